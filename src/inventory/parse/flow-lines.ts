@@ -1,0 +1,121 @@
+import { Bail, parseFlowValue, resolvePlain, type Tracker } from './flow-value.ts';
+import type { Path, Pos, SourceMap } from './positions.ts';
+
+/** The result of the fast path: data as the `yaml` package would give it, and a lazy source map. */
+export interface FlowLinesParse {
+  data: Record<string, unknown>;
+  map: SourceMap;
+}
+
+const HEADER = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))?\s*$/;
+const HEADER_VALUE = /^(?:[A-Za-z0-9_.+\-/@][A-Za-z0-9_.:+\-/@ ]*|"[^"\\]*"|'[^']*')$/;
+const ITEM = /^( *)- +\{/;
+
+/**
+ * Parses a file made of top-level `key: value` lines and one list of one-line flow mappings
+ * (`recordsKey:` then `  - { ... }` lines), in one pass with no AST. Returns null when any line
+ * has another shape; the caller then uses the full parser, which also reports syntax errors.
+ * Why: the `yaml` package needs ~36 s and GBs for a million seat lines; this needs well under 1 s.
+ */
+export function parseFlowLines(text: string, recordsKey: string): FlowLinesParse | null {
+  try {
+    return scan(text, recordsKey);
+  } catch (e) {
+    if (e instanceof Bail) return null;
+    throw e;
+  }
+}
+
+function scan(text: string, recordsKey: string): FlowLinesParse | null {
+  const data: Record<string, unknown> = {};
+  const headerPos = new Map<string, { line: number; keyColumn: number; valueColumn: number }>();
+  const records: unknown[] = [];
+  const recordLines: number[] = [];
+  const lineStarts: number[] = [];
+  let inList = false;
+  let itemIndent = -1;
+  let lineNo = 0;
+  let start = 0;
+  while (start <= text.length) {
+    let end = text.indexOf('\n', start);
+    if (end === -1) end = text.length;
+    lineNo++;
+    lineStarts.push(start);
+    let line = text.slice(start, end);
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    start = end + 1;
+    const first = line.charCodeAt(0);
+    if (line.length === 0 || first === 35 /* # */) continue;
+    if (first === 32 || first === 45 /* - */) {
+      const trimmed = line.trimStart();
+      if (trimmed.length === 0 || trimmed[0] === '#') continue;
+      const m = ITEM.exec(line);
+      if (!m || !inList) return null;
+      const indent = m[1]!.length;
+      if (itemIndent === -1) itemIndent = indent;
+      else if (indent !== itemIndent) return null;
+      const [value, next] = parseFlowValue(line, m[0].length - 1);
+      const rest = line.slice(next);
+      if (rest.trim() !== '' && !/^ +#/.test(rest)) return null;
+      records.push(value);
+      recordLines.push(lineNo);
+      continue;
+    }
+    if (line.startsWith('---') || line.startsWith('...') || line.startsWith('%') || line.includes('\t')) return null;
+    const h = HEADER.exec(line);
+    if (!h) return null;
+    const key = h[1]!;
+    if (Object.hasOwn(data, key) || key === '__proto__') return null;
+    let raw = h[2] ?? '';
+    const hash = raw.search(/ #/);
+    if (hash !== -1) raw = raw.slice(0, hash).trimEnd();
+    if (raw.startsWith('#')) raw = '';
+    inList = false;
+    const valueColumn = line.indexOf(':') + 2;
+    headerPos.set(key, { line: lineNo, keyColumn: 0, valueColumn: raw ? line.indexOf(raw, valueColumn - 1) : valueColumn });
+    if (key === recordsKey) {
+      if (raw === '[]') data[key] = [];
+      else if (raw === '') {
+        data[key] = records;
+        inList = true;
+      } else return null;
+      continue;
+    }
+    if (raw === '' || !HEADER_VALUE.test(raw) || raw.includes(': ') || raw.endsWith(':')) return null;
+    data[key] = raw[0] === '"' ? raw.slice(1, -1) : raw[0] === "'" ? raw.slice(1, -1).replace(/''/g, "'") : resolvePlain(raw);
+  }
+  if (!Object.hasOwn(data, recordsKey)) return null;
+  if (data[recordsKey] === records && records.length === 0) data[recordsKey] = null;
+  return { data, map: flowLinesMap(text, lineStarts, recordsKey, headerPos, recordLines) };
+}
+
+function flowLinesMap(
+  text: string,
+  lineStarts: number[],
+  recordsKey: string,
+  headerPos: Map<string, { line: number; keyColumn: number; valueColumn: number }>,
+  recordLines: number[],
+): SourceMap {
+  return {
+    locate(path: Path, target: 'value' | 'key' = 'value'): Pos {
+      const head = headerPos.get(String(path[0]));
+      if (!head) return { line: 1, column: 1 };
+      if (path.length === 1 || path[0] !== recordsKey) {
+        return { line: head.line, column: (target === 'key' ? head.keyColumn : head.valueColumn) + 1 };
+      }
+      const index = path[1];
+      const line = typeof index === 'number' ? recordLines[index] : undefined;
+      if (line === undefined) return { line: head.line, column: 1 };
+      const lineText = text.slice(lineStarts[line - 1], (lineStarts[line] ?? text.length + 1) - 1).replace(/\r$/, '');
+      const braceColumn = lineText.indexOf('{');
+      const want = path.slice(2).join('\u0000');
+      let found: Pos = { line, column: braceColumn + 1 };
+      if (want === '') return found;
+      const tracker: Tracker = (p, keyColumn, valueColumn) => {
+        if (p.join('\u0000') === want) found = { line, column: (target === 'key' ? keyColumn : valueColumn) + 1 };
+      };
+      parseFlowValue(lineText, braceColumn, [], tracker);
+      return found;
+    },
+  };
+}

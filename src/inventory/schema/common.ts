@@ -1,0 +1,46 @@
+import Type, { type TSchema } from 'typebox';
+
+/** A stable identifier: lowercase slug, no path separators, no "..". Used for files and references. */
+export const ID_PATTERN = '^[a-z0-9]+(?:[._-][a-z0-9]+)*$';
+
+export const Id = (description: string) =>
+  Type.String({ pattern: ID_PATTERN, maxLength: 64, description, 'x-expected': 'an ID: lowercase letters and digits, joined by ".", "-" or "_" (e.g. "figma", "ada.lovelace")' });
+
+export const IsoDate = (description: string) =>
+  Type.String({ format: 'date', description, 'x-expected': 'a calendar date YYYY-MM-DD' });
+
+export const Instant = (description: string) =>
+  Type.String({ format: 'date-time', description, 'x-expected': 'a UTC instant such as 2026-11-20T06:00:00Z' });
+
+/** Money as a non-negative decimal: a string ("540.00") keeps it exact; a plain number is accepted too. */
+export const Decimal = (description: string) =>
+  Type.Unsafe<string | number>({
+    description,
+    type: ['string', 'number'],
+    pattern: '^[0-9]+(\\.[0-9]{1,6})?$',
+    minimum: 0,
+    'x-expected': 'a non-negative amount such as "540.00"',
+  });
+
+export const Currency = (description: string) =>
+  Type.String({ pattern: '^[A-Z]{3}$', description, 'x-expected': 'an ISO 4217 currency code such as EUR' });
+
+export const Email = (description: string) => Type.String({ format: 'email', description });
+
+export const Text = (description: string, maxLength = 2000) => Type.String({ minLength: 1, maxLength, description });
+
+export const Url = (description: string) => Type.String({ format: 'uri', description });
+
+/** A string enum with a single `enum` keyword (clearer errors than a union of literals). */
+export function OneOf<const T extends readonly string[]>(values: T, description: string) {
+  return Type.Unsafe<T[number]>({ type: 'string', enum: [...values], description });
+}
+
+export const Count = (description: string) => Type.Integer({ minimum: 0, description });
+
+/** A closed object: unknown properties are rejected (so typos are caught). */
+export function Closed<P extends Record<string, TSchema>>(properties: P, description: string) {
+  return Type.Object(properties, { additionalProperties: false, description });
+}
+
+export const Notes = () => Type.Optional(Text('Free-text notes for the people who maintain this record.', 4000));

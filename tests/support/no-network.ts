@@ -1,0 +1,20 @@
+// Every test runs with the network off: a connection to anything but the loopback fails the test.
+import net from 'node:net';
+import dns from 'node:dns';
+
+const loopback = (host: string | undefined) =>
+  host === undefined || host === 'localhost' || host === '::1' || /^127\./.test(host) || host === '';
+
+const originalConnect = net.Socket.prototype.connect;
+net.Socket.prototype.connect = function patchedConnect(this: net.Socket, ...args: unknown[]) {
+  const first = args[0] as { host?: string; path?: string } | number | string;
+  const host = typeof first === 'object' && first !== null ? (first.path ? 'localhost' : first.host) : typeof args[1] === 'string' ? args[1] : undefined;
+  if (!loopback(host)) throw new Error(`test tried to reach ${String(host)}: tests must not touch the network`);
+  return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
+} as typeof net.Socket.prototype.connect;
+
+const originalLookup = dns.lookup;
+(dns as { lookup: unknown }).lookup = ((hostname: string, ...rest: unknown[]) => {
+  if (!loopback(hostname)) throw new Error(`test tried to resolve ${hostname}: tests must not touch the network`);
+  return (originalLookup as (...a: unknown[]) => unknown)(hostname, ...rest);
+}) as typeof dns.lookup;
