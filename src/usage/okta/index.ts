@@ -1,0 +1,54 @@
+import { ConnectorError, type Connector, type ConnectorContext, type PullResult, type UsageAccount } from '../types.ts';
+import { baseUrl, optionalString, requireEnv } from '../shared/config.ts';
+import { finishAccounts } from '../shared/accounts.ts';
+import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../shared/options.ts';
+import { describeOktaError, listAll } from './paging.ts';
+import { mapOktaAppUser, mapOktaUser } from './map.ts';
+
+const VENDOR = 'Okta';
+const ENV = ['OKTA_API_TOKEN'] as const;
+
+/**
+ * Okta: with `app_id`, the users assigned to that app (each with its Okta user embedded via
+ * `expand=user`, so one list gives status and lastLogin without reading the whole directory);
+ * without it, every user in the org. `/api/v1/users` leaves DEPROVISIONED users out unless
+ * asked, so they are read with a second, filtered list.
+ */
+export function oktaConnector(options: ConnectorOptions = {}): Connector {
+  return {
+    id: 'okta',
+    env: [...ENV],
+    async pull(ctx: ConnectorContext): Promise<PullResult> {
+      const { OKTA_API_TOKEN: token } = requireEnv(ctx.env, ENV, VENDOR);
+      if (ctx.config.base_url === undefined) {
+        throw new ConnectorError(`${VENDOR}: usage.config.base_url is missing`, 'Set it to your Okta org URL, e.g. `base_url: https://example.okta.com`.');
+      }
+      const base = baseUrl(ctx.config, 'base_url', VENDOR, '');
+      const appId = optionalString(ctx.config, 'app_id', VENDOR);
+      const http = httpFor(VENDOR, ctx, options, describeOktaError);
+      const headers = { Authorization: `SSWS ${token}`, Accept: 'application/json' };
+      const maxPages = ctx.maxPages ?? DEFAULT_MAX_PAGES;
+      const warnings: string[] = [];
+      const accounts: UsageAccount[] = [];
+      let skipped = 0;
+      const collect = (mapper: (item: unknown) => UsageAccount | undefined) => (items: unknown[]) => {
+        for (const item of items) {
+          const account = mapper(item);
+          if (account) accounts.push(account);
+          else skipped++;
+        }
+        ctx.progress?.(accounts.length);
+      };
+      if (appId !== undefined) {
+        const url = `${base}/api/v1/apps/${encodeURIComponent(appId)}/users?limit=500&expand=user`;
+        await listAll(http, url, headers, maxPages, collect(mapOktaAppUser));
+      } else {
+        await listAll(http, `${base}/api/v1/users?limit=200`, headers, maxPages, collect((u) => mapOktaUser(u)));
+        const deprovisioned = `${base}/api/v1/users?limit=200&filter=${encodeURIComponent('status eq "DEPROVISIONED"')}`;
+        await listAll(http, deprovisioned, headers, maxPages, collect((u) => mapOktaUser(u)));
+      }
+      if (skipped > 0) warnings.push(`${VENDOR}: ${skipped} record${skipped > 1 ? 's' : ''} without a login or user name were skipped`);
+      return { accounts: finishAccounts(accounts, warnings, VENDOR), warnings };
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import type { ConnectorContext } from '../../src/usage/types.ts';
+import type { ConnectorOptions } from '../../src/usage/shared/options.ts';
+
+/** A context pointed at a fake; `today` is fixed so tests never depend on the clock. */
+export function context(config: Record<string, unknown>, env: Record<string, string>, extra: Partial<ConnectorContext> = {}): ConnectorContext {
+  return { config, env, today: '2026-11-20', fetch: globalThis.fetch, ...extra };
+}
+
+/** Connector options whose sleep records the waits instead of waiting. */
+export function fastOptions(): ConnectorOptions & { waits: number[] } {
+  const waits: number[] = [];
+  return {
+    waits,
+    retry: {
+      sleep: async (ms: number) => {
+        waits.push(ms);
+      },
+      maxAttempts: 4,
+      maxWaitMs: 10_000,
+    },
+    timeoutMs: 5_000,
+  };
+}
+
+/** Runs a promise expected to reject and returns the error, failing if it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<Error & { hint?: string }> {
+  try {
+    await promise;
+  } catch (error) {
+    return error as Error & { hint?: string };
+  }
+  throw new Error('expected the promise to reject, but it resolved');
+}
