@@ -29,7 +29,7 @@ export interface VendorFake {
   close(): Promise<void>;
 }
 
-/** Starts a fake on 127.0.0.1, port 0. Routes are keyed `"GET /path"`; the first match wins. */
+/** Starts a fake on 127.0.0.1, port 0. Routes are keyed `"GET /path"`, or `"GET /prefix*"` for a prefix. */
 export async function startFake(routes: Record<string, Route>): Promise<VendorFake> {
   const requests: RecordedRequest[] = [];
   const unexpected: string[] = [];
@@ -59,7 +59,7 @@ export async function startFake(routes: Record<string, Route>): Promise<VendorFa
       };
       requests.push(recorded);
       const key = `${recorded.method} ${recorded.path}`;
-      const route = routes[key];
+      const route = routes[key] ?? Object.entries(routes).find(([k]) => k.endsWith('*') && key.startsWith(k.slice(0, -1)))?.[1];
       if (!route) {
         unexpected.push(key);
         res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"no route in fake"}');
