@@ -20,5 +20,5 @@ export function parseText(text: string, recordsKey?: string): ParsedText {
   return { ...parseYamlDocument(text), parser: 'yaml' };
 }
 
-export type { SourceMap, Path, Pos } from './positions.ts';
+export { pathFromPointer, pathText, LineIndex, type SourceMap, type Path, type Pos } from './positions.ts';
 export type { ParseProblem } from './problem.ts';

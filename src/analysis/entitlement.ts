@@ -1,0 +1,44 @@
+import type { Inventory, Rec } from '../inventory/model.ts';
+import type { Contract } from '../inventory/schema/index.ts';
+import type { IsoDate } from '../util/dates.ts';
+import { inForce } from './terms.ts';
+
+/** Seats entitled per tier of one license (Infinity for unlimited), and the contracts behind them. */
+export interface Entitlement {
+  tiers: Map<string, number>;
+  contracts: Rec<Contract>[];
+}
+
+/** Licenses whose seats are not counted against a quantity. */
+export const UNCOUNTED_TYPES = new Set(['site', 'usage-based', 'concurrent']);
+
+/** Contracts in force on a day, grouped by the licenses their lines name. */
+export function contractsByLicense(inv: Inventory, today: IsoDate): Map<string, Rec<Contract>[]> {
+  const out = new Map<string, Rec<Contract>[]>();
+  for (const rec of inv.contracts.values()) {
+    if (!inForce(rec.data, today)) continue;
+    for (const license of new Set(rec.data.lines.map((l) => l.license))) {
+      const list = out.get(license) ?? [];
+      list.push(rec);
+      out.set(license, list);
+    }
+  }
+  return out;
+}
+
+/** What every license is entitled to on a day, from the contracts in force. */
+export function entitlements(inv: Inventory, today: IsoDate): Map<string, Entitlement> {
+  const out = new Map<string, Entitlement>();
+  for (const [license, contracts] of contractsByLicense(inv, today)) {
+    const tiers = new Map<string, number>();
+    for (const c of contracts) {
+      for (const line of c.data.lines) {
+        if (line.license !== license) continue;
+        const q = line.quantity === 'unlimited' ? Infinity : line.quantity;
+        tiers.set(line.tier, (tiers.get(line.tier) ?? 0) + q);
+      }
+    }
+    out.set(license, { tiers, contracts });
+  }
+  return out;
+}

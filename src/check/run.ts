@@ -1,0 +1,65 @@
+import { entitlements } from '../analysis/entitlement.ts';
+import type { Finding } from '../findings/finding.ts';
+import { sortFindings } from '../findings/finding.ts';
+import { loadInventory } from '../inventory/load.ts';
+import { locate, type Inventory } from '../inventory/model.ts';
+import type { TreeSource } from '../inventory/source.ts';
+import { FILE_CHECKS, RULES } from '../rules/index.ts';
+import type { Rule, RuleContext } from '../rules/rule.ts';
+import { isTimeZone, todayIn, type IsoDate } from '../util/dates.ts';
+import { suggestion } from '../util/suggest.ts';
+
+export interface CheckResult {
+  inventory: Inventory;
+  findings: Finding[];
+  today: IsoDate;
+}
+
+/** The org's "today": the given date, else today in the org's time zone (UTC when unknown). */
+export function resolveToday(inv: Inventory, today: IsoDate | undefined, now: Date = new Date()): IsoDate {
+  if (today) return today;
+  const tz = inv.org?.data.timezone;
+  return todayIn(tz && isTimeZone(tz) ? tz : 'UTC', now);
+}
+
+/** Runs the rules over a loaded inventory, applying the org's severity overrides. Pure. */
+export function runRules(inv: Inventory, today: IsoDate, rules: readonly Rule[] = RULES): Finding[] {
+  const ctx: RuleContext = { inv, today, entitlements: entitlements(inv, today) };
+  const overrides = inv.org?.data.rules ?? {};
+  const out: Finding[] = [];
+  for (const rule of rules) {
+    const setting = overrides[rule.id];
+    if (setting === 'off') continue;
+    rule.check(ctx, (e) => {
+      out.push({ rule: rule.id, severity: setting ?? e.severity ?? rule.severity, message: e.message, ...e.loc, ...(e.hint ? { hint: e.hint } : {}) });
+    });
+  }
+  out.push(...orgSettingFindings(inv, rules));
+  return out;
+}
+
+/** Problems in org.yaml that only make sense with the rule list and the runtime: rule ids, time zone. */
+function orgSettingFindings(inv: Inventory, rules: readonly Rule[]): Finding[] {
+  const org = inv.org;
+  if (!org) return [];
+  const out: Finding[] = [];
+  const known = rules.map((r) => r.id);
+  const fixed = new Set(FILE_CHECKS.map((c) => c.id));
+  for (const id of Object.keys(org.data.rules ?? {})) {
+    if (known.includes(id)) continue;
+    const message = fixed.has(id) ? `rule "${id}" checks the files themselves; its severity cannot be changed` : `unknown rule "${id}"${suggestion(id, known)}`;
+    out.push({ rule: 'unknown-rule', severity: 'warning', ...locate(org.src, ['rules', id], 'key'), message, hint: 'see `lac rules` for the rule ids' });
+  }
+  if (!isTimeZone(org.data.timezone)) {
+    out.push({ rule: 'schema', severity: 'error', ...locate(org.src, ['timezone']), message: `timezone "${org.data.timezone}" is not an IANA time zone`, hint: 'use a name such as Europe/Berlin or America/New_York' });
+  }
+  return out;
+}
+
+/** `lac check`: load, validate, run the rules. Reads only; writes nothing. */
+export async function check(source: TreeSource, options: { today?: IsoDate } = {}): Promise<CheckResult> {
+  const loaded = await loadInventory(source);
+  const today = resolveToday(loaded.inventory, options.today);
+  const findings = sortFindings([...loaded.findings, ...runRules(loaded.inventory, today)]);
+  return { inventory: loaded.inventory, findings, today };
+}

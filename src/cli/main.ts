@@ -1,0 +1,14 @@
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { processIo } from './io.ts';
+import { run } from './program.ts';
+
+/** Entry point: runs the CLI on process arguments (argv as node gives it). */
+export async function main(argv: string[]): Promise<number> {
+  return run(argv.slice(2), processIo());
+}
+
+// Run when executed directly (`node src/cli/main.ts`), not when imported.
+if (process.argv[1] && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main(process.argv);
+}

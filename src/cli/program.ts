@@ -1,0 +1,39 @@
+import { Command, CommanderError } from 'commander';
+import { registerCheck } from './check.ts';
+import { ExitCode, UserError } from './errors.ts';
+import type { Io } from './io.ts';
+import { registerRules } from './rules.ts';
+import { VERSION } from './version.ts';
+
+/** The command table: each command registers itself from its own file. */
+export function buildProgram(io: Io): Command {
+  const program = new Command('lac')
+    .description('licenses as code: check, report and automate software licenses kept as YAML in git')
+    .version(VERSION)
+    .option('--debug', 'show stack traces of internal errors')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError('(run `lac --help` for usage)');
+  registerCheck(program, io);
+  registerRules(program, io);
+  return program;
+}
+
+/** Runs the CLI with the given arguments; returns the exit code. Never throws. */
+export async function run(argv: string[], io: Io): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof ExitCode) return e.code;
+    if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
+    if (e instanceof UserError) {
+      io.err(`lac: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+      return 2;
+    }
+    const debug = argv.includes('--debug');
+    io.err(`lac: internal error: ${(e as Error).message ?? String(e)}\n${debug ? `${(e as Error).stack}\n` : '  (run with --debug for details; please report it)\n'}`);
+    return 2;
+  }
+}

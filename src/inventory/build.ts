@@ -1,0 +1,85 @@
+import type { Finding } from '../findings/finding.ts';
+import type { Inventory, Rec } from './model.ts';
+import type { ReadFile } from './read-file.ts';
+import { KIND_INFO, type Contract, type License, type Org, type Person, type Seat, type Usage, type Vendor } from './schema/index.ts';
+
+/** Indexes of list records with problems, or 'all' when a problem lies outside the list. */
+function invalidRecords(file: ReadFile, recordsKey: string | undefined): Set<number> | 'all' {
+  const bad = new Set<number>();
+  for (const p of file.problems) {
+    if (recordsKey && p.path[0] === recordsKey && typeof p.path[1] === 'number') bad.add(p.path[1]);
+    else return 'all';
+  }
+  return bad;
+}
+
+/** Adds a read file's valid records to the inventory; returns findings about duplicate IDs. */
+export function addToInventory(inv: Inventory, file: ReadFile): Finding[] {
+  const info = KIND_INFO[file.kind];
+  const bad = invalidRecords(file, info.recordsKey);
+  const id = typeof file.data[info.idKey ?? 'id'] === 'string' ? (file.data[info.idKey ?? 'id'] as string) : undefined;
+  const whole = <T>(data: unknown): Rec<T> => ({ data: data as T, src: { file: file.path, map: file.map, path: [] } });
+  if (bad === 'all') {
+    if (id) inv.invalid[file.kind].add(id);
+    if (file.kind === 'people') markInvalidPeople(inv, file.data.people);
+    return [];
+  }
+  switch (file.kind) {
+    case 'org':
+      inv.org = whole<Org>(file.data);
+      return [];
+    case 'vendor':
+      inv.vendors.set(id!, whole<Vendor>(file.data));
+      return [];
+    case 'license':
+      inv.licenses.set(id!, whole<License>(file.data));
+      return [];
+    case 'contract':
+      inv.contracts.set(id!, whole<Contract>(file.data));
+      return [];
+    case 'usage':
+      inv.usage.set(id!, whole<Usage>(file.data));
+      return [];
+    case 'assignments': {
+      const all = (file.data.seats as Seat[] | null) ?? [];
+      const seats: Seat[] = [];
+      const index: number[] = [];
+      all.forEach((s, i) => {
+        if (!bad.has(i)) {
+          seats.push(s);
+          index.push(i);
+        }
+      });
+      inv.assignments.set(id!, { license: id!, file: file.path, map: file.map, seats, index });
+      return [];
+    }
+    case 'people':
+      return addPeople(inv, file, bad);
+  }
+}
+
+function markInvalidPeople(inv: Inventory, people: unknown): void {
+  if (!Array.isArray(people)) return;
+  for (const p of people) if (p && typeof (p as { id?: unknown }).id === 'string') inv.invalid.people.add((p as { id: string }).id);
+}
+
+function addPeople(inv: Inventory, file: ReadFile, bad: Set<number>): Finding[] {
+  const findings: Finding[] = [];
+  const list = (file.data.people as Person[] | null) ?? [];
+  list.forEach((person, i) => {
+    if (bad.has(i)) {
+      if (person && typeof person.id === 'string') inv.invalid.people.add(person.id);
+      return;
+    }
+    const src = { file: file.path, map: file.map, path: ['people', i] };
+    const first = inv.people.get(person.id);
+    if (first) {
+      const pos = file.map.locate(['people', i, 'id']);
+      const firstLine = first.src.map.locate([...first.src.path, 'id']).line;
+      findings.push({ rule: 'duplicate-id', severity: 'error', file: file.path, line: pos.line, column: pos.column, message: `person ID "${person.id}" is already used on line ${firstLine}`, hint: 'give each person a unique ID' });
+      return;
+    }
+    inv.people.set(person.id, { data: person, src });
+  });
+  return findings;
+}

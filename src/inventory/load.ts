@@ -1,0 +1,38 @@
+import type { Finding } from '../findings/finding.ts';
+import { addToInventory } from './build.ts';
+import { emptyInventory, type Inventory } from './model.ts';
+import { readInventoryFile } from './read-file.ts';
+import type { TreeSource } from './source.ts';
+import { createValidators, type Validators } from './validate.ts';
+
+export interface Loaded {
+  inventory: Inventory;
+  /** Problems with the files themselves: placement, encoding, YAML, schema, IDs. */
+  findings: Finding[];
+  /** How many files each parser read (for the benchmark). */
+  parsers: { lines: number; yaml: number };
+}
+
+/** Reads every inventory file from a source into the model, collecting every file problem. */
+export async function loadInventory(source: TreeSource, validators: Validators = createValidators()): Promise<Loaded> {
+  const paths = await source.list();
+  const inventory = emptyInventory();
+  const findings: Finding[] = [];
+  const parsers = { lines: 0, yaml: 0 };
+  inventory.files = paths;
+  // Read in parallel (I/O), parse one by one (CPU): reading stays ahead of parsing.
+  const reads = paths.map((p) => source.read(p));
+  for (let i = 0; i < paths.length; i++) {
+    const path = paths[i]!;
+    const bytes = await reads[i]!;
+    const { file, findings: fileFindings } = readInventoryFile(path, bytes, validators);
+    findings.push(...fileFindings);
+    if (!file) continue;
+    parsers[file.parser]++;
+    findings.push(...addToInventory(inventory, file));
+  }
+  if (!inventory.org && !paths.includes('inventory/org.yaml')) {
+    findings.push({ rule: 'missing-file', severity: 'error', file: 'inventory/org.yaml', line: 1, column: 1, message: 'inventory/org.yaml is missing', hint: 'add the org settings: name, currency, timezone (see README)' });
+  }
+  return { inventory, findings, parsers };
+}

@@ -1,0 +1,54 @@
+import type { Finding } from '../findings/finding.ts';
+import { classify, guessKind, kindHome } from './layout.ts';
+import { decodeFile } from './parse/decode.ts';
+import { parseText, type SourceMap } from './parse/index.ts';
+import { KIND_INFO, type Kind } from './schema/index.ts';
+import { locateProblem, validateData, type SchemaProblem, type Validators } from './validate.ts';
+
+/** A file that was read and parsed, with the schema problems of its data. */
+export interface ReadFile {
+  path: string;
+  kind: Kind;
+  data: Record<string, unknown>;
+  map: SourceMap;
+  problems: SchemaProblem[];
+  parser: 'lines' | 'yaml';
+}
+
+const err = (file: string, rule: string, line: number, column: number, message: string, hint?: string): Finding => ({ rule, severity: 'error', file, line, column, message, ...(hint ? { hint } : {}) });
+
+/** Reads one inventory file: placement, bytes, YAML, schema, file name vs ID. Never throws on bad content. */
+export function readInventoryFile(path: string, bytes: Uint8Array, validators: Validators): { file?: ReadFile; findings: Finding[] } {
+  const placement = classify(path);
+  if (!placement.ok) {
+    if (placement.ignore) return { findings: [] };
+    return { findings: [err(path, 'unexpected-file', 1, 1, placement.message, placement.hint)] };
+  }
+  const { kind } = placement;
+  const decoded = decodeFile(bytes);
+  if (!decoded.ok) return { findings: [err(path, decoded.rule, decoded.line, decoded.column, decoded.message, decoded.hint)] };
+  const info = KIND_INFO[kind];
+  const parsed = parseText(decoded.text, info.recordsKey);
+  const findings = parsed.problems.map((p) => err(path, p.rule, p.line, p.column, p.message, p.hint));
+  if (findings.length > 0) return { findings };
+  const data = parsed.data as Record<string, unknown> | null;
+  if (!data || typeof data !== 'object' || Array.isArray(data)) {
+    return { findings: [err(path, 'schema', 1, 1, `the file must hold a mapping of keys (a ${info.title.toLowerCase()}), not ${Array.isArray(data) ? 'a list' : 'a single value'}`, `see schemas/${kind}.schema.json`)] };
+  }
+  let problems = validateData(validators, kind, data);
+  const guessed = problems.length > 0 ? guessKind(data) : undefined;
+  if (guessed && guessed !== kind) {
+    return { findings: [err(path, 'misplaced-file', 1, 1, `this looks like a ${KIND_INFO[guessed].title.toLowerCase()}, but it is in ${kindHome(kind)}`, `move it to ${kindHome(guessed)}`)] };
+  }
+  for (const p of problems) {
+    const pos = locateProblem(parsed.map, p);
+    findings.push(err(path, p.rule, pos.line, pos.column, p.message, p.hint));
+  }
+  const idKey = info.idKey;
+  if (idKey && placement.expectedId && typeof data[idKey] === 'string' && data[idKey] !== placement.expectedId) {
+    const pos = parsed.map.locate([idKey]);
+    findings.push(err(path, 'id-mismatch', pos.line, pos.column, `${idKey} "${String(data[idKey])}" does not match the file name ${placement.expectedId}.yaml`, `rename the file to ${String(data[idKey])}.yaml, or set ${idKey}: ${placement.expectedId}`));
+    problems = [...problems, { rule: 'schema', path: [idKey], target: 'value', message: 'id mismatch' }];
+  }
+  return { file: { path, kind, data, map: parsed.map, problems, parser: parsed.parser }, findings };
+}

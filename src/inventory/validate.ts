@@ -1,0 +1,115 @@
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
+import addFormatsModule from 'ajv-formats';
+import { KIND_INFO, KINDS, type Kind } from './schema/index.ts';
+import { pathFromPointer, pathText, type Path, type SourceMap } from './parse/index.ts';
+import { suggestion } from '../util/suggest.ts';
+
+// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
+type AddFormats = (ajv: Ajv2020, formats: string[]) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
+
+/** One schema problem, located at the value (or key) at fault. */
+export interface SchemaProblem {
+  rule: 'schema' | 'unknown-key';
+  path: Path;
+  target: 'value' | 'key';
+  message: string;
+  hint?: string;
+}
+
+export type Validators = Record<Kind, ValidateFunction>;
+
+/** Compiles one validator per kind (ajv, JSON Schema 2020-12, every error reported). */
+export function createValidators(): Validators {
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, strictTypes: false });
+  addFormats(ajv, ['date', 'date-time', 'email', 'uri']);
+  ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
+  return Object.fromEntries(KINDS.map((k) => [k, ajv.compile(KIND_INFO[k].schema)])) as Validators;
+}
+
+/** Validates data of a kind; returns every problem as a human message with its path. */
+export function validateData(validators: Validators, kind: Kind, data: unknown): SchemaProblem[] {
+  const validate = validators[kind];
+  if (validate(data)) return [];
+  return describeErrors(validate.errors ?? [], data);
+}
+
+function describeErrors(errors: ErrorObject[], data: unknown): SchemaProblem[] {
+  // anyOf children repeat what the anyOf itself says; keep only the anyOf error.
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
+  const kept = errors.filter(
+    (e) => e.keyword === 'anyOf' || !anyOfs.some((a) => e.instancePath === a.instancePath && e.schemaPath.startsWith(a.schemaPath.replace(/\/anyOf$/, '/anyOf/'))),
+  );
+  const out: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const e of kept) {
+    const p = describe(e, data);
+    const key = `${pathText(p.path)}\u0000${p.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+function valueAt(data: unknown, path: Path): unknown {
+  let v = data;
+  for (const seg of path) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[seg as string] : undefined;
+  return v;
+}
+
+const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : v === null ? 'null' : Array.isArray(v) ? 'a list' : typeof v === 'object' ? 'a mapping' : String(v));
+
+function describe(e: ErrorObject, data: unknown): SchemaProblem {
+  const path = pathFromPointer(e.instancePath);
+  const where = pathText(path);
+  const value = valueAt(data, path);
+  const schema = (e.parentSchema ?? {}) as Record<string, unknown>;
+  const expected = typeof schema['x-expected'] === 'string' ? (schema['x-expected'] as string) : undefined;
+  switch (e.keyword) {
+    case 'additionalProperties': {
+      const key = String((e.params as { additionalProperty: string }).additionalProperty);
+      const allowed = Object.keys((schema.properties as object | undefined) ?? {});
+      const tip = suggestion(key, allowed);
+      return {
+        rule: 'unknown-key',
+        path: [...path, key],
+        target: 'key',
+        message: `unknown key "${key}"${path.length ? ` in ${where}` : ''}${tip}`,
+        hint: tip ? 'fix the spelling' : `allowed keys: ${allowed.join(', ')}`,
+      };
+    }
+    case 'required': {
+      const key = (e.params as { missingProperty: string }).missingProperty;
+      const prop = ((schema.properties as Record<string, { description?: string }> | undefined) ?? {})[key];
+      return { rule: 'schema', path, target: path.length ? 'value' : 'key', message: `missing required key "${key}"${path.length ? ` in ${where}` : ''}`, hint: prop?.description ? `add ${key}: ${prop.description}` : `add ${key}` };
+    }
+    case 'enum': {
+      const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
+      return { rule: 'schema', path, target: 'value', message: `${where} is ${show(value)}, not one of: ${allowed.join(', ')}${typeof value === 'string' ? suggestion(value, allowed) : ''}` };
+    }
+    case 'type':
+      if (value === null && path.length > 0) return { rule: 'schema', path, target: 'value', message: `${where} is empty`, hint: `give it a value: ${expected ?? `expected ${(e.params as { type: string }).type}`}` };
+      return { rule: 'schema', path, target: 'value', message: `${where} is ${show(value)}: expected ${expected ?? (e.params as { type: string | string[] }).type}` };
+    case 'format':
+    case 'pattern':
+    case 'anyOf':
+    case 'const':
+      return { rule: 'schema', path, target: 'value', message: `${where} is ${show(value)}: expected ${expected ?? describeFormat(e)}` };
+    default:
+      return { rule: 'schema', path, target: 'value', message: `${where} ${e.message ?? 'is not valid'}` };
+  }
+}
+
+function describeFormat(e: ErrorObject): string {
+  if (e.keyword === 'format') {
+    const f = (e.params as { format: string }).format;
+    return f === 'date' ? 'a calendar date YYYY-MM-DD' : f === 'date-time' ? 'a UTC instant such as 2026-11-20T06:00:00Z' : f === 'uri' ? 'a full URL (https://...)' : `a valid ${f}`;
+  }
+  if (e.keyword === 'pattern') return `text matching ${(e.params as { pattern: string }).pattern}`;
+  return 'one of the allowed forms';
+}
+
+/** Locates a schema problem in the source. */
+export const locateProblem = (map: SourceMap, p: SchemaProblem) => map.locate(p.path, p.target);

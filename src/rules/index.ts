@@ -1,0 +1,26 @@
+import { overAssigned } from './over-assigned.ts';
+import type { Rule } from './rule.ts';
+import { seatHeldByLeaver } from './seat-held-by-leaver.ts';
+import { unknownAssignee } from './unknown-assignee.ts';
+import { unknownReference } from './unknown-reference.ts';
+
+/** Every business rule, in the order `lac rules` lists them. */
+export const RULES: readonly Rule[] = [unknownReference, unknownAssignee, overAssigned, seatHeldByLeaver];
+
+/** Checks on the files themselves, reported while loading; their severity is fixed at error. */
+export const FILE_CHECKS: readonly { id: string; doc: string }[] = [
+  { id: 'yaml-syntax', doc: 'The file is not valid YAML.' },
+  { id: 'duplicate-key', doc: 'A key appears twice in one mapping; YAML readers disagree on which wins.' },
+  { id: 'yaml-alias-limit', doc: 'Anchors and aliases expand beyond a safe size (an alias bomb).' },
+  { id: 'multiple-documents', doc: 'The file holds more than one YAML document.' },
+  { id: 'not-utf8', doc: 'The file is not UTF-8 text.' },
+  { id: 'empty-file', doc: 'The file holds nothing.' },
+  { id: 'file-too-large', doc: 'The file is larger than any inventory file should be.' },
+  { id: 'schema', doc: 'A value does not fit the schema of its file kind (schemas/).' },
+  { id: 'unknown-key', doc: 'A key the schema does not know, usually a typo.' },
+  { id: 'id-mismatch', doc: 'The ID inside a file differs from its file name.' },
+  { id: 'duplicate-id', doc: 'Two people share one ID.' },
+  { id: 'unexpected-file', doc: 'A file in inventory/ where no kind of record belongs.' },
+  { id: 'misplaced-file', doc: 'A record in the folder of another kind.' },
+  { id: 'missing-file', doc: 'A file every inventory needs is missing.' },
+];

@@ -1,0 +1,24 @@
+import { seatLoc } from '../inventory/model.ts';
+import type { Rule } from './rule.ts';
+
+export const seatHeldByLeaver: Rule = {
+  id: 'seat-held-by-leaver',
+  severity: 'error',
+  doc: 'A seat is held by someone who has left (an error once their end date has passed, a warning before): money spent on nobody, and access that should be gone.',
+  check({ inv, today }, emit) {
+    for (const list of inv.assignments.values()) {
+      list.seats.forEach((seat, i) => {
+        const person = seat.person ? inv.people.get(seat.person)?.data : undefined;
+        if (!person) return;
+        const left = person.end !== undefined && person.end < today;
+        if (person.status !== 'leaver' && !left) return;
+        if (person.end && !left) {
+          emit({ loc: seatLoc(list, i, 'person'), severity: 'warning', message: `${person.name} (${person.id}) leaves on ${person.end} and still holds a ${list.license} ${seat.tier} seat`, hint: 'plan to remove this seat on the leaving date' });
+          return;
+        }
+        const when = person.end ? `left on ${person.end}` : 'is a leaver';
+        emit({ loc: seatLoc(list, i, 'person'), message: `${person.name} (${person.id}) ${when} and still holds a ${list.license} ${seat.tier} seat`, hint: 'remove this line (and the account at the vendor)' });
+      });
+    }
+  },
+};

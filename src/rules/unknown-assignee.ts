@@ -1,0 +1,17 @@
+import { seatLoc } from '../inventory/model.ts';
+import { suggestion } from '../util/suggest.ts';
+import type { Rule } from './rule.ts';
+
+export const unknownAssignee: Rule = {
+  id: 'unknown-assignee',
+  severity: 'error',
+  doc: 'A seat is assigned to a person ID that is not in people.yaml: nobody can tell who holds it.',
+  check({ inv }, emit) {
+    for (const list of inv.assignments.values()) {
+      list.seats.forEach((seat, i) => {
+        if (!seat.person || inv.people.has(seat.person) || inv.invalid.people.has(seat.person)) return;
+        emit({ loc: seatLoc(list, i, 'person'), message: `person "${seat.person}" is not in inventory/people.yaml${suggestion(seat.person, inv.people.keys())}`, hint: 'fix the ID, or add the person to the directory' });
+      });
+    }
+  },
+};
