@@ -39,7 +39,7 @@ export const License = Closed(
     type: OneOf(LICENSE_TYPES, 'How the product is licensed: subscription, named-user, concurrent, device, perpetual, site or usage-based.'),
     description: Type.Optional(Text('What the product is used for.', 1000)),
     owner: Type.Optional(Id('The person who answers for this license: renewals, reclaim reviews.')),
-    owner_team: Type.Optional(Type.String({ pattern: '^@[A-Za-z0-9-]+/[A-Za-z0-9._-]+$', description: 'GitHub team (@org/team) that reviews changes to this license, in addition to the owner.' })),
+    owner_team: Type.Optional(Type.String({ pattern: '^@[A-Za-z0-9-]+/[A-Za-z0-9._-]+$', description: 'GitHub team (@org/team) that reviews changes to this license, in addition to the owner.', 'x-expected': 'a GitHub team such as @acme/design-ops' })),
     tiers: Type.Array(Tier, { minItems: 1, description: 'Seat tiers; a product with one kind of seat has one tier.' }),
     maintenance: Type.Optional(Closed(
       { start: IsoDate('Maintenance term start.'), end: IsoDate('Maintenance term end: updates and support stop after it.'), contract: Type.Optional(Id('Contract that pays for maintenance.')) },

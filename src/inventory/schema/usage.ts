@@ -12,7 +12,7 @@ export const Account = Closed(
     name: Type.Optional(Text('Display name the vendor reports.', 200)),
     tier: Type.Optional(Text('Tier as reported by the vendor, mapped to a tier ID where possible.', 100)),
     status: Type.Optional(OneOf(ACCOUNT_STATUSES, 'Account status at the vendor.')),
-    last_active: Type.Optional(Type.Union([IsoDate('Last day with activity.'), Type.Null()], { description: 'Last day with activity; null when the vendor says never.' })),
+    last_active: Type.Optional(Type.Union([IsoDate('Last day with activity.'), Type.Null()], { description: 'Last day with activity; null when the vendor says never.', 'x-expected': 'a date YYYY-MM-DD, or null for never' })),
     signals: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), Type.Number(), { description: 'Usage signals for rightsizing (e.g. edits_90d).' })),
   },
   'One account at the vendor.',
