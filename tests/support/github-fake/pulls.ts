@@ -42,7 +42,8 @@ export function pullSimple(req: FakeRequest, repo: RepoState, pr: Pull): Obj {
     title: pr.title,
     user: simpleUser(req.state, req.urls, pr.user),
     body: pr.body,
-    labels: pr.labels.map((n) => label(req.urls, repo, labelFor(req.state, repo, n))),
+    // Unlike an issue's labels, a pull request's label description is a non-null string in GitHub's schema.
+    labels: pr.labels.map((n) => ({ ...label(req.urls, repo, labelFor(req.state, repo, n)), description: labelFor(req.state, repo, n).description ?? '' })),
     milestone: null,
     created_at: pr.created_at,
     updated_at: pr.updated_at,

@@ -76,11 +76,10 @@ export function notFound(): FakeResponse {
   return { status: 404, body: { message: 'Not Found', documentation_url: 'https://docs.github.com/rest', status: '404' } };
 }
 
+/** GitHub's 422: `errors[]` items carry a message only for code `custom` (as GitHub does). */
 export function validationFailed(message: string, error: { resource: string; field: string; code: string }): FakeResponse {
-  return {
-    status: 422,
-    body: { message: 'Validation Failed', errors: [{ ...error, message }], documentation_url: 'https://docs.github.com/rest' },
-  };
+  const item = error.code === 'custom' ? { ...error, message } : error;
+  return { status: 422, body: { message: 'Validation Failed', errors: [item], documentation_url: 'https://docs.github.com/rest' } };
 }
 
 /** One page of `items` with GitHub's `Link` header (per_page default 30, max 100; page from 1). */
