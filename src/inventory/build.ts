@@ -21,6 +21,7 @@ export function addToInventory(inv: Inventory, file: ReadFile): Finding[] {
   const whole = <T>(data: unknown): Rec<T> => ({ data: data as T, src: { file: file.path, map: file.map, path: [] } });
   if (bad === 'all') {
     if (id) inv.invalid[file.kind].add(id);
+    if (info.folder) inv.invalid[file.kind].add(file.path.slice(file.path.lastIndexOf('/') + 1, -'.yaml'.length));
     if (file.kind === 'people') markInvalidPeople(inv, file.data.people);
     return [];
   }

@@ -25,8 +25,9 @@ export async function loadInventory(source: TreeSource, validators: Validators =
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i]!;
     const bytes = await reads[i]!;
-    const { file, findings: fileFindings } = readInventoryFile(path, bytes, validators);
+    const { file, findings: fileFindings, unreadable } = readInventoryFile(path, bytes, validators);
     findings.push(...fileFindings);
+    if (unreadable) inventory.invalid[unreadable.kind].add(unreadable.id);
     if (!file) continue;
     parsers[file.parser]++;
     findings.push(...addToInventory(inventory, file));

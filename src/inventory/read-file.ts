@@ -18,19 +18,21 @@ export interface ReadFile {
 const err = (file: string, rule: string, line: number, column: number, message: string, hint?: string): Finding => ({ rule, severity: 'error', file, line, column, message, ...(hint ? { hint } : {}) });
 
 /** Reads one inventory file: placement, bytes, YAML, schema, file name vs ID. Never throws on bad content. */
-export function readInventoryFile(path: string, bytes: Uint8Array, validators: Validators): { file?: ReadFile; findings: Finding[] } {
+export function readInventoryFile(path: string, bytes: Uint8Array, validators: Validators): { file?: ReadFile; findings: Finding[]; unreadable?: { kind: Kind; id: string } } {
   const placement = classify(path);
   if (!placement.ok) {
     if (placement.ignore) return { findings: [] };
     return { findings: [err(path, 'unexpected-file', 1, 1, placement.message, placement.hint)] };
   }
   const { kind } = placement;
+  // A file that cannot be read still names a record (its file name): references to it are not "unknown".
+  const unreadable = placement.expectedId ? { kind, id: placement.expectedId } : undefined;
   const decoded = decodeFile(bytes);
-  if (!decoded.ok) return { findings: [err(path, decoded.rule, decoded.line, decoded.column, decoded.message, decoded.hint)] };
+  if (!decoded.ok) return { findings: [err(path, decoded.rule, decoded.line, decoded.column, decoded.message, decoded.hint)], ...(unreadable ? { unreadable } : {}) };
   const info = KIND_INFO[kind];
   const parsed = parseText(decoded.text, info.recordsKey);
   const findings = parsed.problems.map((p) => err(path, p.rule, p.line, p.column, p.message, p.hint));
-  if (findings.length > 0) return { findings };
+  if (findings.length > 0) return { findings, ...(unreadable ? { unreadable } : {}) };
   const data = parsed.data as Record<string, unknown> | null;
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     return { findings: [err(path, 'schema', 1, 1, `the file must hold a mapping of keys (a ${info.title.toLowerCase()}), not ${Array.isArray(data) ? 'a list' : 'a single value'}`, `see schemas/${kind}.schema.json`)] };
@@ -45,7 +47,8 @@ export function readInventoryFile(path: string, bytes: Uint8Array, validators: V
     findings.push(err(path, p.rule, pos.line, pos.column, p.message, p.hint));
   }
   const idKey = info.idKey;
-  if (idKey && placement.expectedId && typeof data[idKey] === 'string' && data[idKey] !== placement.expectedId) {
+  const idInvalid = problems.some((p) => p.path.length === 1 && p.path[0] === idKey);
+  if (idKey && placement.expectedId && !idInvalid && typeof data[idKey] === 'string' && data[idKey] !== placement.expectedId) {
     const pos = parsed.map.locate([idKey]);
     findings.push(err(path, 'id-mismatch', pos.line, pos.column, `${idKey} "${String(data[idKey])}" does not match the file name ${placement.expectedId}.yaml`, `rename the file to ${String(data[idKey])}.yaml, or set ${idKey}: ${placement.expectedId}`));
     problems = [...problems, { rule: 'schema', path: [idKey], target: 'value', message: 'id mismatch' }];
