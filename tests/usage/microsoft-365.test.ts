@@ -52,7 +52,10 @@ const scenario = (extra: Partial<M365Scenario> = {}): M365Scenario => ({
     activeRow('bob@contoso.com', 'Stone, Bob', '', ''),
     activeRow('cy@contoso.com', 'Cy "CJ" Young', '2025-12-30', ''),
   ]),
-  appUserCsv: reportCsv(APP_USER_COLUMNS, [appRow('ada@contoso.com', '2026-11-18', 'Yes', 'Yes'), appRow('bob@contoso.com', '', 'No', 'No')]),
+  appUserCsv: reportCsv(APP_USER_COLUMNS, [
+    { ...appRow('ada@contoso.com', '2026-11-18', 'Yes', 'Yes'), 'Report Refresh Date': '2026-11-02' },
+    { ...appRow('bob@contoso.com', '', 'No', 'No'), 'Report Refresh Date': '2026-11-02' },
+  ]),
   ...extra,
 });
 const config = (fake: VendorFake, extra: Record<string, unknown> = {}) => ({
@@ -72,7 +75,11 @@ describe('microsoft-365 connector', () => {
       { account: 'cy@contoso.com', email: 'cy@contoso.com', login: 'cy@contoso.com', name: 'Cy Young', tier: 'e3', status: 'suspended', last_active: '2026-01-02' },
     ]);
     expect(result.vendor_entitled).toEqual({ e3: 10, e5: 2 });
-    expect(result.warnings).toEqual(['Microsoft 365: SPE_E5 has 3 units assigned but only 2 enabled']);
+    // The refresh date is the first column, right after the byte-order mark.
+    expect(result.warnings).toEqual([
+      'Microsoft 365: getM365AppUserDetail was last refreshed on 2026-11-02',
+      'Microsoft 365: SPE_E5 has 3 units assigned but only 2 enabled',
+    ]);
     expect(fake.requestsTo('/download/')).toHaveLength(2);
     expect(fake.requestsTo('/download/').every((r) => r.headers.authorization === undefined)).toBe(true);
     expect(fake.requestsTo('/v1.0/users').map((r) => r.query.get('$skiptoken'))).toEqual([null, '2', '4']);

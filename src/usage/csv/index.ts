@@ -1,0 +1,53 @@
+import { ConnectorError, type Connector, type ConnectorContext, type PullResult, type UsageAccount } from '../types.ts';
+import { CsvSyntaxError, parseCsv, rowRecord } from '../http/index.ts';
+import { finishAccounts } from '../shared/accounts.ts';
+import { readExport } from '../import/file.ts';
+import { mapRecord, readMapping, RecordError, wantedColumns } from '../import/mapping.ts';
+
+const VENDOR = 'CSV import';
+
+/** The generic import of an admin-console CSV export committed to the repository. */
+export function csvConnector(): Connector {
+  return {
+    id: 'csv',
+    env: [],
+    async pull(ctx: ConnectorContext): Promise<PullResult> {
+      const mapping = readMapping(ctx.config, VENDOR);
+      const { text, shown } = await readExport(ctx.config, VENDOR);
+      let table;
+      try {
+        table = parseCsv(text);
+      } catch (error) {
+        if (error instanceof CsvSyntaxError) {
+          throw new ConnectorError(`${shown}:${error.line}: ${error.message}`, 'Re-export the file, or close the quote; a field with commas or line breaks must be wrapped in double quotes.');
+        }
+        throw error;
+      }
+      const missing = wantedColumns(mapping).filter((c) => !table.header.includes(c));
+      if (missing.length > 0) {
+        throw new ConnectorError(
+          `${shown}:1: no column ${missing.map((c) => `"${c}"`).join(', ')}; the columns found are ${table.header.map((c) => `"${c}"`).join(', ')}`,
+          'Fix usage.config.columns (names must match the header row exactly) or re-export with those columns.',
+        );
+      }
+      const accounts: UsageAccount[] = [];
+      const warnings: string[] = [];
+      for (const row of table.rows) {
+        if (row.cells.length !== table.header.length) {
+          throw new ConnectorError(`${shown}:${row.line}: ${row.cells.length} cells, but the header has ${table.header.length}`, 'Check for an unquoted comma in this line.');
+        }
+        const record = rowRecord(table.header, row);
+        try {
+          const account = mapRecord((c) => record[c], mapping);
+          if (account) accounts.push(account);
+        } catch (error) {
+          if (error instanceof RecordError) throw new ConnectorError(`${shown}:${row.line}: ${error.message}`);
+          throw error;
+        }
+      }
+      ctx.progress?.(accounts.length);
+      if (accounts.length === 0) warnings.push(`${VENDOR}: ${shown} has no accounts`);
+      return { accounts: finishAccounts(accounts, warnings, `${VENDOR} ${shown}`), warnings };
+    },
+  };
+}
