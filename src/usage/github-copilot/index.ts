@@ -1,0 +1,56 @@
+import { connectorClient, connectorError, type GitHubConnectorOptions } from '../../github/connector.ts';
+import { listCopilotSeats, type CopilotSeat } from '../../github/usage-api.ts';
+import { finishAccounts, compact } from '../shared/accounts.ts';
+import { requiredString, stringMap } from '../shared/config.ts';
+import type { Connector, ConnectorContext, PullResult, UsageAccount } from '../types.ts';
+
+const VENDOR = 'GitHub Copilot';
+
+/** One seat as a UsageAccount: a pending cancellation still counts as active (GitHub bills to the end of the cycle). */
+export function mapCopilotSeat(seat: CopilotSeat & { login: string }, tiers: Map<string, string>): UsageAccount {
+  const plan = seat.planType && seat.planType !== 'unknown' ? seat.planType : undefined;
+  return compact({
+    account: seat.login,
+    login: seat.login,
+    tier: plan === undefined ? undefined : (tiers.get(plan) ?? plan),
+    status: 'active',
+    last_active: seat.lastActivityAt === null ? null : seat.lastActivityAt.slice(0, 10),
+    signals: seat.pendingCancellationDate ? { pending_cancellation: 1 } : undefined,
+  });
+}
+
+/**
+ * GitHub Copilot Business/Enterprise: the seats an organization is billed for, with each
+ * assignee's last Copilot activity. Config: `org` (required), `tiers` (plan_type -> tier id).
+ */
+export function githubCopilotConnector(options: GitHubConnectorOptions = {}): Connector {
+  return {
+    id: 'github-copilot',
+    env: ['GITHUB_TOKEN', 'GITHUB_API_URL'],
+    async pull(ctx: ConnectorContext): Promise<PullResult> {
+      const org = requiredString(ctx.config, 'org', VENDOR, 'acme');
+      const tiers = stringMap(ctx.config, 'tiers', VENDOR);
+      const octokit = connectorClient(VENDOR, ctx, options);
+      const listed = await listCopilotSeats(octokit, org, { ...(ctx.maxPages ? { maxPages: ctx.maxPages } : {}), ...(ctx.progress ? { progress: ctx.progress } : {}) }).catch((error: unknown) => {
+        throw connectorError(VENDOR, error, 'the `manage_billing:copilot` or `read:org` scope, as an org owner', `Organization ${org} was not found, or it has no Copilot Business/Enterprise subscription.`);
+      });
+      const warnings: string[] = [];
+      const accounts: UsageAccount[] = [];
+      const pending: string[] = [];
+      let userless = 0;
+      for (const seat of listed.seats) {
+        if (seat.login === null) {
+          userless++;
+          continue;
+        }
+        if (seat.pendingCancellationDate) pending.push(`${seat.login} (${seat.pendingCancellationDate})`);
+        accounts.push(mapCopilotSeat({ ...seat, login: seat.login }, tiers));
+      }
+      if (pending.length) warnings.push(`${VENDOR}: ${pending.length} seat${pending.length > 1 ? 's are' : ' is'} pending cancellation and still billed until then: ${pending.sort().join(', ')}`);
+      if (userless) warnings.push(`${VENDOR}: ${userless} seat${userless > 1 ? 's have' : ' has'} no assignee and ${userless > 1 ? 'were' : 'was'} skipped`);
+      if (listed.truncated) warnings.push(`${VENDOR}: stopped after ${ctx.maxPages} pages; ${listed.totalSeats - listed.seats.length} seats were not read`);
+      else if (listed.totalSeats !== listed.seats.length) warnings.push(`${VENDOR}: GitHub reports ${listed.totalSeats} seats but listed ${listed.seats.length}`);
+      return { accounts: finishAccounts(accounts, warnings, VENDOR), warnings };
+    },
+  };
+}
