@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { connectorFor, knownSources, registry } from '../../src/usage/registry.ts';
+
+describe('usage registry', () => {
+  it('maps each id to the connector with that id and lists the variables it reads', () => {
+    expect(knownSources()).toEqual(['csv', 'google-workspace', 'json', 'microsoft-365', 'okta', 'slack', 'zoom']);
+    for (const [id, connector] of registry) expect(connector.id).toBe(id);
+    expect(connectorFor('okta')?.env).toEqual(['OKTA_API_TOKEN']);
+    expect(connectorFor('microsoft-365')?.env).toEqual(['M365_TENANT_ID', 'M365_CLIENT_ID', 'M365_CLIENT_SECRET']);
+    expect(connectorFor('zoom')?.env).toEqual(['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET']);
+    expect(connectorFor('google-workspace')?.env).toEqual(['GOOGLE_SERVICE_ACCOUNT_KEY']);
+    expect(connectorFor('slack')?.env).toEqual(['SLACK_TOKEN']);
+    expect(connectorFor('csv')?.env).toEqual([]);
+    expect(connectorFor('nope')).toBeUndefined();
+  });
+});
