@@ -92,7 +92,8 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
     userAgent: 'lac (licenses as code)',
     log: { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} },
     request: options.fetch ? { fetch: options.fetch } : {},
-    retry: { retries: t.maxRetries, retryAfterBaseValue: t.unitMs },
+    // 429 is a secondary rate limit: leave it to the throttling plugin, which honours retry-after.
+    retry: { retries: t.maxRetries, retryAfterBaseValue: t.unitMs, doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451] },
     throttle: {
       onRateLimit: onLimit('rate limit'),
       onSecondaryRateLimit: onLimit('secondary rate limit'),

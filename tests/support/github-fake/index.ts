@@ -29,7 +29,7 @@ export interface RecordedRequest {
 }
 
 export interface Violation {
-  kind: 'unserved' | 'request' | 'response' | 'client' | 'crash';
+  kind: 'unserved' | 'request' | 'response' | 'client' | 'crash' | 'unused';
   request: string;
   problems: string[];
 }
@@ -118,8 +118,19 @@ export class GitHubFake {
     this.failures.push({ ...spec, left: spec.count ?? 1 });
   }
 
-  /** Throws when any request was unexpected or invalid, or a response broke GitHub's schema. */
+  /** Failures set up with failNext that no request has used yet. */
+  pendingFailures(): FailureSpec[] {
+    return this.failures.map(({ left, ...spec }) => ({ ...spec, count: left }));
+  }
+
+  /**
+   * Throws when any request was unexpected or invalid, a response broke GitHub's schema, or an
+   * injected failure was never used (the test expected a request that never came). Resets both.
+   */
   assertNoViolations(): void {
+    for (const f of this.failures.splice(0)) {
+      this.violations.push({ kind: 'unused', request: `failNext ${f.status}${f.route ? ` ${f.route}` : ''}`, problems: [`${f.left} injected failure(s) never used`] });
+    }
     if (this.violations.length === 0) return;
     const lines = this.violations.map((v) => `  ${v.kind}: ${v.request}\n    ${v.problems.join('\n    ')}`);
     this.violations.length = 0;

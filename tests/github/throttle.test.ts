@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { GitHubError } from '../../src/github/errors.ts';
+import { useGitHubFake } from '../support/github-fake/hooks.ts';
+import { clientFor, portFor } from './helpers.ts';
+
+const gh = useGitHubFake({ repos: ['acme/licenses'], token: 'ghs_secret_value' });
+const route = 'GET /repos/{owner}/{repo}';
+
+async function getRepo(warnings: string[] = []) {
+  const octokit = clientFor(gh.fake, (m) => warnings.push(m));
+  return octokit.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'licenses' });
+}
+
+function statuses() {
+  return gh.fake.requests.map((r) => `${r.status}${r.injected ? '*' : ''}`);
+}
+
+describe('retry and throttling', () => {
+  it('waits out a primary rate limit (403, x-ratelimit-remaining: 0) and succeeds', async () => {
+    gh.fake.clearRequests();
+    gh.fake.failNext({ status: 403, route, after: 1 });
+    const warnings: string[] = [];
+    const { data } = await getRepo(warnings);
+    expect(data.full_name).toBe('acme/licenses');
+    expect(statuses()).toEqual(['403*', '200']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(/^GitHub rate limit for GET \/repos\/\{owner\}\/\{repo\}: retrying in [12]s$/);
+  });
+
+  it('waits out a secondary rate limit (429, retry-after) and succeeds', async () => {
+    gh.fake.clearRequests();
+    gh.fake.failNext({ status: 429, route, after: 2 });
+    const warnings: string[] = [];
+    await getRepo(warnings);
+    expect(statuses()).toEqual(['429*', '200']);
+    expect(warnings).toEqual(['GitHub secondary rate limit for GET /repos/{owner}/{repo}: retrying in 2s']);
+  });
+
+  it('retries server errors with a bounded backoff', async () => {
+    gh.fake.clearRequests();
+    gh.fake.failNext({ status: 500, route, count: 2 });
+    await getRepo();
+    expect(statuses()).toEqual(['500*', '500*', '200']);
+  });
+
+  it('gives up after maxRetries with a short error that names the operation, never the token', async () => {
+    gh.fake.clearRequests();
+    gh.fake.failNext({ status: 403, route, count: 4 });
+    const error = await getRepo().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(GitHubError);
+    expect(String(error)).toBe('GitHubError: command GET /repos/{owner}/{repo} failed with status 403: API rate limit exceeded for installation ID 1.');
+    expect(JSON.stringify(error)).not.toContain('ghs_secret_value');
+    expect(Object.keys(error as object).sort()).toEqual(['command', 'name', 'status']);
+    expect(statuses()).toEqual(['403*', '403*', '403*', '403*']);
+  });
+
+  it('does not wait for a reset further away than maxWaitSeconds', async () => {
+    gh.fake.clearRequests();
+    gh.fake.failNext({ status: 403, route, after: 3600 });
+    const warnings: string[] = [];
+    await expect(getRepo(warnings)).rejects.toThrow('failed with status 403');
+    expect(statuses()).toEqual(['403*']);
+    expect(warnings).toEqual([expect.stringMatching(/: giving up$/)]);
+  });
+
+  it('retries a write once and creates exactly one issue', async () => {
+    gh.fake.clearRequests();
+    gh.fake.failNext({ status: 429, route: 'POST /repos/{owner}/{repo}/issues' });
+    const port = portFor(gh.fake);
+    const result = await port.ensureIssue({ key: 'throttle/once', title: 'Once', body: 'b' });
+    expect(result.action).toBe('created');
+    expect(gh.fake.writes().map((r) => `${r.method} ${r.url} ${r.status}`)).toEqual(['POST /repos/acme/licenses/issues 429', 'POST /repos/acme/licenses/issues 201']);
+    expect(gh.fake.repo('acme/licenses').issues.filter((i) => i.title === 'Once')).toHaveLength(1);
+  });
+
+  it('answers 401 to a wrong token, without retrying', async () => {
+    gh.fake.clearRequests();
+    const { createGitHubClient } = await import('../../src/github/client.ts');
+    const octokit = createGitHubClient({ token: 'wrong', baseUrl: gh.fake.url, timings: { unitMs: 1, writeGapMs: 0 } });
+    await expect(octokit.request('GET /repos/{owner}/{repo}', { owner: 'acme', repo: 'licenses' })).rejects.toThrow('command GET /repos/{owner}/{repo} failed with status 401: Bad credentials');
+    expect(statuses()).toEqual(['401']);
+  });
+});
