@@ -123,6 +123,16 @@ describe('google-workspace connector', () => {
     expect(error.message).not.toContain('PRIVATE KEY');
   });
 
+  it('backs off after a 429 without Retry-After and carries on', async () => {
+    fake = await startGoogleFake(scenario({ readyUntil: '2026-11-20', rateLimitReportPage: 2 }));
+    const options = fastOptions();
+    const result = await googleWorkspaceConnector(options).pull(context(config(fake), { GOOGLE_SERVICE_ACCOUNT_KEY: key.json }));
+    expect(options.waits).toEqual([1_000]);
+    expect(result.accounts).toHaveLength(5);
+    expect(result.warnings).toEqual([]);
+    expect(fake.requestsTo('/admin/reports').map((r) => r.query.get('pageToken'))).toEqual([null, 'page2', 'page2', 'page4']);
+  });
+
   it('fails with a ConnectorError on a malformed report page', async () => {
     fake = await startGoogleFake(scenario({ malformedReportPage: 2 }));
     const error = await rejection(googleWorkspaceConnector(fastOptions()).pull(context(config(fake), { GOOGLE_SERVICE_ACCOUNT_KEY: key.json })));

@@ -46,6 +46,8 @@ describe('slack connector', () => {
     expect(pages).toHaveLength(3);
     expect(pages.map((r) => r.query.get('cursor'))).toEqual([null, Buffer.from('user:3').toString('base64'), Buffer.from('user:6').toString('base64')]);
     expect(fake.requests.every((r) => r.headers.authorization === `Bearer ${SLACK_TOKEN}`)).toBe(true);
+    // billing_active for four members arrives over two pages of team.billableInfo.
+    expect(fake.requestsTo('/api/team.billableInfo').map((r) => r.query.get('cursor'))).toEqual([null, Buffer.from('user:3').toString('base64')]);
   });
 
   it('waits Retry-After seconds on a 429 and then succeeds', async () => {

@@ -63,6 +63,8 @@ export interface GoogleScenario {
   assignmentPageSize?: number;
   malformedReportPage?: number;
   reportWarnings?: Record<string, unknown>[];
+  /** Answer the first request for this report page (1-based) with 429, without Retry-After. */
+  rateLimitReportPage?: number;
 }
 
 function verifyJwt(assertion: string, publicKey: string): Record<string, unknown> | undefined {
@@ -86,6 +88,7 @@ function page<T>(items: T[], size: number, token: string | null): { slice: T[]; 
 }
 
 export async function startGoogleFake(scenario: GoogleScenario): Promise<VendorFake> {
+  let limited = false;
   return startFake({
     'POST /token': (req, fake): FakeResponse => {
       const form = new URLSearchParams(req.body);
@@ -119,6 +122,10 @@ export async function startGoogleFake(scenario: GoogleScenario): Promise<VendorF
         return { status: 400, body: { error: { code: 400, message, errors: [{ message, domain: 'global', reason: 'invalid' }] } } };
       }
       const { slice, next, number } = page(scenario.reports, scenario.reportPageSize, req.query.get('pageToken'));
+      if (scenario.rateLimitReportPage === number && !limited) {
+        limited = true;
+        return { status: 429, body: { error: { code: 429, message: "Quota exceeded for quota metric 'Queries' and limit 'Queries per minute per user'", status: 'RESOURCE_EXHAUSTED' } } };
+      }
       if (scenario.malformedReportPage === number) return { body: { kind: 'admin#reports#usageReports', usageReports: { not: 'a list' } } };
       return {
         body: {

@@ -79,7 +79,11 @@ export async function startSlackFake(scenario: SlackScenario): Promise<VendorFak
     },
     'GET /api/team.billableInfo': (req): FakeResponse => {
       if (!authorized(req)) return { body: { ok: false, error: 'invalid_auth' } };
-      return { body: { ok: true, billable_info: scenario.billable, response_metadata: { next_cursor: '' } } };
+      const entries = Object.entries(scenario.billable);
+      const start = startOf(req.query.get('cursor'));
+      const size = Math.min(Number(req.query.get('limit') ?? 100), scenario.pageSize);
+      const next = start + size < entries.length ? cursorFor(start + size) : '';
+      return { body: { ok: true, billable_info: Object.fromEntries(entries.slice(start, start + size)), response_metadata: { next_cursor: next } } };
     },
   });
 }
