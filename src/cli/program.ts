@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.ts';
 import { ExitCode, UserError } from './errors.ts';
 import type { Io } from './io.ts';
+import { registerPull } from './pull.ts';
 import { registerRules } from './rules.ts';
 import { VERSION } from './version.ts';
 
@@ -15,6 +16,7 @@ export function buildProgram(io: Io): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err })
     .showHelpAfterError('(run `lac --help` for usage)');
   registerCheck(program, io);
+  registerPull(program, io);
   registerRules(program, io);
   return program;
 }

@@ -12,7 +12,7 @@ const FOLDERS = new Map(KINDS.flatMap((k) => (KIND_INFO[k].folder ? [[KIND_INFO[
 const SINGLE = new Map(KINDS.flatMap((k) => (KIND_INFO[k].file ? [[KIND_INFO[k].file!, k] as const] : [])));
 const idPattern = new RegExp(ID_PATTERN);
 // Files people keep beside the data: never inventory records.
-const IGNORED = /(?:^|\/)(?:README(?:\.[a-z]+)?|\.gitkeep|\.gitignore|\.DS_Store|[^/]+\.md)$/i;
+const IGNORED = /(?:^|\/)(?:README(?:\.[a-z]+)?|\.[^/]*|[^/]+\.md)$/i;
 
 /** Which kind of record a path under inventory/ holds, or why it is in the wrong place. */
 export function classify(path: string): Placement {

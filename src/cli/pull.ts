@@ -1,0 +1,93 @@
+import type { Command } from 'commander';
+import { resolveToday } from '../check/run.ts';
+import { loadInventory } from '../inventory/load.ts';
+import type { Rec } from '../inventory/model.ts';
+import type { License } from '../inventory/schema/index.ts';
+import { fsSource } from '../inventory/source.ts';
+import { createValidators } from '../inventory/validate.ts';
+import { pullLicense, type PullOutcome } from '../usage/pull.ts';
+import { registry } from '../usage/registry.ts';
+import type { Connector } from '../usage/types.ts';
+import { suggestion } from '../util/suggest.ts';
+import { ExitCode, UserError } from './errors.ts';
+import type { Io } from './io.ts';
+import { parseRoot, parseToday } from './options.ts';
+
+interface PullOpts {
+  root?: string;
+  all?: boolean;
+  since?: string;
+  dryRun?: boolean;
+  today?: string;
+}
+
+/** Which licenses to pull: the named ones (each must have a usage source) or, with --all, every one that has one. */
+export function selectLicenses(licenses: Map<string, Rec<License>>, ids: string[], all: boolean, connectors: ReadonlyMap<string, Connector>): { license: Rec<License>; connector: Connector }[] {
+  if (ids.length === 0 && !all) throw new UserError('name the licenses to pull, or pass --all', 'e.g. lac pull github-copilot figma');
+  const chosen = all ? [...licenses.values()] : ids.map((id) => {
+    const rec = licenses.get(id);
+    if (!rec) throw new UserError(`no license "${id}"${suggestion(id, licenses.keys())}`, 'license IDs are the file names in inventory/licenses/');
+    return rec;
+  });
+  const out: { license: Rec<License>; connector: Connector }[] = [];
+  for (const rec of chosen.sort((a, b) => (a.data.id < b.data.id ? -1 : 1))) {
+    const source = rec.data.usage?.source;
+    if (!source || source === 'none') {
+      if (!all) throw new UserError(`license "${rec.data.id}" has no usage source`, 'add `usage: { source: ... }` to its license file (see README: usage sources)');
+      continue;
+    }
+    const connector = connectors.get(source);
+    if (!connector) throw new UserError(`license "${rec.data.id}": usage source "${source}" is not available in this version`, `available: ${[...connectors.keys()].sort().join(', ')}`);
+    out.push({ license: rec, connector });
+  }
+  return out;
+}
+
+function outcomeLine(o: PullOutcome, dryRun: boolean): string {
+  if (!o.ok) return `${o.license}: failed: ${o.error}${o.hint ? `\n    hint: ${o.hint}` : ''}\n    ${o.path} is unchanged`;
+  const what = !o.changed ? 'unchanged' : dryRun ? `would write ${o.path}` : `wrote ${o.path}`;
+  const unmatched = o.unmatched.length ? `; unmatched: ${o.unmatched.slice(0, 10).join(', ')}${o.unmatched.length > 10 ? `, and ${o.unmatched.length - 10} more` : ''}` : '';
+  const warnings = o.warnings.map((w) => `\n    warning: ${w}`).join('');
+  return `${o.license}: ${o.accounts} accounts, ${o.matched} matched, ${o.unmatched.length} unmatched: ${what}${unmatched}${warnings}`;
+}
+
+export function registerPull(program: Command, io: Io, connectors: ReadonlyMap<string, Connector> = registry): void {
+  program
+    .command('pull')
+    .description('read usage from each license\'s usage source and write inventory/usage/<license>.yaml')
+    .argument('[license...]', 'license IDs to pull')
+    .option('--all', 'every license that has a usage source')
+    .option('--since <date>', 'only activity on or after this date matters')
+    .option('--dry-run', 'read the vendors and print what would change; write nothing')
+    .option('--root <dir>', 'the license repository (default: the current folder)')
+    .option('--today <date>', 'the date to ask report APIs for (default: today in the org time zone)')
+    .action(async (ids: string[], opts: PullOpts) => {
+      const root = parseRoot(opts.root ?? io.cwd);
+      const since = parseToday(opts.since);
+      const { inventory } = await loadInventory(fsSource(root));
+      const targets = selectLicenses(inventory.licenses, ids, Boolean(opts.all), connectors);
+      const today = resolveToday(inventory, parseToday(opts.today));
+      const validators = createValidators();
+      let failed = 0;
+      for (const { license, connector } of targets) {
+        const outcome = await pullLicense(license, connector, {
+          root,
+          people: [...inventory.people.values()].map((p) => p.data),
+          env: io.env,
+          fetch: globalThis.fetch,
+          today,
+          now: new Date(),
+          ...(since ? { since } : {}),
+          dryRun: Boolean(opts.dryRun),
+          validators,
+          // On a terminal, a running count redrawn in place; in CI, only the final line per license.
+          progress: io.isTTY ? (id, n) => io.err(`\r${id}: ${n} accounts read`) : undefined,
+        });
+        if (io.isTTY) io.err('\r\x1b[K');
+        if (!outcome.ok) failed++;
+        (outcome.ok ? io.out : io.err)(`${outcomeLine(outcome, Boolean(opts.dryRun))}\n`);
+      }
+      if (targets.length === 0) io.out('no license has a usage source\n');
+      throw new ExitCode(failed > 0 ? 1 : 0);
+    });
+}
