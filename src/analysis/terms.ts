@@ -1,5 +1,5 @@
 import type { Contract } from '../inventory/schema/index.ts';
-import { addDays, addMonths, monthsBetween, type IsoDate } from '../util/dates.ts';
+import { addDays, addMonths, minDate, monthsBetween, type IsoDate } from '../util/dates.ts';
 
 export interface Term {
   start: IsoDate;
@@ -24,9 +24,9 @@ export function termMonths(c: Contract): number | undefined {
   return Math.max(1, monthsBetween(c.start, addDays(c.end, 1)));
 }
 
-/** The n-th term after the written one: starts n terms of `months` after `start`. */
-function rolledTerm(start: IsoDate, months: number, n: number): Term {
-  return { start: addMonths(start, n * months), end: addDays(addMonths(start, (n + 1) * months), -1) };
+/** The n-th term after `anchor` + `offset` months, each `months` long (anchored, so month ends do not drift). */
+function rolledTerm(anchor: IsoDate, offset: number, months: number, n: number): Term {
+  return { start: addMonths(anchor, offset + n * months), end: addDays(addMonths(anchor, offset + (n + 1) * months), -1) };
 }
 
 // An auto-renewing contract written 100 years ago is a mistake; stop rolling there.
@@ -41,10 +41,14 @@ export function termStatus(c: Contract, today: IsoDate): TermStatus {
   const cancelled = c.renewal?.decision === 'cancel';
   const months = termMonths(c);
   if (!c.auto_renew || cancelled || !months) return { state: 'expired', term: written, rolls: 0 };
-  // The first rolled term starts the day after the written end.
+  // The first rolled term starts the day after the written end. When that day is a whole number
+  // of months after the start, count from the start: a term begun on Jan 31 renews on Feb 28,
+  // then Mar 31 (counting from Feb 28 would drift to Mar 28).
   const next = addDays(c.end, 1);
+  const writtenMonths = monthsBetween(c.start, next);
+  const [anchor, offset] = addMonths(c.start, writtenMonths) === next ? [c.start, writtenMonths] : [next, 0];
   for (let n = 0; n < MAX_ROLLS; n++) {
-    const t = rolledTerm(next, months, n);
+    const t = rolledTerm(anchor, offset, months, n);
     if (today <= t.end) return { state: 'rolled', term: t, rolls: n + 1 };
   }
   return { state: 'expired', term: written, rolls: 0 };
@@ -59,12 +63,13 @@ export function inForce(c: Contract, today: IsoDate): boolean {
 /** The day the next term would begin. */
 export const renewalDate = (term: Term): IsoDate => addDays(term.end, 1);
 
-/** The last day to give notice: the renewal date minus the notice period (the term's end without one). */
+/** The last day to give notice: the renewal date minus the notice period, at the latest the term's last day. */
 export function cancelBy(term: Term, notice: Contract['notice']): IsoDate {
   const renewal = renewalDate(term);
   if (!notice) return term.end;
-  if ('days' in notice) return addDays(renewal, -notice.days);
-  return addMonths(renewal, -notice.months);
+  const by = 'days' in notice ? addDays(renewal, -notice.days) : addMonths(renewal, -notice.months);
+  // A notice of 0 days would give the renewal day itself, when the next term has already begun.
+  return minDate(by, term.end);
 }
 
 /** Whether the contract records a decision for the term in force (a rolled term has none yet). */
