@@ -35,7 +35,8 @@ describe('csv import', () => {
     });
     expect(result.accounts).toEqual([
       { account: 'ada@example.com', name: 'Lovelace, Ada', tier: 'full', status: 'active', last_active: '2026-11-18' },
-      { account: 'bob@example.com', name: 'Bob "The Builder"\nStone', tier: 'dev', status: 'active', last_active: null },
+      // A line break inside a quoted cell is kept by the parser; the snapshot gets one line per account.
+      { account: 'bob@example.com', name: 'Bob "The Builder" Stone', tier: 'dev', status: 'active', last_active: null },
       { account: 'cy@example.com', name: 'Cy Young', tier: 'collab', status: 'deactivated', last_active: null },
       { account: 'dee@example.com', name: 'Dee Park', tier: 'full', status: 'invited', last_active: '2026-03-01' },
     ]);
@@ -88,6 +89,23 @@ describe('csv import', () => {
     expect(error.message).toBe(`${file}:2: a quoted field opened on line 2 is never closed`);
     const missing = await rejection(pull({ path: 'usage/exports/nope.csv', columns: { account: 'email' } }));
     expect(missing.message).toBe('CSV import: cannot read usage/exports/nope.csv: no such file');
+  });
+
+  it('reads semicolon-separated UTF-16 exports and says when the delimiter looks wrong', async () => {
+    const text = '\uFEFFE-Mail;Zuletzt aktiv;Lizenz\r\nada@example.com;18.11.2026;Pro\r\n';
+    const file = path.join(dir, 'utf16.csv');
+    writeFileSync(file, Buffer.from(text, 'utf16le'));
+    const config = { path: file, columns: { account: 'E-Mail', last_active: 'Zuletzt aktiv', tier: 'Lizenz' }, date_format: 'DD/MM/YYYY' };
+    const result = await pull({ ...config, delimiter: ';' });
+    expect(result.accounts).toEqual([{ account: 'ada@example.com', tier: 'Pro', last_active: '2026-11-18' }]);
+    const error = await rejection(pull(config));
+    expect(error.message).toBe(`${file}:1: no column "E-Mail", "Zuletzt aktiv", "Lizenz"; the columns found are "E-Mail;Zuletzt aktiv;Lizenz"`);
+    expect(error.hint).toBe('The header has one column: the file looks separated by semicolons or tabs; set usage.config.delimiter.');
+  });
+
+  it('refuses signal names the snapshot schema would reject', async () => {
+    const error = await rejection(pull({ path: 'x.csv', columns: { account: 'Email' }, signals: { 'Edits 90d': 'Edits' } }));
+    expect(error.message).toBe('CSV import: usage.config.signals: "Edits 90d" is not a signal name');
   });
 
   it('asks for the account column when the mapping has none', async () => {

@@ -6,6 +6,17 @@ import { mapRecord, readMapping, RecordError, wantedColumns } from '../import/ma
 
 const VENDOR = 'CSV import';
 
+const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '|': '|' };
+
+function readDelimiter(config: Record<string, unknown>): string {
+  const value = config.delimiter ?? ',';
+  const delimiter = typeof value === 'string' ? DELIMITERS[value] : undefined;
+  if (delimiter === undefined) {
+    throw new ConnectorError(`${VENDOR}: usage.config.delimiter ${JSON.stringify(value)} is not one lac reads`, 'Use ",", ";", "|" or "tab".');
+  }
+  return delimiter;
+}
+
 /** The generic import of an admin-console CSV export committed to the repository. */
 export function csvConnector(): Connector {
   return {
@@ -13,10 +24,11 @@ export function csvConnector(): Connector {
     env: [],
     async pull(ctx: ConnectorContext): Promise<PullResult> {
       const mapping = readMapping(ctx.config, VENDOR);
+      const delimiter = readDelimiter(ctx.config);
       const { text, shown } = await readExport(ctx.config, VENDOR);
       let table;
       try {
-        table = parseCsv(text);
+        table = parseCsv(text, delimiter);
       } catch (error) {
         if (error instanceof CsvSyntaxError) {
           throw new ConnectorError(`${shown}:${error.line}: ${error.message}`, 'Re-export the file, or close the quote; a field with commas or line breaks must be wrapped in double quotes.');
@@ -27,7 +39,9 @@ export function csvConnector(): Connector {
       if (missing.length > 0) {
         throw new ConnectorError(
           `${shown}:1: no column ${missing.map((c) => `"${c}"`).join(', ')}; the columns found are ${table.header.map((c) => `"${c}"`).join(', ')}`,
-          'Fix usage.config.columns (names must match the header row exactly) or re-export with those columns.',
+          table.header.length === 1 && /[;\t]/.test(table.header[0] ?? '')
+            ? 'The header has one column: the file looks separated by semicolons or tabs; set usage.config.delimiter.'
+            : 'Fix usage.config.columns (names must match the header row exactly) or re-export with those columns.',
         );
       }
       const accounts: UsageAccount[] = [];

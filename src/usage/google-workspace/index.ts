@@ -1,5 +1,5 @@
 import type { Connector, ConnectorContext, PullResult, UsageAccount } from '../types.ts';
-import { baseUrl, optionalInteger, optionalString, requireEnv, requiredString, stringMap } from '../shared/config.ts';
+import { baseUrl, optionalInteger, optionalString, requireEnv, requiredString, signalMap, stringMap } from '../shared/config.ts';
 import { compact, finishAccounts } from '../shared/accounts.ts';
 import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../shared/options.ts';
 import { describeGoogleError, googleToken, parseServiceAccountKey, signAssertion } from './auth.ts';
@@ -29,7 +29,7 @@ export function googleWorkspaceConnector(options: ConnectorOptions & { now?: () 
       const skuId = optionalString(ctx.config, 'sku_id', VENDOR);
       const customerId = optionalString(ctx.config, 'customer_id', VENDOR);
       const tiers = stringMap(ctx.config, 'tiers', VENDOR);
-      const signalParameters = stringMap(ctx.config, 'signals', VENDOR);
+      const signalParameters = signalMap(ctx.config, 'signals', VENDOR, 'field-first');
       const lookback = optionalInteger(ctx.config, 'max_lookback_days', VENDOR, 7);
       const maxPages = ctx.maxPages ?? DEFAULT_MAX_PAGES;
       const http = httpFor(VENDOR, ctx, options, describeGoogleError);

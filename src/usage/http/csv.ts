@@ -22,8 +22,9 @@ export class CsvSyntaxError extends Error {
  * RFC 4180 CSV: strips a UTF-8 byte-order mark (Microsoft's report CSVs start with one),
  * accepts CRLF or LF, quoted fields with commas, doubled quotes and line breaks.
  * Blank lines are skipped. Throws CsvSyntaxError with the line of an unclosed quote.
+ * `delimiter` is one character: "," by default; ";" or a tab for some spreadsheet exports.
  */
-export function parseCsvRows(text: string): CsvRow[] {
+export function parseCsvRows(text: string, delimiter = ','): CsvRow[] {
   const input = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: CsvRow[] = [];
   let cells: string[] = [];
@@ -58,7 +59,7 @@ export function parseCsvRows(text: string): CsvRow[] {
       inQuotes = true;
       quoteLine = line;
       cellStarted = true;
-    } else if (ch === ',') {
+    } else if (ch === delimiter) {
       cells.push(cell);
       cell = '';
       cellStarted = true;
@@ -79,8 +80,8 @@ export function parseCsvRows(text: string): CsvRow[] {
 }
 
 /** Parses CSV with a header row; header names are trimmed. */
-export function parseCsv(text: string): CsvTable {
-  const rows = parseCsvRows(text);
+export function parseCsv(text: string, delimiter = ','): CsvTable {
+  const rows = parseCsvRows(text, delimiter);
   const first = rows.shift();
   return { header: (first?.cells ?? []).map((h) => h.trim()), rows };
 }

@@ -1,6 +1,6 @@
 import { ConnectorError, type UsageAccount } from '../types.ts';
 import { compact } from '../shared/accounts.ts';
-import { stringMap } from '../shared/config.ts';
+import { signalMap, stringMap } from '../shared/config.ts';
 import { isRecord, toNumber } from '../shared/values.ts';
 import { DATE_FORMATS, parseExportDate, type DateFormat } from './dates.ts';
 
@@ -59,7 +59,7 @@ export function readMapping(config: Record<string, unknown>, vendor: string): Im
   const extraNever = Array.isArray(config.never) ? config.never.filter((v): v is string => typeof v === 'string') : [];
   return {
     columns: { ...picked, account: columns.account },
-    signals: stringMap(config, 'signals', vendor),
+    signals: signalMap(config, 'signals', vendor, 'signal-first'),
     dateFormat,
     tiers: stringMap(config, 'tiers', vendor),
     statuses,

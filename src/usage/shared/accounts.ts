@@ -21,9 +21,22 @@ export function finishAccounts(accounts: UsageAccount[], warnings: string[], ven
   return [...byAccount.values()].sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0));
 }
 
-/** Drops undefined fields so snapshots hold only what the vendor said. */
+/** The snapshot schema's length limits per text field. */
+const MAX_LENGTH: Record<string, number> = { account: 320, email: 320, login: 200, name: 200, tier: 100 };
+
+/**
+ * Drops undefined fields so snapshots hold only what the vendor said; text fields get their
+ * whitespace (line breaks in exported names) collapsed and are clipped to the schema's limits.
+ */
 export function compact(account: UsageAccount): UsageAccount {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(account)) if (v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(account)) {
+    if (v === undefined) continue;
+    const max = MAX_LENGTH[k];
+    if (typeof v === 'string' && max !== undefined) {
+      const text = v.replace(/\s+/g, ' ').trim();
+      if (text !== '') out[k] = text.length > max ? text.slice(0, max) : text;
+    } else out[k] = v;
+  }
   return out as unknown as UsageAccount;
 }

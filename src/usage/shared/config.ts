@@ -76,3 +76,20 @@ export function requireEnv<K extends string>(
   }
   return Object.fromEntries(names.map((n) => [n, (env[n] ?? '').trim()])) as Record<K, string>;
 }
+
+const SIGNAL_NAME = /^[a-z][a-z0-9_]*$/;
+
+/** A `{ vendorField: signal_name }` map whose signal names fit the snapshot schema. */
+export function signalMap(config: Record<string, unknown>, key: string, vendor: string, direction: 'signal-first' | 'field-first'): Map<string, string> {
+  const map = stringMap(config, key, vendor);
+  for (const [k, v] of map) {
+    const name = direction === 'signal-first' ? k : v;
+    if (!SIGNAL_NAME.test(name)) {
+      throw new ConnectorError(
+        `${vendor}: usage.config.${key}: "${name}" is not a signal name`,
+        'Signal names are lowercase letters, digits and underscores, starting with a letter (e.g. edits_90d).',
+      );
+    }
+  }
+  return map;
+}
