@@ -41,6 +41,15 @@ describe('json import', () => {
     ]);
   });
 
+  it('points at the line of a bad record inside a nested records path', async () => {
+    const text = '{\n  "meta": {"note": "a [tricky] \\"string\\"", "n": [1, {"x": []}]},\n  "data": {"users": [\n    {"email": "a@x.com", "plan": "pro"},\n    {"email": "b@x.com",\n     "plan": "platinum"}\n  ]}\n}\n';
+    const file = write('nested.json', text);
+    const error = await rejection(pull({ path: file, records: 'data.users', columns: { account: 'email', tier: 'plan' }, tiers: { pro: 'pro' } }));
+    expect(error.message).toBe(
+      `${file}:5: record data.users[1]: tier value "platinum" (column "plan") is not in usage.config.tiers; add it, e.g. \`"platinum": <tier-id>\` (known: "pro")`,
+    );
+  });
+
   it('lists the top-level keys when the records path is wrong', async () => {
     const file = write('wrong.json', { members: [], total: 0 });
     const error = await rejection(pull({ path: file, columns: { account: 'email' } }));
@@ -58,7 +67,8 @@ describe('json import', () => {
   it('names the record of a bad date and the line of broken JSON', async () => {
     const file = write('date.json', [{ email: 'a@x.com', seen: '2026-01-01' }, { email: 'b@x.com', seen: 'yesterday' }]);
     const error = await rejection(pull({ path: file, columns: { account: 'email', last_active: 'seen' } }));
-    expect(error.message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: \\[1\\]: "yesterday" in column "seen" is not a iso date`));
+    // The file is pretty-printed: record [1] opens on line 6.
+    expect(error.message).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:6: record \\[1\\]: "yesterday" in column "seen" is not a iso date`));
     const broken = write('broken.json', '[\n  {"email": "a@x.com"},\n  {"email": \n');
     const syntax = await rejection(pull({ path: broken, columns: { account: 'email' } }));
     expect(syntax.message).toMatch(new RegExp(`^${broken.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(:\\d+)?: not valid JSON$`));

@@ -4,6 +4,7 @@ import { optionalString } from '../shared/config.ts';
 import { isRecord } from '../shared/values.ts';
 import { readExport } from '../import/file.ts';
 import { mapRecord, readMapping, RecordError, wantedColumns } from '../import/mapping.ts';
+import { recordLines } from './positions.ts';
 
 const VENDOR = 'JSON import';
 
@@ -58,14 +59,19 @@ export function jsonConnector(): Connector {
       }
       const accounts: UsageAccount[] = [];
       const warnings: string[] = [];
+      let lines: number[] | undefined;
       records.forEach((record, index) => {
-        const where = `${shown}: ${recordsPath ?? ''}[${index}]`;
-        if (!isRecord(record)) throw new ConnectorError(`${where}: not an object`);
+        const where = () => {
+          lines ??= recordLines(text, recordsPath === undefined ? [] : recordsPath.split('.'));
+          const line = lines[index];
+          return `${shown}${line === undefined ? '' : `:${line}`}: record ${recordsPath ?? ''}[${index}]`;
+        };
+        if (!isRecord(record)) throw new ConnectorError(`${where()}: not an object`);
         try {
           const account = mapRecord((c) => pick(record, c), mapping);
           if (account) accounts.push(account);
         } catch (error) {
-          if (error instanceof RecordError) throw new ConnectorError(`${where}: ${error.message}`);
+          if (error instanceof RecordError) throw new ConnectorError(`${where()}: ${error.message}`);
           throw error;
         }
       });
