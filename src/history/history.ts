@@ -1,0 +1,133 @@
+import { isAbsolute, join } from 'node:path';
+import { classify } from '../inventory/layout.ts';
+import { verifyCommit } from '../inventory/git-source.ts';
+import type { IsoDate } from '../util/dates.ts';
+import { blobStore, type BlobParser, type BlobStats, type Wanted } from './blobs.ts';
+import { changedCommits, commitInfos, type ChangedCommit, type CommitInfo } from './commits.ts';
+import { recordEvents, type Draft, type Subjects } from './events.ts';
+import { gitText } from './git.ts';
+import { recordsOf, type Rec } from './records.ts';
+import { dayIn } from './time.ts';
+
+/** A semantic change to the inventory, with the commit (and pull request) it came in by. */
+export interface HistoryEvent extends Draft {
+  commit: string;
+  /** Commit date, UTC. */
+  date: string;
+  author: string;
+  email: string;
+  pr: number | null;
+  signed: boolean;
+}
+
+export interface HistoryOptions {
+  /** Whose first-parent line to walk (default HEAD). */
+  ref?: string;
+  /** Only commits from this day on (inclusive), in `timeZone`. */
+  since?: IsoDate;
+  /** Only commits up to this day (inclusive), in `timeZone`. */
+  until?: IsoDate;
+  /** The org's time zone for since/until (default UTC). */
+  timeZone?: string;
+  license?: string;
+  person?: string;
+  /** Default newest first, as `git log`. */
+  order?: 'newest' | 'oldest';
+  /** Keep parsed blobs under .git/lac-cache/ (default true). */
+  diskCache?: boolean;
+  /** The parser (tests count its calls). */
+  parse?: BlobParser;
+}
+
+export interface HistoryResult {
+  events: HistoryEvent[];
+  stats: BlobStats & { commits: number };
+}
+
+const CHUNK = 200;
+
+/** The inventory's history as semantic events, from the first-parent line of a branch. */
+export async function history(repoDir: string, options: HistoryOptions = {}): Promise<HistoryResult> {
+  const ref = await verifyCommit(repoDir, options.ref ?? 'HEAD');
+  const tz = options.timeZone ?? 'UTC';
+  const commits = (await changedCommits(repoDir, ref)).reverse().filter((c) => {
+    const day = dayIn(new Date(c.time * 1000), tz);
+    return (!options.since || day >= options.since) && (!options.until || day <= options.until);
+  });
+  const cacheDir = options.diskCache === false ? undefined : await cacheFolder(repoDir);
+  const store = blobStore(repoDir, cacheDir, options.parse);
+  const perCommit: HistoryEvent[][] = [];
+  // The last version of each path that parsed: a file that was broken for a while compares with it.
+  const lastGood = new Map<string, string>();
+  for (let i = 0; i < commits.length; i += CHUNK) {
+    const chunk = commits.slice(i, i + CHUNK);
+    await store.load(wantedBlobs(chunk, lastGood));
+    const infos = await commitInfos(repoDir, chunk.map((c) => c.sha));
+    for (const commit of chunk) {
+      const drafts = commitDrafts(commit, store.get, lastGood);
+      perCommit.push(drafts.filter((d) => matches(d, options)).map((d) => withCommit(d, infos.get(commit.sha)!)));
+    }
+    store.forget(new Set(lastGood.values()));
+  }
+  if (options.order !== 'oldest') perCommit.reverse();
+  return { events: perCommit.flat(), stats: { ...store.stats, commits: commits.length } };
+}
+
+function wantedBlobs(chunk: ChangedCommit[], lastGood: Map<string, string>): Wanted[] {
+  const wanted: Wanted[] = [];
+  for (const commit of chunk) {
+    for (const ch of commit.changes) {
+      const placement = classify(ch.path);
+      if (!placement.ok) continue;
+      for (const oid of [ch.before, ch.after, lastGood.get(ch.path)]) if (oid) wanted.push({ path: ch.path, kind: placement.kind, oid });
+    }
+  }
+  return wanted;
+}
+
+type Get = (kind: Wanted['kind'], oid: string) => Record<string, unknown> | null;
+
+/** Compares every record of the changed files before and after a commit, matched by ID across files. */
+function commitDrafts(commit: ChangedCommit, get: Get, lastGood: Map<string, string>): Draft[] {
+  const before = new Map<string, Rec>();
+  const after = new Map<string, Rec>();
+  const drafts: Draft[] = [];
+  const add = (into: Map<string, Rec>, recs: Rec[]) => {
+    for (const r of recs) if (!into.has(`${r.entity}:${r.key}`)) into.set(`${r.entity}:${r.key}`, r);
+  };
+  for (const ch of [...commit.changes].sort((a, b) => (a.path < b.path ? -1 : 1))) {
+    const placement = classify(ch.path);
+    if (!placement.ok) continue;
+    const kind = placement.kind;
+    const afterData = ch.after ? get(kind, ch.after) : undefined;
+    if (afterData === null) {
+      // A version that does not parse says nothing about its records: report it, compare nothing.
+      drafts.push({ type: 'file.unreadable', details: {}, file: ch.path });
+      continue;
+    }
+    const beforeOid = ch.before && get(kind, ch.before) ? ch.before : lastGood.get(ch.path);
+    const beforeData = beforeOid ? get(kind, beforeOid) : undefined;
+    if (beforeData) add(before, recordsOf(kind, ch.path, beforeData));
+    if (afterData) add(after, recordsOf(kind, ch.path, afterData));
+    if (ch.after) lastGood.set(ch.path, ch.after);
+    else lastGood.delete(ch.path);
+  }
+  const keys = new Set([...before.keys(), ...after.keys()]);
+  for (const key of keys) drafts.push(...recordEvents(before.get(key), after.get(key)));
+  return drafts;
+}
+
+const matches = (d: Draft, o: HistoryOptions) => (!o.license || d.license === o.license) && (!o.person || d.person === o.person);
+
+/** The event with its commit attached, keys in a fixed order (stable JSON). */
+function withCommit(d: Draft, info: CommitInfo): HistoryEvent {
+  const subjects: Subjects = {};
+  for (const k of ['license', 'person', 'device', 'contract', 'vendor'] as const) if (d[k] !== undefined) subjects[k] = d[k];
+  return { type: d.type, ...subjects, details: d.details, file: d.file, commit: info.sha, date: info.date, author: info.author, email: info.email, pr: info.pr, signed: info.signed };
+}
+
+/** .git/lac-cache of the repository (the common git folder, shared by worktrees). */
+async function cacheFolder(repoDir: string): Promise<string> {
+  const dir = await gitText(repoDir, ['rev-parse', '--git-common-dir']);
+  return join(isAbsolute(dir) ? dir : join(repoDir, dir), 'lac-cache');
+}

@@ -1,0 +1,150 @@
+import { git, GitError, gitText, readObjects } from '../history/git.ts';
+import { endOfDayMs } from '../history/time.ts';
+import { isIsoDate } from '../util/dates.ts';
+import { INVENTORY_DIR } from './layout.ts';
+import type { TreeSource } from './source.ts';
+
+/** A revision or date that names no commit: a mistake the user can fix (the CLI prints it without a stack). */
+export class RevisionError extends Error {
+  readonly hint: string | undefined;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.name = 'RevisionError';
+    this.hint = hint;
+  }
+}
+
+interface Entry {
+  oid: string;
+}
+
+/**
+ * The inventory as it stood at a revision, read from git objects (ls-tree + cat-file):
+ * neither the working tree nor the index is read or written.
+ */
+export function gitSource(repoDir: string, revision: string): TreeSource {
+  let tree: Promise<Map<string, Entry>> | undefined;
+  const entries = () => (tree ??= listTree(repoDir, revision));
+  // Reads asked for in the same tick go to git together, in one cat-file process.
+  let pending: { oid: string; resolve: (b: Uint8Array) => void; reject: (e: unknown) => void }[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    try {
+      const objects = await readObjects(repoDir, batch.map((p) => p.oid));
+      for (const p of batch) {
+        const obj = objects.get(p.oid);
+        if (obj) p.resolve(obj.data);
+        else p.reject(new Error(`git object ${p.oid} is missing in ${repoDir}`));
+      }
+    } catch (e) {
+      for (const p of batch) p.reject(e);
+    }
+  };
+  return {
+    label: `${repoDir}@${revision}`,
+    list: async () => [...(await entries()).keys()].sort(),
+    read: async (path) => {
+      const entry = (await entries()).get(path);
+      if (!entry) throw new Error(`no such file at ${revision}: ${path}`);
+      return new Promise<Uint8Array>((resolve, reject) => {
+        if (pending.length === 0) setImmediate(() => void flush());
+        pending.push({ oid: entry.oid, resolve, reject });
+      });
+    },
+  };
+}
+
+/** Every blob under inventory/ at a revision: path (relative to repoDir) → object id. */
+async function listTree(repoDir: string, revision: string): Promise<Map<string, Entry>> {
+  const commit = await verifyCommit(repoDir, revision);
+  // Paths and the pathspec are relative to repoDir, so a license repo in a subfolder works too.
+  const out = await git(repoDir, ['ls-tree', '-r', '-z', commit, '--', `${INVENTORY_DIR}/`]);
+  const map = new Map<string, Entry>();
+  for (const record of out.toString('utf8').split('\0')) {
+    if (!record) continue;
+    const tab = record.indexOf('\t');
+    const [, type, oid] = record.slice(0, tab).split(' ');
+    if (type !== 'blob') continue; // submodules (type commit) hold no inventory
+    map.set(record.slice(tab + 1), { oid: oid! });
+  }
+  return map;
+}
+
+/** The full commit id a revision names, or a RevisionError. */
+export async function verifyCommit(repoDir: string, revision: string): Promise<string> {
+  await ensureRepository(repoDir);
+  try {
+    return await gitText(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+    throw new RevisionError(`unknown revision "${revision}" in ${repoDir}`, 'pass a date YYYY-MM-DD, or a commit, tag or branch that exists (see `git log`)');
+  }
+}
+
+async function ensureRepository(repoDir: string): Promise<void> {
+  try {
+    await gitText(repoDir, ['rev-parse', '--git-dir']);
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+    throw new RevisionError(`${repoDir} is not a git repository`, 'history and --at read the git history of the license repository; run lac in its clone');
+  }
+}
+
+export interface ResolvedAt {
+  /** Full commit id. */
+  commit: string;
+  /** Commit date of that commit (UTC, ISO 8601). */
+  date: string;
+}
+
+export interface ResolveOptions {
+  /** IANA time zone in which a date's day ends (the org's); UTC when absent. */
+  timeZone?: string;
+  /** Branch whose first-parent line a date is looked up on (default HEAD, the current branch). */
+  ref?: string;
+}
+
+const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A date YYYY-MM-DD or a revision → a commit. A date means the last commit on the current
+ * branch's first-parent line committed at or before the end of that day (in the time zone).
+ */
+export async function resolveAt(repoDir: string, dateOrRevision: string, options: ResolveOptions = {}): Promise<ResolvedAt> {
+  const ref = options.ref ?? 'HEAD';
+  if (!DATE_SHAPE.test(dateOrRevision)) {
+    const commit = await verifyCommit(repoDir, dateOrRevision);
+    return { commit, date: await commitDate(repoDir, commit) };
+  }
+  if (!isIsoDate(dateOrRevision)) throw new RevisionError(`${dateOrRevision} is not a calendar date`, 'write a date as YYYY-MM-DD, e.g. 2026-06-30');
+  const head = await verifyHead(repoDir, ref);
+  const bound = endOfDayMs(dateOrRevision, options.timeZone ?? 'UTC');
+  const lines = (await gitText(repoDir, ['log', '--first-parent', '--format=%H %ct', head])).split('\n');
+  for (const line of lines) {
+    const [sha, seconds] = line.split(' ');
+    if (Number(seconds) * 1000 < bound) return { commit: sha!, date: new Date(Number(seconds) * 1000).toISOString().replace('.000Z', 'Z') };
+  }
+  const first = lines[lines.length - 1]!.split(' ')[1];
+  const firstDate = new Date(Number(first) * 1000).toISOString().slice(0, 10);
+  throw new RevisionError(
+    `no commit on ${ref === 'HEAD' ? 'the current branch' : ref} at or before ${dateOrRevision}${options.timeZone ? ` (${options.timeZone})` : ''}: the history starts on ${firstDate}`,
+    `pass a date on or after ${firstDate}`,
+  );
+}
+
+async function verifyHead(repoDir: string, ref: string): Promise<string> {
+  await ensureRepository(repoDir);
+  try {
+    return await gitText(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+    if (ref === 'HEAD') throw new RevisionError(`the repository ${repoDir} has no commits yet`, 'commit the inventory first');
+    throw new RevisionError(`unknown branch "${ref}" in ${repoDir}`, 'pass a branch that exists (see `git branch`)');
+  }
+}
+
+async function commitDate(repoDir: string, commit: string): Promise<string> {
+  const seconds = Number(await gitText(repoDir, ['show', '-s', '--format=%ct', commit]));
+  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+}
