@@ -53,8 +53,9 @@ describe('slack connector', () => {
   it('waits Retry-After seconds on a 429 and then succeeds', async () => {
     fake = await startSlackFake({ members, billable, pageSize: 3, rateLimitPage: 2, retryAfterSeconds: 7 });
     const options = fastOptions();
-    const result = await slackConnector(options).pull(context({ base_url: `${fake.url}/api` }, env));
+    const result = await slackConnector(options).pull(context({ base_url: `${fake.url}/api`, team_id: 'T012AB3C4' }, env));
     expect(options.waits).toEqual([7_000]);
+    expect(fake.requests.map((r) => r.query.get('team_id'))).toEqual(Array(fake.requests.length).fill('T012AB3C4'));
     expect(result.accounts).toHaveLength(5);
     expect(fake.requestsTo('/api/users.list')).toHaveLength(4);
   });

@@ -36,7 +36,9 @@ export function googleWorkspaceConnector(options: ConnectorOptions & { now?: () 
 
       const nowSeconds = Math.floor((options.now ?? Date.now)() / 1000);
       const token = await googleToken(http, tokenUrl, signAssertion(key, subject, tokenUrl, nowSeconds));
-      const report = await readUsageReport(http, reportsBase, token, ctx.today, lookback, signalParameters, maxPages, customerId);
+      // The report's own customer is the admin's; `customer_id` only serves License Manager,
+      // which also takes the primary domain.
+      const report = await readUsageReport(http, reportsBase, token, ctx.today, lookback, signalParameters, maxPages, productId === undefined ? ctx.progress : undefined);
       const warnings = [...report.warnings];
       const accounts: UsageAccount[] = [];
       if (productId === undefined) {

@@ -40,13 +40,13 @@ export async function readUsageReport(
   lookbackDays: number,
   signalParameters: Map<string, string>,
   maxPages: number,
-  customerId: string | undefined,
+  progress?: (usersRead: number) => void,
 ): Promise<UsageReport> {
   const oldest = addDays(today, -lookbackDays);
   let date = today;
   const warnings: string[] = [];
   for (;;) {
-    const report = await readDay(http, base, token, date, signalParameters, maxPages, customerId);
+    const report = await readDay(http, base, token, date, signalParameters, maxPages, progress);
     if (report !== 'not ready' && typeof report !== 'string') {
       if (date !== today) warnings.push(`Google Workspace: the usage report for ${today} is not ready yet; used ${date}`);
       return { date, users: report.users, warnings: [...warnings, ...report.warnings] };
@@ -70,7 +70,7 @@ async function readDay(
   date: string,
   signalParameters: Map<string, string>,
   maxPages: number,
-  customerId: string | undefined,
+  progress: ((usersRead: number) => void) | undefined,
 ): Promise<{ users: Map<string, UserActivity>; warnings: string[] } | 'not ready' | string> {
   const users = new Map<string, UserActivity>();
   const warnings = new Set<string>();
@@ -79,7 +79,6 @@ async function readDay(
   for (let pages = 1; ; pages++) {
     checkPageLimit(http, pages, maxPages);
     const query = new URLSearchParams({ parameters, maxResults: '1000' });
-    if (customerId) query.set('customerId', customerId);
     if (pageToken) query.set('pageToken', pageToken);
     const url = `${base}/admin/reports/v1/usage/users/all/dates/${date}?${query.toString()}`;
     const response = await send(http, url, { headers: { Authorization: `Bearer ${token}` } });
@@ -100,6 +99,7 @@ async function readDay(
       const parsed = parseUserReport(report, signalParameters);
       if (parsed) users.set(parsed.email.toLowerCase(), parsed.activity);
     }
+    progress?.(users.size);
     pageToken = toText(body.nextPageToken) ?? '';
     if (pageToken === '') return { users, warnings: [...warnings] };
   }

@@ -6,7 +6,6 @@ import { toBool } from '../shared/values.ts';
 export interface ReportActivity {
   lastActive: string | null;
   signals: Record<string, number>;
-  deleted: boolean;
 }
 
 export interface ReportResult {
@@ -78,11 +77,7 @@ export function parseActivityCsv(text: string, reportName: string): ReportResult
       const value = toBool(record[column]);
       if (value !== undefined) signals[signal] = value ? 1 : 0;
     }
-    byUpn.set(upn.toLowerCase(), {
-      lastActive: latestDay(...days) ?? null,
-      signals,
-      deleted: toBool(record['Is Deleted']) === true,
-    });
+    byUpn.set(upn.toLowerCase(), { lastActive: latestDay(...days) ?? null, signals });
   }
   // A real UPN always has an "@"; any hashed one means the tenant conceals names in reports.
   return { byUpn, refreshDate, concealed: concealedRows > 0 };

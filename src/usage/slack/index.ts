@@ -1,5 +1,5 @@
 import { ConnectorError, type Connector, type ConnectorContext, type PullResult, type UsageAccount } from '../types.ts';
-import { baseUrl, requireEnv, stringMap } from '../shared/config.ts';
+import { baseUrl, optionalString, requireEnv, stringMap } from '../shared/config.ts';
 import { finishAccounts } from '../shared/accounts.ts';
 import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../shared/options.ts';
 import { isRecord, toBool } from '../shared/values.ts';
@@ -23,10 +23,13 @@ export function slackConnector(options: ConnectorOptions = {}): Connector {
       const { SLACK_TOKEN: token } = requireEnv(ctx.env, ENV, VENDOR);
       const base = baseUrl(ctx.config, 'base_url', VENDOR, 'https://slack.com/api');
       const tiers = stringMap(ctx.config, 'tiers', VENDOR);
+      // Enterprise Grid org-level tokens must name the workspace.
+      const teamId = optionalString(ctx.config, 'team_id', VENDOR);
+      const team: Record<string, string> = teamId === undefined ? {} : { team_id: teamId };
       const http = httpFor(VENDOR, ctx, options);
       const maxPages = ctx.maxPages ?? DEFAULT_MAX_PAGES;
       const billing = new Map<string, boolean>();
-      await callPaged(http, base, 'team.billableInfo', { limit: '1000' }, token, maxPages, (body) => {
+      await callPaged(http, base, 'team.billableInfo', { limit: '1000', ...team }, token, maxPages, (body) => {
         const info = isRecord(body.billable_info) ? body.billable_info : {};
         for (const [id, value] of Object.entries(info)) {
           const active = isRecord(value) ? toBool(value.billing_active) : undefined;
@@ -35,7 +38,7 @@ export function slackConnector(options: ConnectorOptions = {}): Connector {
       });
       const accounts: UsageAccount[] = [];
       const warnings: string[] = [];
-      await callPaged(http, base, 'users.list', { limit: '200' }, token, maxPages, (body) => {
+      await callPaged(http, base, 'users.list', { limit: '200', ...team }, token, maxPages, (body) => {
         if (!Array.isArray(body.members)) throw new ConnectorError('Slack: users.list answered ok without a "members" array');
         for (const member of body.members) {
           const account = mapSlackMember(member, billing, tiers);
