@@ -21,6 +21,12 @@ export interface PullRecord extends IssueRecord {
   merged: boolean;
 }
 
+export interface LabelRecord {
+  name: string;
+  color: string;
+  description: string | null;
+}
+
 export interface CommentRecord {
   id: number;
   body: string;
@@ -47,6 +53,8 @@ export interface Backend {
   createIssue(input: { title: string; body: string; labels: string[]; assignees: string[] }): Promise<IssueRecord>;
   updateIssue(number: number, patch: IssuePatch): Promise<void>;
   addLabels(number: number, labels: string[]): Promise<void>;
+  listLabels(): Promise<LabelRecord[]>;
+  createLabel(label: LabelRecord): Promise<void>;
   requestReviewers(number: number, reviewers: string[], teamReviewers: string[]): Promise<void>;
   listComments(number: number): Promise<CommentRecord[]>;
   createComment(number: number, body: string): Promise<CommentRecord>;

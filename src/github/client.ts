@@ -64,6 +64,26 @@ function spacing(gapMs: number): unknown {
   return { key: () => limiter };
 }
 
+/**
+ * Timings from LAC_GITHUB_WAIT_UNIT_MS and LAC_GITHUB_WRITE_GAP_MS, so end-to-end tests that run
+ * the CLI as a child process against the fake do not wait a second per write.
+ */
+export function timingsFromEnv(env: Record<string, string | undefined>): Partial<GitHubTimings> {
+  const read = (name: string): number | undefined => {
+    const raw = env[name]?.trim();
+    if (raw === undefined || raw === '') return undefined;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < 0 || n > 60_000) throw new GitHubError('read the environment', 0, `${name} must be a whole number of milliseconds from 0 to 60000`);
+    return n;
+  };
+  const out: Partial<GitHubTimings> = {};
+  const unitMs = read('LAC_GITHUB_WAIT_UNIT_MS');
+  const writeGapMs = read('LAC_GITHUB_WRITE_GAP_MS');
+  if (unitMs !== undefined) out.unitMs = unitMs;
+  if (writeGapMs !== undefined) out.writeGapMs = writeGapMs;
+  return out;
+}
+
 /** The route template (`/repos/{owner}/{repo}/pulls`), or the path without host and query for follow-up pages. */
 function commandPath(url: string, baseUrl: string): string {
   if (!/^https?:/.test(url)) return url.split('?')[0] ?? url;
@@ -78,7 +98,7 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
   const token = options.token ?? env.GITHUB_TOKEN?.trim();
   if (!token) throw new GitHubError('authenticate', 0, 'GITHUB_TOKEN is not set; in Actions pass `secrets.GITHUB_TOKEN` or a GitHub App token');
   const baseUrl = (options.baseUrl ?? env.GITHUB_API_URL?.trim() ?? 'https://api.github.com').replace(/\/+$/, '');
-  const t = { ...DEFAULT_TIMINGS, ...options.timings };
+  const t = { ...DEFAULT_TIMINGS, ...timingsFromEnv(env), ...options.timings };
   const warn = options.warn ?? (() => {});
   const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {
     const retry = retryCount < t.maxRetries && retryAfter <= t.maxWaitSeconds;

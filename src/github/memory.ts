@@ -1,11 +1,11 @@
 // An in-memory GitHub behind the same verbs as the REST port: for tests of the core without HTTP.
-import type { Backend, CommentRecord, IssuePatch, IssueRecord, ListState, PullRecord } from './backend.ts';
+import type { Backend, CommentRecord, IssuePatch, IssueRecord, LabelRecord, ListState, PullRecord } from './backend.ts';
 import { GitHubError } from './errors.ts';
 import type { GitHubPort, Repository } from './port.ts';
 import { createPort, type PortOptions } from './verbs.ts';
 
 export interface MemoryWrite {
-  op: 'createPull' | 'updatePull' | 'createIssue' | 'updateIssue' | 'addLabels' | 'requestReviewers' | 'createComment' | 'updateComment';
+  op: 'createPull' | 'updatePull' | 'createIssue' | 'updateIssue' | 'addLabels' | 'createLabel' | 'requestReviewers' | 'createComment' | 'updateComment';
   number: number;
   data: unknown;
 }
@@ -15,6 +15,8 @@ export interface MemoryGitHub {
   /** Issues and PRs by number (PRs carry head/base/merged). */
   issues: Map<number, IssueRecord | (PullRecord & { reviewers: string[] })>;
   comments: Map<number, CommentRecord & { issue: number }>;
+  /** Repository labels (labels applied to an issue or PR are created here too, as GitHub does). */
+  labels: LabelRecord[];
   /** Every write, in order: a second run that changes nothing adds none. */
   writes: MemoryWrite[];
   /** Marks a PR merged (as a person would), for tests of what the bot does next. */
@@ -29,6 +31,10 @@ export function createMemoryGitHub(options: PortOptions & { repository?: Reposit
   const issues: MemoryGitHub['issues'] = new Map();
   const comments: MemoryGitHub['comments'] = new Map();
   const writes: MemoryWrite[] = [];
+  const labels: LabelRecord[] = [];
+  const knowLabels = (names: string[]) => {
+    for (const name of names) if (!labels.some((l) => l.name.toLowerCase() === name.toLowerCase())) labels.push({ name, color: 'ededed', description: null });
+  };
   let next = 1;
   let nextComment = 1;
   const url = (kind: string, n: number) => `https://github.com/${repository.owner}/${repository.repo}/${kind}/${n}`;
@@ -71,6 +77,7 @@ export function createMemoryGitHub(options: PortOptions & { repository?: Reposit
       const number = next++;
       const issue: IssueRecord = { number, url: url('issues', number), title: input.title, body: input.body, state: 'open', labels: [...input.labels], assignees: [...input.assignees], isPull: false };
       issues.set(number, issue);
+      knowLabels(input.labels);
       writes.push({ op: 'createIssue', number, data: copy(input) });
       return copy(issue);
     },
@@ -78,12 +85,22 @@ export function createMemoryGitHub(options: PortOptions & { repository?: Reposit
       const issue = get(number, 'PATCH /repos/{owner}/{repo}/issues/{issue_number}');
       const { state_reason: _reason, ...fields } = patch;
       Object.assign(issue, Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)));
+      knowLabels(patch.labels ?? []);
       writes.push({ op: 'updateIssue', number, data: copy(patch) });
     },
     async addLabels(number, labels) {
       const issue = get(number, 'POST /repos/{owner}/{repo}/issues/{issue_number}/labels');
       for (const l of labels) if (!issue.labels.some((x) => x.toLowerCase() === l.toLowerCase())) issue.labels.push(l);
+      knowLabels(labels);
       writes.push({ op: 'addLabels', number, data: [...labels] });
+    },
+    async listLabels() {
+      return copy(labels);
+    },
+    async createLabel(label) {
+      if (labels.some((l) => l.name.toLowerCase() === label.name.toLowerCase())) fail('POST /repos/{owner}/{repo}/labels', 422, 'Validation Failed (name: already_exists)');
+      labels.push({ ...label });
+      writes.push({ op: 'createLabel', number: 0, data: copy(label) });
     },
     async requestReviewers(number, reviewers, teamReviewers) {
       const pr = get(number, 'POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers') as PullRecord & { reviewers: string[] };
@@ -112,6 +129,7 @@ export function createMemoryGitHub(options: PortOptions & { repository?: Reposit
     port: createPort(backend, options),
     issues,
     comments,
+    labels,
     writes,
     merge(number: number) {
       const pr = issues.get(number);

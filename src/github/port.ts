@@ -50,6 +50,13 @@ export interface IssueSpec {
   ifClosed?: 'skip' | 'create';
 }
 
+export interface LabelSpec {
+  name: string;
+  /** Six hex digits, without `#`. */
+  color: string;
+  description?: string;
+}
+
 export interface IssueSummary {
   number: number;
   url: string;
@@ -95,6 +102,8 @@ export interface GitHubPort {
   /** One sticky comment per key on an issue or PR: created once, updated when the body changes. */
   ensureComment(issueNumber: number, key: string, body: string): Promise<{ id: number; action: EnsureAction }>;
   hasComment(issueNumber: number, key: string): Promise<boolean>;
+  /** Creates the labels that do not exist yet; existing ones (and colours people chose) are left alone. */
+  ensureLabels(labels: LabelSpec[]): Promise<{ created: string[] }>;
   /** Issues (not PRs) carrying `label`, oldest first. */
   listIssuesByLabel(label: string, state?: 'open' | 'closed' | 'all'): Promise<IssueSummary[]>;
 }

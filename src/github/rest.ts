@@ -87,6 +87,13 @@ export function restBackend(octokit: GitHubClient, repository: Repository): Back
     async addLabels(number: number, labels: string[]) {
       await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/labels', { ...base, issue_number: number, labels });
     },
+    async listLabels() {
+      const data = await allPages<{ name: string; color: string; description?: string | null }>(octokit, 'GET /repos/{owner}/{repo}/labels', base);
+      return data.map((l) => ({ name: l.name, color: l.color, description: l.description ?? null }));
+    },
+    async createLabel(label) {
+      await octokit.request('POST /repos/{owner}/{repo}/labels', { ...base, name: label.name, color: label.color, ...(label.description === null ? {} : { description: label.description }) });
+    },
     async requestReviewers(number: number, reviewers: string[], teamReviewers: string[]) {
       await octokit.request('POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers', {
         ...base,

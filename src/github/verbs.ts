@@ -1,7 +1,7 @@
 // The port's idempotent verbs over a Backend: find by key, then create, update or leave alone.
 import type { Backend, IssueRecord, ListState, PullRecord } from './backend.ts';
 import { bodyHash, composeBody, markers, parseKey, parseState } from './bodyKey.ts';
-import type { CloseReason, CloseResult, EnsureResult, GitHubPort, IssueSpec, IssueSummary, PullRequestSpec, PullRequestSummary } from './port.ts';
+import type { CloseReason, CloseResult, EnsureResult, GitHubPort, IssueSpec, IssueSummary, LabelSpec, PullRequestSpec, PullRequestSummary } from './port.ts';
 
 export interface PortOptions {
   /** Label on every bot PR and issue; default `lac`. */
@@ -158,6 +158,19 @@ export function createPort(backend: Backend, options: PortOptions = {}): GitHubP
     async hasComment(issueNumber: number, key: string): Promise<boolean> {
       markers(key);
       return (await backend.listComments(issueNumber)).some((c) => parseKey(c.body) === key);
+    },
+
+    async ensureLabels(labels: LabelSpec[]): Promise<{ created: string[] }> {
+      const existing = new Set((await backend.listLabels()).map((l) => l.name.toLowerCase()));
+      const created: string[] = [];
+      for (const label of labels) {
+        if (existing.has(label.name.toLowerCase())) continue;
+        if (!/^[0-9a-fA-F]{6}$/.test(label.color)) throw new Error(`label ${label.name}: color must be six hex digits, not ${JSON.stringify(label.color)}`);
+        await backend.createLabel({ name: label.name, color: label.color.toLowerCase(), description: label.description ?? null });
+        existing.add(label.name.toLowerCase());
+        created.push(label.name);
+      }
+      return { created };
     },
 
     async listIssuesByLabel(label: string, state: ListState = 'open'): Promise<IssueSummary[]> {

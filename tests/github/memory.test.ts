@@ -30,6 +30,12 @@ async function scenario(port: GitHubPort): Promise<unknown[]> {
   trace.push(await port.ensurePullRequest(pr));
   trace.push(await port.ensurePullRequest({ ...pr, ifClosed: 'create' }));
   trace.push((await port.listIssuesByLabel('renewal', 'all')).map((i) => [i.number, i.state, i.title]));
+  const labels = [
+    { name: 'LAC', color: '5319E7', description: 'Opened by lac' },
+    { name: 'finance', color: 'fbca04', description: 'Needs a budget decision' },
+  ];
+  trace.push(await port.ensureLabels(labels));
+  trace.push(await port.ensureLabels(labels));
   // URLs and comment ids differ between GitHub and memory; the rest must not.
   return trace.map((t) => (t && typeof t === 'object' && 'url' in t ? { ...t, url: '…' } : t && typeof t === 'object' && 'id' in t ? { ...t, id: '…' } : t));
 }
@@ -62,7 +68,10 @@ describe('the in-memory port', () => {
       'createPull #4',
       'addLabels #4',
       'requestReviewers #4',
+      'createLabel #0',
     ]);
+    expect(inMemory.slice(-2)).toEqual([{ created: ['finance'] }, { created: [] }]);
+    expect(gh.fake.repo('acme/licenses').labels.find((l) => l.name === 'finance')).toMatchObject({ color: 'fbca04', description: 'Needs a budget decision' });
     expect(gh.fake.writes()).toHaveLength(memory.writes.length);
   });
 

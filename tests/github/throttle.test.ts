@@ -81,3 +81,31 @@ describe('retry and throttling', () => {
     expect(statuses()).toEqual(['401']);
   });
 });
+
+describe('write spacing', () => {
+  it('spaces content-creating requests writeGapMs apart; reads are not held back', async () => {
+    const { createGitHubClient } = await import('../../src/github/client.ts');
+    const octokit = createGitHubClient({ env: gh.fake.env(), timings: { writeGapMs: 120, unitMs: 1 } });
+    const started = Date.now();
+    const at: number[] = [];
+    await Promise.all(
+      [1, 2, 3].map(async (i) => {
+        await octokit.request('POST /repos/{owner}/{repo}/labels', { owner: 'acme', repo: 'licenses', name: `gap-${i}`, color: 'ededed' });
+        at.push(Date.now() - started);
+      }),
+    );
+    at.sort((a, b) => a - b);
+    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(100);
+    expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(100);
+    const read = Date.now();
+    await octokit.request('GET /repos/{owner}/{repo}/labels', { owner: 'acme', repo: 'licenses' });
+    expect(Date.now() - read).toBeLessThan(100);
+  });
+
+  it('reads short waits from the environment for CLI runs, and rejects nonsense', async () => {
+    const { timingsFromEnv } = await import('../../src/github/client.ts');
+    expect(timingsFromEnv(gh.fake.env())).toEqual({ unitMs: 5, writeGapMs: 0 });
+    expect(timingsFromEnv({})).toEqual({});
+    expect(() => timingsFromEnv({ LAC_GITHUB_WRITE_GAP_MS: 'soon' })).toThrow('LAC_GITHUB_WRITE_GAP_MS must be a whole number of milliseconds from 0 to 60000');
+  });
+});

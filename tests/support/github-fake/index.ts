@@ -96,9 +96,15 @@ export class GitHubFake {
     await new Promise<void>((resolve, reject) => this.server.close((e) => (e ? reject(e) : resolve())));
   }
 
-  /** Environment for code under test: API URL, token and repository. */
+  /** Environment for code under test: API URL, token, repository and short client waits. */
   env(repository = [...this.state.repos.values()][0]): Record<string, string> {
-    const env: Record<string, string> = { GITHUB_API_URL: this.url, GITHUB_TOKEN: this.options.token ?? 'fake-token' };
+    const env: Record<string, string> = {
+      GITHUB_API_URL: this.url,
+      GITHUB_TOKEN: this.options.token ?? 'fake-token',
+      // Short waits for a CLI run as a child process (see src/github/client.ts).
+      LAC_GITHUB_WAIT_UNIT_MS: '5',
+      LAC_GITHUB_WRITE_GAP_MS: '0',
+    };
     if (repository) env.GITHUB_REPOSITORY = `${repository.owner}/${repository.name}`;
     return env;
   }
