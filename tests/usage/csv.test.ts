@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { csvConnector } from '../../src/usage/csv/index.ts';
 import { ConnectorError } from '../../src/usage/types.ts';
-import { context, rejection } from './helpers.ts';
+import { context, rejection, expectFitsSnapshot } from './helpers.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lac-csv-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -41,6 +41,7 @@ describe('csv import', () => {
       { account: 'dee@example.com', name: 'Dee Park', tier: 'full', status: 'invited', last_active: '2026-03-01' },
     ]);
     expect(result.warnings).toEqual([]);
+    expectFitsSnapshot(result, 'csv');
   });
 
   it('reads European dates, epoch seconds and milliseconds, and numeric signals', async () => {

@@ -3,7 +3,7 @@ import { googleWorkspaceConnector } from '../../src/usage/google-workspace/index
 import { ConnectorError } from '../../src/usage/types.ts';
 import { assignment, serviceAccountKey, startGoogleFake, usageReport, type GoogleScenario } from '../support/vendor-fakes/google-workspace.ts';
 import type { VendorFake } from '../support/vendor-fakes/server.ts';
-import { context, fastOptions, rejection } from './helpers.ts';
+import { context, fastOptions, rejection, expectFitsSnapshot } from './helpers.ts';
 
 let key: { json: string; publicKey: string };
 beforeAll(() => {
@@ -104,6 +104,7 @@ describe('google-workspace connector', () => {
       'Google Workspace: Data for date 2026-11-18 for application "gmail" is not available right now, please try again after a few hours.',
       'Google Workspace: 1 licensed user is missing from the usage report of 2026-11-18; last_active left unknown',
     ]);
+    expectFitsSnapshot(result, 'google-workspace');
     const listed = fake.requestsTo('/apps/licensing');
     expect(listed.map((r) => [r.path, r.query.get('customerId'), r.query.get('pageToken')])).toEqual([
       ['/apps/licensing/v1/product/Google-Apps/users', 'example.com', null],

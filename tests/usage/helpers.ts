@@ -1,4 +1,6 @@
-import type { ConnectorContext } from '../../src/usage/types.ts';
+import { expect } from 'vitest';
+import { createValidators, validateData } from '../../src/inventory/validate.ts';
+import type { ConnectorContext, PullResult } from '../../src/usage/types.ts';
 import type { ConnectorOptions } from '../../src/usage/shared/options.ts';
 
 /** A context pointed at a fake; `today` is fixed so tests never depend on the clock. */
@@ -30,4 +32,20 @@ export async function rejection(promise: Promise<unknown>): Promise<Error & { hi
     return error as Error & { hint?: string };
   }
   throw new Error('expected the promise to reject, but it resolved');
+}
+
+
+let validators: ReturnType<typeof createValidators> | undefined;
+
+/** Fails unless a pull result would make a valid usage snapshot (the schema `lac pull` writes). */
+export function expectFitsSnapshot(result: PullResult, source: string): void {
+  validators ??= createValidators();
+  const snapshot = {
+    license: 'test-license',
+    source,
+    taken: '2026-11-20T10:00:00Z',
+    accounts: result.accounts,
+    ...(result.vendor_entitled ? { vendor_entitled: result.vendor_entitled } : {}),
+  };
+  expect(validateData(validators, 'usage', snapshot)).toEqual([]);
 }

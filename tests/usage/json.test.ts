@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { jsonConnector } from '../../src/usage/json/index.ts';
 import { ConnectorError } from '../../src/usage/types.ts';
-import { context, rejection } from './helpers.ts';
+import { context, rejection, expectFitsSnapshot } from './helpers.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'lac-json-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -39,6 +39,7 @@ describe('json import', () => {
       { account: 'bob@example.com', tier: 'viewer', last_active: null, signals: { boards: 0 } },
       { account: 'cy@example.com', tier: 'editor', last_active: '2023-11-14' },
     ]);
+    expectFitsSnapshot(result, 'json');
   });
 
   it('points at the line of a bad record inside a nested records path', async () => {

@@ -5,7 +5,7 @@ import {
   ACTIVE_USER_COLUMNS, APP_USER_COLUMNS, M365_ENV, concealedName, reportCsv, startM365Fake, type M365Scenario,
 } from '../support/vendor-fakes/microsoft-365.ts';
 import type { VendorFake } from '../support/vendor-fakes/server.ts';
-import { context, fastOptions, rejection } from './helpers.ts';
+import { context, fastOptions, rejection, expectFitsSnapshot } from './helpers.ts';
 
 let fake: VendorFake | undefined;
 afterEach(async () => {
@@ -80,6 +80,7 @@ describe('microsoft-365 connector', () => {
       'Microsoft 365: getM365AppUserDetail was last refreshed on 2026-11-02',
       'Microsoft 365: SPE_E5 has 3 units assigned but only 2 enabled',
     ]);
+    expectFitsSnapshot(result, 'microsoft-365');
     expect(fake.requestsTo('/download/')).toHaveLength(2);
     expect(fake.requestsTo('/download/').every((r) => r.headers.authorization === undefined)).toBe(true);
     expect(fake.requestsTo('/v1.0/users').map((r) => r.query.get('$skiptoken'))).toEqual([null, '2', '4']);

@@ -3,7 +3,7 @@ import { oktaConnector } from '../../src/usage/okta/index.ts';
 import { ConnectorError } from '../../src/usage/types.ts';
 import { OKTA_TOKEN, oktaAppUser, oktaUser, startOktaFake } from '../support/vendor-fakes/okta.ts';
 import type { VendorFake } from '../support/vendor-fakes/server.ts';
-import { context, fastOptions, rejection } from './helpers.ts';
+import { context, fastOptions, rejection, expectFitsSnapshot } from './helpers.ts';
 
 const env = { OKTA_API_TOKEN: OKTA_TOKEN };
 let fake: VendorFake | undefined;
@@ -38,6 +38,7 @@ describe('okta connector', () => {
       { account: 'zed@example.com', email: 'zed@example.com', login: 'zed@example.com', name: 'Zed Old', status: 'deactivated', last_active: '2025-01-05' },
     ]);
     expect(result.warnings).toEqual([]);
+    expectFitsSnapshot(result, 'okta');
     const pages = fake.requestsTo('/api/v1/users');
     expect(pages.map((r) => r.query.get('after'))).toEqual([null, 'cursor2', 'cursor4', null]);
     expect(pages.every((r) => r.headers.authorization === `SSWS ${OKTA_TOKEN}`)).toBe(true);

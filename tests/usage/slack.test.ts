@@ -3,7 +3,7 @@ import { slackConnector } from '../../src/usage/slack/index.ts';
 import { ConnectorError } from '../../src/usage/types.ts';
 import { SLACK_TOKEN, slackMember, startSlackFake } from '../support/vendor-fakes/slack.ts';
 import type { VendorFake } from '../support/vendor-fakes/server.ts';
-import { context, fastOptions, rejection } from './helpers.ts';
+import { context, fastOptions, rejection, expectFitsSnapshot } from './helpers.ts';
 
 const env = { SLACK_TOKEN };
 let fake: VendorFake | undefined;
@@ -42,6 +42,7 @@ describe('slack connector', () => {
       { account: 'ivy@example.com', email: 'ivy@example.com', login: 'ivy.new', name: 'ivy new', tier: 'full', status: 'invited', signals: { billing_active: 0 } },
       { account: 'sue@partner.example', email: 'sue@partner.example', login: 'sue.single', name: 'sue single', status: 'guest' },
     ]);
+    expectFitsSnapshot(result, 'slack');
     const pages = fake.requestsTo('/api/users.list');
     expect(pages).toHaveLength(3);
     expect(pages.map((r) => r.query.get('cursor'))).toEqual([null, Buffer.from('user:3').toString('base64'), Buffer.from('user:6').toString('base64')]);

@@ -3,7 +3,7 @@ import { zoomConnector } from '../../src/usage/zoom/index.ts';
 import { ConnectorError } from '../../src/usage/types.ts';
 import { startZoomFake, zoomUser, ZOOM_ENV } from '../support/vendor-fakes/zoom.ts';
 import type { VendorFake } from '../support/vendor-fakes/server.ts';
-import { context, fastOptions, rejection } from './helpers.ts';
+import { context, fastOptions, rejection, expectFitsSnapshot } from './helpers.ts';
 
 let fake: VendorFake | undefined;
 afterEach(async () => {
@@ -34,6 +34,7 @@ describe('zoom connector', () => {
       { account: 'new.hire@example.com', email: 'new.hire@example.com', login: 'z6', name: 'new hire', tier: 'basic', status: 'invited', last_active: null },
       { account: 'old.timer@example.com', email: 'old.timer@example.com', login: 'z5', name: 'old timer', tier: 'pro', status: 'deactivated', last_active: '2024-05-01' },
     ]);
+    expectFitsSnapshot(result, 'zoom');
     const pages = fake.requestsTo('/v2/users');
     expect(pages.map((r) => `${r.query.get('status')}:${r.query.get('next_page_token') ?? ''}`)).toEqual([
       'active:', 'active:tok2', 'inactive:', 'pending:',
