@@ -1,11 +1,44 @@
+import { assignmentBeforeStart } from './assignment-before-start.ts';
+import { cancelByPassed } from './cancel-by-passed.ts';
+import { contractExpired } from './contract-expired.ts';
+import { duplicateAssignment } from './duplicate-assignment.ts';
+import { licenseWithoutOwner } from './license-without-owner.ts';
+import { maintenanceExpired } from './maintenance-expired.ts';
+import { noActiveContract } from './no-active-contract.ts';
 import { overAssigned } from './over-assigned.ts';
+import { ownerIsLeaver } from './owner-is-leaver.ts';
+import { personStatusStale } from './person-status-stale.ts';
+import { renewalDecisionDue } from './renewal-decision-due.ts';
+import { retiredLicenseHasSeats } from './retired-license-has-seats.ts';
 import type { Rule } from './rule.ts';
 import { seatHeldByLeaver } from './seat-held-by-leaver.ts';
+import { seatHolder } from './seat-holder.ts';
 import { unknownAssignee } from './unknown-assignee.ts';
 import { unknownReference } from './unknown-reference.ts';
 
 /** Every business rule, in the order `lac rules` lists them. */
-export const RULES: readonly Rule[] = [unknownReference, unknownAssignee, overAssigned, seatHeldByLeaver];
+export const RULES: readonly Rule[] = [
+  // references and seat lines
+  unknownReference,
+  unknownAssignee,
+  seatHolder,
+  duplicateAssignment,
+  // seats against contracts and people
+  overAssigned,
+  noActiveContract,
+  retiredLicenseHasSeats,
+  seatHeldByLeaver,
+  assignmentBeforeStart,
+  // owners and the directory
+  licenseWithoutOwner,
+  ownerIsLeaver,
+  personStatusStale,
+  // contract terms and renewals
+  contractExpired,
+  cancelByPassed,
+  renewalDecisionDue,
+  maintenanceExpired,
+];
 
 /** Checks on the files themselves, reported while loading; their severity is fixed at error. */
 export const FILE_CHECKS: readonly { id: string; doc: string }[] = [
