@@ -3,6 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { commentRoutes } from './comments.ts';
+import { failureResponse, Failures, type FailureSpec } from './failures.ts';
 import { copilotRoutes } from './copilot.ts';
 import { enterpriseRoutes } from './enterprise.ts';
 import { issueRoutes } from './issues.ts';
@@ -16,6 +17,7 @@ import { OperationValidator } from './validator.ts';
 
 export type { ConsumedLicenseUser, CopilotSeatState, IssueState, RepoState } from './state.ts';
 export { FakeState } from './state.ts';
+export type { FailureSpec } from './failures.ts';
 
 export interface RecordedRequest {
   method: string;
@@ -32,16 +34,6 @@ export interface Violation {
   kind: 'unserved' | 'request' | 'response' | 'client' | 'crash' | 'unused';
   request: string;
   problems: string[];
-}
-
-export interface FailureSpec {
-  /** 403 = primary rate limit (x-ratelimit-remaining: 0), 429 = secondary rate limit (retry-after), 500 = server error. */
-  status: 403 | 429 | 500;
-  count?: number;
-  /** `METHOD /template` or `METHOD /actual/path`; any request when absent. */
-  route?: string;
-  /** Seconds until the rate limit resets (403) or to wait (429). Default 1. */
-  after?: number;
 }
 
 export interface GitHubFakeOptions {
@@ -71,7 +63,7 @@ export class GitHubFake {
   /** Base URL for clients, e.g. `http://127.0.0.1:41234` (plus the base path). */
   url = '';
   private readonly server: http.Server;
-  private readonly failures: Array<FailureSpec & { left: number }> = [];
+  private readonly failures = new Failures(router);
   private readonly options: GitHubFakeOptions;
 
   constructor(options: GitHubFakeOptions = {}) {
@@ -121,12 +113,12 @@ export class GitHubFake {
 
   /** The next `count` requests (matching `route`) fail with a rate limit or a server error. */
   failNext(spec: FailureSpec): void {
-    this.failures.push({ ...spec, left: spec.count ?? 1 });
+    this.failures.add(spec);
   }
 
   /** Failures set up with failNext that no request has used yet. */
   pendingFailures(): FailureSpec[] {
-    return this.failures.map(({ left, ...spec }) => ({ ...spec, count: left }));
+    return this.failures.pending();
   }
 
   /**
@@ -134,8 +126,8 @@ export class GitHubFake {
    * injected failure was never used (the test expected a request that never came). Resets both.
    */
   assertNoViolations(): void {
-    for (const f of this.failures.splice(0)) {
-      this.violations.push({ kind: 'unused', request: `failNext ${f.status}${f.route ? ` ${f.route}` : ''}`, problems: [`${f.left} injected failure(s) never used`] });
+    for (const f of this.failures.drain()) {
+      this.violations.push({ kind: 'unused', request: `failNext ${f.status}${f.route ? ` ${f.route}` : ''}`, problems: [`${f.count} injected failure(s) never used`] });
     }
     if (this.violations.length === 0) return;
     const lines = this.violations.map((v) => `  ${v.kind}: ${v.request}\n    ${v.problems.join('\n    ')}`);
@@ -213,7 +205,7 @@ export class GitHubFake {
     }
     record.body = body;
 
-    const failure = this.takeFailure(method, pathname);
+    const failure = this.failures.take(method, pathname);
     const matched = router.match(method, pathname);
     if (matched) record.route = matched.route.path;
     if (failure) {
@@ -255,36 +247,6 @@ export class GitHubFake {
     }
     send(out);
   }
-
-  private takeFailure(method: string, pathname: string): FailureSpec | undefined {
-    const index = this.failures.findIndex((f) => {
-      if (!f.route) return true;
-      const [m, p = ''] = f.route.split(' ');
-      if (m !== method) return false;
-      const hit = router.match(method, pathname);
-      return p === pathname || hit?.route.path === p;
-    });
-    const failure = this.failures[index];
-    if (!failure) return undefined;
-    if (--failure.left <= 0) this.failures.splice(index, 1);
-    return failure;
-  }
-}
-
-function failureResponse(f: FailureSpec): FakeResponse {
-  const after = f.after ?? 1;
-  const docs = 'https://docs.github.com/rest/using-the-rest-api/rate-limits-for-the-rest-api';
-  if (f.status === 403) {
-    return {
-      status: 403,
-      headers: { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + after), 'x-ratelimit-limit': '5000' },
-      body: { message: 'API rate limit exceeded for installation ID 1.', documentation_url: docs },
-    };
-  }
-  if (f.status === 429) {
-    return { status: 429, headers: { 'retry-after': String(after) }, body: { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: docs } };
-  }
-  return { status: 500, body: { message: 'Server Error' } };
 }
 
 /** Starts a fake on 127.0.0.1 on a free port. Close it in afterAll. */
