@@ -104,6 +104,18 @@ describe('csv import', () => {
     expect(error.hint).toBe('The header has one column: the file looks separated by semicolons or tabs; set usage.config.delimiter.');
   });
 
+  it('accepts short rows and trailing empty cells, and names the line of an unquoted comma', async () => {
+    const ok = write('ragged.csv', 'email,plan,seen\na@x.com,Pro\nb@x.com,Pro,2026-01-01,,\n');
+    const result = await pull({ path: ok, columns: { account: 'email', tier: 'plan', last_active: 'seen' } });
+    expect(result.accounts).toEqual([
+      { account: 'a@x.com', tier: 'Pro', last_active: null },
+      { account: 'b@x.com', tier: 'Pro', last_active: '2026-01-01' },
+    ]);
+    const bad = write('comma.csv', 'email,name,seen\na@x.com,Lovelace, Ada,2026-01-01\n');
+    const error = await rejection(pull({ path: bad, columns: { account: 'email', last_active: 'seen' } }));
+    expect(error.message).toBe(`${bad}:2: 4 cells, but the header has 3`);
+  });
+
   it('refuses signal names the snapshot schema would reject', async () => {
     const error = await rejection(pull({ path: 'x.csv', columns: { account: 'Email' }, signals: { 'Edits 90d': 'Edits' } }));
     expect(error.message).toBe('CSV import: usage.config.signals: "Edits 90d" is not a signal name');

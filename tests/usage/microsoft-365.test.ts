@@ -22,7 +22,8 @@ const sku = (skuId: string, skuPartNumber: string, enabled: number, consumedUnit
   prepaidUnits: { enabled, suspended: 0, warning: 0, lockedOut: 0 }, servicePlans: [],
 });
 const user = (upn: string, displayName: string, skuIds: string[], lastSignIn: string | null | undefined, accountEnabled = true) => ({
-  id: `id-${upn}`, userPrincipalName: upn, displayName, mail: upn, accountEnabled,
+  // Graph sends mail: null for users without a mailbox.
+  id: `id-${upn}`, userPrincipalName: upn, displayName, mail: upn.startsWith('cy@') ? null : upn, accountEnabled,
   assignedLicenses: skuIds.map((skuId) => ({ disabledPlans: [], skuId })),
   ...(lastSignIn === undefined ? {} : { signInActivity: { lastSignInDateTime: lastSignIn, lastSignInRequestId: 'req', lastNonInteractiveSignInDateTime: null, lastNonInteractiveSignInRequestId: null } }),
 });
@@ -72,7 +73,7 @@ describe('microsoft-365 connector', () => {
     expect(result.accounts).toEqual([
       { account: 'ada@contoso.com', email: 'ada@contoso.com', login: 'ada@contoso.com', name: 'Ada Lovelace', tier: 'e3', status: 'active', last_active: '2026-11-18', signals: { desktop_apps: 1, mobile_apps: 0, web_apps: 1 } },
       { account: 'bob@contoso.com', email: 'bob@contoso.com', login: 'bob@contoso.com', name: 'Stone, Bob', tier: 'e5', status: 'active', last_active: null, signals: { desktop_apps: 0, mobile_apps: 0, web_apps: 0 } },
-      { account: 'cy@contoso.com', email: 'cy@contoso.com', login: 'cy@contoso.com', name: 'Cy Young', tier: 'e3', status: 'suspended', last_active: '2026-01-02' },
+      { account: 'cy@contoso.com', login: 'cy@contoso.com', name: 'Cy Young', tier: 'e3', status: 'suspended', last_active: '2026-01-02' },
     ]);
     expect(result.vendor_entitled).toEqual({ e3: 10, e5: 2 });
     // The refresh date is the first column, right after the byte-order mark.

@@ -47,8 +47,12 @@ export function csvConnector(): Connector {
       const accounts: UsageAccount[] = [];
       const warnings: string[] = [];
       for (const row of table.rows) {
-        if (row.cells.length !== table.header.length) {
-          throw new ConnectorError(`${shown}:${row.line}: ${row.cells.length} cells, but the header has ${table.header.length}`, 'Check for an unquoted comma in this line.');
+        // Short rows (trailing empty cells left out) are fine; extra non-empty cells mean a bad split.
+        if (row.cells.slice(table.header.length).some((c) => c.trim() !== '')) {
+          throw new ConnectorError(
+            `${shown}:${row.line}: ${row.cells.length} cells, but the header has ${table.header.length}`,
+            'A value with a comma must be wrapped in double quotes; check this line for an unquoted comma.',
+          );
         }
         const record = rowRecord(table.header, row);
         try {
