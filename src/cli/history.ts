@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { history } from '../history/history.ts';
+import { formatHistory, HISTORY_FORMATS, type HistoryFormat } from '../history/format.ts';
+import { ID_PATTERN } from '../inventory/schema/index.ts';
+import { isIsoDate } from '../util/dates.ts';
+import { asUserError, orgTimeZone } from './at.ts';
+import { UserError } from './errors.ts';
+import type { Io } from './io.ts';
+import { parseRoot } from './options.ts';
+
+interface HistoryOpts {
+  root?: string;
+  since?: string;
+  until?: string;
+  license?: string;
+  person?: string;
+  format: string;
+  order: string;
+  ref?: string;
+  cache: boolean;
+}
+
+const ID = new RegExp(ID_PATTERN);
+
+function date(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !isIsoDate(value)) throw new UserError(`--${name} ${value} is not a calendar date`, `write it as YYYY-MM-DD, e.g. --${name} 2026-01-31`);
+  return value;
+}
+
+function id(name: string, value: string | undefined): string | undefined {
+  if (value !== undefined && !ID.test(value)) throw new UserError(`--${name} "${value}" is not an ID`, `pass the ${name} ID as written in the inventory, e.g. --${name} figma`);
+  return value;
+}
+
+export function registerHistory(program: Command, io: Io): void {
+  program
+    .command('history')
+    .description('what changed in the inventory, commit by commit: seats, people, contracts, licenses, vendors, usage snapshots')
+    .option('--root <dir>', 'the license repository (default: the current folder)')
+    .option('--since <date>', 'only changes committed on or after this day (YYYY-MM-DD, org time zone)')
+    .option('--until <date>', 'only changes committed on or before this day (YYYY-MM-DD, org time zone)')
+    .option('--license <id>', 'only changes about this license')
+    .option('--person <id>', 'only changes about this person')
+    .option('--format <format>', `output format: ${HISTORY_FORMATS.join(', ')}`, 'text')
+    .option('--order <order>', 'newest (default) or oldest first', 'newest')
+    .option('--ref <revision>', 'the branch whose first-parent history is read (default: the current branch)')
+    .option('--no-cache', 'do not read or write the parse cache under .git/lac-cache/')
+    .action(async (opts: HistoryOpts) => {
+      if (!(HISTORY_FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`--format ${opts.format} is not one of ${HISTORY_FORMATS.join(', ')}`, 'e.g. --format csv');
+      if (opts.order !== 'newest' && opts.order !== 'oldest') throw new UserError(`--order ${opts.order} is not newest or oldest`, 'e.g. --order oldest');
+      const since = date('since', opts.since);
+      const until = date('until', opts.until);
+      if (since && until && since > until) throw new UserError(`--since ${since} is after --until ${until}`, 'swap the two dates');
+      const license = id('license', opts.license);
+      const person = id('person', opts.person);
+      const root = parseRoot(opts.root ?? io.cwd);
+      try {
+        const { events } = await history(root, {
+          since, until, license, person, timeZone: orgTimeZone(root), order: opts.order, diskCache: opts.cache,
+          ...(opts.ref ? { ref: opts.ref } : {}),
+        });
+        io.out(formatHistory(events, opts.format as HistoryFormat));
+      } catch (e) {
+        throw asUserError(e);
+      }
+    });
+}

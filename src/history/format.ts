@@ -1,0 +1,81 @@
+import type { HistoryEvent } from './history.ts';
+
+export const HISTORY_FORMATS = ['text', 'json', 'csv'] as const;
+export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
+
+const show = (v: unknown): string => (v === null || v === undefined ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
+const change = (d: Record<string, unknown>) => `${String(d.field)}: ${show(d.from)} → ${show(d.to)}`;
+
+/** One line saying what happened, for text and CSV. */
+export function summary(e: HistoryEvent): string {
+  const d = e.details;
+  const holder = e.person ?? e.device ?? '?';
+  switch (e.type) {
+    case 'seat.assigned': return `${holder} got a ${e.license} seat: ${show(d.tier)} since ${show(d.since)}`;
+    case 'seat.removed': return `${holder} gave up a ${e.license} seat: ${show(d.tier)}`;
+    case 'seat.tier-changed': return `${holder}'s ${e.license} seat: ${show(d.from)} → ${show(d.to)}`;
+    case 'seat.changed': return `${holder}'s ${e.license} seat ${change(d)}`;
+    case 'person.joined': return `${e.person} joined: ${show(d.name)}`;
+    case 'person.left': return `${e.person} left${d.end ? ` (last day ${show(d.end)})` : ''}`;
+    case 'person.changed': return `${e.person} ${change(d)}`;
+    case 'person.removed': return `${e.person} removed from the directory`;
+    case 'contract.created': return `contract ${e.contract} created: ${show(d.start)} to ${show(d.end)}`;
+    case 'contract.renewed': {
+      const [from, to] = [d.from as Record<string, unknown>, d.to as Record<string, unknown>];
+      return `contract ${e.contract} renewed: ${show(from.start)}..${show(from.end)} → ${show(to.start)}..${show(to.end)}`;
+    }
+    case 'contract.changed': return `contract ${e.contract} ${change(d)}`;
+    case 'contract.removed': return `contract ${e.contract} removed`;
+    case 'license.created': return `license ${e.license} created: ${show(d.name)}`;
+    case 'license.changed': return `license ${e.license} ${change(d)}`;
+    case 'license.removed': return `license ${e.license} removed`;
+    case 'vendor.created': return `vendor ${e.vendor} created: ${show(d.name)}`;
+    case 'vendor.changed': return `vendor ${e.vendor} ${change(d)}`;
+    case 'vendor.removed': return `vendor ${e.vendor} removed`;
+    case 'usage.snapshot': return `usage snapshot of ${e.license}: ${show(d.accounts)} accounts${d.previous === null ? '' : ` (was ${show(d.previous)})`}`;
+    case 'usage.removed': return `usage snapshot of ${e.license} removed`;
+    case 'org.created': return `org settings created: ${show(d.name)}`;
+    case 'org.changed': return `org ${change(d)}`;
+    case 'org.removed': return 'org settings removed';
+    case 'file.unreadable': return `${e.file} could not be read (YAML or encoding error)`;
+  }
+}
+
+/** Text: one line per event, newest or oldest first as given. */
+export function formatText(events: readonly HistoryEvent[]): string {
+  if (events.length === 0) return 'no changes\n';
+  return events
+    .map((e) => `${e.date.slice(0, 10)}  ${e.commit.slice(0, 8)}  ${(e.pr ? `#${e.pr}` : '-').padEnd(6)}${e.signed ? 'signed  ' : '        '}${e.author.padEnd(20)}  ${e.type.padEnd(18)}  ${summary(e)}\n`)
+    .join('');
+}
+
+export const CSV_COLUMNS = ['date', 'commit', 'pr', 'author', 'email', 'signed', 'type', 'license', 'person', 'device', 'contract', 'vendor', 'summary', 'details', 'file'] as const;
+
+/**
+ * One CSV cell (RFC 4180). A cell that a spreadsheet would run as a formula (= + - @, tab, CR)
+ * gets a leading apostrophe: names and notes come from the repository, not from us (OWASP CSV injection).
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** CSV with a header row and CRLF line ends. */
+export function formatCsv(events: readonly HistoryEvent[]): string {
+  const rows = [CSV_COLUMNS.join(',')];
+  for (const e of events) {
+    const cells: Record<(typeof CSV_COLUMNS)[number], string> = {
+      date: e.date, commit: e.commit, pr: e.pr === null ? '' : String(e.pr), author: e.author, email: e.email, signed: String(e.signed), type: e.type,
+      license: e.license ?? '', person: e.person ?? '', device: e.device ?? '', contract: e.contract ?? '', vendor: e.vendor ?? '',
+      summary: summary(e), details: JSON.stringify(e.details), file: e.file,
+    };
+    rows.push(CSV_COLUMNS.map((c) => csvCell(cells[c])).join(','));
+  }
+  return `${rows.join('\r\n')}\r\n`;
+}
+
+export function formatHistory(events: readonly HistoryEvent[], format: HistoryFormat): string {
+  if (format === 'json') return `${JSON.stringify(events, null, 2)}\n`;
+  if (format === 'csv') return formatCsv(events);
+  return formatText(events);
+}
