@@ -97,5 +97,7 @@ describe('okta connector', () => {
     expect(missingEnv.message).toBe('Okta: environment variable OKTA_API_TOKEN is not set');
     const missingBase = await rejection(oktaConnector().pull(context({}, env)));
     expect(missingBase.message).toBe('Okta: usage.config.base_url is missing');
+    const plain = await rejection(oktaConnector().pull(context({ base_url: 'http://example.okta.com' }, env)));
+    expect(plain.message).toBe('Okta: usage.config.base_url must be an https URL, not http://example.okta.com');
   });
 });

@@ -55,8 +55,10 @@ export function baseUrl(config: Record<string, unknown>, key: string, vendor: st
   } catch {
     throw new ConnectorError(`${vendor}: usage.config.${key} is not a URL: ${JSON.stringify(raw)}`);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new ConnectorError(`${vendor}: usage.config.${key} must be an http(s) URL`);
+  // Credentials travel with every request: plain http only to this machine (tests, local proxies).
+  const loopback = url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\./.test(url.hostname);
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new ConnectorError(`${vendor}: usage.config.${key} must be an https URL, not ${url.protocol}//${url.host}`);
   }
   return raw.replace(/\/+$/, '');
 }
