@@ -46,8 +46,9 @@ describe('zoom connector', () => {
 
   it('names the tier after the type when no tiers mapping is given', async () => {
     fake = await startZoomFake({ users: users.slice(0, 2), pageSize: 5 });
-    const result = await zoomConnector(fastOptions()).pull(context(config(fake), ZOOM_ENV));
+    const result = await zoomConnector(fastOptions()).pull(context(config(fake, { page_sise: 10 }), ZOOM_ENV));
     expect(result.accounts.map((a) => a.tier)).toEqual(['licensed', 'basic']);
+    expect(result.warnings).toEqual(['Zoom: usage.config key page_sise is not read by this connector (it reads base_url, page_size, tiers, token_url)']);
   });
 
   it('honours Retry-After on a 429 and then succeeds', async () => {

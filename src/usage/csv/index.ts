@@ -1,10 +1,12 @@
 import { ConnectorError, type Connector, type ConnectorContext, type PullResult, type UsageAccount } from '../types.ts';
 import { CsvSyntaxError, parseCsv, rowRecord } from '../http/index.ts';
 import { finishAccounts } from '../shared/accounts.ts';
+import { warnUnknownKeys } from '../shared/config.ts';
 import { readExport } from '../import/file.ts';
 import { mapRecord, readMapping, RecordError, wantedColumns } from '../import/mapping.ts';
 
 const VENDOR = 'CSV import';
+const CONFIG_KEYS = ['path', 'columns', 'date_format', 'tiers', 'status_map', 'never', 'signals', 'delimiter'] as const;
 
 const DELIMITERS: Record<string, string> = { ',': ',', ';': ';', tab: '\t', '\t': '\t', '|': '|' };
 
@@ -46,6 +48,7 @@ export function csvConnector(): Connector {
       }
       const accounts: UsageAccount[] = [];
       const warnings: string[] = [];
+      warnUnknownKeys(ctx.config, CONFIG_KEYS, VENDOR, warnings);
       for (const row of table.rows) {
         // Short rows (trailing empty cells left out) are fine; extra non-empty cells mean a bad split.
         if (row.cells.slice(table.header.length).some((c) => c.trim() !== '')) {

@@ -1,5 +1,5 @@
 import type { Connector, ConnectorContext, PullResult, UsageAccount } from '../types.ts';
-import { baseUrl, optionalInteger, optionalString, requireEnv, requiredString, signalMap, stringMap } from '../shared/config.ts';
+import { baseUrl, optionalInteger, optionalString, requireEnv, requiredString, signalMap, stringMap, warnUnknownKeys } from '../shared/config.ts';
 import { compact, finishAccounts } from '../shared/accounts.ts';
 import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../shared/options.ts';
 import { describeGoogleError, googleToken, parseServiceAccountKey, signAssertion } from './auth.ts';
@@ -7,6 +7,7 @@ import { readUsageReport, type UserActivity } from './reports.ts';
 import { listAssignments } from './licensing.ts';
 
 const VENDOR = 'Google Workspace';
+const CONFIG_KEYS = ['subject', 'product_id', 'sku_id', 'customer_id', 'tiers', 'signals', 'max_lookback_days', 'base_url', 'token_url'] as const;
 const ENV = ['GOOGLE_SERVICE_ACCOUNT_KEY'] as const;
 
 /**
@@ -40,6 +41,7 @@ export function googleWorkspaceConnector(options: ConnectorOptions & { now?: () 
       // which also takes the primary domain.
       const report = await readUsageReport(http, reportsBase, token, ctx.today, lookback, signalParameters, maxPages, productId === undefined ? ctx.progress : undefined);
       const warnings = [...report.warnings];
+      warnUnknownKeys(ctx.config, CONFIG_KEYS, VENDOR, warnings);
       const accounts: UsageAccount[] = [];
       if (productId === undefined) {
         for (const [email, activity] of report.users) accounts.push(account(email, undefined, activity));

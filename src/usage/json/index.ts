@@ -1,12 +1,13 @@
 import { ConnectorError, type Connector, type ConnectorContext, type PullResult, type UsageAccount } from '../types.ts';
 import { finishAccounts } from '../shared/accounts.ts';
-import { optionalString } from '../shared/config.ts';
+import { optionalString, warnUnknownKeys } from '../shared/config.ts';
 import { isRecord } from '../shared/values.ts';
 import { readExport } from '../import/file.ts';
 import { mapRecord, readMapping, RecordError, wantedColumns } from '../import/mapping.ts';
 import { recordLines } from './positions.ts';
 
 const VENDOR = 'JSON import';
+const CONFIG_KEYS = ['path', 'columns', 'records', 'date_format', 'tiers', 'status_map', 'never', 'signals'] as const;
 
 /** Reads a dotted path ("profile.email") from an object; undefined when any step is missing. */
 export function pick(value: unknown, dotted: string): unknown {
@@ -59,6 +60,7 @@ export function jsonConnector(): Connector {
       }
       const accounts: UsageAccount[] = [];
       const warnings: string[] = [];
+      warnUnknownKeys(ctx.config, CONFIG_KEYS, VENDOR, warnings);
       let lines: number[] | undefined;
       records.forEach((record, index) => {
         const where = () => {

@@ -1,5 +1,5 @@
 import { ConnectorError, type Connector, type ConnectorContext, type PullResult, type UsageAccount } from '../types.ts';
-import { baseUrl, optionalString, requireEnv, stringMap } from '../shared/config.ts';
+import { baseUrl, optionalString, requireEnv, stringMap, warnUnknownKeys } from '../shared/config.ts';
 import { finishAccounts } from '../shared/accounts.ts';
 import { addDays } from '../shared/dates.ts';
 import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../shared/options.ts';
@@ -9,6 +9,7 @@ import { entitledByTier, mapGraphUser } from './map.ts';
 import { downloadReport, parseActivityCsv, type ReportResult } from './reports.ts';
 
 const VENDOR = 'Microsoft 365';
+const CONFIG_KEYS = ['tiers', 'period', 'base_url', 'token_url'] as const;
 const ENV = ['M365_TENANT_ID', 'M365_CLIENT_ID', 'M365_CLIENT_SECRET'] as const;
 const REPORTS = ['getOffice365ActiveUserDetail', 'getM365AppUserDetail'] as const;
 
@@ -31,6 +32,7 @@ export function microsoft365Connector(options: ConnectorOptions = {}): Connector
       const maxPages = ctx.maxPages ?? DEFAULT_MAX_PAGES;
       const http = httpFor(VENDOR, ctx, options, describeGraphError);
       const warnings: string[] = [];
+      warnUnknownKeys(ctx.config, CONFIG_KEYS, VENDOR, warnings);
 
       const token = await graphToken(http, tokenUrl, secrets.M365_CLIENT_ID, secrets.M365_CLIENT_SECRET, base);
       const skus = await listSkus(http, base, token);

@@ -1,11 +1,12 @@
 import { ConnectorError, type Connector, type ConnectorContext, type PullResult, type UsageAccount } from '../types.ts';
-import { baseUrl, optionalString, requireEnv } from '../shared/config.ts';
+import { baseUrl, optionalString, requireEnv, warnUnknownKeys } from '../shared/config.ts';
 import { finishAccounts } from '../shared/accounts.ts';
 import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../shared/options.ts';
 import { describeOktaError, listAll } from './paging.ts';
 import { mapOktaAppUser, mapOktaUser } from './map.ts';
 
 const VENDOR = 'Okta';
+const CONFIG_KEYS = ['base_url', 'app_id'] as const;
 const ENV = ['OKTA_API_TOKEN'] as const;
 
 /**
@@ -29,6 +30,7 @@ export function oktaConnector(options: ConnectorOptions = {}): Connector {
       const headers = { Authorization: `SSWS ${token}`, Accept: 'application/json' };
       const maxPages = ctx.maxPages ?? DEFAULT_MAX_PAGES;
       const warnings: string[] = [];
+      warnUnknownKeys(ctx.config, CONFIG_KEYS, VENDOR, warnings);
       const accounts: UsageAccount[] = [];
       let skipped = 0;
       const collect = (mapper: (item: unknown) => UsageAccount | undefined) => (items: unknown[]) => {

@@ -95,3 +95,11 @@ export function signalMap(config: Record<string, unknown>, key: string, vendor: 
   }
   return map;
 }
+
+/** Warns about `usage.config` keys the connector does not read (a typo would otherwise pass silently). */
+export function warnUnknownKeys(config: Record<string, unknown>, known: readonly string[], vendor: string, warnings: string[]): void {
+  const unknown = Object.keys(config).filter((k) => !known.includes(k)).sort();
+  if (unknown.length > 0) {
+    warnings.push(`${vendor}: usage.config ${unknown.length > 1 ? 'keys' : 'key'} ${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} not read by this connector (it reads ${[...known].sort().join(', ')})`);
+  }
+}

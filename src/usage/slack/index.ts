@@ -1,5 +1,5 @@
 import { ConnectorError, type Connector, type ConnectorContext, type PullResult, type UsageAccount } from '../types.ts';
-import { baseUrl, optionalString, requireEnv, stringMap } from '../shared/config.ts';
+import { baseUrl, optionalString, requireEnv, stringMap, warnUnknownKeys } from '../shared/config.ts';
 import { finishAccounts } from '../shared/accounts.ts';
 import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../shared/options.ts';
 import { isRecord, toBool } from '../shared/values.ts';
@@ -7,6 +7,7 @@ import { callPaged } from './api.ts';
 import { mapSlackMember } from './map.ts';
 
 const VENDOR = 'Slack';
+const CONFIG_KEYS = ['tiers', 'team_id', 'base_url'] as const;
 const ENV = ['SLACK_TOKEN'] as const;
 
 /**
@@ -38,6 +39,7 @@ export function slackConnector(options: ConnectorOptions = {}): Connector {
       });
       const accounts: UsageAccount[] = [];
       const warnings: string[] = [];
+      warnUnknownKeys(ctx.config, CONFIG_KEYS, VENDOR, warnings);
       await callPaged(http, base, 'users.list', { limit: '200', ...team }, token, maxPages, (body) => {
         if (!Array.isArray(body.members)) throw new ConnectorError('Slack: users.list answered ok without a "members" array');
         for (const member of body.members) {

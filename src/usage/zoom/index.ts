@@ -1,5 +1,5 @@
 import { ConnectorError, type Connector, type ConnectorContext, type PullResult, type UsageAccount } from '../types.ts';
-import { baseUrl, optionalString, requireEnv, stringMap } from '../shared/config.ts';
+import { baseUrl, optionalString, requireEnv, stringMap, warnUnknownKeys } from '../shared/config.ts';
 import { finishAccounts } from '../shared/accounts.ts';
 import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../shared/options.ts';
 import { checkPageLimit, requestJson } from '../http/index.ts';
@@ -8,6 +8,7 @@ import { describeZoomError, zoomToken } from './auth.ts';
 import { mapZoomUser } from './map.ts';
 
 const VENDOR = 'Zoom';
+const CONFIG_KEYS = ['tiers', 'page_size', 'base_url', 'token_url'] as const;
 const ENV = ['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET'] as const;
 /** `/v2/users` lists one status at a time and defaults to active. */
 const STATUSES = ['active', 'inactive', 'pending'] as const;
@@ -28,6 +29,7 @@ export function zoomConnector(options: ConnectorOptions = {}): Connector {
       const maxPages = ctx.maxPages ?? DEFAULT_MAX_PAGES;
       const accounts: UsageAccount[] = [];
       const warnings: string[] = [];
+      warnUnknownKeys(ctx.config, CONFIG_KEYS, VENDOR, warnings);
       let pages = 0;
       for (const status of STATUSES) {
         let nextPageToken = '';
