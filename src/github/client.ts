@@ -1,6 +1,6 @@
 // The one place that builds an Octokit: retry and throttling plugins, base URL and token from the environment.
 import { Octokit } from 'octokit';
-import { GitHubError, toGitHubError } from './errors.ts';
+import { GitHubConfigError, toGitHubError } from './errors.ts';
 
 export type GitHubClient = InstanceType<typeof Octokit>;
 
@@ -39,7 +39,7 @@ export function repositoryFromEnv(env: Record<string, string | undefined>): Repo
   const value = env.GITHUB_REPOSITORY?.trim() ?? '';
   const match = /^([^/\s]+)\/([^/\s]+)$/.exec(value);
   if (!match?.[1] || !match[2]) {
-    throw new GitHubError('read GITHUB_REPOSITORY', 0, value === '' ? 'GITHUB_REPOSITORY is not set; set it to "owner/name"' : `GITHUB_REPOSITORY must be "owner/name", not ${JSON.stringify(value)}`);
+    throw new GitHubConfigError(value === '' ? 'GITHUB_REPOSITORY is not set' : `GITHUB_REPOSITORY must be "owner/name", not ${JSON.stringify(value)}`, 'GitHub Actions sets it; elsewhere export GITHUB_REPOSITORY=owner/name.');
   }
   return { owner: match[1], repo: match[2] };
 }
@@ -73,7 +73,7 @@ export function timingsFromEnv(env: Record<string, string | undefined>): Partial
     const raw = env[name]?.trim();
     if (raw === undefined || raw === '') return undefined;
     const n = Number(raw);
-    if (!Number.isInteger(n) || n < 0 || n > 60_000) throw new GitHubError('read the environment', 0, `${name} must be a whole number of milliseconds from 0 to 60000`);
+    if (!Number.isInteger(n) || n < 0 || n > 60_000) throw new GitHubConfigError(`${name} must be a whole number of milliseconds from 0 to 60000`);
     return n;
   };
   const out: Partial<GitHubTimings> = {};
@@ -96,8 +96,10 @@ function commandPath(url: string, baseUrl: string): string {
 export function createGitHubClient(options: GitHubClientOptions = {}): GitHubClient {
   const env = options.env ?? process.env;
   const token = options.token ?? env.GITHUB_TOKEN?.trim();
-  if (!token) throw new GitHubError('authenticate', 0, 'GITHUB_TOKEN is not set; in Actions pass `secrets.GITHUB_TOKEN` or a GitHub App token');
-  const baseUrl = (options.baseUrl ?? env.GITHUB_API_URL?.trim() ?? 'https://api.github.com').replace(/\/+$/, '');
+  if (!token) throw new GitHubConfigError('GITHUB_TOKEN is not set', 'In a workflow pass `secrets.GITHUB_TOKEN` (or a GitHub App token) in `env:`; locally export a token.');
+  const rawBase = options.baseUrl ?? env.GITHUB_API_URL?.trim() ?? '';
+  if (rawBase !== '' && !/^https?:\/\/[^\s]+$/.test(rawBase)) throw new GitHubConfigError(`GITHUB_API_URL is not an http(s) URL: ${JSON.stringify(rawBase)}`);
+  const baseUrl = (rawBase || 'https://api.github.com').replace(/\/+$/, '');
   const t = { ...DEFAULT_TIMINGS, ...timingsFromEnv(env), ...options.timings };
   const warn = options.warn ?? (() => {});
   const onLimit = (kind: string) => (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, retryCount: number) => {

@@ -13,6 +13,16 @@ export class GitHubError extends Error {
   }
 }
 
+/** A setting the user must fix before lac can reach GitHub (missing token, malformed GITHUB_REPOSITORY). */
+export class GitHubConfigError extends Error {
+  readonly hint: string | undefined;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.name = 'GitHubConfigError';
+    this.hint = hint;
+  }
+}
+
 interface RequestErrorLike {
   status?: unknown;
   message?: unknown;

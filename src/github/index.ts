@@ -1,6 +1,6 @@
 // lac's GitHub layer: the only module that talks to octokit.
 export { createGitHubClient, repositoryFromEnv, timingsFromEnv, DEFAULT_TIMINGS, type GitHubClient, type GitHubClientOptions, type GitHubTimings } from './client.ts';
-export { GitHubError } from './errors.ts';
+export { GitHubConfigError, GitHubError } from './errors.ts';
 export { bodyHash, composeBody, GITHUB_BODY_LIMIT, markers, parseKey, parseState, stripMarkers } from './bodyKey.ts';
 export type * from './port.ts';
 export { createGitHubPort } from './rest.ts';

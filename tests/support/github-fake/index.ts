@@ -177,6 +177,7 @@ export class GitHubFake {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const raw = Buffer.concat(chunks).toString('utf8');
+    this.state.serial++;
     const record: RecordedRequest = { method, url: `${pathname}${parsed.search}`, body: undefined, status: 0 };
     this.requests.push(record);
     const send = (out: FakeResponse) => {

@@ -11,7 +11,7 @@ function side(req: FakeRequest, repo: RepoState, branch: string): Obj {
   return {
     label: `${repo.owner}:${branch}`,
     ref: branch,
-    sha: branches(repo).get(branch) ?? fakeSha(`${repo.owner}/${repo.name}@${branch}`),
+    sha: branches(req.state, repo).get(branch) ?? fakeSha(`${repo.owner}/${repo.name}@${branch}`),
     user: simpleUser(req.state, req.urls, repo.owner),
     repo: repository(req.state, req.urls, repo),
   };
@@ -35,7 +35,7 @@ export function pullSimple(req: FakeRequest, repo: RepoState, pr: Pull): Obj {
     review_comments_url: `${self}/comments`,
     review_comment_url: `${api}/pulls/comments{/number}`,
     comments_url: `${api}/issues/${pr.number}/comments`,
-    statuses_url: `${api}/statuses/${branches(repo).get(pr.pull.head) ?? fakeSha(pr.pull.head)}`,
+    statuses_url: `${api}/statuses/${branches(req.state, repo).get(pr.pull.head) ?? fakeSha(pr.pull.head)}`,
     number: pr.number,
     state: pr.state,
     locked: pr.locked,
@@ -138,7 +138,7 @@ function listPulls(req: FakeRequest, repo: RepoState): FakeResponse {
 function createPull(req: FakeRequest, repo: RepoState): FakeResponse {
   const head = headBranch(repo, String(req.body.head));
   const base = String(req.body.base);
-  const known = branches(repo);
+  const known = branches(req.state, repo);
   if (head === undefined || !known.has(head)) return validationFailed(`head ${String(req.body.head)} does not exist`, { resource: 'PullRequest', field: 'head', code: 'invalid' });
   if (!known.has(base)) return validationFailed(`base ${base} does not exist`, { resource: 'PullRequest', field: 'base', code: 'invalid' });
   if (repo.issues.some((i) => i.pull?.head === head && i.pull.base === base && i.state === 'open')) {
@@ -187,7 +187,7 @@ export const pullRoutes: Route[] = [
     handler: (req) =>
       withPull(req, (repo, pr) => {
         if (typeof req.body.base === 'string') {
-          if (!branches(repo).has(req.body.base)) return validationFailed(`base ${req.body.base} does not exist`, { resource: 'PullRequest', field: 'base', code: 'invalid' });
+          if (!branches(req.state, repo).has(req.body.base)) return validationFailed(`base ${req.body.base} does not exist`, { resource: 'PullRequest', field: 'base', code: 'invalid' });
           pr.pull.base = req.body.base;
         }
         if (typeof req.body.maintainer_can_modify === 'boolean') pr.pull.maintainer_can_modify = req.body.maintainer_can_modify;

@@ -2,17 +2,19 @@
 import { execFileSync } from 'node:child_process';
 import { fullRepository, nodeId } from './objects.ts';
 import { notFound, paginate, type FakeRequest, type FakeResponse, type Route } from './router.ts';
-import type { RepoState } from './state.ts';
+import type { FakeState, RepoState } from './state.ts';
 
 /** The repo's branches (name -> sha): `git for-each-ref` in the backing bare repository, else the in-memory map. */
-export function branches(repo: RepoState): Map<string, string> {
+export function branches(state: FakeState, repo: RepoState): Map<string, string> {
   if (!repo.gitDir) return repo.branches;
+  if (repo.gitBranches?.serial === state.serial) return repo.gitBranches.map;
   const out = execFileSync('git', ['--git-dir', repo.gitDir, 'for-each-ref', '--format=%(objectname) %(refname)', 'refs/heads/'], { encoding: 'utf8' });
   const map = new Map<string, string>();
   for (const line of out.split('\n')) {
     const [sha, ref] = line.split(' ');
     if (sha && ref) map.set(ref.slice('refs/heads/'.length), sha);
   }
+  repo.gitBranches = { serial: state.serial, map };
   return map;
 }
 
@@ -43,7 +45,7 @@ export const repoRoutes: Route[] = [
     path: '/repos/{owner}/{repo}/branches',
     handler: (req) =>
       withRepo(req, (repo) => {
-        const all = [...branches(repo)].sort(([a], [b]) => a.localeCompare(b));
+        const all = [...branches(req.state, repo)].sort(([a], [b]) => a.localeCompare(b));
         const { page, headers } = paginate(req, `/repos/${repo.owner}/${repo.name}/branches`, all);
         const body = page.map(([name, sha]) => ({
           name,
@@ -59,7 +61,7 @@ export const repoRoutes: Route[] = [
     handler: (req) =>
       withRepo(req, (repo) => {
         const name = (req.params.ref ?? '').replace(/^heads\//, '');
-        const sha = req.params.ref?.startsWith('heads/') ? branches(repo).get(name) : undefined;
+        const sha = req.params.ref?.startsWith('heads/') ? branches(req.state, repo).get(name) : undefined;
         return sha ? { status: 200, body: gitRef(req, repo, name, sha) } : notFound();
       }),
   },
@@ -69,7 +71,7 @@ export const repoRoutes: Route[] = [
     handler: (req) =>
       withRepo(req, (repo) => {
         const prefix = req.params.ref ?? '';
-        const body = [...branches(repo)]
+        const body = [...branches(req.state, repo)]
           .filter(([name]) => `heads/${name}`.startsWith(prefix))
           .sort(([a], [b]) => a.localeCompare(b))
           .map(([name, sha]) => gitRef(req, repo, name, sha));

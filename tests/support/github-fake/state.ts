@@ -56,6 +56,8 @@ export interface RepoState {
   /** A bare git repository whose refs are the repo's branches; when absent, `branches` is the truth. */
   gitDir?: string;
   branches: Map<string, string>;
+  /** Branches read from git during the current request (`FakeState.serial`), so one answer spawns git once. */
+  gitBranches?: { serial: number; map: Map<string, string> };
   labels: LabelState[];
   issues: IssueState[];
   comments: CommentState[];
@@ -108,6 +110,8 @@ export class FakeState {
   readonly users = new Map<string, number>();
   readonly copilot = new Map<string, CopilotSeatState[]>();
   readonly enterprises = new Map<string, EnterpriseState>();
+  /** Counts requests; caches that must not outlive one request compare against it. */
+  serial = 0;
   private ids = 1000;
   private ticks = 0;
   private readonly epoch: number;
