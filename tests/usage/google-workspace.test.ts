@@ -112,6 +112,21 @@ describe('google-workspace connector', () => {
     ]);
   });
 
+  it('names tiers by SKU name when no tiers mapping is given, for one SKU', async () => {
+    fake = await startGoogleFake(
+      scenario({
+        assignments: [assignment('ada@example.com', '1010020020', 'Google Workspace Enterprise Plus'), assignment('cy@example.com', '1010020028', 'Google Workspace Business Starter')],
+      }),
+    );
+    const result = await googleWorkspaceConnector(fastOptions()).pull(
+      context(config(fake, { product_id: 'Google-Apps', sku_id: '1010020028', customer_id: 'C03az79cb' }), { GOOGLE_SERVICE_ACCOUNT_KEY: key.json }),
+    );
+    expect(result.accounts).toEqual([{ account: 'cy@example.com', email: 'cy@example.com', tier: 'Google Workspace Business Starter', last_active: '2026-06-30' }]);
+    expect(fake.requestsTo('/apps/licensing').map((r) => [r.path, r.query.get('customerId')])).toEqual([
+      ['/apps/licensing/v1/product/Google-Apps/sku/1010020028/users', 'C03az79cb'],
+    ]);
+  });
+
   it('explains a refused delegation without printing the key', async () => {
     fake = await startGoogleFake(scenario());
     const error = await rejection(

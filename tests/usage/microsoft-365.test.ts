@@ -85,6 +85,10 @@ describe('microsoft-365 connector', () => {
     expect(fake.requestsTo('/download/')).toHaveLength(2);
     expect(fake.requestsTo('/download/').every((r) => r.headers.authorization === undefined)).toBe(true);
     expect(fake.requestsTo('/v1.0/users').map((r) => r.query.get('$skiptoken'))).toEqual([null, '2', '4']);
+    expect(fake.requestsTo('/v1.0/reports/').map((r) => r.path)).toEqual([
+      "/v1.0/reports/getOffice365ActiveUserDetail(period='D30')",
+      "/v1.0/reports/getM365AppUserDetail(period='D30')",
+    ]);
   });
 
   it('warns and ignores a report whose user names are concealed', async () => {
@@ -121,6 +125,15 @@ describe('microsoft-365 connector', () => {
       'Microsoft 365: Graph refused signInActivity (Authentication_RequestFromNonPremiumTenantOrB2CTenant); sign-in dates are missing. It needs Entra ID P1 and the AuditLog.Read.All permission.',
     );
     expect(result.accounts.find((a) => a.account === 'cy@contoso.com')?.last_active).toBe('2025-12-30');
+  });
+
+  it('asks for the shortest report period covering --since', async () => {
+    fake = await startM365Fake(scenario());
+    await microsoft365Connector(fastOptions()).pull(context(config(fake), M365_ENV, { since: '2026-09-01' }));
+    expect(fake.requestsTo('/v1.0/reports/').map((r) => r.path)).toEqual([
+      "/v1.0/reports/getOffice365ActiveUserDetail(period='D90')",
+      "/v1.0/reports/getM365AppUserDetail(period='D90')",
+    ]);
   });
 
   it('retries a 429 on a users page after Retry-After', async () => {

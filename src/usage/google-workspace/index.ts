@@ -4,7 +4,7 @@ import { compact, finishAccounts } from '../shared/accounts.ts';
 import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../shared/options.ts';
 import { describeGoogleError, googleToken, parseServiceAccountKey, signAssertion } from './auth.ts';
 import { readUsageReport, type UserActivity } from './reports.ts';
-import { listAssignments } from './licensing.ts';
+import { listAssignments, type LicenseAssignment } from './licensing.ts';
 
 const VENDOR = 'Google Workspace';
 const CONFIG_KEYS = ['subject', 'product_id', 'sku_id', 'customer_id', 'tiers', 'signals', 'max_lookback_days', 'base_url', 'token_url'] as const;
@@ -53,8 +53,7 @@ export function googleWorkspaceConnector(options: ConnectorOptions & { now?: () 
         for (const assignment of assignments) {
           const activity = report.users.get(assignment.userId.toLowerCase());
           if (activity === undefined) unmatched++;
-          const tier = (assignment.skuId ? tiers.get(assignment.skuId) : undefined) ?? (assignment.skuName ? tiers.get(assignment.skuName) : undefined) ?? (tiers.size === 0 ? assignment.skuId : undefined);
-          accounts.push(account(assignment.userId, tier, activity));
+          accounts.push(account(assignment.userId, tierOf(assignment, tiers), activity));
           ctx.progress?.(accounts.length);
         }
         if (unmatched > 0) warnings.push(`${VENDOR}: ${unmatched} licensed user${unmatched > 1 ? 's are' : ' is'} missing from the usage report of ${report.date}; last_active left unknown`);
@@ -62,6 +61,12 @@ export function googleWorkspaceConnector(options: ConnectorOptions & { now?: () 
       return { accounts: finishAccounts(accounts, warnings, VENDOR), warnings };
     },
   };
+}
+
+/** `tiers` keyed by SKU id or SKU name; without `tiers`, the SKU name (e.g. "Google Workspace Business Standard"). */
+function tierOf(assignment: LicenseAssignment, tiers: Map<string, string>): string | undefined {
+  if (tiers.size === 0) return assignment.skuName ?? assignment.skuId;
+  return (assignment.skuId ? tiers.get(assignment.skuId) : undefined) ?? (assignment.skuName ? tiers.get(assignment.skuName) : undefined);
 }
 
 function account(email: string, tier: string | undefined, activity: UserActivity | undefined): UsageAccount {

@@ -13,6 +13,13 @@ const CONFIG_KEYS = ['tiers', 'period', 'base_url', 'token_url'] as const;
 const ENV = ['M365_TENANT_ID', 'M365_CLIENT_ID', 'M365_CLIENT_SECRET'] as const;
 const REPORTS = ['getOffice365ActiveUserDetail', 'getM365AppUserDetail'] as const;
 
+/** The shortest report period that covers `--since` (Graph offers 7, 30, 90 and 180 days); D30 without it. */
+export function periodFor(today: string, since: string | undefined): string {
+  if (since === undefined) return 'D30';
+  const days = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${since}T00:00:00Z`)) / 86_400_000);
+  return `D${[7, 30, 90].find((d) => days <= d) ?? 180}`;
+}
+
 /**
  * Microsoft 365: licensed users from Graph (`/users` with assignedLicenses and
  * signInActivity), activity from the two usage report CSVs, and entitled units per tier
@@ -27,7 +34,7 @@ export function microsoft365Connector(options: ConnectorOptions = {}): Connector
       const base = baseUrl(ctx.config, 'base_url', VENDOR, 'https://graph.microsoft.com');
       const tokenUrl = baseUrl(ctx.config, 'token_url', VENDOR, `https://login.microsoftonline.com/${encodeURIComponent(secrets.M365_TENANT_ID)}/oauth2/v2.0/token`);
       const tiers = stringMap(ctx.config, 'tiers', VENDOR);
-      const period = optionalString(ctx.config, 'period', VENDOR) ?? 'D30';
+      const period = optionalString(ctx.config, 'period', VENDOR) ?? periodFor(ctx.today, ctx.since);
       if (!/^D(7|30|90|180)$/.test(period)) throw new ConnectorError(`${VENDOR}: usage.config.period must be D7, D30, D90 or D180, not ${period}`);
       const maxPages = ctx.maxPages ?? DEFAULT_MAX_PAGES;
       const http = httpFor(VENDOR, ctx, options, describeGraphError);

@@ -60,6 +60,9 @@ export async function startM365Fake(scenario: M365Scenario): Promise<VendorFake>
   const report = (file: string) => (req: RecordedRequest, fake: VendorFake): FakeResponse => {
     const no = denied(req);
     if (no) return no;
+    if (!/\(period='D(7|30|90|180)'\)$/.test(req.path)) {
+      return { status: 400, body: { error: { code: 'BadRequest', message: 'Invalid value for period. Supported values: D7, D30, D90, D180.' } } };
+    }
     return { status: 302, headers: { location: `${fake.url}/download/${file}?sv=2024-08-04&sig=abc` } };
   };
   const download = (csv: string) => (req: RecordedRequest): FakeResponse => {
@@ -86,8 +89,8 @@ export async function startM365Fake(scenario: M365Scenario): Promise<VendorFake>
       return { body: { token_type: 'Bearer', expires_in: 3599, ext_expires_in: 3599, access_token: ACCESS_TOKEN } };
     },
     'GET /v1.0/subscribedSkus': (req): FakeResponse => denied(req) ?? { body: { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#subscribedSkus', value: scenario.skus } },
-    "GET /v1.0/reports/getOffice365ActiveUserDetail(period='D30')": report('office365-active-users.csv'),
-    "GET /v1.0/reports/getM365AppUserDetail(period='D30')": report('m365-app-users.csv'),
+        "GET /v1.0/reports/getOffice365ActiveUserDetail(period='*": report('office365-active-users.csv'),
+    "GET /v1.0/reports/getM365AppUserDetail(period='*": report('m365-app-users.csv'),
     'GET /download/office365-active-users.csv': download(scenario.activeUserCsv),
     'GET /download/m365-app-users.csv': download(scenario.appUserCsv),
     'GET /v1.0/users': (req, fake): FakeResponse => {
