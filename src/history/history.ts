@@ -2,7 +2,7 @@ import { isAbsolute, join } from 'node:path';
 import { classify } from '../inventory/layout.ts';
 import { verifyCommit } from '../inventory/git-source.ts';
 import type { IsoDate } from '../util/dates.ts';
-import { blobStore, type BlobParser, type BlobStats, type Wanted } from './blobs.ts';
+import { blobStore, type BlobParser, type BlobStats, type BlobStore, type Wanted } from './blobs.ts';
 import { changedCommits, commitInfos, type ChangedCommit, type CommitInfo } from './commits.ts';
 import { recordEvents, type Draft, type Subjects } from './events.ts';
 import { gitText } from './git.ts';
@@ -62,6 +62,7 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
   for (let i = 0; i < commits.length; i += CHUNK) {
     const chunk = commits.slice(i, i + CHUNK);
     await store.load(wantedBlobs(chunk, lastGood));
+    await findLastGood(repoDir, chunk, store, lastGood);
     const infos = await commitInfos(repoDir, chunk.map((c) => c.sha));
     for (const commit of chunk) {
       const drafts = commitDrafts(commit, store.get, lastGood);
@@ -92,29 +93,62 @@ function commitDrafts(commit: ChangedCommit, get: Get, lastGood: Map<string, str
   const before = new Map<string, Rec>();
   const after = new Map<string, Rec>();
   const drafts: Draft[] = [];
+  // Events come file by file (sorted paths), each in the order of the records in its file.
+  const order = new Set<string>();
   const add = (into: Map<string, Rec>, recs: Rec[]) => {
-    for (const r of recs) if (!into.has(`${r.entity}:${r.key}`)) into.set(`${r.entity}:${r.key}`, r);
+    for (const r of recs) {
+      const key = `${r.entity}:${r.key}`;
+      if (into.has(key)) continue;
+      into.set(key, r);
+      order.add(key);
+    }
   };
   for (const ch of [...commit.changes].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const placement = classify(ch.path);
     if (!placement.ok) continue;
     const kind = placement.kind;
+    if (ch.before && get(kind, ch.before)) lastGood.set(ch.path, ch.before);
     const afterData = ch.after ? get(kind, ch.after) : undefined;
     if (afterData === null) {
       // A version that does not parse says nothing about its records: report it, compare nothing.
       drafts.push({ type: 'file.unreadable', details: {}, file: ch.path });
       continue;
     }
-    const beforeOid = ch.before && get(kind, ch.before) ? ch.before : lastGood.get(ch.path);
+    const beforeOid = lastGood.get(ch.path);
     const beforeData = beforeOid ? get(kind, beforeOid) : undefined;
     if (beforeData) add(before, recordsOf(kind, ch.path, beforeData));
     if (afterData) add(after, recordsOf(kind, ch.path, afterData));
     if (ch.after) lastGood.set(ch.path, ch.after);
     else lastGood.delete(ch.path);
   }
-  const keys = new Set([...before.keys(), ...after.keys()]);
-  for (const key of keys) drafts.push(...recordEvents(before.get(key), after.get(key)));
+  for (const key of order) drafts.push(...recordEvents(before.get(key), after.get(key)));
   return drafts;
+}
+
+/**
+ * A file whose version before a commit does not parse, and whose last good version lies before
+ * the commits read (--since): look back along the first-parent line for the last version that parses.
+ */
+async function findLastGood(repoDir: string, chunk: ChangedCommit[], store: BlobStore, lastGood: Map<string, string>): Promise<void> {
+  const seen = new Set<string>();
+  for (const commit of chunk) {
+    for (const ch of commit.changes) {
+      const placement = classify(ch.path);
+      if (seen.has(ch.path) || !placement.ok || !ch.before) continue;
+      seen.add(ch.path);
+      if (lastGood.has(ch.path) || store.get(placement.kind, ch.before) !== null) continue;
+      const older = await gitText(repoDir, ['log', '--first-parent', '--format=%H', '-n', '50', `${commit.sha}^`, '--', ch.path]).catch(() => '');
+      for (const sha of older.split('\n').filter(Boolean)) {
+        const oid = await gitText(repoDir, ['rev-parse', '--verify', '--quiet', `${sha}:${ch.path}`]).catch(() => '');
+        if (!oid) break; // deleted there: nothing older belongs to this version of the file
+        await store.load([{ path: ch.path, kind: placement.kind, oid }]);
+        if (store.get(placement.kind, oid) !== null) {
+          lastGood.set(ch.path, oid);
+          break;
+        }
+      }
+    }
+  }
 }
 
 const matches = (d: Draft, o: HistoryOptions) => (!o.license || d.license === o.license) && (!o.person || d.person === o.person);
