@@ -78,6 +78,25 @@ describe('the fake checks requests against GitHub\'s OpenAPI description', () =>
   });
 });
 
+describe('reset', () => {
+  it('returns to the repositories of the options, with no issues, requests or failures', async () => {
+    const fake = await startGitHubFake({ repos: [{ name: 'acme/one', defaultBranch: 'trunk' }] });
+    try {
+      await fetch(`${fake.url}/repos/acme/one/issues`, { method: 'POST', body: JSON.stringify({ title: 'x' }) });
+      fake.addBranch('acme/one', 'feature');
+      fake.failNext({ status: 500 });
+      fake.reset();
+      expect(fake.requests).toEqual([]);
+      expect(fake.pendingFailures()).toEqual([]);
+      expect(fake.repo('acme/one')).toMatchObject({ issues: [], default_branch: 'trunk' });
+      expect([...fake.repo('acme/one').branches.keys()]).toEqual(['trunk']);
+      fake.assertNoViolations();
+    } finally {
+      await fake.close();
+    }
+  });
+});
+
 describe('branches from a real bare git repository', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lac-github-fake-'));
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

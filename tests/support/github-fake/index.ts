@@ -57,7 +57,8 @@ function validatorFor(method: string, template: string): OperationValidator {
 }
 
 export class GitHubFake {
-  readonly state: FakeState;
+  /** Replaced by `reset()`: read it through the fake, do not keep a reference across tests. */
+  state: FakeState;
   readonly requests: RecordedRequest[] = [];
   readonly violations: Violation[] = [];
   /** Base URL for clients, e.g. `http://127.0.0.1:41234` (plus the base path). */
@@ -68,11 +69,7 @@ export class GitHubFake {
 
   constructor(options: GitHubFakeOptions = {}) {
     this.options = options;
-    this.state = new FakeState(options.viewer ?? 'lac-bot[bot]');
-    for (const repo of options.repos ?? []) {
-      if (typeof repo === 'string') this.state.addRepo(repo);
-      else this.state.addRepo(repo.name, repo);
-    }
+    this.state = initialState(options);
     this.server = http.createServer((req, res) => void this.serve(req, res));
   }
 
@@ -104,6 +101,14 @@ export class GitHubFake {
   /** Requests that change state (anything but GET and HEAD). */
   writes(): RecordedRequest[] {
     return this.requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
+  }
+
+  /** Back to the state the options describe: no PRs, issues, labels, seats; no requests or failures. */
+  reset(): void {
+    this.state = initialState(this.options);
+    this.requests.length = 0;
+    this.violations.length = 0;
+    this.failures.drain();
   }
 
   /** Forgets recorded requests (not state), e.g. between two runs of the code under test. */
@@ -248,6 +253,15 @@ export class GitHubFake {
     }
     send(out);
   }
+}
+
+function initialState(options: GitHubFakeOptions): FakeState {
+  const state = new FakeState(options.viewer ?? 'lac-bot[bot]');
+  for (const repo of options.repos ?? []) {
+    if (typeof repo === 'string') state.addRepo(repo);
+    else state.addRepo(repo.name, repo);
+  }
+  return state;
 }
 
 /** Starts a fake on 127.0.0.1 on a free port. Close it in afterAll. */
