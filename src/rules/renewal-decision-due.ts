@@ -31,9 +31,9 @@ export const renewalDecisionDue: Rule = {
       const left = daysBetween(today, by);
       if (left > window || (c.auto_renew && left < 0)) continue;
       const due = left > 0 ? `due in ${count(left, 'day')}` : left === 0 ? 'due today' : `overdue by ${count(-left, 'day')}`;
-      const rolled = status.rolls > 0 ? ` (it already renewed by itself past its written end ${c.end})` : '';
+      const rolled = status.rolls > 0 ? `, which already renewed by itself past its written end ${c.end},` : '';
       const message = c.auto_renew
-        ? `contract ${contractName(c)} renews by itself on ${renewalDate(term)} unless cancelled by ${by} (${noticeText(c.notice)})${rolled}: decision ${due}, none recorded`
+        ? `contract ${contractName(c)}${rolled} renews by itself on ${renewalDate(term)} unless cancelled by ${by} (${noticeText(c.notice)}): decision ${due}, none recorded`
         : `contract ${contractName(c)} ends on ${term.end} and does not renew by itself: decide by ${by} (${noticeText(c.notice)}) whether to renew: ${due}, none recorded`;
       const record = 'record the decision in `renewal:` (decision: renew, renegotiate or cancel; decided_by; decided_on)';
       emit({
