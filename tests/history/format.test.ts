@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { csvCell, formatCsv, formatText } from '../../src/history/format.ts';
+import type { HistoryEvent } from '../../src/history/history.ts';
+
+const base: HistoryEvent = {
+  type: 'seat.assigned', license: 'figma', person: 'ada', details: { tier: 'full', since: '2026-01-05' }, file: 'inventory/assignments/figma.yaml',
+  commit: '0123456789abcdef0123456789abcdef01234567', date: '2026-01-10T08:30:00Z', author: 'Ada Lovelace', email: 'ada@test.example', pr: 2, signed: false,
+};
+
+describe('CSV', () => {
+  it('quotes cells as RFC 4180 says', () => {
+    expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('Figma, Inc.')).toBe('"Figma, Inc."');
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('cr\rhere')).toBe('"cr\rhere"');
+    expect(csvCell('')).toBe('');
+  });
+
+  it('neutralises cells a spreadsheet would run as a formula', () => {
+    expect(csvCell('=HYPERLINK("http://evil.example","x")')).toBe(`"'=HYPERLINK(""http://evil.example"",""x"")"`);
+    expect(csvCell('+1')).toBe("'+1");
+    expect(csvCell('-2+3')).toBe("'-2+3");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\t=1')).toBe("'\t=1");
+    expect(csvCell('\r=1')).toBe(`"'\r=1"`);
+    expect(csvCell('a=1')).toBe('a=1');
+  });
+
+  it('writes a header and one CRLF-ended row per event', () => {
+    const evil: HistoryEvent = { ...base, type: 'person.joined', license: undefined, person: 'mallory', details: { name: '=cmd|" /C calc"!A0' }, author: '=Mallory, "M"', pr: null, signed: true };
+    delete evil.license;
+    expect(formatCsv([base, evil])).toBe([
+      'date,commit,pr,author,email,signed,type,license,person,device,contract,vendor,summary,details,file',
+      '2026-01-10T08:30:00Z,0123456789abcdef0123456789abcdef01234567,2,Ada Lovelace,ada@test.example,false,seat.assigned,figma,ada,,,,ada got a figma seat: full since 2026-01-05,"{""tier"":""full"",""since"":""2026-01-05""}",inventory/assignments/figma.yaml',
+      `2026-01-10T08:30:00Z,0123456789abcdef0123456789abcdef01234567,,"'=Mallory, ""M""",ada@test.example,true,person.joined,,mallory,,,,"mallory joined: =cmd|"" /C calc""!A0","{""name"":""=cmd|\\"" /C calc\\""!A0""}",inventory/assignments/figma.yaml`,
+      '',
+    ].join('\r\n'));
+  });
+});
+
+describe('text', () => {
+  it('prints one line per event', () => {
+    expect(formatText([base, { ...base, type: 'seat.tier-changed', details: { from: 'viewer', to: 'full' }, pr: null, signed: true }])).toBe(
+      '2026-01-10  01234567  #2            Ada Lovelace          seat.assigned       ada got a figma seat: full since 2026-01-05\n'
+      + '2026-01-10  01234567  -     signed  Ada Lovelace          seat.tier-changed   ada\'s figma seat: viewer → full\n',
+    );
+    expect(formatText([])).toBe('no changes\n');
+  });
+});
