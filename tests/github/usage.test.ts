@@ -142,13 +142,16 @@ describe('consumed licenses', () => {
 
   it('maps users to usage accounts with the purchased count as entitlement', async () => {
     gh.fake.setConsumedLicenses('small-co', 2, users);
-    const result = await githubEnterpriseConnector({ timings: FAST }).pull(context({ enterprise: 'small-co', tiers: { visual_studio_subscription: 'vs' } }));
+    const result = await githubEnterpriseConnector({ timings: FAST }).pull(context({ enterprise: 'small-co', tiers: { visual_studio_subscription: 'vs' }, org: 'acme' }));
     expect(result.accounts).toEqual([
       { account: 'ann-acme', login: 'ann-acme', email: 'ann@acme.example', name: 'Ann Lee', tier: 'enterprise', status: 'active', signals: { user_accounts: 1 } },
       { account: 'srv.only@acme.example', email: 'srv.only@acme.example', tier: 'enterprise', status: 'active', signals: { user_accounts: 1 } },
       { account: 'vic-vs', login: 'vic-vs', email: 'vic@acme.example', tier: 'vs', status: 'invited' },
     ]);
     expect(result.vendor_entitled).toEqual({ enterprise: 2 });
-    expect(result.warnings).toEqual(['GitHub Enterprise: 3 licenses consumed but 2 purchased']);
+    expect(result.warnings).toEqual([
+      'GitHub Enterprise: usage.config key org is not read by this connector (it reads enterprise, tiers)',
+      'GitHub Enterprise: 3 licenses consumed but 2 purchased',
+    ]);
   });
 });

@@ -1,10 +1,11 @@
 import { connectorClient, connectorError, type GitHubConnectorOptions } from '../../github/connector.ts';
 import { listCopilotSeats, type CopilotSeat } from '../../github/usage-api.ts';
 import { finishAccounts, compact } from '../shared/accounts.ts';
-import { requiredString, stringMap } from '../shared/config.ts';
+import { requiredString, stringMap, warnUnknownKeys } from '../shared/config.ts';
 import type { Connector, ConnectorContext, PullResult, UsageAccount } from '../types.ts';
 
 const VENDOR = 'GitHub Copilot';
+const CONFIG_KEYS = ['org', 'tiers'] as const;
 
 /** One seat as a UsageAccount: a pending cancellation still counts as active (GitHub bills to the end of the cycle). */
 export function mapCopilotSeat(seat: CopilotSeat & { login: string }, tiers: Map<string, string>): UsageAccount {
@@ -35,6 +36,7 @@ export function githubCopilotConnector(options: GitHubConnectorOptions = {}): Co
         throw connectorError(VENDOR, error, 'the `manage_billing:copilot` or `read:org` scope, as an org owner', `Organization ${org} was not found, or it has no Copilot Business/Enterprise subscription.`);
       });
       const warnings: string[] = [];
+      warnUnknownKeys(ctx.config, CONFIG_KEYS, VENDOR, warnings);
       const accounts: UsageAccount[] = [];
       const pending: string[] = [];
       let userless = 0;

@@ -1,10 +1,11 @@
 import { connectorClient, connectorError, type GitHubConnectorOptions } from '../../github/connector.ts';
 import { listConsumedLicenses, type ConsumedLicenseUser } from '../../github/usage-api.ts';
 import { compact, finishAccounts } from '../shared/accounts.ts';
-import { requiredString, stringMap } from '../shared/config.ts';
+import { requiredString, stringMap, warnUnknownKeys } from '../shared/config.ts';
 import type { Connector, ConnectorContext, PullResult, UsageAccount } from '../types.ts';
 
 const VENDOR = 'GitHub Enterprise';
+const CONFIG_KEYS = ['enterprise', 'tiers'] as const;
 
 /**
  * One consumed license as a UsageAccount. The account is the github.com login; users only on
@@ -43,6 +44,7 @@ export function githubEnterpriseConnector(options: GitHubConnectorOptions = {}):
         throw connectorError(VENDOR, error, 'the `read:enterprise` scope, as an enterprise owner', `Enterprise ${enterprise} was not found; usage.config.enterprise is the slug in github.com/enterprises/<slug>.`);
       });
       const warnings: string[] = [];
+      warnUnknownKeys(ctx.config, CONFIG_KEYS, VENDOR, warnings);
       const accounts: UsageAccount[] = [];
       let anonymous = 0;
       for (const user of listed.users) {
