@@ -12,11 +12,11 @@ export const assignmentBeforeStart: Rule = {
       list.seats.forEach((seat, i) => {
         const p = seat.person === undefined ? undefined : inv.people.get(seat.person)?.data;
         if (!p) return;
-        const what = `${who(p)} holds a ${list.license} ${seat.tier} seat since ${seat.since}`;
+        const what = () => `${who(p)} holds a ${list.license} ${seat.tier} seat since ${seat.since}`;
         if (p.start !== undefined && seat.since < p.start) {
-          emit({ loc: seatLoc(list, i, 'since'), message: `${what}, before starting on ${p.start}`, hint: 'correct `since`, or the start date in people.yaml' });
+          emit({ loc: seatLoc(list, i, 'since'), message: `${what()}, before starting on ${p.start}`, hint: 'correct `since`, or the start date in people.yaml' });
         } else if (p.end !== undefined && seat.since > p.end) {
-          emit({ loc: seatLoc(list, i, 'since'), message: `${what}, after leaving on ${p.end}`, hint: 'correct `since` (or the end date in people.yaml); someone who has left should get no new seat' });
+          emit({ loc: seatLoc(list, i, 'since'), message: `${what()}, after leaving on ${p.end}`, hint: 'correct `since` (or the end date in people.yaml); someone who has left should get no new seat' });
         }
       });
     }

@@ -14,14 +14,14 @@ export const duplicateAssignment: Rule = {
   doc: 'One person (or device) holds two seats of the same license: a seat paid for twice, or a tier change that kept the old line.',
   check({ inv }, emit) {
     for (const list of inv.assignments.values()) {
-      const first = new Map<string, number>();
+      const first = { person: new Map<string, number>(), device: new Map<string, number>() };
       list.seats.forEach((seat, i) => {
         for (const field of ['person', 'device'] as const) {
           const id = seat[field];
           if (id === undefined) continue;
-          const j = first.get(`${field}:${id}`);
+          const j = first[field].get(id);
           if (j === undefined) {
-            first.set(`${field}:${id}`, i);
+            first[field].set(id, i);
             continue;
           }
           const earlier = list.seats[j]!;

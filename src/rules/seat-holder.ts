@@ -17,16 +17,16 @@ export const seatHolder: Rule = {
       const wants = type === undefined ? undefined : type === 'device' ? 'device' : 'person';
       const add = wants === 'device' ? 'add `device: <host name>`' : wants === 'person' ? 'add `person: <person id>`' : 'add `person: <person id>` or `device: <host name>`';
       list.seats.forEach((seat, i) => {
-        const what = `this ${list.license} ${seat.tier} seat (since ${seat.since})`;
+        const what = () => `this ${list.license} ${seat.tier} seat (since ${seat.since})`;
         if (seat.person === undefined && seat.device === undefined) {
-          emit({ loc: seatLoc(list, i), message: `${what} names neither a person nor a device`, hint: add });
+          emit({ loc: seatLoc(list, i), message: `${what()} names neither a person nor a device`, hint: add });
         } else if (seat.person !== undefined && seat.device !== undefined) {
           const keep = wants ? `keep only \`${wants}:\` (${list.license} is a ${type} license)` : 'keep only one of `person:` and `device:`';
-          emit({ loc: seatLoc(list, i, 'device'), message: `${what} names both person ${seat.person} and device ${seat.device}`, hint: keep });
+          emit({ loc: seatLoc(list, i, 'device'), message: `${what()} names both person ${seat.person} and device ${seat.device}`, hint: keep });
         } else if (wants === 'device' && seat.person !== undefined) {
-          emit({ loc: seatLoc(list, i, 'person'), message: `${list.license} is a device license, but ${what} names person ${seat.person}`, hint: 'name the device that holds the seat with `device: <host name>` instead' });
+          emit({ loc: seatLoc(list, i, 'person'), message: `${list.license} is a device license, but ${what()} names person ${seat.person}`, hint: 'name the device that holds the seat with `device: <host name>` instead' });
         } else if (wants === 'person' && seat.device !== undefined) {
-          emit({ loc: seatLoc(list, i, 'device'), message: `${list.license} is a ${type} license, held by people, but ${what} names device ${seat.device}`, hint: 'name the person who uses it with `person: <person id>`, or make it a device license' });
+          emit({ loc: seatLoc(list, i, 'device'), message: `${list.license} is a ${type} license, held by people, but ${what()} names device ${seat.device}`, hint: 'name the person who uses it with `person: <person id>`, or make it a device license' });
         }
       });
     }
