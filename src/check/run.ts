@@ -1,4 +1,6 @@
 import { entitlements } from '../analysis/entitlement.ts';
+import { CODEOWNERS_PATH } from '../codeowners/generate.ts';
+import { codeownersFindings } from '../codeowners/stale.ts';
 import type { Finding } from '../findings/finding.ts';
 import { sortFindings } from '../findings/finding.ts';
 import { loadInventory } from '../inventory/load.ts';
@@ -60,6 +62,7 @@ function orgSettingFindings(inv: Inventory, rules: readonly Rule[]): Finding[] {
 export async function check(source: TreeSource, options: { today?: IsoDate } = {}): Promise<CheckResult> {
   const loaded = await loadInventory(source);
   const today = resolveToday(loaded.inventory, options.today);
-  const findings = sortFindings([...loaded.findings, ...runRules(loaded.inventory, today)]);
+  const codeowners = await source.read(CODEOWNERS_PATH).then((b) => new TextDecoder().decode(b)).catch(() => undefined);
+  const findings = sortFindings([...loaded.findings, ...runRules(loaded.inventory, today), ...codeownersFindings(loaded.inventory, codeowners)]);
   return { inventory: loaded.inventory, findings, today };
 }

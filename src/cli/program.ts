@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.ts';
+import { registerCodeowners } from './codeowners.ts';
 import { ExitCode, UserError } from './errors.ts';
+import { registerInit } from './init.ts';
 import type { Io } from './io.ts';
 import { registerPull } from './pull.ts';
 import { registerRules } from './rules.ts';
@@ -18,6 +20,8 @@ export function buildProgram(io: Io): Command {
   registerCheck(program, io);
   registerPull(program, io);
   registerRules(program, io);
+  registerInit(program, io);
+  registerCodeowners(program, io);
   return program;
 }
 

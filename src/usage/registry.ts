@@ -6,7 +6,8 @@ import { microsoft365Connector } from './microsoft-365/index.ts';
 import { oktaConnector } from './okta/index.ts';
 import { slackConnector } from './slack/index.ts';
 import { zoomConnector } from './zoom/index.ts';
-// --- GitHub connectors: import them here (github-copilot, github-enterprise). ---
+import { githubCopilotConnector } from './github-copilot/index.ts';
+import { githubEnterpriseConnector } from './github-enterprise/index.ts';
 
 /** Every connector by its `usage.source` id, with the default retry policy. */
 export function createRegistry(): ReadonlyMap<string, Connector> {
@@ -18,7 +19,8 @@ export function createRegistry(): ReadonlyMap<string, Connector> {
     zoomConnector(),
     csvConnector(),
     jsonConnector(),
-    // --- GitHub connectors: add them here. ---
+    githubCopilotConnector(),
+    githubEnterpriseConnector(),
   ];
   return new Map(list.map((c) => [c.id, c]));
 }

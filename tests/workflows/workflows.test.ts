@@ -1,23 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
 import { hardeningProblems } from '../../src/workflows/harden.ts';
-
-const require = createRequire(import.meta.url);
-const schema = JSON.parse(readFileSync(require.resolve('schemastore/schemas/json/github-workflow.json'), 'utf8')) as object;
-const ajv = new Ajv({ strict: false, allErrors: true });
-const validate = ajv.compile(schema);
+import { schemaErrors } from '../support/workflow-schema.ts';
 
 const dir = join(import.meta.dirname, '..', '..', '.github', 'workflows');
 const workflows = readdirSync(dir).filter((f) => f.endsWith('.yml')).sort();
-
-/** Validates a workflow's text against the published schema; returns the errors as text. */
-export function schemaErrors(text: string): string[] {
-  return validate(parse(text)) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
-}
 
 describe('the workflows', () => {
   it('are the five the product needs', () => {
