@@ -2,6 +2,11 @@ import { UNCOUNTED_TYPES } from '../analysis/entitlement.ts';
 import { seatLoc } from '../inventory/model.ts';
 import type { Rule } from './rule.ts';
 
+/**
+ * Counts seats per tier against the contracts in force. Site, concurrent and usage-based
+ * licenses are not counted (UNCOUNTED_TYPES): their seat lines record who may use them, and a
+ * concurrent license's limit is on peak use, which the usage snapshots measure.
+ */
 export const overAssigned: Rule = {
   id: 'over-assigned',
   severity: 'error',

@@ -1,6 +1,7 @@
 import { seatLoc } from '../inventory/model.ts';
 import type { Rule } from './rule.ts';
 
+/** Every license type: a leaver's line on a site or usage-based license is access that should be gone, even if it costs nothing. */
 export const seatHeldByLeaver: Rule = {
   id: 'seat-held-by-leaver',
   severity: 'error',
