@@ -4,10 +4,15 @@
 // this script knows their tiers and adoption dates and prints the seat counts, so that the
 // contract quantities can be set to match (see the summary it prints).
 //
-//   node scripts/example/generate.ts            # rewrites inventory/people.yaml and inventory/assignments/*.yaml
+// It also writes three usage snapshots in the exact form `lac pull` writes them (figma, copilot,
+// and the SOLIDWORKS floating pool with daily peaks), as if pulled on Friday 2026-11-20.
+//
+//   node scripts/example/generate.ts   # rewrites inventory/people.yaml, inventory/assignments/*.yaml, inventory/usage/*.yaml
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Account, Usage } from '../../src/inventory/schema/index.ts';
+import { serializeSnapshot } from '../../src/usage/snapshot/serialize.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const TODAY = '2026-11-23';
@@ -319,8 +324,8 @@ list('jira', 'Engineering, hardware, product and customer success; IT and sales 
 
 const figmaFull = holders.filter((p) => p.department === 'product' && p.role !== 'writer' || has('mktdesign', 'head-marketing')(p));
 const figmaDev = holders.filter(has('fe', 'em-frontend'));
-const figmaViewer = holders.filter((p) => !figmaFull.includes(p) && !figmaDev.includes(p) && (inDept('sales', 'marketing', 'customer-success')(p) || has('swe', 'qa', 'writer', 'head-engineering', 'ceo', 'cos')(p)));
-list('figma', 'Full seats for designers and product managers, Dev Mode for frontend engineers, free viewers for everyone who comments.', [
+const figmaViewer = holders.filter((p) => p.status === 'active' && !figmaFull.includes(p) && !figmaDev.includes(p) && (inDept('sales', 'marketing', 'customer-success')(p) || has('swe', 'qa', 'writer', 'head-engineering', 'ceo', 'cos')(p)));
+list('figma', 'Full seats for designers and product managers, Dev Mode for frontend engineers, free viewers for everyone who comments. Viewer accounts of people on long leave are removed and re-invited on their return; paid seats stay until the reclaim review.', [
   ...figmaFull.map((p) => seat(p, 'full', '2021-04-06', p.role === 'head-marketing' ? 'signs off brand work; exempt from reclaim' : undefined)),
   ...figmaDev.map((p) => seat(p, 'dev', '2023-07-03')),
   ...figmaViewer.map((p) => seat(p, 'viewer', '2021-04-06')),
@@ -434,6 +439,64 @@ function write(rel: string, lines: string[]) {
   const path = join(ROOT, rel);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${lines.join('\n')}\n`);
+}
+
+// ---- usage snapshots ----------------------------------------------------------------------
+
+const TAKEN = '2026-11-20T06:00:00Z';
+const PULLED = '2026-11-20';
+const personOf = (id: string) => people.find((p) => p.id === id)!;
+/** A recent working day of activity, never before the seat was given. */
+function recent(s: Seat, within: number): string {
+  let d = addDays(PULLED, -int(1, within));
+  while ([0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) d = addDays(d, -1);
+  return d < s.since ? s.since : d;
+}
+/** People on leave have not used anything since their leave began. */
+const LEAVE_BEGAN: Record<string, string> = {};
+onLeave.forEach((p, i) => { LEAVE_BEGAN[p.id] = ['2026-09-11', '2026-10-02', '2026-08-28', '2026-07-31', '2026-10-02'][i]!; });
+
+function snapshot(license: string, source: string, accounts: Account[], extra: Partial<Usage> = {}) {
+  const text = serializeSnapshot({ license, source, taken: TAKEN, accounts, ...extra });
+  write(`inventory/usage/${license}.yaml`, text.trimEnd().split('\n'));
+}
+
+{
+  const seats = lists.get('figma')!.seats;
+  const fullIds = seats.filter((s) => s.tier === 'full').map((s) => s.person!);
+  // Two full seats that only looked at files this quarter: the rightsizing candidates.
+  const viewOnly = new Set(fullIds.filter((id) => personOf(id).role === 'pm').slice(0, 2));
+  const accounts: Account[] = seats.map((s) => {
+    const p = personOf(s.person!);
+    const last = LEAVE_BEGAN[p.id] ?? recent(s, 20);
+    const signals = s.tier === 'full' ? { edits_90d: viewOnly.has(p.id) || LEAVE_BEGAN[p.id] ? 0 : int(4, 260) } : s.tier === 'dev' ? { dev_mode_sessions_90d: int(3, 70) } : undefined;
+    return { account: p.email, person: p.id, email: p.email, name: p.name, tier: s.tier, status: 'active', last_active: last, ...(signals ? { signals } : {}) };
+  });
+  // The brand agency's login, invited for the 2026 trade-fair campaign and never removed.
+  accounts.push({ account: 'studio@brightline-agency.example', email: 'studio@brightline-agency.example', name: 'Brightline Studio', tier: 'full', status: 'active', last_active: '2026-10-29', signals: { edits_90d: 37 } });
+  snapshot('figma', 'csv', accounts);
+}
+{
+  const seats = lists.get('github-copilot')!.seats;
+  const accounts: Account[] = seats.map((s) => {
+    const p = personOf(s.person!);
+    return { account: p.github!, person: p.id, login: p.github!, tier: 'business', status: 'active', last_active: LEAVE_BEGAN[p.id] ?? recent(s, 9) };
+  });
+  snapshot('github-copilot', 'github-copilot', accounts);
+}
+{
+  const seats = lists.get('solidworks')!.seats;
+  const accounts: Account[] = seats.map((s) => {
+    const p = personOf(s.person!);
+    return { account: p.id, person: p.id, tier: s.tier, last_active: LEAVE_BEGAN[p.id] ?? recent(s, p.role === 'labtech' || p.role === 'elec' ? 40 : 12) };
+  });
+  // Daily peaks of concurrent checkouts over the last 13 weeks; weekends stay near zero.
+  const peaks: { date: string; in_use: number }[] = [];
+  for (let d = addDays(PULLED, -90); d < PULLED; d = addDays(d, 1)) {
+    const weekend = [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
+    peaks.push({ date: d, in_use: weekend ? int(0, 1) : d === '2026-10-14' ? 10 : int(4, 9) });
+  }
+  snapshot('solidworks', 'csv', accounts, { peaks });
 }
 
 writePeople();
