@@ -34,7 +34,7 @@ export async function sourceAt(rootOption: string | undefined, at: string | unde
   try {
     const resolved = await resolveAt(root, at, { timeZone });
     const day = /^\d{4}-\d{2}-\d{2}$/.test(at) ? at : dayIn(new Date(resolved.date), timeZone);
-    return { source: gitSource(root, resolved.commit), root, at: { ...resolved, day } };
+    return { source: gitSource(root, resolved.commit, `${root}@${at} (${resolved.commit.slice(0, 8)})`), root, at: { ...resolved, day } };
   } catch (e) {
     throw asUserError(e);
   }

@@ -28,7 +28,8 @@ export async function changedCommits(repoDir: string, ref: string): Promise<Chan
   // One process for the whole walk. --no-renames: a rename is a delete plus an add, and records are
   // matched by ID, not by path, so a moved or renamed file still compares by meaning.
   const out = await git(repoDir, [
-    'log', '--first-parent', '--diff-merges=first-parent', '--root', '--raw', '-z', '--no-renames', '--no-abbrev',
+    // --relative: paths relative to repoDir, which may be a subfolder of the git repository.
+    'log', '--first-parent', '--diff-merges=first-parent', '--root', '--raw', '-z', '--no-renames', '--no-abbrev', '--relative',
     '--format=%x01%H %ct', ref, '--', `${INVENTORY_DIR}/`,
   ]);
   return parseRawLog(out.toString('utf8'));

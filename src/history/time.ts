@@ -1,4 +1,4 @@
-import { addDays, dayNumber, todayIn, type IsoDate } from '../util/dates.ts';
+import { addDays, dayNumber, type IsoDate } from '../util/dates.ts';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -23,5 +23,14 @@ export function startOfDayMs(date: IsoDate, timeZone = 'UTC'): number {
 /** The first instant (ms) after a calendar day ends in a time zone. */
 export const endOfDayMs = (date: IsoDate, timeZone = 'UTC'): number => startOfDayMs(addDays(date, 1), timeZone);
 
-/** The calendar day of an instant in a time zone. */
-export const dayIn = (instant: Date, timeZone = 'UTC'): IsoDate => todayIn(timeZone, instant);
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** The calendar day of an instant in a time zone (called once per commit: the formatter is kept). */
+export function dayIn(instant: Date, timeZone = 'UTC'): IsoDate {
+  let format = dayFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(instant);
+}

@@ -22,7 +22,7 @@ interface Entry {
  * The inventory as it stood at a revision, read from git objects (ls-tree + cat-file):
  * neither the working tree nor the index is read or written.
  */
-export function gitSource(repoDir: string, revision: string): TreeSource {
+export function gitSource(repoDir: string, revision: string, label = `${repoDir}@${revision}`): TreeSource {
   let tree: Promise<Map<string, Entry>> | undefined;
   const entries = () => (tree ??= listTree(repoDir, revision));
   // Reads asked for in the same tick go to git together, in one cat-file process.
@@ -42,7 +42,7 @@ export function gitSource(repoDir: string, revision: string): TreeSource {
     }
   };
   return {
-    label: `${repoDir}@${revision}`,
+    label,
     list: async () => [...(await entries()).keys()].sort(),
     read: async (path) => {
       const entry = (await entries()).get(path);

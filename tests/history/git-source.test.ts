@@ -94,3 +94,25 @@ describe('resolveAt', () => {
     }
   });
 });
+
+describe('a license repository in a subfolder of the git repository', () => {
+  it('reads paths relative to that folder, at a revision and in the history', async () => {
+    const { history } = await import('../../src/history/history.ts');
+    const repo = tempRepo();
+    try {
+      const { files } = await import('../support/inventory.ts');
+      const nested = Object.fromEntries(Object.entries(files()).map(([p, t]) => [`licenses/${p}`, t]));
+      const first = repo.commit({ ...nested, 'inventory/not-this-one.txt': 'outside\n' }, { message: 'Initial', date: '2026-01-02T09:00:00Z' });
+      repo.commit({ 'licenses/inventory/vendors/figma.yaml': 'id: figma\nname: Figma\n' }, { message: 'Rename vendor', date: '2026-01-03T09:00:00Z' });
+      const dir = `${repo.dir}/licenses`;
+      const loaded = await loadInventory(gitSource(dir, first));
+      expect(loaded.findings).toEqual([]);
+      expect(loaded.inventory.vendors.get('figma')!.data.name).toBe('Figma, Inc.');
+      const { events } = await history(dir, { diskCache: false });
+      expect(events[0]).toMatchObject({ type: 'vendor.changed', vendor: 'figma', file: 'inventory/vendors/figma.yaml', details: { field: 'name', from: 'Figma, Inc.', to: 'Figma' } });
+      expect(events.filter((e) => e.file.includes('not-this-one'))).toEqual([]);
+    } finally {
+      repo.cleanup();
+    }
+  });
+});
