@@ -370,6 +370,14 @@ list('matlab', 'Perpetual individual licenses (R2019a, later updated to R2026a u
 const deeplUsers = holders.filter(has('writer', 'em-cloud', 'content')).slice(0, 4);
 list('deepl-api', 'Holders of a DeepL API key (the key is in 1Password, vault "API keys"). Billed by characters translated, not per key.', deeplUsers.map((p) => seat(p, 'api', '2024-02-12')));
 
+// Paid seats of people on leave stay until the reclaim review; the line says why it is idle.
+for (const license of ['figma', 'github-copilot', 'salesforce', 'zoom']) {
+  for (const s of lists.get(license)!.seats) {
+    const p = s.person ? people.find((x) => x.id === s.person) : undefined;
+    if (p?.status === 'on-leave' && s.tier !== 'viewer') s.note = `${p.comment}; seat kept until the reclaim review`;
+  }
+}
+
 // Devices: one laptop per person, the lab workstations and the servers.
 const laptops: Seat[] = holders
   .slice()
