@@ -477,7 +477,7 @@ function snapshot(license: string, source: string, accounts: Account[], extra: P
   const accounts: Account[] = seats.map((s) => {
     const p = personOf(s.person!);
     const last = LEAVE_BEGAN[p.id] ?? recent(s, 20);
-    const signals = s.tier === 'full' ? { edits_90d: viewOnly.has(p.id) || LEAVE_BEGAN[p.id] ? 0 : int(4, 260) } : s.tier === 'dev' ? { dev_mode_sessions_90d: int(3, 70) } : undefined;
+    const signals: Record<string, number> | undefined = s.tier === 'full' ? { edits_90d: viewOnly.has(p.id) || LEAVE_BEGAN[p.id] ? 0 : int(4, 260) } : s.tier === 'dev' ? { dev_mode_sessions_90d: int(3, 70) } : undefined;
     return { account: p.email, person: p.id, email: p.email, name: p.name, tier: s.tier, status: 'active', last_active: last, ...(signals ? { signals } : {}) };
   });
   // The brand agency's login, invited for the 2026 trade-fair campaign and never removed.
