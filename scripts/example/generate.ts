@@ -248,7 +248,8 @@ for (const p of people) if (p.role === 'se') p.cost_centre = 'CC-3150';
 // Statuses: people on leave, fixed-term contracts ending after today, and one leaver in notice.
 const members = people.filter((p) => !p.role.startsWith('head-') && !p.role.startsWith('lead-') && !p.role.startsWith('em-') && p.role !== 'ceo' && p.role !== 'procurement');
 const onLeave = [pick(members.filter((p) => p.department === 'engineering')), pick(members.filter((p) => p.department === 'sales')), pick(members.filter((p) => p.department === 'product')), pick(members.filter((p) => p.department === 'customer-success')), pick(members.filter((p) => p.department === 'hardware'))];
-const leaveNotes = ['parental leave until 2027-04', 'parental leave until 2027-02', 'sabbatical until 2027-01', 'parental leave until 2027-06', 'long-term sick leave'];
+// Only the expected return date: the reason for a leave is HR's business, not this repository's.
+const leaveNotes = ['on leave until 2027-04', 'on leave until 2027-02', 'sabbatical until 2027-01', 'on leave until 2027-06', 'on leave, return date open'];
 onLeave.forEach((p, i) => { p.status = 'on-leave'; p.comment = leaveNotes[i]; });
 const student = people.find((p) => p.role === 'student')!;
 student.start = '2025-10-01';
@@ -312,7 +313,7 @@ list('microsoft-365', 'E3 for office staff; Apps for business for lab and field 
   holders.map((p) => seat(p, frontline.includes(p) ? 'apps' : 'e3', '2018-01-15')));
 
 const ghRoles = holders.filter((p) => p.github !== undefined);
-list('github-enterprise', 'Everyone with a GitHub login in people.yaml, plus the product designers who review UI pull requests.',
+list('github-enterprise', 'Everyone with a GitHub login in people.yaml, plus the design lead, who reviews UI pull requests.',
   [...ghRoles.map((p) => seat(p, 'enterprise', '2019-09-01')), ...holders.filter(has('lead-design')).map((p) => seat(p, 'enterprise', '2019-09-01', 'reviews UI pull requests'))]);
 const copilotUsers = holders.filter((p) => p.github !== undefined && !p.role.startsWith('em-') && p.role !== 'head-engineering' && p.role !== 'test');
 list('github-copilot', 'Developers who asked for Copilot (Okta group gh-copilot). Engineering managers and test engineers opted out in the 2024 survey.',
