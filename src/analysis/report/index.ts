@@ -1,0 +1,95 @@
+import type { Inventory } from '../../inventory/model.ts';
+import type { IsoDate } from '../../util/dates.ts';
+import { sum, type Micros } from '../../util/money.ts';
+import { chargeback, type ChargeRow } from './chargeback.ts';
+import { tierPrices, type PriceProblem } from './prices.ts';
+import { figure, type Figure, type Source } from './source.ts';
+import { licenseTiers, type SeatCharge, type TierReport } from './tiers.ts';
+
+export type { ChargeRow } from './chargeback.ts';
+export type { Figure, Source } from './source.ts';
+export type { TierReport } from './tiers.ts';
+
+/** Sums over tiers: a license's, or the org's. Entitled counts finite quantities only. */
+export interface Totals {
+  entitled: Figure<number>;
+  assigned: Figure<number>;
+  active: Figure<number>;
+  inactive: Figure<number>;
+  unknown: Figure<number>;
+  unassigned: Figure<number>;
+  annualCost: Figure<Micros>;
+  waste: Figure<Micros>;
+}
+
+export interface LicenseReport {
+  id: string;
+  name: string;
+  type: string;
+  owner: string | undefined;
+  tiers: TierReport[];
+  totals: Totals;
+}
+
+export interface Report {
+  today: IsoDate;
+  currency: string;
+  licenses: LicenseReport[];
+  departments: ChargeRow[];
+  costCentres: ChargeRow[];
+  totals: Totals;
+  problems: PriceProblem[];
+}
+
+/** Totals of rows that carry the same figures; each total points at the rows it adds up. */
+export function totalsOf(rows: Array<Pick<TierReport, keyof Totals> | Totals>, what: (i: number) => Source): Totals {
+  const from = rows.map((_, i) => what(i));
+  const num = (v: number | 'unlimited' | null) => (typeof v === 'number' ? v : 0);
+  return {
+    entitled: figure(rows.reduce((a, r) => a + num(r.entitled.value), 0), from),
+    assigned: figure(rows.reduce((a, r) => a + r.assigned.value, 0), from),
+    active: figure(rows.reduce((a, r) => a + num(r.active.value), 0), from),
+    inactive: figure(rows.reduce((a, r) => a + r.inactive.value, 0), from),
+    unknown: figure(rows.reduce((a, r) => a + r.unknown.value, 0), from),
+    unassigned: figure(rows.reduce((a, r) => a + num(r.unassigned.value), 0), from),
+    annualCost: figure(sum(rows.map((r) => r.annualCost.value)), from),
+    waste: figure(sum(rows.map((r) => r.waste.value)), from),
+  };
+}
+
+/** Utilization, cost and waste of every license (or one), chargeback by department and cost centre, and org totals. Pure. */
+export function buildReport(inv: Inventory, today: IsoDate, options: { license?: string } = {}): Report {
+  const problems: PriceProblem[] = [];
+  const prices = tierPrices(inv, today, problems);
+  const licenses: LicenseReport[] = [];
+  const charges: SeatCharge[] = [];
+  const costSources = new Map<string, Source[]>();
+  const ids = [...inv.licenses.keys()].filter((id) => options.license === undefined || id === options.license).sort();
+  for (const id of ids) {
+    const rec = inv.licenses.get(id)!;
+    const tiers = licenseTiers(inv, rec, prices.get(id) ?? new Map(), today);
+    for (const t of tiers) {
+      charges.push(...t.charges);
+      costSources.set(`${id}\u0000${t.report.tier}`, t.report.annualCost.from);
+    }
+    const rows = tiers.map((t) => t.report);
+    licenses.push({
+      id,
+      name: rec.data.name,
+      type: rec.data.type,
+      owner: rec.data.owner,
+      tiers: rows,
+      totals: totalsOf(rows, (i) => ({ file: rec.src.file, what: `report row ${id}/${rows[i]!.tier}` })),
+    });
+  }
+  const { departments, costCentres } = chargeback(inv, charges, costSources);
+  return {
+    today,
+    currency: inv.org?.data.currency ?? 'EUR',
+    licenses,
+    departments,
+    costCentres,
+    totals: totalsOf(licenses.map((l) => l.totals), (i) => ({ file: inv.licenses.get(licenses[i]!.id)!.src.file, what: `totals of ${licenses[i]!.id}` })),
+    problems: problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i),
+  };
+}

@@ -1,0 +1,125 @@
+import type { Inventory, Rec, SeatList } from '../../inventory/model.ts';
+import type { License } from '../../inventory/schema/index.ts';
+import type { IsoDate } from '../../util/dates.ts';
+import { divRound, sum, type Micros } from '../../util/money.ts';
+import { reclaimPolicy } from '../policy.ts';
+import type { TierPrice } from './prices.ts';
+import { seatViews, type SeatView } from './seats.ts';
+import { figure, mergeSources, recordSource, seatsSource, type Figure, type Source } from './source.ts';
+import { splitEvenly } from './split.ts';
+
+/** The figures of one tier of one license. Money in micros of the org currency. */
+export interface TierReport {
+  license: string;
+  tier: string;
+  name: string;
+  /** Seats the contracts in force entitle; 'unlimited'; null when no contract line names the tier. */
+  entitled: Figure<number | 'unlimited' | null>;
+  assigned: Figure<number>;
+  /** Seats with activity within the policy; null when the license has no usage snapshot. */
+  active: Figure<number | null>;
+  /** Seats without activity past the policy, without a vendor account, or held by someone who left. */
+  inactive: Figure<number>;
+  /** Seats whose use is not known (no snapshot, a device, no activity reported). */
+  unknown: Figure<number>;
+  /** Entitled seats nobody holds; null when seats are not counted one by one. */
+  unassigned: Figure<number | null>;
+  /** Active seats per entitled seat (per assigned seat when the entitlement is not a number), in percent. */
+  utilization: Figure<number | null>;
+  annualCost: Figure<Micros>;
+  costPerActive: Figure<Micros | null>;
+  /** Cost of unassigned plus inactive seats. */
+  waste: Figure<Micros>;
+}
+
+/** The share of a tier's cost carried by one seat (or by nobody: an unassigned seat). */
+export interface SeatCharge {
+  license: string;
+  tier: string;
+  /** Undefined for an unassigned seat. */
+  seat: SeatView | undefined;
+  cost: Micros;
+  wasted: boolean;
+}
+
+export interface TierAnalysis {
+  report: TierReport;
+  charges: SeatCharge[];
+}
+
+const percent = (part: number, whole: number): number => Math.round((part * 10000) / whole) / 100;
+
+/** The figures of every tier of a license: from its contract lines, its seats and its usage snapshot. */
+export function licenseTiers(inv: Inventory, license: Rec<License>, prices: Map<string, TierPrice>, today: IsoDate): TierAnalysis[] {
+  const list = inv.assignments.get(license.data.id);
+  const policy = reclaimPolicy(inv.org?.data, license.data);
+  const views = seatViews(inv, license.data, list, today, policy);
+  const usage = inv.usage.get(license.data.id);
+  const activitySources: Source[] = [];
+  if (usage) activitySources.push(recordSource(usage, [], `usage snapshot taken ${usage.data.taken}`));
+  activitySources.push(policySource(inv, license, policy.inactive_days));
+  const tierIds = [...new Set([...license.data.tiers.map((t) => t.id), ...prices.keys(), ...views.map((v) => v.seat.tier)])];
+  const out: TierAnalysis[] = [];
+  for (const id of tierIds) {
+    const seats = views.filter((v) => v.seat.tier === id);
+    const price = prices.get(id);
+    if (seats.length === 0 && !price?.entitled && !price?.contractCost) continue;
+    out.push(tierAnalysis(license, id, seats, price, list, usage !== undefined, activitySources));
+  }
+  return out;
+}
+
+function policySource(inv: Inventory, license: Rec<License>, days: number): Source {
+  if (license.data.reclaim?.inactive_days !== undefined) return recordSource(license, ['reclaim', 'inactive_days'], `inactive after ${days} days (license policy)`);
+  if (inv.org?.data.policies?.reclaim?.inactive_days !== undefined) return recordSource(inv.org, ['policies', 'reclaim', 'inactive_days'], `inactive after ${days} days (org policy)`);
+  return { file: license.src.file, what: `inactive after ${days} days (default policy)` };
+}
+
+function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], price: TierPrice | undefined, list: SeatList | undefined, hasSnapshot: boolean, activitySources: Source[]): TierAnalysis {
+  const name = license.data.tiers.find((t) => t.id === id)?.name ?? id;
+  const assigned = seats.length;
+  const active = seats.filter((s) => s.use === 'active').length;
+  const inactive = seats.filter((s) => s.use === 'inactive').length;
+  const unknown = assigned - active - inactive;
+  const entitled = price?.entitled;
+  const finite = entitled !== undefined && entitled !== Infinity;
+  const counted = Boolean(price?.perSeat);
+  const unassigned = counted && finite ? Math.max(0, entitled - assigned) : null;
+
+  // Cost: the contract lines, else the list price of each held seat.
+  const listed = price?.contractCost === undefined && price?.unitCost !== undefined;
+  const cost = price?.contractCost ?? (listed ? price!.unitCost! * BigInt(assigned) : 0n);
+  // Split the cost over the seats (plus the unassigned ones), so that every micro lands on a row.
+  const slots = assigned + (unassigned ?? 0);
+  const parts = splitEvenly(cost, Math.max(slots, 1));
+  const charges: SeatCharge[] = [];
+  seats.forEach((seat, k) => charges.push({ license: license.data.id, tier: id, seat, cost: parts[k] ?? 0n, wasted: counted && seat.use === 'inactive' }));
+  for (let k = assigned; k < parts.length; k++) charges.push({ license: license.data.id, tier: id, seat: undefined, cost: parts[k]!, wasted: counted });
+  const waste = sum(charges.filter((c) => c.wasted).map((c) => c.cost));
+
+  const first = seats[0]?.i;
+  const seatSrc = list ? [seatsSource(list, first, `${assigned} seats with tier ${id}`)] : [];
+  const entSrc = price?.sources.entitled ?? [];
+  const costSrc = price?.sources.cost ?? [];
+  const actSrc = hasSnapshot || seats.some((s) => s.left) ? [...seatSrc, ...activitySources] : [];
+  const activeValue = hasSnapshot ? active : null;
+  const base = activeValue === null ? null : finite && entitled > 0 ? entitled : assigned > 0 && !finite ? assigned : null;
+  return {
+    charges,
+    report: {
+      license: license.data.id,
+      tier: id,
+      name,
+      entitled: figure(entitled === undefined ? null : entitled === Infinity ? 'unlimited' : entitled, entSrc),
+      assigned: figure(assigned, seatSrc),
+      active: figure(activeValue, actSrc),
+      inactive: figure(inactive, actSrc),
+      unknown: figure(unknown, actSrc),
+      unassigned: figure(unassigned, entSrc, seatSrc),
+      utilization: figure(base === null || activeValue === null ? null : percent(activeValue, base), actSrc, entSrc),
+      annualCost: figure(cost, costSrc, listed ? seatSrc : []),
+      costPerActive: figure(activeValue ? divRound(cost, BigInt(activeValue)) : null, costSrc, actSrc),
+      waste: figure(waste, counted ? mergeSources(costSrc, entSrc, actSrc, seatSrc) : []),
+    },
+  };
+}

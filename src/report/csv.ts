@@ -1,0 +1,16 @@
+/**
+ * One CSV cell (RFC 4180). A cell a spreadsheet would run as a formula (= + - @, tab, CR) gets a
+ * leading apostrophe: names come from the repository, not from us (OWASP CSV injection). Plain
+ * numbers, negative ones included, are left as they are so that they stay numbers.
+ */
+export function csvCell(value: string | number | null | undefined): string {
+  const text = value === null || value === undefined ? '' : String(value);
+  const numeric = /^-?\d+(\.\d+)?$/.test(text);
+  const safe = !numeric && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** CSV with a header row and CRLF line ends. */
+export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
+  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}

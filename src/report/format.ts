@@ -1,0 +1,115 @@
+import type { LicenseReport, Report, TierReport, Totals } from '../analysis/report/index.ts';
+import type { ChargeRow } from '../analysis/report/chargeback.ts';
+import type { SavingsRealised } from '../analysis/savings.ts';
+import { formatMoney, toDecimal, type Micros } from '../util/money.ts';
+import { toCsv } from './csv.ts';
+import { mdTable, textTable } from './table.ts';
+
+export const REPORT_FORMATS = ['text', 'json', 'csv', 'md'] as const;
+export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** The report with what was saved this year (read from git history), when known. */
+export interface FullReport extends Report {
+  savings?: SavingsRealised;
+}
+
+const DASH = '—';
+const n = (v: number | 'unlimited' | null): string => (v === null ? DASH : String(v));
+const pct = (v: number | null): string => (v === null ? DASH : `${v.toFixed(1)}%`);
+
+function moneyCell(currency: string) {
+  return (v: Micros | null): string => (v === null ? DASH : formatMoney(v, currency).replace(` ${currency}`, ''));
+}
+
+const TIER_HEADER = ['license', 'tier', 'entitled', 'assigned', 'active', 'inactive', 'unknown', 'unassigned', 'utilization', 'annual cost', 'per active user', 'waste'];
+const CHARGE_HEADER = ['key', 'name', 'seats', 'annual cost', 'waste'];
+
+function tierCells(r: TierReport, money: (v: Micros | null) => string): string[] {
+  return [r.license, r.tier, n(r.entitled.value), n(r.assigned.value), n(r.active.value), n(r.inactive.value), n(r.unknown.value), n(r.unassigned.value), pct(r.utilization.value), money(r.annualCost.value), money(r.costPerActive.value), money(r.waste.value)];
+}
+
+function totalCells(label: string, t: Totals, money: (v: Micros | null) => string): string[] {
+  return [label, '', n(t.entitled.value), n(t.assigned.value), n(t.active.value), n(t.inactive.value), n(t.unknown.value), n(t.unassigned.value), '', money(t.annualCost.value), '', money(t.waste.value)];
+}
+
+function rows(report: FullReport, money: (v: Micros | null) => string) {
+  const tiers = report.licenses.flatMap((l: LicenseReport) => l.tiers.map((t) => tierCells(t, money)));
+  const charge = (list: ChargeRow[]) => list.map((c) => [c.key, c.name, String(c.seats), money(c.annualCost.value), money(c.waste.value)]);
+  return { tiers: [...tiers, totalCells('total', report.totals, money)], departments: charge(report.departments), costCentres: charge(report.costCentres) };
+}
+
+function savingsLine(s: SavingsRealised | undefined, currency: string): string {
+  if (!s) return '';
+  return `Savings realised this year (since ${s.since}): ${formatMoney(s.annual.value, currency)} a year from ${s.seats} ${s.seats === 1 ? 'seat' : 'seats'} reclaimed\n`;
+}
+
+function problems(report: Report): string {
+  return report.problems.map((p) => `warning: ${p.message}\n`).join('');
+}
+
+export function formatText(report: FullReport): string {
+  const money = moneyCell(report.currency);
+  const r = rows(report, money);
+  return [
+    `Licenses on ${report.today}, amounts per year in ${report.currency}\n`,
+    textTable(TIER_HEADER, r.tiers),
+    `\nBy department\n`,
+    textTable(CHARGE_HEADER, r.departments),
+    `\nBy cost centre\n`,
+    textTable(CHARGE_HEADER, r.costCentres),
+    `\nWaste: ${formatMoney(report.totals.waste.value, report.currency)} of ${formatMoney(report.totals.annualCost.value, report.currency)} a year\n`,
+    savingsLine(report.savings, report.currency),
+    problems(report),
+  ].join('');
+}
+
+export function formatMarkdown(report: FullReport): string {
+  const money = moneyCell(report.currency);
+  const r = rows(report, money);
+  return [
+    `# License report, ${report.today}\n\nAmounts per year in ${report.currency}.\n\n`,
+    mdTable(TIER_HEADER, r.tiers),
+    `\n## By department\n\n`,
+    mdTable(CHARGE_HEADER, r.departments),
+    `\n## By cost centre\n\n`,
+    mdTable(CHARGE_HEADER, r.costCentres),
+    `\n**Waste:** ${formatMoney(report.totals.waste.value, report.currency)} of ${formatMoney(report.totals.annualCost.value, report.currency)} a year.\n`,
+    report.savings ? `\n**${savingsLine(report.savings, report.currency).trim()}**\n` : '',
+    report.problems.length ? `\n${report.problems.map((p) => `> [!WARNING]\n> ${p.message}\n`).join('')}` : '',
+  ].join('');
+}
+
+export const CSV_HEADER = ['section', 'license', 'tier', 'group', 'name', 'entitled', 'assigned', 'active', 'inactive', 'unknown', 'unassigned', 'utilization_percent', 'annual_cost', 'cost_per_active_user', 'waste', 'currency'];
+
+export function formatCsv(report: FullReport): string {
+  const cur = report.currency;
+  const m = (v: Micros | null) => (v === null ? '' : toDecimal(v, cur));
+  const v = (x: number | 'unlimited' | null) => (x === null ? '' : x);
+  const out: Array<Array<string | number | null>> = [];
+  for (const l of report.licenses) {
+    for (const t of l.tiers) {
+      out.push(['tier', l.id, t.tier, '', t.name, v(t.entitled.value), t.assigned.value, v(t.active.value), t.inactive.value, t.unknown.value, v(t.unassigned.value), v(t.utilization.value), m(t.annualCost.value), m(t.costPerActive.value), m(t.waste.value), cur]);
+    }
+  }
+  for (const [section, list] of [['department', report.departments], ['cost-centre', report.costCentres]] as const) {
+    for (const c of list) out.push([section, '', '', c.key, c.name, '', c.seats, '', '', '', '', '', m(c.annualCost.value), '', m(c.waste.value), cur]);
+  }
+  const t = report.totals;
+  out.push(['total', '', '', '', '', t.entitled.value, t.assigned.value, t.active.value, t.inactive.value, t.unknown.value, t.unassigned.value, '', m(t.annualCost.value), '', m(t.waste.value), cur]);
+  if (report.savings) out.push(['savings-realised', '', '', report.savings.since, '', '', report.savings.seats, '', '', '', '', '', m(report.savings.annual.value), '', '', cur]);
+  return toCsv(CSV_HEADER, out);
+}
+
+/** JSON: money as decimal strings in the org currency; every figure as `{ value, from }`. */
+export function formatJson(report: FullReport): string {
+  return `${JSON.stringify(report, (_k, v: unknown) => (typeof v === 'bigint' ? toDecimal(v, report.currency) : v), 2)}\n`;
+}
+
+export function formatReport(report: FullReport, format: ReportFormat): string {
+  switch (format) {
+    case 'json': return formatJson(report);
+    case 'csv': return formatCsv(report);
+    case 'md': return formatMarkdown(report);
+    case 'text': return formatText(report);
+  }
+}
