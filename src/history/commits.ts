@@ -1,4 +1,5 @@
 import { git, readObjects } from './git.ts';
+import { isoInstant } from './time.ts';
 import { INVENTORY_DIR } from '../inventory/layout.ts';
 
 /** One file under inventory/ that a commit changed, against its first parent. */
@@ -97,7 +98,7 @@ export function parseCommit(sha: string, raw: string): CommitInfo {
     else if (key === 'gpgsig' || key === 'gpgsig-sha256') signed = true;
   }
   const subject = message.split('\n')[0] ?? '';
-  return { sha, author: author.name, email: author.email, date: new Date(time * 1000).toISOString().replace('.000Z', 'Z'), subject, pr: pullRequestNumber(message), signed };
+  return { sha, author: author.name, email: author.email, date: isoInstant(time), subject, pr: pullRequestNumber(message), signed };
 }
 
 function person(value: string): { who: { name: string; email: string }; time: number } {

@@ -34,3 +34,6 @@ export function dayIn(instant: Date, timeZone = 'UTC'): IsoDate {
   }
   return format.format(instant);
 }
+
+/** Seconds since the epoch → a UTC instant such as 2026-01-10T08:30:00Z. */
+export const isoInstant = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');

@@ -1,5 +1,5 @@
 import { git, GitError, gitText, readObjects } from '../history/git.ts';
-import { endOfDayMs } from '../history/time.ts';
+import { dayIn, endOfDayMs, isoInstant } from '../history/time.ts';
 import { isIsoDate } from '../util/dates.ts';
 import { INVENTORY_DIR } from './layout.ts';
 import type { TreeSource } from './source.ts';
@@ -78,6 +78,7 @@ export async function verifyCommit(repoDir: string, revision: string): Promise<s
     return await gitText(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
   } catch (e) {
     if (!(e instanceof GitError)) throw e;
+    if (revision === 'HEAD') throw new RevisionError(`the repository ${repoDir} has no commits yet`, 'commit the inventory first');
     throw new RevisionError(`unknown revision "${revision}" in ${repoDir}`, 'pass a date YYYY-MM-DD, or a commit, tag or branch that exists (see `git log`)');
   }
 }
@@ -118,33 +119,22 @@ export async function resolveAt(repoDir: string, dateOrRevision: string, options
     return { commit, date: await commitDate(repoDir, commit) };
   }
   if (!isIsoDate(dateOrRevision)) throw new RevisionError(`${dateOrRevision} is not a calendar date`, 'write a date as YYYY-MM-DD, e.g. 2026-06-30');
-  const head = await verifyHead(repoDir, ref);
-  const bound = endOfDayMs(dateOrRevision, options.timeZone ?? 'UTC');
+  const head = await verifyCommit(repoDir, ref);
+  const timeZone = options.timeZone ?? 'UTC';
+  const bound = endOfDayMs(dateOrRevision, timeZone);
   const lines = (await gitText(repoDir, ['log', '--first-parent', '--format=%H %ct', head])).split('\n');
   for (const line of lines) {
     const [sha, seconds] = line.split(' ');
-    if (Number(seconds) * 1000 < bound) return { commit: sha!, date: new Date(Number(seconds) * 1000).toISOString().replace('.000Z', 'Z') };
+    if (Number(seconds) * 1000 < bound) return { commit: sha!, date: isoInstant(Number(seconds)) };
   }
-  const first = lines[lines.length - 1]!.split(' ')[1];
-  const firstDate = new Date(Number(first) * 1000).toISOString().slice(0, 10);
+  const first = Number(lines[lines.length - 1]!.split(' ')[1]);
+  const firstDate = dayIn(new Date(first * 1000), timeZone);
   throw new RevisionError(
     `no commit on ${ref === 'HEAD' ? 'the current branch' : ref} at or before ${dateOrRevision}${options.timeZone ? ` (${options.timeZone})` : ''}: the history starts on ${firstDate}`,
     `pass a date on or after ${firstDate}`,
   );
 }
 
-async function verifyHead(repoDir: string, ref: string): Promise<string> {
-  await ensureRepository(repoDir);
-  try {
-    return await gitText(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`]);
-  } catch (e) {
-    if (!(e instanceof GitError)) throw e;
-    if (ref === 'HEAD') throw new RevisionError(`the repository ${repoDir} has no commits yet`, 'commit the inventory first');
-    throw new RevisionError(`unknown branch "${ref}" in ${repoDir}`, 'pass a branch that exists (see `git branch`)');
-  }
-}
-
 async function commitDate(repoDir: string, commit: string): Promise<string> {
-  const seconds = Number(await gitText(repoDir, ['show', '-s', '--format=%ct', commit]));
-  return new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+  return isoInstant(Number(await gitText(repoDir, ['show', '-s', '--format=%ct', commit])));
 }

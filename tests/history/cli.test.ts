@@ -1,3 +1,6 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sourceAt } from '../../src/cli/at.ts';
@@ -6,6 +9,7 @@ import { registerHistory } from '../../src/cli/history.ts';
 import type { Io } from '../../src/cli/io.ts';
 import { buildProgram } from '../../src/cli/program.ts';
 import { loadInventory } from '../../src/inventory/load.ts';
+import { tempRepo } from '../support/git.ts';
 import { buildFixture, type Fixture } from './fixture.ts';
 
 let f: Fixture;
@@ -74,6 +78,20 @@ describe('lac history', () => {
       [['--ref', 'nope'], `lac: unknown revision "nope" in ${f.repo.dir}\n  hint: pass a date YYYY-MM-DD, or a commit, tag or branch that exists (see \`git log\`)\n`],
     ];
     for (const [args, err] of cases) expect(await lac('history', '--root', f.repo.dir, ...args)).toEqual({ code: 2, out: '', err });
+  });
+
+  it('exits 2 outside a git repository and in one without commits', async () => {
+    const plain = mkdtempSync(join(tmpdir(), 'lac-plain-'));
+    const empty = tempRepo();
+    try {
+      mkdirSync(join(plain, 'inventory'));
+      mkdirSync(join(empty.dir, 'inventory'));
+      expect(await lac('history', '--root', plain)).toEqual({ code: 2, out: '', err: `lac: ${plain} is not a git repository\n  hint: history and --at read the git history of the license repository; run lac in its clone\n` });
+      expect(await lac('history', '--root', empty.dir)).toEqual({ code: 2, out: '', err: `lac: the repository ${empty.dir} has no commits yet\n  hint: commit the inventory first\n` });
+    } finally {
+      rmSync(plain, { recursive: true, force: true });
+      empty.cleanup();
+    }
   });
 });
 

@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { history, type HistoryEvent } from '../../src/history/history.ts';
 import { buildFixture, type Fixture } from './fixture.ts';
@@ -100,7 +102,10 @@ describe('history', () => {
         calls++;
         return real(path, bytes);
       };
+      await history(repo.dir, { order: 'oldest', diskCache: false });
+      expect(existsSync(join(repo.dir, '.git', 'lac-cache'))).toBe(false);
       const first = await history(repo.dir, { order: 'oldest', parse });
+      expect(existsSync(join(repo.dir, '.git', 'lac-cache'))).toBe(true);
       const firstCalls = calls;
       // 7 files at first, 2 + 2 blobs of PR #2, 1 for #3, 2 for "Bob left", 1 + 1 for #5 and the snapshot;
       // every "before" blob is some earlier commit's "after" blob, parsed once.
