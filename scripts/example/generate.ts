@@ -33,6 +33,12 @@ function mulberry32(seed: number) {
 const rand = mulberry32(20261123);
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
+/** A number drawn from a key alone, so that editing one list does not reshuffle the dates of another. */
+function keyedInt(key: string, lo: number, hi: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return lo + Math.floor(mulberry32(h)() * (hi - lo + 1));
+}
 
 // ---- dates --------------------------------------------------------------------------------
 
@@ -293,7 +299,8 @@ const inDept = (...ds: string[]) => (p: Person) => ds.includes(p.department);
 /** The day a seat was given: on or after both the start date and the product's roll-out. */
 function since(p: Person, adopted: string): string {
   const base = maxDate(p.start, adopted);
-  const d = addDays(base, p.start >= adopted ? int(0, 3) : int(0, 20));
+  const key = `${adopted}/${p.id}`;
+  const d = addDays(base, p.start >= adopted ? keyedInt(key, 0, 3) : keyedInt(key, 0, 20));
   return d > TODAY ? TODAY : d;
 }
 const seat = (p: Person, tier: string, adopted: string, note?: string): Seat => ({ person: p.id, tier, since: since(p, adopted), ...(note ? { note } : {}) });
@@ -383,7 +390,7 @@ for (const license of ['figma', 'github-copilot', 'salesforce', 'zoom']) {
 const laptops: Seat[] = holders
   .slice()
   .sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.id < b.id ? -1 : 1))
-  .map((p, i) => ({ device: `nw-lt-${String(1001 + i * 2 + int(0, 1)).padStart(4, '0')}`, tier: 'endpoint', since: since(p, '2022-02-07') }));
+  .map((p, i) => ({ device: `nw-lt-${String(1001 + i * 2 + keyedInt(p.id, 0, 1)).padStart(4, '0')}`, tier: 'endpoint', since: since(p, '2022-02-07') }));
 const labs: Seat[] = [1, 2, 3, 4, 5, 6].map((n) => ({ device: `nw-lab-ws${String(n).padStart(2, '0')}`, tier: 'endpoint', since: '2022-02-21', note: n >= 5 ? 'air-gapped test bench; signatures updated from USB weekly' : undefined }));
 const servers: Seat[] = ['nw-srv-dc-01', 'nw-srv-dc-02', 'nw-srv-files-01', 'nw-srv-backup-01', 'nw-srv-build-01', 'nw-srv-build-02', 'nw-srv-build-03', 'nw-srv-ci-01', 'nw-srv-ci-02', 'nw-srv-lic-01', 'nw-srv-mon-01', 'nw-srv-vpn-01', 'nw-srv-print-01', 'nw-srv-lab-db-01']
   .map((device) => ({ device, tier: 'server', since: device.startsWith('nw-srv-build-03') ? '2025-05-12' : '2022-02-14' }));
@@ -456,8 +463,8 @@ const TAKEN = '2026-11-20T06:00:00Z';
 const PULLED = '2026-11-20';
 const personOf = (id: string) => people.find((p) => p.id === id)!;
 /** A recent working day of activity, never before the seat was given. */
-function recent(s: Seat, within: number): string {
-  let d = addDays(PULLED, -int(1, within));
+function recent(license: string, s: Seat, within: number): string {
+  let d = addDays(PULLED, -keyedInt(`${license}/${s.person}`, 1, within));
   while ([0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) d = addDays(d, -1);
   return d < s.since ? s.since : d;
 }
@@ -477,8 +484,8 @@ function snapshot(license: string, source: string, accounts: Account[], extra: P
   const viewOnly = new Set(fullIds.filter((id) => personOf(id).role === 'pm').slice(0, 2));
   const accounts: Account[] = seats.map((s) => {
     const p = personOf(s.person!);
-    const last = LEAVE_BEGAN[p.id] ?? recent(s, 20);
-    const signals: Record<string, number> | undefined = s.tier === 'full' ? { edits_90d: viewOnly.has(p.id) || LEAVE_BEGAN[p.id] ? 0 : int(4, 260) } : s.tier === 'dev' ? { dev_mode_sessions_90d: int(3, 70) } : undefined;
+    const last = LEAVE_BEGAN[p.id] ?? recent('figma', s, 20);
+    const signals: Record<string, number> | undefined = s.tier === 'full' ? { edits_90d: viewOnly.has(p.id) || LEAVE_BEGAN[p.id] ? 0 : keyedInt(`edits/${p.id}`, 4, 260) } : s.tier === 'dev' ? { dev_mode_sessions_90d: keyedInt(`dev/${p.id}`, 3, 70) } : undefined;
     return { account: p.email, person: p.id, email: p.email, name: p.name, tier: s.tier, status: 'active', last_active: last, ...(signals ? { signals } : {}) };
   });
   // The brand agency's login, invited for the 2026 trade-fair campaign and never removed.
@@ -489,7 +496,7 @@ function snapshot(license: string, source: string, accounts: Account[], extra: P
   const seats = lists.get('github-copilot')!.seats;
   const accounts: Account[] = seats.map((s) => {
     const p = personOf(s.person!);
-    return { account: p.github!, person: p.id, login: p.github!, tier: 'business', status: 'active', last_active: LEAVE_BEGAN[p.id] ?? recent(s, 9) };
+    return { account: p.github!, person: p.id, login: p.github!, tier: 'business', status: 'active', last_active: LEAVE_BEGAN[p.id] ?? recent('github-copilot', s, 9) };
   });
   snapshot('github-copilot', 'github-copilot', accounts);
 }
@@ -497,13 +504,13 @@ function snapshot(license: string, source: string, accounts: Account[], extra: P
   const seats = lists.get('solidworks')!.seats;
   const accounts: Account[] = seats.map((s) => {
     const p = personOf(s.person!);
-    return { account: p.id, person: p.id, tier: s.tier, last_active: LEAVE_BEGAN[p.id] ?? recent(s, p.role === 'labtech' || p.role === 'elec' ? 40 : 12) };
+    return { account: p.id, person: p.id, tier: s.tier, last_active: LEAVE_BEGAN[p.id] ?? recent('solidworks', s, p.role === 'labtech' || p.role === 'elec' ? 40 : 12) };
   });
   // Daily peaks of concurrent checkouts over the last 13 weeks; weekends stay near zero.
   const peaks: { date: string; in_use: number }[] = [];
   for (let d = addDays(PULLED, -90); d < PULLED; d = addDays(d, 1)) {
     const weekend = [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
-    peaks.push({ date: d, in_use: weekend ? int(0, 1) : d === '2026-10-14' ? 10 : int(4, 9) });
+    peaks.push({ date: d, in_use: weekend ? keyedInt(d, 0, 1) : d === '2026-10-14' ? 10 : keyedInt(d, 4, 9) });
   }
   snapshot('solidworks', 'csv', accounts, { peaks });
 }
