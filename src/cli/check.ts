@@ -1,15 +1,16 @@
 import { Option, type Command } from 'commander';
 import { check } from '../check/run.ts';
 import { formatFindings, FORMATS, type FindingFormat } from '../findings/format.ts';
-import { fsSource } from '../inventory/source.ts';
 import { ExitCode } from './errors.ts';
 import type { Io } from './io.ts';
-import { parseRoot, parseToday } from './options.ts';
+import { AT_HELP, sourceAt } from './at.ts';
+import { parseToday } from './options.ts';
 
 interface CheckOpts {
   root?: string;
   format: FindingFormat;
   today?: string;
+  at?: string;
 }
 
 export function registerCheck(program: Command, io: Io): void {
@@ -18,10 +19,11 @@ export function registerCheck(program: Command, io: Io): void {
     .description('validate the inventory: YAML, schemas, references and business rules; writes nothing')
     .option('--root <dir>', 'the license repository (default: the current folder)')
     .addOption(new Option('--format <format>', 'output format').choices(FORMATS).default('text'))
-    .option('--today <date>', 'evaluate as of this date (YYYY-MM-DD; default: today in the org time zone)')
+    .option('--today <date>', 'evaluate as of this date (YYYY-MM-DD; default: today in the org time zone, or the --at day)')
+    .option('--at <date|revision>', AT_HELP)
     .action(async (opts: CheckOpts) => {
-      const root = parseRoot(opts.root ?? io.cwd);
-      const result = await check(fsSource(root), { today: parseToday(opts.today) });
+      const { source, at } = await sourceAt(opts.root, opts.at, io.cwd);
+      const result = await check(source, { today: parseToday(opts.today) ?? at?.day });
       io.out(formatFindings(result.findings, opts.format, result.today));
       throw new ExitCode(result.findings.some((f) => f.severity === 'error') ? 1 : 0);
     });

@@ -5,6 +5,13 @@ import { run } from './program.ts';
 
 /** Entry point: runs the CLI on process arguments (argv as node gives it). */
 export async function main(argv: string[]): Promise<number> {
+  // `lac history | head` closes the pipe early: stop quietly, as other command-line tools do.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw e;
+    });
+  }
   return run(argv.slice(2), processIo());
 }
 

@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.ts';
 import { registerCodeowners } from './codeowners.ts';
+import { registerDiff } from './diff.ts';
+import { registerHistory } from './history.ts';
 import { ExitCode, UserError } from './errors.ts';
 import { registerInit } from './init.ts';
 import type { Io } from './io.ts';
@@ -20,6 +22,8 @@ export function buildProgram(io: Io): Command {
   registerCheck(program, io);
   registerPull(program, io);
   registerRules(program, io);
+  registerDiff(program, io);
+  registerHistory(program, io);
   registerInit(program, io);
   registerCodeowners(program, io);
   return program;

@@ -15,6 +15,7 @@ import { seatHeldByLeaver } from './seat-held-by-leaver.ts';
 import { seatHolder } from './seat-holder.ts';
 import { unknownAssignee } from './unknown-assignee.ts';
 import { unknownReference } from './unknown-reference.ts';
+import { USAGE_RULES } from './usage/index.ts';
 
 /** Every business rule, in the order `lac rules` lists them. */
 export const RULES: readonly Rule[] = [
@@ -38,6 +39,8 @@ export const RULES: readonly Rule[] = [
   cancelByPassed,
   renewalDecisionDue,
   maintenanceExpired,
+  // the inventory against the latest usage snapshots
+  ...USAGE_RULES,
 ];
 
 /** Checks on the files themselves, reported while loading; their severity is fixed at error. */
