@@ -3,6 +3,7 @@ import { resolveToday } from '../check/run.ts';
 import { renewalPolicy } from '../analysis/policy.ts';
 import { loadInventory } from '../inventory/load.ts';
 import { fsSource } from '../inventory/source.ts';
+import { formatIcs } from '../renewals/calendar.ts';
 import { formatJson, formatMarkdown, formatText } from '../renewals/format.ts';
 import { usageHistory } from '../renewals/history.ts';
 import { defaultWithin, orgZone, planRenewals, withinWindow } from '../renewals/plan.ts';
@@ -45,7 +46,10 @@ export function registerRenewals(program: Command, io: Io): void {
       const history = await usageHistory(root, addDays(today, -renewalPolicy(inventory.org?.data).usage_window_days), orgZone(inventory));
       const renewals = withinWindow(planRenewals(inventory, today, { history }), today, window);
       const header = { today, within: window };
-      const render = { text: formatText, json: formatJson, md: formatMarkdown, ics: formatText }[opts.format];
-      io.out(render(renewals, header));
+      if (opts.format === 'ics') {
+        io.out(formatIcs(renewals, { orgName: inventory.org?.data.name, timeZone: orgZone(inventory) }));
+      } else {
+        io.out({ text: formatText, json: formatJson, md: formatMarkdown }[opts.format](renewals, header));
+      }
     });
 }
