@@ -212,7 +212,8 @@ const ENGINEERING_ROLES = new Set(['swe', 'sre', 'fe', 'data', 'embedded', 'qa',
 function githubLogin(first: string, last: string): string {
   const f = slug(first).replace(/[^a-z0-9]/g, '');
   const l = slug(last).replace(/[^a-z0-9]/g, '');
-  const forms = [`${f}-${l}`, `${f[0]}${l}`, `${f}${l[0]}-nw`, `${l}-${f}`, `${f}.dev`.replace('.', '-')];
+  // Every login carries the company's mark, so that none can be mistaken for a real account.
+  const forms = [`${f}-${l}-nwi`, `${f[0]}${l}-nwi`, `${f}${l[0]}-nwi`, `nwi-${f}${l}`, `nwi-${l}-${f[0]}`];
   return pick(forms).slice(0, 39);
 }
 
