@@ -249,6 +249,16 @@ byId('henrik.lindqvist').aliases = ['hlindqvist', `henrik.lindqvist@${OLD_DOMAIN
 byId('lina.haddad').aliases = ['lhaddad-admin@northwind.example'];
 byId('priya.raman').aliases = [`priya.raman@${OLD_DOMAIN}`, 'praman'];
 
+// People who review pull requests in the license repository need a GitHub login too: license and
+// contract owners, IT, procurement and finance (CODEOWNERS names them by login).
+const REVIEWERS = new Set(['lead-it', 'itadmin', 'security', 'procurement', 'lead-finance', 'lead-design', 'salesops']);
+for (const p of people) {
+  if (p.github || !(p.role.startsWith('head-') || REVIEWERS.has(p.role))) continue;
+  const f = slug(p.first).replace(/[^a-z0-9]/g, '');
+  const l = slug(p.last).replace(/[^a-z0-9]/g, '');
+  p.github = [`${f}-${l}-nwi`, `${f[0]}${l}-nwi`, `nwi-${f}${l}`][keyedInt(p.id, 0, 2)]!;
+}
+
 // Sales engineers are paid from the presales cost centre.
 for (const p of people) if (p.role === 'se') p.cost_centre = 'CC-3150';
 
@@ -321,9 +331,9 @@ list('microsoft-365', 'E3 for office staff; Apps for business for lab and field 
   holders.map((p) => seat(p, frontline.includes(p) ? 'apps' : 'e3', '2018-01-15')));
 
 const ghRoles = holders.filter((p) => p.github !== undefined);
-list('github-enterprise', 'Everyone with a GitHub login in people.yaml, plus the design lead, who reviews UI pull requests.',
-  [...ghRoles.map((p) => seat(p, 'enterprise', '2019-09-01')), ...holders.filter(has('lead-design')).map((p) => seat(p, 'enterprise', '2019-09-01', 'reviews UI pull requests'))]);
-const copilotUsers = holders.filter((p) => p.github !== undefined && !p.role.startsWith('em-') && p.role !== 'head-engineering' && p.role !== 'test');
+list('github-enterprise', 'Everyone with a GitHub login in people.yaml: engineers, and the people who review this license repository (owners, IT, procurement, finance).',
+  ghRoles.map((p) => seat(p, 'enterprise', '2019-09-01', p.role === 'lead-design' ? 'also reviews UI pull requests' : undefined)));
+const copilotUsers = holders.filter((p) => (ENGINEERING_ROLES.has(p.role) || p.role === 'lead-elec') && !p.role.startsWith('em-') && p.role !== 'test');
 list('github-copilot', 'Developers who asked for Copilot (Okta group gh-copilot). Engineering managers and test engineers opted out in the 2024 survey.',
   copilotUsers.map((p) => seat(p, 'business', '2024-05-06')));
 
