@@ -3,6 +3,9 @@ import { CORE_PRODUCTS, KNOWN_TAIL, TAGS, TIER_SETS, TYPE_ORDER, TYPE_TIERS, TYP
 import { DEPARTMENTS } from './departments.ts';
 import { PRODUCT_PREFIXES, PRODUCT_SUFFIXES, slug } from './names.ts';
 import { coreCount } from './plan.ts';
+
+// Vendors are named "<prefix> <word>": a vendor sells a few products, most sell one or two.
+const VENDOR_WORDS = ['Labs', 'Software', 'Systems', 'Cloud', 'Technologies', 'Works', 'Data', 'Digital', 'Networks', 'Group', 'Studio', 'Solutions'];
 import type { SynthPeople } from './people.ts';
 import type { Random } from './random.ts';
 
@@ -47,9 +50,10 @@ function pickProducts(rng: Random, count: number): Product[] {
       continue;
     }
     used.add(id);
+    const maker = `${prefix} ${rng.pick(VENDOR_WORDS)}`;
     const affinity = rng.chance(0.7) ? rng.weighted(DEPARTMENTS, DEPARTMENTS.map((d) => d.weight)).id : undefined;
     const tiers = TYPE_TIERS[type] ?? rng.pick(TIER_SETS);
-    tail.push({ id, name: `${prefix} ${suffix}`, vendor: slug(`${prefix} labs`), vendorName: `${prefix} Labs, Inc.`, type, tiers: tiers.map((t) => ({ ...t })), ...(affinity ? { affinity } : {}) });
+    tail.push({ id, name: `${prefix} ${suffix}`, vendor: slug(maker), vendorName: `${maker}, Inc.`, type, tiers: tiers.map((t) => ({ ...t })), ...(affinity ? { affinity } : {}) });
   }
   return [...core, ...tail];
 }

@@ -1,0 +1,43 @@
+// `npm run bench [-- --sizes 1000,10000 --seed 1 --runs 1 --cache /tmp/lac-bench]`
+// Generates (or reuses) synthetic orgs and measures `lac check` on each: the whole command from
+// outside (time and peak memory), beside the floor (reading and parsing the same files) and a
+// breakdown of where the time goes.
+import { parseArgs } from 'node:util';
+import { measureNode } from './measure.ts';
+import { benchOrg } from './orgs.ts';
+import { formatTable, type Row } from './table.ts';
+
+const TODAY = '2026-11-23';
+const CLI = new URL('../src/cli/main.ts', import.meta.url).pathname;
+const PHASES = new URL('./phases.ts', import.meta.url).pathname;
+
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '1000,10000,100000' },
+    seed: { type: 'string', default: '1' },
+    runs: { type: 'string', default: '1' },
+    cache: { type: 'string', default: '/tmp/lac-bench' },
+  },
+});
+const sizes = values.sizes.split(',').map((s) => Number(s.replace(/_/g, '')));
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes takes people counts such as 1000,10000; not ${values.sizes}`);
+const runs = Math.max(1, Number(values.runs));
+
+const rows: Row[] = [];
+for (const people of sizes) {
+  const t0 = performance.now();
+  const org = await benchOrg(values.cache, people, Number(values.seed));
+  process.stderr.write(`${people} people: ${org.cached ? 'cached' : `generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`} at ${org.root}\n`);
+  let best: Row | undefined;
+  for (let r = 0; r < runs; r++) {
+    const whole = await measureNode([CLI, 'check', '--root', org.root, '--format', 'json', '--today', TODAY]);
+    if (whole.code !== 0 && whole.code !== 1) throw new Error(`lac check exited with ${whole.code}`);
+    const summary = (JSON.parse(whole.stdout) as { summary: Record<string, number> }).summary;
+    const phases = JSON.parse((await measureNode([PHASES, org.root, TODAY])).stdout) as Record<string, number>;
+    const row: Row = { org: org.stats, check: whole, phases, findings: summary };
+    if (!best || row.check.seconds < best.check.seconds) best = row;
+  }
+  rows.push(best!);
+  process.stderr.write(`  check ${best!.check.seconds.toFixed(2)} s, ${Math.round(best!.check.maxRssMb)} MB\n`);
+}
+process.stdout.write(formatTable(rows));

@@ -1,0 +1,37 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** Wall time and peak memory of a whole child process, measured from outside it. */
+export interface Measured {
+  seconds: number;
+  maxRssMb: number;
+  stdout: string;
+  code: number;
+}
+
+const GNU_TIME = '/usr/bin/time';
+const RUNNER = new URL('./rusage-runner.ts', import.meta.url).pathname;
+
+/** Runs `node args...`: under GNU time -v when present, else under a small runner reading resourceUsage. */
+export function measureNode(args: string[]): Promise<Measured> {
+  const useTime = existsSync(GNU_TIME);
+  const [cmd, argv] = useTime ? [GNU_TIME, ['-v', process.execPath, ...args]] : [process.execPath, [RUNNER, ...args]];
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const wall = (performance.now() - started) / 1000;
+      const stderr = Buffer.concat(err).toString();
+      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr) ?? /^lac-bench-rss-kb: (\d+)$/m.exec(stderr);
+      const elapsed = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
+      const seconds = elapsed ? Number(elapsed[1] ?? 0) * 3600 + Number(elapsed[2]) * 60 + Number(elapsed[3]) : wall;
+      if (!rss) return reject(new Error(`no memory figure from the child (exit ${code}):\n${stderr.slice(-2000)}`));
+      resolve({ seconds, maxRssMb: Number(rss[1]) / 1024, stdout: Buffer.concat(out).toString(), code: code ?? -1 });
+    });
+  });
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { parse as yamlParse } from 'yaml';
+import { parseFlowLines } from '../../src/inventory/parse/flow-lines.ts';
+import { Interner } from '../../src/inventory/parse/intern.ts';
+import { scanRecordBytes } from '../../src/inventory/parse/record-bytes.ts';
+import { synthesize } from '../../src/synth/index.ts';
+
+const enc = new TextEncoder();
+const bytesOf = (text: string) => enc.encode(text);
+
+describe('scanRecordBytes', () => {
+  it('reads every generated record file exactly as the text scanner does, with the same positions', () => {
+    const org = synthesize({ people: 1500, seed: 4 });
+    const interner = new Interner(16);
+    let compared = 0;
+    for (const [path, text] of org.files) {
+      const key = path === 'inventory/people.yaml' ? 'people' : path.startsWith('inventory/assignments/') ? 'seats' : undefined;
+      if (!key) continue;
+      const fast = scanRecordBytes(bytesOf(text), key, interner);
+      const slow = parseFlowLines(text, key);
+      expect(fast, path).not.toBeNull();
+      expect(fast!.data).toEqual(slow!.data);
+      const list = fast!.data[key] as Record<string, unknown>[] | null;
+      for (const i of [0, Math.floor((list?.length ?? 0) / 2)]) {
+        for (const field of ['person', 'tier', 'since', 'name', 'aliases']) {
+          for (const target of ['value', 'key'] as const) expect(fast!.map.locate([key, i, field], target)).toEqual(slow!.map.locate([key, i, field], target));
+        }
+      }
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(10);
+  });
+
+  it('gives one string object for one ID across files', () => {
+    const interner = new Interner();
+    const a = scanRecordBytes(bytesOf('license: a\nseats:\n  - { person: grace.hopper.long, tier: full, since: 2025-01-01 }\n'), 'seats', interner)!;
+    const b = scanRecordBytes(bytesOf('people:\n  - { id: grace.hopper.long, name: Grace }\n'), 'people', interner)!;
+    const seat = (a.data.seats as { person: string }[])[0]!;
+    const person = (b.data.people as { id: string }[])[0]!;
+    expect(Object.is(seat.person, person.id)).toBe(true);
+  });
+
+  const cases = `license: figma   # the design tool
+
+seats:
+  # design team
+  - { person: ada.lovelace, tier: full, since: 2025-03-01 }
+  - {person: grace, tier: full, since: 2025-04-01}   # trailing comment
+  - { person: "quoted, with comma", tier: viewer, since: 2025-03-02, note: "temp, until May" }
+  - { person: zoë, tier: "ü", n: 12, f: 1.5, t: true, z: null, e: ~, d: 2026-02-30, list: [a, b, ], m: { x: 1 }, v: v1.2.3, s: x:y, h: a#b }
+  - { person: trailing   , tier: a b c  }
+`;
+
+  it('agrees with the text scanner and the yaml package on scalars, quotes, nesting and comments', () => {
+    const fast = scanRecordBytes(bytesOf(cases), 'seats');
+    expect(fast).not.toBeNull();
+    expect(fast!.data).toEqual(parseFlowLines(cases, 'seats')!.data);
+    expect(fast!.data).toEqual(yamlParse(cases));
+    expect(fast!.map.locate(['seats', 3, 'list'])).toEqual(parseFlowLines(cases, 'seats')!.map.locate(['seats', 3, 'list']));
+  });
+
+  it.each([
+    ['a single-quoted string', "license: x\nseats:\n  - { person: 'o''brien' }\n"],
+    ['a tab', 'license: x\nseats:\n  - {\tperson: a }\n'],
+    ['a byte-order mark', '\ufefflicense: x\nseats:\n  - { person: a }\n'],
+    ['a control character', 'license: x\nseats:\n  - { person: a\u0001b }\n'],
+    ['an escape', 'license: x\nseats:\n  - { person: "a\\"b" }\n'],
+    ['a block mapping item', 'license: x\nseats:\n  - person: a\n'],
+    ['a hex number', 'license: x\nseats:\n  - { n: 0x1F }\n'],
+    ['a duplicate key', 'license: x\nseats:\n  - { a: 1, a: 2 }\n'],
+    ['a multi-line flow mapping', 'license: x\nseats:\n  - { person: a,\n      tier: b }\n'],
+    ['an implicit nested key', 'license: x\nseats:\n  - { a: b: c }\n'],
+  ])('hands %s back to the text scanner', (_name, text) => {
+    expect(scanRecordBytes(bytesOf(text), 'seats')).toBeNull();
+  });
+});
