@@ -1,6 +1,7 @@
 import type { Finding } from '../findings/finding.ts';
 import { addToInventory } from './build.ts';
 import { emptyInventory, type Inventory } from './model.ts';
+import { Interner } from './parse/index.ts';
 import { readInventoryFile } from './read-file.ts';
 import type { TreeSource } from './source.ts';
 import { createValidators, type Validators } from './validate.ts';
@@ -22,10 +23,11 @@ export async function loadInventory(source: TreeSource, validators: Validators =
   inventory.files = paths;
   // Read in parallel (I/O), parse one by one (CPU): reading stays ahead of parsing.
   const reads = paths.map((p) => source.read(p));
+  const interner = new Interner();
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i]!;
     const bytes = await reads[i]!;
-    const { file, findings: fileFindings, unreadable } = readInventoryFile(path, bytes, validators);
+    const { file, findings: fileFindings, unreadable } = readInventoryFile(path, bytes, validators, interner);
     findings.push(...fileFindings);
     if (unreadable) inventory.invalid[unreadable.kind].add(unreadable.id);
     if (!file) continue;

@@ -1,7 +1,7 @@
 import type { Finding } from '../findings/finding.ts';
 import { classify, guessKind, kindHome } from './layout.ts';
 import { decodeFile } from './parse/decode.ts';
-import { parseText, type SourceMap } from './parse/index.ts';
+import { parseText, type Interner, type SourceMap } from './parse/index.ts';
 import { KIND_INFO, type Kind } from './schema/index.ts';
 import { locateProblem, validateData, type SchemaProblem, type Validators } from './validate.ts';
 
@@ -18,7 +18,7 @@ export interface ReadFile {
 const err = (file: string, rule: string, line: number, column: number, message: string, hint?: string): Finding => ({ rule, severity: 'error', file, line, column, message, ...(hint ? { hint } : {}) });
 
 /** Reads one inventory file: placement, bytes, YAML, schema, file name vs ID. Never throws on bad content. */
-export function readInventoryFile(path: string, bytes: Uint8Array, validators: Validators): { file?: ReadFile; findings: Finding[]; unreadable?: { kind: Kind; id: string } } {
+export function readInventoryFile(path: string, bytes: Uint8Array, validators: Validators, interner?: Interner): { file?: ReadFile; findings: Finding[]; unreadable?: { kind: Kind; id: string } } {
   const placement = classify(path);
   if (!placement.ok) {
     if (placement.ignore) return { findings: [] };
@@ -30,7 +30,7 @@ export function readInventoryFile(path: string, bytes: Uint8Array, validators: V
   const decoded = decodeFile(bytes);
   if (!decoded.ok) return { findings: [err(path, decoded.rule, decoded.line, decoded.column, decoded.message, decoded.hint)], ...(unreadable ? { unreadable } : {}) };
   const info = KIND_INFO[kind];
-  const parsed = parseText(decoded.text, info.recordsKey);
+  const parsed = parseText(decoded.text, info.recordsKey, { bytes, ...(interner ? { interner } : {}) });
   const findings = parsed.problems.map((p) => err(path, p.rule, p.line, p.column, p.message, p.hint));
   if (findings.length > 0) return { findings, ...(unreadable ? { unreadable } : {}) };
   const data = parsed.data as Record<string, unknown> | null;

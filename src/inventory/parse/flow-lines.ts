@@ -27,9 +27,8 @@ export function parseFlowLines(text: string, recordsKey: string): FlowLinesParse
 }
 
 function scan(text: string, recordsKey: string): FlowLinesParse | null {
-  const data: Record<string, unknown> = {};
-  const headerPos = new Map<string, { line: number; keyColumn: number; valueColumn: number }>();
-  const records: unknown[] = [];
+  const head = newHeader(recordsKey);
+  const { data, records } = head;
   const recordLines: number[] = [];
   const lineStarts: number[] = [];
   let inList = false;
@@ -61,41 +60,75 @@ function scan(text: string, recordsKey: string): FlowLinesParse | null {
       recordLines.push(lineNo);
       continue;
     }
-    if (line.startsWith('---') || line.startsWith('...') || line.startsWith('%') || line.includes('\t')) return null;
-    const h = HEADER.exec(line);
-    if (!h) return null;
-    const key = h[1]!;
-    if (Object.hasOwn(data, key) || key === '__proto__') return null;
-    let raw = h[2] ?? '';
-    const hash = raw.search(/ #/);
-    if (hash !== -1) raw = raw.slice(0, hash).trimEnd();
-    if (raw.startsWith('#')) raw = '';
-    inList = false;
-    const valueColumn = line.indexOf(':') + 2;
-    headerPos.set(key, { line: lineNo, keyColumn: 0, valueColumn: raw ? line.indexOf(raw, valueColumn - 1) : valueColumn });
-    if (key === recordsKey) {
-      if (raw === '[]') data[key] = [];
-      else if (raw === '') {
-        data[key] = records;
-        inList = true;
-      } else return null;
-      continue;
-    }
-    if (raw === '' || !HEADER_VALUE.test(raw) || raw.includes(': ') || raw.endsWith(':')) return null;
-    data[key] = raw[0] === '"' ? raw.slice(1, -1) : raw[0] === "'" ? raw.slice(1, -1).replace(/''/g, "'") : resolvePlain(raw);
+    const h = readHeader(line, lineNo, head);
+    if (h === false) return null;
+    inList = h === 'list';
   }
-  if (!Object.hasOwn(data, recordsKey)) return null;
-  if (data[recordsKey] === records && records.length === 0) data[recordsKey] = null;
-  return { data, map: flowLinesMap(text, lineStarts, recordsKey, headerPos, recordLines) };
+  if (!finishHeader(head)) return null;
+  const recordText = (index: number) => {
+    const line = recordLines[index]!;
+    return text.slice(lineStarts[line - 1], (lineStarts[line] ?? text.length + 1) - 1).replace(/\r$/, '');
+  };
+  return { data, map: flowLinesMap(recordText, recordsKey, head.positions, recordLines) };
 }
 
-function flowLinesMap(
-  text: string,
-  lineStarts: number[],
-  recordsKey: string,
-  headerPos: Map<string, { line: number; keyColumn: number; valueColumn: number }>,
-  recordLines: number[],
-): SourceMap {
+/** Top-level keys read so far, with where each stands. */
+export interface Header {
+  recordsKey: string;
+  data: Record<string, unknown>;
+  records: unknown[];
+  positions: Map<string, HeaderPos>;
+}
+
+export interface HeaderPos {
+  line: number;
+  keyColumn: number;
+  valueColumn: number;
+}
+
+export const newHeader = (recordsKey: string): Header => ({ recordsKey, data: {}, records: [], positions: new Map() });
+
+/**
+ * Reads one top-level `key: value` line (or `recordsKey:` opening the list). Returns 'list' when
+ * the record list starts, true for another key, false when the file needs the full parser.
+ */
+export function readHeader(line: string, lineNo: number, head: Header): 'list' | boolean {
+  const { data, recordsKey } = head;
+  if (line.startsWith('---') || line.startsWith('...') || line.startsWith('%') || line.includes('\t')) return false;
+  const h = HEADER.exec(line);
+  if (!h) return false;
+  const key = h[1]!;
+  if (Object.hasOwn(data, key) || key === '__proto__') return false;
+  let raw = h[2] ?? '';
+  const hash = raw.search(/ #/);
+  if (hash !== -1) raw = raw.slice(0, hash).trimEnd();
+  if (raw.startsWith('#')) raw = '';
+  const valueColumn = line.indexOf(':') + 2;
+  head.positions.set(key, { line: lineNo, keyColumn: 0, valueColumn: raw ? line.indexOf(raw, valueColumn - 1) : valueColumn });
+  if (key === recordsKey) {
+    if (raw === '[]') {
+      data[key] = [];
+      return true;
+    }
+    if (raw !== '') return false;
+    data[key] = head.records;
+    return 'list';
+  }
+  if (raw === '' || !HEADER_VALUE.test(raw) || raw.includes(': ') || raw.endsWith(':')) return false;
+  data[key] = raw[0] === '"' ? raw.slice(1, -1) : raw[0] === "'" ? raw.slice(1, -1).replace(/''/g, "'") : resolvePlain(raw);
+  return true;
+}
+
+/** False when the records key never came; an empty list key reads as null, as in YAML. */
+export function finishHeader(head: Header): boolean {
+  const { data, recordsKey, records } = head;
+  if (!Object.hasOwn(data, recordsKey)) return false;
+  if (data[recordsKey] === records && records.length === 0) data[recordsKey] = null;
+  return true;
+}
+
+/** A lazy source map over a record list: `recordText(i)` gives the line of record i (no line break). */
+export function flowLinesMap(recordText: (index: number) => string, recordsKey: string, headerPos: Map<string, HeaderPos>, recordLines: ArrayLike<number>): SourceMap {
   return {
     locate(path: Path, target: 'value' | 'key' = 'value'): Pos {
       const head = headerPos.get(String(path[0]));
@@ -106,7 +139,7 @@ function flowLinesMap(
       const index = path[1];
       const line = typeof index === 'number' ? recordLines[index] : undefined;
       if (line === undefined) return { line: head.line, column: 1 };
-      const lineText = text.slice(lineStarts[line - 1], (lineStarts[line] ?? text.length + 1) - 1).replace(/\r$/, '');
+      const lineText = recordText(index as number);
       const braceColumn = lineText.indexOf('{');
       const want = path.slice(2).join('\u0000');
       let found: Pos = { line, column: braceColumn + 1 };

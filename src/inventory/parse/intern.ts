@@ -1,0 +1,86 @@
+/**
+ * Turns short ASCII byte ranges into strings, once per distinct text: a million seat lines name
+ * about a hundred thousand people, a few tiers and a few thousand dates. Shared across the files
+ * of one load, so a seat's person ID is the very string that keys the people map: lookups
+ * compare pointers, and no seat keeps a slice of its file's text alive.
+ */
+export class Interner {
+  #strings: (string | undefined)[];
+  #hashes: Int32Array;
+  /** The plain-scalar value of each string (`resolvePlain`), computed on first use. */
+  #plain: unknown[];
+  #resolved: Uint8Array;
+  #mask: number;
+  #size = 0;
+
+  constructor(capacity = 1 << 12) {
+    this.#strings = new Array<string | undefined>(capacity).fill(undefined);
+    this.#hashes = new Int32Array(capacity);
+    this.#plain = new Array<unknown>(capacity).fill(undefined);
+    this.#resolved = new Uint8Array(capacity);
+    this.#mask = capacity - 1;
+  }
+
+  /** The slot of bytes[start, end), which must be ASCII; added when new. */
+  slot(bytes: Uint8Array, start: number, end: number, decode: (start: number, end: number) => string): number {
+    let h = 0x811c9dc5 | 0;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    const len = end - start;
+    let slot = h & this.#mask;
+    for (;;) {
+      const s = this.#strings[slot];
+      if (s === undefined) break;
+      if (this.#hashes[slot] === h && s.length === len && same(s, bytes, start)) return slot;
+      slot = (slot + 1) & this.#mask;
+    }
+    this.#strings[slot] = decode(start, end);
+    this.#hashes[slot] = h;
+    if (++this.#size * 2 > this.#mask) return this.#grow(slot);
+    return slot;
+  }
+
+  string(slot: number): string {
+    return this.#strings[slot]!;
+  }
+
+  /** The value of the string read as a plain scalar, cached per slot. */
+  plain(slot: number, resolve: (text: string) => unknown): unknown {
+    if (this.#resolved[slot] === 1) return this.#plain[slot];
+    const v = resolve(this.#strings[slot]!);
+    this.#plain[slot] = v;
+    this.#resolved[slot] = 1;
+    return v;
+  }
+
+  /** Doubles the table; returns the new slot of the entry that was in `keep`. */
+  #grow(keep: number): number {
+    const strings = this.#strings;
+    const hashes = this.#hashes;
+    const plain = this.#plain;
+    const resolved = this.#resolved;
+    const capacity = strings.length * 2;
+    this.#strings = new Array<string | undefined>(capacity).fill(undefined);
+    this.#hashes = new Int32Array(capacity);
+    this.#plain = new Array<unknown>(capacity).fill(undefined);
+    this.#resolved = new Uint8Array(capacity);
+    this.#mask = capacity - 1;
+    let kept = -1;
+    for (let i = 0; i < strings.length; i++) {
+      const s = strings[i];
+      if (s === undefined) continue;
+      let slot = hashes[i]! & this.#mask;
+      while (this.#strings[slot] !== undefined) slot = (slot + 1) & this.#mask;
+      this.#strings[slot] = s;
+      this.#hashes[slot] = hashes[i]!;
+      this.#plain[slot] = plain[i];
+      this.#resolved[slot] = resolved[i]!;
+      if (i === keep) kept = slot;
+    }
+    return kept;
+  }
+}
+
+function same(s: string, bytes: Uint8Array, start: number): boolean {
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== bytes[start + k]) return false;
+  return true;
+}

@@ -1,0 +1,244 @@
+import { Bail, resolvePlain } from './flow-value.ts';
+import { finishHeader, flowLinesMap, newHeader, readHeader, type FlowLinesParse } from './flow-lines.ts';
+import { Interner } from './intern.ts';
+
+/** Node's Buffer slicers: a new flat string per call (never a slice that pins the file's text). */
+interface Slicer extends Uint8Array {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+
+const SP = 32;
+const HASH = 35;
+const DASH = 45;
+const COLON = 58;
+const COMMA = 44;
+const DQUOTE = 34;
+const SQUOTE = 39;
+const BACKSLASH = 92;
+const LBRACE = 123;
+const RBRACE = 125;
+const LBRACKET = 91;
+const RBRACKET = 93;
+// Plain scalars may not start with these (as in flow-value.ts): & * ! | > % @ ` ? : # , ] }
+const NO_PLAIN_START = new Uint8Array(128);
+for (const c of '&*!|>%@`?:#,]}') NO_PLAIN_START[c.charCodeAt(0)] = 1;
+/** Longest text worth interning; longer values are rarely repeated. */
+const MAX_INTERNED = 64;
+
+/**
+ * The line scanner of flow-lines.ts, working on the file's bytes: the same records, the same
+ * source map, but strings come from an interner (or a fresh copy), no tuples are allocated per
+ * value, and a date or an ID is resolved once per distinct text, not once per line.
+ * It accepts a strict subset of what flow-lines.ts accepts and returns null for anything else
+ * (single quotes, tabs, control characters, a BOM, ...), so the caller falls back to flow-lines.ts
+ * and the result never differs from it.
+ */
+export function scanRecordBytes(bytes: Uint8Array, recordsKey: string, interner: Interner = new Interner()): FlowLinesParse | null {
+  try {
+    return new ByteScanner(bytes, interner).scan(recordsKey);
+  } catch (e) {
+    if (e instanceof Bail) return null;
+    throw e;
+  }
+}
+
+class ByteScanner {
+  readonly b: Slicer;
+  readonly interner: Interner;
+  readonly latin1: (start: number, end: number) => string;
+  end = 0;
+
+  constructor(bytes: Uint8Array, interner: Interner) {
+    this.b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Slicer;
+    this.interner = interner;
+    this.latin1 = (s, e) => this.b.latin1Slice(s, e);
+  }
+
+  scan(recordsKey: string): FlowLinesParse | null {
+    const b = this.b;
+    const n = b.length;
+    if (n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return null;
+    const head = newHeader(recordsKey);
+    const records = head.records;
+    const recordLines: number[] = [];
+    const recordStarts: number[] = [];
+    let inList = false;
+    let itemIndent = -1;
+    let lineNo = 0;
+    let pos = 0;
+    while (pos <= n) {
+      let eol = b.indexOf(10, pos);
+      if (eol === -1) eol = n;
+      lineNo++;
+      const start = pos;
+      let end = eol;
+      if (end > start && b[end - 1] === 13) end--;
+      pos = eol + 1;
+      if (end === start) continue;
+      const first = b[start]!;
+      if (first === HASH) continue;
+      if (first === SP || first === DASH) {
+        let i = start;
+        while (i < end && b[i] === SP) i++;
+        if (i === end || b[i] === HASH) continue;
+        if (b[i] !== DASH || !inList) return null;
+        const indent = i - start;
+        if (itemIndent === -1) itemIndent = indent;
+        else if (indent !== itemIndent) return null;
+        i++;
+        if (b[i] !== SP) return null;
+        while (b[i] === SP) i++;
+        if (b[i] !== LBRACE || i >= end) return null;
+        this.end = end;
+        const record: Record<string, unknown> = {};
+        i = this.map(i + 1, record);
+        let j = i;
+        while (j < end && b[j] === SP) j++;
+        if (j < end && !(b[j] === HASH && j > i)) return null;
+        records.push(record);
+        recordLines.push(lineNo);
+        recordStarts.push(start);
+        continue;
+      }
+      const h = readHeader(b.utf8Slice(start, end), lineNo, head);
+      if (h === false) return null;
+      inList = h === 'list';
+    }
+    if (!finishHeader(head)) return null;
+    const recordText = (index: number) => {
+      const s = recordStarts[index]!;
+      let e = b.indexOf(10, s);
+      if (e === -1) e = n;
+      if (e > s && b[e - 1] === 13) e--;
+      return b.utf8Slice(s, e);
+    };
+    return { data: head.data, map: flowLinesMap(recordText, recordsKey, head.positions, recordLines) };
+  }
+
+  /** Skips spaces; a tab or control character bails. */
+  spaces(i: number): number {
+    const b = this.b;
+    while (b[i] === SP) i++;
+    if (i < this.end && b[i]! < SP) throw new Bail();
+    return i;
+  }
+
+  /** A flow mapping whose `{` is just before `i`; fills `out`; returns the index after `}`. */
+  map(i: number, out: Record<string, unknown>): number {
+    const b = this.b;
+    i = this.spaces(i);
+    if (b[i] === RBRACE) return i + 1;
+    for (;;) {
+      i = this.spaces(i);
+      const keyStart = i;
+      let c = b[i]!;
+      if (!(isWord(c) || c === 95)) throw new Bail();
+      i++;
+      for (c = b[i]!; i < this.end && (isWord(c) || c === 95 || c === 46 || c === DASH); c = b[++i]!);
+      if (b[i] !== COLON || b[i + 1] !== SP || i - keyStart > MAX_INTERNED) throw new Bail();
+      const key = this.interner.string(this.interner.slot(b, keyStart, i, this.latin1));
+      if (key === '__proto__' || Object.hasOwn(out, key)) throw new Bail();
+      i = this.value(this.spaces(i + 1), out, key);
+      i = this.spaces(i);
+      if (b[i] === COMMA) {
+        i = this.spaces(i + 1);
+        if (b[i] === RBRACE) return i + 1;
+        continue;
+      }
+      if (b[i] === RBRACE) return i + 1;
+      throw new Bail();
+    }
+  }
+
+  /** A flow sequence whose `[` is just before `i`. */
+  seq(i: number, out: unknown[]): number {
+    const b = this.b;
+    i = this.spaces(i);
+    if (b[i] === RBRACKET) return i + 1;
+    for (;;) {
+      i = this.value(this.spaces(i), out, out.length);
+      i = this.spaces(i);
+      if (b[i] === COMMA) {
+        i = this.spaces(i + 1);
+        if (b[i] === RBRACKET) return i + 1;
+        continue;
+      }
+      if (b[i] === RBRACKET) return i + 1;
+      throw new Bail();
+    }
+  }
+
+  /** The value at `i`, stored as `into[key]`; returns the index after it. */
+  value(i: number, into: Record<string, unknown> | unknown[], key: string | number): number {
+    const b = this.b;
+    if (i >= this.end) throw new Bail();
+    const c = b[i]!;
+    const set = into as Record<string | number, unknown>;
+    if (c === LBRACE) {
+      const m: Record<string, unknown> = {};
+      set[key] = m;
+      return this.map(i + 1, m);
+    }
+    if (c === LBRACKET) {
+      const s: unknown[] = [];
+      set[key] = s;
+      return this.seq(i + 1, s);
+    }
+    if (c === DQUOTE) return this.double(i + 1, set, key);
+    if (c === SQUOTE) throw new Bail();
+    return this.plain(i, set, key);
+  }
+
+  double(i: number, set: Record<string | number, unknown>, key: string | number): number {
+    const b = this.b;
+    let ascii = true;
+    let j = i;
+    for (; j < this.end; j++) {
+      const c = b[j]!;
+      if (c === DQUOTE) break;
+      if (c === BACKSLASH || c < SP || c === 127) throw new Bail();
+      if (c > 127) ascii = false;
+    }
+    if (j >= this.end) throw new Bail();
+    set[key] = ascii && j - i <= MAX_INTERNED ? this.interner.string(this.interner.slot(b, i, j, this.latin1)) : ascii ? b.latin1Slice(i, j) : b.utf8Slice(i, j);
+    return j + 1;
+  }
+
+  plain(i: number, set: Record<string | number, unknown>, key: string | number): number {
+    const b = this.b;
+    const end = this.end;
+    const first = b[i]!;
+    if ((first < 128 && NO_PLAIN_START[first] === 1) || (first === DASH && (i + 1 >= end || b[i + 1] === SP))) throw new Bail();
+    let ascii = true;
+    let j = i;
+    for (; j < end; j++) {
+      const c = b[j]!;
+      if (c === COMMA || c === RBRACE || c === RBRACKET) break;
+      if (c === LBRACKET || c === LBRACE) throw new Bail();
+      if (c === COLON) {
+        const d = b[j + 1];
+        if (j + 1 >= end || d === SP || d === COMMA || d === RBRACE || d === RBRACKET) throw new Bail();
+      } else if (c === HASH) {
+        if (b[j - 1] === SP) throw new Bail();
+      } else if (c < SP || c === 127) throw new Bail();
+      else if (c > 127) ascii = false;
+    }
+    if (j >= end) throw new Bail();
+    if (!ascii) {
+      // Non-ASCII text: exactly what flow-value.ts does with the decoded line.
+      set[key] = resolvePlain(b.utf8Slice(i, j).trimEnd());
+      return j;
+    }
+    let k = j;
+    while (k > i && b[k - 1] === SP) k--;
+    if (k - i > MAX_INTERNED) set[key] = resolvePlain(b.latin1Slice(i, k));
+    else set[key] = this.interner.plain(this.interner.slot(b, i, k, this.latin1), resolvePlain);
+    return j;
+  }
+}
+
+/** ASCII letters and digits. */
+function isWord(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
