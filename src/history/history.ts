@@ -1,5 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import { classify } from '../inventory/layout.ts';
+import { KINDS, type Kind } from '../inventory/schema/index.ts';
 import { verifyCommit } from '../inventory/git-source.ts';
 import type { IsoDate } from '../util/dates.ts';
 import { blobStore, type BlobParser, type BlobStats, type BlobStore, type Wanted } from './blobs.ts';
@@ -50,10 +51,11 @@ const CHUNK = 200;
 export async function history(repoDir: string, options: HistoryOptions = {}): Promise<HistoryResult> {
   const ref = await verifyCommit(repoDir, options.ref ?? 'HEAD');
   const tz = options.timeZone ?? 'UTC';
+  const kinds = relevantKinds(options);
   const commits = (await changedCommits(repoDir, ref)).reverse().filter((c) => {
     const day = dayIn(new Date(c.time * 1000), tz);
     return (!options.since || day >= options.since) && (!options.until || day <= options.until);
-  });
+  }).map((c) => ({ ...c, changes: c.changes.filter((ch) => kinds.has(kindOf(ch.path)!)) }));
   const cacheDir = options.diskCache === false ? undefined : await cacheFolder(repoDir);
   const store = blobStore(repoDir, cacheDir, options.parse);
   const perCommit: HistoryEvent[][] = [];
@@ -73,6 +75,19 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
   if (options.order !== 'oldest') perCommit.reverse();
   return { events: perCommit.flat(), stats: { ...store.stats, commits: commits.length } };
 }
+
+/** The kinds of file whose records can be about the license or person asked for: others are not even parsed. */
+function relevantKinds(o: HistoryOptions): Set<Kind> {
+  let kinds = new Set<Kind>(KINDS);
+  if (o.license) kinds = new Set(['license', 'contract', 'assignments', 'usage']);
+  if (o.person) kinds = new Set(['people', 'assignments'].filter((k) => kinds.has(k as Kind)) as Kind[]);
+  return kinds;
+}
+
+const kindOf = (path: string): Kind | undefined => {
+  const placement = classify(path);
+  return placement.ok ? placement.kind : undefined;
+};
 
 function wantedBlobs(chunk: ChangedCommit[], lastGood: Map<string, string>): Wanted[] {
   const wanted: Wanted[] = [];

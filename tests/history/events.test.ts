@@ -82,6 +82,21 @@ describe('history', () => {
     expect((await history(f.repo.dir, { license: 'slack', diskCache: false })).events).toEqual([]);
   });
 
+  it('does not parse files that cannot be about the license or person asked for', async () => {
+    const { inventoryParser } = await import('../../src/history/blobs.ts');
+    const real = inventoryParser();
+    const parsed = new Set<string>();
+    const parse = (path: string, bytes: Uint8Array) => {
+      parsed.add(path);
+      return real(path, bytes);
+    };
+    await history(f.repo.dir, { license: 'figma', diskCache: false, parse });
+    expect([...parsed].sort()).toEqual(['inventory/assignments/figma.yaml', 'inventory/contracts/figma-2026.yaml', 'inventory/licenses/figma.yaml', 'inventory/usage/figma.yaml']);
+    parsed.clear();
+    await history(f.repo.dir, { person: 'bob', diskCache: false, parse });
+    expect([...parsed].sort()).toEqual(['inventory/assignments/figma.yaml', 'inventory/people.yaml']);
+  });
+
   it('filters by commit day, in the org time zone when given', async () => {
     // "Bob left" was committed at 2026-03-01T23:30Z: still 1 March in UTC, already 2 March in Berlin.
     const utc = await history(f.repo.dir, { order: 'oldest', since: '2026-01-10', until: '2026-03-01', diskCache: false });
