@@ -5,6 +5,8 @@ import type { Rec } from '../inventory/model.ts';
 import type { License } from '../inventory/schema/index.ts';
 import { fsSource } from '../inventory/source.ts';
 import { createValidators } from '../inventory/validate.ts';
+import { createGitHubPort, GitHubConfigError, GitHubError } from '../github/index.ts';
+import { publishSnapshots } from '../usage/publish.ts';
 import { pullLicense, type PullOutcome } from '../usage/pull.ts';
 import { registry } from '../usage/registry.ts';
 import type { Connector } from '../usage/types.ts';
@@ -19,6 +21,7 @@ interface PullOpts {
   since?: string;
   dryRun?: boolean;
   today?: string;
+  publish?: boolean;
 }
 
 /** Which licenses to pull: the named ones (each must have a usage source) or, with --all, every one that has one. */
@@ -59,6 +62,7 @@ export function registerPull(program: Command, io: Io, connectors: ReadonlyMap<s
     .option('--all', 'every license that has a usage source')
     .option('--since <date>', 'only activity on or after this date matters')
     .option('--dry-run', 'read the vendors and print what would change; write nothing')
+    .option('--publish', 'propose the new snapshots as one pull request (branch lac/usage), or push them when org.yaml says github.usage_updates: push')
     .option('--root <dir>', 'the license repository (default: the current folder)')
     .option('--today <date>', 'the date to ask report APIs for (default: today in the org time zone)')
     .action(async (ids: string[], opts: PullOpts) => {
@@ -69,6 +73,7 @@ export function registerPull(program: Command, io: Io, connectors: ReadonlyMap<s
       const today = resolveToday(inventory, parseToday(opts.today));
       const validators = createValidators();
       let failed = 0;
+      const outcomes: PullOutcome[] = [];
       for (const { license, connector } of targets) {
         const outcome = await pullLicense(license, connector, {
           root,
@@ -84,10 +89,22 @@ export function registerPull(program: Command, io: Io, connectors: ReadonlyMap<s
           progress: io.isTTY ? (id, n) => io.err(`\r${id}: ${n} accounts read`) : undefined,
         });
         if (io.isTTY) io.err('\r\x1b[K');
+        outcomes.push(outcome);
         if (!outcome.ok) failed++;
         (outcome.ok ? io.out : io.err)(`${outcomeLine(outcome, Boolean(opts.dryRun))}\n`);
       }
       if (targets.length === 0) io.out('no license has a usage source\n');
+      if (opts.publish && !opts.dryRun) {
+        const mode = inventory.org?.data.github?.usage_updates ?? 'pull-request';
+        try {
+          const published = await publishSnapshots(root, outcomes, { mode, today, port: () => createGitHubPort({ env: io.env }), labels: inventory.org?.data.github?.labels ?? [] });
+          io.out(published ? `published (${published.mode}): ${published.git.action}${published.pr ? `; pull request #${published.pr.number} ${published.pr.action}` : ''}\n` : 'nothing to publish\n');
+        } catch (e) {
+          if (e instanceof GitHubConfigError) throw new UserError(e.message, e.hint);
+          if (e instanceof GitHubError) throw new UserError(e.message, 'check GITHUB_TOKEN (contents and pull-requests: write) and GITHUB_REPOSITORY');
+          throw e;
+        }
+      }
       throw new ExitCode(failed > 0 ? 1 : 0);
     });
 }

@@ -1,0 +1,77 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { lac } from '../support/cli.ts';
+import { ADA, tempRepo, type TestRepo } from '../support/git.ts';
+import { useGitHubFake } from '../support/github-fake/hooks.ts';
+import { files, LICENSE, ORG } from '../support/inventory.ts';
+
+// The remote: a bare repository that the fake GitHub reads its branches from.
+const remoteRoot = mkdtempSync(join(tmpdir(), 'lac-remote-'));
+const bare = join(remoteRoot, 'licenses.git');
+execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
+afterAll(() => rmSync(remoteRoot, { recursive: true, force: true }));
+
+const gh = useGitHubFake({ repos: [{ name: 'acme/licenses', gitDir: bare }], resetEach: true });
+const repos: TestRepo[] = [];
+afterEach(() => {
+  repos.splice(0).forEach((r) => r.cleanup());
+  execFileSync('git', ['--git-dir', bare, 'for-each-ref', '--format=delete %(refname)'], { encoding: 'utf8' })
+    .split('\n')
+    .filter(Boolean)
+    .forEach((line) => execFileSync('git', ['--git-dir', bare, 'update-ref', '-d', line.slice(7)]));
+});
+
+const CSV_LICENSE = `${LICENSE}usage:\n  source: csv\n  config: { path: exports/figma.csv, columns: { account: Email, last_active: Last Seen } }\n`;
+const CSV = 'Email,Last Seen\nada@test.example,2026-03-01\nbob@test.example,2026-02-20\n';
+
+function clone(org = ORG): TestRepo {
+  const repo = tempRepo();
+  repos.push(repo);
+  repo.commit({ ...files({ 'inventory/licenses/figma.yaml': CSV_LICENSE, 'inventory/org.yaml': org }), 'exports/figma.csv': CSV }, { message: 'Inventory', date: '2026-03-01T09:00:00Z', author: ADA });
+  repo.git(['remote', 'add', 'origin', bare]);
+  repo.git(['push', '-q', 'origin', 'main']);
+  return repo;
+}
+
+const branchSha = (branch: string) => execFileSync('git', ['--git-dir', bare, 'rev-parse', '--verify', '-q', `refs/heads/${branch}`], { encoding: 'utf8' }).trim();
+
+describe('lac pull --publish', () => {
+  it('proposes new snapshots as one pull request, changes nothing on a re-run, and updates it after a change', async () => {
+    const repo = clone();
+    const env = gh.fake.env();
+    const first = await lac(['pull', 'figma', '--publish', '--root', repo.dir, '--today', '2026-03-10'], { env });
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('published (pull-request): pushed; pull request #1 created');
+    const pushed = branchSha('lac/usage');
+    expect(execFileSync('git', ['--git-dir', bare, 'show', `${pushed}:inventory/usage/figma.yaml`], { encoding: 'utf8' })).toContain('{ account: ada@test.example, person: ada, last_active: 2026-03-01 }');
+    const pull = gh.fake.repo('acme/licenses').issues.find((i) => i.number === 1)!;
+    expect(pull.title).toBe('Usage snapshots of 2026-03-10');
+    expect(pull.body).toContain('| figma | 2 | 2 | 0 |');
+
+    gh.fake.clearRequests();
+    const again = await lac(['pull', 'figma', '--publish', '--root', repo.dir, '--today', '2026-03-10'], { env });
+    expect(again.stdout).toContain('published (pull-request): unchanged; pull request #1 unchanged');
+    expect(gh.fake.writes()).toEqual([]);
+    expect(branchSha('lac/usage')).toBe(pushed);
+
+    writeFileSync(join(repo.dir, 'exports/figma.csv'), CSV.replace('2026-02-20', '2026-03-09'));
+    const changed = await lac(['pull', 'figma', '--publish', '--root', repo.dir, '--today', '2026-03-10'], { env });
+    expect(changed.stdout).toContain('published (pull-request): pushed; pull request #1 unchanged');
+    expect(branchSha('lac/usage')).not.toBe(pushed);
+    // The user's branch and index are untouched: only the snapshot file in the working tree changed.
+    expect(repo.git(['rev-parse', '--abbrev-ref', 'HEAD']).trim()).toBe('main');
+    expect(repo.git(['status', '--porcelain']).split('\n').filter(Boolean).sort()).toEqual([' M exports/figma.csv', '?? inventory/usage/']);
+  });
+
+  it('pushes to the current branch when org.yaml says usage_updates: push', async () => {
+    const repo = clone(`${ORG}github: { usage_updates: push }\n`);
+    const r = await lac(['pull', 'figma', '--publish', '--root', repo.dir, '--today', '2026-03-10'], { env: gh.fake.env() });
+    expect(r.stdout).toContain('published (push): pushed');
+    expect(branchSha('main')).toBe(repo.git(['rev-parse', 'HEAD']).trim());
+    expect(repo.git(['log', '-1', '--format=%s']).trim()).toBe('Usage snapshots of 2026-03-10');
+    expect(gh.fake.writes()).toEqual([]);
+  });
+});
