@@ -1,0 +1,131 @@
+import type { Inventory } from '../../inventory/model.ts';
+import { addDays, type IsoDate } from '../../util/dates.ts';
+import { divRound, sum, type Micros } from '../../util/money.ts';
+import { reclaimPolicy, type EffectiveReclaim } from '../policy.ts';
+import { tierPrices, type TierPrice } from '../report/prices.ts';
+import { seatViews } from '../report/seats.ts';
+import { judgeSeat, type Evidence, type ReclaimReason } from './candidates.ts';
+
+/** One proposed change to one assignment line. */
+export interface Candidate {
+  license: string;
+  file: string;
+  /** Position of the seat in the file's `seats` list. */
+  index: number;
+  line: number | undefined;
+  person: string;
+  name: string | undefined;
+  github: string | undefined;
+  tier: string;
+  since: IsoDate;
+  action: 'remove' | 'downgrade';
+  to?: string;
+  reason: ReclaimReason;
+  detail: string;
+  evidence: Evidence;
+  /** Saving in the org currency. */
+  annual: Micros;
+  monthly: Micros;
+}
+
+/** A seat that looked like a candidate but stays, and why. */
+export interface Kept {
+  person: string;
+  tier: string;
+  why: string;
+}
+
+export interface LicensePlan {
+  license: string;
+  name: string;
+  file: string;
+  owner: string | undefined;
+  policy: EffectiveReclaim;
+  /** The last day people have to object: today plus the policy's grace days. */
+  graceUntil: IsoDate;
+  /** The usage snapshot the plan read. */
+  snapshot: { file: string; taken: string } | undefined;
+  candidates: Candidate[];
+  kept: Kept[];
+  annual: Micros;
+  monthly: Micros;
+}
+
+export interface ReclaimPlan {
+  today: IsoDate;
+  currency: string;
+  licenses: LicensePlan[];
+  annual: Micros;
+  monthly: Micros;
+}
+
+export interface PlanOptions {
+  license?: string;
+  /** Per license, seats (`person tier`) that people kept on the reclaim branch: not proposed again. */
+  keep?: Map<string, Set<string>>;
+}
+
+export const seatKey = (person: string, tier: string): string => `${person} ${tier}`;
+
+const monthly = (annual: Micros): Micros => divRound(annual, 12n);
+
+function saving(prices: Map<string, TierPrice> | undefined, tier: string, to?: string): Micros {
+  const unit = (t: string | undefined) => {
+    const p = t === undefined ? undefined : prices?.get(t);
+    return p?.perSeat ? (p.unitCost ?? 0n) : 0n;
+  };
+  const s = unit(tier) - unit(to);
+  return s > 0n ? s : 0n;
+}
+
+/** The reclaim plan of every license (or one): candidates with reasons, evidence and savings. Pure. */
+export function reclaimPlan(inv: Inventory, today: IsoDate, options: PlanOptions = {}): ReclaimPlan {
+  const prices = tierPrices(inv, today);
+  const licenses: LicensePlan[] = [];
+  const ids = [...inv.licenses.keys()].filter((id) => options.license === undefined || id === options.license).sort();
+  for (const id of ids) {
+    const license = inv.licenses.get(id)!.data;
+    const list = inv.assignments.get(id);
+    if (!list) continue;
+    const policy = reclaimPolicy(inv.org?.data, license);
+    const usage = inv.usage.get(id);
+    const keep = options.keep?.get(id) ?? new Set<string>();
+    const candidates: Candidate[] = [];
+    const kept: Kept[] = [];
+    if (policy.enabled && !license.retired) {
+      for (const v of seatViews(inv, license, list, today, policy)) {
+        const verdict = judgeSeat(v, license, policy, today);
+        if (!verdict) continue;
+        const person = v.seat.person!;
+        if (!verdict.propose) {
+          kept.push({ person, tier: v.seat.tier, why: verdict.why });
+          continue;
+        }
+        if (keep.has(seatKey(person, v.seat.tier))) {
+          kept.push({ person, tier: v.seat.tier, why: 'kept by a person on the reclaim pull request' });
+          continue;
+        }
+        const annual = saving(prices.get(id), v.seat.tier, verdict.action === 'downgrade' ? verdict.to : undefined);
+        let line: number | undefined;
+        try {
+          line = list.map.locate(['seats', list.index[v.i]!]).line;
+        } catch {
+          line = undefined;
+        }
+        candidates.push({
+          license: id, file: list.file, index: list.index[v.i]!, line, person, name: v.person?.name, github: v.person?.github,
+          tier: v.seat.tier, since: v.seat.since, action: verdict.action, ...(verdict.to ? { to: verdict.to } : {}),
+          reason: verdict.reason, detail: verdict.detail, evidence: verdict.evidence, annual, monthly: monthly(annual),
+        });
+      }
+    }
+    const annual = sum(candidates.map((c) => c.annual));
+    licenses.push({
+      license: id, name: license.name, file: list.file, owner: license.owner, policy, graceUntil: addDays(today, policy.grace_days),
+      snapshot: usage ? { file: usage.src.file, taken: usage.data.taken } : undefined,
+      candidates, kept, annual, monthly: monthly(annual),
+    });
+  }
+  const annual = sum(licenses.map((l) => l.annual));
+  return { today, currency: inv.org?.data.currency ?? 'EUR', licenses, annual, monthly: monthly(annual) };
+}
