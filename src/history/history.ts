@@ -7,7 +7,8 @@ import { blobStore, type BlobParser, type BlobStats, type BlobStore, type Wanted
 import { changedCommits, commitInfos, type ChangedCommit, type CommitInfo } from './commits.ts';
 import { recordEvents, type Draft, type Subjects } from './events.ts';
 import { gitText } from './git.ts';
-import { recordsOf, type Rec } from './records.ts';
+import { same } from './diff.ts';
+import { recordMap, type RecordMap } from './records.ts';
 import { dayIn } from './time.ts';
 
 /** A semantic change to the inventory, with the commit (and pull request) it came in by. */
@@ -105,19 +106,8 @@ type Get = (kind: Wanted['kind'], oid: string) => Record<string, unknown> | null
 
 /** Compares every record of the changed files before and after a commit, matched by ID across files. */
 function commitDrafts(commit: ChangedCommit, get: Get, lastGood: Map<string, string>): Draft[] {
-  const before = new Map<string, Rec>();
-  const after = new Map<string, Rec>();
   const drafts: Draft[] = [];
-  // Events come file by file (sorted paths), each in the order of the records in its file.
-  const order = new Set<string>();
-  const add = (into: Map<string, Rec>, recs: Rec[]) => {
-    for (const r of recs) {
-      const key = `${r.entity}:${r.key}`;
-      if (into.has(key)) continue;
-      into.set(key, r);
-      order.add(key);
-    }
-  };
+  const files: { before?: RecordMap; after?: RecordMap }[] = [];
   for (const ch of [...commit.changes].sort((a, b) => (a.path < b.path ? -1 : 1))) {
     const placement = classify(ch.path);
     if (!placement.ok) continue;
@@ -131,12 +121,40 @@ function commitDrafts(commit: ChangedCommit, get: Get, lastGood: Map<string, str
     }
     const beforeOid = lastGood.get(ch.path);
     const beforeData = beforeOid ? get(kind, beforeOid) : undefined;
-    if (beforeData) add(before, recordsOf(kind, ch.path, beforeData));
-    if (afterData) add(after, recordsOf(kind, ch.path, afterData));
+    files.push({
+      ...(beforeData ? { before: recordMap(kind, ch.path, beforeData) } : {}),
+      ...(afterData ? { after: recordMap(kind, ch.path, afterData) } : {}),
+    });
     if (ch.after) lastGood.set(ch.path, ch.after);
     else lastGood.delete(ch.path);
   }
-  for (const key of order) drafts.push(...recordEvents(before.get(key), after.get(key)));
+  const befores = files.flatMap((f) => (f.before ? [f.before] : []));
+  const afters = files.flatMap((f) => (f.after ? [f.after] : []));
+  const find = (maps: RecordMap[], key: string) => {
+    for (const m of maps) {
+      const r = m.get(key);
+      if (r) return r;
+    }
+    return undefined;
+  };
+  // Events come file by file (sorted paths), each in the order of the records in its file; a record
+  // in two files (a file renamed in this commit) is compared once, the first file's version winning.
+  const seen = files.length > 1 ? new Set<string>() : undefined;
+  for (const { before, after } of files) {
+    for (const map of [before, after]) {
+      if (!map) continue;
+      for (const key of map.keys()) {
+        if (seen) {
+          if (seen.has(key)) continue;
+          seen.add(key);
+        } else if (map === after && before?.has(key)) continue;
+        const b = find(befores, key);
+        const a = find(afters, key);
+        if (b && a && same(b.data, a.data)) continue;
+        drafts.push(...recordEvents(b, a));
+      }
+    }
+  }
   return drafts;
 }
 

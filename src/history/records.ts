@@ -20,6 +20,28 @@ export interface Rec {
   data: Obj;
 }
 
+/** A file version's records by `entity:key`, first occurrence winning. */
+export type RecordMap = Map<string, Rec>;
+
+// Per parsed file version (and path): a blob after one commit is the blob before the next.
+const maps = new WeakMap<object, Map<string, RecordMap>>();
+
+/** The records of a parsed file version, keyed; built once per version and path. */
+export function recordMap(kind: Kind, path: string, data: Obj): RecordMap {
+  let byPath = maps.get(data);
+  if (!byPath) maps.set(data, (byPath = new Map()));
+  let map = byPath.get(path);
+  if (!map) {
+    map = new Map();
+    for (const r of recordsOf(kind, path, data)) {
+      const key = `${r.entity}:${r.key}`;
+      if (!map.has(key)) map.set(key, r);
+    }
+    byPath.set(path, map);
+  }
+  return map;
+}
+
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const fileId = (path: string) => path.slice(path.lastIndexOf('/') + 1).replace(/\.yaml$/, '');
