@@ -56,7 +56,7 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
   const commits = (await changedCommits(repoDir, ref)).reverse().filter((c) => {
     const day = dayIn(new Date(c.time * 1000), tz);
     return (!options.since || day >= options.since) && (!options.until || day <= options.until);
-  }).map((c) => ({ ...c, changes: c.changes.filter((ch) => kinds.has(kindOf(ch.path)!)) }));
+  }).map((c) => ({ ...c, changes: c.changes.filter((ch) => isOneOf(kindOf(ch.path), kinds)) }));
   const cacheDir = options.diskCache === false ? undefined : await cacheFolder(repoDir);
   const store = blobStore(repoDir, cacheDir, options.parse);
   const perCommit: HistoryEvent[][] = [];
@@ -77,18 +77,21 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
   return { events: perCommit.flat(), stats: { ...store.stats, commits: commits.length } };
 }
 
+// The kinds of file whose records can name a license, or a person, as their subject.
+const ABOUT_LICENSES: readonly Kind[] = ['license', 'contract', 'assignments', 'usage'];
+const ABOUT_PEOPLE: readonly Kind[] = ['people', 'assignments'];
+
 /** The kinds of file whose records can be about the license or person asked for: others are not even parsed. */
 function relevantKinds(o: HistoryOptions): Set<Kind> {
-  let kinds = new Set<Kind>(KINDS);
-  if (o.license) kinds = new Set(['license', 'contract', 'assignments', 'usage']);
-  if (o.person) kinds = new Set(['people', 'assignments'].filter((k) => kinds.has(k as Kind)) as Kind[]);
-  return kinds;
+  return new Set(KINDS.filter((k) => (!o.license || ABOUT_LICENSES.includes(k)) && (!o.person || ABOUT_PEOPLE.includes(k))));
 }
 
-const kindOf = (path: string): Kind | undefined => {
+const isOneOf = (kind: Kind | undefined, kinds: Set<Kind>) => kind !== undefined && kinds.has(kind);
+
+function kindOf(path: string): Kind | undefined {
   const placement = classify(path);
   return placement.ok ? placement.kind : undefined;
-};
+}
 
 function wantedBlobs(chunk: ChangedCommit[], lastGood: Map<string, string>): Wanted[] {
   const wanted: Wanted[] = [];
