@@ -37,7 +37,8 @@ export interface BodyInput {
 export function reclaimBody(input: BodyInput): string {
   const { plan, currency } = input;
   const money = (v: bigint) => formatMoney(v, currency);
-  const mentions = [...new Set(plan.candidates.map((c) => mention(c)))].join(', ');
+  // People who left cannot object; everyone else whose seat is proposed is mentioned.
+  const mentions = [...new Set(plan.candidates.filter((c) => c.reason !== 'leaver').map((c) => mention(c)))].join(', ');
   const snapshot = plan.snapshot ? `the usage snapshot \`${plan.snapshot.file}\` taken ${plan.snapshot.taken}` : 'no usage snapshot';
   const p = plan.policy;
   return template({

@@ -44,8 +44,9 @@ export function reclaimGit(root: string): ReclaimGit {
       const file = join(dir, 'blob');
       await writeFile(file, text);
       const env: Record<string, string> = {};
-      for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-      const g = simpleGit(root).env({ ...env, ...(await identity()), GIT_INDEX_FILE: join(dir, 'index') });
+      // simple-git refuses some GIT_* variables (SSL, askpass...); these local plumbing commands need none of them.
+      for (const [k, v] of Object.entries(process.env)) if (v !== undefined && (!k.startsWith('GIT_') || /^GIT_(AUTHOR|COMMITTER)_/.test(k))) env[k] = v;
+      const g = simpleGit({ baseDir: root, allowEnvironment: ['GIT_INDEX_FILE'] }).env({ ...env, ...(await identity()), GIT_INDEX_FILE: join(dir, 'index') });
       await g.raw(['read-tree', parent]);
       const blob = (await g.raw(['hash-object', '-w', file])).trim();
       await g.raw(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`]);
