@@ -1,4 +1,5 @@
 import { Option, type Command } from 'commander';
+import { simpleGit } from 'simple-git';
 import { renewalPolicy } from '../analysis/policy.ts';
 import { resolveToday } from '../check/run.ts';
 import { createGitHubPort, GitHubConfigError, GitHubError, type GitHubPort } from '../github/index.ts';
@@ -8,7 +9,7 @@ import { formatIcs } from '../renewals/calendar.ts';
 import { formatJson, formatMarkdown, formatText } from '../renewals/format.ts';
 import { usageHistory } from '../renewals/history.ts';
 import { applyIssues, planIssues, type IssuePlan } from '../renewals/issues.ts';
-import { defaultWithin, orgZone, planRenewals, withinWindow } from '../renewals/plan.ts';
+import { defaultWithin, licensesOf, orgZone, planRenewals, withinWindow } from '../renewals/plan.ts';
 import { applyRenewalPrs, planRenewalPrs, type PrPlan } from '../renewals/prs.ts';
 import { addDays } from '../util/dates.ts';
 import { UserError } from './errors.ts';
@@ -33,6 +34,14 @@ export function parseWithin(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (!/^\d{1,5}$/.test(value)) throw new UserError(`--within ${value} is not a number of days`, 'e.g. --within 90');
   return Number(value);
+}
+
+async function hasOrigin(root: string): Promise<boolean> {
+  try {
+    return (await simpleGit(root).getRemotes()).some((r) => r.name === 'origin');
+  } catch {
+    return false;
+  }
 }
 
 /** GitHub failures become user errors that say what to check; nothing of the request is printed. */
@@ -74,7 +83,9 @@ export function registerRenewals(program: Command, io: Io, makePort: () => GitHu
       const { inventory } = await loadInventory(fsSource(root));
       const today = resolveToday(inventory, parseToday(opts.today));
       const window = within ?? defaultWithin(inventory);
-      const history = await usageHistory(root, addDays(today, -renewalPolicy(inventory.org?.data).usage_window_days), orgZone(inventory));
+      // Dates first (cheap), then the usage history of only the licenses renewing in the window.
+      const licenses = licensesOf(withinWindow(planRenewals(inventory, today), today, window));
+      const history = await usageHistory(root, addDays(today, -renewalPolicy(inventory.org?.data).usage_window_days), orgZone(inventory), licenses);
       const all = planRenewals(inventory, today, { history });
       const renewals = withinWindow(all, today, window);
       if (opts.format === 'ics') io.out(formatIcs(renewals, { orgName: inventory.org?.data.name, timeZone: orgZone(inventory) }));
@@ -98,6 +109,9 @@ export function registerRenewals(program: Command, io: Io, makePort: () => GitHu
         });
       }
       if (opts.openPrs) {
+        if (!opts.dryRun && !(await hasOrigin(root))) {
+          throw new UserError(`--open-prs needs a git checkout of the license repository with an "origin" remote: ${root} has none`, 'run it in the checkout of a workflow (actions/checkout), or use --dry-run to see the proposals');
+        }
         const plan = await planRenewalPrs(root, renewals);
         if (opts.dryRun) report(describePrPlan(plan));
         else {

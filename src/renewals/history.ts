@@ -9,16 +9,18 @@ import type { Snapshot } from './usage.ts';
 const USAGE_FILE = /^inventory\/usage\/([^/]+)\.yaml$/;
 
 /**
- * Every version of every usage snapshot committed to HEAD's first-parent line since `from`
- * (the git history is the usage time series). Empty when `root` is not a git repository.
+ * Every version of the usage snapshots of `licenses` committed to HEAD's first-parent line since
+ * `from` (the git history is the usage time series). Empty when `root` is not a git repository.
  */
-export async function usageHistory(root: string, from: IsoDate, timeZone: string): Promise<Map<string, Snapshot[]>> {
+export async function usageHistory(root: string, from: IsoDate, timeZone: string, licenses: ReadonlySet<string>): Promise<Map<string, Snapshot[]>> {
   const out = new Map<string, Snapshot[]>();
+  if (licenses.size === 0) return out;
+  const paths = [...licenses].sort().map((l) => `inventory/usage/${l}.yaml`);
   let log: string;
   try {
     // Commit dates only bound the walk; each version is placed by its own `taken` instant.
     // A snapshot committed a day or two after it was taken still counts, hence the margin.
-    log = (await git(root, ['log', '--first-parent', '--raw', '-z', '--no-renames', '--no-abbrev', '--format=%x01%H %ct', `--since=${addDays(from, -7)}T00:00:00Z`, 'HEAD', '--', 'inventory/usage/'])).toString('utf8');
+    log = (await git(root, ['log', '--first-parent', '--raw', '-z', '--no-renames', '--no-abbrev', '--format=%x01%H %ct', `--since=${addDays(from, -7)}T00:00:00Z`, 'HEAD', '--', ...paths])).toString('utf8');
   } catch {
     return out; // not a repository, or no commits yet: the working tree is all there is
   }

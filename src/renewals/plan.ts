@@ -56,8 +56,7 @@ function ownerOf(inv: Inventory, c: Contract): Owner | undefined {
 }
 
 /** Seats per license/tier bought under contracts in force other than `self`. */
-function boughtElsewhere(inv: Inventory, today: IsoDate, self: string): (license: string, tier: string) => number {
-  const byLicense = contractsByLicense(inv, today);
+function boughtElsewhere(byLicense: Map<string, Rec<Contract>[]>, self: string): (license: string, tier: string) => number {
   return (license, tier) => {
     let n = 0;
     for (const rec of byLicense.get(license) ?? []) {
@@ -74,6 +73,7 @@ export function planRenewals(inv: Inventory, today: IsoDate, options: PlanOption
   const policy = renewalPolicy(org);
   const zone = orgZone(inv);
   const successors = successorsOf(inv);
+  const inForce = contractsByLicense(inv, today);
   const usageCache = new Map<string, Map<string, TierUsage>>();
   const usageOf = (licenseId: string): Map<string, TierUsage> | undefined => {
     const license = inv.licenses.get(licenseId)?.data;
@@ -100,7 +100,7 @@ export function planRenewals(inv: Inventory, today: IsoDate, options: PlanOption
     const next = successors.get(c.id) ?? [];
     const dates = renewalDates(c, today, { decisionWindowDays: policy.decision_window_days, hasSuccessor: next.length > 0 });
     if (!dates) continue;
-    const elsewhere = boughtElsewhere(inv, today, c.id);
+    const elsewhere = boughtElsewhere(inForce, c.id);
     const lines: LineRecommendation[] = c.lines.map((line) =>
         recommendLine({
           contract: c,
@@ -145,6 +145,11 @@ const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export function defaultWithin(inv: Inventory): number {
   const p = renewalPolicy(inv.org?.data);
   return Math.max(p.decision_window_days, ...p.reminder_days);
+}
+
+/** The licenses on the contracts of some renewals: whose usage history is worth reading. */
+export function licensesOf(renewals: readonly Renewal[]): Set<string> {
+  return new Set(renewals.flatMap((r) => r.contract.data.lines.map((l) => l.license)));
 }
 
 /** Renewals whose term has not ended and whose cancel-by date falls within `within` days (overdue ones included). */

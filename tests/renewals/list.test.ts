@@ -89,3 +89,21 @@ figma-2026: Figma, Inc., inside the decision window
     expect(await lac(['renewals', '--root', dir, '--within', 'soon'])).toMatchObject({ code: 2, stderr: 'lac: --within soon is not a number of days\n' });
   });
 });
+
+describe('lac renewals: GitHub settings and git checkout', () => {
+  it('says what to set when GITHUB_REPOSITORY or GITHUB_TOKEN is missing, without a stack', async () => {
+    dir = tempDir(renewalFiles());
+    const r = await lac(['renewals', '--open-issues', '--today', '2026-10-20', '--root', dir], { env: {} });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^lac: GITHUB_(TOKEN|REPOSITORY) is not set/);
+  });
+
+  it('asks for a git checkout with a remote before proposing pull requests', async () => {
+    dir = tempDir(renewalFiles());
+    const r = await lac(['renewals', '--open-prs', '--today', '2026-10-20', '--root', dir], { env: {} });
+    expect(r).toMatchObject({ code: 2 });
+    expect(r.stderr).toContain('--open-prs needs a git checkout of the license repository with an "origin" remote');
+    const dry = await lac(['renewals', '--open-prs', '--dry-run', '--today', '2026-10-20', '--root', dir, '--within', '60']);
+    expect(dry.stdout).toContain('\nwould propose inventory/contracts/figma-2026.yaml on lac/renewal/figma-2026: Renew Figma Organization 2026: 2027-01-01 to 2027-12-31\n');
+  });
+});
