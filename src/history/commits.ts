@@ -31,7 +31,8 @@ export async function changedCommits(repoDir: string, ref: string): Promise<Chan
   const out = await git(repoDir, [
     // --relative: paths relative to repoDir, which may be a subfolder of the git repository.
     'log', '--first-parent', '--diff-merges=first-parent', '--root', '--raw', '-z', '--no-renames', '--no-abbrev', '--relative',
-    '--format=%x01%H %ct', ref, '--', `${INVENTORY_DIR}/`,
+    // A user's log.showSignature or color.ui=always would otherwise mix text into the output.
+    '--no-show-signature', '--no-color', '--format=%x01%H %ct', ref, '--', `${INVENTORY_DIR}/`,
   ]);
   return parseRawLog(out.toString('utf8'));
 }

@@ -122,7 +122,7 @@ export async function resolveAt(repoDir: string, dateOrRevision: string, options
   const head = await verifyCommit(repoDir, ref);
   const timeZone = options.timeZone ?? 'UTC';
   const bound = endOfDayMs(dateOrRevision, timeZone);
-  const lines = (await gitText(repoDir, ['log', '--first-parent', '--format=%H %ct', head])).split('\n');
+  const lines = (await gitText(repoDir, ['log', '--first-parent', '--no-show-signature', '--no-color', '--format=%H %ct', head])).split('\n');
   for (const line of lines) {
     const [sha, seconds] = line.split(' ');
     if (Number(seconds) * 1000 < bound) return { commit: sha!, date: isoInstant(Number(seconds)) };
@@ -136,5 +136,5 @@ export async function resolveAt(repoDir: string, dateOrRevision: string, options
 }
 
 async function commitDate(repoDir: string, commit: string): Promise<string> {
-  return isoInstant(Number(await gitText(repoDir, ['show', '-s', '--format=%ct', commit])));
+  return isoInstant(Number(await gitText(repoDir, ['log', '-1', '--no-show-signature', '--no-color', '--format=%ct', commit])));
 }

@@ -67,6 +67,18 @@ describe('history', () => {
     expect(events.filter((e) => e.signed)).toHaveLength(1);
   });
 
+  it('is not thrown by user settings that change git log output', async () => {
+    f.repo.git(['config', 'log.showSignature', 'true']);
+    f.repo.git(['config', 'color.ui', 'always']);
+    f.repo.git(['config', 'diff.renames', 'copies']);
+    try {
+      const { events } = await history(f.repo.dir, { order: 'oldest', diskCache: false });
+      expect(lines(events)).toEqual(EXPECTED);
+    } finally {
+      for (const key of ['log.showSignature', 'color.ui', 'diff.renames']) f.repo.git(['config', '--unset', key]);
+    }
+  });
+
   it('lists newest first by default, keeping the order within a commit', async () => {
     const { events } = await history(f.repo.dir, { diskCache: false });
     const byCommit = (list: string[]) => [...new Set(list.map((l) => l.split(' ')[0]!))].map((c) => list.filter((l) => l.startsWith(`${c} `)));
