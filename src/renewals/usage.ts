@@ -48,21 +48,24 @@ export function tierOf(account: Account, license: License, seatTiers: Map<string
   return license.tiers.length === 1 ? license.tiers[0]!.id : undefined;
 }
 
-/** Seats in use per tier in one snapshot; concurrent licenses with daily peaks count the peak instead. */
+/**
+ * Seats in use per tier in one snapshot. A concurrent license with daily peaks counts its peak
+ * of simultaneous use; the peaks carry no tier, so with several tiers each tier counts its active
+ * users, at most the peak (an upper bound: the sum over tiers may exceed the peak).
+ */
 export function seatsInUse(snapshot: Snapshot, license: License, seatTiers: Map<string, string>, inactiveDays: number): Map<string, { n: number; on: IsoDate }> {
   const out = new Map<string, { n: number; on: IsoDate }>();
-  const peaks = snapshot.usage.peaks ?? [];
-  if (license.type === 'concurrent' && peaks.length > 0 && license.tiers.length === 1) {
-    const top = peaks.reduce((a, b) => (b.in_use > a.in_use ? b : a));
-    out.set(license.tiers[0]!.id, { n: top.in_use, on: top.date });
-    return out;
-  }
   for (const account of snapshot.usage.accounts) {
     if (!inUse(account, snapshot.day, inactiveDays)) continue;
     const tier = tierOf(account, license, seatTiers);
     if (!tier) continue;
     out.set(tier, { n: (out.get(tier)?.n ?? 0) + 1, on: snapshot.day });
   }
+  const peaks = snapshot.usage.peaks ?? [];
+  if (license.type !== 'concurrent' || peaks.length === 0) return out;
+  const top = peaks.reduce((a, b) => (b.in_use > a.in_use ? b : a));
+  if (license.tiers.length === 1) return new Map([[license.tiers[0]!.id, { n: top.in_use, on: top.date }]]);
+  for (const [tier, v] of out) if (v.n > top.in_use) out.set(tier, { n: top.in_use, on: top.date });
   return out;
 }
 

@@ -40,6 +40,11 @@ describe('seats in use', () => {
     const floating = license({ type: 'concurrent', tiers: [{ id: 'float', name: 'Floating' }] });
     const peaks = [{ date: '2026-05-02', in_use: 4 }, { date: '2026-05-03', in_use: 9 }];
     expect(tierUsage({ ...base, license: floating, history: [], current: { day: '2026-06-01', usage: usage('2026-06-01T00:00:00Z', acct(2), peaks) } }).get('float')).toMatchObject({ basis: 'snapshot', peak: 9, peakOn: '2026-05-03' });
+    // Several floating tiers: the peaks carry no tier, so each tier counts its active users, at most the peak.
+    const two = license({ type: 'concurrent' });
+    const mixed = [...acct(12), { account: 'v1', tier: 'view', last_active: '2026-06-01' }];
+    const both = tierUsage({ ...base, license: two, history: [], current: { day: '2026-06-01', usage: usage('2026-06-01T00:00:00Z', mixed, peaks) } });
+    expect([both.get('full')?.peak, both.get('view')?.peak]).toEqual([9, 1]);
   });
 });
 
