@@ -1,0 +1,21 @@
+import type { Inventory } from '../../inventory/model.ts';
+import type { Contract } from '../../inventory/schema/index.ts';
+import { convert, toDecimal, type Micros } from '../../util/money.ts';
+
+/** Amounts in the model: decimal strings in the org currency. */
+export function orgCurrency(inv: Inventory): string {
+  return inv.org?.data.currency ?? 'EUR';
+}
+
+/** A contract-currency amount in the org currency; 0 when org.yaml has no rate for it (`lac check` reports that). */
+export function inOrgCurrency(inv: Inventory, amount: Micros, contract: Contract): Micros {
+  const org = inv.org?.data;
+  if (!org || contract.currency === org.currency) return amount;
+  try {
+    return convert(amount, contract.currency, org.currency, org.exchange_rates ?? {});
+  } catch {
+    return 0n;
+  }
+}
+
+export const dec = (inv: Inventory, amount: Micros): string => toDecimal(amount, orgCurrency(inv));

@@ -1,0 +1,49 @@
+import { contractsInForce } from '../../analysis/entitlement.ts';
+import { resolveAt, gitSource } from '../../inventory/git-source.ts';
+import { loadInventory } from '../../inventory/load.ts';
+import type { Inventory } from '../../inventory/model.ts';
+import { addDays, addMonths, daysInMonth, type IsoDate } from '../../util/dates.ts';
+import { parseAmount } from '../../util/money.ts';
+import { licenseFigures } from './figures.ts';
+import { dec } from './money.ts';
+import type { Snapshot } from './types.ts';
+
+/** The days an auditor asks about: each month end of the last 12 months, and each fiscal year end since `first`. */
+export function snapshotDates(today: IsoDate, fiscalYearStart: string, first: IsoDate): { date: IsoDate; kind: Snapshot['kind'] }[] {
+  const out = new Map<IsoDate, Snapshot['kind']>();
+  for (let i = 1; i <= 12; i++) {
+    const d = addMonths(`${today.slice(0, 8)}01`, -i);
+    const end = `${d.slice(0, 8)}${String(daysInMonth(Number(d.slice(0, 4)), Number(d.slice(5, 7)))).padStart(2, '0')}`;
+    if (end >= first) out.set(end, 'month-end');
+  }
+  for (let y = Number(first.slice(0, 4)); y <= Number(today.slice(0, 4)) + 1; y++) {
+    const end = addDays(`${y}-${fiscalYearStart}`, -1);
+    if (end >= first && end < today) out.set(end, 'fiscal-year-end');
+  }
+  return [...out].map(([date, kind]) => ({ date, kind })).sort((a, b) => (a.date < b.date ? -1 : 1));
+}
+
+/** The inventory as of each day, read from the commit in force at the end of that day (org time zone). */
+export async function snapshots(root: string, head: string, days: { date: IsoDate; kind: Snapshot['kind'] }[], timeZone: string): Promise<Snapshot[]> {
+  const loaded = new Map<string, Promise<Inventory>>();
+  const out: Snapshot[] = [];
+  for (const { date, kind } of days) {
+    let at;
+    try {
+      at = await resolveAt(root, date, { timeZone, ref: head });
+    } catch {
+      continue; // before the first commit
+    }
+    if (!loaded.has(at.commit)) loaded.set(at.commit, loadInventory(gitSource(root, at.commit)).then((l) => l.inventory));
+    const inv = await loaded.get(at.commit)!;
+    const fig = licenseFigures(inv, date);
+    out.push({
+      date, kind, commit: at.commit, commitDate: at.date,
+      licenses: fig.licenses,
+      contracts: contractsInForce(inv, date).map((c) => c.data.id).sort(),
+      seats: fig.seats,
+      annualCost: dec(inv, fig.licenses.reduce((s, l) => s + parseAmount(l.annualCost), 0n)),
+    });
+  }
+  return out;
+}

@@ -1,0 +1,97 @@
+import type { HistoryEvent } from '../../history/history.ts';
+import type { Links } from '../links.ts';
+import type { SiteModel } from '../model/types.ts';
+import { routes } from '../routes.ts';
+import type { Cell, CellValue, Section, Table } from '../types.ts';
+
+/** What every page builder gets: the model, the link template, and the table registry. */
+export interface Ctx {
+  m: SiteModel;
+  links: Links;
+  tables: Record<string, Table>;
+  /** Registers a table (its id must be unique across the site) and returns its section. */
+  table(t: Table): Section;
+  person(id: string | null | undefined): CellValue;
+  license(id: string | null | undefined): CellValue;
+  contract(id: string | null | undefined): CellValue;
+  vendor(id: string | null | undefined): CellValue;
+  /** "Annual cost (EUR)". */
+  money(label: string): string;
+}
+
+export function context(m: SiteModel, links: Links): Ctx {
+  const tables: Record<string, Table> = {};
+  const names = {
+    person: new Map(m.people.map((p) => [p.id, p.name])),
+    license: new Map(m.licenses.map((l) => [l.id, l.name])),
+    contract: new Map(m.contracts.map((c) => [c.id, c.id])),
+    vendor: new Map(m.vendors.map((v) => [v.id, v.name])),
+  };
+  const ref = (kind: keyof typeof names, route: (id: string) => string) => (id: string | null | undefined): CellValue => {
+    if (!id) return '';
+    const name = names[kind].get(id);
+    return name === undefined ? id : { text: name, href: route(id) };
+  };
+  return {
+    m, links, tables,
+    table(t) {
+      if (tables[t.id]) throw new Error(`duplicate table id ${t.id}`);
+      tables[t.id] = t;
+      return { type: 'table', table: t.id };
+    },
+    person: ref('person', routes.person),
+    license: ref('license', routes.license),
+    contract: ref('contract', routes.contract),
+    vendor: ref('vendor', routes.vendor),
+    money: (label) => `${label} (${m.org.currency})`,
+  };
+}
+
+export const pct = (v: number | null) => (v === null ? '' : `${Math.round(v * 100)}%`);
+export const num = (v: number | null | undefined | 'unlimited') => (v === null || v === undefined ? '' : String(v));
+export const text = (c: CellValue): string => (typeof c === 'string' ? c : c.text);
+export const link = (t: string, href: string | null | undefined): CellValue => (href ? { text: t, href } : t);
+
+/** "12,345.60 EUR" for prose and key figures (tables keep plain decimals so that CSV matches). */
+export function money(amount: string, currency: string): string {
+  const [int, frac] = amount.split('.');
+  const neg = int!.startsWith('-');
+  const grouped = (neg ? int!.slice(1) : int!).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${neg ? '-' : ''}${grouped}${frac ? `.${frac}` : ''} ${currency}`;
+}
+
+/** A short summary of an event's details: "quantity: 24 → 30", "tier: full, since: 2026-01-05". */
+export function describe(e: HistoryEvent): string {
+  const d = e.details as Record<string, unknown>;
+  const show = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+  if ('field' in d) return `${show(d.field)}: ${show(d.from)} → ${show(d.to)}`;
+  if ('from' in d && 'to' in d) return `${show(d.from)} → ${show(d.to)}`;
+  return Object.entries(d).map(([k, v]) => `${k}: ${show(v)}`).join(', ');
+}
+
+/** The standard table of change events (audit trail, license, person and contract pages). */
+export function eventsTable(ctx: Ctx, id: string, title: string, events: HistoryEvent[]): Table {
+  return {
+    id, title,
+    columns: [{ label: 'Date' }, { label: 'Event' }, { label: 'Subject' }, { label: 'Change' }, { label: 'Author' }, { label: 'Commit' }, { label: 'Pull request' }, { label: 'Signed' }],
+    rows: events.map((e) => {
+      const pull = e.pr !== null ? ctx.links.pull(e.pr) : null;
+      const subject: Cell[] = [];
+      if (e.license) subject.push(asCell(ctx.license(e.license)));
+      if (e.contract) subject.push(asCell(ctx.contract(e.contract)));
+      if (e.person) subject.push(asCell(ctx.person(e.person)));
+      if (e.device) subject.push({ text: e.device });
+      if (e.vendor) subject.push(asCell(ctx.vendor(e.vendor)));
+      const subj: CellValue = subject.length === 1 ? subject[0]! : subject.map((s) => s.text).join(' · ') || e.file;
+      return [
+        e.date.slice(0, 10), e.type, subj, describe(e), e.author,
+        { text: e.commit.slice(0, 10), href: ctx.links.commit(e.commit) },
+        e.pr === null ? '' : link(`#${e.pr}`, pull),
+        e.signed ? 'yes' : 'no',
+      ];
+    }),
+    empty: 'No changes recorded in the git history.',
+  };
+}
+
+const asCell = (c: CellValue): Cell => (typeof c === 'string' ? { text: c } : c);

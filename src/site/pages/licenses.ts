@@ -1,0 +1,88 @@
+import type { Finding } from '../../findings/finding.ts';
+import { routes } from '../routes.ts';
+import { lineChart } from '../svg/lines.ts';
+import type { LicenseFigures } from '../model/types.ts';
+import type { Page, Table } from '../types.ts';
+import { eventsTable, num, pct, type Ctx } from './context.ts';
+
+export function licensesPage(ctx: Ctx): Page {
+  return {
+    route: routes.licenses, title: 'Licenses', nav: 'licenses', crumbs: [{ text: 'Overview', href: routes.overview }],
+    sections: [ctx.table(licenseTable(ctx, 'licenses', 'Licenses', ctx.m.licenses))],
+  };
+}
+
+/** The license summary table; also used by the point-in-time pages. */
+export function licenseTable(ctx: Ctx, id: string, title: string, licenses: LicenseFigures[]): Table {
+  return {
+    id, title,
+    columns: [{ label: 'License' }, { label: 'Vendor' }, { label: 'Type' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Active', numeric: true }, { label: 'Utilization', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
+    rows: licenses.map((l) => [
+      ctx.license(l.id), ctx.vendor(l.vendor), l.type + (l.retired ? ` (retired ${l.retired})` : ''),
+      l.unlimited ? (l.entitled === null ? 'unlimited' : `${l.entitled} + unlimited`) : num(l.entitled), String(l.assigned), num(l.active), pct(l.utilization), l.annualCost, l.waste,
+    ]),
+    empty: 'No licenses.',
+  };
+}
+
+/** Findings whose file belongs to a license: its own files and the contracts that name it. */
+export function licenseFindings(ctx: Ctx, id: string): Finding[] {
+  const own = new Set([`inventory/licenses/${id}.yaml`, `inventory/assignments/${id}.yaml`, `inventory/usage/${id}.yaml`]);
+  for (const c of ctx.m.contracts) if (c.licenses.includes(id)) own.add(c.file);
+  return ctx.m.findings.filter((f) => own.has(f.file));
+}
+
+export function findingsTable(ctx: Ctx, id: string, title: string, findings: Finding[]): Table {
+  return {
+    id, title,
+    columns: [{ label: 'Severity' }, { label: 'Rule' }, { label: 'Where' }, { label: 'Message' }, { label: 'What to do' }],
+    rows: findings.map((f) => [f.severity, f.rule, { text: `${f.file}:${f.line}:${f.column}`, href: ctx.links.blob(f.file, f.line) }, f.message, f.hint ?? '']),
+    empty: 'No findings.',
+  };
+}
+
+export function licensePages(ctx: Ctx): Page[] {
+  const { m } = ctx;
+  return m.licenses.map((l): Page => {
+    const seats = m.seats.filter((s) => s.license === l.id);
+    const contracts = m.contracts.filter((c) => c.licenses.includes(l.id));
+    const points = m.snapshots.map((s) => ({ date: s.date, l: s.licenses.find((x) => x.id === l.id) }));
+    const now = { date: m.provenance.today, l };
+    const series = (name: string, pick: (x: LicenseFigures) => number | null) => ({
+      name, points: [...points, now].flatMap((p) => (p.l && pick(p.l) !== null ? [{ date: p.date, value: pick(p.l)! }] : [])),
+    });
+    const chart = [series('Bought', (x) => x.entitled), series('Assigned', (x) => x.assigned), series('Active', (x) => x.active)].filter((s) => s.points.length);
+    return {
+      route: routes.license(l.id), title: l.name, nav: 'licenses',
+      crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Licenses', href: routes.licenses }],
+      sections: [
+        { type: 'facts', items: [
+          { label: 'ID', value: l.id }, { label: 'Vendor', value: ctx.vendor(l.vendor) }, { label: 'Type', value: l.type },
+          { label: 'Owner', value: ctx.person(l.owner) || 'none' }, { label: 'Retired', value: l.retired ?? 'no' },
+          { label: 'Usage snapshot', value: l.usageTaken ?? 'none' },
+          { label: 'Defined in', value: { text: `inventory/licenses/${l.id}.yaml`, href: ctx.links.blob(`inventory/licenses/${l.id}.yaml`, 1) } },
+        ] },
+        ctx.table({
+          id: `license-${l.id}-tiers`, title: 'Tiers',
+          columns: [{ label: 'Tier' }, { label: 'Name' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Active', numeric: true }, { label: 'Idle', numeric: true }, { label: ctx.money('Seat a year'), numeric: true }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
+          rows: l.tiers.map((t) => [t.id, t.name, num(t.entitled), String(t.assigned), num(t.active), num(t.inactive), t.unitCost ?? '', t.annualCost, t.waste]),
+        }),
+        { type: 'chart', title: 'Seats over time', svg: lineChart(`${l.name}: seats bought, assigned and active over time`, chart) },
+        ctx.table({
+          id: `license-${l.id}-seats`, title: 'Who holds the seats',
+          columns: [{ label: 'Holder' }, { label: 'Tier' }, { label: 'Since' }, { label: 'Activity' }, { label: 'Last active' }, { label: 'Line' }],
+          rows: seats.map((s) => [s.person ? ctx.person(s.person) : s.device ?? '', s.tier, s.since, s.state, s.lastActive ?? '', { text: `${s.file}:${s.line}`, href: ctx.links.blob(s.file, s.line) }]),
+          empty: 'No seats assigned.',
+        }),
+        ctx.table({
+          id: `license-${l.id}-contracts`, title: 'Contracts',
+          columns: [{ label: 'Contract' }, { label: 'State' }, { label: 'Term' }, { label: 'Cancel by' }, { label: 'Decision' }, { label: ctx.money('Annual cost'), numeric: true }],
+          rows: contracts.map((c) => [ctx.contract(c.id), c.state, c.termStart ? `${c.termStart} – ${c.termEnd}` : c.start, c.cancelBy ?? '', c.decision, c.annualCost]),
+          empty: 'No contract names this license.',
+        }),
+        ctx.table(findingsTable(ctx, `license-${l.id}-findings`, 'Findings', licenseFindings(ctx, l.id))),
+        ctx.table(eventsTable(ctx, `license-${l.id}-history`, 'Change history', m.events.filter((e) => e.license === l.id))),
+      ],
+    };
+  });
+}

@@ -1,0 +1,28 @@
+import type { TreeSource } from '../../inventory/source.ts';
+import { sourceRoute } from '../links.ts';
+import { routes } from '../routes.ts';
+import type { Page } from '../types.ts';
+import type { Ctx } from './context.ts';
+
+export function searchPage(): Page {
+  return { route: routes.search, title: 'Search', nav: 'search', crumbs: [{ text: 'Overview', href: routes.overview }], sections: [{ type: 'search' }] };
+}
+
+/** The site's own view of each inventory file with numbered lines, when findings cannot link to the repository's web pages. */
+export async function sourcePages(ctx: Ctx, source: TreeSource): Promise<Page[]> {
+  if (!ctx.links.local) return [];
+  const decoder = new TextDecoder();
+  const out: Page[] = [];
+  for (const file of ctx.m.files) {
+    const text = decoder.decode(await source.read(file));
+    out.push({
+      route: sourceRoute(file), title: file, nav: 'source',
+      crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Compliance', href: routes.compliance }],
+      sections: [
+        { type: 'text', text: `As of commit ${ctx.m.provenance.commit?.slice(0, 12) ?? '(working tree)'}.` },
+        { type: 'code', file, lines: text.replace(/\r?\n$/, '').split(/\r?\n/) },
+      ],
+    });
+  }
+  return out;
+}

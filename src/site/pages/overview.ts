@@ -1,0 +1,80 @@
+import { countBySeverity } from '../../findings/finding.ts';
+import { addDays } from '../../util/dates.ts';
+import { parseAmount } from '../../util/money.ts';
+import { upcomingCancelBy } from '../model/contracts.ts';
+import { routes } from '../routes.ts';
+import { barChart } from '../svg/bars.ts';
+import { lineChart } from '../svg/lines.ts';
+import type { Page } from '../types.ts';
+import { money, pct, type Ctx } from './context.ts';
+
+const sumOf = (xs: string[]) => xs.reduce((s, x) => s + parseAmount(x), 0n);
+const decOf = (m: bigint) => (Number(m) / 1e6).toFixed(2);
+
+/** The overview: key figures, charts, what is due, what is wrong. */
+export function overviewPage(ctx: Ctx): Page {
+  const { m } = ctx;
+  const cur = m.org.currency;
+  const counted = m.licenses.filter((l) => l.entitled !== null);
+  const entitled = counted.reduce((n, l) => n + l.entitled!, 0);
+  const assigned = counted.reduce((n, l) => n + l.tiers.filter((t) => typeof t.entitled === 'number').reduce((a, t) => a + t.assigned, 0), 0);
+  const spend = decOf(sumOf(m.licenses.map((l) => l.annualCost)));
+  const waste = decOf(sumOf(m.licenses.map((l) => l.waste)));
+  const sev = countBySeverity(m.findings);
+  const due = upcomingCancelBy(m.contracts, m.provenance.today);
+  const soon = due.filter((c) => c.cancelBy! <= addDays(m.provenance.today, 90));
+  const leavers = leaversHolding(ctx);
+  const byVendor = [...m.vendors].filter((v) => parseAmount(v.annualCost) > 0n).sort((a, b) => Number(parseAmount(b.annualCost) - parseAmount(a.annualCost)));
+  const util = counted.filter((l) => l.entitled! > 0).sort((a, b) => (a.utilization ?? 0) - (b.utilization ?? 0));
+  const series = m.snapshots;
+  const spendSeries = [...series.map((s) => ({ date: s.date, value: Number(s.annualCost) })), { date: m.provenance.today, value: Number(spend) }];
+  const seatSeries = [
+    { name: 'Seats bought', points: [...series.map((s) => ({ date: s.date, value: sumEntitled(s.licenses) })), { date: m.provenance.today, value: entitled }] },
+    { name: 'Seats assigned', points: [...series.map((s) => ({ date: s.date, value: s.licenses.reduce((n, l) => n + l.assigned, 0) })), { date: m.provenance.today, value: m.licenses.reduce((n, l) => n + l.assigned, 0) }] },
+  ];
+  return {
+    route: routes.overview, title: `${m.org.name}: software licenses`, nav: 'overview', crumbs: [],
+    sections: [
+      {
+        type: 'kpis', items: [
+          { label: 'Annual spend', value: money(spend, cur), note: `${m.contracts.filter((c) => ['current', 'rolled', 'perpetual'].includes(c.state)).length} contracts in force`, href: routes.contracts },
+          { label: 'Utilization', value: pct(entitled ? assigned / entitled : null), note: `${assigned} of ${entitled} counted seats assigned`, href: routes.licenses },
+          { label: 'Waste', value: money(waste, cur), note: 'a year: spare and idle seats', href: routes.licenses },
+          { label: 'Savings realised', value: money(m.savings.total, cur), note: 'a year, from changes in the last 12 months', href: routes.contracts },
+          { label: 'Cancel-by in 90 days', value: String(soon.length), note: soon[0] ? `next: ${soon[0].id} on ${soon[0].cancelBy}` : 'none', href: routes.renewals },
+          { label: 'Open findings', value: String(m.findings.length), note: `${sev.error} errors, ${sev.warning} warnings, ${sev.notice} notices`, href: routes.compliance },
+        ],
+      },
+      { type: 'chart', title: 'Annual spend by vendor', svg: barChart('Annual spend by vendor', byVendor.map((v) => ({ label: v.name, value: Number(v.annualCost), text: money(v.annualCost, cur) }))), table: 'vendors' },
+      { type: 'chart', title: 'Seats assigned of seats bought', svg: barChart('Seats assigned of seats bought, by license', util.map((l) => ({ label: l.name, value: l.assigned, behind: l.entitled!, text: `${l.assigned} / ${l.entitled} (${pct(l.utilization)})` }))), table: 'licenses' },
+      { type: 'chart', title: 'Annual spend over time', svg: lineChart('Annual spend at each month end', [{ name: `Annual spend (${cur})`, points: spendSeries }]) },
+      { type: 'chart', title: 'Seats over time', svg: lineChart('Seats bought and assigned at each month end', seatSeries) },
+      ctx.table({
+        id: 'upcoming-cancel-by', title: 'Upcoming cancel-by dates',
+        columns: [{ label: 'Cancel by' }, { label: 'Contract' }, { label: 'Vendor' }, { label: 'Renews on' }, { label: 'Decision' }, { label: ctx.money('Annual cost'), numeric: true }],
+        rows: due.slice(0, 10).map((c) => [c.cancelBy!, ctx.contract(c.id), ctx.vendor(c.vendor), c.renewal ?? '', c.decision, c.annualCost]),
+        empty: 'No cancel-by date ahead.',
+      }),
+      ctx.table({
+        id: 'leavers-holding-seats', title: 'Leavers still holding seats',
+        columns: [{ label: 'Person' }, { label: 'Left on' }, { label: 'License' }, { label: 'Tier' }, { label: 'Since' }],
+        rows: leavers.map((s) => [ctx.person(s.person), s.end ?? '', ctx.license(s.license), s.tier, s.since]),
+        empty: 'No leaver holds a seat.',
+      }),
+      ctx.table({
+        id: 'savings', title: 'Savings realised in the last 12 months',
+        columns: [{ label: 'From' }, { label: 'Contract' }, { label: 'Replaces' }, { label: 'How' }, { label: ctx.money('Annual saving'), numeric: true }],
+        rows: m.savings.items.map((i) => [i.date, ctx.contract(i.contract), ctx.contract(i.previous), i.kind === 'cancelled' ? 'cancelled at term end' : 'renewed for less', i.amount]),
+        empty: 'No savings realised in the last 12 months.',
+      }),
+    ],
+  };
+}
+
+const sumEntitled = (ls: { entitled: number | null }[]) => ls.reduce((n, l) => n + (l.entitled ?? 0), 0);
+
+/** Seats held by people whose status is leaver. */
+export function leaversHolding(ctx: Ctx) {
+  const leavers = new Map(ctx.m.people.filter((p) => p.status === 'leaver').map((p) => [p.id, p]));
+  return ctx.m.seats.filter((s) => s.person && leavers.has(s.person)).map((s) => ({ ...s, end: leavers.get(s.person!)!.end }));
+}

@@ -1,0 +1,22 @@
+// Every route of the site, in one place (links use these; the Astro route renders whatever pages exist).
+export const routes = {
+  overview: '/',
+  licenses: '/licenses/',
+  license: (id: string) => `/licenses/${id}/`,
+  contracts: '/contracts/',
+  contract: (id: string) => `/contracts/${id}/`,
+  renewals: '/renewals/',
+  vendors: '/vendors/',
+  vendor: (id: string) => `/vendors/${id}/`,
+  people: '/people/',
+  person: (id: string) => `/people/${id}/`,
+  departments: '/departments/',
+  compliance: '/compliance/',
+  audit: (category = 'all', page = 1) => (category === 'all' && page === 1 ? '/audit/' : `/audit/${category}/${page}/`),
+  commit: (sha: string) => `/audit/commit/${sha}/`,
+  pointsInTime: '/at/',
+  at: (date: string) => `/at/${date}/`,
+  search: '/search/',
+  csv: (table: string) => `/download/csv/${table}.csv`,
+  download: (path: string) => `/download/${path}`,
+} as const;

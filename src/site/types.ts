@@ -1,0 +1,87 @@
+// The JSON-able data the report site is built from. `lac site build` computes it once (src/site),
+// writes it to a file, and the Astro project in site/ only renders it.
+import type { SiteModel } from './model/types.ts';
+
+/** A link: a route of the site ("/licenses/figma/", without the base path) or an absolute URL. */
+export interface Cell {
+  text: string;
+  href?: string;
+}
+
+export type CellValue = string | Cell;
+
+export interface Column {
+  label: string;
+  /** Right-aligned (amounts, counts). */
+  numeric?: boolean;
+}
+
+/** A table shown on a page and offered as CSV at /download/csv/<id>.csv with the same cells. */
+export interface Table {
+  id: string;
+  title: string;
+  columns: Column[];
+  rows: CellValue[][];
+  /** Shown when there are no rows. */
+  empty?: string;
+}
+
+export interface Kpi {
+  label: string;
+  value: string;
+  note?: string;
+  href?: string;
+}
+
+/** A page is a list of sections; each kind of section has one presentational component. */
+export type Section =
+  | { type: 'kpis'; items: Kpi[] }
+  | { type: 'table'; table: string }
+  | { type: 'chart'; title: string; svg: string; table?: string }
+  | { type: 'facts'; title?: string; items: { label: string; value: CellValue | CellValue[] }[] }
+  | { type: 'text'; text: string; title?: string }
+  | { type: 'links'; title: string; links: Cell[] }
+  | { type: 'pager'; label: string; current: number; pages: Cell[] }
+  | { type: 'code'; file: string; lines: string[]; external?: string }
+  | { type: 'search' };
+
+export interface Page {
+  /** "/", "/licenses/figma/": always with a trailing slash. */
+  route: string;
+  title: string;
+  /** Which main navigation entry is current. */
+  nav: NavKey;
+  crumbs: Cell[];
+  sections: Section[];
+}
+
+export const NAV = [
+  ['overview', 'Overview', '/'],
+  ['licenses', 'Licenses', '/licenses/'],
+  ['contracts', 'Contracts', '/contracts/'],
+  ['renewals', 'Renewals', '/renewals/'],
+  ['vendors', 'Vendors', '/vendors/'],
+  ['people', 'People', '/people/'],
+  ['departments', 'Chargeback', '/departments/'],
+  ['compliance', 'Compliance', '/compliance/'],
+  ['audit', 'Audit trail', '/audit/'],
+  ['at', 'Point in time', '/at/'],
+  ['search', 'Search', '/search/'],
+] as const;
+export type NavKey = (typeof NAV)[number][0] | 'source';
+
+/** A file offered for download under /download/. */
+export interface Download {
+  /** Path under /download/, e.g. "csv/licenses.csv". */
+  path: string;
+  contentType: string;
+  body: string;
+}
+
+export interface SiteData {
+  /** The sub-path the site is served under ("/" or "/repo/"); set by renderSite. */
+  base: string;
+  model: SiteModel;
+  pages: Page[];
+  tables: Record<string, Table>;
+}

@@ -1,0 +1,182 @@
+// The report site in a real headless Chromium: built by `lac site build` for a fixture repository,
+// under a sub-path, served on 127.0.0.1.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { serveStatic, type StaticServer } from '../../src/site/serve.ts';
+import { lacSite } from '../site/cli.ts';
+import { buildSiteFixture, TODAY, type SiteFixture } from '../site/fixture.ts';
+import { hasChromium, launch, parseCsv } from './chromium.ts';
+
+const BASE = '/lac-test/';
+
+/** The page's globals used in evaluate() (the project's tsconfig has no DOM library). */
+interface InPage {
+  document: { getElementById(id: string): unknown };
+  axe: { run(ctx: unknown, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
+}
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** One page of each kind (paths under the base). */
+const KINDS = [
+  '', 'licenses/', 'licenses/figma/', 'contracts/', 'contracts/slack-2026/', 'renewals/', 'vendors/', 'vendors/figma/',
+  'people/', 'people/cy/', 'departments/', 'compliance/', 'audit/', 'audit/seat/1/', 'at/', 'at/2026-03-31/',
+  'source/inventory/assignments/figma.yaml/', 'search/',
+];
+
+let fixture: SiteFixture;
+let out: string;
+let server: StaticServer;
+let browser: Browser;
+let origin: string;
+
+beforeAll(async () => {
+  fixture = buildSiteFixture();
+  out = mkdtempSync(join(tmpdir(), 'lac-site-out-'));
+  const r = await lacSite(['site', 'build', '--root', fixture.repo.dir, '--out', out, '--base', BASE, '--today', TODAY], { cwd: fixture.repo.dir });
+  expect(r.stderr).toBe('');
+  expect(r.code).toBe(0);
+  server = await serveStatic(out, { base: BASE });
+  origin = new URL(server.url).origin;
+  browser = await launch();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  fixture?.cleanup();
+  if (out) rmSync(out, { recursive: true, force: true });
+});
+
+interface Visit {
+  errors: string[];
+  foreign: string[];
+}
+
+/** Opens a page and records console errors, page errors, failed loads and requests to any other host. */
+async function open(page: Page, url: string): Promise<Visit> {
+  const v: Visit = { errors: [], foreign: [] };
+  page.removeAllListeners();
+  page.on('console', (m) => { if (m.type() === 'error') v.errors.push(`${url}: console: ${m.text()}`); });
+  page.on('pageerror', (e) => v.errors.push(`${url}: ${e.message}`));
+  page.on('request', (r) => { if (!r.url().startsWith(`${origin}/`) && !r.url().startsWith('data:')) v.foreign.push(r.url()); });
+  page.on('response', (r) => { if (r.status() >= 400) v.errors.push(`${url}: ${r.status()} ${r.url()}`); });
+  const res = await page.goto(url, { waitUntil: 'load' });
+  if (res?.status() !== 200) v.errors.push(`${url}: status ${res?.status()}`);
+  return v;
+}
+
+describe.skipIf(!hasChromium())('report site in Chromium', () => {
+  test('every page loads without a console error or a request to another host, and every internal link resolves', async () => {
+    const page = await browser.newPage();
+    const start = `${server.url}`;
+    const queue = [start];
+    const seen = new Set(queue);
+    const fragments = new Map<string, Set<string>>();
+    const errors: string[] = [];
+    const foreign: string[] = [];
+    let pages = 0;
+    const files: string[] = [];
+    while (queue.length) {
+      const url = queue.shift()!;
+      const v = await open(page, url);
+      pages++;
+      errors.push(...v.errors);
+      foreign.push(...v.foreign);
+      for (const frag of fragments.get(url) ?? []) {
+        if (!(await page.evaluate((id) => (globalThis as unknown as InPage).document.getElementById(id) !== null, frag))) errors.push(`${url}#${frag}: no such anchor`);
+      }
+      const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => (a as unknown as { href: string }).href));
+      for (const href of hrefs) {
+        const u = new URL(href);
+        if (u.origin !== origin) continue;
+        if (!u.pathname.startsWith(BASE)) { errors.push(`${url}: link outside the base path: ${href}`); continue; }
+        const bare = `${u.origin}${u.pathname}`;
+        if (u.hash && u.hash.length > 1) fragments.set(bare, (fragments.get(bare) ?? new Set()).add(decodeURIComponent(u.hash.slice(1))));
+        if (seen.has(bare)) continue;
+        seen.add(bare);
+        if (u.pathname.endsWith('/')) queue.push(bare);
+        else files.push(bare);
+      }
+    }
+    for (const f of files) {
+      const res = await fetch(f);
+      if (res.status !== 200) errors.push(`${f}: status ${res.status}`);
+    }
+    await page.close();
+    expect(errors).toEqual([]);
+    expect(foreign).toEqual([]);
+    expect(pages).toBeGreaterThan(40);
+    for (const kind of KINDS) expect(seen.has(`${server.url}${kind}`), kind).toBe(true);
+    expect(files.some((f) => f.endsWith('/download/renewals.ics'))).toBe(true);
+    expect(files.some((f) => f.endsWith('/download/data.json'))).toBe(true);
+  }, 120_000);
+
+  test('axe-core finds no serious or critical violation on any kind of page', async () => {
+    const page = await browser.newPage();
+    const problems: string[] = [];
+    for (const kind of KINDS) {
+      await page.goto(`${server.url}${kind}`);
+      await page.addScriptTag({ path: AXE });
+      const violations = await page.evaluate(async () => {
+        const w = globalThis as unknown as InPage;
+        const r = await w.axe.run(w.document, { resultTypes: ['violations'] });
+        return r.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => `${x.id} (${x.impact}) at ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
+      });
+      problems.push(...violations.map((v) => `${kind || '/'}: ${v}`));
+    }
+    await page.close();
+    expect(problems).toEqual([]);
+  }, 120_000);
+
+  test('search finds a license by name, from the search box in the header', async () => {
+    const page = await browser.newPage();
+    const v = await open(page, server.url);
+    await page.fill('#quick-q', 'figma org');
+    await page.press('#quick-q', 'Enter');
+    await page.waitForSelector('#search-results a');
+    const hits = await page.$$eval('#search-results a', (as) => as.map((a) => [a.textContent, (a as unknown as { pathname: string }).pathname]));
+    expect(hits).toEqual([['Figma Organization', `${BASE}licenses/figma/`]]);
+    expect(await page.textContent('#search-status')).toContain('1 found');
+    expect(v.errors).toEqual([]);
+    await page.close();
+  });
+
+  test('each CSV download of a page holds exactly the cells of its table, formulas neutralised', async () => {
+    const page = await browser.newPage();
+    let checked = 0;
+    for (const kind of ['licenses/figma/', 'people/', 'departments/', 'audit/']) {
+      await page.goto(`${server.url}${kind}`);
+      const tables = await page.$$eval('table[data-table]', (ts) => ts.map((t) => ({
+        id: t.getAttribute('data-table')!,
+        rows: [...t.querySelectorAll('tr')].map((tr) => [...tr.querySelectorAll('th, td')].map((c) => (c as unknown as { innerText: string }).innerText.trim())),
+        csv: (t.closest('section')!.querySelector('a.csv') as unknown as { href: string }).href,
+      })));
+      for (const t of tables) {
+        const csv = parseCsv(await (await fetch(t.csv)).text());
+        const expected = t.rows.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) ? `'${c}` : c)));
+        expect(csv, t.id).toEqual(expected);
+        checked++;
+      }
+    }
+    const tiers = parseCsv(await (await fetch(`${server.url}download/csv/license-figma-tiers.csv`)).text());
+    expect(tiers.map((r) => r[1])).toContain("'+Plus seat");
+    expect(checked).toBeGreaterThan(8);
+    await page.close();
+  });
+
+  test('pages are readable without JavaScript (charts are SVG), and print without navigation', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}licenses/figma/`);
+    expect(await page.locator('figure.chart svg[role="img"]').count()).toBe(1);
+    expect(await page.locator('table[data-table="license-figma-seats"] tbody tr').count()).toBe(3);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.site nav').isVisible()).toBe(false);
+    expect(await page.locator('footer.provenance').textContent()).toMatch(/Built from commit [0-9a-f]{12} of .* built .* by lac \d/s);
+    await ctx.close();
+  });
+});
