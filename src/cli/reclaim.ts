@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { reclaimPlan } from '../analysis/reclaim/plan.ts';
 import { resolveToday } from '../check/run.ts';
 import { loadInventory } from '../inventory/load.ts';
+import { RevisionError } from '../inventory/git-source.ts';
 import { fsSource } from '../inventory/source.ts';
 import { applyToFile } from '../reclaim/apply.ts';
 import { EditError } from '../reclaim/edit.ts';
@@ -37,6 +38,25 @@ function outcomeLine(o: PrOutcome): string {
   }
 }
 
+/** --open-pr: plans from the inventory as committed on the base branch, then opens, updates or closes the pull requests. */
+async function openPrs(io: Io, root: string, opts: ReclaimOpts): Promise<void> {
+  let outcomes: PrOutcome[];
+  try {
+    outcomes = await openReclaimPullRequests({
+      root, env: io.env, remote: opts.remote,
+      ...(opts.license ? { license: opts.license } : {}), ...(opts.base ? { base: opts.base } : {}), ...(opts.today ? { today: parseToday(opts.today) } : {}),
+    });
+  } catch (e) {
+    if (e instanceof GitHubConfigError) throw new UserError(e.message, e.hint);
+    if (e instanceof GitHubError || e instanceof GitError || e instanceof EditError || e instanceof RevisionError) throw new UserError(e.message, 'nothing after the failing step was changed; fix the cause and run again');
+    throw e;
+  }
+  if (opts.license !== undefined && outcomes.length === 0) throw new UserError(`no license "${opts.license}" with an assignments file on the base branch`, 'license IDs are the file names in inventory/licenses/');
+  const shown = outcomes.filter((o) => o.action !== 'none' || opts.license !== undefined);
+  for (const o of shown) io.out(`${outcomeLine(o)}\n`);
+  if (shown.length === 0) io.out('nothing to reclaim\n');
+}
+
 export function registerReclaim(program: Command, io: Io): void {
   program
     .command('reclaim')
@@ -51,26 +71,16 @@ export function registerReclaim(program: Command, io: Io): void {
     .action(async (opts: ReclaimOpts) => {
       if (opts.dryRun && opts.openPr) throw new UserError('--dry-run and --open-pr exclude each other', 'run --dry-run first to see the plan, then --open-pr');
       const root = parseRoot(opts.root ?? io.cwd);
+      if (opts.openPr) {
+        await openPrs(io, root, opts);
+        return;
+      }
       const { inventory } = await loadInventory(fsSource(root));
       if (opts.license !== undefined && !inventory.licenses.has(opts.license)) {
         throw new UserError(`no license "${opts.license}"${suggestion(opts.license, inventory.licenses.keys())}`, 'license IDs are the file names in inventory/licenses/');
       }
       const today = resolveToday(inventory, parseToday(opts.today));
       const only = opts.license === undefined ? {} : { license: opts.license };
-      if (opts.openPr) {
-        let outcomes: PrOutcome[];
-        try {
-          outcomes = await openReclaimPullRequests({ root, inventory, today, env: io.env, remote: opts.remote, ...only, ...(opts.base ? { base: opts.base } : {}) });
-        } catch (e) {
-          if (e instanceof GitHubConfigError) throw new UserError(e.message, e.hint);
-          if (e instanceof GitHubError || e instanceof GitError || e instanceof EditError) throw new UserError(e.message, 'nothing after the failing step was changed; fix the cause and run again');
-          throw e;
-        }
-        const shown = outcomes.filter((o) => o.action !== 'none' || opts.license !== undefined);
-        for (const o of shown) io.out(`${outcomeLine(o)}\n`);
-        if (shown.length === 0) io.out('nothing to reclaim\n');
-        return;
-      }
       const plan = reclaimPlan(inventory, today, only);
       io.out(formatPlan(plan));
       if (opts.dryRun) return;

@@ -1,6 +1,9 @@
 // `lac reclaim --open-pr`: one branch and one pull request per license, kept in step with the plan.
 import { reclaimPlan, seatKey, type LicensePlan } from '../analysis/reclaim/plan.ts';
 import { createGitHubPort, type GitHubPort } from '../github/index.ts';
+import { resolveToday } from '../check/run.ts';
+import { gitSource } from '../inventory/git-source.ts';
+import { loadInventory } from '../inventory/load.ts';
 import type { Inventory } from '../inventory/model.ts';
 import { addDays, type IsoDate } from '../util/dates.ts';
 import { formatMoney } from '../util/money.ts';
@@ -24,8 +27,10 @@ export interface PrOutcome {
 
 export interface PrOptions {
   root: string;
-  inventory: Inventory;
-  today: IsoDate;
+  /** The inventory to plan from; default: as committed on the base branch (uncommitted edits do not leak into pull requests). */
+  inventory?: Inventory;
+  /** The date to judge activity on; default: today in the org time zone. */
+  today?: IsoDate;
   env: Record<string, string | undefined>;
   license?: string;
   /** Target branch of the pull requests (default: the checked-out branch). */
@@ -55,21 +60,24 @@ async function restoredSeats(git: ReclaimGit, head: string, file: string, state:
 
 /** Opens, updates or closes the reclaim pull request of every license (or one). */
 export async function openReclaimPullRequests(options: PrOptions): Promise<PrOutcome[]> {
-  const { inventory: inv, today } = options;
   const remote = options.remote ?? 'origin';
   const git = reclaimGit(options.root);
   const base = options.base ?? (await git.currentBranch());
   const baseSha = await git.revParse(base);
   if (!baseSha) throw new Error(`the base branch ${base} has no commit`);
+  const inv = options.inventory ?? (await loadInventory(gitSource(options.root, baseSha))).inventory;
+  const today = resolveToday(inv, options.today);
   const port = options.port ?? createGitHubPort({ env: options.env });
   const ids = [...inv.assignments.keys()].filter((id) => inv.licenses.has(id) && (options.license === undefined || id === options.license)).sort();
   const labelsReady = { done: false };
   const out: PrOutcome[] = [];
-  for (const id of ids) out.push(await licensePr(id, { ...options, remote, git, base, baseSha, port, labelsReady }));
+  for (const id of ids) out.push(await licensePr(id, { ...options, inventory: inv, today, remote, git, base, baseSha, port, labelsReady }));
   return out;
 }
 
 interface Ctx extends PrOptions {
+  inventory: Inventory;
+  today: IsoDate;
   remote: string;
   git: ReclaimGit;
   base: string;
@@ -120,10 +128,18 @@ async function licensePr(id: string, ctx: Ctx): Promise<PrOutcome> {
   }
 
   const opened = prev?.opened ?? today;
-  const state: ReclaimState = { v: 1, commit, base: pushed ? ctx.baseSha : (prev?.base ?? ctx.baseSha), opened, proposed: plan.candidates.map(proposalKey), kept: [...kept].sort() };
+  // Commits people pushed after the bot's own were replaced by this rebuild: say so for as long as the PR is open.
+  const replaced = pushed && prev && remoteHead && remoteHead !== prev.commit ? remoteHead : prev?.replaced;
+  const state: ReclaimState = {
+    v: 1, commit, base: pushed ? ctx.baseSha : (prev?.base ?? ctx.baseSha), opened, proposed: plan.candidates.map(proposalKey), kept: [...kept].sort(),
+    ...(replaced ? { replaced } : {}),
+  };
+  const note = replaced
+    ? `lac rebuilt this branch on \`${ctx.base}\` and replaced commits people had pushed after its own (up to ${replaced.slice(0, 7)}). Seats restored in them are kept (see above); make other changes in a pull request of their own.`
+    : undefined;
   const license = inv.licenses.get(id)!.data;
   const currency = inv.org?.data.currency ?? 'EUR';
-  const body = reclaimBody({ plan, currency, opened, graceUntil: addDays(opened, plan.policy.grace_days), adminUrl: license.admin_url });
+  const body = reclaimBody({ plan, currency, opened, graceUntil: addDays(opened, plan.policy.grace_days), adminUrl: license.admin_url, note });
   const owner = license.owner ? inv.people.get(license.owner)?.data.github : undefined;
   const team = license.owner_team ? /^@[^/]+\/(.+)$/.exec(license.owner_team)?.[1] : undefined;
   if (!ctx.labelsReady.done) {

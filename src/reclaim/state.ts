@@ -13,6 +13,8 @@ export interface ReclaimState {
   proposed: string[];
   /** Seats (`person tier`) people kept by restoring them on the branch: never proposed again on this pull request. */
   kept: string[];
+  /** The head of the branch, pushed by people, that the bot's last rebuild replaced. */
+  replaced?: string;
 }
 
 export const proposalKey = (c: Pick<Candidate, 'person' | 'tier' | 'to'>): string => `${c.person} ${c.tier}${c.to ? `>${c.to}` : ''}`;
@@ -31,5 +33,7 @@ export function readState(value: unknown): ReclaimState | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const s = value as Record<string, unknown>;
   if (s.v !== 1 || typeof s.commit !== 'string' || typeof s.base !== 'string' || typeof s.opened !== 'string' || !strings(s.proposed) || !strings(s.kept)) return undefined;
-  return { v: 1, commit: s.commit, base: s.base, opened: s.opened, proposed: s.proposed, kept: s.kept };
+  const state: ReclaimState = { v: 1, commit: s.commit, base: s.base, opened: s.opened, proposed: s.proposed, kept: s.kept };
+  if (typeof s.replaced === 'string') state.replaced = s.replaced;
+  return state;
 }

@@ -189,3 +189,69 @@ describe('savings realised', () => {
     }
   });
 });
+
+describe('reclaim pull requests and people', () => {
+  it('explains when a rebuild replaced other changes people pushed, and keeps saying so', async () => {
+    const w = world();
+    try {
+      await reclaim(w);
+      // Someone pushes a change the plan does not make: they also drop bob's viewer seat.
+      const clone = mkdtempSync(join(tmpdir(), 'lac-clone-'));
+      execFileSync('git', ['clone', '-q', '-b', BRANCH, w.bare, clone]);
+      const text = FIGMA_SEATS.replace(CY, '').replace(DEE, '').replace('  - { person: bob, tier: viewer, since: 2026-01-05 }\n', '');
+      execFileSync('sh', ['-c', `printf '%s' "$0" > inventory/assignments/figma.yaml`, text], { cwd: clone });
+      execFileSync('git', ['-C', clone, '-c', 'user.name=Bob', '-c', 'user.email=bob@test.example', 'commit', '-q', '-am', 'Bob too']);
+      execFileSync('git', ['-C', clone, 'push', '-q', 'origin', BRANCH]);
+      const humanHead = execFileSync('git', ['-C', clone, 'rev-parse', 'HEAD'], { encoding: 'utf8' }).trim();
+      rmSync(clone, { recursive: true, force: true });
+
+      const r = await reclaim(w);
+      expect(r.stdout).toMatch(/^figma: updated http\S+ \(2 seats\)\n$/);
+      // The branch is rebuilt from main: the plan's two lines, nothing else.
+      expect(bareGit(w, ['rev-parse', `${BRANCH}^`])).toBe(bareGit(w, ['rev-parse', 'main']));
+      const body = visible(pulls(w)[0]!.body);
+      expect(body).toContain(`> lac rebuilt this branch on \`main\` and replaced commits people had pushed after its own (up to ${humanHead.slice(0, 7)}).`);
+      gh.fake.clearRequests();
+      await reclaim(w);
+      expect(gh.fake.writes()).toEqual([]);
+    } finally {
+      w.cleanup();
+    }
+  });
+
+  it('does not reopen a reclaim pull request a person closed without merging', async () => {
+    const w = world();
+    try {
+      await reclaim(w);
+      const pr = pulls(w)[0]!;
+      pr.state = 'closed';
+      pr.closed_at = '2026-03-10T10:00:00Z';
+      gh.fake.clearRequests();
+      const r = await reclaim(w);
+      expect(r.stdout).toMatch(/^figma: http\S+\/pull\/1 was closed without merging; not reopening it \(delete the branch lac\/reclaim\/figma to allow a new one\)\n$/);
+      expect(gh.fake.writes()).toEqual([]);
+      expect(pulls(w)).toHaveLength(1);
+    } finally {
+      w.cleanup();
+    }
+  });
+
+  it('plans from the base branch as committed, and says which setting is missing before pushing anything', async () => {
+    const w = world();
+    try {
+      // An uncommitted edit in the working tree does not leak into the pull request.
+      w.repo.write({ 'inventory/assignments/figma.yaml': FIGMA_SEATS.replace(DEE, '') });
+      const r = await reclaim(w);
+      expect(r.stdout).toMatch(/\(2 seats\)/);
+      w.repo.write({ 'inventory/assignments/figma.yaml': FIGMA_SEATS });
+      pushMain(w, { 'inventory/assignments/figma.yaml': FIGMA_SEATS.replace(CY, '') }, 'Cy left');
+      const head = bareGit(w, ['rev-parse', BRANCH]);
+      const missing = await runCommand(registerReclaim, ['reclaim', '--open-pr', '--today', TODAY], { cwd: w.repo.dir, env: {} });
+      expect(missing.stderr).toMatch(/^lac: GITHUB_TOKEN is not set\n  hint: /);
+      expect(missing.code).toBe(2);
+      expect(bareGit(w, ['rev-parse', BRANCH])).toBe(head);
+    } finally {
+      w.cleanup();
+    }
+  });
+});

@@ -5,7 +5,7 @@ import type { SeatCharge } from './tiers.ts';
 
 /** Who pays: one department or cost centre, with the seats charged to it. */
 export interface ChargeRow {
-  /** Department ID or cost centre; `(none)` when the holder has none, `(unassigned)` for seats nobody holds. */
+  /** Department ID or cost centre; `(none)` when the holder has none, `(devices)` for device seats, `(unassigned)` for seats nobody holds. */
   key: string;
   name: string;
   seats: number;
@@ -17,6 +17,7 @@ export interface ChargeRow {
 
 export const NONE = '(none)';
 export const UNASSIGNED = '(unassigned)';
+export const DEVICES = '(devices)';
 
 type KeyOf = (c: SeatCharge) => { key: string; name: string; from: Source[] };
 
@@ -59,6 +60,7 @@ export function chargeback(inv: Inventory, charges: SeatCharge[], costSources: M
   };
   const byDepartment: KeyOf = (c) => {
     if (!c.seat) return { key: UNASSIGNED, name: 'Seats nobody holds', from: [] };
+    if (c.seat.seat.device) return { key: DEVICES, name: 'Device seats', from: [] };
     const dept = person(c)?.data.department;
     if (!dept) return { key: NONE, name: 'No department', from: [] };
     const i = deptIndex.get(dept);
@@ -67,6 +69,7 @@ export function chargeback(inv: Inventory, charges: SeatCharge[], costSources: M
   };
   const byCostCentre: KeyOf = (c) => {
     if (!c.seat) return { key: UNASSIGNED, name: 'Seats nobody holds', from: [] };
+    if (c.seat.seat.device) return { key: DEVICES, name: 'Device seats', from: [] };
     const p = person(c)?.data;
     if (p?.cost_centre) return { key: p.cost_centre, name: p.cost_centre, from: personSource(c, 'cost_centre') };
     const i = p?.department ? deptIndex.get(p.department) : undefined;
