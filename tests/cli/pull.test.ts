@@ -100,3 +100,17 @@ describe('lac pull', () => {
     expect(r.stdout.split('\n').filter(Boolean).map((l) => l.split(':')[0])).toEqual(['figma']);
   });
 });
+
+describe('lac pull progress', () => {
+  it('draws a running count on a terminal and prints only the result lines otherwise', async () => {
+    const dir = repo();
+    let stderr = '';
+    const { run } = await import('../../src/cli/program.ts');
+    const code = await run(['pull', 'figma', '--root', dir], { out: () => {}, err: (t) => void (stderr += t), env: {}, cwd: dir, isTTY: true });
+    expect(code).toBe(0);
+    expect(stderr).toContain('\rfigma: 3 accounts read');
+    expect(stderr.endsWith('\r\x1b[K')).toBe(true);
+    const quiet = await lac(['pull', 'figma', '--root', dir]);
+    expect(quiet.stderr).toBe('');
+  });
+});
