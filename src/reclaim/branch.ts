@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
 
-export const branchName = (license: string): string => `lac/reclaim/${license}`;
+export const BRANCH_PREFIX = 'lac/reclaim/';
+export const branchName = (license: string): string => `${BRANCH_PREFIX}${license}`;
 
 const BOT = { name: 'lac', email: 'lac@users.noreply.github.com' };
 
@@ -15,8 +16,8 @@ export interface ReclaimGit {
   revParse(rev: string): Promise<string | undefined>;
   /** The name of the checked-out branch. */
   currentBranch(): Promise<string>;
-  /** The head of a branch on the remote (fetched, so its objects are here); undefined when absent. */
-  fetchRemoteBranch(remote: string, branch: string): Promise<string | undefined>;
+  /** The heads of the remote's branches under `prefix` (one ls-remote, one fetch, so their objects are here). */
+  fetchRemoteBranches(remote: string, prefix: string): Promise<Map<string, string>>;
   /** A file's text at a commit; undefined when absent. */
   show(rev: string, path: string): Promise<string | undefined>;
   treeOf(rev: string): Promise<string>;
@@ -58,12 +59,14 @@ export function reclaimGit(root: string): ReclaimGit {
   return {
     revParse: (rev) => raw(['rev-parse', '--verify', '-q', `${rev}^{commit}`]).then((s) => s || undefined, () => undefined),
     currentBranch: () => raw(['symbolic-ref', '--short', 'HEAD']),
-    async fetchRemoteBranch(remote, branch) {
-      const line = await raw(['ls-remote', '--heads', remote, `refs/heads/${branch}`]);
-      const sha = line.split(/\s/)[0];
-      if (!sha) return undefined;
-      await git.raw(['fetch', '-q', '--no-tags', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
-      return sha;
+    async fetchRemoteBranches(remote, prefix) {
+      const out = new Map<string, string>();
+      for (const line of (await raw(['ls-remote', '--heads', remote, `refs/heads/${prefix}*`])).split('\n')) {
+        const [sha, ref] = line.split(/\s+/);
+        if (sha && ref?.startsWith('refs/heads/')) out.set(ref.slice('refs/heads/'.length), sha);
+      }
+      if (out.size > 0) await git.raw(['fetch', '-q', '--no-tags', remote, `+refs/heads/${prefix}*:refs/remotes/${remote}/${prefix}*`]);
+      return out;
     },
     show: (rev, path) => git.show([`${rev}:${path}`]).then((s) => s, () => undefined),
     treeOf: (rev) => raw(['rev-parse', `${rev}^{tree}`]),

@@ -9,9 +9,9 @@ import { addDays, type IsoDate } from '../util/dates.ts';
 import { formatMoney } from '../util/money.ts';
 import { applyToText } from './apply.ts';
 import { reclaimBody } from './body.ts';
-import { branchName, reclaimGit, type ReclaimGit } from './branch.ts';
-import { seatLines } from './seats-diff.ts';
-import { parseProposal, proposalKey, readState, type ReclaimState } from './state.ts';
+import { BRANCH_PREFIX, branchName, reclaimGit, type ReclaimGit } from './branch.ts';
+import { seatChanges, seatLines } from './seats-diff.ts';
+import { readState, type ReclaimState } from './state.ts';
 import { RECLAIM_TRAILER } from './trailer.ts';
 
 export interface PrOutcome {
@@ -51,11 +51,11 @@ function commitMessage(plan: LicensePlan): string {
 
 /** Seats the bot proposed that a person put back on the branch after the bot's last commit. */
 async function restoredSeats(git: ReclaimGit, head: string, file: string, state: ReclaimState): Promise<string[]> {
+  // What the bot proposed is its own commit's change to the file: read from git, not kept in the
+  // body, so the hidden state stays small however many seats a license has.
+  const proposed = seatChanges(seatLines(await git.show(state.base, file)), seatLines(await git.show(state.commit, file)));
   const seats = new Set(seatLines(await git.show(head, file)).map((s) => seatKey(s.holder, s.tier)));
-  return state.proposed.flatMap((k) => {
-    const p = parseProposal(k);
-    return p && seats.has(seatKey(p.person, p.tier)) ? [seatKey(p.person, p.tier)] : [];
-  });
+  return proposed.map((p) => seatKey(p.holder, p.tier)).filter((k) => seats.has(k));
 }
 
 /** Opens, updates or closes the reclaim pull request of every license (or one). */
@@ -70,8 +70,9 @@ export async function openReclaimPullRequests(options: PrOptions): Promise<PrOut
   const port = options.port ?? createGitHubPort({ env: options.env });
   const ids = [...inv.assignments.keys()].filter((id) => inv.licenses.has(id) && (options.license === undefined || id === options.license)).sort();
   const labelsReady = { done: false };
+  const branches = await git.fetchRemoteBranches(remote, BRANCH_PREFIX);
   const out: PrOutcome[] = [];
-  for (const id of ids) out.push(await licensePr(id, { ...options, inventory: inv, today, remote, git, base, baseSha, port, labelsReady }));
+  for (const id of ids) out.push(await licensePr(id, { ...options, inventory: inv, today, remote, git, base, baseSha, port, labelsReady, branches }));
   return out;
 }
 
@@ -84,6 +85,7 @@ interface Ctx extends PrOptions {
   baseSha: string;
   port: GitHubPort;
   labelsReady: { done: boolean };
+  branches: Map<string, string>;
 }
 
 async function licensePr(id: string, ctx: Ctx): Promise<PrOutcome> {
@@ -91,8 +93,9 @@ async function licensePr(id: string, ctx: Ctx): Promise<PrOutcome> {
   const branch = branchName(id);
   const key = keyOf(id);
   const file = inv.assignments.get(id)!.file;
-  const open = await port.findPullRequest({ head: branch, key, state: 'open' });
-  const remoteHead = await git.fetchRemoteBranch(ctx.remote, branch);
+  const remoteHead = ctx.branches.get(branch);
+  // GitHub closes a pull request whose head branch is deleted: without the branch there is none open.
+  const open = remoteHead ? await port.findPullRequest({ head: branch, key, state: 'open' }) : undefined;
   if (!open && remoteHead) {
     const closed = await port.findPullRequest({ head: branch, key, state: 'closed' });
     // A person closed it without merging and left the branch: they said no; do not ask again.
@@ -131,7 +134,7 @@ async function licensePr(id: string, ctx: Ctx): Promise<PrOutcome> {
   // Commits people pushed after the bot's own were replaced by this rebuild: say so for as long as the PR is open.
   const replaced = pushed && prev && remoteHead && remoteHead !== prev.commit ? remoteHead : prev?.replaced;
   const state: ReclaimState = {
-    v: 1, commit, base: pushed ? ctx.baseSha : (prev?.base ?? ctx.baseSha), opened, proposed: plan.candidates.map(proposalKey), kept: [...kept].sort(),
+    v: 1, commit, base: pushed ? ctx.baseSha : (prev?.base ?? ctx.baseSha), opened, kept: [...kept].sort(),
     ...(replaced ? { replaced } : {}),
   };
   const note = replaced
