@@ -1,6 +1,7 @@
 import { assignmentBeforeStart } from './assignment-before-start.ts';
 import { cancelByPassed } from './cancel-by-passed.ts';
 import { contractExpired } from './contract-expired.ts';
+import { datesOutOfOrder } from './dates-out-of-order.ts';
 import { duplicateAssignment } from './duplicate-assignment.ts';
 import { licenseWithoutOwner } from './license-without-owner.ts';
 import { maintenanceExpired } from './maintenance-expired.ts';
@@ -35,6 +36,7 @@ export const RULES: readonly Rule[] = [
   ownerIsLeaver,
   personStatusStale,
   // contract terms and renewals
+  datesOutOfOrder,
   contractExpired,
   cancelByPassed,
   renewalDecisionDue,
