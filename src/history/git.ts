@@ -74,3 +74,70 @@ function parseBatch(out: Buffer, into: Map<string, GitObject>): void {
     pos += size + 1;
   }
 }
+
+/** One long-running `git cat-file --batch`: objects are asked for one by one, without a process each. */
+export interface ObjectReader {
+  read(oid: string): Promise<GitObject | undefined>;
+  /** Ends the git process. */
+  close(): void;
+}
+
+/** Starts `git cat-file --batch` in a folder; answers come back in the order they were asked for. */
+export function objectReader(cwd: string): ObjectReader {
+  const child = spawn('git', ['cat-file', '--batch'], { cwd, env: { ...process.env, ...ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const waiting: { resolve: (o: GitObject | undefined) => void; reject: (e: unknown) => void }[] = [];
+  let chunks: Buffer[] = [];
+  let buffered = 0;
+  let header: { type: string; size: number } | undefined;
+  let stderr = '';
+  let failed: Error | undefined;
+  const joined = (): Buffer => {
+    if (chunks.length > 1) chunks = [Buffer.concat(chunks, buffered)];
+    return chunks[0] ?? Buffer.alloc(0);
+  };
+  const take = (n: number): Buffer => {
+    const all = joined();
+    chunks = n < all.length ? [all.subarray(n)] : [];
+    buffered -= n;
+    return all.subarray(0, n);
+  };
+  const fail = (e: Error) => {
+    failed ??= e;
+    for (const w of waiting.splice(0)) w.reject(failed);
+  };
+  child.stdout.on('data', (chunk: Buffer) => {
+    chunks.push(chunk);
+    buffered += chunk.length;
+    for (;;) {
+      if (!header) {
+        const nl = joined().indexOf(10);
+        if (nl < 0) return;
+        const parts = take(nl + 1).toString('utf8', 0, nl).split(' ');
+        if (parts.length !== 3) {
+          waiting.shift()?.resolve(undefined); // "<oid> missing"
+          continue;
+        }
+        header = { type: parts[1]!, size: Number(parts[2]) };
+      }
+      // Wait for the whole object (a large people.yaml arrives in many chunks) and its newline.
+      if (buffered < header.size + 1) return;
+      const data = take(header.size + 1).subarray(0, header.size);
+      waiting.shift()?.resolve({ type: header.type, data });
+      header = undefined;
+    }
+  });
+  child.stderr.on('data', (b: Buffer) => void (stderr += b.toString('utf8')));
+  child.on('error', fail);
+  child.stdin.on('error', () => {});
+  child.on('close', (code) => fail(new GitError(['cat-file', '--batch'], code, stderr || 'the process ended')));
+  return {
+    read(oid) {
+      if (failed) return Promise.reject(failed);
+      return new Promise((resolve, reject) => {
+        waiting.push({ resolve, reject });
+        child.stdin.write(`${oid}\n`);
+      });
+    },
+    close: () => void child.stdin.end(),
+  };
+}

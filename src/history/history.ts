@@ -39,6 +39,8 @@ export interface HistoryOptions {
   diskCache?: boolean;
   /** The parser (tests count its calls). */
   parse?: BlobParser;
+  /** Source bytes of parsed blobs kept in memory (default 64 MiB). */
+  memoryBudget?: number;
 }
 
 export interface HistoryResult {
@@ -58,20 +60,24 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
     return (!options.since || day >= options.since) && (!options.until || day <= options.until);
   }).map((c) => ({ ...c, changes: c.changes.filter((ch) => isOneOf(kindOf(ch.path), kinds)) }));
   const cacheDir = options.diskCache === false ? undefined : await cacheFolder(repoDir);
-  const store = blobStore(repoDir, cacheDir, options.parse);
+  const store = blobStore(repoDir, cacheDir, options.parse, options.memoryBudget);
   const perCommit: HistoryEvent[][] = [];
   // The last version of each path that parsed: a file that was broken for a while compares with it.
   const lastGood = new Map<string, string>();
-  for (let i = 0; i < commits.length; i += CHUNK) {
-    const chunk = commits.slice(i, i + CHUNK);
-    await store.load(wantedBlobs(chunk, lastGood));
-    await findLastGood(repoDir, chunk, store, lastGood);
-    const infos = await commitInfos(repoDir, chunk.map((c) => c.sha));
-    for (const commit of chunk) {
-      const drafts = commitDrafts(commit, store.get, lastGood);
-      perCommit.push(drafts.filter((d) => matches(d, options)).map((d) => withCommit(d, infos.get(commit.sha)!)));
+  try {
+    for (let i = 0; i < commits.length; i += CHUNK) {
+      const chunk = commits.slice(i, i + CHUNK);
+      const infos = await commitInfos(repoDir, chunk.map((c) => c.sha));
+      // One commit at a time: memory holds the blobs of one commit, plus what the budget keeps.
+      for (const commit of chunk) {
+        await store.load(wantedBlobs(commit, lastGood));
+        await findLastGood(repoDir, commit, store, lastGood);
+        const drafts = commitDrafts(commit, store.get, lastGood);
+        perCommit.push(drafts.filter((d) => matches(d, options)).map((d) => withCommit(d, infos.get(commit.sha)!)));
+      }
     }
-    store.forget(new Set(lastGood.values()));
+  } finally {
+    await store.close();
   }
   if (options.order !== 'oldest') perCommit.reverse();
   return { events: perCommit.flat(), stats: { ...store.stats, commits: commits.length } };
@@ -93,14 +99,12 @@ function kindOf(path: string): Kind | undefined {
   return placement.ok ? placement.kind : undefined;
 }
 
-function wantedBlobs(chunk: ChangedCommit[], lastGood: Map<string, string>): Wanted[] {
+function wantedBlobs(commit: ChangedCommit, lastGood: Map<string, string>): Wanted[] {
   const wanted: Wanted[] = [];
-  for (const commit of chunk) {
-    for (const ch of commit.changes) {
-      const placement = classify(ch.path);
-      if (!placement.ok) continue;
-      for (const oid of [ch.before, ch.after, lastGood.get(ch.path)]) if (oid) wanted.push({ path: ch.path, kind: placement.kind, oid });
-    }
+  for (const ch of commit.changes) {
+    const kind = kindOf(ch.path);
+    if (!kind) continue;
+    for (const oid of [ch.before, ch.after, lastGood.get(ch.path)]) if (oid) wanted.push({ path: ch.path, kind, oid });
   }
   return wanted;
 }
@@ -165,23 +169,18 @@ function commitDrafts(commit: ChangedCommit, get: Get, lastGood: Map<string, str
  * A file whose version before a commit does not parse, and whose last good version lies before
  * the commits read (--since): look back along the first-parent line for the last version that parses.
  */
-async function findLastGood(repoDir: string, chunk: ChangedCommit[], store: BlobStore, lastGood: Map<string, string>): Promise<void> {
-  const seen = new Set<string>();
-  for (const commit of chunk) {
-    for (const ch of commit.changes) {
-      const placement = classify(ch.path);
-      if (seen.has(ch.path) || !placement.ok || !ch.before) continue;
-      seen.add(ch.path);
-      if (lastGood.has(ch.path) || store.get(placement.kind, ch.before) !== null) continue;
-      const older = await gitText(repoDir, ['log', '--first-parent', '--format=%H', '-n', '50', `${commit.sha}^`, '--', ch.path]).catch(() => '');
-      for (const sha of older.split('\n').filter(Boolean)) {
-        const oid = await gitText(repoDir, ['rev-parse', '--verify', '--quiet', `${sha}:${ch.path}`]).catch(() => '');
-        if (!oid) break; // deleted there: nothing older belongs to this version of the file
-        await store.load([{ path: ch.path, kind: placement.kind, oid }]);
-        if (store.get(placement.kind, oid) !== null) {
-          lastGood.set(ch.path, oid);
-          break;
-        }
+async function findLastGood(repoDir: string, commit: ChangedCommit, store: BlobStore, lastGood: Map<string, string>): Promise<void> {
+  for (const ch of commit.changes) {
+    const kind = kindOf(ch.path);
+    if (!kind || !ch.before || lastGood.has(ch.path) || store.get(kind, ch.before) !== null) continue;
+    const older = await gitText(repoDir, ['log', '--first-parent', '--no-show-signature', '--format=%H', '-n', '50', `${commit.sha}^`, '--', ch.path]).catch(() => '');
+    for (const sha of older.split('\n').filter(Boolean)) {
+      const oid = await gitText(repoDir, ['rev-parse', '--verify', '--quiet', `${sha}:./${ch.path}`]).catch(() => '');
+      if (!oid) break; // deleted there: nothing older belongs to this version of the file
+      await store.load([{ path: ch.path, kind, oid }]);
+      if (store.get(kind, oid) !== null) {
+        lastGood.set(ch.path, oid);
+        break;
       }
     }
   }

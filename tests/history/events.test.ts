@@ -79,6 +79,21 @@ describe('history', () => {
     }
   });
 
+  it('gives the same events when memory holds only the blobs of the commit at hand', async () => {
+    const { inventoryParser } = await import('../../src/history/blobs.ts');
+    const real = inventoryParser();
+    let calls = 0;
+    const parse = (path: string, bytes: Uint8Array) => {
+      calls++;
+      return real(path, bytes);
+    };
+    const { events } = await history(f.repo.dir, { order: 'oldest', diskCache: false, memoryBudget: 1, parse });
+    expect(lines(events)).toEqual(EXPECTED);
+    // Blobs are dropped unless the commit at hand needs them: people.yaml before "Bob left" (last
+    // touched two commits earlier) and the contract before the renewal are parsed a second time.
+    expect(calls).toBe(15);
+  });
+
   it('lists newest first by default, keeping the order within a commit', async () => {
     const { events } = await history(f.repo.dir, { diskCache: false });
     const byCommit = (list: string[]) => [...new Set(list.map((l) => l.split(' ')[0]!))].map((c) => list.filter((l) => l.startsWith(`${c} `)));
