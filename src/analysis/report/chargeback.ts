@@ -1,5 +1,5 @@
 import type { Inventory } from '../../inventory/model.ts';
-import { sum, type Micros } from '../../util/money.ts';
+import type { Micros } from '../../util/money.ts';
 import { figure, recordSource, type Figure, type Source } from './source.ts';
 import type { SeatCharge } from './tiers.ts';
 
@@ -19,30 +19,40 @@ export const NONE = '(none)';
 export const UNASSIGNED = '(unassigned)';
 export const DEVICES = '(devices)';
 
-type KeyOf = (c: SeatCharge) => { key: string; name: string; from: Source[] };
-
-function group(charges: SeatCharge[], keyOf: KeyOf, costSources: Map<string, Source[]>): ChargeRow[] {
-  const rows = new Map<string, { name: string; charges: SeatCharge[]; from: Source[] }>();
-  for (const c of charges) {
-    const k = keyOf(c);
-    const row = rows.get(k.key) ?? { name: k.name, charges: [], from: [] };
-    row.charges.push(c);
-    row.from.push(...k.from);
-    rows.set(k.key, row);
+/** A row being summed. Sums as it goes, with no per-row list of charges: a department may hold 100,000 seats. */
+class Acc {
+  readonly name: string;
+  seats = 0;
+  cost = 0n;
+  waste = 0n;
+  readonly licenses = new Map<string, Micros>();
+  readonly tiers = new Set<string>();
+  readonly from = new Set<Source>();
+  constructor(name: string) {
+    this.name = name;
   }
-  return [...rows.entries()]
+  add(c: SeatCharge, tierKey: string, from: readonly Source[]): void {
+    if (c.seat) this.seats++;
+    this.cost += c.cost;
+    if (c.wasted) this.waste += c.cost;
+    this.licenses.set(c.license, (this.licenses.get(c.license) ?? 0n) + c.cost);
+    this.tiers.add(tierKey);
+    for (const s of from) this.from.add(s);
+  }
+}
+
+function rowsOf(accs: Map<string, Acc>, costSources: Map<string, Source[]>): ChargeRow[] {
+  return [...accs.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, row]) => {
-      const licenses: Record<string, Micros> = {};
-      for (const c of row.charges) licenses[c.license] = (licenses[c.license] ?? 0n) + c.cost;
-      const costFrom = [...new Set(row.charges.map((c) => `${c.license}\u0000${c.tier}`))].flatMap((k) => costSources.get(k) ?? []);
+      const cost = [...row.tiers].flatMap((t) => costSources.get(t) ?? []);
       return {
         key,
         name: row.name,
-        seats: row.charges.filter((c) => c.seat).length,
-        annualCost: figure(sum(row.charges.map((c) => c.cost)), costFrom, row.from),
-        waste: figure(sum(row.charges.filter((c) => c.wasted).map((c) => c.cost)), costFrom, row.from),
-        licenses: Object.fromEntries(Object.entries(licenses).sort(([a], [b]) => (a < b ? -1 : 1))),
+        seats: row.seats,
+        annualCost: figure(row.cost, cost, [...row.from]),
+        waste: figure(row.waste, cost, [...row.from]),
+        licenses: Object.fromEntries([...row.licenses].sort(([a], [b]) => (a < b ? -1 : 1))),
       };
     });
 }
@@ -52,30 +62,45 @@ export function chargeback(inv: Inventory, charges: SeatCharge[], costSources: M
   const org = inv.org;
   const departments = org?.data.departments ?? [];
   const deptIndex = new Map(departments.map((d, i) => [d.id, i]));
-  const person = (c: SeatCharge) => (c.seat?.seat.person ? inv.people.get(c.seat.seat.person) : undefined);
-  const personSource = (c: SeatCharge, what: string): Source[] => {
-    const p = person(c);
-    // One source per file, not per person: a department of 10,000 people would list them all.
-    return p ? [{ file: p.src.file, what: `${what} of each seat holder` }] : [];
+  // Sources are made once and shared: one per people file, one per department record.
+  const peopleSources = new Map<string, Source>();
+  const peopleSource = (file: string, what: string): Source => {
+    const k = `${file}\u0000${what}`;
+    let s = peopleSources.get(k);
+    if (!s) peopleSources.set(k, (s = { file, what }));
+    return s;
   };
-  const byDepartment: KeyOf = (c) => {
-    if (!c.seat) return { key: UNASSIGNED, name: 'Seats nobody holds', from: [] };
-    if (c.seat.seat.device) return { key: DEVICES, name: 'Device seats', from: [] };
-    const dept = person(c)?.data.department;
-    if (!dept) return { key: NONE, name: 'No department', from: [] };
-    const i = deptIndex.get(dept);
-    const deptSource = org && i !== undefined ? [recordSource(org, ['departments', i], `department ${dept}`)] : [];
-    return { key: dept, name: i === undefined ? dept : departments[i]!.name, from: [...personSource(c, 'department'), ...deptSource] };
+  const deptSources = departments.map((d, i) => (org ? [recordSource(org, ['departments', i], `department ${d.id}`)] : []));
+  const ccSources = departments.map((d, i) => (org && d.cost_centre ? [recordSource(org, ['departments', i, 'cost_centre'], `department ${d.id} cost centre`)] : []));
+  const byDept = new Map<string, Acc>();
+  const byCc = new Map<string, Acc>();
+  const acc = (map: Map<string, Acc>, key: string, name: string): Acc => {
+    let a = map.get(key);
+    if (!a) map.set(key, (a = new Acc(name)));
+    return a;
   };
-  const byCostCentre: KeyOf = (c) => {
-    if (!c.seat) return { key: UNASSIGNED, name: 'Seats nobody holds', from: [] };
-    if (c.seat.seat.device) return { key: DEVICES, name: 'Device seats', from: [] };
-    const p = person(c)?.data;
-    if (p?.cost_centre) return { key: p.cost_centre, name: p.cost_centre, from: personSource(c, 'cost_centre') };
-    const i = p?.department ? deptIndex.get(p.department) : undefined;
-    const cc = i === undefined ? undefined : departments[i]!.cost_centre;
-    if (cc && org && i !== undefined) return { key: cc, name: cc, from: [...personSource(c, 'department'), recordSource(org, ['departments', i, 'cost_centre'], `department ${p!.department} cost centre`)] };
-    return { key: NONE, name: 'No cost centre', from: [] };
-  };
-  return { departments: group(charges, byDepartment, costSources), costCentres: group(charges, byCostCentre, costSources) };
+  for (const c of charges) {
+    const tierKey = `${c.license}\u0000${c.tier}`;
+    if (!c.seat) {
+      acc(byDept, UNASSIGNED, 'Seats nobody holds').add(c, tierKey, []);
+      acc(byCc, UNASSIGNED, 'Seats nobody holds').add(c, tierKey, []);
+      continue;
+    }
+    if (c.seat.seat.device !== undefined) {
+      acc(byDept, DEVICES, 'Device seats').add(c, tierKey, []);
+      acc(byCc, DEVICES, 'Device seats').add(c, tierKey, []);
+      continue;
+    }
+    const rec = c.seat.seat.person === undefined ? undefined : inv.people.get(c.seat.seat.person);
+    const p = rec?.data;
+    const i = p?.department === undefined ? undefined : deptIndex.get(p.department);
+    if (!p?.department) acc(byDept, NONE, 'No department').add(c, tierKey, []);
+    else acc(byDept, p.department, i === undefined ? p.department : departments[i]!.name).add(c, tierKey, [peopleSource(rec!.src.file, 'department of each seat holder'), ...(i === undefined ? [] : deptSources[i]!)]);
+    if (p?.cost_centre) acc(byCc, p.cost_centre, p.cost_centre).add(c, tierKey, [peopleSource(rec!.src.file, 'cost_centre of each seat holder')]);
+    else if (i !== undefined && departments[i]!.cost_centre) {
+      const cc = departments[i]!.cost_centre!;
+      acc(byCc, cc, cc).add(c, tierKey, [peopleSource(rec!.src.file, 'department of each seat holder'), ...ccSources[i]!]);
+    } else acc(byCc, NONE, 'No cost centre').add(c, tierKey, []);
+  }
+  return { departments: rowsOf(byDept, costSources), costCentres: rowsOf(byCc, costSources) };
 }
