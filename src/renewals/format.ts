@@ -28,6 +28,9 @@ function costLine(r: Renewal): string {
   return `annual cost at current prices: ${money(r.cost.current, r.currency)} as bought, ${money(r.cost.recommended, r.currency)} as recommended (${sign}${money(diff, r.currency)})`;
 }
 
+/** "figma-2026 (Figma Organization 2026)", or the bare ID when the contract has no title. */
+const nameOf = (r: Renewal) => (r.title === r.id ? r.id : `${r.id} (${r.title})`);
+
 const ownerText = (r: Renewal) => (r.owner ? `${r.owner.name ?? r.owner.id}${r.owner.github ? ` (@${r.owner.github})` : ''}` : 'no owner');
 
 export interface ListHeader {
@@ -41,7 +44,7 @@ export function formatText(renewals: readonly Renewal[], h: ListHeader): string 
   if (renewals.length === 0) return `${lines[0]}\n`;
   const rows = [['CANCEL BY', 'DAYS', 'RENEWS', 'STATUS', 'DECISION', 'OWNER', 'CONTRACT']];
   for (const r of renewals) {
-    rows.push([r.dates.cancelBy, String(r.dates.daysToCancelBy), r.dates.renewal, r.dates.status, r.dates.decision, r.owner?.id ?? '-', r.title === r.id ? r.id : `${r.id} (${r.title})`]);
+    rows.push([r.dates.cancelBy, String(r.dates.daysToCancelBy), r.dates.renewal, r.dates.status, r.dates.decision, r.owner?.id ?? '-', nameOf(r)]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   lines.push('', ...rows.map((row) => row.map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd()));
@@ -65,10 +68,10 @@ export function formatMarkdown(renewals: readonly Renewal[], h: ListHeader): str
   out.push('| Cancel by | Days | Renews | Status | Decision | Owner | Contract | Annual cost | Recommended |', '|---|--:|---|---|---|---|---|--:|--:|');
   for (const r of renewals) {
     const status = r.dates.status === 'past-cancel-by' ? '**past cancel-by**' : STATUS_TEXT[r.dates.status];
-    out.push(`| ${r.dates.cancelBy} | ${r.dates.daysToCancelBy} | ${r.dates.renewal} | ${status} | ${r.dates.decision} | ${mdCell(ownerText(r))} | ${mdCell(`${r.id} (${r.title})`)} | ${money(r.cost?.current, r.currency)} | ${money(r.cost?.recommended, r.currency)} |`);
+    out.push(`| ${r.dates.cancelBy} | ${r.dates.daysToCancelBy} | ${r.dates.renewal} | ${status} | ${r.dates.decision} | ${mdCell(ownerText(r))} | ${mdCell(nameOf(r))} | ${money(r.cost?.current, r.currency)} | ${money(r.cost?.recommended, r.currency)} |`);
   }
   for (const r of renewals) {
-    out.push('', `### ${mdCell(r.title)} (\`${r.id}\`)`, '', '| License | Tier | Now | Recommended | Why |', '|---|---|--:|--:|---|');
+    out.push('', `### ${r.title === r.id ? `\`${r.id}\`` : `${mdCell(r.title)} (\`${r.id}\`)`}`, '', '| License | Tier | Now | Recommended | Why |', '|---|---|--:|--:|---|');
     for (const l of r.lines) out.push(`| ${l.license} | ${l.tier} | ${l.current} | ${l.recommended} | ${mdCell(l.reasoning.join('; '))} |`);
   }
   return `${out.join('\n')}\n`;

@@ -84,6 +84,19 @@ figma-2026: Figma, Inc., inside the decision window
     expect(figma.lines[0].reasoning[0]).toBe('21 seats in use in the usage snapshot of 2026-03-01 (no other snapshot in the usage window)');
   });
 
+  it('writes Markdown for a job summary', async () => {
+    dir = tempDir(renewalFiles());
+    const r = await lac(['renewals', '--today', '2026-10-20', '--root', dir, '--format', 'md']);
+    expect(r.stdout.split('\n').slice(0, 6)).toEqual([
+      '## Renewals with a cancel-by date within 90 days of 2026-10-20',
+      '',
+      '| Cancel by | Days | Renews | Status | Decision | Owner | Contract | Annual cost | Recommended |',
+      '|---|--:|---|---|---|---|---|--:|--:|',
+      '| 2026-12-01 | 42 | 2027-01-01 | inside the decision window | undecided | Ada Lovelace (@ada-l) | figma-2026 (Figma Organization 2026) | 9,720.00 EUR | 2,430.00 EUR |',
+      '| 2027-01-01 | 73 | 2027-03-01 | upcoming | undecided | Bob Byte | zoom-2026 | 479.88 EUR | 479.88 EUR |',
+    ]);
+  });
+
   it('rejects a bad --within', async () => {
     dir = tempDir(renewalFiles());
     expect(await lac(['renewals', '--root', dir, '--within', 'soon'])).toMatchObject({ code: 2, stderr: 'lac: --within soon is not a number of days\n' });
