@@ -32,8 +32,8 @@ describe('synthesize', () => {
       const org = await synthesizeTo(root, { people: 500, seed: 3 });
       const loaded = await loadInventory(fsSource(root));
       expect(loaded.findings).toEqual([]);
-      // The big record files take the fast line scanner, not the yaml fallback.
-      expect(loaded.parsers.lines).toBe(1 + org.stats.licenses);
+      // Every file takes a line scanner, none the yaml fallback.
+      expect(loaded.parsers).toEqual({ lines: org.stats.files, yaml: 0 });
       expect(await readFile(join(root, 'inventory/people.yaml'), 'utf8')).toBe(org.files.get('inventory/people.yaml'));
     } finally {
       await rm(root, { recursive: true, force: true });

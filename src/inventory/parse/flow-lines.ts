@@ -7,9 +7,9 @@ export interface FlowLinesParse {
   map: SourceMap;
 }
 
-const HEADER = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))?\s*$/;
-const HEADER_VALUE = /^(?:[A-Za-z0-9_.+\-/@][A-Za-z0-9_.:+\-/@ ]*|"[^"\\]*"|'[^']*')$/;
-const ITEM = /^( *)- +\{/;
+export const HEADER = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*?))?\s*$/;
+export const HEADER_VALUE = /^(?:[A-Za-z0-9_.+\-/@][A-Za-z0-9_.:+\-/@ ]*|"[^"\\]*"|'[^']*')$/;
+export const ITEM = /^( *)- +\{/;
 
 /**
  * Parses a file made of top-level `key: value` lines and one list of one-line flow mappings

@@ -1,3 +1,4 @@
+import { parseFlowDocument } from './flow-document.ts';
 import { parseFlowLines } from './flow-lines.ts';
 import type { Interner } from './intern.ts';
 import { scanRecordBytes } from './record-bytes.ts';
@@ -28,6 +29,9 @@ export function parseText(text: string, recordsKey?: string, raw?: RawFile): Par
   if (recordsKey) {
     const fast = (raw ? scanRecordBytes(raw.bytes, recordsKey, raw.interner) : null) ?? parseFlowLines(text, recordsKey);
     if (fast) return { data: fast.data, map: fast.map, problems: [], parser: 'lines' };
+  } else {
+    const doc = parseFlowDocument(text);
+    if (doc) return { data: doc.data, map: doc.map, problems: [], parser: 'lines' };
   }
   return { ...parseYamlDocument(text), parser: 'yaml' };
 }
