@@ -22,7 +22,7 @@ const BUILDERS: ((ctx: Ctx) => Page | Page[])[] = [
 ];
 
 /** Pages and tables from a model (and the inventory files, for the source view). */
-export async function siteFromModel(m: SiteModel, source?: TreeSource): Promise<SiteData> {
+export async function siteFromModel(m: SiteModel, source?: TreeSource, ics = ''): Promise<SiteData> {
   const ctx = context(m, links(m.provenance.repoUrl, m.provenance.commit));
   const pages = [...BUILDERS.flatMap((b) => b(ctx)), ...(source ? await sourcePages(ctx, source) : [])];
   const seen = new Set<string>();
@@ -30,11 +30,11 @@ export async function siteFromModel(m: SiteModel, source?: TreeSource): Promise<
     if (seen.has(p.route)) throw new Error(`two pages at ${p.route}`);
     seen.add(p.route);
   }
-  return { base: '/', model: m, pages, tables: ctx.tables };
+  return { base: '/', model: m, ics, pages, tables: ctx.tables };
 }
 
 /** Everything the Astro project renders, for a license repository. */
 export async function buildSiteData(o: ModelOptions): Promise<SiteData> {
-  const { model, source } = await buildModel(o);
-  return siteFromModel(model, source);
+  const { model, source, ics } = await buildModel(o);
+  return siteFromModel(model, source, ics);
 }

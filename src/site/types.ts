@@ -82,6 +82,8 @@ export interface SiteData {
   /** The sub-path the site is served under ("/" or "/repo/"); set by renderSite. */
   base: string;
   model: SiteModel;
+  /** The renewal calendar (iCalendar), written by src/renewals. */
+  ics: string;
   pages: Page[];
   tables: Record<string, Table>;
 }

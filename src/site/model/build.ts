@@ -6,15 +6,16 @@ import { history } from '../../history/history.ts';
 import { dayIn } from '../../history/time.ts';
 import { gitSource } from '../../inventory/git-source.ts';
 import { fsSource, type TreeSource } from '../../inventory/source.ts';
+import { formatIcs } from '../../renewals/calendar.ts';
+import { planRenewals } from '../../renewals/plan.ts';
+import { realisedSavings } from '../../report/realised.ts';
 import { isTimeZone, type IsoDate } from '../../util/dates.ts';
 import { parseAmount } from '../../util/money.ts';
-import { chargeback } from './chargeback.ts';
-import { contractInfos } from './contracts.ts';
-import { licenseFigures } from './figures.ts';
+import { contractInfos, upcomingCancelBy } from './contracts.ts';
+import { chargeRows, licenseFigures, valueOf } from './figures.ts';
 import { dec } from './money.ts';
 import { personInfos, vendorInfos } from './people.ts';
 import { repoFacts } from './repo.ts';
-import { savingsRealised } from './savings.ts';
 import { snapshotDates, snapshots } from './snapshots.ts';
 import type { SiteModel } from './types.ts';
 
@@ -31,20 +32,23 @@ export interface BuiltModel {
   model: SiteModel;
   /** Reads an inventory file at the commit the site is built from (for the source view). */
   source: TreeSource;
+  /** The renewal calendar (`lac renewals` writes the same). */
+  ics: string;
 }
 
 /** Everything the site shows, computed once: the inventory at HEAD, its findings, figures, history and point-in-time views. */
 export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
   const env = o.env ?? {};
   const facts = await repoFacts(o.root, env);
-  // The site shows a commit, so it reads that commit's files, not the working tree.
+  // The site names a commit, so it reads that commit's files, not the working tree.
   const source = facts.commit ? gitSource(o.root, facts.commit) : fsSource(o.root);
   const result = await check(source, { today: o.today });
   const { inventory: inv, today } = result;
   const org = inv.org?.data;
   const timeZone = org && isTimeZone(org.timezone) ? org.timezone : 'UTC';
   const fig = licenseFigures(inv, today);
-  const contracts = contractInfos(inv, today);
+  const renewals = planRenewals(inv, today);
+  const contracts = contractInfos(inv, today, renewals);
   const inForce = new Set(contractsInForce(inv, today).map((c) => c.data.id));
   const byVendor = new Map<string, bigint>();
   for (const c of contracts) if (inForce.has(c.id)) byVendor.set(c.vendor, (byVendor.get(c.vendor) ?? 0n) + parseAmount(c.annualCost));
@@ -52,11 +56,13 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
   const builtAt = (epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : (o.now ?? new Date())).toISOString().replace(/\.\d{3}Z$/, 'Z');
   let events: SiteModel['events'] = [];
   let snaps: SiteModel['snapshots'] = [];
+  let saved: Awaited<ReturnType<typeof realisedSavings>>;
   if (facts.commit) {
     events = (await history(o.root, { ref: facts.commit, timeZone })).events;
     const first = await gitText(o.root, ['log', '--max-parents=0', '--format=%ct', facts.commit]);
     const firstDay = dayIn(new Date(Math.min(...first.split('\n').map(Number)) * 1000), timeZone);
     snaps = await snapshots(o.root, facts.commit, snapshotDates(today, org?.fiscal_year_start ?? '01-01', firstDay), timeZone);
+    saved = await realisedSavings(o.root, inv, today);
   }
   const model: SiteModel = {
     provenance: { commit: facts.commit, commitDate: facts.commitDate, dirty: facts.dirty, builtAt, version: VERSION, today, repoUrl: facts.repoUrl },
@@ -64,15 +70,19 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     licenses: fig.licenses,
     seats: fig.seats,
     contracts,
+    upcoming: upcomingCancelBy(renewals, today),
     vendors: vendorInfos(inv, new Map([...byVendor].map(([k, v]) => [k, dec(inv, v)]))),
     people: personInfos(inv, fig.seats),
     departments: (org?.departments ?? []).map((d) => ({ id: d.id, name: d.name, costCentre: d.cost_centre ?? null, head: d.head ?? null })),
-    chargeback: chargeback(inv, fig),
-    savings: savingsRealised(contracts, today, (m) => dec(inv, m)),
+    chargeback: { departments: chargeRows(inv, fig.report.departments), costCentres: chargeRows(inv, fig.report.costCentres) },
+    savings: {
+      since: saved?.since ?? null, seats: saved ? valueOf<number>(saved.seats) : 0, total: dec(inv, saved?.annual.value ?? 0n),
+      items: (saved?.items ?? []).map((i) => ({ date: i.date, commit: i.commit, license: i.license, holder: i.holder, tier: i.tier, to: i.to ?? null, annual: dec(inv, i.annual) })),
+    },
     findings: result.findings,
     events,
     snapshots: snaps,
     files: inv.files,
   };
-  return { model, source };
+  return { model, source, ics: formatIcs(renewals, { orgName: model.org.name, timeZone }) };
 }

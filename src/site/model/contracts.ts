@@ -1,8 +1,9 @@
 import { annualLineCost } from '../../analysis/cost.ts';
 import { successorsOf } from '../../analysis/entitlement.ts';
-import { cancelBy, hasDecision, renewalDate, termStatus } from '../../analysis/terms.ts';
+import { termStatus } from '../../analysis/terms.ts';
 import type { Inventory } from '../../inventory/model.ts';
 import type { Contract } from '../../inventory/schema/index.ts';
+import type { Renewal } from '../../renewals/plan.ts';
 import type { IsoDate } from '../../util/dates.ts';
 import { toDecimal } from '../../util/money.ts';
 import { dec, inOrgCurrency } from './money.ts';
@@ -10,30 +11,32 @@ import type { ContractInfo } from './types.ts';
 
 const noticeText = (n: Contract['notice']) => (!n ? null : 'days' in n ? `${n.days} days` : `${n.months} months`);
 
-/** Every contract with its term, cancel-by date and decision on a day. */
-export function contractInfos(inv: Inventory, today: IsoDate): ContractInfo[] {
+/** Every contract with its term and, from the renewal plan (`lac renewals`), its cancel-by date, status and decision. */
+export function contractInfos(inv: Inventory, today: IsoDate, renewals: Renewal[]): ContractInfo[] {
   const successors = successorsOf(inv);
+  const plan = new Map(renewals.map((r) => [r.id, r]));
   return [...inv.contracts.values()]
     .sort((a, b) => (a.data.id < b.data.id ? -1 : 1))
     .map(({ data: c, src }): ContractInfo => {
+      const r = plan.get(c.id);
       const status = termStatus(c, today);
       const succ = (successors.get(c.id) ?? []).map((s) => s.data.id).sort()[0] ?? null;
-      const term = status.term;
-      const lines = c.lines.map((l) => {
-        const cost = annualLineCost(l, c);
-        return { license: l.license, tier: l.tier, quantity: l.quantity, unitPrice: String(l.unit_price), period: l.price_period ?? 'year', annualCost: toDecimal(cost, c.currency) };
-      });
+      const lines = c.lines.map((l, i) => ({
+        license: l.license, tier: l.tier, quantity: l.quantity, unitPrice: String(l.unit_price), period: l.price_period ?? 'year',
+        annualCost: toDecimal(annualLineCost(l, c), c.currency),
+        recommended: r?.lines[i]?.recommended ?? null,
+      }));
       const annual = c.lines.reduce((s, l) => s + inOrgCurrency(inv, annualLineCost(l, c), c), 0n);
       return {
-        id: c.id, vendor: c.vendor, title: c.title ?? null, owner: c.owner ?? null, currency: c.currency,
+        id: c.id, vendor: c.vendor, title: c.title ?? null, owner: r?.owner?.id ?? c.owner ?? null, currency: c.currency,
         start: c.start, end: c.end ?? null, autoRenew: c.auto_renew ?? false, notice: noticeText(c.notice),
         billing: c.billing_period ?? null, po: c.po_number ?? null, previous: c.previous ?? null, successor: succ,
-        state: succ && status.state !== 'future' && status.state !== 'current' ? 'superseded' : status.state,
-        termStart: term?.start ?? null, termEnd: term?.end ?? null,
-        cancelBy: term ? cancelBy(term, c.notice) : null,
-        renewal: term ? renewalDate(term) : null,
-        decision: hasDecision(c, status) ? c.renewal!.decision : 'undecided',
+        state: status.state, status: r?.dates.status ?? (c.end ? 'expired' : 'perpetual'),
+        termStart: r?.dates.term.start ?? null, termEnd: r?.dates.term.end ?? null,
+        cancelBy: r?.dates.cancelBy ?? null, renewal: r?.dates.renewal ?? null,
+        decision: r?.dates.decision ?? c.renewal?.decision ?? 'undecided',
         annualCost: dec(inv, annual),
+        recommendedCost: r?.cost ? dec(inv, r.cost.recommended) : null,
         licenses: [...new Set(c.lines.map((l) => l.license))].sort(),
         lines,
         documents: c.documents ?? [],
@@ -42,9 +45,7 @@ export function contractInfos(inv: Inventory, today: IsoDate): ContractInfo[] {
     });
 }
 
-/** Contracts whose cancel-by date is today or later and that still renew: the ones someone must decide on. */
-export function upcomingCancelBy(contracts: ContractInfo[], today: IsoDate): ContractInfo[] {
-  return contracts
-    .filter((c) => c.cancelBy && c.cancelBy >= today && !c.successor && c.decision !== 'cancel' && c.state !== 'expired')
-    .sort((a, b) => (a.cancelBy! < b.cancelBy! ? -1 : a.cancelBy! > b.cancelBy! ? 1 : a.id < b.id ? -1 : 1));
+/** Renewals whose cancel-by date is today or later and that still renew or end: the ones someone must decide on. */
+export function upcomingCancelBy(renewals: Renewal[], today: IsoDate): string[] {
+  return renewals.filter((r) => (r.dates.status === 'upcoming' || r.dates.status === 'notice-window') && r.dates.cancelBy >= today).map((r) => r.id);
 }

@@ -1,103 +1,61 @@
-import { seatActivity, type SeatState } from '../../analysis/activity.ts';
-import { annualLineCost } from '../../analysis/cost.ts';
-import { contractsByLicense, UNCOUNTED_TYPES } from '../../analysis/entitlement.ts';
-import { reclaimPolicy } from '../../analysis/policy.ts';
+import { buildReport, type ChargeRow as ReportChargeRow, type Report } from '../../analysis/report/index.ts';
+import { seatViews } from '../../analysis/report/seats.ts';
 import { seatLoc, type Inventory } from '../../inventory/model.ts';
-import type { License } from '../../inventory/schema/index.ts';
 import type { IsoDate } from '../../util/dates.ts';
-import { divRound, parseAmount, type Micros } from '../../util/money.ts';
-import { dec, inOrgCurrency } from './money.ts';
-import type { LicenseFigures, SeatRow, TierFigures } from './types.ts';
-
-// Seats that hold a license without being used: they count as waste.
-const IDLE: ReadonlySet<SeatState> = new Set(['inactive', 'never', 'no-account']);
+import { dec } from './money.ts';
+import type { ChargeRow, LicenseFigures, SeatRow, TierFigures } from './types.ts';
 
 export interface Figures {
+  report: Report;
   licenses: LicenseFigures[];
   seats: SeatRow[];
-  /** Annual unit cost per license and tier (micros, org currency), for chargeback. */
-  tierCost: Map<string, Map<string, { total: Micros; unit: Micros | undefined }>>;
 }
 
-/** Entitled, assigned and active seats, cost and waste of every license on a day. */
+/** The report's figures (`lac report`: src/analysis/report) of every license on a day, as plain values, with every seat. */
 export function licenseFigures(inv: Inventory, today: IsoDate): Figures {
-  const byLicense = contractsByLicense(inv, today);
-  const licenses: LicenseFigures[] = [];
+  const report = buildReport(inv, today);
   const seats: SeatRow[] = [];
-  const tierCost: Figures['tierCost'] = new Map();
-  for (const rec of [...inv.licenses.values()].sort((a, b) => (a.data.id < b.data.id ? -1 : 1))) {
-    const lic = rec.data;
-    const bought = new Map<string, { qty: number | 'unlimited'; cost: Micros; counted: number }>();
-    for (const c of byLicense.get(lic.id) ?? []) {
-      for (const line of c.data.lines) {
-        if (line.license !== lic.id) continue;
-        const b = bought.get(line.tier) ?? { qty: 0, cost: 0n, counted: 0 };
-        b.qty = line.quantity === 'unlimited' || b.qty === 'unlimited' ? 'unlimited' : b.qty + line.quantity;
-        b.cost += inOrgCurrency(inv, annualLineCost(line, c.data), c.data);
-        if (line.quantity !== 'unlimited') b.counted += line.quantity;
-        bought.set(line.tier, b);
-      }
-    }
-    const list = inv.assignments.get(lic.id);
-    const usage = inv.usage.get(lic.id)?.data;
-    const policy = reclaimPolicy(inv.org?.data, lic);
-    const activity = list ? seatActivity(list, usage, policy.inactive_days, today) : [];
-    for (const a of activity) {
+  const licenses = report.licenses.map((l): LicenseFigures => {
+    const rec = inv.licenses.get(l.id)!;
+    const list = inv.assignments.get(l.id);
+    for (const v of seatViews(inv, rec.data, list, today)) {
       seats.push({
-        license: lic.id, tier: a.seat.tier, person: a.seat.person ?? null, device: a.seat.device ?? null, since: a.seat.since,
-        state: a.state, lastActive: a.lastActive ?? null, file: list!.file, line: seatLoc(list!, a.i).line,
+        license: l.id, tier: v.seat.tier, person: v.seat.person ?? null, device: v.seat.device ?? null, since: v.seat.since,
+        state: v.left ? 'left' : v.state, use: v.use, lastActive: v.lastActive ?? null, file: list!.file, line: seatLoc(list!, v.i).line,
       });
     }
-    const costs = new Map<string, { total: Micros; unit: Micros | undefined }>();
-    tierCost.set(lic.id, costs);
-    const tierIds = [...new Set([...lic.tiers.map((t) => t.id), ...bought.keys()])];
-    const tiers = tierIds.map((id): TierFigures => {
-      const b = bought.get(id);
-      const held = activity.filter((a) => a.seat.tier === id);
-      const unit = unitCost(lic, id, b);
-      costs.set(id, { total: b?.cost ?? 0n, unit });
-      const perSeat = !UNCOUNTED_TYPES.has(lic.type) && b !== undefined && b.qty !== 'unlimited' && unit !== undefined;
-      const idle = held.filter((a) => IDLE.has(a.state)).length;
-      const unused = perSeat && typeof b.qty === 'number' ? Math.max(0, b.qty - held.length) : 0;
-      const waste = perSeat ? unit * BigInt(unused + idle) : 0n;
-      return {
-        id, name: lic.tiers.find((t) => t.id === id)?.name ?? id,
-        entitled: b ? b.qty : null,
-        assigned: held.length,
-        active: usage ? held.filter((a) => a.state === 'active').length : null,
-        inactive: usage ? idle : null,
-        unitCost: unit === undefined ? null : dec(inv, unit),
-        annualCost: dec(inv, b?.cost ?? 0n),
-        waste: dec(inv, waste),
-      };
-    });
-    licenses.push(summarize(inv, lic, tiers, activity.length, usage?.taken ?? null, bought));
-  }
-  return { licenses, seats, tierCost };
+    const tiers = l.tiers.map((t): TierFigures => ({
+      id: t.tier, name: t.name, entitled: t.entitled.value, assigned: t.assigned.value, active: t.active.value,
+      inactive: t.inactive.value, unassigned: t.unassigned.value, utilization: t.utilization.value,
+      annualCost: dec(inv, t.annualCost.value), costPerActive: t.costPerActive.value === null ? null : dec(inv, t.costPerActive.value), waste: dec(inv, t.waste.value),
+    }));
+    const counted = tiers.filter((t) => typeof t.entitled === 'number');
+    const hasUsage = tiers.some((t) => t.active !== null);
+    const countedAssigned = counted.reduce((n, t) => n + t.assigned, 0);
+    return {
+      id: l.id, name: l.name, vendor: rec.data.vendor, type: l.type, owner: l.owner ?? null, retired: rec.data.retired ?? null,
+      tiers,
+      entitled: counted.length ? l.totals.entitled.value : null,
+      unlimited: tiers.some((t) => t.entitled === 'unlimited'),
+      assigned: l.totals.assigned.value,
+      active: hasUsage ? l.totals.active.value : null,
+      inactive: l.totals.inactive.value,
+      assignedShare: counted.length && l.totals.entitled.value > 0 ? countedAssigned / l.totals.entitled.value : null,
+      annualCost: dec(inv, l.totals.annualCost.value),
+      waste: dec(inv, l.totals.waste.value),
+      usageTaken: inv.usage.get(l.id)?.data.taken ?? null,
+    };
+  });
+  return { report, licenses, seats };
 }
 
-function unitCost(lic: License, tier: string, b: { qty: number | 'unlimited'; cost: Micros; counted: number } | undefined): Micros | undefined {
-  if (b && b.qty !== 'unlimited' && b.counted > 0) return divRound(b.cost, BigInt(b.counted));
-  if (b) return undefined;
-  const list = lic.tiers.find((t) => t.id === tier)?.list_price;
-  return list === undefined ? undefined : parseAmount(list);
-}
+/** A plain value, or a figure's value: the report is turning counts and per-license amounts into figures (with sources). */
+export const valueOf = <T>(x: T | { value: T }): T => (typeof x === 'object' && x !== null && 'value' in x ? x.value : x);
 
-function summarize(inv: Inventory, lic: License, tiers: TierFigures[], assigned: number, taken: string | null, bought: Map<string, { qty: number | 'unlimited' }>): LicenseFigures {
-  const counted = UNCOUNTED_TYPES.has(lic.type) ? [] : tiers.filter((t) => typeof t.entitled === 'number');
-  const entitled = counted.length ? counted.reduce((n, t) => n + (t.entitled as number), 0) : null;
-  const countedAssigned = counted.reduce((n, t) => n + t.assigned, 0);
-  const withUsage = tiers.filter((t) => t.active !== null);
-  return {
-    id: lic.id, name: lic.name, vendor: lic.vendor, type: lic.type, owner: lic.owner ?? null, retired: lic.retired ?? null,
-    tiers,
-    entitled,
-    unlimited: [...bought.values()].some((b) => b.qty === 'unlimited'),
-    assigned,
-    active: withUsage.length ? withUsage.reduce((n, t) => n + (t.active ?? 0), 0) : null,
-    utilization: entitled ? countedAssigned / entitled : null,
-    annualCost: dec(inv, tiers.reduce((s, t) => s + parseAmount(t.annualCost), 0n)),
-    waste: dec(inv, tiers.reduce((s, t) => s + parseAmount(t.waste), 0n)),
-    usageTaken: taken,
-  };
+/** Chargeback rows of the report, amounts as decimals. */
+export function chargeRows(inv: Inventory, rows: ReportChargeRow[]): ChargeRow[] {
+  return rows.map((r) => ({
+    key: r.key, name: r.name, seats: valueOf<number>(r.seats), annualCost: dec(inv, r.annualCost.value), waste: dec(inv, r.waste.value),
+    licenses: Object.fromEntries(Object.entries(r.licenses).map(([k, v]) => [k, dec(inv, valueOf<bigint>(v))])),
+  }));
 }

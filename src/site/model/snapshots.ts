@@ -3,7 +3,6 @@ import { resolveAt, gitSource } from '../../inventory/git-source.ts';
 import { loadInventory } from '../../inventory/load.ts';
 import type { Inventory } from '../../inventory/model.ts';
 import { addDays, addMonths, daysInMonth, type IsoDate } from '../../util/dates.ts';
-import { parseAmount } from '../../util/money.ts';
 import { licenseFigures } from './figures.ts';
 import { dec } from './money.ts';
 import type { Snapshot } from './types.ts';
@@ -42,7 +41,7 @@ export async function snapshots(root: string, head: string, days: { date: IsoDat
       licenses: fig.licenses,
       contracts: contractsInForce(inv, date).map((c) => c.data.id).sort(),
       seats: fig.seats,
-      annualCost: dec(inv, fig.licenses.reduce((s, l) => s + parseAmount(l.annualCost), 0n)),
+      annualCost: dec(inv, fig.report.totals.annualCost.value),
     });
   }
   return out;

@@ -32,10 +32,14 @@ export interface TierFigures {
   assigned: number;
   /** Seats with recent activity; null without a usage snapshot. */
   active: number | null;
-  inactive: number | null;
-  /** Annual cost of one seat (org currency), when seats cost one by one. */
-  unitCost: string | null;
+  /** Seats without activity past the policy, without an account, or held by a leaver. */
+  inactive: number;
+  /** Seats bought that nobody holds; null when seats are not counted one by one. */
+  unassigned: number | null;
+  /** Active seats per seat bought, in percent (the report's utilization). */
+  utilization: number | null;
   annualCost: string;
+  costPerActive: string | null;
   waste: string;
 }
 
@@ -52,8 +56,9 @@ export interface LicenseFigures {
   unlimited: boolean;
   assigned: number;
   active: number | null;
-  /** assigned / entitled over the counted tiers, 0..n; null when nothing is counted. */
-  utilization: number | null;
+  inactive: number;
+  /** Assigned seats per seat bought, over the counted tiers (0..n); null when nothing is counted. */
+  assignedShare: number | null;
   annualCost: string;
   waste: string;
   usageTaken: string | null;
@@ -65,7 +70,10 @@ export interface SeatRow {
   person: string | null;
   device: string | null;
   since: string;
+  /** Activity per the latest snapshot (active, inactive, never, no-account, unknown), or "left". */
   state: string;
+  /** How the report counts it: active, inactive or unknown. */
+  use: string;
   lastActive: string | null;
   file: string;
   line: number;
@@ -85,15 +93,20 @@ export interface ContractInfo {
   po: string | null;
   previous: string | null;
   successor: string | null;
+  /** Where the term stands: future, current, rolled, expired, perpetual. */
   state: string;
+  /** Where the renewal stands (src/renewals): upcoming, notice-window, past-cancel-by, expired, renewed, cancelled; perpetual when no term. */
+  status: string;
   termStart: string | null;
   termEnd: string | null;
   cancelBy: string | null;
   renewal: string | null;
   decision: string;
   annualCost: string;
+  /** Annual cost at the quantities `lac renewals` recommends for the next term. */
+  recommendedCost: string | null;
   licenses: string[];
-  lines: { license: string; tier: string; quantity: number | 'unlimited'; unitPrice: string; period: string; annualCost: string }[];
+  lines: { license: string; tier: string; quantity: number | 'unlimited'; unitPrice: string; period: string; annualCost: string; recommended: number | 'unlimited' | null }[];
   documents: { title: string; url: string }[];
   file: string;
 }
@@ -121,19 +134,23 @@ export interface VendorInfo {
   annualCost: string;
 }
 
+/** What one department or cost centre pays (the report's chargeback). */
 export interface ChargeRow {
-  costCentre: string;
-  department: string | null;
-  license: string;
-  tier: string;
+  key: string;
+  name: string;
   seats: number;
   annualCost: string;
+  waste: string;
+  /** Annual cost per license. */
+  licenses: Record<string, string>;
 }
 
+/** Savings realised by reclaim commits this fiscal year (the report's figure). */
 export interface Savings {
-  /** Total realised in the last 12 months. */
+  since: string | null;
+  seats: number;
   total: string;
-  items: { date: string; contract: string; previous: string | null; kind: 'renewed-smaller' | 'cancelled'; amount: string }[];
+  items: { date: string; commit: string; license: string; holder: string; tier: string; to: string | null; annual: string }[];
 }
 
 /** The inventory as it stood on a day, from the commit in force then. */
@@ -157,8 +174,10 @@ export interface SiteModel {
   vendors: VendorInfo[];
   people: PersonInfo[];
   departments: { id: string; name: string; costCentre: string | null; head: string | null }[];
-  chargeback: ChargeRow[];
+  chargeback: { departments: ChargeRow[]; costCentres: ChargeRow[] };
   savings: Savings;
+  /** Contracts whose cancel-by date lies ahead and that still renew, soonest first. */
+  upcoming: string[];
   findings: Finding[];
   events: HistoryEvent[];
   snapshots: Snapshot[];

@@ -48,6 +48,12 @@ export function context(m: SiteModel, links: Links): Ctx {
 }
 
 export const pct = (v: number | null) => (v === null ? '' : `${Math.round(v * 100)}%`);
+
+/** A percentage the report already computed (0..100, two decimals). */
+export const percent = (v: number | null) => (v === null ? '' : `${Math.round(v)}%`);
+
+/** The contracts whose cancel-by date lies ahead, soonest first. */
+export const upcoming = (m: SiteModel) => m.upcoming.map((id) => m.contracts.find((c) => c.id === id)!);
 export const num = (v: number | null | undefined | 'unlimited') => (v === null || v === undefined ? '' : String(v));
 export const text = (c: CellValue): string => (typeof c === 'string' ? c : c.text);
 export const link = (t: string, href: string | null | undefined): CellValue => (href ? { text: t, href } : t);

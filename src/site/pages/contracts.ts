@@ -1,8 +1,7 @@
-import { upcomingCancelBy } from '../model/contracts.ts';
 import { routes } from '../routes.ts';
 import { timeline } from '../svg/timeline.ts';
 import type { Page } from '../types.ts';
-import { eventsTable, type Ctx } from './context.ts';
+import { eventsTable, upcoming, type Ctx } from './context.ts';
 import { findingsTable } from './licenses.ts';
 
 export function contractsPage(ctx: Ctx): Page {
@@ -11,8 +10,8 @@ export function contractsPage(ctx: Ctx): Page {
     route: routes.contracts, title: 'Contracts', nav: 'contracts', crumbs: [{ text: 'Overview', href: routes.overview }],
     sections: [ctx.table({
       id: 'contracts', title: 'Contracts',
-      columns: [{ label: 'Contract' }, { label: 'Vendor' }, { label: 'State' }, { label: 'Start' }, { label: 'End' }, { label: 'Auto-renew' }, { label: 'Notice' }, { label: 'Cancel by' }, { label: 'Decision' }, { label: 'PO' }, { label: ctx.money('Annual cost'), numeric: true }],
-      rows: m.contracts.map((c) => [ctx.contract(c.id), ctx.vendor(c.vendor), c.state, c.start, c.end ?? '', c.autoRenew ? 'yes' : 'no', c.notice ?? '', c.cancelBy ?? '', c.decision, c.po ?? '', c.annualCost]),
+      columns: [{ label: 'Contract' }, { label: 'Vendor' }, { label: 'Term' }, { label: 'Renewal' }, { label: 'Start' }, { label: 'End' }, { label: 'Auto-renew' }, { label: 'Notice' }, { label: 'Cancel by' }, { label: 'Decision' }, { label: 'PO' }, { label: ctx.money('Annual cost'), numeric: true }],
+      rows: m.contracts.map((c) => [ctx.contract(c.id), ctx.vendor(c.vendor), c.state, c.status, c.start, c.end ?? '', c.autoRenew ? 'yes' : 'no', c.notice ?? '', c.cancelBy ?? '', c.decision, c.po ?? '', c.annualCost]),
       empty: 'No contracts.',
     })],
   };
@@ -26,10 +25,11 @@ export function contractPages(ctx: Ctx): Page[] {
     sections: [
       { type: 'facts', items: [
         { label: 'ID', value: c.id }, { label: 'Vendor', value: ctx.vendor(c.vendor) }, { label: 'Owner', value: ctx.person(c.owner) || 'none' },
-        { label: 'State', value: c.state }, { label: 'Written term', value: `${c.start} – ${c.end ?? 'perpetual'}` },
+        { label: 'Term', value: c.state }, { label: 'Renewal', value: c.status }, { label: 'Written term', value: `${c.start} – ${c.end ?? 'perpetual'}` },
         { label: 'Term in force', value: c.termStart ? `${c.termStart} – ${c.termEnd}` : '—' },
         { label: 'Auto-renew', value: c.autoRenew ? 'yes' : 'no' }, { label: 'Notice', value: c.notice ?? 'none' },
         { label: 'Cancel by', value: c.cancelBy ?? '—' }, { label: 'Renews on', value: c.renewal ?? '—' }, { label: 'Decision', value: c.decision },
+        { label: `Annual cost (${m.org.currency})`, value: c.annualCost }, { label: `Recommended for the next term (${m.org.currency})`, value: c.recommendedCost ?? '—' },
         { label: 'Billing', value: c.billing ?? '—' }, { label: 'PO number', value: c.po ?? '—' }, { label: 'Currency', value: c.currency },
         { label: 'Replaces', value: ctx.contract(c.previous) || '—' }, { label: 'Replaced by', value: ctx.contract(c.successor) || '—' },
         { label: 'Documents', value: c.documents.length ? c.documents.map((d) => ({ text: d.title, href: d.url })) : 'none' },
@@ -37,8 +37,8 @@ export function contractPages(ctx: Ctx): Page[] {
       ] },
       ctx.table({
         id: `contract-${c.id}-lines`, title: 'Lines',
-        columns: [{ label: 'License' }, { label: 'Tier' }, { label: 'Quantity', numeric: true }, { label: `Unit price (${c.currency})`, numeric: true }, { label: 'Per' }, { label: `Annual cost (${c.currency})`, numeric: true }],
-        rows: c.lines.map((l) => [ctx.license(l.license), l.tier, String(l.quantity), l.unitPrice, l.period, l.annualCost]),
+        columns: [{ label: 'License' }, { label: 'Tier' }, { label: 'Quantity', numeric: true }, { label: 'Recommended', numeric: true }, { label: `Unit price (${c.currency})`, numeric: true }, { label: 'Per' }, { label: `Annual cost (${c.currency})`, numeric: true }],
+        rows: c.lines.map((l) => [ctx.license(l.license), l.tier, String(l.quantity), l.recommended === null ? '' : String(l.recommended), l.unitPrice, l.period, l.annualCost]),
       }),
       ctx.table(findingsTable(ctx, `contract-${c.id}-findings`, 'Findings', m.findings.filter((f) => f.file === c.file))),
       ctx.table(eventsTable(ctx, `contract-${c.id}-history`, 'Change history', m.events.filter((e) => e.contract === c.id))),
@@ -48,7 +48,7 @@ export function contractPages(ctx: Ctx): Page[] {
 
 export function renewalsPage(ctx: Ctx): Page {
   const { m } = ctx;
-  const due = upcomingCancelBy(m.contracts, m.provenance.today);
+  const due = upcoming(m);
   return {
     route: routes.renewals, title: 'Renewals', nav: 'renewals', crumbs: [{ text: 'Overview', href: routes.overview }],
     sections: [
@@ -56,8 +56,8 @@ export function renewalsPage(ctx: Ctx): Page {
       { type: 'chart', title: 'Terms in force and cancel-by dates (diamonds); the dashed line is today', svg: timeline('Contract terms and cancel-by dates over the next year', due.map((c) => ({ label: c.id, start: c.termStart ?? c.start, end: c.termEnd ?? c.end ?? c.start, mark: c.cancelBy })), m.provenance.today), table: 'renewals' },
       ctx.table({
         id: 'renewals', title: 'Upcoming cancel-by dates',
-        columns: [{ label: 'Cancel by' }, { label: 'Days left', numeric: true }, { label: 'Contract' }, { label: 'Vendor' }, { label: 'Term ends' }, { label: 'Auto-renew' }, { label: 'Notice' }, { label: 'Decision' }, { label: 'Owner' }, { label: ctx.money('Annual cost'), numeric: true }],
-        rows: due.map((c) => [c.cancelBy!, String(daysFrom(m.provenance.today, c.cancelBy!)), ctx.contract(c.id), ctx.vendor(c.vendor), c.termEnd ?? '', c.autoRenew ? 'yes' : 'no', c.notice ?? '', c.decision, ctx.person(c.owner), c.annualCost]),
+        columns: [{ label: 'Cancel by' }, { label: 'Days left', numeric: true }, { label: 'Contract' }, { label: 'Vendor' }, { label: 'Status' }, { label: 'Term ends' }, { label: 'Auto-renew' }, { label: 'Notice' }, { label: 'Decision' }, { label: 'Owner' }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Recommended'), numeric: true }],
+        rows: due.map((c) => [c.cancelBy!, String(daysFrom(m.provenance.today, c.cancelBy!)), ctx.contract(c.id), ctx.vendor(c.vendor), c.status, c.termEnd ?? '', c.autoRenew ? 'yes' : 'no', c.notice ?? '', c.decision, ctx.person(c.owner), c.annualCost, c.recommendedCost ?? '']),
         empty: 'No cancel-by date ahead.',
       }),
     ],

@@ -1,45 +1,36 @@
-import { parseAmount, toDecimal } from '../../util/money.ts';
 import { routes } from '../routes.ts';
 import { barChart } from '../svg/bars.ts';
-import type { Page } from '../types.ts';
+import type { ChargeRow } from '../model/types.ts';
+import type { Page, Table } from '../types.ts';
 import { money, type Ctx } from './context.ts';
 
-/** Chargeback: what each cost centre and department pays for the seats its people hold. */
+/** Chargeback (`lac report`): what each department and cost centre pays for the seats its people hold. */
 export function departmentsPage(ctx: Ctx): Page {
   const { m } = ctx;
   const cur = m.org.currency;
-  const total = (rows: typeof m.chargeback) => toDecimal(rows.reduce((s, r) => s + parseAmount(r.annualCost), 0n), cur);
-  const group = (key: (r: (typeof m.chargeback)[number]) => string) => {
-    const out = new Map<string, typeof m.chargeback>();
-    for (const r of m.chargeback) out.set(key(r), [...(out.get(key(r)) ?? []), r]);
-    return [...out].sort((a, b) => (a[0] < b[0] ? -1 : 1));
-  };
-  const byCc = group((r) => r.costCentre);
-  const deptName = new Map(m.departments.map((d) => [d.id, d.name]));
-  const byDept = group((r) => r.department ?? '');
+  const { departments, costCentres } = m.chargeback;
   return {
-    route: routes.departments, title: 'Chargeback by cost centre and department', nav: 'departments', crumbs: [{ text: 'Overview', href: routes.overview }],
+    route: routes.departments, title: 'Chargeback by department and cost centre', nav: 'departments', crumbs: [{ text: 'Overview', href: routes.overview }],
     sections: [
-      { type: 'text', text: 'Each tier\'s annual cost is charged to the cost centres of the people holding its seats, at the contract price per seat; seats nobody holds, device seats and terms without a per-seat price stay unallocated. The rows add up to the annual spend exactly.' },
-      { type: 'chart', title: 'Annual cost by cost centre', svg: barChart('Annual cost by cost centre', byCc.map(([cc, rows]) => ({ label: cc, value: Number(total(rows)), text: money(total(rows), cur) }))), table: 'chargeback-cost-centres' },
+      { type: 'text', text: 'Each tier\'s annual cost is split over its seats, the ones nobody holds included; each seat is charged to its holder\'s department and cost centre (the person\'s own, else the department\'s). The rows add up to the annual spend exactly; waste is the share of spare and idle seats.' },
+      { type: 'chart', title: 'Annual cost by cost centre', svg: barChart('Annual cost by cost centre', costCentres.map((r) => ({ label: r.name, value: Number(r.annualCost), text: money(r.annualCost, cur) }))), table: 'chargeback-cost-centres' },
+      ctx.table(chargeTable(ctx, 'chargeback-cost-centres', 'Cost centres', 'Cost centre', costCentres)),
+      ctx.table(chargeTable(ctx, 'chargeback-departments', 'Departments', 'Department', departments)),
       ctx.table({
-        id: 'chargeback-cost-centres', title: 'Cost centres',
-        columns: [{ label: 'Cost centre' }, { label: 'Seats', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }],
-        rows: byCc.map(([cc, rows]) => [cc, String(rows.reduce((n, r) => n + r.seats, 0)), total(rows)]),
-        empty: 'Nothing to charge.',
-      }),
-      ctx.table({
-        id: 'chargeback-departments', title: 'Departments',
-        columns: [{ label: 'Department' }, { label: 'Seats', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }],
-        rows: byDept.map(([d, rows]) => [d ? deptName.get(d) ?? d : '(none)', String(rows.reduce((n, r) => n + r.seats, 0)), total(rows)]),
-        empty: 'Nothing to charge.',
-      }),
-      ctx.table({
-        id: 'chargeback', title: 'By cost centre, license and tier',
-        columns: [{ label: 'Cost centre' }, { label: 'Department' }, { label: 'License' }, { label: 'Tier' }, { label: 'Seats', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }],
-        rows: m.chargeback.map((r) => [r.costCentre, r.department ? deptName.get(r.department) ?? r.department : '', ctx.license(r.license), r.tier, String(r.seats), r.annualCost]),
+        id: 'chargeback-by-license', title: 'Departments by license',
+        columns: [{ label: 'Department' }, { label: 'License' }, { label: ctx.money('Annual cost'), numeric: true }],
+        rows: departments.flatMap((r) => Object.entries(r.licenses).map(([l, cost]) => [r.name, ctx.license(l), cost])),
         empty: 'Nothing to charge.',
       }),
     ],
+  };
+}
+
+function chargeTable(ctx: Ctx, id: string, title: string, what: string, rows: ChargeRow[]): Table {
+  return {
+    id, title,
+    columns: [{ label: what }, { label: 'Key' }, { label: 'Seats', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
+    rows: rows.map((r) => [r.name, r.key, String(r.seats), r.annualCost, r.waste]),
+    empty: 'Nothing to charge.',
   };
 }

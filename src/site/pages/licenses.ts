@@ -3,7 +3,7 @@ import { routes } from '../routes.ts';
 import { lineChart } from '../svg/lines.ts';
 import type { LicenseFigures } from '../model/types.ts';
 import type { Page, Table } from '../types.ts';
-import { eventsTable, num, pct, type Ctx } from './context.ts';
+import { eventsTable, num, pct, percent, type Ctx } from './context.ts';
 
 export function licensesPage(ctx: Ctx): Page {
   return {
@@ -16,10 +16,10 @@ export function licensesPage(ctx: Ctx): Page {
 export function licenseTable(ctx: Ctx, id: string, title: string, licenses: LicenseFigures[]): Table {
   return {
     id, title,
-    columns: [{ label: 'License' }, { label: 'Vendor' }, { label: 'Type' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Active', numeric: true }, { label: 'Utilization', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
+    columns: [{ label: 'License' }, { label: 'Vendor' }, { label: 'Type' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Active', numeric: true }, { label: 'Idle', numeric: true }, { label: 'Assigned of bought', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
     rows: licenses.map((l) => [
       ctx.license(l.id), ctx.vendor(l.vendor), l.type + (l.retired ? ` (retired ${l.retired})` : ''),
-      l.unlimited ? (l.entitled === null ? 'unlimited' : `${l.entitled} + unlimited`) : num(l.entitled), String(l.assigned), num(l.active), pct(l.utilization), l.annualCost, l.waste,
+      l.unlimited ? (l.entitled === null ? 'unlimited' : `${l.entitled} + unlimited`) : num(l.entitled), String(l.assigned), num(l.active), String(l.inactive), pct(l.assignedShare), l.annualCost, l.waste,
     ]),
     empty: 'No licenses.',
   };
@@ -64,8 +64,8 @@ export function licensePages(ctx: Ctx): Page[] {
         ] },
         ctx.table({
           id: `license-${l.id}-tiers`, title: 'Tiers',
-          columns: [{ label: 'Tier' }, { label: 'Name' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Active', numeric: true }, { label: 'Idle', numeric: true }, { label: ctx.money('Seat a year'), numeric: true }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
-          rows: l.tiers.map((t) => [t.id, t.name, num(t.entitled), String(t.assigned), num(t.active), num(t.inactive), t.unitCost ?? '', t.annualCost, t.waste]),
+          columns: [{ label: 'Tier' }, { label: 'Name' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Unassigned', numeric: true }, { label: 'Active', numeric: true }, { label: 'Idle', numeric: true }, { label: 'Utilization (active)', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Per active user'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
+          rows: l.tiers.map((t) => [t.id, t.name, num(t.entitled), String(t.assigned), num(t.unassigned), num(t.active), String(t.inactive), percent(t.utilization), t.annualCost, t.costPerActive ?? '', t.waste]),
         }),
         { type: 'chart', title: 'Seats over time', svg: lineChart(`${l.name}: seats bought, assigned and active over time`, chart) },
         ctx.table({
@@ -76,8 +76,8 @@ export function licensePages(ctx: Ctx): Page[] {
         }),
         ctx.table({
           id: `license-${l.id}-contracts`, title: 'Contracts',
-          columns: [{ label: 'Contract' }, { label: 'State' }, { label: 'Term' }, { label: 'Cancel by' }, { label: 'Decision' }, { label: ctx.money('Annual cost'), numeric: true }],
-          rows: contracts.map((c) => [ctx.contract(c.id), c.state, c.termStart ? `${c.termStart} – ${c.termEnd}` : c.start, c.cancelBy ?? '', c.decision, c.annualCost]),
+          columns: [{ label: 'Contract' }, { label: 'Renewal' }, { label: 'Term' }, { label: 'Cancel by' }, { label: 'Decision' }, { label: ctx.money('Annual cost'), numeric: true }],
+          rows: contracts.map((c) => [ctx.contract(c.id), c.status, c.termStart ? `${c.termStart} – ${c.termEnd}` : c.start, c.cancelBy ?? '', c.decision, c.annualCost]),
           empty: 'No contract names this license.',
         }),
         ctx.table(findingsTable(ctx, `license-${l.id}-findings`, 'Findings', licenseFindings(ctx, l.id))),

@@ -1,12 +1,11 @@
 import { countBySeverity } from '../../findings/finding.ts';
 import { addDays } from '../../util/dates.ts';
 import { parseAmount } from '../../util/money.ts';
-import { upcomingCancelBy } from '../model/contracts.ts';
 import { routes } from '../routes.ts';
 import { barChart } from '../svg/bars.ts';
 import { lineChart } from '../svg/lines.ts';
 import type { Page } from '../types.ts';
-import { money, pct, type Ctx } from './context.ts';
+import { money, pct, upcoming, type Ctx } from './context.ts';
 
 const sumOf = (xs: string[]) => xs.reduce((s, x) => s + parseAmount(x), 0n);
 const decOf = (m: bigint) => (Number(m) / 1e6).toFixed(2);
@@ -21,11 +20,11 @@ export function overviewPage(ctx: Ctx): Page {
   const spend = decOf(sumOf(m.licenses.map((l) => l.annualCost)));
   const waste = decOf(sumOf(m.licenses.map((l) => l.waste)));
   const sev = countBySeverity(m.findings);
-  const due = upcomingCancelBy(m.contracts, m.provenance.today);
+  const due = upcoming(m);
   const soon = due.filter((c) => c.cancelBy! <= addDays(m.provenance.today, 90));
   const leavers = leaversHolding(ctx);
   const byVendor = [...m.vendors].filter((v) => parseAmount(v.annualCost) > 0n).sort((a, b) => Number(parseAmount(b.annualCost) - parseAmount(a.annualCost)));
-  const util = counted.filter((l) => l.entitled! > 0).sort((a, b) => (a.utilization ?? 0) - (b.utilization ?? 0));
+  const util = counted.filter((l) => l.entitled! > 0).sort((a, b) => (a.assignedShare ?? 0) - (b.assignedShare ?? 0));
   const series = m.snapshots;
   const spendSeries = [...series.map((s) => ({ date: s.date, value: Number(s.annualCost) })), { date: m.provenance.today, value: Number(spend) }];
   const seatSeries = [
@@ -40,13 +39,13 @@ export function overviewPage(ctx: Ctx): Page {
           { label: 'Annual spend', value: money(spend, cur), note: `${m.contracts.filter((c) => ['current', 'rolled', 'perpetual'].includes(c.state)).length} contracts in force`, href: routes.contracts },
           { label: 'Utilization', value: pct(entitled ? assigned / entitled : null), note: `${assigned} of ${entitled} counted seats assigned`, href: routes.licenses },
           { label: 'Waste', value: money(waste, cur), note: 'a year: spare and idle seats', href: routes.licenses },
-          { label: 'Savings realised', value: money(m.savings.total, cur), note: 'a year, from changes in the last 12 months', href: routes.contracts },
+          { label: 'Savings realised', value: money(m.savings.total, cur), note: `a year, ${m.savings.seats} seats reclaimed${m.savings.since ? ` since ${m.savings.since}` : ''}`, href: routes.audit('seat', 1) },
           { label: 'Cancel-by in 90 days', value: String(soon.length), note: soon[0] ? `next: ${soon[0].id} on ${soon[0].cancelBy}` : 'none', href: routes.renewals },
           { label: 'Open findings', value: String(m.findings.length), note: `${sev.error} errors, ${sev.warning} warnings, ${sev.notice} notices`, href: routes.compliance },
         ],
       },
       { type: 'chart', title: 'Annual spend by vendor', svg: barChart('Annual spend by vendor', byVendor.map((v) => ({ label: v.name, value: Number(v.annualCost), text: money(v.annualCost, cur) }))), table: 'vendors' },
-      { type: 'chart', title: 'Seats assigned of seats bought', svg: barChart('Seats assigned of seats bought, by license', util.map((l) => ({ label: l.name, value: l.assigned, behind: l.entitled!, text: `${l.assigned} / ${l.entitled} (${pct(l.utilization)})` }))), table: 'licenses' },
+      { type: 'chart', title: 'Seats assigned of seats bought', svg: barChart('Seats assigned of seats bought, by license', util.map((l) => ({ label: l.name, value: countedAssigned(l), behind: l.entitled!, text: `${countedAssigned(l)} / ${l.entitled} (${pct(l.assignedShare)})` }))), table: 'licenses' },
       { type: 'chart', title: 'Annual spend over time', svg: lineChart('Annual spend at each month end', [{ name: `Annual spend (${cur})`, points: spendSeries }]) },
       { type: 'chart', title: 'Seats over time', svg: lineChart('Seats bought and assigned at each month end', seatSeries) },
       ctx.table({
@@ -62,15 +61,16 @@ export function overviewPage(ctx: Ctx): Page {
         empty: 'No leaver holds a seat.',
       }),
       ctx.table({
-        id: 'savings', title: 'Savings realised in the last 12 months',
-        columns: [{ label: 'From' }, { label: 'Contract' }, { label: 'Replaces' }, { label: 'How' }, { label: ctx.money('Annual saving'), numeric: true }],
-        rows: m.savings.items.map((i) => [i.date, ctx.contract(i.contract), ctx.contract(i.previous), i.kind === 'cancelled' ? 'cancelled at term end' : 'renewed for less', i.amount]),
-        empty: 'No savings realised in the last 12 months.',
+        id: 'savings', title: `Savings realised by reclaims${m.savings.since ? ` since ${m.savings.since}` : ''}`,
+        columns: [{ label: 'Date' }, { label: 'License' }, { label: 'Holder' }, { label: 'Change' }, { label: 'Commit' }, { label: ctx.money('Saving a year'), numeric: true }],
+        rows: m.savings.items.map((i) => [i.date, ctx.license(i.license), ctx.person(i.holder) || i.holder, i.to ? `${i.tier} → ${i.to}` : `${i.tier} removed`, { text: i.commit.slice(0, 10), href: ctx.links.commit(i.commit) }, i.annual]),
+        empty: 'No reclaim commits this fiscal year.',
       }),
     ],
   };
 }
 
+const countedAssigned = (l: { tiers: { entitled: unknown; assigned: number }[] }) => l.tiers.filter((t) => typeof t.entitled === 'number').reduce((n, t) => n + t.assigned, 0);
 const sumEntitled = (ls: { entitled: number | null }[]) => ls.reduce((n, l) => n + (l.entitled ?? 0), 0);
 
 /** Seats held by people whose status is leaver. */

@@ -1,0 +1,127 @@
+// The site's data, computed once from a real git repository: figures from the report module,
+// renewals, savings from reclaim commits, findings, history and the point-in-time views.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildModel, type BuiltModel } from '../../src/site/model/build.ts';
+import { siteFromModel } from '../../src/site/site-data.ts';
+import { downloads } from '../../src/site/downloads.ts';
+import type { SiteData } from '../../src/site/types.ts';
+import { buildSiteFixture, TODAY, type SiteFixture } from './fixture.ts';
+
+let fixture: SiteFixture;
+let built: BuiltModel;
+let site: SiteData;
+
+beforeAll(async () => {
+  fixture = buildSiteFixture();
+  built = await buildModel({ root: fixture.repo.dir, today: TODAY, env: { SOURCE_DATE_EPOCH: '1784000000' } });
+  site = await siteFromModel(built.model, built.source, built.ics);
+});
+afterAll(() => fixture.cleanup());
+
+describe('site model', () => {
+  test('provenance: the HEAD commit, its date, a reproducible build time, no remote', async () => {
+    const p = built.model.provenance;
+    expect(p.commit).toBe(fixture.repo.git(['rev-parse', 'HEAD']).trim());
+    expect(p.commitDate).toBe('2026-07-03T09:00:00Z');
+    expect(p).toMatchObject({ dirty: false, builtAt: '2026-07-14T03:33:20Z', today: TODAY, repoUrl: null });
+  });
+
+  test('license figures come from the report: bought, assigned, active, idle, cost and waste in the org currency', () => {
+    const figma = built.model.licenses.find((l) => l.id === 'figma')!;
+    expect(figma).toMatchObject({ entitled: 6, assigned: 2, active: 1, inactive: 1, annualCost: '2124.00', waste: '1638.00', usageTaken: '2026-07-01T06:00:00Z' });
+    expect(figma.tiers.map((t) => [t.id, t.entitled, t.assigned, t.active, t.annualCost, t.waste])).toEqual([
+      ['full', 4, 1, 1, '1944.00', '1458.00'],
+      ['plus', 2, 1, 0, '180.00', '180.00'],
+    ]);
+    const slack = built.model.licenses.find((l) => l.id === 'slack')!;
+    expect(slack).toMatchObject({ entitled: 6, assigned: 3, active: null, assignedShare: 0.5, annualCost: '540.00' });
+  });
+
+  test('chargeback rows add up to the annual spend', () => {
+    const spend = built.model.licenses.reduce((s, l) => s + Number(l.annualCost), 0);
+    for (const rows of [built.model.chargeback.departments, built.model.chargeback.costCentres]) {
+      expect(rows.reduce((s, r) => s + Number(r.annualCost), 0)).toBeCloseTo(spend, 6);
+    }
+    expect(built.model.chargeback.costCentres.map((r) => r.key)).toEqual(['(unassigned)', 'CC-100', 'CC-200']);
+  });
+
+  test('renewals: cancel-by dates and status from the renewal plan; the replaced contract is renewed', () => {
+    expect(built.model.upcoming).toEqual(['figma-2026', 'slack-2026']);
+    expect(built.model.contracts.map((c) => [c.id, c.status, c.cancelBy])).toEqual([
+      ['figma-2026', 'upcoming', '2026-12-02'],
+      ['slack-2025', 'renewed', '2026-05-31'],
+      ['slack-2026', 'upcoming', '2027-04-01'],
+    ]);
+    expect(built.ics).toContain('BEGIN:VCALENDAR');
+    expect(built.ics).toContain('DTSTART;VALUE=DATE:20261202');
+  });
+
+  test('savings realised: the reclaim commit of this fiscal year, priced per seat', () => {
+    expect(built.model.savings).toMatchObject({ since: '2026-04-01', seats: 1, total: '486.00' });
+    expect(built.model.savings.items.map((i) => [i.date, i.license, i.holder, i.tier, i.annual])).toEqual([['2026-07-03', 'figma', 'cy', 'full', '486.00']]);
+  });
+
+  test('findings of lac check at the commit, with their lines', () => {
+    expect(built.model.findings.map((f) => `${f.file}:${f.line} ${f.rule}`)).toEqual([
+      'inventory/assignments/figma.yaml:4 inactive-seat',
+      'inventory/assignments/slack.yaml:5 seat-held-by-leaver',
+      'inventory/usage/figma.yaml:7 unassigned-account',
+    ]);
+  });
+
+  test('point in time: each month end since the first commit and the fiscal year end, read from the commit of that day', () => {
+    expect(built.model.snapshots.map((s) => [s.date, s.kind, s.seats.length, s.annualCost])).toEqual([
+      ['2026-01-31', 'month-end', 5, '3024.00'],
+      ['2026-02-28', 'month-end', 6, '3024.00'],
+      ['2026-03-31', 'fiscal-year-end', 6, '3024.00'],
+      ['2026-04-30', 'month-end', 6, '3024.00'],
+      ['2026-05-31', 'month-end', 6, '3024.00'],
+      ['2026-06-30', 'month-end', 6, '2664.00'],
+    ]);
+    const feb = built.model.snapshots[1]!;
+    expect(feb.commit).toBe(fixture.repo.git(['rev-list', '-1', '--first-parent', '--before=2026-02-28T23:00:00Z', 'HEAD']).trim());
+    expect(feb.contracts).toEqual(['figma-2026', 'slack-2025']);
+  });
+
+  test('the audit trail holds every change event with its pull request', () => {
+    const events = built.model.events;
+    expect(events).toHaveLength(20);
+    expect(events[0]).toMatchObject({ type: 'seat.removed', license: 'figma', person: 'cy', pr: 6 });
+    expect(events.find((e) => e.type === 'person.left')).toMatchObject({ person: 'cy', pr: 3 });
+  });
+});
+
+describe('site pages and downloads', () => {
+  test('routes are unique and every table is offered as CSV', () => {
+    const routes = site.pages.map((p) => p.route);
+    expect(new Set(routes).size).toBe(routes.length);
+    const files = downloads(site).map((d) => d.path);
+    for (const id of Object.keys(site.tables)) expect(files).toContain(`csv/${id}.csv`);
+    expect(files).toEqual(expect.arrayContaining(['data.json', 'search.json', 'renewals.ics']));
+  });
+
+  test('the CSV of a table holds its cells, a formula-like name neutralised', () => {
+    const csv = downloads(site).find((d) => d.path === 'csv/license-figma-tiers.csv')!.body;
+    expect(csv.split('\r\n')[2]).toBe("plus,'+Plus seat,2,1,1,0,1,0%,180.00,,180.00");
+  });
+
+  test('without a web address, findings link to the site\'s own source view at the line', () => {
+    const t = site.tables.findings!;
+    expect(t.rows[1]![2]).toEqual({ text: 'inventory/assignments/slack.yaml:5:15', href: '/source/inventory/assignments/slack.yaml/#L5' });
+    const page = site.pages.find((p) => p.route === '/source/inventory/assignments/slack.yaml/')!;
+    const code = page.sections.find((s) => s.type === 'code');
+    expect(code && code.type === 'code' && code.lines[4]).toContain('person: cy');
+  });
+
+  test('the audit trail is paginated by kind of change', () => {
+    const audit = site.pages.filter((p) => p.route.startsWith('/audit/') && !p.route.startsWith('/audit/commit/')).map((p) => p.route);
+    expect(audit).toEqual(['/audit/', '/audit/seat/1/', '/audit/person/1/', '/audit/license/1/', '/audit/contract/1/', '/audit/vendor/1/', '/audit/usage/1/', '/audit/org/1/']);
+  });
+
+  test('the search index covers licenses, vendors and people', () => {
+    const index = JSON.parse(downloads(site).find((d) => d.path === 'search.json')!.body) as { t: string; k: string; u: string }[];
+    expect(index.filter((e) => e.k === 'license').map((e) => e.u)).toEqual(['/licenses/figma/', '/licenses/slack/']);
+    expect(index.filter((e) => e.k === 'person')).toHaveLength(3);
+    expect(index.filter((e) => e.k === 'vendor')).toHaveLength(2);
+  });
+});

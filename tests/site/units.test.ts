@@ -1,0 +1,92 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { normalizeBase } from '../../src/site/astro.ts';
+import { links } from '../../src/site/links.ts';
+import { repoWebUrl } from '../../src/site/model/repo.ts';
+import { snapshotDates } from '../../src/site/model/snapshots.ts';
+import { serveStatic } from '../../src/site/serve.ts';
+import { barChart } from '../../src/site/svg/bars.ts';
+import { lineChart } from '../../src/site/svg/lines.ts';
+
+describe('repository web address', () => {
+  test('GitHub Actions variables win (GitHub Enterprise Server too)', () => {
+    expect(repoWebUrl({ GITHUB_SERVER_URL: 'https://ghe.example.com/', GITHUB_REPOSITORY: 'acme/licenses' }, 'git@github.com:x/y.git')).toBe('https://ghe.example.com/acme/licenses');
+  });
+  test.each([
+    ['https://github.com/acme/licenses.git', 'https://github.com/acme/licenses'],
+    ['https://token@github.com/acme/licenses', 'https://github.com/acme/licenses'],
+    ['git@github.com:acme/licenses.git', 'https://github.com/acme/licenses'],
+    ['ssh://git@github.com/acme/licenses.git', 'https://github.com/acme/licenses'],
+    ['/srv/git/licenses.git', null],
+    ['file:///srv/git/licenses.git', null],
+    ['', null],
+  ])('origin %s → %s', (origin, url) => {
+    expect(repoWebUrl({}, origin)).toBe(url);
+  });
+});
+
+describe('links', () => {
+  test('with a web address: blob at the commit and line, commit, pull request', () => {
+    const l = links('https://github.com/acme/licenses', 'abc123');
+    expect(l.blob('inventory/licenses/figma.yaml', 7)).toBe('https://github.com/acme/licenses/blob/abc123/inventory/licenses/figma.yaml#L7');
+    expect(l.commit('def')).toBe('https://github.com/acme/licenses/commit/def');
+    expect(l.pull(12)).toBe('https://github.com/acme/licenses/pull/12');
+  });
+  test('without: the site\'s own source and commit pages', () => {
+    const l = links(null, 'abc123');
+    expect(l.blob('inventory/org.yaml', 3)).toBe('/source/inventory/org.yaml/#L3');
+    expect(l.commit('def')).toBe('/audit/commit/def/');
+    expect(l.pull(12)).toBeNull();
+  });
+});
+
+test('snapshot dates: month ends of the last 12 months and fiscal year ends, none before the history starts', () => {
+  expect(snapshotDates('2026-07-15', '04-01', '2026-01-05')).toEqual([
+    { date: '2026-01-31', kind: 'month-end' }, { date: '2026-02-28', kind: 'month-end' }, { date: '2026-03-31', kind: 'fiscal-year-end' },
+    { date: '2026-04-30', kind: 'month-end' }, { date: '2026-05-31', kind: 'month-end' }, { date: '2026-06-30', kind: 'month-end' },
+  ]);
+  const long = snapshotDates('2026-07-15', '01-01', '2020-03-01');
+  expect(long.filter((d) => d.kind === 'fiscal-year-end').map((d) => d.date)).toEqual(['2020-12-31', '2021-12-31', '2022-12-31', '2023-12-31', '2024-12-31', '2025-12-31']);
+  expect(long.filter((d) => d.kind === 'month-end')).toHaveLength(11);
+});
+
+test('base paths', () => {
+  expect(normalizeBase('')).toBe('/');
+  expect(normalizeBase('repo')).toBe('/repo/');
+  expect(normalizeBase('/a/b/')).toBe('/a/b/');
+});
+
+test('charts are self-contained SVG with an accessible name, text escaped', () => {
+  const svg = barChart('Spend <by> vendor', [{ label: 'A & B', value: 2, text: '2 EUR' }]);
+  expect(svg).toMatch(/^<svg [^>]*role="img" aria-label="Spend &lt;by&gt; vendor"/);
+  expect(svg).toContain('A &amp; B');
+  expect(svg).not.toMatch(/href=|<script/);
+  expect(lineChart('Empty', [])).toContain('No data yet.');
+});
+
+describe('static server', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lac-serve-'));
+  mkdirSync(join(dir, 'a'));
+  writeFileSync(join(dir, 'index.html'), '<p>home</p>');
+  writeFileSync(join(dir, 'a', 'index.html'), '<p>a</p>');
+  writeFileSync(join(dir, 'x.csv'), 'a,b\r\n');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  test('serves under the base path on 127.0.0.1, with types, folder redirects and no escape from the folder', async () => {
+    const s = await serveStatic(dir, { base: '/repo/' });
+    try {
+      expect(s.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/repo\/$/);
+      expect(await (await fetch(s.url)).text()).toBe('<p>home</p>');
+      const csv = await fetch(`${s.url}x.csv`);
+      expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      const redirect = await fetch(`${s.url}a`, { redirect: 'manual' });
+      expect([redirect.status, redirect.headers.get('location')]).toEqual([301, '/repo/a/']);
+      expect((await fetch(`${s.url}..%2f..%2fetc/passwd`)).status).toBe(404);
+      expect((await fetch(s.url.replace('/repo/', '/other/'))).status).toBe(404);
+    } finally {
+      await s.close();
+    }
+  });
+});
