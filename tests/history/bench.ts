@@ -1,5 +1,5 @@
 // Times `history` over a 300-commit history, first run (cold parse cache) and second run (warm).
-// Run: node tests/history/bench.ts [commits] [people]
+// Run: node tests/history/bench.ts [commits] [people]  (BUDGET=<bytes> sets the memory budget; ORDER=<runs,...> the runs)
 import { history } from '../../src/history/history.ts';
 import { tempRepo } from '../support/git.ts';
 import { ORG } from '../support/inventory.ts';
@@ -42,7 +42,7 @@ try {
   for (const run of (process.env.ORDER ?? 'first run (cold cache),second run (disk cache),no disk cache').split(',')) {
     const start = performance.now();
     const cpu = process.cpuUsage();
-    const r = await history(repo.dir, { diskCache: run !== 'no disk cache' });
+    const r = await history(repo.dir, { diskCache: run !== 'no disk cache', ...(process.env.BUDGET ? { memoryBudget: Number(process.env.BUDGET) } : {}) });
     const used = process.cpuUsage(cpu);
     console.log(`${run.padEnd(24)} ${(performance.now() - start).toFixed(0).padStart(6)} ms wall, ${((used.user + used.system) / 1000).toFixed(0).padStart(6)} ms CPU (this process)  ${r.events.length} events, ${r.stats.commits} commits, parsed ${r.stats.parsed}, disk hits ${r.stats.diskHits}`);
   }
