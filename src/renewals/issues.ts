@@ -1,4 +1,4 @@
-import type { CloseReason, GitHubPort, IssueSpec, IssueSummary, LabelSpec } from '../github/index.ts';
+import { GitHubError, type CloseReason, type EnsureResult, type GitHubPort, type IssueSpec, type IssueSummary, type LabelSpec } from '../github/index.ts';
 import type { IsoDate } from '../util/dates.ts';
 import { closeComment, issueBody, keepTicks, overdueComment, reminderComment } from './issue-body.ts';
 import type { Renewal } from './plan.ts';
@@ -138,12 +138,26 @@ export interface IssueOutcome {
   comments: string[];
 }
 
+/**
+ * ensureIssue; when GitHub rejects the assignee (422: the owner's login cannot be assigned in
+ * this repository, e.g. not a collaborator), the issue is opened unassigned rather than not at all.
+ */
+async function ensureIssue(port: GitHubPort, spec: IssueSpec): Promise<EnsureResult> {
+  try {
+    return await port.ensureIssue(spec);
+  } catch (e) {
+    if (!(e instanceof GitHubError) || e.status !== 422 || !spec.assignees?.length) throw e;
+    const { assignees: _dropped, ...unassigned } = spec;
+    return port.ensureIssue(unassigned);
+  }
+}
+
 /** Makes the plan so on GitHub: every verb is idempotent, so a re-run with nothing new writes nothing. */
 export async function applyIssues(port: GitHubPort, plan: IssuePlan): Promise<IssueOutcome[]> {
   const out: IssueOutcome[] = [];
   if (plan.ensure.length > 0) await port.ensureLabels(plan.labels);
   for (const step of plan.ensure) {
-    const result = await port.ensureIssue(step.spec);
+    const result = await ensureIssue(port, step.spec);
     const posted: string[] = [];
     // A closed issue with this key was closed by a person: leave it, and its comments, alone.
     if (result.state === 'open') {

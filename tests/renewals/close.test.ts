@@ -1,6 +1,6 @@
 // The reasons a renewal issue is closed, against the in-memory port (the HTTP flow is in issues.test.ts).
 import { describe, expect, it } from 'vitest';
-import { createMemoryGitHub } from '../../src/github/index.ts';
+import { createMemoryGitHub, GitHubError } from '../../src/github/index.ts';
 import { loadInventory } from '../../src/inventory/load.ts';
 import { memorySource } from '../../src/inventory/memory-source.ts';
 import { applyIssues, planIssues } from '../../src/renewals/issues.ts';
@@ -48,5 +48,23 @@ describe('closing renewal issues', () => {
     const comments = [...gh.comments.values()].map((c) => c.body);
     expect(comments).toContain('Closing: renewed: the term ending 2026-12-31 moved on (it renewed by itself); the term in force runs 2027-01-01 to 2027-12-31.');
     expect(comments).toContain('Closing: the term ended on 2027-02-28 and the contract did not renew.');
+  });
+});
+
+describe('assignees GitHub rejects', () => {
+  it('opens the issue unassigned when the owner cannot be assigned', async () => {
+    const gh = createMemoryGitHub();
+    const port = {
+      ...gh.port,
+      ensureIssue: async (spec: Parameters<typeof gh.port.ensureIssue>[0]) => {
+        if (spec.assignees?.length) throw new GitHubError('POST /repos/{owner}/{repo}/issues', 422, 'Validation Failed (assignees: invalid)');
+        return gh.port.ensureIssue(spec);
+      },
+    };
+    const { inventory } = await loadInventory(memorySource(renewalFiles()));
+    const all = planRenewals(inventory, '2026-10-20');
+    const out = await applyIssues(port, planIssues({ inWindow: all, all, open: [], labels: [] }));
+    expect(out.map((o) => o.action)).toEqual(['created', 'created']);
+    expect([...gh.issues.values()].map((i) => i.assignees)).toEqual([[], []]);
   });
 });
