@@ -5,6 +5,8 @@ import { existsSync } from 'node:fs';
 export interface Measured {
   seconds: number;
   maxRssMb: number;
+  /** User + system CPU seconds: steadier than wall time on a shared machine. */
+  cpuSeconds: number;
   stdout: string;
   code: number;
 }
@@ -29,9 +31,13 @@ export function measureNode(args: string[]): Promise<Measured> {
       const stderr = Buffer.concat(err).toString();
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr) ?? /^lac-bench-rss-kb: (\d+)$/m.exec(stderr);
       const elapsed = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
+      const user = /User time \(seconds\): ([\d.]+)/.exec(stderr) ?? /^lac-bench-user-us: (\d+)$/m.exec(stderr);
+      const system = /System time \(seconds\): ([\d.]+)/.exec(stderr) ?? /^lac-bench-system-us: (\d+)$/m.exec(stderr);
+      const scale = useTime ? 1 : 1e-6;
+      const cpuSeconds = (Number(user?.[1] ?? NaN) + Number(system?.[1] ?? NaN)) * scale;
       const seconds = elapsed ? Number(elapsed[1] ?? 0) * 3600 + Number(elapsed[2]) * 60 + Number(elapsed[3]) : wall;
       if (!rss) return reject(new Error(`no memory figure from the child (exit ${code}):\n${stderr.slice(-2000)}`));
-      resolve({ seconds, maxRssMb: Number(rss[1]) / 1024, stdout: Buffer.concat(out).toString(), code: code ?? -1 });
+      resolve({ seconds, maxRssMb: Number(rss[1]) / 1024, cpuSeconds, stdout: Buffer.concat(out).toString(), code: code ?? -1 });
     });
   });
 }
