@@ -1,0 +1,32 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { objectReader, readObjects } from '../../src/history/git.ts';
+import { tempRepo, type TestRepo } from '../support/git.ts';
+
+let repo: TestRepo;
+const big = Array.from({ length: 20_000 }, (_, i) => `  - { person: p${i}, tier: full, since: 2026-01-05 }\n`).join('');
+let oids: string[];
+beforeAll(() => {
+  repo = tempRepo();
+  repo.commit({ 'a.txt': 'small\n', 'big.yaml': big, 'empty.txt': '' }, { message: 'Files', date: '2026-01-02T09:00:00Z' });
+  oids = ['a.txt', 'big.yaml', 'empty.txt'].map((p) => repo.git(['rev-parse', `HEAD:${p}`]).trim());
+});
+afterAll(() => repo.cleanup());
+
+describe('reading objects', () => {
+  it('reads blobs of any size through one long-running cat-file, in the order asked, and says which are missing', async () => {
+    const reader = objectReader(repo.dir);
+    try {
+      const missing = '0123456789012345678901234567890123456789';
+      const got = await Promise.all([oids[1]!, missing, oids[0]!, oids[2]!, oids[1]!].map((o) => reader.read(o)));
+      expect(got.map((o) => o && [o.type, o.data.toString('utf8')])).toEqual([['blob', big], undefined, ['blob', 'small\n'], ['blob', ''], ['blob', big]]);
+    } finally {
+      reader.close();
+    }
+  });
+
+  it('reads many objects with one cat-file per batch', async () => {
+    const objects = await readObjects(repo.dir, [...oids, 'ffffffffffffffffffffffffffffffffffffffff']);
+    expect([...objects.keys()]).toEqual(oids);
+    expect(objects.get(oids[1]!)!.data.toString('utf8')).toBe(big);
+  });
+});
