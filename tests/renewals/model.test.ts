@@ -104,4 +104,11 @@ describe('next term in the contract file', () => {
     expect(proposeNextTerm(text, renewal(2))).toContain('start: 2026-01-01 # first order\nend: 2026-12-31\n');
     expect(proposeNextTerm('id: other\n', renewal(0))).toBeUndefined();
   });
+
+  it('leaves flow maps, folded notes and quoting as written; removes the old decision\'s who and when', () => {
+    const flow = `id: c\nstart: "2024-01-01"\nend: '2024-12-31'\nlines:\n  - { license: l, tier: full, quantity: 10, unit_price: "1.00" }\nrenewal: { decision: renew, decided_by: ada, decided_on: 2024-10-01, notes: "kept" }\nnotes: >\n  A long note that a person\n  folded by hand.\n`;
+    expect(proposeNextTerm(flow, renewal(0))).toBe(`id: c\nstart: "2025-01-01"\nend: '2025-12-31'\nlines:\n  - { license: l, tier: full, quantity: 12, unit_price: "1.00" }\nrenewal: { decision: undecided, notes: "kept" }\nnotes: >\n  A long note that a person\n  folded by hand.\n`);
+    const block = 'id: c\nstart: 2024-01-01\nend: 2024-12-31\nrenewal:\n  decision: renew # agreed\n  decided_by: ada\n  decided_on: 2024-10-01\n  notes: |\n    two\n    lines\nlines:\n  - { license: l, tier: full, quantity: 10 }\n';
+    expect(proposeNextTerm(block, renewal(0))).toBe('id: c\nstart: 2025-01-01\nend: 2025-12-31\nrenewal:\n  decision: undecided # agreed\n  notes: |\n    two\n    lines\nlines:\n  - { license: l, tier: full, quantity: 12 }\n');
+  });
 });
