@@ -181,13 +181,15 @@ export function planDemo(inventory: Map<string, string>, extra: Map<string, stri
   }
   for (const [week, g] of seatGroups) {
     const day = minDate(workday(g.last), w.to);
-    const names = [...g.names];
-    const shown = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
-    const devices = names.every((n) => n.startsWith('nw-'));
+    const names = [...g.names].filter((n) => !n.startsWith('nw-'));
+    const devices = [...g.names].length - names.length;
+    const shownPeople = names.length > 3 ? `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', ');
+    const shownDevices = devices === 0 ? '' : `Sophos on ${devices} ${devices === 1 ? 'device' : 'devices'}`;
+    const shown = [shownPeople ? `Seats for ${shownPeople}` : '', shownDevices].filter(Boolean).join('; ');
     const s = step(`seats:${week}`, () => {
       const author = itOn(day, `seats:${week}`);
       const squash = unit(`squash:${week}`) < 0.3;
-      return { at: at(day, 14, `seats:${week}`), kind: squash ? 'squash' : 'merge', title: devices ? `Sophos agents on ${shown}` : `Seats for ${shown}`, body: `Onboarding tickets of the week of ${week}.\n`, branch: `it/seats-${week}`, author, merger: reviewer(author, day) };
+      return { at: at(day, 14, `seats:${week}`), kind: squash ? 'squash' : 'merge', title: shown, body: `Onboarding tickets of the week of ${week}.\n`, branch: `it/seats-${week}`, author, merger: reviewer(author, day) };
     });
     s.changes.push(...g.changes);
   }
@@ -241,8 +243,9 @@ export function planDemo(inventory: Map<string, string>, extra: Map<string, stri
   let reclaimStep: Step | undefined;
   if (copilot) {
     const holders = new Set(copilot.lines.map((l) => l.data.person));
+    const copilotText = inventory.get(`licenses/${RECLAIM_LICENSE}.yaml`) ?? '';
     const candidates = [...people.values()]
-      .filter((p) => p.status === 'active' && p.department === 'engineering' && p.github && p.start && p.start < '2025-01-01' && !holders.has(p.id))
+      .filter((p) => p.status === 'active' && p.department === 'engineering' && p.github && p.start && p.start < '2025-01-01' && !holders.has(p.id) && !copilotText.includes(`owner: ${p.id}\n`))
       .sort((a, b) => unit(`reclaim:${a.id}`) - unit(`reclaim:${b.id}`))
       .slice(0, RECLAIMED)
       .sort((a, b) => (a.id < b.id ? -1 : 1));
@@ -254,7 +257,7 @@ export function planDemo(inventory: Map<string, string>, extra: Map<string, stri
       const fade = addDays('2026-06-12', pick(`fade:${p.id}`, 0, 35));
       fades.set(p.id, fade);
       removedSpan(RECLAIM_LICENSE, p.id, { tier: 'business', from: minDate(since, addDays(w.from, -20)), to: RECLAIM_DAY });
-      lines.push(`- ${p.id} (business): remove: no activity since ${addDays(fade, -1)} (${daysBetween(addDays(fade, -1), RECLAIM_DAY)} days)`);
+      lines.push(`- ${p.id} (business): remove: last active ${fade} (${daysBetween(fade, RECLAIM_DAY)} days ago)`);
     }
     if (candidates.length > 0) {
       const n = candidates.length;

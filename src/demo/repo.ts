@@ -123,7 +123,7 @@ export function writeRepository(plan: Plan, dir: string): WriteResult {
     const message = `${step.title}${step.pr && step.kind === 'squash' ? ` (#${step.pr})` : ''}\n\n${step.body}`.replace(/\n+$/, '\n');
     if (step.kind === 'merge') {
       // The branch commit: written some hours before the merge, on top of main as it was.
-      const written = Math.max(headTime + 60, time - 3600 * (1 + (step.pr! * 7) % 20));
+      const written = Math.max(headTime + 60, time - 60 * (25 + (step.pr! * 37) % 240));
       const branch = ++s.mark;
       s.line('commit refs/heads/pull-request');
       s.line(`mark :${branch}`);

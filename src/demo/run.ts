@@ -1,5 +1,6 @@
 // `npm run demo`: builds the demo license repository, then runs in it what a license manager runs
 // (check, report, renewals, history) and builds and serves the report site. No token, no network.
+import { createServer } from 'node:net';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildProgram, run } from '../cli/program.ts';
@@ -41,6 +42,16 @@ export function hasCommand(path: string[], io: Io): boolean {
     cmds = found.commands;
   }
   return true;
+}
+
+/** The port if nothing listens on it at 127.0.0.1, else 0 (the system picks a free one). */
+export function freePort(port: number): Promise<number> {
+  if (port === 0) return Promise.resolve(0);
+  return new Promise((done) => {
+    const probe = createServer();
+    probe.once('error', () => done(0));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => done(port)));
+  });
 }
 
 /** Runs the demo; resolves with the exit code (2 only when something failed inside; findings are not failures). */
@@ -94,7 +105,10 @@ export async function runDemo(options: DemoRunOptions): Promise<number> {
   const built2 = await step(['site', 'build', '--out', siteDir, '--today', DEMO_TODAY]);
   if (built2 === 0 && options.serve !== false) {
     out(`\nThe report site of the demo repository: open the address below in a browser (Ctrl+C to stop).\n`);
-    await step(['site', 'preview', '--out', siteDir, '--port', String(options.port ?? 4321)]);
+    const wanted = options.port ?? 4321;
+    const port = await freePort(wanted);
+    if (port !== wanted) out(`(port ${wanted} is in use: serving on another one)\n`);
+    await step(['site', 'preview', '--out', siteDir, '--port', String(port)]);
   } else if (built2 === 0) out(`\nThe site is in ${siteDir}; \`npm run demo\` without --no-serve serves it on 127.0.0.1.\n`);
   out(`\nThe demo repository stays in ${dir}: try \`npx lac history --person burak.celik\` or \`git log --graph --oneline\` there.\n`);
   return worst;

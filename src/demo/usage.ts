@@ -140,8 +140,9 @@ function withActivity(m: UsageModel, a: Account, key: string, d: IsoDate, from: 
     let day: IsoDate;
     if (gap > 40 && last < d) day = last; // dormant: the same last day as in the example
     else day = recent(key, d, gap > 40 ? 7 : gap);
-    if (fade && day > fade) day = addDays(fade, -pick(`${key}:fade`, 0, 3));
-    if (person?.end && person.status === 'leaver' && day > person.end) day = addDays(person.end, -pick(`${key}:end`, 1, 4));
+    // The last day of use of someone who stopped (or left) is the same in every later snapshot.
+    if (fade && day > fade) day = fade;
+    if (person?.end && person.status === 'leaver' && day >= person.end) day = addDays(person.end, -pick(`${m.license}:${person.id}:end`, 1, 4));
     day = minDate(day, addDays(d, -1));
     out.last_active = day < from ? (daysBetween(from, d) > 3 ? maxDate(from, addDays(d, -3)) : null) : day;
     if (out.last_active !== null && out.last_active >= d) out.last_active = addDays(d, -1);
