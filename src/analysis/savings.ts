@@ -20,13 +20,13 @@ export interface ReclaimChange {
 
 export interface RealisedSaving extends ReclaimChange {
   /** Per year, in the org currency; 0 when the tier has no per-seat price. */
-  annual: Micros;
+  annual: Figure<Micros>;
 }
 
 export interface SavingsRealised {
   /** First day of the (fiscal) year counted. */
   since: IsoDate;
-  seats: number;
+  seats: Figure<number>;
   annual: Figure<Micros>;
   items: RealisedSaving[];
 }
@@ -43,12 +43,14 @@ export function savingsRealised(changes: readonly ReclaimChange[], prices: Map<s
     const p = tier === undefined ? undefined : prices.get(license)?.get(tier);
     return p?.perSeat ? (p.unitCost ?? 0n) : 0n;
   };
+  const source = (c: ReclaimChange): Source => ({ file: c.file, what: `commit ${c.commit.slice(0, 12)} (${c.date}): ${c.holder} ${c.tier}${c.to ? ` → ${c.to}` : ' removed'}` });
   const items = changes
     .filter((c) => c.date >= since)
     .map((c): RealisedSaving => {
       const saved = unit(c.license, c.tier) - (c.to === undefined ? 0n : unit(c.license, c.to));
-      return { ...c, annual: saved > 0n ? saved : 0n };
+      const price = [c.tier, c.to].flatMap((t) => (t === undefined ? [] : (prices.get(c.license)?.get(t)?.sources.cost ?? [])));
+      return { ...c, annual: figure(saved > 0n ? saved : 0n, [source(c)], price) };
     });
-  const from: Source[] = items.map((i) => ({ file: i.file, what: `commit ${i.commit.slice(0, 12)} (${i.date}): ${i.holder} ${i.tier}${i.to ? ` → ${i.to}` : ' removed'}` }));
-  return { since, seats: items.length, annual: figure(sum(items.map((i) => i.annual)), from), items };
+  const from = items.map(source);
+  return { since, seats: figure(items.length, from), annual: figure(sum(items.map((i) => i.annual.value)), from), items };
 }

@@ -34,13 +34,13 @@ function totalCells(label: string, t: Totals, money: (v: Micros | null) => strin
 
 function rows(report: FullReport, money: (v: Micros | null) => string) {
   const tiers = report.licenses.flatMap((l: LicenseReport) => l.tiers.map((t) => tierCells(t, money)));
-  const charge = (list: ChargeRow[]) => list.map((c) => [c.key, c.name, String(c.seats), money(c.annualCost.value), money(c.waste.value)]);
+  const charge = (list: ChargeRow[]) => list.map((c) => [c.key, c.name, String(c.seats.value), money(c.annualCost.value), money(c.waste.value)]);
   return { tiers: [...tiers, totalCells('total', report.totals, money)], departments: charge(report.departments), costCentres: charge(report.costCentres) };
 }
 
 function savingsLine(s: SavingsRealised | undefined, currency: string): string {
   if (!s) return '';
-  return `Savings realised this year (since ${s.since}): ${formatMoney(s.annual.value, currency)} a year from ${s.seats} ${s.seats === 1 ? 'seat' : 'seats'} reclaimed\n`;
+  return `Savings realised this year (since ${s.since}): ${formatMoney(s.annual.value, currency)} a year from ${s.seats.value} ${s.seats.value === 1 ? 'seat' : 'seats'} reclaimed\n`;
 }
 
 function problems(report: Report): string {
@@ -92,11 +92,11 @@ export function formatCsv(report: FullReport): string {
     }
   }
   for (const [section, list] of [['department', report.departments], ['cost-centre', report.costCentres]] as const) {
-    for (const c of list) out.push([section, '', '', c.key, c.name, '', c.seats, '', '', '', '', '', m(c.annualCost.value), '', m(c.waste.value), cur]);
+    for (const c of list) out.push([section, '', '', c.key, c.name, '', c.seats.value, '', '', '', '', '', m(c.annualCost.value), '', m(c.waste.value), cur]);
   }
   const t = report.totals;
   out.push(['total', '', '', '', '', t.entitled.value, t.assigned.value, t.active.value, t.inactive.value, t.unknown.value, t.unassigned.value, '', m(t.annualCost.value), '', m(t.waste.value), cur]);
-  if (report.savings) out.push(['savings-realised', '', '', report.savings.since, '', '', report.savings.seats, '', '', '', '', '', m(report.savings.annual.value), '', '', cur]);
+  if (report.savings) out.push(['savings-realised', '', '', report.savings.since, '', '', report.savings.seats.value, '', '', '', '', '', m(report.savings.annual.value), '', '', cur]);
   return toCsv(CSV_HEADER, out);
 }
 

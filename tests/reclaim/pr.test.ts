@@ -10,6 +10,7 @@ import { registerReport } from '../../src/cli/report.ts';
 import type { IssueState, RepoState } from '../support/github-fake/index.ts';
 import { useGitHubFake } from '../support/github-fake/hooks.ts';
 import { tempRepo, type TestRepo } from '../support/git.ts';
+import { unsourced } from '../report/figures.ts';
 import { runCommand } from '../report/run.ts';
 import { FIGMA_SEATS, FIGMA_USAGE, modelFiles, TODAY } from './fixtures.ts';
 
@@ -180,7 +181,8 @@ describe('savings realised', () => {
       const r = await runCommand(registerReport, ['report', '--today', '2026-03-11', '--license', 'figma'], { cwd: w.repo.dir });
       expect(r.stdout).toContain('Savings realised this year (since 2026-01-01): 972.00 EUR a year from 2 seats reclaimed\n');
       const json = JSON.parse((await runCommand(registerReport, ['report', '--today', '2026-03-11', '--format', 'json'], { cwd: w.repo.dir })).stdout);
-      expect(json.savings.items.map((i: { holder: string; annual: string; date: string }) => [i.holder, i.annual, i.date])).toEqual([['cy', '486.00', '2026-03-10'], ['dee', '486.00', '2026-03-10']]);
+      expect(json.savings.items.map((i: { holder: string; annual: { value: string }; date: string }) => [i.holder, i.annual.value, i.date])).toEqual([['cy', '486.00', '2026-03-10'], ['dee', '486.00', '2026-03-10']]);
+      expect(unsourced(json)).toEqual({ bare: [], empty: [] });
       // Next year they no longer count.
       const later = await runCommand(registerReport, ['report', '--today', '2027-01-02', '--license', 'figma'], { cwd: w.repo.dir });
       expect(later.stdout).toContain('Savings realised this year (since 2027-01-01): 0.00 EUR a year from 0 seats reclaimed\n');

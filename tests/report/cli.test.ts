@@ -3,6 +3,7 @@ import { registerReport } from '../../src/cli/report.ts';
 import { csvCell } from '../../src/report/csv.ts';
 import { cleanup, tempRepo } from '../support/cli.ts';
 import { modelFiles, TODAY } from './model.ts';
+import { unsourced } from './figures.ts';
 import { runCommand } from './run.ts';
 
 const dirs: string[] = [];
@@ -70,6 +71,13 @@ describe('lac report', () => {
       'inventory/assignments/figma.yaml', 'inventory/contracts/figma-2026.yaml', 'inventory/licenses/figma.yaml', 'inventory/org.yaml', 'inventory/usage/figma.yaml',
     ]);
     expect(json.totals.annualCost).toEqual({ value: '1944.00', from: [{ file: 'inventory/licenses/figma.yaml', what: 'totals of figma' }] });
+  });
+
+  it('JSON: every number and amount is the value of a figure that names its sources', async () => {
+    const json = JSON.parse((await report(['--format', 'json'], repo())).stdout);
+    const { bare, empty } = unsourced(json);
+    expect(bare).toEqual([]);
+    expect(empty).toEqual([]);
   });
 
   it('writes Markdown tables', async () => {

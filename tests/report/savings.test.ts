@@ -43,7 +43,7 @@ describe('savings realised', () => {
     const inv = await model();
     const s = savingsRealised(changes!, tierPrices(inv, TODAY), '2026-01-01');
     // Full seats cost 486.00 EUR; viewer seats are unlimited (no per-seat price): both changes save a full seat.
-    expect([s.seats, toDecimal(s.annual.value, 'EUR')]).toEqual([2, '972.00']);
+    expect([s.seats.value, toDecimal(s.annual.value, 'EUR')]).toEqual([2, '972.00']);
     expect(s.annual.from.map((f) => f.what)).toEqual([expect.stringMatching(/^commit [0-9a-f]{12} \(2026-02-02\): ada full → viewer$/), expect.stringMatching(/dee full removed$/)]);
   });
 

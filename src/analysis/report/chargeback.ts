@@ -8,11 +8,11 @@ export interface ChargeRow {
   /** Department ID or cost centre; `(none)` when the holder has none, `(devices)` for device seats, `(unassigned)` for seats nobody holds. */
   key: string;
   name: string;
-  seats: number;
+  seats: Figure<number>;
   annualCost: Figure<Micros>;
   waste: Figure<Micros>;
   /** Annual cost per license. */
-  licenses: Record<string, Micros>;
+  licenses: Record<string, Figure<Micros>>;
 }
 
 export const NONE = '(none)';
@@ -41,18 +41,22 @@ class Acc {
   }
 }
 
-function rowsOf(accs: Map<string, Acc>, costSources: Map<string, Source[]>): ChargeRow[] {
+function rowsOf(inv: Inventory, accs: Map<string, Acc>, costSources: Map<string, Source[]>): ChargeRow[] {
   return [...accs.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, row]) => {
-      const cost = [...row.tiers].flatMap((t) => costSources.get(t) ?? []);
+      const tiers = [...row.tiers];
+      const cost = tiers.flatMap((t) => costSources.get(t) ?? []);
+      const people = [...row.from];
+      const seatsFrom = [...new Set(tiers.map((t) => t.split('\u0000')[0]!))].flatMap((l) => { const list = inv.assignments.get(l); return list ? [{ file: list.file, what: 'seats' }] : []; });
+      const licenseCost = (l: string) => tiers.filter((t) => t.startsWith(`${l}\u0000`)).flatMap((t) => costSources.get(t) ?? []);
       return {
         key,
         name: row.name,
-        seats: row.seats,
-        annualCost: figure(row.cost, cost, [...row.from]),
-        waste: figure(row.waste, cost, [...row.from]),
-        licenses: Object.fromEntries([...row.licenses].sort(([a], [b]) => (a < b ? -1 : 1))),
+        seats: figure(row.seats, seatsFrom, people),
+        annualCost: figure(row.cost, cost, people),
+        waste: figure(row.waste, cost, people),
+        licenses: Object.fromEntries([...row.licenses].sort(([a], [b]) => (a < b ? -1 : 1)).map(([l, v]) => [l, figure(v, licenseCost(l), people)])),
       };
     });
 }
@@ -102,5 +106,5 @@ export function chargeback(inv: Inventory, charges: SeatCharge[], costSources: M
       acc(byCc, cc, cc).add(c, tierKey, [peopleSource(rec!.src.file, 'department of each seat holder'), ...ccSources[i]!]);
     } else acc(byCc, NONE, 'No cost centre').add(c, tierKey, []);
   }
-  return { departments: rowsOf(byDept, costSources), costCentres: rowsOf(byCc, costSources) };
+  return { departments: rowsOf(inv, byDept, costSources), costCentres: rowsOf(inv, byCc, costSources) };
 }

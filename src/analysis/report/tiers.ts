@@ -101,7 +101,8 @@ function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], pric
   const seatSrc = list ? [seatsSource(list, first, `${assigned} seats with tier ${id}`)] : [];
   const entSrc = price?.sources.entitled ?? [];
   const costSrc = price?.sources.cost ?? [];
-  const actSrc = hasSnapshot || seats.some((s) => s.left) ? [...seatSrc, ...activitySources] : [];
+  const noSnapshot: Source = { file: license.src.file, what: `no usage snapshot of ${license.data.id}: activity unknown` };
+  const actSrc = hasSnapshot || seats.some((s) => s.left) ? [...seatSrc, ...activitySources] : [...seatSrc, noSnapshot];
   const activeValue = hasSnapshot ? active : null;
   const base = activeValue === null ? null : finite && entitled > 0 ? entitled : assigned > 0 && !finite ? assigned : null;
   return {
