@@ -1,0 +1,70 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { createGitHubPort } from '../../src/github/index.ts';
+import { ADA, tempRepo, type TestRepo } from '../support/git.ts';
+import { useGitHubFake } from '../support/github-fake/hooks.ts';
+import { files, LICENSE, SEATS } from '../support/inventory.ts';
+import { runWorkflow } from '../support/workflow-runner.ts';
+
+const remoteRoot = mkdtempSync(join(tmpdir(), 'lac-remote-'));
+const bare = join(remoteRoot, 'licenses.git');
+execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
+afterAll(() => rmSync(remoteRoot, { recursive: true, force: true }));
+
+const gh = useGitHubFake({ repos: [{ name: 'acme/licenses', gitDir: bare }], resetEach: true });
+const repos: TestRepo[] = [];
+afterEach(() => {
+  repos.splice(0).forEach((r) => r.cleanup());
+  for (const ref of execFileSync('git', ['--git-dir', bare, 'for-each-ref', '--format=%(refname)'], { encoding: 'utf8' }).split('\n').filter(Boolean)) {
+    execFileSync('git', ['--git-dir', bare, 'update-ref', '-d', ref]);
+  }
+});
+
+const CSV_LICENSE = `${LICENSE}usage:\n  source: csv\n  config: { path: exports/figma.csv, columns: { account: Email, last_active: Last Seen } }\n`;
+
+/** A clone of a license repository whose main is on the remote (the checkout step's result). */
+function checkout(): TestRepo {
+  const repo = tempRepo();
+  repos.push(repo);
+  repo.commit({ ...files({ 'inventory/licenses/figma.yaml': CSV_LICENSE }), 'exports/figma.csv': 'Email,Last Seen\nada@test.example,2026-03-01\n' }, { message: 'Inventory', date: '2026-03-01T09:00:00Z', author: ADA });
+  repo.git(['remote', 'add', 'origin', bare]);
+  repo.git(['push', '-q', 'origin', 'main']);
+  repo.git(['fetch', '-q', 'origin']);
+  return repo;
+}
+
+describe('the check workflow on a pull request', () => {
+  it('annotates findings, writes the change to the job summary and posts one sticky comment', async () => {
+    const repo = checkout();
+    repo.git(['checkout', '-q', '-b', 'add-cy']);
+    repo.commit({ 'inventory/assignments/figma.yaml': `${SEATS}  - { person: cy, tier: full, since: 2026-02-01 }\n` }, { message: 'Give Cy a seat', date: '2026-03-02T09:00:00Z', author: ADA });
+    const { number } = await createGitHubPort({ env: gh.fake.env() }).ensureIssue({ key: 'test/pr', title: 'Give Cy a seat', body: '' });
+    const ctx = { workspace: repo.dir, env: gh.fake.env(), expressions: { 'github.base_ref': 'main', 'github.token': gh.fake.env().GITHUB_TOKEN! }, event: { pull_request: { number } } };
+    const run = await runWorkflow('check.yml', ctx);
+    const [checkStep, describeStep, commentStep] = run.steps;
+    expect(checkStep!.code).toBe(1);
+    expect(checkStep!.stdout).toContain('::error file=inventory/assignments/figma.yaml,line=5,col=15,title=seat-held-by-leaver::Cy Leaver (cy) left on 2026-01-31');
+    expect(describeStep!.code).toBe(0);
+    expect(run.summary).toContain('### What this change does');
+    expect(run.summary).toContain('| figma · Cy Leaver (cy) | assigned full since 2026-02-01 |');
+    expect(commentStep).toMatchObject({ code: 0, stderr: `pull request #${number}: comment created\n` });
+    expect((await runWorkflow('check.yml', ctx)).steps[2]!.stderr).toBe(`pull request #${number}: comment unchanged\n`);
+    expect(gh.fake.repo('acme/licenses').comments.filter((c) => c.issue_number === number)).toHaveLength(1);
+  });
+});
+
+describe('the usage workflow', () => {
+  it('pulls every usage source and proposes the snapshots as one pull request', async () => {
+    const repo = checkout();
+    const run = await runWorkflow('usage.yml', { workspace: repo.dir, env: gh.fake.env(), expressions: { 'github.token': gh.fake.env().GITHUB_TOKEN! } });
+    expect(run.steps).toHaveLength(1);
+    expect(run.steps[0]).toMatchObject({ code: 0, stderr: '' });
+    expect(run.steps[0]!.stdout).toContain('figma: 1 accounts, 1 matched, 0 unmatched: wrote inventory/usage/figma.yaml');
+    expect(run.steps[0]!.stdout).toContain('published (pull-request): pushed; pull request #1 created');
+    const pr = gh.fake.repo('acme/licenses').issues.find((i) => i.number === 1)!;
+    expect(pr.title).toMatch(/^Usage snapshots of \d{4}-\d{2}-\d{2}$/);
+  });
+});
