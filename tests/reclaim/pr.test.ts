@@ -221,6 +221,27 @@ describe('reclaim pull requests and people', () => {
     }
   });
 
+  it('opens one pull request per license, each on its own branch', async () => {
+    const w = world();
+    try {
+      pushMain(w, { 'inventory/usage/slack.yaml': 'license: slack\nsource: csv\ntaken: 2026-03-09T06:00:00Z\naccounts:\n  - { account: ada@test.example, person: ada, status: active, last_active: 2026-03-09 }\n  - { account: bob@test.example, person: bob, status: active, last_active: 2026-03-02 }\n' }, 'Slack usage');
+      gh.fake.clearRequests();
+      const r = await reclaim(w);
+      expect(r.stdout.split('\n').map((l) => l.replace(/http\S+/, 'URL'))).toEqual(['figma: opened URL (2 seats)', 'slack: opened URL (1 seat)', '']);
+      expect(pulls(w).map((p) => [p.pull.head, p.title])).toEqual([
+        [BRANCH, 'Reclaim 2 Figma seats: save 972.00 EUR a year'],
+        ['lac/reclaim/slack', 'Reclaim 1 Slack seat: save 120.00 EUR a year'],
+      ]);
+      // Slack has no owner: nobody to request; eve has no GitHub login: mentioned by ID.
+      expect(pulls(w)[1]!.pull.requested_reviewers).toEqual([]);
+      expect(visible(pulls(w)[1]!.body)).toContain('| Eve Free (`eve`) | standard | — | — | remove: no account at the vendor | 120.00 EUR |');
+      // The label is created once for the run.
+      expect(gh.fake.writes().filter((q) => q.route === '/repos/{owner}/{repo}/labels')).toHaveLength(1);
+    } finally {
+      w.cleanup();
+    }
+  });
+
   it('does not reopen a reclaim pull request a person closed without merging', async () => {
     const w = world();
     try {
