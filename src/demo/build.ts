@@ -31,6 +31,8 @@ export interface DemoResult {
   from: string;
   to: string;
   ms: number;
+  /** One line on what the history holds. */
+  summary: string;
 }
 
 function readTree(dir: string, under = dir, out = new Map<string, string>()): Map<string, string> {
@@ -65,11 +67,27 @@ export function demoPlan(options: Omit<DemoOptions, 'dir'> = {}): Plan {
   return planDemo(inventory, extra, { from: DEMO_START, to: DEMO_TODAY });
 }
 
+/** What the planned history holds, in one line. */
+export function summarize(plan: Plan): string {
+  const lines = plan.steps.flatMap((s) => s.body.split('\n'));
+  const count = (prefix: string) => lines.filter((l) => l.startsWith(prefix)).length;
+  const usage = plan.steps.filter((s) => s.branch === 'lac/usage').length;
+  const renewals = plan.steps.filter((s) => /-renewal-\d{4}$/.test(s.branch ?? '')).length;
+  const created = plan.steps.filter((s) => s.title.endsWith(': new contract')).length;
+  const reclaims = plan.steps.filter((s) => s.branch?.startsWith('lac/reclaim/')).map((s) => `${s.title.replace(/^Reclaim/, 'a reclaim of')} (#${s.pr})`);
+  return [
+    `${usage} weekly usage snapshots`,
+    `${count('- joins:')} joiners, ${count('- leaves:')} leavers`,
+    `${renewals} contract renewals and ${created} new contracts`,
+    ...reclaims,
+  ].join(', ');
+}
+
 /** Builds the demo repository (deterministic: the same example gives the same commit ids). */
 export function buildDemoRepository(options: DemoOptions): DemoResult {
   const t0 = performance.now();
   const plan = demoPlan(options);
   const dir = resolve(options.dir);
   const r = writeRepository(plan, dir);
-  return { dir, remote: `${dir}.git`, commits: r.commits, pullRequests: r.pullRequests, from: plan.window.from, to: plan.window.to, ms: Math.round(performance.now() - t0) };
+  return { dir, remote: `${dir}.git`, commits: r.commits, pullRequests: r.pullRequests, from: plan.window.from, to: plan.window.to, ms: Math.round(performance.now() - t0), summary: summarize(plan) };
 }

@@ -67,7 +67,7 @@ export async function runDemo(options: DemoRunOptions): Promise<number> {
     err(`demo: could not build the demo repository: ${(e as Error).message}\n`);
     return 2;
   }
-  out(`  ${built.commits} commits, ${built.pullRequests} merged pull requests, ${built.from} to ${built.to}, in ${(built.ms / 1000).toFixed(1)} s (origin: ${built.remote})\n`);
+  out(`  ${built.commits} commits, ${built.pullRequests} merged pull requests, ${built.from} to ${built.to}, in ${(built.ms / 1000).toFixed(1)} s (origin: ${built.remote})\n  ${built.summary}\n`);
 
   const env = offlineEnv(options.env);
   const io: Io = { out, err, env, cwd: dir, isTTY: false };
