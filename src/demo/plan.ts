@@ -91,12 +91,16 @@ export function planDemo(inventory: Map<string, string>, extra: Map<string, stri
   // People.
   const peopleList = lists.get('inventory/people.yaml')!;
   const people = new Map<string, Person>(peopleList.lines.map((l) => [String(l.data.id), toPerson(l)]));
-  const who = (id: string): Who => ({ name: people.get(id)!.name, email: people.get(id)!.email });
+  // Authors are people of the directory; should the example lose one, a made-up colleague stands in.
+  const who = (id: string): Who => {
+    const p = people.get(id);
+    return p ? { name: p.name, email: p.email } : { name: id.split('.').map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' '), email: `${id}@northwind.example` };
+  };
   const itAdmins = ['aditya.kulkarni', 'theo.martin', 'burak.celik', 'ingrid.holm', 'lina.haddad'].filter((id) => people.has(id));
   const itOn = (day: IsoDate, key: string): Who => {
     const here = itAdmins.filter((id) => {
-      const p = people.get(id)!;
-      return (!p.start || p.start <= day) && (!p.end || p.end > day);
+      const p = people.get(id);
+      return p && (!p.start || p.start <= day) && (!p.end || p.end > day);
     });
     return who(here[Math.floor(unit(key) * here.length)] ?? 'lina.haddad');
   };
