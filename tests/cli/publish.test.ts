@@ -1,27 +1,20 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { lac } from '../support/cli.ts';
 import { ADA, tempRepo, type TestRepo } from '../support/git.ts';
 import { useGitHubFake } from '../support/github-fake/hooks.ts';
+import { bareRemote } from '../support/remote.ts';
 import { files, LICENSE, ORG } from '../support/inventory.ts';
 
-// The remote: a bare repository that the fake GitHub reads its branches from.
-const remoteRoot = mkdtempSync(join(tmpdir(), 'lac-remote-'));
-const bare = join(remoteRoot, 'licenses.git');
-execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
-afterAll(() => rmSync(remoteRoot, { recursive: true, force: true }));
+const remote = bareRemote();
+const bare = remote.path;
 
 const gh = useGitHubFake({ repos: [{ name: 'acme/licenses', gitDir: bare }], resetEach: true });
 const repos: TestRepo[] = [];
 afterEach(() => {
   repos.splice(0).forEach((r) => r.cleanup());
-  execFileSync('git', ['--git-dir', bare, 'for-each-ref', '--format=delete %(refname)'], { encoding: 'utf8' })
-    .split('\n')
-    .filter(Boolean)
-    .forEach((line) => execFileSync('git', ['--git-dir', bare, 'update-ref', '-d', line.slice(7)]));
+  remote.clear();
 });
 
 const CSV_LICENSE = `${LICENSE}usage:\n  source: csv\n  config: { path: exports/figma.csv, columns: { account: Email, last_active: Last Seen } }\n`;
@@ -36,7 +29,7 @@ function clone(org = ORG): TestRepo {
   return repo;
 }
 
-const branchSha = (branch: string) => execFileSync('git', ['--git-dir', bare, 'rev-parse', '--verify', '-q', `refs/heads/${branch}`], { encoding: 'utf8' }).trim();
+const branchSha = remote.branchSha;
 
 describe('lac pull --publish', () => {
   it('proposes new snapshots as one pull request, changes nothing on a re-run, and updates it after a change', async () => {

@@ -1,26 +1,19 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubPort } from '../../src/github/index.ts';
 import { ADA, tempRepo, type TestRepo } from '../support/git.ts';
 import { useGitHubFake } from '../support/github-fake/hooks.ts';
+import { bareRemote } from '../support/remote.ts';
 import { files, LICENSE, SEATS } from '../support/inventory.ts';
 import { runWorkflow } from '../support/workflow-runner.ts';
 
-const remoteRoot = mkdtempSync(join(tmpdir(), 'lac-remote-'));
-const bare = join(remoteRoot, 'licenses.git');
-execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare]);
-afterAll(() => rmSync(remoteRoot, { recursive: true, force: true }));
+const remote = bareRemote();
+const bare = remote.path;
 
 const gh = useGitHubFake({ repos: [{ name: 'acme/licenses', gitDir: bare }], resetEach: true });
 const repos: TestRepo[] = [];
 afterEach(() => {
   repos.splice(0).forEach((r) => r.cleanup());
-  for (const ref of execFileSync('git', ['--git-dir', bare, 'for-each-ref', '--format=%(refname)'], { encoding: 'utf8' }).split('\n').filter(Boolean)) {
-    execFileSync('git', ['--git-dir', bare, 'update-ref', '-d', ref]);
-  }
+  remote.clear();
 });
 
 const CSV_LICENSE = `${LICENSE}usage:\n  source: csv\n  config: { path: exports/figma.csv, columns: { account: Email, last_active: Last Seen } }\n`;
