@@ -82,12 +82,12 @@ export function seatLine(fields: { person: string; tier: string; since: IsoDate;
 
 /** Drops one `key: value` pair from a one-line flow mapping (values without commas or braces). */
 export function dropField(line: string, key: string): string {
-  return line.replace(new RegExp(`, ${key}: (?:"(?:[^"\\\\]|\\\\.)*"|[^,}]*)(?=[,}])`), '').replace(/ +(?=})/, ' ');
+  return line.replace(new RegExp(`, ${key}: (?:"(?:[^"\\\\]|\\\\.)*"|[^,}]*?)(?=\\s*[,}])`), '');
 }
 
 /** Sets `key: value` in a one-line flow mapping; the pair must exist. */
 export function setField(line: string, key: string, value: string): string {
-  return line.replace(new RegExp(`(\\b${key}: )(?:"(?:[^"\\\\]|\\\\.)*"|[^,}]*)`), `$1${value}`);
+  return line.replace(new RegExp(`(\\b${key}: )(?:"(?:[^"\\\\]|\\\\.)*"|[^,}]*?)(?=\\s*[,}])`), `$1${value}`);
 }
 
 /** Removes a trailing `# comment` after the closing brace of a record line. */

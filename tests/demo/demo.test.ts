@@ -128,6 +128,13 @@ describe('the demo repository', () => {
     expect(late.every((e) => /created|joined|assigned/.test(e.type))).toBe(true);
   });
 
+  it('is a valid inventory at every quarter end of its history, without errors', async () => {
+    for (const at of ['2025-06-30', '2025-09-30', '2025-12-31', '2026-03-31', '2026-06-30', '2026-09-30']) {
+      const check = await lac(['check', '--root', demo.dir, '--at', at]);
+      expect(check.code, `${at}\n${check.stdout}${check.stderr}`).toBe(0);
+    }
+  });
+
   it('gives the same commit ids on every build', () => {
     const again = buildDemoRepository({ dir: join(root, 'again') });
     expect(git(['rev-parse', 'main'], again.dir)).toBe(git(['rev-parse', 'main']));
