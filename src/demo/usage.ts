@@ -82,9 +82,10 @@ function peakOn(m: UsageModel, known: Map<string, number>, day: IsoDate): number
   if (k !== undefined) return k;
   const wd = weekday(day);
   if (wd === 0 || wd === 6) return unit(`peak:${m.license}:${day}`) < 0.6 ? 0 : 1;
-  // The extra floating seats of May to October 2026 (the Orion project) show as busier days.
+  // The extra floating seats of May to October 2026 (the Orion project) show as busier days, never
+  // above the example's own highest peak, so that the renewal figures tell the example's story.
   const busy = day >= '2026-05-01' && day <= '2026-10-31';
-  return busy ? pick(`peak:${m.license}:${day}`, 8, 12) : pick(`peak:${m.license}:${day}`, 4, 9);
+  return busy ? pick(`peak:${m.license}:${day}`, 7, 10) : pick(`peak:${m.license}:${day}`, 4, 8);
 }
 
 /** The snapshot `lac pull` would have written on day `d` (taken at 06:00 UTC), as the exact file text. */
