@@ -7,6 +7,9 @@ import { ExitCode, UserError } from './errors.ts';
 import { registerInit } from './init.ts';
 import type { Io } from './io.ts';
 import { registerPull } from './pull.ts';
+import { registerReclaim } from './reclaim.ts';
+import { registerRenewals } from './renewals.ts';
+import { registerReport } from './report.ts';
 import { registerRules } from './rules.ts';
 import { VERSION } from './version.ts';
 
@@ -21,6 +24,9 @@ export function buildProgram(io: Io): Command {
     .showHelpAfterError('(run `lac --help` for usage)');
   registerCheck(program, io);
   registerPull(program, io);
+  registerReport(program, io);
+  registerRenewals(program, io);
+  registerReclaim(program, io);
   registerRules(program, io);
   registerDiff(program, io);
   registerHistory(program, io);

@@ -4,7 +4,6 @@ import { renewalPolicy } from '../analysis/policy.ts';
 import { resolveToday } from '../check/run.ts';
 import { createGitHubPort, GitHubConfigError, GitHubError, type GitHubPort } from '../github/index.ts';
 import { loadInventory } from '../inventory/load.ts';
-import { fsSource } from '../inventory/source.ts';
 import { formatIcs } from '../renewals/calendar.ts';
 import { formatJson, formatMarkdown, formatText } from '../renewals/format.ts';
 import { usageHistory } from '../renewals/history.ts';
@@ -12,9 +11,10 @@ import { applyIssues, planIssues, type IssuePlan } from '../renewals/issues.ts';
 import { defaultWithin, licensesOf, orgZone, planRenewals, withinWindow } from '../renewals/plan.ts';
 import { applyRenewalPrs, planRenewalPrs, type PrPlan } from '../renewals/prs.ts';
 import { addDays } from '../util/dates.ts';
+import { AT_HELP, sourceAt } from './at.ts';
 import { UserError } from './errors.ts';
 import type { Io } from './io.ts';
-import { parseRoot, parseToday } from './options.ts';
+import { parseToday } from './options.ts';
 
 export const RENEWAL_FORMATS = ['text', 'json', 'md', 'ics'] as const;
 type RenewalFormat = (typeof RENEWAL_FORMATS)[number];
@@ -27,6 +27,7 @@ interface RenewalsOpts {
   openIssues?: boolean;
   openPrs?: boolean;
   dryRun?: boolean;
+  at?: string;
 }
 
 /** --within: a whole number of days. */
@@ -74,14 +75,16 @@ export function registerRenewals(program: Command, io: Io, makePort: () => GitHu
     .addOption(new Option('--format <format>', 'output format').choices(RENEWAL_FORMATS).default('text'))
     .option('--today <date>', 'evaluate as of this date (YYYY-MM-DD; default: today in the org time zone)')
     .option('--root <dir>', 'the license repository (default: the current folder)')
+    .option('--at <date|revision>', AT_HELP)
     .option('--open-issues', 'open, update and close one GitHub issue per contract term (GITHUB_REPOSITORY, GITHUB_TOKEN, GITHUB_API_URL)')
     .option('--open-prs', 'propose the next term of each renewal as a pull request on lac/renewal/<contract>')
     .option('--dry-run', 'with --open-issues / --open-prs: print what would change on GitHub; change nothing')
     .action(async (opts: RenewalsOpts) => {
-      const root = parseRoot(opts.root ?? io.cwd);
       const within = parseWithin(opts.within);
-      const { inventory } = await loadInventory(fsSource(root));
-      const today = resolveToday(inventory, parseToday(opts.today));
+      if (opts.at && (opts.openIssues || opts.openPrs)) throw new UserError('--at reads a past state: it cannot open issues or pull requests', 'drop --open-issues / --open-prs, or drop --at');
+      const { source, root, at } = await sourceAt(opts.root, opts.at, io.cwd);
+      const { inventory } = await loadInventory(source);
+      const today = resolveToday(inventory, parseToday(opts.today) ?? at?.day);
       const window = within ?? defaultWithin(inventory);
       // Dates first (cheap), then the usage history of only the licenses renewing in the window.
       const licenses = licensesOf(withinWindow(planRenewals(inventory, today), today, window));

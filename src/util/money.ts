@@ -46,13 +46,21 @@ export const sum = (values: Iterable<Micros>): Micros => {
   return total;
 };
 
+// Intl.NumberFormat is slow to build; a report of thousands of amounts asks for few currencies.
+const digitsByCurrency = new Map<string, number>();
+
 /** Decimal places of a currency's minor unit (EUR 2, JPY 0, ...), from the runtime's ISO 4217 data. */
 export function minorDigits(currency: string): number {
-  try {
-    return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  } catch {
-    return 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    try {
+      digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      digits = 2;
+    }
+    digitsByCurrency.set(currency, digits);
   }
+  return digits;
 }
 
 /** Rounds to the currency's minor unit and writes it as a plain decimal string ("1234.50"). */
