@@ -1,23 +1,19 @@
 /**
- * Turns short ASCII byte ranges into strings, once per distinct text: a million seat lines name
- * about a hundred thousand people, a few tiers and a few thousand dates. Shared across the files
- * of one load, so a seat's person ID is the very string that keys the people map: lookups
- * compare pointers, and no seat keeps a slice of its file's text alive.
+ * Turns short ASCII byte ranges into strings, once per distinct text, shared by the files of
+ * one load: the keys of a million records are a handful of strings, and a seat's person ID is
+ * the very string that keys the people map (lookups compare pointers, the hash is computed
+ * once). Only keys and ID-like values go through it: names and emails are mostly distinct, and
+ * the table's cache misses would cost more than fresh copies.
  */
 export class Interner {
   #strings: (string | undefined)[];
   #hashes: Int32Array;
-  /** The plain-scalar value of each string (`resolvePlain`), computed on first use. */
-  #plain: unknown[];
-  #resolved: Uint8Array;
   #mask: number;
   #size = 0;
 
   constructor(capacity = 1 << 12) {
     this.#strings = new Array<string | undefined>(capacity).fill(undefined);
     this.#hashes = new Int32Array(capacity);
-    this.#plain = new Array<unknown>(capacity).fill(undefined);
-    this.#resolved = new Uint8Array(capacity);
     this.#mask = capacity - 1;
   }
 
@@ -43,26 +39,13 @@ export class Interner {
     return this.#strings[slot]!;
   }
 
-  /** The value of the string read as a plain scalar, cached per slot. */
-  plain(slot: number, resolve: (text: string) => unknown): unknown {
-    if (this.#resolved[slot] === 1) return this.#plain[slot];
-    const v = resolve(this.#strings[slot]!);
-    this.#plain[slot] = v;
-    this.#resolved[slot] = 1;
-    return v;
-  }
-
   /** Doubles the table; returns the new slot of the entry that was in `keep`. */
   #grow(keep: number): number {
     const strings = this.#strings;
     const hashes = this.#hashes;
-    const plain = this.#plain;
-    const resolved = this.#resolved;
     const capacity = strings.length * 2;
     this.#strings = new Array<string | undefined>(capacity).fill(undefined);
     this.#hashes = new Int32Array(capacity);
-    this.#plain = new Array<unknown>(capacity).fill(undefined);
-    this.#resolved = new Uint8Array(capacity);
     this.#mask = capacity - 1;
     let kept = -1;
     for (let i = 0; i < strings.length; i++) {
@@ -72,8 +55,6 @@ export class Interner {
       while (this.#strings[slot] !== undefined) slot = (slot + 1) & this.#mask;
       this.#strings[slot] = s;
       this.#hashes[slot] = hashes[i]!;
-      this.#plain[slot] = plain[i];
-      this.#resolved[slot] = resolved[i]!;
       if (i === keep) kept = slot;
     }
     return kept;

@@ -23,13 +23,18 @@ const RBRACKET = 93;
 // Plain scalars may not start with these (as in flow-value.ts): & * ! | > % @ ` ? : # , ] }
 const NO_PLAIN_START = new Uint8Array(128);
 for (const c of '&*!|>%@`?:#,]}') NO_PLAIN_START[c.charCodeAt(0)] = 1;
-/** Longest text worth interning; longer values are rarely repeated. */
-const MAX_INTERNED = 64;
+/** Bytes of ID-like text: lowercase letters, digits, `.`, `_`, `-`. */
+const SLUG = new Uint8Array(256);
+for (let c = 0; c < 256; c++) if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 45) SLUG[c] = 1;
+/** Longest key read here (IDs of the schema are far shorter). */
+const MAX_KEY = 64;
 
 /**
  * The line scanner of flow-lines.ts, working on the file's bytes: the same records, the same
- * source map, but strings come from an interner (or a fresh copy), no tuples are allocated per
- * value, and a date or an ID is resolved once per distinct text, not once per line.
+ * source map, but every string is a flat copy (never a slice that pins the file's text and
+ * makes each map lookup by it slow), keys and ID-like values come from an interner, no tuples
+ * are allocated per value, and most scalars are typed by their first byte instead of regular
+ * expressions.
  * It accepts a strict subset of what flow-lines.ts accepts and returns null for anything else
  * (single quotes, tabs, control characters, a BOM, ...), so the caller falls back to flow-lines.ts
  * and the result never differs from it.
@@ -136,7 +141,7 @@ class ByteScanner {
       if (!(isWord(c) || c === 95)) throw new Bail();
       i++;
       for (c = b[i]!; i < this.end && (isWord(c) || c === 95 || c === 46 || c === DASH); c = b[++i]!);
-      if (b[i] !== COLON || b[i + 1] !== SP || i - keyStart > MAX_INTERNED) throw new Bail();
+      if (b[i] !== COLON || b[i + 1] !== SP || i - keyStart > MAX_KEY) throw new Bail();
       const key = this.interner.string(this.interner.slot(b, keyStart, i, this.latin1));
       if (key === '__proto__' || Object.hasOwn(out, key)) throw new Bail();
       i = this.value(this.spaces(i + 1), out, key);
@@ -201,7 +206,7 @@ class ByteScanner {
       if (c > 127) ascii = false;
     }
     if (j >= this.end) throw new Bail();
-    set[key] = ascii && j - i <= MAX_INTERNED ? this.interner.string(this.interner.slot(b, i, j, this.latin1)) : ascii ? b.latin1Slice(i, j) : b.utf8Slice(i, j);
+    set[key] = ascii ? b.latin1Slice(i, j) : b.utf8Slice(i, j);
     return j + 1;
   }
 
@@ -211,10 +216,12 @@ class ByteScanner {
     const first = b[i]!;
     if ((first < 128 && NO_PLAIN_START[first] === 1) || (first === DASH && (i + 1 >= end || b[i + 1] === SP))) throw new Bail();
     let ascii = true;
+    let slug = true;
     let j = i;
     for (; j < end; j++) {
       const c = b[j]!;
       if (c === COMMA || c === RBRACE || c === RBRACKET) break;
+      if (SLUG[c] === 0) slug = false;
       if (c === LBRACKET || c === LBRACE) throw new Bail();
       if (c === COLON) {
         const d = b[j + 1];
@@ -230,13 +237,38 @@ class ByteScanner {
       set[key] = resolvePlain(b.utf8Slice(i, j).trimEnd());
       return j;
     }
+    if (slug && j - i <= MAX_KEY) {
+      // An ID, a tier, a date: interned, so that a seat's person ID is the very string that keys
+      // the people map (rules look a million of them up) and a date is stored once.
+      const text = this.interner.string(this.interner.slot(b, i, j, this.latin1));
+      set[key] = maybeNotString(b, i, j) ? resolvePlain(text) : text;
+      return j;
+    }
     let k = j;
     while (k > i && b[k - 1] === SP) k--;
-    if (k - i > MAX_INTERNED) set[key] = resolvePlain(b.latin1Slice(i, k));
-    else set[key] = this.interner.plain(this.interner.slot(b, i, k, this.latin1), resolvePlain);
+    set[key] = maybeNotString(b, i, k) ? resolvePlain(b.latin1Slice(i, k)) : b.latin1Slice(i, k);
     return j;
   }
 }
+
+/**
+ * False when plain ASCII text is certainly a string, without resolvePlain's regular expressions:
+ * only text starting with a digit, `+`, `-`, `.`, `~`, or spelling null / true / false, can be
+ * anything else. A date (the commonest value) is recognised by its shape.
+ */
+function maybeNotString(b: Uint8Array, i: number, k: number): boolean {
+  const c = b[i]!;
+  const len = k - i;
+  if (isDigit(c)) {
+    const date = len === 10 && b[i + 4] === DASH && b[i + 7] === DASH && isDigit(b[i + 1]!) && isDigit(b[i + 2]!) && isDigit(b[i + 3]!) && isDigit(b[i + 5]!) && isDigit(b[i + 6]!) && isDigit(b[i + 8]!) && isDigit(b[i + 9]!);
+    return !date;
+  }
+  if (c === 43 || c === DASH || c === 46 || c === 126) return true;
+  // n N t T f F: null, true, false
+  return (c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) && len <= 5;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** ASCII letters and digits. */
 function isWord(c: number): boolean {
