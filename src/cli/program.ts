@@ -35,11 +35,22 @@ export function buildProgram(io: Io): Command {
   return program;
 }
 
+/**
+ * LAC_TODAY sets the default of --today for every command that has it: a whole scheduled job,
+ * a demo or a test then runs as of one day without repeating the option.
+ */
+export function withTodayFromEnv(program: Command, argv: string[], env: Io['env']): string[] {
+  const today = env.LAC_TODAY;
+  if (!today || argv.some((a) => a === '--today' || a.startsWith('--today='))) return argv;
+  const command = program.commands.find((c) => c.name() === argv[0]);
+  return command?.options.some((o) => o.long === '--today') ? [...argv, '--today', today] : argv;
+}
+
 /** Runs the CLI with the given arguments; returns the exit code. Never throws. */
 export async function run(argv: string[], io: Io): Promise<number> {
   const program = buildProgram(io);
   try {
-    await program.parseAsync(argv, { from: 'user' });
+    await program.parseAsync(withTodayFromEnv(program, argv, io.env), { from: 'user' });
     return 0;
   } catch (e) {
     if (e instanceof ExitCode) return e.code;

@@ -163,3 +163,13 @@ function aliasBomb(): string {
   }
   return `${lines.join('\n')}\nid: figma\nname: x\n`;
 }
+
+describe('LAC_TODAY', () => {
+  it('sets the default of --today, and an explicit --today wins', async () => {
+    const dir = repo({ 'inventory/assignments/figma.yaml': withSeat('  - { person: cy, tier: full, since: 2025-01-01 }') });
+    // Cy's last day is 2026-01-31: before it, the seat is a warning; after it, an error.
+    expect((await lac(['check', '--root', dir], { env: { LAC_TODAY: '2026-01-15' } })).code).toBe(0);
+    expect((await lac(['check', '--root', dir], { env: { LAC_TODAY: '2026-03-10' } })).code).toBe(1);
+    expect((await lac(['check', '--root', dir, '--today', '2026-01-15'], { env: { LAC_TODAY: '2026-03-10' } })).code).toBe(0);
+  });
+});

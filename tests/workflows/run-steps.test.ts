@@ -61,3 +61,39 @@ describe('the usage workflow', () => {
     expect(pr.title).toMatch(/^Usage snapshots of \d{4}-\d{2}-\d{2}$/);
   });
 });
+
+describe('the reclaim workflow', () => {
+  it('opens one pull request per license for seats to reclaim, and changes nothing when run again', async () => {
+    const repo = checkout();
+    repo.commit({ 'inventory/assignments/figma.yaml': `${SEATS}  - { person: cy, tier: full, since: 2025-06-01 }\n` }, { message: 'Cy still holds a seat', date: '2026-03-02T09:00:00Z', author: ADA });
+    repo.git(['push', '-q', 'origin', 'main']);
+    const ctx = { workspace: repo.dir, env: gh.fake.env(), expressions: { 'github.token': gh.fake.env().GITHUB_TOKEN! } };
+    const first = await runWorkflow('reclaim.yml', ctx);
+    expect(first.steps).toHaveLength(1);
+    expect(first.steps[0]).toMatchObject({ code: 0 });
+    expect(remote.branchSha('lac/reclaim/figma')).not.toBe('');
+    const prs = gh.fake.repo('acme/licenses').issues.filter((i) => i.pull);
+    expect(prs.map((p) => p.title)).toEqual(['Reclaim 1 Figma seat: save 486.00 EUR a year']);
+    expect(prs[0]!.body).toContain('cy');
+    gh.fake.clearRequests();
+    expect((await runWorkflow('reclaim.yml', ctx)).steps[0]!.code).toBe(0);
+    expect(gh.fake.writes()).toEqual([]);
+  });
+});
+
+describe('the renewals workflow', () => {
+  it('opens a reminder issue and a renewal pull request for a contract inside its decision window, once', async () => {
+    const repo = checkout();
+    const ctx = { workspace: repo.dir, env: gh.fake.env(), expressions: { 'github.token': gh.fake.env().GITHUB_TOKEN! } };
+    // The fixture contract ends 2026-12-31 with 30 days' notice: on 2026-11-20 its cancel-by date is 11 days away.
+    const run = await runWorkflow('renewals.yml', { ...ctx, env: { ...ctx.env, LAC_TODAY: '2026-11-20' } });
+    expect(run.steps[0]).toMatchObject({ code: 0 });
+    expect(run.steps[0]!.stdout).toContain('issue #1 renewal/figma-2026/2026-12-31: created\nlac/renewal/figma-2026: pushed; pull request #2 created\n');
+    const issues = gh.fake.repo('acme/licenses').issues.filter((i) => !i.pull && i.title.includes('figma-2026'));
+    expect(issues).toHaveLength(1);
+    expect(remote.branchSha('lac/renewal/figma-2026')).not.toBe('');
+    gh.fake.clearRequests();
+    await runWorkflow('renewals.yml', { ...ctx, env: { ...ctx.env, LAC_TODAY: '2026-11-20' } });
+    expect(gh.fake.writes()).toEqual([]);
+  });
+});
