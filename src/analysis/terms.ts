@@ -1,5 +1,5 @@
 import type { Contract } from '../inventory/schema/index.ts';
-import { addDays, addMonths, minDate, monthsBetween, type IsoDate } from '../util/dates.ts';
+import { addDays, addMonths, daysBetween, minDate, monthsBetween, type IsoDate } from '../util/dates.ts';
 
 export interface Term {
   start: IsoDate;
@@ -17,11 +17,18 @@ export interface TermStatus {
   rolls: number;
 }
 
-/** Length of a renewal term in months: term_months, else the written term's length (at least 1). */
+/**
+ * Length of a renewal term in months: term_months, else the written term's length rounded to the
+ * nearest month (at least 1): a prorated first term (Jan 15 to Dec 31) or a term written a day
+ * short still renews for the year it was meant to be.
+ */
 export function termMonths(c: Contract): number | undefined {
   if (c.term_months) return c.term_months;
   if (!c.end) return undefined;
-  return Math.max(1, monthsBetween(c.start, addDays(c.end, 1)));
+  const after = addDays(c.end, 1);
+  const whole = monthsBetween(c.start, after);
+  const rest = daysBetween(addMonths(c.start, whole), after);
+  return Math.max(1, whole + (rest * 2 >= 30 ? 1 : 0));
 }
 
 /** The n-th term after `anchor` + `offset` months, each `months` long (anchored, so month ends do not drift). */

@@ -25,6 +25,15 @@ describe('termMonths', () => {
     expect(termMonths(contract({ start: '2026-01-31', end: '2026-02-27' }))).toBe(1);
     expect(termMonths(contract({ start: '2028-02-29', end: '2029-02-28' }))).toBe(12);
   });
+
+  it('rounds a term that is not whole months to the nearest month', () => {
+    // A prorated first term, and a term written a day short: both renew for a year.
+    expect(termMonths(contract({ start: '2026-01-15', end: '2026-12-31' }))).toBe(12);
+    expect(termMonths(contract({ start: '2026-02-01', end: '2027-01-30' }))).toBe(12);
+    // Ten days over a year is still a year; a fortnight and a half short of two months is one month.
+    expect(termMonths(contract({ start: '2026-01-01', end: '2027-01-10' }))).toBe(12);
+    expect(termMonths(contract({ start: '2026-01-01', end: '2026-02-14' }))).toBe(1);
+  });
 });
 
 describe('termStatus', () => {
