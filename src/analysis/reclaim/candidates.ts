@@ -50,6 +50,8 @@ export function judgeSeat(v: SeatView, license: License, policy: EffectiveReclai
   if (dept && policy.exempt_departments.includes(dept)) return { propose: false, why: `exempt from reclaim (department ${dept})` };
   const held = daysBetween(seat.since, today);
   if (held < policy.min_tenure_days) return { propose: false, why: `assigned ${held} days ago; the policy waits ${policy.min_tenure_days} days` };
+  // Someone on leave is expected to be idle and is coming back: their seat is kept, and listed as such.
+  if (v.person?.status === 'on-leave' && proposal.propose && proposal.action === 'remove') return { propose: false, why: 'on leave: idle until they return' };
   return proposal;
 }
 
