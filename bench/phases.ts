@@ -5,7 +5,7 @@ import { addToInventory } from '../src/inventory/build.ts';
 import { classify } from '../src/inventory/layout.ts';
 import { emptyInventory } from '../src/inventory/model.ts';
 import { decodeFile } from '../src/inventory/parse/decode.ts';
-import { Interner, parseText } from '../src/inventory/parse/index.ts';
+import * as parse from '../src/inventory/parse/index.ts';
 import { readInventoryFile } from '../src/inventory/read-file.ts';
 import { KIND_INFO } from '../src/inventory/schema/index.ts';
 import { fsSource } from '../src/inventory/source.ts';
@@ -26,13 +26,15 @@ times.read = ms(t);
 
 // The floor: decode and parse every file, nothing else (with the loader's parsers).
 t = performance.now();
-const interner = new Interner();
+// Older trees (for before/after figures) have no interner: the loader then works without one.
+const newInterner = () => ('Interner' in parse ? new parse.Interner() : undefined);
+const interner = newInterner();
 const parsed = paths.map((path, i) => {
   const placement = classify(path);
   if (!placement.ok) return undefined;
   const decoded = decodeFile(bytes[i]!);
   if (!decoded.ok) return undefined;
-  return { kind: placement.kind, data: parseText(decoded.text, KIND_INFO[placement.kind].recordsKey, { bytes: bytes[i]!, interner }).data };
+  return { kind: placement.kind, data: parse.parseText(decoded.text, KIND_INFO[placement.kind].recordsKey, { bytes: bytes[i]!, ...(interner ? { interner } : {}) }).data };
 });
 times.parse = ms(t);
 
@@ -47,7 +49,7 @@ times.validate = ms(t);
 // Build needs the loader's own per-file result; its parse and validate were timed above, so
 // they are subtracted here: what remains is the model building.
 t = performance.now();
-const again = new Interner();
+const again = newInterner();
 const files = paths.map((path, i) => readInventoryFile(path, bytes[i]!, validators, again).file);
 const readAgain = ms(t);
 t = performance.now();
