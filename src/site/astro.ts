@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SiteData } from './types.ts';
+import type { SiteInput } from './types.ts';
 
 /** The Astro project of the report site (site/ in the package). */
 export const SITE_DIR = fileURLToPath(new URL('../../site/', import.meta.url));
@@ -25,7 +25,7 @@ export function normalizeBase(base: string): string {
  * Renders the site with Astro's programmatic build: the data goes to a temporary JSON file whose
  * path the site reads at build time (a Vite define, so two builds in one process do not share it).
  */
-export async function renderSite(data: SiteData, o: AstroBuildOptions): Promise<void> {
+export async function renderSite(data: SiteInput, o: AstroBuildOptions): Promise<void> {
   const tmp = await mkdtemp(join(tmpdir(), 'lac-site-'));
   const dataFile = join(tmp, 'site-data.json');
   const base = normalizeBase(o.base);

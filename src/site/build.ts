@@ -1,6 +1,7 @@
+import { readdir } from 'node:fs/promises';
 import { renderSite } from './astro.ts';
 import type { ModelOptions } from './model/build.ts';
-import { buildSiteData } from './site-data.ts';
+import { buildSiteInput } from './input.ts';
 
 export interface SiteBuildOptions extends ModelOptions {
   outDir: string;
@@ -8,8 +9,10 @@ export interface SiteBuildOptions extends ModelOptions {
 }
 
 export interface SiteBuildResult {
+  /** HTML pages written. */
   pages: number;
-  tables: number;
+  /** Files under download/ (CSV, JSON, iCalendar). */
+  downloads: number;
   commit: string | null;
   dirty: boolean;
   /** Milliseconds spent computing the data and rendering it. */
@@ -19,13 +22,16 @@ export interface SiteBuildResult {
 /** `lac site build`: compute the site data from the repository, then render it with Astro into outDir. */
 export async function buildSite(o: SiteBuildOptions): Promise<SiteBuildResult> {
   const t0 = performance.now();
-  const data = await buildSiteData(o);
+  const input = await buildSiteInput(o);
+  const { commit, dirty } = input.model.provenance;
   const t1 = performance.now();
-  await renderSite(data, { outDir: o.outDir, base: o.base });
+  await renderSite(input, { outDir: o.outDir, base: o.base });
   const t2 = performance.now();
+  const files = (await readdir(o.outDir, { recursive: true })).map(String);
   return {
-    pages: data.pages.length, tables: Object.keys(data.tables).length,
-    commit: data.model.provenance.commit, dirty: data.model.provenance.dirty,
+    pages: files.filter((f) => f.endsWith('.html')).length,
+    downloads: files.filter((f) => f.startsWith('download/') && /\.(csv|json|ics)$/.test(f)).length,
+    commit, dirty,
     timings: { data: Math.round(t1 - t0), render: Math.round(t2 - t1) },
   };
 }

@@ -1,7 +1,5 @@
-import type { TreeSource } from '../inventory/source.ts';
+// Pure: the Astro project imports this module (site/src/data.ts), so it must not reach git, the file system or the CLI.
 import { links } from './links.ts';
-import { buildModel, type ModelOptions } from './model/build.ts';
-import type { SiteModel } from './model/types.ts';
 import { context, type Ctx } from './pages/context.ts';
 import { atPages } from './pages/at.ts';
 import { auditPages } from './pages/audit.ts';
@@ -13,7 +11,7 @@ import { searchPage, sourcePages } from './pages/misc.ts';
 import { overviewPage } from './pages/overview.ts';
 import { peoplePage, personPages } from './pages/people.ts';
 import { vendorPages, vendorsPage } from './pages/vendors.ts';
-import type { Page, SiteData } from './types.ts';
+import type { Page, SiteData, SiteInput } from './types.ts';
 
 /** The page builders, one per section of the site. */
 const BUILDERS: ((ctx: Ctx) => Page | Page[])[] = [
@@ -21,20 +19,18 @@ const BUILDERS: ((ctx: Ctx) => Page | Page[])[] = [
   peoplePage, personPages, departmentsPage, compliancePage, auditPages, atPages, searchPage,
 ];
 
-/** Pages and tables from a model (and the inventory files, for the source view). */
-export async function siteFromModel(m: SiteModel, source?: TreeSource, ics = ''): Promise<SiteData> {
+/**
+ * Pages and tables from the site input. Pure; the Astro project calls it once per build (site/src/data.ts),
+ * so that only the model crosses the process boundary, not the pages derived from it.
+ */
+export function siteFromInput(input: SiteInput): SiteData {
+  const m = input.model;
   const ctx = context(m, links(m.provenance.repoUrl, m.provenance.commit));
-  const pages = [...BUILDERS.flatMap((b) => b(ctx)), ...(source ? await sourcePages(ctx, source) : [])];
+  const pages = [...BUILDERS.flatMap((b) => b(ctx)), ...(input.sources ? sourcePages(ctx, input.sources) : [])];
   const seen = new Set<string>();
   for (const p of pages) {
     if (seen.has(p.route)) throw new Error(`two pages at ${p.route}`);
     seen.add(p.route);
   }
-  return { base: '/', model: m, ics, pages, tables: ctx.tables };
-}
-
-/** Everything the Astro project renders, for a license repository. */
-export async function buildSiteData(o: ModelOptions): Promise<SiteData> {
-  const { model, source, ics } = await buildModel(o);
-  return siteFromModel(model, source, ics);
+  return { ...input, pages, tables: ctx.tables };
 }

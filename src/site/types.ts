@@ -78,12 +78,19 @@ export interface Download {
   body: string;
 }
 
-export interface SiteData {
+/** What `lac site build` hands to the Astro project, as one JSON file. */
+export interface SiteInput {
   /** The sub-path the site is served under ("/" or "/repo/"); set by renderSite. */
   base: string;
   model: SiteModel;
   /** The renewal calendar (iCalendar), written by src/renewals. */
   ics: string;
+  /** Inventory files at the commit, for the source view; null when findings link to the repository's web pages. */
+  sources: Record<string, string> | null;
+}
+
+/** The input with the pages and tables derived from it (siteFromInput). */
+export interface SiteData extends SiteInput {
   pages: Page[];
   tables: Record<string, Table>;
 }

@@ -1,20 +1,20 @@
 // The site's data, computed once from a real git repository: figures from the report module,
 // renewals, savings from reclaim commits, findings, history and the point-in-time views.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildModel, type BuiltModel } from '../../src/site/model/build.ts';
-import { siteFromModel } from '../../src/site/site-data.ts';
+import { buildSiteInput } from '../../src/site/input.ts';
+import { siteFromInput } from '../../src/site/site-data.ts';
 import { downloads } from '../../src/site/downloads.ts';
-import type { SiteData } from '../../src/site/types.ts';
+import type { SiteData, SiteInput } from '../../src/site/types.ts';
 import { buildSiteFixture, TODAY, type SiteFixture } from './fixture.ts';
 
 let fixture: SiteFixture;
-let built: BuiltModel;
+let built: SiteInput;
 let site: SiteData;
 
 beforeAll(async () => {
   fixture = buildSiteFixture();
-  built = await buildModel({ root: fixture.repo.dir, today: TODAY, env: { SOURCE_DATE_EPOCH: '1784000000' } });
-  site = await siteFromModel(built.model, built.source, built.ics);
+  built = await buildSiteInput({ root: fixture.repo.dir, today: TODAY, env: { SOURCE_DATE_EPOCH: '1784000000' } });
+  site = siteFromInput(built);
 });
 afterAll(() => fixture.cleanup());
 

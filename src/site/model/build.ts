@@ -77,7 +77,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     chargeback: { departments: chargeRows(inv, fig.report.departments), costCentres: chargeRows(inv, fig.report.costCentres) },
     savings: {
       since: saved?.since ?? null, seats: saved ? valueOf<number>(saved.seats) : 0, total: dec(inv, saved?.annual.value ?? 0n),
-      items: (saved?.items ?? []).map((i) => ({ date: i.date, commit: i.commit, license: i.license, holder: i.holder, tier: i.tier, to: i.to ?? null, annual: dec(inv, i.annual) })),
+      items: (saved?.items ?? []).map((i) => ({ date: i.date, commit: i.commit, license: i.license, holder: i.holder, tier: i.tier, to: i.to ?? null, annual: dec(inv, valueOf<bigint>(i.annual)) })),
     },
     findings: result.findings,
     events,

@@ -1,30 +1,35 @@
 import type { HistoryEvent } from '../../history/history.ts';
 import { routes } from '../routes.ts';
 import type { Cell, Page } from '../types.ts';
-import { eventsTable, link, type Ctx } from './context.ts';
+import { eventsTable, groupBy, link, pagerCells, type Ctx } from './context.ts';
 
-export const PAGE_SIZE = 50;
+export const PAGE_SIZE = 100;
+/** A commit page lists this many of its changes (an initial import can add 100,000 seats); the audit trail has them all. */
+export const COMMIT_EVENTS = 200;
 
 const CATEGORIES = [
   ['all', 'All changes'], ['seat', 'Seats'], ['person', 'People'], ['license', 'Licenses'], ['contract', 'Contracts'],
   ['vendor', 'Vendors'], ['usage', 'Usage snapshots'], ['org', 'Org settings'], ['file', 'Unreadable files'],
 ] as const;
 
-/** The audit trail: every change event, newest first, by kind of change, 50 to a page. */
+const categoryOf = (e: HistoryEvent) => e.type.slice(0, e.type.indexOf('.'));
+
+/** The audit trail: every change event, newest first, by kind of change, 100 to a page. */
 export function auditPages(ctx: Ctx): Page[] {
   const { m } = ctx;
-  const present = CATEGORIES.filter(([c]) => c === 'all' || m.events.some((e) => e.type.startsWith(`${c}.`)));
-  const filters: Cell[] = present.map(([c, label]) => ({ text: `${label} (${count(m.events, c)})`, href: routes.audit(c, 1) }));
+  const byCategory = groupBy(m.events, categoryOf);
+  byCategory.set('all', m.events);
+  const present = CATEGORIES.filter(([c]) => byCategory.has(c));
+  const filters: Cell[] = present.map(([c, label]) => ({ text: `${label} (${byCategory.get(c)!.length})`, href: routes.audit(c, 1) }));
   const pages: Page[] = [];
   for (const [category, label] of present) {
-    const events = category === 'all' ? m.events : m.events.filter((e) => e.type.startsWith(`${category}.`));
+    const events = byCategory.get(category)!;
     const n = Math.max(1, Math.ceil(events.length / PAGE_SIZE));
-    const pager: Cell[] = Array.from({ length: n }, (_, i) => ({ text: String(i + 1), href: routes.audit(category, i + 1) }));
     for (let i = 0; i < n; i++) {
       const slice = events.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE);
-      const title = `Audit trail: ${label.toLowerCase()}${n > 1 ? `, page ${i + 1} of ${n}` : ''}`;
+      const pager = pagerCells(n, i + 1, (p) => routes.audit(category, p));
       pages.push({
-        route: routes.audit(category, i + 1), title, nav: 'audit',
+        route: routes.audit(category, i + 1), title: `Audit trail: ${label.toLowerCase()}${n > 1 ? `, page ${i + 1} of ${n}` : ''}`, nav: 'audit',
         crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Audit trail', href: routes.audit() }],
         sections: [
           { type: 'links', title: 'Show', links: filters },
@@ -39,14 +44,12 @@ export function auditPages(ctx: Ctx): Page[] {
   return pages.concat(ctx.links.local ? commitPages(ctx) : []);
 }
 
-const count = (events: HistoryEvent[], c: string) => (c === 'all' ? events.length : events.filter((e) => e.type.startsWith(`${c}.`)).length);
-
 /** A page per commit, when the repository has no web address to link commits to. */
 function commitPages(ctx: Ctx): Page[] {
-  const by = new Map<string, HistoryEvent[]>();
-  for (const e of ctx.m.events) by.set(e.commit, [...(by.get(e.commit) ?? []), e]);
-  return [...by].map(([sha, events]): Page => {
+  return [...groupBy(ctx.m.events, (e) => e.commit)].map(([sha, events]): Page => {
     const e = events[0]!;
+    const counts = [...groupBy(events, (x) => x.type)].map(([type, xs]) => [type, String(xs.length)]);
+    const shown = events.slice(0, COMMIT_EVENTS);
     return {
       route: routes.commit(sha), title: `Commit ${sha.slice(0, 12)}`, nav: 'audit',
       crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Audit trail', href: routes.audit() }],
@@ -55,7 +58,8 @@ function commitPages(ctx: Ctx): Page[] {
           { label: 'Commit', value: sha }, { label: 'Date', value: e.date }, { label: 'Author', value: `${e.author} <${e.email}>` },
           { label: 'Pull request', value: e.pr === null ? 'none' : link(`#${e.pr}`, ctx.links.pull(e.pr)) }, { label: 'Signed', value: e.signed ? 'yes' : 'no' },
         ] },
-        ctx.table(eventsTable(ctx, `commit-${sha.slice(0, 12)}`, 'Changes in this commit', events)),
+        ctx.table({ id: `commit-${sha.slice(0, 12)}-kinds`, title: 'Changes by kind', columns: [{ label: 'Event' }, { label: 'Count', numeric: true }], rows: counts }),
+        ctx.table(eventsTable(ctx, `commit-${sha.slice(0, 12)}`, shown.length < events.length ? `The first ${shown.length} of ${events.length} changes (all are in the audit trail)` : 'Changes in this commit', shown)),
       ],
     };
   });

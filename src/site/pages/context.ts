@@ -100,4 +100,23 @@ export function eventsTable(ctx: Ctx, id: string, title: string, events: History
   };
 }
 
+/** Groups items by a key, keeping their order. */
+export function groupBy<T>(items: readonly T[], key: (t: T) => string | null | undefined): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === null || k === undefined) continue;
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+}
+
+/** Page links around the current one: first, last, and a few either side (a history of 100,000 changes has thousands of pages). */
+export function pagerCells(n: number, current: number, href: (page: number) => string, around = 4): Cell[] {
+  const pages = [...new Set([1, ...Array.from({ length: around * 2 + 1 }, (_, i) => current - around + i), n])].filter((p) => p >= 1 && p <= n).sort((a, b) => a - b);
+  return pages.map((p) => ({ text: String(p), href: href(p) }));
+}
+
 const asCell = (c: CellValue): Cell => (typeof c === 'string' ? { text: c } : c);

@@ -3,7 +3,7 @@ import { routes } from '../routes.ts';
 import { lineChart } from '../svg/lines.ts';
 import type { LicenseFigures } from '../model/types.ts';
 import type { Page, Table } from '../types.ts';
-import { eventsTable, num, pct, percent, type Ctx } from './context.ts';
+import { eventsTable, groupBy, num, pct, percent, type Ctx } from './context.ts';
 
 export function licensesPage(ctx: Ctx): Page {
   return {
@@ -43,8 +43,10 @@ export function findingsTable(ctx: Ctx, id: string, title: string, findings: Fin
 
 export function licensePages(ctx: Ctx): Page[] {
   const { m } = ctx;
+  const seatsBy = groupBy(m.seats, (s) => s.license);
+  const eventsBy = groupBy(m.events, (e) => e.license);
   return m.licenses.map((l): Page => {
-    const seats = m.seats.filter((s) => s.license === l.id);
+    const seats = seatsBy.get(l.id) ?? [];
     const contracts = m.contracts.filter((c) => c.licenses.includes(l.id));
     const points = m.snapshots.map((s) => ({ date: s.date, l: s.licenses.find((x) => x.id === l.id) }));
     const now = { date: m.provenance.today, l };
@@ -81,7 +83,7 @@ export function licensePages(ctx: Ctx): Page[] {
           empty: 'No contract names this license.',
         }),
         ctx.table(findingsTable(ctx, `license-${l.id}-findings`, 'Findings', licenseFindings(ctx, l.id))),
-        ctx.table(eventsTable(ctx, `license-${l.id}-history`, 'Change history', m.events.filter((e) => e.license === l.id))),
+        ctx.table(eventsTable(ctx, `license-${l.id}-history`, 'Change history', eventsBy.get(l.id) ?? [])),
       ],
     };
   });

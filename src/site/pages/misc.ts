@@ -1,4 +1,3 @@
-import type { TreeSource } from '../../inventory/source.ts';
 import { sourceRoute } from '../links.ts';
 import { routes } from '../routes.ts';
 import type { Page } from '../types.ts';
@@ -9,12 +8,10 @@ export function searchPage(): Page {
 }
 
 /** The site's own view of each inventory file with numbered lines, when findings cannot link to the repository's web pages. */
-export async function sourcePages(ctx: Ctx, source: TreeSource): Promise<Page[]> {
+export function sourcePages(ctx: Ctx, sources: Record<string, string>): Page[] {
   if (!ctx.links.local) return [];
-  const decoder = new TextDecoder();
   const out: Page[] = [];
-  for (const file of ctx.m.files) {
-    const text = decoder.decode(await source.read(file));
+  for (const [file, text] of Object.entries(sources)) {
     out.push({
       route: sourceRoute(file), title: file, nav: 'source',
       crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Compliance', href: routes.compliance }],

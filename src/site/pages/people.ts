@@ -1,6 +1,6 @@
 import { routes } from '../routes.ts';
 import type { Page } from '../types.ts';
-import { eventsTable, type Ctx } from './context.ts';
+import { eventsTable, groupBy, type Ctx } from './context.ts';
 import { leaversHolding } from './overview.ts';
 
 export function peoplePage(ctx: Ctx): Page {
@@ -28,10 +28,8 @@ export function peoplePage(ctx: Ctx): Page {
 export function personPages(ctx: Ctx): Page[] {
   const { m } = ctx;
   const dept = new Map(m.departments.map((d) => [d.id, d.name]));
-  const seatsBy = new Map<string, typeof m.seats>();
-  for (const s of m.seats) if (s.person) seatsBy.set(s.person, [...(seatsBy.get(s.person) ?? []), s]);
-  const eventsBy = new Map<string, typeof m.events>();
-  for (const e of m.events) if (e.person) eventsBy.set(e.person, [...(eventsBy.get(e.person) ?? []), e]);
+  const seatsBy = groupBy(m.seats, (s) => s.person);
+  const eventsBy = groupBy(m.events, (e) => e.person);
   return m.people.map((p): Page => ({
     route: routes.person(p.id), title: p.name, nav: 'people',
     crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'People', href: routes.people }],
