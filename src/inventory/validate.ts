@@ -1,5 +1,6 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
+import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { KIND_INFO, KINDS, type Kind } from './schema/index.ts';
 import { pathFromPointer, pathText, type Path, type SourceMap } from './parse/index.ts';
 import { suggestion } from '../util/suggest.ts';
@@ -22,9 +23,26 @@ export type Validators = Record<Kind, ValidateFunction>;
 /** Compiles one validator per kind (ajv, JSON Schema 2020-12, every error reported). */
 export function createValidators(): Validators {
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, strictTypes: false });
-  addFormats(ajv, ['date', 'date-time', 'email', 'uri']);
+  addFormats(ajv, ['date-time', 'email', 'uri']);
+  ajv.addFormat('date', { validate: memoized(fullFormats.date as { validate: (s: string) => boolean }) });
   ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
   return Object.fromEntries(KINDS.map((k) => [k, ajv.compile(KIND_INFO[k].schema)])) as Validators;
+}
+
+/** Distinct dates checked at most: far more than an inventory has, a bound on hostile input. */
+const MAX_MEMO = 100_000;
+
+/** ajv-formats' date check, remembered per text: a million seats carry a few thousand distinct dates. */
+function memoized(format: { validate: (s: string) => boolean }): (s: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (s) => {
+    let ok = seen.get(s);
+    if (ok === undefined) {
+      ok = format.validate(s);
+      if (seen.size < MAX_MEMO) seen.set(s, ok);
+    }
+    return ok;
+  };
 }
 
 /** Validates data of a kind; returns every problem as a human message with its path. */
