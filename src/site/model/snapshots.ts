@@ -7,6 +7,12 @@ import { licenseFigures } from './figures.ts';
 import { dec } from './money.ts';
 import type { Snapshot } from './types.ts';
 
+/**
+ * Point-in-time pages list every seat up to this many; a large organization's lists at 16 dates
+ * would make the site data several hundred megabytes, so above it the pages keep the counts per license.
+ */
+export const SEAT_LIST_LIMIT = 20_000;
+
 /** The days an auditor asks about: each month end of the last 12 months, and each fiscal year end since `first`. */
 export function snapshotDates(today: IsoDate, fiscalYearStart: string, first: IsoDate): { date: IsoDate; kind: Snapshot['kind'] }[] {
   const out = new Map<IsoDate, Snapshot['kind']>();
@@ -40,7 +46,8 @@ export async function snapshots(root: string, head: string, days: { date: IsoDat
       date, kind, commit: at.commit, commitDate: at.date,
       licenses: fig.licenses,
       contracts: contractsInForce(inv, date).map((c) => c.data.id).sort(),
-      seats: fig.seats,
+      seats: fig.seats.length <= SEAT_LIST_LIMIT ? fig.seats : [],
+      seatCount: fig.seats.length,
       annualCost: dec(inv, fig.report.totals.annualCost.value),
     });
   }

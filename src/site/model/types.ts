@@ -161,7 +161,9 @@ export interface Snapshot {
   commitDate: string;
   licenses: LicenseFigures[];
   contracts: string[];
+  /** Every seat held then; empty when there were more than SEAT_LIST_LIMIT (the counts stay). */
   seats: SeatRow[];
+  seatCount: number;
   annualCost: string;
 }
 

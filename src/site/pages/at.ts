@@ -15,7 +15,7 @@ export function atPages(ctx: Ctx): Page[] {
         columns: [{ label: 'Date' }, { label: 'Kind' }, { label: 'Commit' }, { label: 'Licenses', numeric: true }, { label: 'Seats assigned', numeric: true }, { label: ctx.money('Annual spend'), numeric: true }],
         rows: [...m.snapshots].reverse().map((s) => [
           { text: s.date, href: routes.at(s.date) }, s.kind, { text: s.commit.slice(0, 12), href: ctx.links.commit(s.commit) },
-          String(s.licenses.length), String(s.seats.length), s.annualCost,
+          String(s.licenses.length), String(s.seatCount), s.annualCost,
         ]),
         empty: m.provenance.commit ? 'The git history does not reach back to a month end yet.' : 'Not a git repository: there is no history to read.',
       }),
@@ -28,7 +28,7 @@ export function atPages(ctx: Ctx): Page[] {
       { type: 'facts', items: [
         { label: 'As of', value: `${s.date} (end of day, ${m.org.timezone})` }, { label: 'Kind', value: s.kind === 'month-end' ? 'month end' : 'fiscal year end' },
         { label: 'Commit', value: { text: s.commit, href: ctx.links.commit(s.commit) } }, { label: 'Committed', value: s.commitDate },
-        { label: `Annual spend (${m.org.currency})`, value: s.annualCost },
+        { label: `Annual spend (${m.org.currency})`, value: s.annualCost }, { label: 'Seats held', value: String(s.seatCount) },
       ] },
       ctx.table(licenseTable(ctx, `at-${s.date}-licenses`, 'Licenses', s.licenses)),
       ctx.table({
@@ -39,7 +39,7 @@ export function atPages(ctx: Ctx): Page[] {
         id: `at-${s.date}-seats`, title: 'Seats held',
         columns: [{ label: 'License' }, { label: 'Tier' }, { label: 'Holder' }, { label: 'Since' }],
         rows: s.seats.map((x) => [ctx.license(x.license), x.tier, x.person ? ctx.person(x.person) : x.device ?? '', x.since]),
-        empty: 'No seats held.',
+        empty: s.seatCount ? `${s.seatCount} seats: too many to list here; \`lac report --at ${s.date}\` and \`lac check --at ${s.date}\` read them from git.` : 'No seats held.',
       }),
     ],
   }));

@@ -21,6 +21,9 @@ export function auditPages(ctx: Ctx): Page[] {
   byCategory.set('all', m.events);
   const present = CATEGORIES.filter(([c]) => byCategory.has(c));
   const filters: Cell[] = present.map(([c, label]) => ({ text: `${label} (${byCategory.get(c)!.length})`, href: routes.audit(c, 1) }));
+  // Each license's page holds its own change history: the trail filtered by license.
+  const byLicense = groupBy(m.events, (e) => e.license);
+  const licenseFilters: Cell[] = m.licenses.filter((l) => byLicense.has(l.id)).map((l) => ({ text: `${l.name} (${byLicense.get(l.id)!.length})`, href: `${routes.license(l.id)}#t-license-${l.id}-history` }));
   const pages: Page[] = [];
   for (const [category, label] of present) {
     const events = byCategory.get(category)!;
@@ -33,6 +36,7 @@ export function auditPages(ctx: Ctx): Page[] {
         crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Audit trail', href: routes.audit() }],
         sections: [
           { type: 'links', title: 'Show', links: filters },
+          ...(category === 'all' && i === 0 && licenseFilters.length ? [{ type: 'links' as const, title: 'Changes to one license', links: licenseFilters }] : []),
           { type: 'text', text: `${events.length} change events from the git history, newest first; each links to its commit and the pull request it came in by.` },
           { type: 'pager', label: 'Pages', current: i + 1, pages: pager },
           ctx.table(eventsTable(ctx, `audit-${category}-${i + 1}`, `${label}${n > 1 ? ` ${i * PAGE_SIZE + 1}–${i * PAGE_SIZE + slice.length}` : ''}`, slice)),

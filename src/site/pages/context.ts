@@ -79,18 +79,13 @@ export function describe(e: HistoryEvent): string {
 export function eventsTable(ctx: Ctx, id: string, title: string, events: HistoryEvent[]): Table {
   return {
     id, title,
-    columns: [{ label: 'Date' }, { label: 'Event' }, { label: 'Subject' }, { label: 'Change' }, { label: 'Author' }, { label: 'Commit' }, { label: 'Pull request' }, { label: 'Signed' }],
+    columns: [{ label: 'Date' }, { label: 'Event' }, { label: 'License' }, { label: 'Subject' }, { label: 'Change' }, { label: 'Author' }, { label: 'Commit' }, { label: 'Pull request' }, { label: 'Signed' }],
     rows: events.map((e) => {
       const pull = e.pr !== null ? ctx.links.pull(e.pr) : null;
-      const subject: Cell[] = [];
-      if (e.license) subject.push(asCell(ctx.license(e.license)));
-      if (e.contract) subject.push(asCell(ctx.contract(e.contract)));
-      if (e.person) subject.push(asCell(ctx.person(e.person)));
-      if (e.device) subject.push({ text: e.device });
-      if (e.vendor) subject.push(asCell(ctx.vendor(e.vendor)));
-      const subj: CellValue = subject.length === 1 ? subject[0]! : subject.map((s) => s.text).join(' · ') || e.file;
+      // The most specific subject, linked: a seat event is about a person (or device) on a license.
+      const subj: CellValue = e.person ? ctx.person(e.person) : e.device ? e.device : e.contract ? ctx.contract(e.contract) : e.license ? ctx.license(e.license) : e.vendor ? ctx.vendor(e.vendor) : e.file;
       return [
-        e.date.slice(0, 10), e.type, subj, describe(e), e.author,
+        e.date.slice(0, 10), e.type, e.license ? ctx.license(e.license) : '', subj, describe(e), e.author,
         { text: e.commit.slice(0, 10), href: ctx.links.commit(e.commit) },
         e.pr === null ? '' : link(`#${e.pr}`, pull),
         e.signed ? 'yes' : 'no',
@@ -119,4 +114,3 @@ export function pagerCells(n: number, current: number, href: (page: number) => s
   return pages.map((p) => ({ text: String(p), href: href(p) }));
 }
 
-const asCell = (c: CellValue): Cell => (typeof c === 'string' ? { text: c } : c);

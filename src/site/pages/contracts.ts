@@ -53,7 +53,8 @@ export function renewalsPage(ctx: Ctx): Page {
     route: routes.renewals, title: 'Renewals', nav: 'renewals', crumbs: [{ text: 'Overview', href: routes.overview }],
     sections: [
       { type: 'links', title: 'Calendar', links: [{ text: 'Cancel-by and renewal dates (iCalendar)', href: routes.download('renewals.ics') }] },
-      { type: 'chart', title: 'Terms in force and cancel-by dates (diamonds); the dashed line is today', svg: timeline('Contract terms and cancel-by dates over the next year', due.map((c) => ({ label: c.id, start: c.termStart ?? c.start, end: c.termEnd ?? c.end ?? c.start, mark: c.cancelBy })), m.provenance.today), table: 'renewals' },
+      { type: 'text', text: 'Each bar is the term in force of a contract still to be decided; the diamond is its cancel-by date, the dashed line today.' },
+      { type: 'chart', title: 'Renewal timeline', svg: timeline('Contract terms and cancel-by dates over the next year', due.map((c) => ({ label: c.id, start: c.termStart ?? c.start, end: c.termEnd ?? c.end ?? c.start, mark: c.cancelBy })), m.provenance.today), table: 'renewals' },
       ctx.table({
         id: 'renewals', title: 'Upcoming cancel-by dates',
         columns: [{ label: 'Cancel by' }, { label: 'Days left', numeric: true }, { label: 'Contract' }, { label: 'Vendor' }, { label: 'Status' }, { label: 'Term ends' }, { label: 'Auto-renew' }, { label: 'Notice' }, { label: 'Decision' }, { label: 'Owner' }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Recommended'), numeric: true }],

@@ -69,7 +69,12 @@ export function licensePages(ctx: Ctx): Page[] {
           columns: [{ label: 'Tier' }, { label: 'Name' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Unassigned', numeric: true }, { label: 'Active', numeric: true }, { label: 'Idle', numeric: true }, { label: 'Utilization (active)', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Per active user'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
           rows: l.tiers.map((t) => [t.id, t.name, num(t.entitled), String(t.assigned), num(t.unassigned), num(t.active), String(t.inactive), percent(t.utilization), t.annualCost, t.costPerActive ?? '', t.waste]),
         }),
-        { type: 'chart', title: 'Seats over time', svg: lineChart(`${l.name}: seats bought, assigned and active over time`, chart) },
+        { type: 'chart', title: 'Seats over time', svg: lineChart(`${l.name}: seats bought, assigned and active over time`, chart), table: `license-${l.id}-over-time` },
+        ctx.table({
+          id: `license-${l.id}-over-time`, title: 'At each month end',
+          columns: [{ label: 'Date' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Active', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }],
+          rows: [...points, now].flatMap((p) => (p.l ? [[p.date === m.provenance.today ? `${p.date} (today)` : { text: p.date, href: routes.at(p.date) }, num(p.l.entitled), String(p.l.assigned), num(p.l.active), p.l.annualCost]] : [])),
+        }),
         ctx.table({
           id: `license-${l.id}-seats`, title: 'Who holds the seats',
           columns: [{ label: 'Holder' }, { label: 'Tier' }, { label: 'Since' }, { label: 'Activity' }, { label: 'Last active' }, { label: 'Line' }],

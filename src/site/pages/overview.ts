@@ -46,8 +46,8 @@ export function overviewPage(ctx: Ctx): Page {
       },
       { type: 'chart', title: 'Annual spend by vendor', svg: barChart('Annual spend by vendor', byVendor.map((v) => ({ label: v.name, value: Number(v.annualCost), text: money(v.annualCost, cur) }))), table: 'vendors' },
       { type: 'chart', title: 'Seats assigned of seats bought', svg: barChart('Seats assigned of seats bought, by license', util.map((l) => ({ label: l.name, value: countedAssigned(l), behind: l.entitled!, text: `${countedAssigned(l)} / ${l.entitled} (${pct(l.assignedShare)})` }))), table: 'licenses' },
-      { type: 'chart', title: 'Annual spend over time', svg: lineChart('Annual spend at each month end', [{ name: `Annual spend (${cur})`, points: spendSeries }]) },
-      { type: 'chart', title: 'Seats over time', svg: lineChart('Seats bought and assigned at each month end', seatSeries) },
+      { type: 'chart', title: 'Annual spend over time', svg: lineChart('Annual spend at each month end', [{ name: `Annual spend (${cur})`, points: spendSeries }]), table: 'points-in-time' },
+      { type: 'chart', title: 'Seats over time', svg: lineChart('Seats bought and assigned at each month end', seatSeries), table: 'points-in-time' },
       ctx.table({
         id: 'upcoming-cancel-by', title: 'Upcoming cancel-by dates',
         columns: [{ label: 'Cancel by' }, { label: 'Contract' }, { label: 'Vendor' }, { label: 'Renews on' }, { label: 'Decision' }, { label: ctx.money('Annual cost'), numeric: true }],

@@ -21,7 +21,7 @@ export function barChart(label: string, bars: Bar[]): string {
   const rows = bars.map((b, i) => {
     const y = 4 + i * rowH;
     const behind = b.behind !== undefined ? `<rect x="${labelW}" y="${r(y + 3)}" width="${r((b.behind / max) * span)}" height="${rowH - 6}" fill="#c9d7ea"/>` : '';
-    return `<g><text x="${labelW - 6}" y="${r(y + rowH / 2 + 4)}" text-anchor="end" font-size="12">${esc(clip(b.label, 30))}</text>${behind}<rect x="${labelW}" y="${r(y + 3)}" width="${r((Math.max(0, b.value) / max) * span)}" height="${rowH - 6}" fill="#1f5fa8"/><text x="${r(labelW + Math.max(b.value, b.behind ?? 0) / max * span + 6)}" y="${r(y + rowH / 2 + 4)}" font-size="12">${esc(b.text)}</text></g>`;
+    return `<g><text x="${labelW - 6}" y="${r(y + rowH / 2 + 4)}" text-anchor="end" font-size="12">${esc(clip(b.label, 26))}</text>${behind}<rect x="${labelW}" y="${r(y + 3)}" width="${r((Math.max(0, b.value) / max) * span)}" height="${rowH - 6}" fill="#1f5fa8"/><text x="${r(labelW + Math.max(b.value, b.behind ?? 0) / max * span + 6)}" y="${r(y + rowH / 2 + 4)}" font-size="12">${esc(b.text)}</text></g>`;
   });
   return `${svgOpen(w, h, label)}<title>${esc(label)}</title>${rows.join('')}</svg>`;
 }

@@ -8,7 +8,7 @@ export interface Series {
 
 /** A line chart over dates with a legend; series are told apart by colour and dash pattern. */
 export function lineChart(label: string, series: Series[], unit = ''): string {
-  const [w, h, left, right, top, bottom] = [720, 260, 64, 16, 16, 56];
+  const [w, h, left, right, top, bottom] = [720, 260, 64, 40, 16, 56];
   const all = series.flatMap((s) => s.points);
   if (all.length === 0) return `${svgOpen(w, 40, label)}<title>${esc(label)}</title><text x="8" y="24" font-size="13">No data yet.</text></svg>`;
   const xs = all.map((p) => dayNumber(p.date));
