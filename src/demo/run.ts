@@ -44,14 +44,18 @@ export function hasCommand(path: string[], io: Io): boolean {
   return true;
 }
 
-/** The port if nothing listens on it at 127.0.0.1, else 0 (the system picks a free one). */
+/** The port if nothing listens on it at 127.0.0.1, else one the system says is free. */
 export function freePort(port: number): Promise<number> {
-  if (port === 0) return Promise.resolve(0);
-  return new Promise((done) => {
-    const probe = createServer();
-    probe.once('error', () => done(0));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => done(port)));
+  const probe = (p: number) => new Promise<number | undefined>((done) => {
+    const server = createServer();
+    server.once('error', () => done(undefined));
+    server.listen(p, '127.0.0.1', () => {
+      const address = server.address();
+      const got = typeof address === 'object' && address ? address.port : undefined;
+      server.close(() => done(got));
+    });
   });
+  return probe(port).then(async (p) => p ?? (await probe(0)) ?? 0);
 }
 
 /** Runs the demo; resolves with the exit code (2 only when something failed inside; findings are not failures). */
@@ -102,14 +106,13 @@ export async function runDemo(options: DemoRunOptions): Promise<number> {
   await step(['renewals', '--within', '120', '--today', DEMO_TODAY]);
   await step(['history', '--since', addMonths(DEMO_TODAY, -6)], { head: options.historyLines ?? 25 });
 
-  const built2 = await step(['site', 'build', '--out', siteDir, '--today', DEMO_TODAY]);
-  if (built2 === 0 && options.serve !== false) {
-    out(`\nThe report site of the demo repository: open the address below in a browser (Ctrl+C to stop).\n`);
+  const site = await step(['site', 'build', '--out', siteDir, '--today', DEMO_TODAY]);
+  out(`\nThe demo repository stays in ${dir}: try \`npx lac history --person burak.celik\` or \`git log --graph --oneline\` there.\n`);
+  if (site === 0 && options.serve !== false) {
     const wanted = options.port ?? 4321;
     const port = await freePort(wanted);
-    if (port !== wanted) out(`(port ${wanted} is in use: serving on another one)\n`);
+    out(`\nThe report site of the demo repository: http://127.0.0.1:${port}/ (Ctrl+C to stop)${port !== wanted ? ` (port ${wanted} is in use)` : ''}\n`);
     await step(['site', 'preview', '--out', siteDir, '--port', String(port)]);
-  } else if (built2 === 0) out(`\nThe site is in ${siteDir}; \`npm run demo\` without --no-serve serves it on 127.0.0.1.\n`);
-  out(`\nThe demo repository stays in ${dir}: try \`npx lac history --person burak.celik\` or \`git log --graph --oneline\` there.\n`);
+  } else if (site === 0) out(`The site is in ${siteDir}; \`npm run demo\` without --no-serve serves it on 127.0.0.1.\n`);
   return worst;
 }
