@@ -25,7 +25,7 @@ describe('README', () => {
   });
 
   it('gives the two commands that matter', () => {
-    expect(readme).toContain('npm ci && npm run demo');
-    expect(readme).toContain('npm ci && npm test');
+    expect(readme).toContain('npm install && npm run demo');
+    expect(readme).toContain('npm install && npm test');
   });
 });
