@@ -21,7 +21,17 @@ export interface DemoRunOptions {
   out: (text: string) => void;
   err: (text: string) => void;
   env: Record<string, string | undefined>;
+  /** The CLI to run (default: lac in this process); tests pass a stand-in. */
+  cli?: DemoCli;
 }
+
+/** How the demo runs lac: whether a command exists, and running it. */
+export interface DemoCli {
+  has(path: string[], io: Io): boolean;
+  run(argv: string[], io: Io): Promise<number>;
+}
+
+const inProcess: DemoCli = { has: (path, io) => hasCommand(path, io), run };
 
 export const DEFAULT_DEMO_DIR = resolve(PROJECT_ROOT, '.demo/northwind-licenses');
 export const DEFAULT_SITE_DIR = resolve(PROJECT_ROOT, '.demo/site');
@@ -75,20 +85,21 @@ export async function runDemo(options: DemoRunOptions): Promise<number> {
 
   const env = offlineEnv(options.env);
   const io: Io = { out, err, env, cwd: dir, isTTY: false };
+  const cli = options.cli ?? inProcess;
   let worst = 0;
   const step = async (args: string[], opts: { head?: number; label?: string } = {}): Promise<number | undefined> => {
     const name = args.filter((a) => !a.startsWith('-')).slice(0, args[0] === 'site' ? 2 : 1);
     out(`\n$ lac ${args.join(' ')}\n`);
-    if (!hasCommand(name, io)) {
+    if (!cli.has(name, io)) {
       out(`  (skipped: \`lac ${name.join(' ')}\` is not available in this version of lac)\n`);
       return undefined;
     }
     let code: number;
     try {
-      if (opts.head === undefined) code = await run(args, io);
+      if (opts.head === undefined) code = await cli.run(args, io);
       else {
         let text = '';
-        code = await run(args, { ...io, out: (t) => void (text += t) });
+        code = await cli.run(args, { ...io, out: (t) => void (text += t) });
         const lines = text.replace(/\n$/, '').split('\n');
         out(`${lines.slice(0, opts.head).join('\n')}\n`);
         if (lines.length > opts.head) out(`  ... ${lines.length - opts.head} more lines: run \`npx lac ${args.join(' ')}\` in ${dir}\n`);

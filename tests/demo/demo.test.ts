@@ -7,7 +7,8 @@ import { join, relative } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildDemoRepository, DEMO_TODAY, type DemoResult } from '../../src/demo/build.ts';
-import { runDemo } from '../../src/demo/run.ts';
+import { hasCommand, runDemo } from '../../src/demo/run.ts';
+import { run } from '../../src/cli/program.ts';
 import type { Usage } from '../../src/inventory/schema/index.ts';
 import { serializeSnapshot } from '../../src/usage/snapshot/serialize.ts';
 import { daysBetween } from '../../src/util/dates.ts';
@@ -154,5 +155,30 @@ describe('npm run demo --no-serve', () => {
     expect(out).toContain('$ lac history --since 2026-05-23');
     expect(out).toContain('person.left');
     for (const command of ['report', 'renewals', 'site build']) expect(out).toContain(`$ lac ${command}`);
+  }, 120_000);
+
+  it('serves the built site on a 127.0.0.1 address it prints, and carries on past a command that fails', async () => {
+    const calls: string[][] = [];
+    let out = '';
+    let err = '';
+    const code = await runDemo({
+      dir: join(root, 'serve', 'northwind-licenses'), siteDir: join(root, 'serve', 'site'), serve: true, port: 0, out: (t) => void (out += t), err: (t) => void (err += t), env: {},
+      cli: {
+        has: (path, io) => path[0] === 'site' || hasCommand(path, io),
+        run: async (argv, io) => {
+          calls.push(argv);
+          if (argv[0] === 'report') throw new Error('boom');
+          return argv[0] === 'site' ? 0 : run(argv, io);
+        },
+      },
+    });
+    expect(code).toBe(2);
+    expect(err).toContain('demo: lac report --today 2026-11-23 failed: boom');
+    const port = /The report site of the demo repository: http:\/\/127\.0\.0\.1:(\d+)\/ \(Ctrl\+C to stop\)/.exec(out)?.[1];
+    expect(Number(port)).toBeGreaterThan(0);
+    const build = calls.find((c) => c[1] === 'build')!;
+    const preview = calls.find((c) => c[1] === 'preview')!;
+    expect(preview).toEqual(['site', 'preview', '--out', build[build.indexOf('--out') + 1]!, '--port', port]);
+    expect(calls.map((c) => c.slice(0, c[0] === 'site' ? 2 : 1).join(' '))).toEqual(['check', 'report', 'renewals', 'history', 'site build', 'site preview']);
   }, 120_000);
 });
