@@ -5,6 +5,9 @@
  * once). Only keys and ID-like values go through it: names and emails are mostly distinct, and
  * the table's cache misses would cost more than fresh copies.
  */
+export const FNV_OFFSET = 0x811c9dc5 | 0;
+export const FNV_PRIME = 0x01000193;
+
 export class Interner {
   #strings: (string | undefined)[];
   #hashes: Int32Array;
@@ -19,8 +22,13 @@ export class Interner {
 
   /** The slot of bytes[start, end), which must be ASCII; added when new. */
   slot(bytes: Uint8Array, start: number, end: number, decode: (start: number, end: number) => string): number {
-    let h = 0x811c9dc5 | 0;
-    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+    let h = FNV_OFFSET;
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, FNV_PRIME);
+    return this.slotHashed(h, bytes, start, end, decode);
+  }
+
+  /** `slot` with the FNV-1a hash of the bytes already computed by the caller's own scan. */
+  slotHashed(h: number, bytes: Uint8Array, start: number, end: number, decode: (start: number, end: number) => string): number {
     const len = end - start;
     let slot = h & this.#mask;
     for (;;) {

@@ -1,6 +1,6 @@
 import { Bail, resolvePlain } from './flow-value.ts';
 import { finishHeader, flowLinesMap, newHeader, readHeader, type FlowLinesParse } from './flow-lines.ts';
-import { Interner } from './intern.ts';
+import { FNV_OFFSET, FNV_PRIME, Interner } from './intern.ts';
 
 /** Node's Buffer slicers: a new flat string per call (never a slice that pins the file's text). */
 interface Slicer extends Uint8Array {
@@ -23,9 +23,17 @@ const RBRACKET = 93;
 // Plain scalars may not start with these (as in flow-value.ts): & * ! | > % @ ` ? : # , ] }
 const NO_PLAIN_START = new Uint8Array(128);
 for (const c of '&*!|>%@`?:#,]}') NO_PLAIN_START[c.charCodeAt(0)] = 1;
-/** Bytes of ID-like text: lowercase letters, digits, `.`, `_`, `-`. */
-const SLUG = new Uint8Array(256);
-for (let c = 0; c < 256; c++) if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 45) SLUG[c] = 1;
+/** What a byte means inside a plain scalar, in one table lookup: most bytes are ID_BYTE. */
+const ID_BYTE = 0; // lowercase letter, digit, `.`, `_`, `-`: ID-like text
+const TEXT_BYTE = 1; // any other printable ASCII with no meaning in a flow scalar
+const SPECIAL_BYTE = 2; // `,` `}` `]` end it; `:` `#` need a look around; `[` `{`, controls, DEL bail
+const WIDE_BYTE = 3; // part of a UTF-8 sequence
+const PLAIN = new Uint8Array(256).map((_, c) =>
+  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 45 ? ID_BYTE
+  : c > 127 ? WIDE_BYTE
+  : c < 32 || c === 127 || ',}]{[:#'.includes(String.fromCharCode(c)) ? SPECIAL_BYTE
+  : TEXT_BYTE,
+);
 /** Longest key read here (IDs of the schema are far shorter). */
 const MAX_KEY = 64;
 
@@ -217,19 +225,30 @@ class ByteScanner {
     if ((first < 128 && NO_PLAIN_START[first] === 1) || (first === DASH && (i + 1 >= end || b[i + 1] === SP))) throw new Bail();
     let ascii = true;
     let slug = true;
+    let hash = FNV_OFFSET;
     let j = i;
     for (; j < end; j++) {
       const c = b[j]!;
+      const kind = PLAIN[c]!;
+      if (kind === ID_BYTE) {
+        hash = Math.imul(hash ^ c, FNV_PRIME);
+        continue;
+      }
+      if (kind === TEXT_BYTE) {
+        slug = false;
+        continue;
+      }
+      if (kind === WIDE_BYTE) {
+        ascii = false;
+        slug = false;
+        continue;
+      }
       if (c === COMMA || c === RBRACE || c === RBRACKET) break;
-      if (SLUG[c] === 0) slug = false;
-      if (c === LBRACKET || c === LBRACE) throw new Bail();
+      slug = false;
       if (c === COLON) {
         const d = b[j + 1];
         if (j + 1 >= end || d === SP || d === COMMA || d === RBRACE || d === RBRACKET) throw new Bail();
-      } else if (c === HASH) {
-        if (b[j - 1] === SP) throw new Bail();
-      } else if (c < SP || c === 127) throw new Bail();
-      else if (c > 127) ascii = false;
+      } else if (c !== HASH || b[j - 1] === SP) throw new Bail(); // `[`, `{`, ` #`, a control character
     }
     if (j >= end) throw new Bail();
     if (!ascii) {
@@ -240,7 +259,7 @@ class ByteScanner {
     if (slug && j - i <= MAX_KEY) {
       // An ID, a tier, a date: interned, so that a seat's person ID is the very string that keys
       // the people map (rules look a million of them up) and a date is stored once.
-      const text = this.interner.string(this.interner.slot(b, i, j, this.latin1));
+      const text = this.interner.string(this.interner.slotHashed(hash, b, i, j, this.latin1));
       set[key] = maybeNotString(b, i, j) ? resolvePlain(text) : text;
       return j;
     }
