@@ -46,8 +46,8 @@ export function registerSite(program: Command, io: Io): void {
     .option('--root <dir>', 'the license repository (default: the current folder)')
     .option('--today <date>', 'compute figures as of this date (YYYY-MM-DD; default: today in the org time zone)')
     .action(async (opts: BuildOpts) => {
-      const root = parseRoot(opts.root ?? io.cwd);
       const base = parseBase(opts.base ?? defaultBase(io.env));
+      const root = parseRoot(opts.root ?? io.cwd);
       const outDir = resolve(io.cwd, opts.out);
       try {
         const r = await buildSite({ root, outDir, base, today: parseToday(opts.today), env: io.env });

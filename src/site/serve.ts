@@ -53,7 +53,10 @@ export async function serveStatic(dir: string, options: { base?: string; port?: 
   return {
     url: `http://127.0.0.1:${port}${base}`,
     server,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    }),
   };
 }
 

@@ -39,7 +39,7 @@ export function atPages(ctx: Ctx): Page[] {
         id: `at-${s.date}-seats`, title: 'Seats held',
         columns: [{ label: 'License' }, { label: 'Tier' }, { label: 'Holder' }, { label: 'Since' }],
         rows: s.seats.map((x) => [ctx.license(x.license), x.tier, x.person ? ctx.person(x.person) : x.device ?? '', x.since]),
-        empty: s.seatCount ? `${s.seatCount} seats: too many to list here; \`lac report --at ${s.date}\` and \`lac check --at ${s.date}\` read them from git.` : 'No seats held.',
+        empty: s.seatCount ? `${s.seatCount} seats: too many to list here; "lac report --at ${s.date}" reads them from git.` : 'No seats held.',
       }),
     ],
   }));

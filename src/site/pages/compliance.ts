@@ -12,7 +12,7 @@ export function compliancePage(ctx: Ctx): Page {
     route: routes.compliance, title: 'Compliance', nav: 'compliance', crumbs: [{ text: 'Overview', href: routes.overview }],
     sections: [
       { type: 'kpis', items: [{ label: 'Errors', value: String(c.error) }, { label: 'Warnings', value: String(c.warning) }, { label: 'Notices', value: String(c.notice) }] },
-      { type: 'text', text: `The findings of \`lac check\` on the inventory at commit ${m.provenance.commit?.slice(0, 12) ?? '(working tree)'} as of ${m.provenance.today}. Each links to the line of the file at that commit.` },
+      { type: 'text', text: `The findings of lac check on the inventory at commit ${m.provenance.commit?.slice(0, 12) ?? '(working tree)'} as of ${m.provenance.today}. Each links to the line of the file at that commit.` },
       ctx.table(findingsTable(ctx, 'findings', 'Findings', m.findings)),
     ],
   };

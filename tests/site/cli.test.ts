@@ -1,0 +1,62 @@
+// `lac site build` and `lac site preview` as a user runs them: options, errors, GitHub Actions defaults.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { files } from '../support/inventory.ts';
+import { tempRepo } from '../support/cli.ts';
+import { lacSite } from './cli.ts';
+import { buildSiteFixture, TODAY } from './fixture.ts';
+
+const cleanups: (() => void)[] = [];
+afterAll(() => cleanups.forEach((c) => c()));
+const tempOut = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lac-site-cli-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
+
+describe('lac site', () => {
+  test('--base must be a path', async () => {
+    const r = await lacSite(['site', 'build', '--base', 'https://example.com/x'], { cwd: tmpdir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--base https:\/\/example.com\/x is not a path/);
+  });
+
+  test('preview says what to do when nothing was built', async () => {
+    const r = await lacSite(['site', 'preview', '--out', join(tmpdir(), 'lac-no-such-site')], { cwd: tmpdir() });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('run `lac site build` first');
+  });
+
+  test('outside a git repository the site is built from the working tree and says so', async () => {
+    const root = tempRepo(files());
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    const out = tempOut();
+    const r = await lacSite(['site', 'build', '--out', out, '--today', '2026-03-10'], { cwd: root });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^built \d+ pages and \d+ downloads from the working tree \(not a git repository\) into .* \(base \/;/);
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).toContain('none (not a git repository)');
+    expect(existsSync(join(out, 'source', 'inventory', 'org.yaml', 'index.html'))).toBe(true);
+  });
+
+  test('in GitHub Actions: base /<repository>/ and findings linked to the blob at the commit and line', async () => {
+    const fixture = buildSiteFixture();
+    cleanups.push(fixture.cleanup);
+    const out = tempOut();
+    const env = { GITHUB_ACTIONS: 'true', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/licenses' };
+    const r = await lacSite(['site', 'build', '--out', out, '--today', TODAY], { cwd: fixture.repo.dir, env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('(base /licenses/;');
+    const head = fixture.repo.git(['rev-parse', 'HEAD']).trim();
+    const html = readFileSync(join(out, 'compliance', 'index.html'), 'utf8');
+    expect(html).toContain(`href="https://github.com/acme/licenses/blob/${head}/inventory/assignments/slack.yaml#L5"`);
+    const audit = readFileSync(join(out, 'audit', 'index.html'), 'utf8');
+    expect(audit).toContain('href="/licenses/people/cy/"');
+    expect(audit).toContain('href="https://github.com/acme/licenses/pull/6"');
+    expect(audit).toContain(`href="https://github.com/acme/licenses/commit/${head}"`);
+    expect(existsSync(join(out, 'source'))).toBe(false);
+  });
+});
