@@ -1,4 +1,5 @@
 import type { Inventory, Rec } from '../inventory/model.ts';
+import { entitlesSeats } from './cost.ts';
 import type { Contract } from '../inventory/schema/index.ts';
 import type { IsoDate } from '../util/dates.ts';
 import { inForce } from './terms.ts';
@@ -55,7 +56,7 @@ export function entitlements(inv: Inventory, today: IsoDate): Map<string, Entitl
     const tiers = new Map<string, number>();
     for (const c of contracts) {
       for (const line of c.data.lines) {
-        if (line.license !== license) continue;
+        if (line.license !== license || !entitlesSeats(line)) continue;
         const q = line.quantity === 'unlimited' ? Infinity : line.quantity;
         tiers.set(line.tier, (tiers.get(line.tier) ?? 0) + q);
       }

@@ -1,3 +1,4 @@
+import { entitlesSeats } from '../analysis/cost.ts';
 import { contractsByLicense, successorsOf } from '../analysis/entitlement.ts';
 import { reclaimPolicy, renewalPolicy } from '../analysis/policy.ts';
 import { dayIn } from '../history/time.ts';
@@ -61,7 +62,7 @@ function boughtElsewhere(byLicense: Map<string, Rec<Contract>[]>, self: string):
     let n = 0;
     for (const rec of byLicense.get(license) ?? []) {
       if (rec.data.id === self) continue;
-      for (const l of rec.data.lines) if (l.license === license && l.tier === tier && l.quantity !== 'unlimited') n += l.quantity;
+      for (const l of rec.data.lines) if (l.license === license && l.tier === tier && l.quantity !== 'unlimited' && entitlesSeats(l)) n += l.quantity;
     }
     return n;
   };

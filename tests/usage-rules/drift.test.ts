@@ -51,13 +51,15 @@ describe('drift between inventory and usage snapshot', () => {
 
   it('inactive-seat: past the policy, never used, or disabled; the license policy overrides the org', async () => {
     const usage = snapshot([ADA.replace('2026-03-08', '2025-12-01'), BOB.replace('last_active: 2026-03-01', 'last_active: null')]);
-    expect(await findings('inactive-seat', { 'inventory/usage/figma.yaml': usage })).toEqual([
+    // Viewer seats cost 12.00 here, so an idle one counts.
+    const paid = { 'inventory/contracts/figma-2026.yaml': files()['inventory/contracts/figma-2026.yaml']!.replace('unit_price: "0"', 'unit_price: "12.00"') };
+    expect(await findings('inactive-seat', { ...paid, 'inventory/usage/figma.yaml': usage })).toEqual([
       "inventory/assignments/figma.yaml:3:15 warning ada's figma full seat: last active 2025-12-01 (99 days ago); the policy allows 60 days",
       // bob's seat dates from 2026-01-05: 64 days held and never used.
       "inventory/assignments/figma.yaml:4:15 warning bob's figma viewer seat: never used in 64 days held; the policy allows 60 days",
     ]);
     // Four days earlier, bob's never-used seat is still within the 60 days.
-    expect(await findings('inactive-seat', { 'inventory/usage/figma.yaml': usage }, '2026-03-05')).toHaveLength(1);
+    expect(await findings('inactive-seat', { ...paid, 'inventory/usage/figma.yaml': usage }, '2026-03-05')).toHaveLength(1);
     const strict = `${files()['inventory/licenses/figma.yaml']}reclaim: { inactive_days: 100 }\n`;
     expect(await findings('inactive-seat', { 'inventory/usage/figma.yaml': usage, 'inventory/licenses/figma.yaml': strict })).toEqual([]);
     const suspended = snapshot([ADA.replace('status: active', 'status: suspended'), BOB]);
@@ -75,5 +77,14 @@ describe('drift between inventory and usage snapshot', () => {
       'inventory/usage/figma.yaml:6:33 error figma: 3 in use at once on 2026-03-02, 2 entitled; over on 1 day',
     ]);
     expect(await findings('concurrent-peak-exceeds-entitlement', { ...overrides, 'inventory/usage/figma.yaml': snapshot([ADA, BOB], peaks.replace('in_use: 3', 'in_use: 2')) })).toEqual([]);
+  });
+});
+
+describe('inactive-seat and free tiers', () => {
+  it('does not flag an idle seat of a tier every contract line prices at zero', async () => {
+    const idleViewer = snapshot([ADA, BOB.replace('last_active: 2026-03-01', 'last_active: 2025-10-01')]);
+    expect(await findings('inactive-seat', { 'inventory/usage/figma.yaml': idleViewer })).toEqual([]);
+    const paidViewer = files()['inventory/contracts/figma-2026.yaml']!.replace('unit_price: "0"', 'unit_price: "12.00"');
+    expect(await findings('inactive-seat', { 'inventory/usage/figma.yaml': idleViewer, 'inventory/contracts/figma-2026.yaml': paidViewer })).toHaveLength(1);
   });
 });

@@ -2,7 +2,7 @@ import type { Inventory, Rec } from '../../inventory/model.ts';
 import type { Contract, License } from '../../inventory/schema/index.ts';
 import type { IsoDate } from '../../util/dates.ts';
 import { convert, divRound, parseAmount, type Micros } from '../../util/money.ts';
-import { annualLineCost } from '../cost.ts';
+import { annualLineCost, entitlesSeats } from '../cost.ts';
 import { contractsByLicense, UNCOUNTED_TYPES } from '../entitlement.ts';
 import { recordSource, type Source } from './source.ts';
 
@@ -59,12 +59,14 @@ function licensePrices(inv: Inventory, license: Rec<License>, contracts: Rec<Con
       const t = tierOf(line.tier);
       const what = `contract ${c.data.id} lines[${i}]: ${line.quantity} × ${line.unit_price} ${c.data.currency} per ${line.price_period ?? 'year'}`;
       const src = recordSource(c, ['lines', i], what);
-      t.sources.entitled.push(src);
       t.sources.cost.push(src);
-      const q = line.quantity === 'unlimited' ? Infinity : line.quantity;
-      t.entitled = (t.entitled ?? 0) + q;
       const cost = toOrg(annualLineCost(line, c.data), c.data.currency, t.sources.cost);
       t.contractCost = (t.contractCost ?? 0n) + cost;
+      // A maintenance line adds its cost to the seats bought elsewhere; it entitles none itself.
+      if (!entitlesSeats(line)) return;
+      t.sources.entitled.push(src);
+      const q = line.quantity === 'unlimited' ? Infinity : line.quantity;
+      t.entitled = (t.entitled ?? 0) + q;
       if (line.quantity !== 'unlimited') counted.set(line.tier, (counted.get(line.tier) ?? 0) + line.quantity);
     });
   }

@@ -13,6 +13,7 @@ export const ContractLine = Closed(
     unit_price: Decimal('Price per seat per price_period, in the contract currency ("0" for free tiers).'),
     price_period: Type.Optional(OneOf(PRICE_PERIODS, 'What unit_price covers: month, year (default), the whole term, or one-time.')),
     pack_size: Type.Optional(Type.Integer({ minimum: 1, description: 'Seats are sold in packs of this size.' })),
+    maintenance: Type.Optional(Type.Boolean({ description: 'This line pays maintenance and support for seats bought under another contract (a perpetual license): it costs money but entitles no seats.' })),
     notes: Notes(),
   },
   'One line of the order: seats of a tier at a price.',

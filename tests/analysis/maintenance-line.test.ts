@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { buildReport } from '../../src/analysis/report/index.ts';
+import { entitlements } from '../../src/analysis/entitlement.ts';
+import { loadInventory } from '../../src/inventory/load.ts';
+import { memorySource } from '../../src/inventory/memory-source.ts';
+import { toDecimal } from '../../src/util/money.ts';
+import { LICENSE, files, ruleFindings } from '../support/inventory.ts';
+
+// A perpetual product: two seats bought once, and a yearly support contract for those two seats.
+const inventory = files({
+  'inventory/licenses/figma.yaml': `${LICENSE.replace('type: subscription', 'type: perpetual')}maintenance: { start: 2026-01-01, end: 2026-12-31, contract: figma-support-2026 }\n`,
+  'inventory/contracts/figma-2026.yaml': 'id: figma-2026\nvendor: figma\ncurrency: EUR\nstart: 2024-01-01\nlines:\n  - { license: figma, tier: full, quantity: 2, unit_price: "1000", price_period: one-time }\n  - { license: figma, tier: viewer, quantity: unlimited, unit_price: "0" }\n',
+  'inventory/contracts/figma-support-2026.yaml': 'id: figma-support-2026\nvendor: figma\ncurrency: EUR\nstart: 2026-01-01\nend: 2026-12-31\nlines:\n  - { license: figma, tier: full, quantity: 2, unit_price: "200", maintenance: true }\n',
+});
+
+describe('a maintenance line', () => {
+  it('costs money but entitles no seats', async () => {
+    const { inventory: inv, findings } = await loadInventory(memorySource(inventory));
+    expect(findings).toEqual([]);
+    expect(entitlements(inv, '2026-03-10').get('figma')!.tiers.get('full')).toBe(2);
+    const full = buildReport(inv, '2026-03-10').licenses.find((l) => l.id === 'figma')!.tiers.find((t) => t.tier === 'full')!;
+    expect([full.entitled.value, toDecimal(full.annualCost.value, 'EUR')]).toEqual([2, '400.00']);
+  });
+
+  it('does not make room for more seats than were bought', async () => {
+    const three = { ...inventory, 'inventory/assignments/figma.yaml': `${inventory['inventory/assignments/figma.yaml']}  - { person: bob, tier: full, since: 2026-01-05 }\n  - { person: cy, tier: full, since: 2026-01-05 }\n` };
+    expect((await ruleFindings('over-assigned', three))[0]).toContain('figma full: 3 seats assigned, 2 entitled by figma-2026, figma-support-2026; 1 over');
+  });
+});
