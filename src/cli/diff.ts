@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { defaultBase } from '../diff/base.ts';
+import { changedPaths, defaultBase } from '../diff/base.ts';
 import { DIFF_FORMATS, formatDiff, formatMarkdown, type DiffFormat } from '../diff/format.ts';
 import { diffTrees } from '../diff/run.ts';
 import { createGitHubPort, GitHubConfigError, GitHubError } from '../github/index.ts';
@@ -49,7 +49,8 @@ export function registerDiff(program: Command, io: Io): void {
       try {
         const from = base ? { commit: await verifyCommit(root, base), label: base } : await defaultBase(root);
         const to = head ? { source: gitSource(root, await verifyCommit(root, head)), label: head } : { source: fsSource(root), label: 'working tree' };
-        result = await diffTrees(gitSource(root, from.commit), to.source, { base: from.label, head: to.label }, today);
+        const changed = await changedPaths(root, from.commit, head ? await verifyCommit(root, head) : undefined);
+        result = await diffTrees(gitSource(root, from.commit), to.source, { base: from.label, head: to.label }, today, changed);
       } catch (e) {
         throw asUserError(e);
       }

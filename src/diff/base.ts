@@ -21,3 +21,12 @@ export async function defaultBase(root: string): Promise<{ commit: string; label
   }
   throw new RevisionError('no default branch to compare with (looked for origin/HEAD, origin/main, origin/master, main, master)', 'name the base: lac diff main');
 }
+
+/** Paths under inventory/ that differ between a commit and another commit or the working tree (untracked files too). */
+export async function changedPaths(root: string, base: string, head?: string): Promise<string[]> {
+  const split = (text: string) => text.split('\0').filter(Boolean);
+  if (head) return split(await gitText(root, ['diff', '--name-only', '-z', '--no-renames', base, head, '--', 'inventory']));
+  const tracked = split(await gitText(root, ['diff', '--name-only', '-z', '--no-renames', base, '--', 'inventory']));
+  const untracked = split(await gitText(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', 'inventory']));
+  return [...new Set([...tracked, ...untracked])].sort();
+}

@@ -4,10 +4,11 @@ import type { TreeSource } from '../inventory/source.ts';
 import type { Validators } from '../inventory/validate.ts';
 import { recordsOf, type Rec } from '../history/records.ts';
 
-/** Every record of a tree, keyed `entity|key`, from the files that parse (as `lac history` sees them). */
-export async function treeRecords(source: TreeSource, validators: Validators): Promise<Map<string, Rec>> {
+/** The records of a tree's files (all, or only `paths`), keyed `entity|key`, as `lac history` sees them. */
+export async function treeRecords(source: TreeSource, validators: Validators, paths?: readonly string[]): Promise<Map<string, Rec>> {
   const out = new Map<string, Rec>();
-  for (const path of await source.list()) {
+  const present = new Set(await source.list());
+  for (const path of paths ? paths.filter((p) => present.has(p)) : present) {
     const placement = classify(path);
     if (!placement.ok) continue;
     const file = readInventoryFile(path, await source.read(path), validators).file;

@@ -19,9 +19,10 @@ export interface DiffResult {
 }
 
 /** The change in meaning between two trees: events, and what they do to seats, money and findings. */
-export async function diffTrees(base: TreeSource, head: TreeSource, labels: { base: string; head: string }, today?: IsoDate): Promise<DiffResult> {
+export async function diffTrees(base: TreeSource, head: TreeSource, labels: { base: string; head: string }, today?: IsoDate, changed?: readonly string[]): Promise<DiffResult> {
   const validators = createValidators();
-  const [recBefore, recAfter] = await Promise.all([treeRecords(base, validators), treeRecords(head, validators)]);
+  // Records only of the files that changed, when git has said which: the rest cannot hold events.
+  const [recBefore, recAfter] = await Promise.all([treeRecords(base, validators, changed), treeRecords(head, validators, changed)]);
   const events = compareRecords(recBefore, recAfter);
   const after = await check(head, today ? { today } : {});
   const before = await check(base, { today: after.today });
