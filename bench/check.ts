@@ -1,4 +1,5 @@
-// `npm run bench [-- --sizes 1000,10000 --seed 1 --runs 1 --cache /tmp/lac-bench]`
+// `npm run bench [-- --sizes 1000,10000 --seed 1 --runs 1 --cache /tmp/lac-bench --missing-people 0]`
+// --missing-people N: a stress case, N seat holders left out of people.yaml (unknown assignees).
 // Generates (or reuses) synthetic orgs and measures `lac check` on each: the whole command from
 // outside (time and peak memory), beside the floor (reading and parsing the same files) and a
 // breakdown of where the time goes.
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     seed: { type: 'string', default: '1' },
     runs: { type: 'string', default: '1' },
     cache: { type: 'string', default: '/tmp/lac-bench' },
+    'missing-people': { type: 'string', default: '0' },
   },
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.replace(/_/g, '')));
@@ -26,7 +28,7 @@ const runs = Math.max(1, Number(values.runs));
 const rows: Row[] = [];
 for (const people of sizes) {
   const t0 = performance.now();
-  const org = await benchOrg(values.cache, people, Number(values.seed));
+  const org = await benchOrg(values.cache, people, Number(values.seed), Number(values['missing-people']));
   process.stderr.write(`${people} people: ${org.cached ? 'cached' : `generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`} at ${org.root}\n`);
   let best: Row | undefined;
   for (let r = 0; r < runs; r++) {

@@ -21,13 +21,14 @@ async function generatorVersion(): Promise<string> {
 }
 
 /** The org of a size and seed under `cacheDir`, generated on first use. */
-export async function benchOrg(cacheDir: string, people: number, seed: number): Promise<BenchOrg> {
-  const root = join(cacheDir, `org-${people}-seed${seed}-${await generatorVersion()}`);
+export async function benchOrg(cacheDir: string, people: number, seed: number, missingPeople = 0): Promise<BenchOrg> {
+  const variant = missingPeople > 0 ? `-missing${missingPeople}` : '';
+  const root = join(cacheDir, `org-${people}-seed${seed}${variant}-${await generatorVersion()}`);
   const statsFile = join(root, 'synth-stats.json');
   if (existsSync(statsFile)) return { root, stats: JSON.parse(await readFile(statsFile, 'utf8')) as SynthStats, cached: true };
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
-  const { stats } = await synthesizeTo(root, { people, seed });
+  const { stats } = await synthesizeTo(root, { people, seed, missingPeople });
   // Written last: its presence marks a complete org.
   await writeFile(statsFile, `${JSON.stringify(stats, null, 2)}\n`);
   return { root, stats, cached: false };

@@ -14,7 +14,10 @@ export { DEFAULTS, licenseCount, seatTarget, type SynthOptions } from './plan.ts
 export { renderFiles, writeFiles } from './write.ts';
 
 export interface SynthStats {
+  /** People in people.yaml. */
   people: number;
+  /** Seat holders left out of people.yaml on request. */
+  missingPeople: number;
   licenses: number;
   vendors: number;
   contracts: number;
@@ -40,10 +43,12 @@ export function synthesize(options: Partial<SynthOptions> & { people: number }):
   const seats = makeAssignments(rng.fork('seats'), licenses, counts, people, o.today);
   const planted = o.problems ? plantSeatProblems(rng.fork('problems'), people, licenses, seats, o.today) : { leaverSeats: 0, futureLeaverSeats: 0, unknownAssignees: 0 };
   const contracts = makeContracts(rng.fork('contracts'), licenses, seats, people, o.today, o.problems);
-  const records: SynthRecords = { org: makeOrg(o, people), people: people.list, vendors: vendors.sort((a, b) => (a.id < b.id ? -1 : 1)), licenses: licenses.map((l) => l.license), contracts, seats };
+  const directory = o.missingPeople > 0 ? dropPeople(rng.fork('missing'), people, o.missingPeople) : people.list;
+  const records: SynthRecords = { org: makeOrg(o, people), people: directory, vendors: vendors.sort((a, b) => (a.id < b.id ? -1 : 1)), licenses: licenses.map((l) => l.license), contracts, seats };
   const files = renderFiles(records);
   const stats: SynthStats = {
-    people: people.list.length,
+    people: directory.length,
+    missingPeople: people.list.length - directory.length,
     licenses: licenses.length,
     vendors: vendors.length,
     contracts: contracts.length,
@@ -59,6 +64,15 @@ export async function synthesizeTo(root: string, options: Partial<SynthOptions> 
   const org = synthesize(options);
   await writeFiles(root, org.files);
   return org;
+}
+
+/** The directory without `count` people who hold seats (never a department head). */
+function dropPeople(rng: Random, people: SynthPeople, count: number): SynthPeople['list'] {
+  const heads = new Set(people.heads);
+  const candidates = people.pool.filter((i) => !heads.has(i));
+  const gone = new Set<number>();
+  while (gone.size < Math.min(count, candidates.length)) gone.add(rng.pick(candidates));
+  return people.list.filter((_, i) => !gone.has(i));
 }
 
 function makeOrg(o: SynthOptions, people: SynthPeople): Org {

@@ -6,9 +6,14 @@ export interface SynthOptions {
   today: string;
   /** Plant a few deliberate problems (a leaver with seats, an over-assigned tier, ...) so `lac check` has findings. */
   problems: boolean;
+  /**
+   * People who hold seats but are missing from people.yaml (a truncated HR export): every seat
+   * of theirs is an unknown assignee. 0 by default; the benchmark uses it as a stress case.
+   */
+  missingPeople: number;
 }
 
-export const DEFAULTS: Omit<SynthOptions, 'people'> = { seed: 1, today: '2026-11-23', problems: true };
+export const DEFAULTS: Omit<SynthOptions, 'people'> = { seed: 1, today: '2026-11-23', problems: true, missingPeople: 0 };
 
 /** Licenses per people count: about one per hundred people, at least 5, at most 1,000. */
 export const licenseCount = (people: number) => Math.min(1000, Math.max(5, Math.round(people / 100)));

@@ -79,4 +79,13 @@ describe('synthesize', () => {
     const found = await check(memorySource(Object.fromEntries(clean.files)), { today: '2026-11-23' });
     expect(found.findings.filter((f) => ['seat-held-by-leaver', 'unknown-assignee', 'over-assigned', 'unknown-reference'].includes(f.rule))).toEqual([]);
   });
+
+  it('leaves seat holders out of the directory on request, each of their seats an unknown assignee', async () => {
+    const org = synthesize({ people: 2000, seed: 2, missingPeople: 20, problems: false });
+    expect(org.stats.people).toBe(1980);
+    expect(org.stats.missingPeople).toBe(20);
+    const { findings } = await check(memorySource(Object.fromEntries(org.files)), { today: '2026-11-23' });
+    const unknown = findings.filter((f) => f.rule === 'unknown-assignee');
+    expect(new Set(unknown.map((f) => /person "([^"]+)"/.exec(f.message)![1])).size).toBe(20);
+  });
 });
