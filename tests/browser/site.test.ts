@@ -118,7 +118,9 @@ describe.skipIf(!hasChromium())('report site in Chromium', () => {
   test('axe-core finds no serious or critical violation on any kind of page', async () => {
     const page = await browser.newPage();
     const problems: string[] = [];
-    for (const kind of KINDS) {
+    await page.goto(`${server.url}audit/`);
+    const commit = new URL(await page.$eval('a[href*="/audit/commit/"]', (a) => (a as unknown as { href: string }).href)).pathname.slice(BASE.length);
+    for (const kind of [...KINDS, commit]) {
       await page.goto(`${server.url}${kind}`);
       await page.addScriptTag({ path: AXE });
       const violations = await page.evaluate(async () => {

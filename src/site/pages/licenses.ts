@@ -53,7 +53,7 @@ export function licensePages(ctx: Ctx): Page[] {
     const series = (name: string, pick: (x: LicenseFigures) => number | null) => ({
       name, points: [...points, now].flatMap((p) => (p.l && pick(p.l) !== null ? [{ date: p.date, value: pick(p.l)! }] : [])),
     });
-    const chart = [series('Bought', (x) => x.entitled), series('Assigned', (x) => x.assigned), series('Active', (x) => x.active)].filter((s) => s.points.length);
+    const chart = [series(l.unlimited ? 'Bought (counted tiers)' : 'Bought', (x) => x.entitled), series('Assigned', (x) => x.assigned), series('Active', (x) => x.active)].filter((s) => s.points.length);
     return {
       route: routes.license(l.id), title: l.name, nav: 'licenses',
       crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Licenses', href: routes.licenses }],
