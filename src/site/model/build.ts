@@ -12,7 +12,7 @@ import { realisedSavings } from '../../report/realised.ts';
 import { isTimeZone, type IsoDate } from '../../util/dates.ts';
 import { parseAmount } from '../../util/money.ts';
 import { contractInfos, upcomingCancelBy } from './contracts.ts';
-import { chargeRows, licenseFigures, valueOf } from './figures.ts';
+import { chargeRows, licenseFigures } from './figures.ts';
 import { dec } from './money.ts';
 import { personInfos, vendorInfos } from './people.ts';
 import { repoFacts } from './repo.ts';
@@ -76,8 +76,8 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     departments: (org?.departments ?? []).map((d) => ({ id: d.id, name: d.name, costCentre: d.cost_centre ?? null, head: d.head ?? null })),
     chargeback: { departments: chargeRows(inv, fig.report.departments), costCentres: chargeRows(inv, fig.report.costCentres) },
     savings: {
-      since: saved?.since ?? null, seats: saved ? valueOf<number>(saved.seats) : 0, total: dec(inv, saved?.annual.value ?? 0n),
-      items: (saved?.items ?? []).map((i) => ({ date: i.date, commit: i.commit, license: i.license, holder: i.holder, tier: i.tier, to: i.to ?? null, annual: dec(inv, valueOf<bigint>(i.annual)) })),
+      since: saved?.since ?? null, seats: saved?.seats.value ?? 0, total: dec(inv, saved?.annual.value ?? 0n),
+      items: (saved?.items ?? []).map((i) => ({ date: i.date, commit: i.commit, license: i.license, holder: i.holder, tier: i.tier, to: i.to ?? null, annual: dec(inv, i.annual.value) })),
     },
     findings: result.findings,
     events,

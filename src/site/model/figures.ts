@@ -5,6 +5,8 @@ import type { IsoDate } from '../../util/dates.ts';
 import { dec } from './money.ts';
 import type { ChargeRow, LicenseFigures, SeatRow, TierFigures } from './types.ts';
 
+const FIGURE_NAMES = { entitled: 'bought', annualCost: 'annual cost', waste: 'waste' } as const;
+
 export interface Figures {
   report: Report;
   licenses: LicenseFigures[];
@@ -44,18 +46,17 @@ export function licenseFigures(inv: Inventory, today: IsoDate): Figures {
       annualCost: dec(inv, l.totals.annualCost.value),
       waste: dec(inv, l.totals.waste.value),
       usageTaken: inv.usage.get(l.id)?.data.taken ?? null,
+      sources: l.tiers.flatMap((t) => (['entitled', 'annualCost', 'waste'] as const).flatMap((figure) =>
+        t[figure].from.map((s) => ({ tier: t.tier, figure: FIGURE_NAMES[figure], file: s.file, line: s.line ?? null, what: s.what })))),
     };
   });
   return { report, licenses, seats };
 }
 
-/** A plain value, or a figure's value: the report is turning counts and per-license amounts into figures (with sources). */
-export const valueOf = <T>(x: T | { value: T }): T => (typeof x === 'object' && x !== null && 'value' in x ? x.value : x);
-
 /** Chargeback rows of the report, amounts as decimals. */
 export function chargeRows(inv: Inventory, rows: ReportChargeRow[]): ChargeRow[] {
   return rows.map((r) => ({
-    key: r.key, name: r.name, seats: valueOf<number>(r.seats), annualCost: dec(inv, r.annualCost.value), waste: dec(inv, r.waste.value),
-    licenses: Object.fromEntries(Object.entries(r.licenses).map(([k, v]) => [k, dec(inv, valueOf<bigint>(v))])),
+    key: r.key, name: r.name, seats: r.seats.value, annualCost: dec(inv, r.annualCost.value), waste: dec(inv, r.waste.value),
+    licenses: Object.fromEntries(Object.entries(r.licenses).map(([k, v]) => [k, dec(inv, v.value)])),
   }));
 }

@@ -62,6 +62,8 @@ export interface LicenseFigures {
   annualCost: string;
   waste: string;
   usageTaken: string | null;
+  /** The records each tier's seats bought, annual cost and waste were computed from (the report's sources). */
+  sources: { tier: string; figure: string; file: string; line: number | null; what: string }[];
 }
 
 export interface SeatRow {

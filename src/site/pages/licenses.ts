@@ -87,6 +87,12 @@ export function licensePages(ctx: Ctx): Page[] {
           rows: contracts.map((c) => [ctx.contract(c.id), c.status, c.termStart ? `${c.termStart} – ${c.termEnd}` : c.start, c.cancelBy ?? '', c.decision, c.annualCost]),
           empty: 'No contract names this license.',
         }),
+        ctx.table({
+          id: `license-${l.id}-sources`, title: 'Where the figures come from',
+          columns: [{ label: 'Tier' }, { label: 'Figure' }, { label: 'Source' }, { label: 'What' }],
+          rows: l.sources.map((s) => [s.tier, s.figure, { text: s.line ? `${s.file}:${s.line}` : s.file, href: ctx.links.blob(s.file, s.line ?? undefined) }, s.what]),
+          empty: 'No contract line or price is behind these figures.',
+        }),
         ctx.table(findingsTable(ctx, `license-${l.id}-findings`, 'Findings', licenseFindings(ctx, l.id))),
         ctx.table(eventsTable(ctx, `license-${l.id}-history`, 'Change history', eventsBy.get(l.id) ?? [])),
       ],
