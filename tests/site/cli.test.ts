@@ -1,5 +1,5 @@
 // `lac site build` and `lac site preview` as a user runs them: options, errors, GitHub Actions defaults.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -40,6 +40,20 @@ describe('lac site', () => {
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).toContain('none (not a git repository)');
     expect(existsSync(join(out, 'source', 'inventory', 'org.yaml', 'index.html'))).toBe(true);
+  });
+
+  test('the same repository and SOURCE_DATE_EPOCH give the same bytes', async () => {
+    const root = tempRepo(files());
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    const [a, b] = [tempOut(), tempOut()];
+    for (const out of [a, b]) {
+      const r = await lacSite(['site', 'build', '--out', out, '--today', '2026-03-10'], { cwd: root, env: { SOURCE_DATE_EPOCH: '1784000000' } });
+      expect(r.code).toBe(0);
+    }
+    const list = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
+    expect(list(a)).toEqual(list(b));
+    for (const f of list(a)) if (statSync(join(a, f)).isFile()) expect(readFileSync(join(b, f)).equals(readFileSync(join(a, f))), f).toBe(true);
+    expect(readFileSync(join(a, 'index.html'), 'utf8')).toContain('2026-07-14T03:33:20Z');
   });
 
   test('in GitHub Actions: base /<repository>/ and findings linked to the blob at the commit and line', async () => {
