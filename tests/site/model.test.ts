@@ -113,6 +113,12 @@ describe('site pages and downloads', () => {
     expect(code && code.type === 'code' && code.lines[4]).toContain('person: cy');
   });
 
+  test('leavers still holding seats are listed on the overview and the people page', () => {
+    const rows = site.tables['leavers-holding-seats']!.rows;
+    expect(rows).toEqual([[{ text: 'Cy Leaver', href: '/people/cy/' }, '2026-04-30', { text: 'Slack Business+', href: '/licenses/slack/' }, 'standard', '2025-06-01']]);
+    expect(site.tables['leavers-with-seats']!.rows).toHaveLength(1);
+  });
+
   test('the audit trail is paginated by kind of change', () => {
     const audit = site.pages.filter((p) => p.route.startsWith('/audit/') && !p.route.startsWith('/audit/commit/')).map((p) => p.route);
     expect(audit).toEqual(['/audit/', '/audit/seat/1/', '/audit/person/1/', '/audit/license/1/', '/audit/contract/1/', '/audit/vendor/1/', '/audit/usage/1/', '/audit/org/1/']);

@@ -73,8 +73,8 @@ export function overviewPage(ctx: Ctx): Page {
 const countedAssigned = (l: { tiers: { entitled: unknown; assigned: number }[] }) => l.tiers.filter((t) => typeof t.entitled === 'number').reduce((n, t) => n + t.assigned, 0);
 const sumEntitled = (ls: { entitled: number | null }[]) => ls.reduce((n, l) => n + (l.entitled ?? 0), 0);
 
-/** Seats held by people whose status is leaver. */
+/** Seats held by people who have left by today (status leaver, or an end date passed: the report's rule). */
 export function leaversHolding(ctx: Ctx) {
-  const leavers = new Map(ctx.m.people.filter((p) => p.status === 'leaver').map((p) => [p.id, p]));
-  return ctx.m.seats.filter((s) => s.person && leavers.has(s.person)).map((s) => ({ ...s, end: leavers.get(s.person!)!.end }));
+  const people = new Map(ctx.m.people.map((p) => [p.id, p]));
+  return ctx.m.seats.filter((s) => s.state === 'left').map((s) => ({ ...s, end: people.get(s.person ?? '')?.end ?? null }));
 }
