@@ -5,6 +5,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleGit, type SimpleGit } from 'simple-git';
+import { gitEnv } from '../git/safe-env.ts';
 
 export const BRANCH_PREFIX = 'lac/reclaim/';
 export const branchName = (license: string): string => `${BRANCH_PREFIX}${license}`;
@@ -44,10 +45,7 @@ export function reclaimGit(root: string): ReclaimGit {
     try {
       const file = join(dir, 'blob');
       await writeFile(file, text);
-      const env: Record<string, string> = {};
-      // simple-git refuses some GIT_* variables (SSL, askpass...); these local plumbing commands need none of them.
-      for (const [k, v] of Object.entries(process.env)) if (v !== undefined && (!k.startsWith('GIT_') || /^GIT_(AUTHOR|COMMITTER)_/.test(k))) env[k] = v;
-      const g = simpleGit({ baseDir: root, allowEnvironment: ['GIT_INDEX_FILE'] }).env({ ...env, ...(await identity()), GIT_INDEX_FILE: join(dir, 'index') });
+      const g = simpleGit({ baseDir: root, allowEnvironment: ['GIT_INDEX_FILE'] }).env(gitEnv({ ...(await identity()), GIT_INDEX_FILE: join(dir, 'index') }));
       await g.raw(['read-tree', parent]);
       const blob = (await g.raw(['hash-object', '-w', file])).trim();
       await g.raw(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`]);
