@@ -43,14 +43,18 @@ export function addToInventory(inv: Inventory, file: ReadFile): Finding[] {
       return [];
     case 'assignments': {
       const all = (file.data.seats as Seat[] | null) ?? [];
-      const seats: Seat[] = [];
-      const index: number[] = [];
-      all.forEach((s, i) => {
-        if (!bad.has(i)) {
-          seats.push(s);
-          index.push(i);
-        }
-      });
+      const seats: Seat[] = bad.size === 0 ? all : [];
+      const index: number[] = new Array<number>(bad.size === 0 ? all.length : 0);
+      // The common case, every seat valid, without a million pushes.
+      if (bad.size === 0) for (let i = 0; i < all.length; i++) index[i] = i;
+      else {
+        all.forEach((s, i) => {
+          if (!bad.has(i)) {
+            seats.push(s);
+            index.push(i);
+          }
+        });
+      }
       inv.assignments.set(id!, { license: id!, file: file.path, map: file.map, seats, index });
       return [];
     }
