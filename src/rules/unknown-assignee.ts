@@ -1,5 +1,5 @@
 import { seatLoc } from '../inventory/model.ts';
-import { suggestion } from '../util/suggest.ts';
+import { createSuggester } from '../util/suggest.ts';
 import type { Rule } from './rule.ts';
 
 export const unknownAssignee: Rule = {
@@ -7,10 +7,12 @@ export const unknownAssignee: Rule = {
   severity: 'error',
   doc: 'A seat is assigned to a person ID that is not in people.yaml: nobody can tell who holds it.',
   check({ inv }, emit) {
+    // Built on the first unknown person only: a clean inventory pays nothing for it.
+    let suggest: ((id: string) => string) | undefined;
     for (const list of inv.assignments.values()) {
       list.seats.forEach((seat, i) => {
         if (!seat.person || inv.people.has(seat.person) || inv.invalid.people.has(seat.person)) return;
-        emit({ loc: seatLoc(list, i, 'person'), message: `person "${seat.person}" is not in inventory/people.yaml${suggestion(seat.person, inv.people.keys())}`, hint: 'fix the ID, or add the person to the directory' });
+        emit({ loc: seatLoc(list, i, 'person'), message: `person "${seat.person}" is not in inventory/people.yaml${(suggest ??= createSuggester(inv.people.keys()))(seat.person)}`, hint: 'fix the ID, or add the person to the directory' });
       });
     }
   },

@@ -1,7 +1,7 @@
 import { locate, seatLoc, type Inventory, type Src } from '../inventory/model.ts';
 import type { Path } from '../inventory/parse/index.ts';
 import type { Kind } from '../inventory/schema/index.ts';
-import { suggestion } from '../util/suggest.ts';
+import { createSuggester, suggestion } from '../util/suggest.ts';
 import type { Emitted, Rule } from './rule.ts';
 
 type Target = 'person' | 'vendor' | 'license' | 'contract' | 'department';
@@ -26,11 +26,15 @@ export const unknownReference: Rule = {
   severity: 'error',
   doc: 'A reference (vendor, license, tier, person, contract, department) points at nothing: the data it should link is missing or misspelt.',
   check({ inv }, emit) {
+    // One suggester per kind of target, built on its first miss (the people list can be 100,000 long).
+    const suggesters = new Map<Target, (input: string) => string>();
     const ref = (src: Src, path: Path, target: Target, value: string | undefined) => {
       if (value === undefined) return;
       const { known, invalid } = ids(inv, target);
       if (known.has(value) || invalid.has(value)) return;
-      report(emit, locate(src, path), `${target} "${value}" does not exist${suggestion(value, known.keys())}`, `check the ID, or add it to ${HOME[target]}`);
+      let suggest = suggesters.get(target);
+      if (!suggest) suggesters.set(target, (suggest = createSuggester(known.keys())));
+      report(emit, locate(src, path), `${target} "${value}" does not exist${suggest(value)}`, `check the ID, or add it to ${HOME[target]}`);
     };
     const tierRef = (src: Src, path: Path, license: string, tier: string) => {
       const lic = inv.licenses.get(license);
