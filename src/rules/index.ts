@@ -45,8 +45,8 @@ export const RULES: readonly Rule[] = [
   ...USAGE_RULES,
 ];
 
-/** Checks on the files themselves, reported while loading; their severity is fixed at error. */
-export const FILE_CHECKS: readonly { id: string; doc: string }[] = [
+/** Checks on the files themselves and on settings, reported outside the rules; their severity is fixed. */
+export const FILE_CHECKS: readonly { id: string; doc: string; severity?: 'warning' }[] = [
   { id: 'yaml-syntax', doc: 'The file is not valid YAML.' },
   { id: 'duplicate-key', doc: 'A key appears twice in one mapping; YAML readers disagree on which wins.' },
   { id: 'yaml-alias-limit', doc: 'Anchors and aliases expand beyond a safe size (an alias bomb).' },
@@ -61,4 +61,6 @@ export const FILE_CHECKS: readonly { id: string; doc: string }[] = [
   { id: 'unexpected-file', doc: 'A file in inventory/ where no kind of record belongs.' },
   { id: 'misplaced-file', doc: 'A record in the folder of another kind.' },
   { id: 'missing-file', doc: 'A file every inventory needs is missing.' },
+  { id: 'unknown-rule', doc: 'org.yaml sets the severity of a rule that does not exist.', severity: 'warning' },
+  { id: 'codeowners-stale', doc: '.github/CODEOWNERS no longer matches the owners in the inventory (run `lac codeowners`).', severity: 'warning' },
 ];
