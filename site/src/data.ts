@@ -1,13 +1,13 @@
-// The site's only data source: the JSON `lac site build` wrote (src/site), read once per build;
+// The site's only data source: the file `lac site build` wrote (src/site/input-file.ts), read once per build;
 // the pages and tables are derived from it once, by the lac library's pure page builders.
-import { readFileSync } from 'node:fs';
+import { readSiteInput } from '../../src/site/input-file.ts';
 import { siteFromInput } from '../../src/site/site-data.ts';
-import type { Page, SiteData, SiteInput, Table } from '../../src/site/types.ts';
+import type { Page, SiteData, Table } from '../../src/site/types.ts';
 
 function load(): SiteData {
   const file = import.meta.env.LAC_SITE_DATA;
   if (!file) throw new Error('no site data: build the site with `lac site build`, which computes the data and runs Astro');
-  return siteFromInput(JSON.parse(readFileSync(file, 'utf8')) as SiteInput);
+  return siteFromInput(readSiteInput(file));
 }
 
 export const data: SiteData = load();

@@ -1,7 +1,8 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeSiteInput } from './input-file.ts';
 import type { SiteInput } from './types.ts';
 
 /** The Astro project of the report site (site/ in the package). */
@@ -27,9 +28,9 @@ export function normalizeBase(base: string): string {
  */
 export async function renderSite(data: SiteInput, o: AstroBuildOptions): Promise<void> {
   const tmp = await mkdtemp(join(tmpdir(), 'lac-site-'));
-  const dataFile = join(tmp, 'site-data.json');
+  const dataFile = join(tmp, 'site-input.jsonl');
   const base = normalizeBase(o.base);
-  await writeFile(dataFile, JSON.stringify({ ...data, base }));
+  await writeSiteInput(dataFile, { ...data, base });
   // Astro would otherwise report usage to its authors over the network.
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   const { build } = await import('astro');

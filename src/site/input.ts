@@ -8,9 +8,10 @@ export async function buildSiteInput(o: ModelOptions): Promise<SiteInput> {
   let sources: SiteInput['sources'] = null;
   if (links(model.provenance.repoUrl, model.provenance.commit).local) {
     // Findings and seats link to lines; without a repository web address the site shows the files itself.
+    // Asked for together, the reads go to git in one batch.
     const decoder = new TextDecoder();
-    sources = {};
-    for (const file of model.files) sources[file] = decoder.decode(await source.read(file));
+    const texts = await Promise.all(model.files.map((file) => source.read(file)));
+    sources = Object.fromEntries(model.files.map((file, i) => [file, decoder.decode(texts[i])]));
   }
   return { base: '/', model, ics, sources };
 }
