@@ -105,3 +105,17 @@ test('the site input file reads back what was written, arrays element by element
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a bulk commit shows in the trail as one row per kind of change and license', async () => {
+  const { trail, BULK } = await import('../../src/site/pages/audit.ts');
+  const ev = (commit: string, type: string, license: string, person: string) =>
+    ({ type, license, person, details: {}, file: `inventory/assignments/${license}.yaml`, commit, date: '2026-01-01T00:00:00Z', author: 'A', email: 'a@x', pr: null, signed: false }) as never;
+  const bulk = [...Array.from({ length: BULK + 1 }, (_, i) => ev('c1', 'seat.assigned', i % 2 ? 'figma' : 'slack', `p${i}`)), ev('c1', 'license.created', 'figma', '')];
+  const rows = trail([ev('c2', 'seat.removed', 'figma', 'p1'), ...bulk]);
+  expect(rows.map((r) => [r.commit, r.type, r.license, (r as { count?: number }).count])).toEqual([
+    ['c2', 'seat.removed', 'figma', undefined],
+    ['c1', 'seat.assigned', 'slack', (BULK + 2) / 2],
+    ['c1', 'seat.assigned', 'figma', BULK / 2],
+    ['c1', 'license.created', 'figma', 1],
+  ]);
+});

@@ -1,9 +1,14 @@
 import type { HistoryEvent } from '../../history/history.ts';
 import { routes } from '../routes.ts';
 import type { Cell, Page } from '../types.ts';
-import { eventsTable, groupBy, link, pagerCells, type Ctx } from './context.ts';
+import { eventsTable, groupBy, link, pagerCells, type AuditRow, type Ctx } from './context.ts';
 
 export const PAGE_SIZE = 100;
+/**
+ * A commit with more changes than this (an initial import of 100,000 seats) shows in the trail as
+ * one row per kind of change and license; each change is still on that license's page and in data.json.
+ */
+export const BULK = 500;
 /** A commit page lists this many of its changes (an initial import can add 100,000 seats); the audit trail has them all. */
 export const COMMIT_EVENTS = 200;
 
@@ -12,15 +17,33 @@ const CATEGORIES = [
   ['vendor', 'Vendors'], ['usage', 'Usage snapshots'], ['org', 'Org settings'], ['file', 'Unreadable files'],
 ] as const;
 
-const categoryOf = (e: HistoryEvent) => e.type.slice(0, e.type.indexOf('.'));
+const categoryOf = (e: AuditRow) => e.type.slice(0, e.type.indexOf('.'));
+
+/** The events of each commit, with those of bulk commits summed up per kind of change and license. */
+export function trail(events: HistoryEvent[]): AuditRow[] {
+  const out: AuditRow[] = [];
+  for (const commitEvents of groupBy(events, (e) => e.commit).values()) {
+    if (commitEvents.length <= BULK) {
+      out.push(...commitEvents);
+      continue;
+    }
+    for (const group of groupBy(commitEvents, (e) => `${e.type}\u0000${e.license ?? ''}`).values()) {
+      const e = group[0]!;
+      out.push({ ...e, person: undefined, device: undefined, contract: undefined, vendor: undefined, details: {}, count: group.length });
+    }
+  }
+  return out;
+}
 
 /** The audit trail: every change event, newest first, by kind of change, 100 to a page. */
 export function auditPages(ctx: Ctx): Page[] {
   const { m } = ctx;
-  const byCategory = groupBy(m.events, categoryOf);
-  byCategory.set('all', m.events);
+  const rows = trail(m.events);
+  const byCategory = groupBy(rows, categoryOf);
+  byCategory.set('all', rows);
   const present = CATEGORIES.filter(([c]) => byCategory.has(c));
-  const filters: Cell[] = present.map(([c, label]) => ({ text: `${label} (${byCategory.get(c)!.length})`, href: routes.audit(c, 1) }));
+  const total = (xs: AuditRow[]) => xs.reduce((n, x) => n + (x.count ?? 1), 0);
+  const filters: Cell[] = present.map(([c, label]) => ({ text: `${label} (${total(byCategory.get(c)!)})`, href: routes.audit(c, 1) }));
   // Each license's page holds its own change history: the trail filtered by license.
   const byLicense = groupBy(m.events, (e) => e.license);
   const licenseFilters: Cell[] = m.licenses.filter((l) => byLicense.has(l.id)).map((l) => ({ text: `${l.name} (${byLicense.get(l.id)!.length})`, href: `${routes.license(l.id)}#t-license-${l.id}-history` }));
@@ -37,7 +60,7 @@ export function auditPages(ctx: Ctx): Page[] {
         sections: [
           { type: 'links', title: 'Show', links: filters },
           ...(category === 'all' && i === 0 && licenseFilters.length ? [{ type: 'links' as const, title: 'Changes to one license', links: licenseFilters }] : []),
-          { type: 'text', text: `${events.length} change events from the git history, newest first; each links to its commit and the pull request it came in by.` },
+          { type: 'text', text: `${total(events)} change events from the git history, newest first; each links to its commit and the pull request it came in by. A commit that changed more than ${BULK} records shows one row per kind of change and license; the license's page lists each change.` },
           { type: 'pager', label: 'Pages', current: i + 1, pages: pager },
           ctx.table(eventsTable(ctx, `audit-${category}-${i + 1}`, `${label}${n > 1 ? ` ${i * PAGE_SIZE + 1}–${i * PAGE_SIZE + slice.length}` : ''}`, slice)),
           { type: 'pager', label: 'Pages (bottom)', current: i + 1, pages: pager },

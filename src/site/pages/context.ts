@@ -75,17 +75,21 @@ export function describe(e: HistoryEvent): string {
   return Object.entries(d).map(([k, v]) => `${k}: ${show(v)}`).join(', ');
 }
 
+/** A change event, or (count set) the sum of one kind of change to one license in a bulk commit. */
+export type AuditRow = HistoryEvent & { count?: number };
+
 /** The standard table of change events (audit trail, license, person and contract pages). */
-export function eventsTable(ctx: Ctx, id: string, title: string, events: HistoryEvent[]): Table {
+export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRow[]): Table {
   return {
     id, title,
     columns: [{ label: 'Date' }, { label: 'Event' }, { label: 'License' }, { label: 'Subject' }, { label: 'Change' }, { label: 'Author' }, { label: 'Commit' }, { label: 'Pull request' }, { label: 'Signed' }],
     rows: events.map((e) => {
       const pull = e.pr !== null ? ctx.links.pull(e.pr) : null;
       // The most specific subject, linked: a seat event is about a person (or device) on a license.
-      const subj: CellValue = e.person ? ctx.person(e.person) : e.device ? e.device : e.contract ? ctx.contract(e.contract) : e.license ? ctx.license(e.license) : e.vendor ? ctx.vendor(e.vendor) : e.file;
+      const subj: CellValue = e.count !== undefined ? `${e.count} records` : e.person ? ctx.person(e.person) : e.device ? e.device : e.contract ? ctx.contract(e.contract) : e.license ? ctx.license(e.license) : e.vendor ? ctx.vendor(e.vendor) : e.file;
+      const change = e.count !== undefined ? `${e.count} × ${e.type} in one commit${e.license ? '; each is in the license\'s change history' : ''}` : describe(e);
       return [
-        e.date.slice(0, 10), e.type, e.license ? ctx.license(e.license) : '', subj, describe(e), e.author,
+        e.date.slice(0, 10), e.type, e.license ? ctx.license(e.license) : '', subj, change, e.author,
         { text: e.commit.slice(0, 10), href: ctx.links.commit(e.commit) },
         e.pr === null ? '' : link(`#${e.pr}`, pull),
         e.signed ? 'yes' : 'no',
