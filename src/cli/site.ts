@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { buildSite } from '../site/build.ts';
 import { normalizeBase } from '../site/astro.ts';
+import { outDirProblem } from '../site/out-dir.ts';
 import { serveStatic } from '../site/serve.ts';
 import { asUserError } from './at.ts';
 import { UserError } from './errors.ts';
@@ -49,6 +50,8 @@ export function registerSite(program: Command, io: Io): void {
       const base = parseBase(opts.base ?? defaultBase(io.env));
       const root = parseRoot(opts.root ?? io.cwd);
       const outDir = resolve(io.cwd, opts.out);
+      const problem = outDirProblem(outDir);
+      if (problem) throw new UserError(`--out: ${problem}`, 'pass a new or empty folder, or one that holds an earlier build of the site (it is replaced)');
       try {
         const r = await buildSite({ root, outDir, base, today: parseToday(opts.today), env: io.env });
         if (r.dirty) io.err('lac: inventory/ has uncommitted changes; the site shows the last commit\n');

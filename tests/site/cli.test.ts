@@ -23,6 +23,15 @@ describe('lac site', () => {
     expect(r.stderr).toMatch(/--base https:\/\/example.com\/x is not a path/);
   });
 
+  test('--out that holds something else is left alone', async () => {
+    const root = tempRepo(files({ 'notes.txt': 'mine' }));
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    const r = await lacSite(['site', 'build', '--out', '.'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('is not empty and holds no site lac built');
+    expect(readFileSync(join(root, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
   test('preview says what to do when nothing was built', async () => {
     const r = await lacSite(['site', 'preview', '--out', join(tmpdir(), 'lac-no-such-site')], { cwd: tmpdir() });
     expect(r.code).toBe(2);
@@ -46,7 +55,7 @@ describe('lac site', () => {
     const root = tempRepo(files());
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
     const [a, b] = [tempOut(), tempOut()];
-    for (const out of [a, b]) {
+    for (const out of [a, b, a]) {
       const r = await lacSite(['site', 'build', '--out', out, '--today', '2026-03-10'], { cwd: root, env: { SOURCE_DATE_EPOCH: '1784000000' } });
       expect(r.code).toBe(0);
     }
