@@ -120,6 +120,7 @@ export function buildSiteFixture(): SiteFixture {
   repo.mergePullRequest(2, 'bob-figma', { 'inventory/assignments/figma.yaml': FIGMA_SEATS_BOB }, { message: 'Give Bob a Figma plus seat', date: '2026-02-10T10:00:00Z', author: BOB, mergedBy: ADA });
   repo.squashPullRequest(3, { 'inventory/people.yaml': PEOPLE_CY_LEFT }, { message: 'Cy left', date: '2026-05-02T08:00:00Z' });
   repo.squashPullRequest(4, { 'inventory/contracts/slack-2026.yaml': SLACK_2026 }, { message: 'Renew Slack with 6 seats', date: '2026-05-20T12:00:00Z', author: BOB });
+  repo.commit({ 'README.md': '# Licenses\n' }, { message: 'Add a README', date: '2026-06-10T09:00:00Z' });
   repo.commit({ 'inventory/usage/figma.yaml': USAGE }, { message: 'Usage snapshot: figma', date: '2026-07-01T06:05:00Z' });
   repo.mergePullRequest(6, 'lac/reclaim/figma', { 'inventory/assignments/figma.yaml': FIGMA_SEATS_BOB.replace('  - { person: cy, tier: full, since: 2026-01-05 }\n', '') }, { message: 'Reclaim a Figma seat from a leaver\n\nLac-Reclaim: figma', date: '2026-07-03T09:00:00Z', author: BOB, mergedBy: ADA });
   return { repo, cleanup: () => repo.cleanup() };

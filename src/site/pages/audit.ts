@@ -71,9 +71,22 @@ export function auditPages(ctx: Ctx): Page[] {
   return pages.concat(ctx.links.local ? commitPages(ctx) : []);
 }
 
-/** A page per commit, when the repository has no web address to link commits to. */
+/** A page per commit the site links to, when the repository has no web address to link commits to. */
 function commitPages(ctx: Ctx): Page[] {
-  return [...groupBy(ctx.m.events, (e) => e.commit)].map(([sha, events]): Page => {
+  const byCommit = groupBy(ctx.m.events, (e) => e.commit);
+  // A point in time can fall on a commit that changed nothing in the inventory (a README edit).
+  const quiet = new Map<string, string>();
+  for (const s of ctx.m.snapshots) if (!byCommit.has(s.commit)) quiet.set(s.commit, s.commitDate);
+  for (const i of ctx.m.savings.items) if (!byCommit.has(i.commit)) quiet.set(i.commit, i.date);
+  const quietPages = [...quiet].map(([sha, date]): Page => ({
+    route: routes.commit(sha), title: `Commit ${sha.slice(0, 12)}`, nav: 'audit',
+    crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Audit trail', href: routes.audit() }],
+    sections: [
+      { type: 'facts', items: [{ label: 'Commit', value: sha }, { label: 'Date', value: date }] },
+      { type: 'text', text: 'This commit changed nothing under inventory/; the inventory stood as the commit before it left it.' },
+    ],
+  }));
+  return [...byCommit].map(([sha, events]): Page => {
     const e = events[0]!;
     const counts = [...groupBy(events, (x) => x.type)].map(([type, xs]) => [type, String(xs.length)]);
     const shown = events.slice(0, COMMIT_EVENTS);
@@ -89,5 +102,5 @@ function commitPages(ctx: Ctx): Page[] {
         ctx.table(eventsTable(ctx, `commit-${sha.slice(0, 12)}`, shown.length < events.length ? `The first ${shown.length} of ${events.length} changes (all are in the audit trail)` : 'Changes in this commit', shown)),
       ],
     };
-  });
+  }).concat(quietPages);
 }
