@@ -1,18 +1,63 @@
 import { toCsv } from '../report/csv.ts';
 import { searchIndex } from './search.ts';
-import type { CellValue, Download, SiteData, Table } from './types.ts';
+import type { CellValue, SiteData, Table } from './types.ts';
 
 const text = (c: CellValue) => (typeof c === 'string' ? c : c.text);
 
 /** A table as CSV (src/report/csv.ts: formula cells neutralised), with the cells exactly as the page shows them. */
 export const tableCsv = (t: Table): string => toCsv(t.columns.map((c) => c.label), t.rows.map((r) => r.map(text)));
 
+/** A file under /download/; its body is made when it is written, so that not all are held at once. */
+export interface DownloadFile {
+  /** Path under /download/, e.g. "csv/licenses.csv". */
+  path: string;
+  contentType: string;
+  body(): string | ReadableStream<Uint8Array>;
+}
+
 /** The files under /download/: every table as CSV, the whole data as JSON, the search index, the renewal calendar. */
-export function downloads(d: SiteData): Download[] {
+export function downloads(d: SiteData): DownloadFile[] {
   return [
-    ...Object.values(d.tables).map((t) => ({ path: `csv/${t.id}.csv`, contentType: 'text/csv; charset=utf-8', body: tableCsv(t) })),
-    { path: 'data.json', contentType: 'application/json', body: `${JSON.stringify(d.model, null, 1)}\n` },
-    { path: 'search.json', contentType: 'application/json', body: JSON.stringify(searchIndex(d.model)) },
-    { path: 'renewals.ics', contentType: 'text/calendar; charset=utf-8', body: d.ics },
+    ...Object.values(d.tables).map((t) => ({ path: `csv/${t.id}.csv`, contentType: 'text/csv; charset=utf-8', body: () => tableCsv(t) })),
+    { path: 'data.json', contentType: 'application/json', body: () => jsonStream(d.model as unknown as Record<string, unknown>) },
+    { path: 'search.json', contentType: 'application/json', body: () => JSON.stringify(searchIndex(d.model)) },
+    { path: 'renewals.ics', contentType: 'text/calendar; charset=utf-8', body: () => d.ics },
   ];
+}
+
+/** An object as JSON, arrays one element per line, in chunks: a large organization's data is longer than a string can be. */
+export function* jsonChunks(obj: Record<string, unknown>): Generator<string> {
+  const keys = Object.keys(obj);
+  yield '{\n';
+  for (const [i, key] of keys.entries()) {
+    const value = obj[key];
+    const sep = i < keys.length - 1 ? ',\n' : '\n';
+    if (!Array.isArray(value)) {
+      yield `${JSON.stringify(key)}: ${JSON.stringify(value)}${sep}`;
+      continue;
+    }
+    yield `${JSON.stringify(key)}: [`;
+    let chunk = '';
+    for (const [j, item] of value.entries()) {
+      chunk += `${j ? ',' : ''}\n ${JSON.stringify(item)}`;
+      if (chunk.length > 1 << 20) {
+        yield chunk;
+        chunk = '';
+      }
+    }
+    yield `${chunk}${value.length ? '\n' : ''}]${sep}`;
+  }
+  yield '}\n';
+}
+
+function jsonStream(obj: Record<string, unknown>): ReadableStream<Uint8Array> {
+  const chunks = jsonChunks(obj);
+  const encoder = new TextEncoder();
+  return new ReadableStream({
+    pull(controller) {
+      const next = chunks.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+  });
 }

@@ -70,14 +70,6 @@ export const NAV = [
 ] as const;
 export type NavKey = (typeof NAV)[number][0] | 'source';
 
-/** A file offered for download under /download/. */
-export interface Download {
-  /** Path under /download/, e.g. "csv/licenses.csv". */
-  path: string;
-  contentType: string;
-  body: string;
-}
-
 /** What `lac site build` hands to the Astro project, as one JSON file. */
 export interface SiteInput {
   /** The sub-path the site is served under ("/" or "/repo/"); set by renderSite. */

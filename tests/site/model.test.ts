@@ -101,7 +101,7 @@ describe('site pages and downloads', () => {
   });
 
   test('the CSV of a table holds its cells, a formula-like name neutralised', () => {
-    const csv = downloads(site).find((d) => d.path === 'csv/license-figma-tiers.csv')!.body;
+    const csv = downloads(site).find((d) => d.path === 'csv/license-figma-tiers.csv')!.body() as string;
     expect(csv.split('\r\n')[2]).toBe("plus,'+Plus seat,2,1,1,0,1,0%,180.00,,180.00");
   });
 
@@ -125,7 +125,7 @@ describe('site pages and downloads', () => {
   });
 
   test('the search index covers licenses, vendors and people', () => {
-    const index = JSON.parse(downloads(site).find((d) => d.path === 'search.json')!.body) as { t: string; k: string; u: string }[];
+    const index = JSON.parse(downloads(site).find((d) => d.path === 'search.json')!.body() as string) as { t: string; k: string; u: string }[];
     expect(index.filter((e) => e.k === 'license').map((e) => e.u)).toEqual(['/licenses/figma/', '/licenses/slack/']);
     expect(index.filter((e) => e.k === 'person')).toHaveLength(3);
     expect(index.filter((e) => e.k === 'vendor')).toHaveLength(2);

@@ -119,3 +119,9 @@ test('a bulk commit shows in the trail as one row per kind of change and license
     ['c1', 'license.created', 'figma', 1],
   ]);
 });
+
+test('data.json is written in chunks and parses back to the model', async () => {
+  const { jsonChunks } = await import('../../src/site/downloads.ts');
+  const obj = { provenance: { commit: 'abc' }, events: [{ a: 1 }, { b: '2\n' }], seats: [], org: null };
+  expect(JSON.parse([...jsonChunks(obj)].join(''))).toEqual(obj);
+});
