@@ -11,6 +11,7 @@ import { registerReclaim } from './reclaim.ts';
 import { registerRenewals } from './renewals.ts';
 import { registerReport } from './report.ts';
 import { registerRules } from './rules.ts';
+import { registerSite } from './site.ts';
 import { VERSION } from './version.ts';
 
 /** The command table: each command registers itself from its own file. */
@@ -30,6 +31,7 @@ export function buildProgram(io: Io): Command {
   registerRules(program, io);
   registerDiff(program, io);
   registerHistory(program, io);
+  registerSite(program, io);
   registerInit(program, io);
   registerCodeowners(program, io);
   return program;
