@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubPort } from '../../src/github/index.ts';
 import { ADA, tempRepo, type TestRepo } from '../support/git.ts';
@@ -96,4 +98,16 @@ describe('the renewals workflow', () => {
     await runWorkflow('renewals.yml', { ...ctx, env: { ...ctx.env, LAC_TODAY: '2026-11-20' } });
     expect(gh.fake.writes()).toEqual([]);
   });
+});
+
+describe('the site workflow', () => {
+  it('builds the report site under the Pages sub-path, ready for upload-pages-artifact', async () => {
+    const repo = checkout();
+    const run = await runWorkflow('site.yml', { workspace: repo.dir, env: { ...gh.fake.env(), LAC_TODAY: '2026-03-10' }, expressions: { 'steps.pages.outputs.base_path': '/licenses' } });
+    expect(run.steps).toHaveLength(1);
+    expect(run.steps[0]).toMatchObject({ code: 0 });
+    const index = readFileSync(join(repo.dir, '_site', 'index.html'), 'utf8');
+    expect(index).toContain('href="/licenses/');
+    expect(existsSync(join(repo.dir, '_site', 'licenses'))).toBe(true);
+  }, 180_000);
 });
