@@ -1,7 +1,7 @@
 // The demo repository of `npm run demo`: a real git history of 18 months whose last commit holds
 // the bundled example inventory byte for byte, with the events the site and `lac history` show.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { parse } from 'yaml';
@@ -155,6 +155,10 @@ describe('npm run demo --no-serve', () => {
     expect(out).toContain('$ lac history --since 2026-05-23');
     expect(out).toContain('person.left');
     for (const command of ['report', 'renewals', 'site build']) expect(out).toContain(`$ lac ${command}`);
+    // Every command of the demo is in the CLI now: none is skipped, and the report counts the reclaim's savings.
+    expect(out).not.toContain('(skipped');
+    expect(out).toMatch(/savings realised[^\n]*4 seats/i);
+    expect(existsSync(join(root, 'run', 'site', 'index.html'))).toBe(true);
   }, 120_000);
 
   it('serves the built site on a 127.0.0.1 address it prints, and carries on past a command that fails', async () => {
