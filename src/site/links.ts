@@ -7,10 +7,10 @@ export interface Links {
   local: boolean;
 }
 
-export function links(repoUrl: string | null, commit: string | null): Links {
+export function links(repoUrl: string | null, commit: string | null, prefix = ''): Links {
   if (repoUrl && commit) {
     return {
-      blob: (file, line) => `${repoUrl}/blob/${commit}/${file.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}`,
+      blob: (file, line) => `${repoUrl}/blob/${commit}/${`${prefix}${file}`.split('/').map(encodeURIComponent).join('/')}${line ? `#L${line}` : ''}`,
       commit: (sha) => `${repoUrl}/commit/${sha}`,
       pull: (n) => `${repoUrl}/pull/${n}`,
       local: false,

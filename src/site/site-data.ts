@@ -25,7 +25,7 @@ const BUILDERS: ((ctx: Ctx) => Page | Page[])[] = [
  */
 export function siteFromInput(input: SiteInput): SiteData {
   const m = input.model;
-  const ctx = context(m, links(m.provenance.repoUrl, m.provenance.commit));
+  const ctx = context(m, links(m.provenance.repoUrl, m.provenance.commit, m.provenance.prefix));
   const pages = [...BUILDERS.flatMap((b) => b(ctx)), ...(input.sources ? sourcePages(ctx, input.sources) : [])];
   const seen = new Set<string>();
   for (const p of pages) {

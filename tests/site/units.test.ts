@@ -33,6 +33,7 @@ describe('links', () => {
     expect(l.blob('inventory/licenses/figma.yaml', 7)).toBe('https://github.com/acme/licenses/blob/abc123/inventory/licenses/figma.yaml#L7');
     expect(l.commit('def')).toBe('https://github.com/acme/licenses/commit/def');
     expect(l.pull(12)).toBe('https://github.com/acme/licenses/pull/12');
+    expect(links('https://github.com/acme/it', 'abc123', 'licenses/').blob('inventory/org.yaml', 2)).toBe('https://github.com/acme/it/blob/abc123/licenses/inventory/org.yaml#L2');
   });
   test('without: the site\'s own source and commit pages', () => {
     const l = links(null, 'abc123');

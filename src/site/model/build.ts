@@ -65,7 +65,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     saved = await realisedSavings(o.root, inv, today);
   }
   const model: SiteModel = {
-    provenance: { commit: facts.commit, commitDate: facts.commitDate, dirty: facts.dirty, builtAt, version: VERSION, today, repoUrl: facts.repoUrl },
+    provenance: { commit: facts.commit, commitDate: facts.commitDate, dirty: facts.dirty, builtAt, version: VERSION, today, repoUrl: facts.repoUrl, prefix: facts.prefix },
     org: { name: org?.name ?? 'Unnamed organization', currency: org?.currency ?? 'EUR', timezone: timeZone, fiscalYearStart: org?.fiscal_year_start ?? '01-01' },
     licenses: fig.licenses,
     seats: fig.seats,

@@ -7,6 +7,8 @@ export interface RepoFacts {
   commitDate: string | null;
   dirty: boolean;
   repoUrl: string | null;
+  /** Where the license repository lies inside the git repository ("" at its top, "licenses/" in a subfolder). */
+  prefix: string;
 }
 
 /** HEAD, its date, whether inventory/ has uncommitted changes, and the repository's web address. */
@@ -15,12 +17,13 @@ export async function repoFacts(root: string, env: Record<string, string | undef
   try {
     commit = await gitText(root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   } catch {
-    return { commit: null, commitDate: null, dirty: false, repoUrl: null };
+    return { commit: null, commitDate: null, dirty: false, repoUrl: null, prefix: '' };
   }
   const commitDate = new Date(Number(await gitText(root, ['log', '-1', '--format=%ct', commit])) * 1000).toISOString().replace('.000Z', 'Z');
   const dirty = (await gitText(root, ['status', '--porcelain', '--', 'inventory/']).catch(() => '')) !== '';
   const origin = await gitText(root, ['remote', 'get-url', 'origin']).catch(() => '');
-  return { commit, commitDate, dirty, repoUrl: repoWebUrl(env, origin) };
+  const prefix = await gitText(root, ['rev-parse', '--show-prefix']).catch(() => '');
+  return { commit, commitDate, dirty, repoUrl: repoWebUrl(env, origin), prefix };
 }
 
 /**

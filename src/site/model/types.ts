@@ -15,6 +15,8 @@ export interface Provenance {
   today: string;
   /** Web address of the repository, when known (GITHUB_* variables or the origin remote). */
   repoUrl: string | null;
+  /** Path of the license repository inside the git repository ("" or "licenses/"): file links need it. */
+  prefix: string;
 }
 
 export interface OrgInfo {
