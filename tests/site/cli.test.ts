@@ -1,5 +1,7 @@
 // `lac site build` and `lac site preview` as a user runs them: options, errors, GitHub Actions defaults.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { registerSite } from '../../src/cli/site.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -30,6 +32,22 @@ describe('lac site', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is not empty and holds no site lac built');
     expect(readFileSync(join(root, 'notes.txt'), 'utf8')).toBe('mine');
+  });
+
+  test('preview serves a built site on 127.0.0.1 under its base until interrupted', async () => {
+    const out = tempOut();
+    writeFileSync(join(out, 'index.html'), '<p>site</p>');
+    let stdout = '';
+    const io = { out: (t: string) => void (stdout += t), err: () => {}, env: {}, cwd: tmpdir(), isTTY: false };
+    const program = new Command('lac').exitOverride();
+    registerSite(program, io);
+    const running = program.parseAsync(['site', 'preview', '--out', out, '--base', '/repo/', '--port', '0'], { from: 'user' });
+    while (!stdout.includes('http://')) await new Promise((r) => setTimeout(r, 20));
+    const url = /http:\/\/127\.0\.0\.1:\d+\/repo\//.exec(stdout)![0];
+    expect(await (await fetch(url)).text()).toBe('<p>site</p>');
+    process.emit('SIGINT');
+    await running;
+    await expect(fetch(url)).rejects.toThrow();
   });
 
   test('preview says what to do when nothing was built', async () => {
