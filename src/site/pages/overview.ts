@@ -1,6 +1,6 @@
 import { countBySeverity } from '../../findings/finding.ts';
 import { addDays } from '../../util/dates.ts';
-import { parseAmount } from '../../util/money.ts';
+import { parseAmount, toDecimal } from '../../util/money.ts';
 import { routes } from '../routes.ts';
 import { barChart } from '../svg/bars.ts';
 import { lineChart } from '../svg/lines.ts';
@@ -8,7 +8,6 @@ import type { Page } from '../types.ts';
 import { money, pct, upcoming, type Ctx } from './context.ts';
 
 const sumOf = (xs: string[]) => xs.reduce((s, x) => s + parseAmount(x), 0n);
-const decOf = (m: bigint) => (Number(m) / 1e6).toFixed(2);
 
 /** The overview: key figures, charts, what is due, what is wrong. */
 export function overviewPage(ctx: Ctx): Page {
@@ -17,8 +16,8 @@ export function overviewPage(ctx: Ctx): Page {
   const counted = m.licenses.filter((l) => l.entitled !== null);
   const entitled = counted.reduce((n, l) => n + l.entitled!, 0);
   const assigned = counted.reduce((n, l) => n + l.tiers.filter((t) => typeof t.entitled === 'number').reduce((a, t) => a + t.assigned, 0), 0);
-  const spend = decOf(sumOf(m.licenses.map((l) => l.annualCost)));
-  const waste = decOf(sumOf(m.licenses.map((l) => l.waste)));
+  const spend = toDecimal(sumOf(m.licenses.map((l) => l.annualCost)), cur);
+  const waste = toDecimal(sumOf(m.licenses.map((l) => l.waste)), cur);
   const sev = countBySeverity(m.findings);
   const due = upcoming(m);
   const soon = due.filter((c) => c.cancelBy! <= addDays(m.provenance.today, 90));
@@ -36,7 +35,7 @@ export function overviewPage(ctx: Ctx): Page {
     sections: [
       {
         type: 'kpis', items: [
-          { label: 'Annual spend', value: money(spend, cur), note: `${m.contracts.filter((c) => ['current', 'rolled', 'perpetual'].includes(c.state)).length} contracts in force`, href: routes.contracts },
+          { label: 'Annual spend', value: money(spend, cur), note: `${m.contracts.filter((c) => ['current', 'rolled', 'perpetual'].includes(c.state) && c.status !== 'renewed').length} contracts in force`, href: routes.contracts },
           { label: 'Utilization', value: pct(entitled ? assigned / entitled : null), note: `${assigned} of ${entitled} counted seats assigned`, href: routes.licenses },
           { label: 'Waste', value: money(waste, cur), note: 'a year: spare and idle seats', href: routes.licenses },
           { label: 'Savings realised', value: money(m.savings.total, cur), note: `a year, ${m.savings.seats} seats reclaimed${m.savings.since ? ` since ${m.savings.since}` : ''}`, href: routes.audit('seat', 1) },
