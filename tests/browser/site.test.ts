@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveStatic, type StaticServer } from '../../src/site/serve.ts';
-import { lacSite } from '../site/cli.ts';
+import { lac } from '../support/cli.ts';
 import { buildSiteFixture, TODAY, type SiteFixture } from '../site/fixture.ts';
 import { hasChromium, launch, parseCsv } from './chromium.ts';
 
@@ -36,7 +36,7 @@ let origin: string;
 beforeAll(async () => {
   fixture = buildSiteFixture();
   out = mkdtempSync(join(tmpdir(), 'lac-site-out-'));
-  const r = await lacSite(['site', 'build', '--root', fixture.repo.dir, '--out', out, '--base', BASE, '--today', TODAY], { cwd: fixture.repo.dir });
+  const r = await lac(['site', 'build', '--root', fixture.repo.dir, '--out', out, '--base', BASE, '--today', TODAY], { cwd: fixture.repo.dir });
   expect(r.stderr).toBe('');
   expect(r.code).toBe(0);
   server = await serveStatic(out, { base: BASE });

@@ -1,10 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerReclaim } from '../../src/cli/reclaim.ts';
 import { editAssignments, EditError } from '../../src/reclaim/edit.ts';
-import { cleanup, tempRepo } from '../support/cli.ts';
-import { runCommand } from '../report/run.ts';
+import { cleanup, lac, tempRepo } from '../support/cli.ts';
 import { FIGMA_USAGE, modelFiles, TODAY } from './fixtures.ts';
 
 // Written by hand, the way people write: comments, blank lines, odd quoting, a block mapping, CRLF-free.
@@ -80,11 +78,11 @@ describe('comment- and format-preserving edits', () => {
     const dir = tempRepo(modelFiles({ 'inventory/assignments/figma.yaml': HAND, 'inventory/usage/figma.yaml': FIGMA_USAGE }));
     dirs.push(dir);
     const file = join(dir, 'inventory/assignments/figma.yaml');
-    const dry = await runCommand(registerReclaim, ['reclaim', '--dry-run', '--today', TODAY], { cwd: dir });
+    const dry = await lac(['reclaim', '--dry-run', '--today', TODAY], { cwd: dir });
     expect(dry.code).toBe(0);
     expect(dry.stdout).toContain('inventory/assignments/figma.yaml:8   cy ');
     expect(readFileSync(file, 'utf8')).toBe(HAND);
-    const run = await runCommand(registerReclaim, ['reclaim', '--today', TODAY, '--license', 'figma'], { cwd: dir });
+    const run = await lac(['reclaim', '--today', TODAY, '--license', 'figma'], { cwd: dir });
     expect(run.stdout).toMatch(/edited inventory\/assignments\/figma.yaml: 2 lines\n$/);
     expect(lineDiff(HAND, readFileSync(file, 'utf8'))).toEqual([
       '-  - {person: "cy",tier: full,since: 2025-01-05}',

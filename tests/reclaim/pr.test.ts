@@ -1,3 +1,4 @@
+import { lac } from '../support/cli.ts';
 // The reclaim pull request end to end: a real git repository with a bare remote, the real octokit
 // against the fake GitHub (every request and response checked against GitHub's OpenAPI description).
 import { execFileSync } from 'node:child_process';
@@ -5,13 +6,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { registerReclaim } from '../../src/cli/reclaim.ts';
-import { registerReport } from '../../src/cli/report.ts';
 import type { IssueState, RepoState } from '../support/github-fake/index.ts';
 import { useGitHubFake } from '../support/github-fake/hooks.ts';
 import { tempRepo, type TestRepo } from '../support/git.ts';
 import { unsourced } from '../report/figures.ts';
-import { runCommand } from '../report/run.ts';
 import { FIGMA_SEATS, FIGMA_USAGE, modelFiles, TODAY } from './fixtures.ts';
 
 const gh = useGitHubFake();
@@ -42,7 +40,7 @@ function world(): World {
   return { repo, bare, gh: state, env: gh.fake.env(state), cleanup: () => { repo.cleanup(); rmSync(root, { recursive: true, force: true }); } };
 }
 
-const reclaim = (w: World, extra: string[] = []) => runCommand(registerReclaim, ['reclaim', '--open-pr', '--today', TODAY, ...extra], { cwd: w.repo.dir, env: w.env });
+const reclaim = (w: World, extra: string[] = []) => lac(['reclaim', '--open-pr', '--today', TODAY, ...extra], { cwd: w.repo.dir, env: w.env });
 const pulls = (w: World) => w.gh.issues.filter((i): i is IssueState & { pull: NonNullable<IssueState['pull']> } => i.pull !== undefined);
 const bareGit = (w: World, args: string[]) => execFileSync('git', ['--git-dir', w.bare, ...args], { encoding: 'utf8' }).trim();
 const visible = (body: string | null) => (body ?? '').replace(/\n*<!-- lac:[\s\S]*$/, '');
@@ -178,13 +176,13 @@ describe('savings realised', () => {
       // The pull request is merged with a merge commit, as GitHub does.
       w.repo.git(['fetch', '-q', 'origin', BRANCH]);
       w.repo.git(['merge', '-q', '--no-ff', 'FETCH_HEAD', '-m', `Merge pull request #1 from acme/${BRANCH}`], { GIT_COMMITTER_DATE: '2026-03-10T12:00:00Z', GIT_AUTHOR_DATE: '2026-03-10T12:00:00Z' });
-      const r = await runCommand(registerReport, ['report', '--today', '2026-03-11', '--license', 'figma'], { cwd: w.repo.dir });
+      const r = await lac(['report', '--today', '2026-03-11', '--license', 'figma'], { cwd: w.repo.dir });
       expect(r.stdout).toContain('Savings realised this year (since 2026-01-01): 972.00 EUR a year from 2 seats reclaimed\n');
-      const json = JSON.parse((await runCommand(registerReport, ['report', '--today', '2026-03-11', '--format', 'json'], { cwd: w.repo.dir })).stdout);
+      const json = JSON.parse((await lac(['report', '--today', '2026-03-11', '--format', 'json'], { cwd: w.repo.dir })).stdout);
       expect(json.savings.items.map((i: { holder: string; annual: { value: string }; date: string }) => [i.holder, i.annual.value, i.date])).toEqual([['cy', '486.00', '2026-03-10'], ['dee', '486.00', '2026-03-10']]);
       expect(unsourced(json)).toEqual({ bare: [], empty: [] });
       // Next year they no longer count.
-      const later = await runCommand(registerReport, ['report', '--today', '2027-01-02', '--license', 'figma'], { cwd: w.repo.dir });
+      const later = await lac(['report', '--today', '2027-01-02', '--license', 'figma'], { cwd: w.repo.dir });
       expect(later.stdout).toContain('Savings realised this year (since 2027-01-01): 0.00 EUR a year from 0 seats reclaimed\n');
     } finally {
       w.cleanup();
@@ -269,7 +267,7 @@ describe('reclaim pull requests and people', () => {
       w.repo.write({ 'inventory/assignments/figma.yaml': FIGMA_SEATS });
       pushMain(w, { 'inventory/assignments/figma.yaml': FIGMA_SEATS.replace(CY, '') }, 'Cy left');
       const head = bareGit(w, ['rev-parse', BRANCH]);
-      const missing = await runCommand(registerReclaim, ['reclaim', '--open-pr', '--today', TODAY], { cwd: w.repo.dir, env: {} });
+      const missing = await lac(['reclaim', '--open-pr', '--today', TODAY], { cwd: w.repo.dir, env: {} });
       expect(missing.stderr).toMatch(/^lac: GITHUB_TOKEN is not set\n  hint: /);
       expect(missing.code).toBe(2);
       expect(bareGit(w, ['rev-parse', BRANCH])).toBe(head);

@@ -1,32 +1,8 @@
 // Shared fixtures and a CLI runner for the renewal tests.
-import { Command } from 'commander';
-import { buildProgram } from '../../src/cli/program.ts';
-import { ExitCode, UserError } from '../../src/cli/errors.ts';
-import { registerRenewals } from '../../src/cli/renewals.ts';
 import { files } from '../support/inventory.ts';
 
-export interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `lac ...args` in this process, with `renewals` registered whether or not program.ts wires it yet. */
-export async function lac(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<Result> {
-  let stdout = '';
-  let stderr = '';
-  const io = { out: (t: string) => void (stdout += t), err: (t: string) => void (stderr += t), env: options.env ?? {}, cwd: options.cwd ?? process.cwd(), isTTY: false };
-  const program: Command = buildProgram(io);
-  if (!program.commands.some((c) => c.name() === 'renewals')) registerRenewals(program, io);
-  try {
-    await program.parseAsync(args, { from: 'user' });
-    return { code: 0, stdout, stderr };
-  } catch (e) {
-    if (e instanceof ExitCode) return { code: e.code, stdout, stderr };
-    if (e instanceof UserError) return { code: 2, stdout, stderr: `${stderr}lac: ${e.message}\n` };
-    throw e;
-  }
-}
+/** `lac ...args` in this process, through the real command table. */
+export { lac } from '../support/cli.ts';
 
 export const ORG = `# yaml-language-server: $schema=../schemas/org.schema.json
 name: Test Co

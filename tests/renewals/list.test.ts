@@ -99,7 +99,7 @@ figma-2026: Figma, Inc., inside the decision window
 
   it('rejects a bad --within', async () => {
     dir = tempDir(renewalFiles());
-    expect(await lac(['renewals', '--root', dir, '--within', 'soon'])).toMatchObject({ code: 2, stderr: 'lac: --within soon is not a number of days\n' });
+    expect(await lac(['renewals', '--root', dir, '--within', 'soon'])).toMatchObject({ code: 2, stderr: 'lac: --within soon is not a number of days\n  hint: e.g. --within 90\n' });
   });
 });
 

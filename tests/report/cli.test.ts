@@ -1,10 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { registerReport } from '../../src/cli/report.ts';
 import { csvCell } from '../../src/report/csv.ts';
-import { cleanup, tempRepo } from '../support/cli.ts';
+import { cleanup, lac, tempRepo } from '../support/cli.ts';
 import { modelFiles, TODAY } from './model.ts';
 import { unsourced } from './figures.ts';
-import { runCommand } from './run.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(cleanup));
@@ -15,7 +13,7 @@ function repo(overrides: Record<string, string | null> = {}): string {
   return dir;
 }
 
-const report = (args: string[], cwd: string) => runCommand(registerReport, ['report', '--today', TODAY, ...args], { cwd });
+const report = (args: string[], cwd: string) => lac(['report', '--today', TODAY, ...args], { cwd });
 
 describe('lac report', () => {
   it('prints a text table with totals, chargeback and waste', async () => {

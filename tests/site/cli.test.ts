@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { files } from '../support/inventory.ts';
-import { tempRepo } from '../support/cli.ts';
-import { lacSite } from './cli.ts';
+import { lac, tempRepo } from '../support/cli.ts';
 import { buildSiteFixture, TODAY } from './fixture.ts';
 
 const cleanups: (() => void)[] = [];
@@ -20,7 +19,7 @@ const tempOut = () => {
 
 describe('lac site', () => {
   test('--base must be a path', async () => {
-    const r = await lacSite(['site', 'build', '--base', 'https://example.com/x'], { cwd: tmpdir() });
+    const r = await lac(['site', 'build', '--base', 'https://example.com/x'], { cwd: tmpdir() });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--base https:\/\/example.com\/x is not a path/);
   });
@@ -28,7 +27,7 @@ describe('lac site', () => {
   test('--out that holds something else is left alone', async () => {
     const root = tempRepo(files({ 'notes.txt': 'mine' }));
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
-    const r = await lacSite(['site', 'build', '--out', '.'], { cwd: root });
+    const r = await lac(['site', 'build', '--out', '.'], { cwd: root });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('is not empty and holds no site lac built');
     expect(readFileSync(join(root, 'notes.txt'), 'utf8')).toBe('mine');
@@ -42,7 +41,7 @@ describe('lac site', () => {
     const program = new Command('lac').exitOverride();
     registerSite(program, io);
     const running = program.parseAsync(['site', 'preview', '--out', out, '--base', '/repo/', '--port', '0'], { from: 'user' });
-    while (!stdout.includes('http://')) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && !stdout.includes('http://'); i++) await new Promise((r) => setTimeout(r, 20));
     const url = /http:\/\/127\.0\.0\.1:\d+\/repo\//.exec(stdout)![0];
     expect(await (await fetch(url)).text()).toBe('<p>site</p>');
     process.emit('SIGINT');
@@ -51,7 +50,7 @@ describe('lac site', () => {
   });
 
   test('preview says what to do when nothing was built', async () => {
-    const r = await lacSite(['site', 'preview', '--out', join(tmpdir(), 'lac-no-such-site')], { cwd: tmpdir() });
+    const r = await lac(['site', 'preview', '--out', join(tmpdir(), 'lac-no-such-site')], { cwd: tmpdir() });
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('run `lac site build` first');
   });
@@ -60,7 +59,7 @@ describe('lac site', () => {
     const root = tempRepo(files());
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
     const out = tempOut();
-    const r = await lacSite(['site', 'build', '--out', out, '--today', '2026-03-10'], { cwd: root });
+    const r = await lac(['site', 'build', '--out', out, '--today', '2026-03-10'], { cwd: root });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^built \d+ pages and \d+ downloads from the working tree \(not a git repository\) into .* \(base \/;/);
@@ -74,7 +73,7 @@ describe('lac site', () => {
     cleanups.push(() => rmSync(root, { recursive: true, force: true }));
     const [a, b] = [tempOut(), tempOut()];
     for (const out of [a, b, a]) {
-      const r = await lacSite(['site', 'build', '--out', out, '--today', '2026-03-10'], { cwd: root, env: { SOURCE_DATE_EPOCH: '1784000000' } });
+      const r = await lac(['site', 'build', '--out', out, '--today', '2026-03-10'], { cwd: root, env: { SOURCE_DATE_EPOCH: '1784000000' } });
       expect(r.code).toBe(0);
     }
     const list = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
@@ -88,7 +87,7 @@ describe('lac site', () => {
     cleanups.push(fixture.cleanup);
     const out = tempOut();
     const env = { GITHUB_ACTIONS: 'true', GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/licenses' };
-    const r = await lacSite(['site', 'build', '--out', out, '--today', TODAY], { cwd: fixture.repo.dir, env });
+    const r = await lac(['site', 'build', '--out', out, '--today', TODAY], { cwd: fixture.repo.dir, env });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('(base /licenses/;');
     const head = fixture.repo.git(['rev-parse', 'HEAD']).trim();
