@@ -1,6 +1,7 @@
 import { createSign } from 'node:crypto';
 import { ConnectorError } from '../types.ts';
-import { failFor, readJson, send, type Http } from '../http/index.ts';
+import { type Http } from '../http/index.ts';
+import { fetchAccessToken, formPost } from '../http/token.ts';
 import { isRecord } from '../shared/values.ts';
 
 export const SCOPES = [
@@ -59,26 +60,14 @@ export function signAssertion(key: ServiceAccountKey, subject: string, audience:
 }
 
 /** Exchanges the assertion for an access token at the token endpoint. */
-export async function googleToken(http: Http, tokenUrl: string, assertion: string): Promise<string> {
-  const body = new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion });
-  const response = await send(http, tokenUrl, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: body.toString(),
-  });
-  if (!response.ok) {
-    return failFor(
-      http,
-      response,
-      tokenUrl,
-      `In the Google Admin console (Security > API controls > Domain-wide delegation) allow the service account's client id these scopes: ${SCOPES.join(', ')}; and check that usage.config.subject is an admin.`,
-    );
-  }
-  const answer = await readJson(http, response, tokenUrl);
-  if (!isRecord(answer) || typeof answer.access_token !== 'string') {
-    throw new ConnectorError('Google Workspace: the token endpoint answered without an access_token');
-  }
-  return answer.access_token;
+export function googleToken(http: Http, tokenUrl: string, assertion: string): Promise<string> {
+  return fetchAccessToken(
+    http,
+    tokenUrl,
+    formPost({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }),
+    'Google Workspace',
+    `In the Google Admin console (Security > API controls > Domain-wide delegation) allow the service account's client id these scopes: ${SCOPES.join(', ')}; and check that usage.config.subject is an admin.`,
+  );
 }
 
 /** Google's error bodies: `{ error: { code, message, status } }` or OAuth's `{ error, error_description }`. */

@@ -1,29 +1,17 @@
-import { ConnectorError } from '../types.ts';
-import { failFor, readJson, send, type Http } from '../http/index.ts';
+import { type Http } from '../http/index.ts';
+import { fetchAccessToken, formPost } from '../http/token.ts';
 import { isRecord } from '../shared/values.ts';
 
 /** OAuth 2.0 client credentials against Microsoft Entra ID, for Microsoft Graph. */
-export async function graphToken(http: Http, tokenUrl: string, clientId: string, clientSecret: string, graphBase: string): Promise<string> {
+export function graphToken(http: Http, tokenUrl: string, clientId: string, clientSecret: string, graphBase: string): Promise<string> {
   const scope = `${new URL(graphBase).origin}/.default`;
-  const body = new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope });
-  const response = await send(http, tokenUrl, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-    body: body.toString(),
-  });
-  if (!response.ok) {
-    return failFor(
-      http,
-      response,
-      tokenUrl,
-      'Check M365_TENANT_ID, M365_CLIENT_ID and M365_CLIENT_SECRET (secrets expire), and grant the app Reports.Read.All, User.Read.All, Organization.Read.All and AuditLog.Read.All with admin consent.',
-    );
-  }
-  const answer = await readJson(http, response, tokenUrl);
-  if (!isRecord(answer) || typeof answer.access_token !== 'string') {
-    throw new ConnectorError('Microsoft 365: the token endpoint answered without an access_token');
-  }
-  return answer.access_token;
+  return fetchAccessToken(
+    http,
+    tokenUrl,
+    formPost({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret, scope }),
+    'Microsoft 365',
+    'Check M365_TENANT_ID, M365_CLIENT_ID and M365_CLIENT_SECRET (secrets expire), and grant the app Reports.Read.All, User.Read.All, Organization.Read.All and AuditLog.Read.All with admin consent.',
+  );
 }
 
 /**

@@ -1,25 +1,17 @@
-import { ConnectorError } from '../types.ts';
-import { failFor, readJson, send, type Http } from '../http/index.ts';
+import { type Http } from '../http/index.ts';
+import { fetchAccessToken } from '../http/token.ts';
 import { isRecord } from '../shared/values.ts';
 
 /**
  * Server-to-Server OAuth: POST {token_url}?grant_type=account_credentials&account_id=...
  * with HTTP Basic client_id:client_secret (developers.zoom.us, "Server-to-Server OAuth").
  */
-export async function zoomToken(http: Http, tokenUrl: string, accountId: string, clientId: string, clientSecret: string): Promise<string> {
+export function zoomToken(http: Http, tokenUrl: string, accountId: string, clientId: string, clientSecret: string): Promise<string> {
   const url = new URL(tokenUrl);
   url.searchParams.set('grant_type', 'account_credentials');
   url.searchParams.set('account_id', accountId);
   const basic = Buffer.from(`${clientId}:${clientSecret}`).toString('base64');
-  const response = await send(http, url.toString(), { method: 'POST', headers: { Authorization: `Basic ${basic}` } });
-  if (!response.ok) {
-    return failFor(http, response, url.toString(), 'Check ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET and that the app is activated with the user:read:admin scope.');
-  }
-  const body = await readJson(http, response, url.toString());
-  if (!isRecord(body) || typeof body.access_token !== 'string' || body.access_token === '') {
-    throw new ConnectorError('Zoom: the token endpoint answered without an access_token');
-  }
-  return body.access_token;
+  return fetchAccessToken(http, url.toString(), { headers: { Authorization: `Basic ${basic}` } }, 'Zoom', 'Check ZOOM_ACCOUNT_ID, ZOOM_CLIENT_ID and ZOOM_CLIENT_SECRET and that the app is activated with the user:read:admin scope.');
 }
 
 /** Zoom's error body: `{ code, message }` (OAuth errors: `{ reason, error }`). */
