@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lac } from '../support/cli.ts';
-import { ADA, tempRepo, type TestRepo } from '../support/git.ts';
+import type { TestRepo } from '../support/git.ts';
 import { useGitHubFake } from '../support/github-fake/hooks.ts';
 import { bareRemote } from '../support/remote.ts';
 import { files, LICENSE, ORG } from '../support/inventory.ts';
@@ -22,11 +22,8 @@ const CSV_LICENSE = `${LICENSE}usage:\n  source: csv\n  config: { path: exports/
 const CSV = 'Email,Last Seen\nada@test.example,2026-03-01\nbob@test.example,2026-02-20\n';
 
 function clone(org = ORG): TestRepo {
-  const repo = tempRepo();
+  const repo = remote.clone({ ...files({ 'inventory/licenses/figma.yaml': CSV_LICENSE, 'inventory/org.yaml': org }), 'exports/figma.csv': CSV });
   repos.push(repo);
-  repo.commit({ ...files({ 'inventory/licenses/figma.yaml': CSV_LICENSE, 'inventory/org.yaml': org }), 'exports/figma.csv': CSV }, { message: 'Inventory', date: '2026-03-01T09:00:00Z', author: ADA });
-  repo.git(['remote', 'add', 'origin', bare]);
-  repo.git(['push', '-q', 'origin', 'main']);
   return repo;
 }
 

@@ -5,6 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
+import { ADA, tempRepo, type TestRepo } from './git.ts';
 
 export interface BareRemote {
   path: string;
@@ -12,6 +13,8 @@ export interface BareRemote {
   branchSha(branch: string): string;
   /** Deletes every ref, so the next test starts from an empty remote. */
   clear(): void;
+  /** A new repository whose main holds `files` and is pushed to this remote as origin (what actions/checkout gives). */
+  clone(files: Record<string, string>): TestRepo;
 }
 
 export function bareRemote(): BareRemote {
@@ -28,6 +31,14 @@ export function bareRemote(): BareRemote {
       } catch {
         return '';
       }
+    },
+    clone: (files) => {
+      const repo = tempRepo();
+      repo.commit(files, { message: 'Inventory', date: '2026-03-01T09:00:00Z', author: ADA });
+      repo.git(['remote', 'add', 'origin', path]);
+      repo.git(['push', '-q', 'origin', 'main']);
+      repo.git(['fetch', '-q', 'origin']);
+      return repo;
     },
     clear: () => {
       for (const ref of git('for-each-ref', '--format=%(refname)').split('\n').filter(Boolean)) git('update-ref', '-d', ref);

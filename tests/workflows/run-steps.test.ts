@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubPort } from '../../src/github/index.ts';
-import { ADA, tempRepo, type TestRepo } from '../support/git.ts';
+import { ADA, type TestRepo } from '../support/git.ts';
 import { useGitHubFake } from '../support/github-fake/hooks.ts';
 import { bareRemote } from '../support/remote.ts';
 import { files, LICENSE, SEATS } from '../support/inventory.ts';
@@ -22,12 +22,8 @@ const CSV_LICENSE = `${LICENSE}usage:\n  source: csv\n  config: { path: exports/
 
 /** A clone of a license repository whose main is on the remote (the checkout step's result). */
 function checkout(): TestRepo {
-  const repo = tempRepo();
+  const repo = remote.clone({ ...files({ 'inventory/licenses/figma.yaml': CSV_LICENSE }), 'exports/figma.csv': 'Email,Last Seen\nada@test.example,2026-03-01\n' });
   repos.push(repo);
-  repo.commit({ ...files({ 'inventory/licenses/figma.yaml': CSV_LICENSE }), 'exports/figma.csv': 'Email,Last Seen\nada@test.example,2026-03-01\n' }, { message: 'Inventory', date: '2026-03-01T09:00:00Z', author: ADA });
-  repo.git(['remote', 'add', 'origin', bare]);
-  repo.git(['push', '-q', 'origin', 'main']);
-  repo.git(['fetch', '-q', 'origin']);
   return repo;
 }
 
