@@ -1,7 +1,6 @@
 import type { Draft } from '../history/events.ts';
+import { change, show } from '../history/format.ts';
 import type { Inventory } from '../inventory/model.ts';
-
-const show = (v: unknown): string => (v === null || v === undefined ? '(none)' : typeof v === 'object' ? JSON.stringify(v) : String(v));
 
 /** "Ada Lovelace (ada)", or the ID alone when the directory does not know it. */
 export function personName(id: string | undefined, ...inventories: Inventory[]): string {
@@ -44,6 +43,6 @@ export function describeEvent(e: Draft): string {
     case 'usage.snapshot':
       return `usage snapshot ${show(d.taken)}: ${show(d.accounts)} accounts${d.previous !== null && d.previous !== undefined ? ` (was ${show(d.previous)})` : ''}`;
     default:
-      return d.field !== undefined ? `${show(d.field)}: ${show(d.from)} → ${show(d.to)}` : e.type;
+      return d.field !== undefined ? change(d) : e.type;
   }
 }

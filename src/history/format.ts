@@ -3,8 +3,10 @@ import type { HistoryEvent } from './history.ts';
 export const HISTORY_FORMATS = ['text', 'json', 'csv'] as const;
 export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
 
-const show = (v: unknown): string => (v === null || v === undefined ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
-const change = (d: Record<string, unknown>) => `${String(d.field)}: ${show(d.from)} → ${show(d.to)}`;
+/** A value in an event's details, for people: "(none)" for absent, JSON for lists and mappings. */
+export const show = (v: unknown): string => (v === null || v === undefined ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));
+/** A field change as `field: from → to`. */
+export const change = (d: Record<string, unknown>) => `${String(d.field)}: ${show(d.from)} → ${show(d.to)}`;
 
 /** One line saying what happened, for text and CSV. */
 export function summary(e: HistoryEvent): string {
