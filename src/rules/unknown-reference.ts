@@ -28,9 +28,13 @@ export const unknownReference: Rule = {
   check({ inv }, emit) {
     // One suggester per kind of target, built on its first miss (the people list can be 100,000 long).
     const suggesters = new Map<Target, (input: string) => string>();
+    // Each lookup is made once per check, not once per reference (a department set per person otherwise).
+    const lookups = new Map<Target, ReturnType<typeof ids>>();
     const ref = (src: Src, path: Path, target: Target, value: string | undefined) => {
       if (value === undefined) return;
-      const { known, invalid } = ids(inv, target);
+      let lookup = lookups.get(target);
+      if (!lookup) lookups.set(target, (lookup = ids(inv, target)));
+      const { known, invalid } = lookup;
       if (known.has(value) || invalid.has(value)) return;
       let suggest = suggesters.get(target);
       if (!suggest) suggesters.set(target, (suggest = createSuggester(known.keys())));
