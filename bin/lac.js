@@ -1,9 +1,41 @@
 #!/usr/bin/env node
-// The `lac` command: the compiled CLI when built (an installed package), else the TypeScript source
-// (a checkout, run by Node >= 22.18, which strips types itself).
-import { existsSync } from 'node:fs';
+// The `lac` command. It always runs the compiled code in dist/, the code the package ships. In a
+// checkout of lac's own sources (src/ beside dist/), a build older than any source file is rebuilt
+// first, so an old dist/ never shadows newer sources.
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 
-const compiled = new URL('../dist/cli/main.js', import.meta.url);
-const entry = existsSync(compiled) ? compiled : new URL('../src/cli/main.ts', import.meta.url);
-const { main } = await import(entry.href);
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 22 || (major === 22 && minor < 12)) {
+  process.stderr.write(`lac: needs Node.js 22.12 or later (this is ${process.version}): run it as \`npx lac\` where the package's \`node\` dev dependency brings Node 24, or install Node 24\n`);
+  process.exit(2);
+}
+
+const at = (path) => fileURLToPath(new URL(path, import.meta.url));
+const stamp = at('../dist/.build-stamp');
+const src = at('../src');
+
+/** True when src/ exists (a checkout) and holds a file changed after the last build. */
+function stale() {
+  if (!existsSync(src)) return false;
+  if (!existsSync(stamp)) return true;
+  const built = statSync(stamp).mtimeMs;
+  return readdirSync(src, { recursive: true, withFileTypes: true }).some((e) => e.isFile() && statSync(`${e.parentPath}/${e.name}`).mtimeMs > built);
+}
+
+if (stale()) {
+  if (!existsSync(at('../node_modules/typescript'))) {
+    process.stderr.write('lac: dist/ is missing or older than src/, and TypeScript is not installed to build it: run `npm install` in the lac checkout\n');
+    process.exit(2);
+  }
+  process.stderr.write('lac: src/ changed since the last build; building dist/ first\n');
+  try {
+    execFileSync(process.execPath, [at('../scripts/build.ts')], { stdio: ['ignore', 'ignore', 'inherit'] });
+  } catch {
+    process.stderr.write('lac: the build failed (see above); fix it or run `npm run build`\n');
+    process.exit(2);
+  }
+}
+const { main } = await import(new URL('../dist/cli/main.js', import.meta.url).href);
 process.exitCode = await main(process.argv);

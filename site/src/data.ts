@@ -1,8 +1,8 @@
-// The site's only data source: the file `lac site build` wrote (src/site/input-file.ts), read once per build;
+// The site's only data source: the file `lac site build` wrote (src/site/input-file.ts, compiled to dist/), read once per build;
 // the pages and tables are derived from it once, by the lac library's pure page builders.
-import { readSiteInput } from '../../src/site/input-file.ts';
-import { siteFromInput } from '../../src/site/site-data.ts';
-import type { Page, SiteData, Table } from '../../src/site/types.ts';
+import { readSiteInput } from '../../dist/site/input-file.js';
+import { siteFromInput } from '../../dist/site/site-data.js';
+import type { Page, SiteData, Table } from '../../dist/site/types.js';
 
 function load(): SiteData {
   const file = import.meta.env.LAC_SITE_DATA;

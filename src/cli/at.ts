@@ -6,7 +6,7 @@ import { fsSource, type TreeSource } from '../inventory/source.ts';
 import { dayIn } from '../history/time.ts';
 import { isTimeZone, type IsoDate } from '../util/dates.ts';
 import { UserError } from './errors.ts';
-import { parseRoot } from './options.ts';
+import { findRoot, parseRoot } from './options.ts';
 
 /** Help text of `--at`, shared by the commands that take it. */
 export const AT_HELP = 'the inventory as it stood on a date (YYYY-MM-DD, end of that day in the org time zone) or at a git revision (commit, tag, branch)';
@@ -24,10 +24,10 @@ export interface SourceAt {
 /** `--root` and `--at` → where to read the inventory from: the working tree, or git objects at a commit. */
 export async function sourceAt(rootOption: string | undefined, at: string | undefined, cwd: string): Promise<SourceAt> {
   if (at === undefined) {
-    const root = parseRoot(rootOption ?? cwd);
+    const root = parseRoot(rootOption, cwd);
     return { source: fsSource(root), root };
   }
-  const root = resolve(cwd, rootOption ?? '.');
+  const root = rootOption === undefined ? (findRoot(cwd) ?? resolve(cwd)) : resolve(cwd, rootOption);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UserError(`--root ${root} is not a folder`, 'pass the folder of the license repository');
   if (at.trim() === '') throw new UserError('--at needs a date or a revision', 'e.g. --at 2026-06-30 or --at v1.2 or --at HEAD~3');
   const timeZone = orgTimeZone(root);

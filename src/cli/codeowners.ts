@@ -17,7 +17,7 @@ export function registerCodeowners(program: Command, io: Io): void {
     .option('--default <owners>', 'owners of everything else, e.g. "@acme/it" (kept from the current file when omitted)')
     .option('--dry-run', 'print the file instead of writing it')
     .action(async (opts: { root?: string; default?: string; dryRun?: boolean }) => {
-      const root = parseRoot(opts.root ?? io.cwd);
+      const root = parseRoot(opts.root, io.cwd);
       if (opts.default !== undefined && !/^(@[A-Za-z0-9-]+(\/[A-Za-z0-9._-]+)?\s*)+$/.test(opts.default)) {
         throw new UserError(`--default ${opts.default} is not a list of GitHub users or teams`, 'e.g. --default "@acme/it-admins"');
       }

@@ -43,7 +43,7 @@ export function registerDiff(program: Command, io: Io): void {
     .option('--comment', 'also post the markdown as one sticky comment on the pull request (GITHUB_TOKEN, GITHUB_REPOSITORY)')
     .option('--pr <number>', 'the pull request to comment on (default: from GITHUB_EVENT_PATH)')
     .action(async (base: string | undefined, head: string | undefined, opts: DiffOpts) => {
-      const root = parseRoot(opts.root ?? io.cwd);
+      const root = parseRoot(opts.root, io.cwd);
       const today = parseToday(opts.today);
       let result;
       try {

@@ -53,7 +53,7 @@ export function registerHistory(program: Command, io: Io): void {
       if (since && until && since > until) throw new UserError(`--since ${since} is after --until ${until}`, 'swap the two dates');
       const license = id('license', opts.license);
       const person = id('person', opts.person);
-      const root = parseRoot(opts.root ?? io.cwd);
+      const root = parseRoot(opts.root, io.cwd);
       try {
         const { events } = await history(root, {
           since, until, license, person, timeZone: orgTimeZone(root), order: opts.order, diskCache: opts.cache,

@@ -1,46 +1,68 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { gitInitMain, insideGitRepo } from '../init/git.ts';
 import { initPlan } from '../init/plan.ts';
+import { packSelf, vendoredLockfile, vendorPath } from '../init/vendor.ts';
 import { isTimeZone } from '../util/dates.ts';
 import { UserError } from './errors.ts';
 import type { Io } from './io.ts';
-import { VERSION } from './version.ts';
-
-const PACKAGE_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+import { PACKAGE_ROOT, VERSION } from './version.ts';
 
 interface InitOpts {
   name?: string;
   currency: string;
   timezone: string;
   tool?: string;
+  git: boolean;
 }
 
 export function registerInit(program: Command, io: Io): void {
   program
     .command('init')
-    .description('scaffold a new license repository: org settings, folders, schemas, workflows, README, package.json')
+    .description('scaffold a new license repository: org settings, folders, schemas, workflows, README, package.json, git')
     .argument('[dir]', 'the folder to create it in (default: the current folder)')
-    .option('--name <name>', 'the organization\'s name (default: the folder name)')
+    .option('--name <name>', "the organization's name (default: the folder name)")
     .option('--currency <code>', 'ISO 4217 currency of all figures', 'EUR')
     .option('--timezone <zone>', 'IANA time zone of the organization', 'UTC')
-    .option('--tool <spec>', `npm spec of lac in the new package.json (default: ^${VERSION})`)
+    .option('--tool <spec>', `lac's version spec in the new package.json, e.g. ^${VERSION} once it is on your npm registry (default: this lac, packed into ${vendorPath(VERSION)})`)
+    .option('--no-git', 'do not run `git init -b main` (by default it runs where the folder is not in a git repository yet)')
     .action(async (dir: string | undefined, opts: InitOpts) => {
       const target = resolve(io.cwd, dir ?? '.');
       if (!/^[A-Z]{3}$/.test(opts.currency)) throw new UserError(`--currency ${opts.currency} is not an ISO 4217 code`, 'e.g. --currency EUR');
       if (!isTimeZone(opts.timezone)) throw new UserError(`--timezone ${opts.timezone} is not an IANA time zone`, 'e.g. --timezone Europe/Berlin');
-      const plan = initPlan({ name: opts.name ?? basename(target), currency: opts.currency, timezone: opts.timezone, toolSpec: opts.tool ?? `^${VERSION}`, packageRoot: PACKAGE_ROOT });
+      const toolSpec = opts.tool ?? `file:${vendorPath(VERSION)}`;
+      const plan = initPlan({ name: opts.name ?? basename(target), currency: opts.currency, timezone: opts.timezone, toolSpec, version: VERSION, packageRoot: PACKAGE_ROOT });
       // Refuse before writing anything: no half-initialized repository, no overwritten file.
-      const existing = plan.filter((f) => existsSync(join(target, f.path))).map((f) => f.path);
+      const paths = [...plan.map((f) => f.path), ...(opts.tool ? [] : [vendorPath(VERSION), 'package-lock.json'])];
+      const existing = paths.filter((p) => existsSync(join(target, p)));
       if (existing.length > 0) {
         throw new UserError(`${target} already has ${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ` and ${existing.length - 5} more` : ''}; nothing was written`, 'run init in an empty folder, or move those files away first');
+      }
+      await mkdir(target, { recursive: true });
+      if (!opts.tool) {
+        const tarball = packSelf(PACKAGE_ROOT, target, VERSION, io.env);
+        const pkg = plan.find((f) => f.path === 'package.json')!.content;
+        plan.push({ path: 'package-lock.json', content: vendoredLockfile(PACKAGE_ROOT, target, tarball, pkg) });
       }
       for (const f of plan) {
         await mkdir(dirname(join(target, f.path)), { recursive: true });
         await writeFile(join(target, f.path), f.content, { flag: 'wx' });
       }
-      io.out(`created a license repository in ${target} (${plan.length} files)\nnext: cd into it, run \`npm install\`, commit, and add your first license\n`);
+      const git = opts.git && !insideGitRepo(target);
+      if (git) gitInitMain(target);
+      io.out(
+        [
+          `created a license repository in ${target} (${paths.length} files${git ? ', git branch main' : ''})`,
+          'next:',
+          `  cd ${dir ?? '.'}`,
+          '  npm install                 # installs lac and Node 24 for `npx lac`',
+          '  npx lac check',
+          '  git add -A && git commit -m "Start the license repository"',
+          '  then read README.md: the GitHub settings and secrets the workflows need',
+          '',
+        ].join('\n'),
+      );
     });
 }

@@ -12,13 +12,14 @@ import { registerRenewals } from './renewals.ts';
 import { registerReport } from './report.ts';
 import { registerRules } from './rules.ts';
 import { registerSite } from './site.ts';
-import { VERSION } from './version.ts';
+import { versionText } from './version.ts';
 
 /** The command table: each command registers itself from its own file. */
 export function buildProgram(io: Io): Command {
   const program = new Command('lac')
     .description('licenses as code: check, report and automate software licenses kept as YAML in git')
-    .version(VERSION)
+    // The commit is looked up only when asked for: no git process at every start.
+    .option('-V, --version', 'print the version (and the commit, when run from a checkout of lac)')
     .option('--debug', 'show stack traces of internal errors')
     .exitOverride()
     .configureOutput({ writeOut: io.out, writeErr: io.err })
@@ -34,6 +35,10 @@ export function buildProgram(io: Io): Command {
   registerSite(program, io);
   registerInit(program, io);
   registerCodeowners(program, io);
+  program.on('option:version', () => {
+    io.out(`${versionText()}\n`);
+    throw new ExitCode(0);
+  });
   return program;
 }
 

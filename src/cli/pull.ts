@@ -66,7 +66,7 @@ export function registerPull(program: Command, io: Io, connectors: ReadonlyMap<s
     .option('--root <dir>', 'the license repository (default: the current folder)')
     .option('--today <date>', 'the date to ask report APIs for (default: today in the org time zone)')
     .action(async (ids: string[], opts: PullOpts) => {
-      const root = parseRoot(opts.root ?? io.cwd);
+      const root = parseRoot(opts.root, io.cwd);
       const since = parseToday(opts.since);
       const { inventory } = await loadInventory(fsSource(root));
       const targets = selectLicenses(inventory.licenses, ids, Boolean(opts.all), connectors);

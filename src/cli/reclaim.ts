@@ -70,7 +70,7 @@ export function registerReclaim(program: Command, io: Io): void {
     .option('--today <date>', 'the date to judge activity on (default: today in the org time zone)')
     .action(async (opts: ReclaimOpts) => {
       if (opts.dryRun && opts.openPr) throw new UserError('--dry-run and --open-pr exclude each other', 'run --dry-run first to see the plan, then --open-pr');
-      const root = parseRoot(opts.root ?? io.cwd);
+      const root = parseRoot(opts.root, io.cwd);
       if (opts.openPr) {
         await openPrs(io, root, opts);
         return;

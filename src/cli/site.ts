@@ -48,7 +48,7 @@ export function registerSite(program: Command, io: Io): void {
     .option('--today <date>', 'compute figures as of this date (YYYY-MM-DD; default: today in the org time zone)')
     .action(async (opts: BuildOpts) => {
       const base = parseBase(opts.base ?? defaultBase(io.env));
-      const root = parseRoot(opts.root ?? io.cwd);
+      const root = parseRoot(opts.root, io.cwd);
       const outDir = resolve(io.cwd, opts.out);
       const problem = outDirProblem(outDir);
       if (problem) throw new UserError(`--out: ${problem}`, 'pass a new or empty folder, or one that holds an earlier build of the site (it is replaced)');

@@ -1,8 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { KINDS, schemaFileName } from '../inventory/schema/index.ts';
 import { schemaText } from '../inventory/schema/emit.ts';
+import { SECRET_DOCS } from './secrets.ts';
 
 export interface InitOptions {
   name: string;
@@ -10,6 +11,8 @@ export interface InitOptions {
   timezone: string;
   /** The npm dependency spec of this tool in the new repository's package.json. */
   toolSpec: string;
+  /** The tool's version (named in the README). */
+  version: string;
   /** This package's root (where .github/workflows and templates/ are). */
   packageRoot: string;
 }
@@ -21,6 +24,9 @@ export interface PlannedFile {
 
 const FOLDERS = ['vendors', 'licenses', 'contracts', 'assignments', 'usage'];
 
+/** The workflows a license repository runs (the package's own release workflow is not one of them). */
+export const LICENSE_WORKFLOWS = ['check.yml', 'reclaim.yml', 'renewals.yml', 'site.yml', 'usage.yml'];
+
 function packageJson(o: InitOptions): string {
   const slug = o.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'licenses';
   const pkg = {
@@ -31,7 +37,7 @@ function packageJson(o: InitOptions): string {
     scripts: { check: 'lac check', report: 'lac report', renewals: 'lac renewals' },
     // The `node` package brings Node 24 for `npm run` and `npm test`, whatever the machine has.
     devDependencies: { lac: o.toolSpec, node: '^24' },
-    allowScripts: { node: true },
+    allowScripts: { node: true, esbuild: true },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
@@ -57,16 +63,13 @@ export function initPlan(o: InitOptions): PlannedFile[] {
   const workflowDir = join(o.packageRoot, '.github/workflows');
   const files: PlannedFile[] = [
     { path: 'package.json', content: packageJson(o) },
-    { path: 'README.md', content: readme({ name: o.name }) },
-    { path: '.gitignore', content: 'node_modules/\n_site/\n' },
+    { path: 'README.md', content: readme({ name: o.name, toolSpec: o.toolSpec, version: o.version, vendored: o.toolSpec.startsWith('file:'), secrets: SECRET_DOCS }) },
+    { path: '.gitignore', content: 'node_modules/\n_site/\n.lac-cache/\n' },
     { path: 'inventory/org.yaml', content: orgYaml(o) },
     { path: 'inventory/people.yaml', content: '# yaml-language-server: $schema=../schemas/people.schema.json\npeople: []\n' },
     ...FOLDERS.map((f) => ({ path: `inventory/${f}/.gitkeep`, content: '' })),
     ...KINDS.map((k) => ({ path: `schemas/${schemaFileName(k)}`, content: schemaText(k) })),
-    ...readdirSync(workflowDir)
-      .filter((f) => f.endsWith('.yml'))
-      .sort()
-      .map((f) => ({ path: `.github/workflows/${f}`, content: readFileSync(join(workflowDir, f), 'utf8') })),
+    ...LICENSE_WORKFLOWS.map((f) => ({ path: `.github/workflows/${f}`, content: readFileSync(join(workflowDir, f), 'utf8') })),
   ];
   return files;
 }

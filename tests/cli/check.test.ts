@@ -71,7 +71,18 @@ describe('lac check: exit codes and formats', () => {
     expect(badFormat.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json, github.");
     const noInventory = await lac(['check', '--root', join(dir, 'inventory')]);
     expect(noInventory.code).toBe(2);
-    expect(noInventory.stderr).toMatch(/^lac: no inventory\/ folder in .*\n  hint: run lac in a license repository, pass --root DIR, or create one with `lac init`\n$/);
+    expect(noInventory.stderr).toBe(`lac: --root ${join(dir, 'inventory')} is not a license repository (no inventory/ folder): start one with \`lac init\`, or pass the right folder\n`);
+  });
+
+  it('finds the license repository from a folder inside it, and says in one line how to start one outside any', async () => {
+    const dir = repo({ 'inventory/assignments/figma.yaml': withSeat('  - { person: cy, tier: full, since: 2025-01-01 }') });
+    expect((await lac(['check', ...TODAY], { cwd: join(dir, 'inventory', 'licenses') })).stdout).toContain('inventory/assignments/figma.yaml:5:15  error  seat-held-by-leaver');
+    const outside = tempRepo({});
+    try {
+      expect(await lac(['check'], { cwd: outside })).toEqual({ code: 2, stdout: '', stderr: `lac: ${outside} is not in a license repository (no inventory/ folder here or above): start one with \`lac init\`, or pass --root DIR\n` });
+    } finally {
+      cleanup(outside);
+    }
   });
 });
 
@@ -144,13 +155,14 @@ describe('lac check: bad input gets a clear finding, never a crash', () => {
 });
 
 describe('the real process', () => {
-  it('runs as `node src/cli/main.ts` with the same exit codes and no stack trace on bad input', () => {
+  it('runs as `bin/lac.js` (the compiled code in dist/) with the same exit codes and no stack trace on bad input', () => {
     const dir = repo({ 'inventory/vendors/figma.yaml': new Uint8Array([0xff, 0xfe, 0x00, 0x41]) });
     const r = lacProcess(['check', '--root', dir, '--today', '2026-03-10']);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('inventory/vendors/figma.yaml:1:1  error  not-utf8');
     expect(lacProcess(['check', '--root', dir, '--today', 'yesterday']).code).toBe(2);
-    expect(lacProcess(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    // A checkout of lac: the version and the commit it runs from.
+    expect(lacProcess(['--version']).stdout).toMatch(/^\d+\.\d+\.\d+ \(commit [0-9a-f]{12}\)\n$/);
   });
 });
 

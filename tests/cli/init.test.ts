@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { VERSION } from '../../src/cli/version.ts';
 import { hardeningProblems } from '../../src/workflows/harden.ts';
 import { cleanup, lac, tempRepo } from '../support/cli.ts';
 import { files } from '../support/inventory.ts';
@@ -31,7 +34,15 @@ describe('lac init', () => {
     }
     const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; name: string };
     expect(pkg.name).toBe('acme-corp-licenses');
-    expect(pkg.devDependencies.lac).toMatch(/^\^\d+\.\d+\.\d+$/);
+    // lac comes packed into vendor/, pinned by a lockfile to the dependency tree lac was tested with.
+    expect(pkg.devDependencies.lac).toBe(`file:vendor/lac-${VERSION}.tgz`);
+    const tarball = readFileSync(join(repo, `vendor/lac-${VERSION}.tgz`));
+    const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string; resolved?: string; integrity?: string; dev?: boolean }> };
+    expect(lock.packages['node_modules/lac']).toMatchObject({ version: VERSION, resolved: `file:vendor/lac-${VERSION}.tgz`, integrity: `sha512-${createHash('sha512').update(tarball).digest('base64')}`, dev: true });
+    const shrink = JSON.parse(readFileSync(join(import.meta.dirname, '../../npm-shrinkwrap.json'), 'utf8')) as typeof lock;
+    expect(lock.packages['node_modules/astro']?.version).toBe(shrink.packages['node_modules/astro']?.version);
+    expect(lock.packages['node_modules/vitest']).toBeUndefined();
+    expect(execFileSync('git', ['-C', repo, 'branch', '--show-current'], { encoding: 'utf8' })).toBe('main\n');
     expect(readFileSync(join(repo, 'inventory/org.yaml'), 'utf8')).toContain('currency: USD\ntimezone: America/New_York\n');
     expect(readFileSync(join(repo, 'README.md'), 'utf8')).toMatch(/^# Acme Corp — software licenses/);
     expect(readFileSync(join(repo, 'schemas/license.schema.json'), 'utf8')).toBe(readFileSync(join(import.meta.dirname, '../../schemas/license.schema.json'), 'utf8'));

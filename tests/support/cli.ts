@@ -12,7 +12,8 @@ export interface CliResult {
 }
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
-export const CLI = join(REPO_ROOT, 'src', 'cli', 'main.ts');
+/** The shipped entry point: it runs the compiled code in dist/ (built by `npm test`'s pretest). */
+export const CLI = join(REPO_ROOT, 'bin', 'lac.js');
 
 /** Runs `lac ...args` in this process. */
 export async function lac(args: string[], options: { cwd?: string; env?: Record<string, string | undefined> } = {}): Promise<CliResult> {
@@ -22,7 +23,7 @@ export async function lac(args: string[], options: { cwd?: string; env?: Record<
   return { code, stdout, stderr };
 }
 
-/** Runs `lac ...args` as a real process (Node 24, type stripping), as a user would. */
+/** Runs `lac ...args` as a real process of the compiled CLI (bin/lac.js), as a user would. */
 export function lacProcess(args: string[], options: { cwd?: string; env?: Record<string, string> } = {}): CliResult {
   const r = spawnSync(process.execPath, [CLI, ...args], { cwd: options.cwd ?? REPO_ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...options.env }, encoding: 'utf8', timeout: 60_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { data } from '../../data.ts';
-import { downloads, type DownloadFile } from '../../../../src/site/downloads.ts';
+import { downloads, type DownloadFile } from '../../../../dist/site/downloads.js';
 
 export function getStaticPaths() {
   return downloads(data).map((d) => ({ params: { file: d.path }, props: { d } }));
