@@ -1,0 +1,114 @@
+// The workflows `lac init` writes, run as GitHub runs them in a license repository made from the
+// packed package: each job's steps in order, the checkout a clone of the repository's GitHub copy
+// (a bare repository the fake GitHub reads), the workflow's own `npm ci`, `npx lac` as installed,
+// the token passed the way the workflow passes it, and the fake GitHub (checked against GitHub's
+// OpenAPI description) answering the API calls.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGitHubPort } from '../../src/github/index.ts';
+import { LICENSE_WORKFLOWS } from '../../src/init/plan.ts';
+import { runWorkflowFile, type RunWorkflowOptions, type WorkflowRun } from '../support/actions-runner.ts';
+import { useGitHubFake } from '../support/github-fake/hooks.ts';
+import { LICENSE, ORG, files } from '../support/inventory.ts';
+import { initLicenseRepo, sh, userEnv } from '../support/packed.ts';
+import { bareRemote } from '../support/remote.ts';
+
+const root = mkdtempSync(join(tmpdir(), 'lac-packed-wf-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+const remote = bareRemote();
+const gh = useGitHubFake({ repos: [{ name: 'acme/licenses', gitDir: remote.path }] });
+const env = userEnv();
+let repo = '';
+
+const CSV_LICENSE = `${LICENSE}usage:\n  source: csv\n  config: { path: exports/figma.csv, columns: { account: Email, last_active: Last Seen } }\n`;
+// Cy left on 2026-01-31 and still holds a seat: reclaim proposes it; Bob has not used Figma since October.
+const SEATS = 'license: figma\nseats:\n  - { person: ada, tier: full, since: 2026-01-05 }\n  - { person: bob, tier: viewer, since: 2026-01-05 }\n';
+
+beforeAll(() => {
+  repo = initLicenseRepo(root, {
+    ...files({ 'inventory/licenses/figma.yaml': CSV_LICENSE, 'inventory/org.yaml': ORG.replace('Test Co', 'Acme Corp'), 'inventory/assignments/figma.yaml': SEATS }),
+    'exports/figma.csv': 'Email,Last Seen\nada@test.example,2026-03-01\nbob@test.example,2025-10-01\n',
+  }, env);
+  sh('git', ['remote', 'add', 'origin', remote.path], repo, env);
+  expect(sh('git', ['push', '-q', 'origin', 'main'], repo, env).code).toBe(0);
+}, 900_000);
+
+/** Runs one of the repository's workflows from a fresh checkout of `ref`. */
+async function run(workflow: string, ref: string, extra: Partial<RunWorkflowOptions> = {}): Promise<WorkflowRun> {
+  const workspace = mkdtempSync(join(root, 'ws-'));
+  rmSync(workspace, { recursive: true });
+  // GitHub gives the token to the steps that the workflow passes it to, not to every process.
+  const { GITHUB_TOKEN: token, ...githubEnv } = gh.fake.env();
+  return runWorkflowFile({
+    file: join(repo, '.github/workflows', workflow),
+    workspace,
+    checkout: { remote: remote.path, ref },
+    env: { ...githubEnv, ...env, LAC_TODAY: '2026-03-10', ...extra.env },
+    context: { 'github.token': token!, 'github.repository': 'acme/licenses', ...extra.context },
+    lac: 'installed',
+    ...(extra.event ? { event: extra.event } : {}),
+  });
+}
+
+const failures = (r: WorkflowRun) => Object.entries(r.jobs).flatMap(([job, j]) => j.steps.filter((s) => s.code !== 0).map((s) => `${job}: ${s.name}: ${s.stderr.slice(-2000)}`));
+
+describe('the workflows lac init wrote, run as GitHub runs them', () => {
+  it('are the five license-repository workflows', () => {
+    expect(sh('ls', ['.github/workflows'], repo, env).stdout.split('\n').filter(Boolean)).toEqual(LICENSE_WORKFLOWS);
+  });
+
+  it('check: annotations, the change in the job summary and one sticky comment on the pull request', async () => {
+    sh('git', ['checkout', '-q', '-b', 'give-bob-full'], repo, env);
+    writeFileSync(join(repo, 'inventory/assignments/figma.yaml'), SEATS.replace('person: bob, tier: viewer', 'person: bob, tier: full'));
+    sh('git', ['commit', '-q', '-am', 'Give Bob a full seat'], repo, env);
+    sh('git', ['push', '-q', 'origin', 'give-bob-full'], repo, env);
+    sh('git', ['checkout', '-q', 'main'], repo, env);
+    const { number } = await createGitHubPort({ env: gh.fake.env() }).ensureIssue({ key: 'test/pr', title: 'Give Bob a full seat', body: '' });
+    const event = { pull_request: { number, head: { repo: { full_name: 'acme/licenses' } } } };
+    const r = await run('check.yml', 'give-bob-full', { event, context: { 'github.base_ref': 'main', 'github.event.pull_request.head.repo.full_name': 'acme/licenses' } });
+    expect(failures(r)).toEqual([]);
+    const steps = r.jobs.check!.steps;
+    expect(steps.find((s) => s.name === 'npm ci')!.skipped).toBeUndefined();
+    expect(steps.find((s) => s.name === 'Check the inventory')!.stdout).toBe('no problems found\n');
+    expect(r.summary).toContain('### What this change does');
+    expect(r.summary).toContain('Bob Byte (bob)');
+    expect(gh.fake.repo('acme/licenses').comments.filter((c) => c.issue_number === number)).toHaveLength(1);
+  }, 600_000);
+
+  it('usage: pulls every source and proposes the snapshots as one pull request', async () => {
+    const r = await run('usage.yml', 'main');
+    expect(failures(r)).toEqual([]);
+    expect(r.jobs.pull!.steps.at(-1)!.stdout).toContain('figma: 2 accounts, 2 matched, 0 unmatched: wrote inventory/usage/figma.yaml');
+    const pr = gh.fake.repo('acme/licenses').issues.find((i) => i.pull && i.title.startsWith('Usage snapshots'));
+    expect(pr?.body).toContain('figma');
+    expect(remote.branchSha('lac/usage')).not.toBe('');
+  }, 600_000);
+
+  it('reclaim: one pull request per license for the seats to reclaim', async () => {
+    const r = await run('reclaim.yml', 'main', { env: { LAC_TODAY: '2026-03-10' } });
+    expect(failures(r)).toEqual([]);
+    const prs = gh.fake.repo('acme/licenses').issues.filter((i) => i.pull && i.title.startsWith('Reclaim'));
+    expect(prs).toHaveLength(1);
+    expect(prs[0]!.body).toContain('bob');
+    expect(remote.branchSha('lac/reclaim/figma')).not.toBe('');
+  }, 600_000);
+
+  it('renewals: a reminder issue and a renewal pull request inside the decision window', async () => {
+    const r = await run('renewals.yml', 'main', { env: { LAC_TODAY: '2026-11-20' } });
+    expect(failures(r)).toEqual([]);
+    const issues = gh.fake.repo('acme/licenses').issues;
+    expect(issues.filter((i) => !i.pull && i.title.includes('figma-2026'))).toHaveLength(1);
+    expect(remote.branchSha('lac/renewal/figma-2026')).not.toBe('');
+  }, 600_000);
+
+  it('site: builds under the Pages sub-path and hands the folder to the Pages deployment', async () => {
+    const r = await run('site.yml', 'main');
+    expect(failures(r)).toEqual([]);
+    expect(Object.keys(r.jobs)).toEqual(['build', 'deploy']);
+    expect(r.pagesArtifacts).toHaveLength(1);
+    const index = readFileSync(join(r.pagesArtifacts[0]!, 'index.html'), 'utf8');
+    expect(index).toContain('href="/licenses/');
+  }, 600_000);
+});
