@@ -1,5 +1,6 @@
 // The one place that builds an Octokit: retry and throttling plugins, base URL and token from the environment.
 import { Octokit } from 'octokit';
+import { systemClock, type Clock } from '../util/clock.ts';
 import { GitHubConfigError, toGitHubError } from './errors.ts';
 
 export type GitHubClient = InstanceType<typeof Octokit>;
@@ -25,6 +26,8 @@ export interface GitHubClientOptions {
   baseUrl?: string;
   fetch?: typeof globalThis.fetch;
   timings?: Partial<GitHubTimings>;
+  /** The clock that spaces writes; the system's by default. */
+  clock?: Clock;
   /** Where rate-limit waits are reported; silent by default. Messages never contain tokens. */
   warn?: (message: string) => void;
 }
@@ -48,16 +51,16 @@ export function repositoryFromEnv(env: Record<string, string | undefined>): Repo
  * A stand-in for Bottleneck.Group that spaces jobs `gapMs` apart: the throttling plugin's own
  * write and notification groups wait 1 s and 3 s, which tests cannot afford and cannot tune.
  */
-function spacing(gapMs: number): unknown {
+function spacing(gapMs: number, clock: Clock): unknown {
   let next = 0;
   const limiter = {
     async schedule(...args: unknown[]): Promise<unknown> {
       const at = typeof args[0] === 'function' ? 0 : 1;
       const fn = args[at] as (...rest: unknown[]) => unknown;
-      const now = Date.now();
+      const now = clock.now();
       const slot = Math.max(now, next);
       next = slot + gapMs;
-      if (slot > now) await new Promise((resolve) => setTimeout(resolve, slot - now));
+      if (slot > now) await clock.sleep(slot - now);
       return fn(...args.slice(at + 1));
     },
   };
@@ -107,7 +110,7 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
     warn(`GitHub ${kind} for ${request.method} ${request.url}: ${retry ? `retrying in ${retryAfter}s` : 'giving up'}`);
     return retry;
   };
-  const group = spacing(t.writeGapMs) as never;
+  const group = spacing(t.writeGapMs, options.clock ?? systemClock) as never;
   const octokit = new Octokit({
     auth: token,
     baseUrl,

@@ -9,6 +9,10 @@ export interface WorkflowProblem {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const SHA = /^[^@\s]+@[0-9a-f]{40}$/;
+const DIGEST = /^docker:\/\/[^@\s]+@sha256:[0-9a-f]{64}$/;
+
+/** A local action, an action or workflow at a full commit SHA, or an image by digest: nothing a tag move can change. */
+const pinned = (uses: string) => uses.startsWith('./') || SHA.test(uses) || DIGEST.test(uses);
 
 /** Whether a job (or the workflow) may write repository contents. */
 function writesContents(perms: unknown): boolean {
@@ -23,20 +27,23 @@ export function hardeningProblems(text: string): WorkflowProblem[] {
   const events = typeof on === 'string' ? [on] : Array.isArray(on) ? on : isObj(on) ? Object.keys(on) : [];
   if (events.includes('pull_request_target')) out.push({ rule: 'pull-request-target', message: 'pull_request_target runs untrusted code with a write token; use pull_request' });
   if (!('permissions' in wf)) out.push({ rule: 'missing-permissions', message: 'no top-level permissions: the token gets the repository default (often write-all); set `permissions: {}`' });
-  else if (wf.permissions === 'write-all' || (isObj(wf.permissions) && Object.values(wf.permissions).includes('write'))) {
-    out.push({ rule: 'broad-permissions', message: 'top-level permissions grant write; grant writes per job instead' });
+  else if (!isObj(wf.permissions) || Object.keys(wf.permissions).length > 0) {
+    out.push({ rule: 'broad-permissions', message: 'top-level permissions grant something to every job; set `permissions: {}` and grant each job what it needs' });
   }
   if (!isObj(wf.concurrency) && typeof wf.concurrency !== 'string') out.push({ rule: 'missing-concurrency', message: 'no concurrency group: two runs can race' });
   for (const [name, job] of Object.entries(isObj(wf.jobs) ? wf.jobs : {})) {
     if (!isObj(job)) continue;
     if (!('permissions' in job)) out.push({ rule: 'missing-permissions', message: `job ${name} has no permissions block` });
-    if (!('timeout-minutes' in job)) out.push({ rule: 'missing-timeout', message: `job ${name} has no timeout-minutes (the default is 6 hours)` });
+    else if (!isObj(job.permissions)) out.push({ rule: 'broad-permissions', message: `job ${name} has permissions: ${String(job.permissions)}; name each scope it needs` });
+    if (typeof job.uses === 'string' && !pinned(job.uses)) out.push({ rule: 'unpinned-action', message: `job ${name} calls ${job.uses}: pin it to a full commit SHA` });
+    // A job that calls a reusable workflow cannot set timeout-minutes; the called workflow's jobs do.
+    if (!('timeout-minutes' in job) && !('uses' in job)) out.push({ rule: 'missing-timeout', message: `job ${name} has no timeout-minutes (the default is 6 hours)` });
     const steps = Array.isArray(job.steps) ? (job.steps as unknown[]) : [];
     steps.forEach((step, i) => {
       if (!isObj(step)) return;
       const label = `job ${name} step ${typeof step.name === 'string' ? `"${step.name}"` : i + 1}`;
-      if (typeof step.uses === 'string' && !step.uses.startsWith('./') && !step.uses.startsWith('docker://') && !SHA.test(step.uses)) {
-        out.push({ rule: 'unpinned-action', message: `${label} uses ${step.uses}: pin it to a full commit SHA` });
+      if (typeof step.uses === 'string' && !pinned(step.uses)) {
+        out.push({ rule: 'unpinned-action', message: `${label} uses ${step.uses}: pin it to a full commit SHA (or an image to its sha256 digest)` });
       }
       if (typeof step.run === 'string' && step.run.includes('${{')) {
         out.push({ rule: 'expression-in-run', message: `${label} interpolates \${{ ... }} into a run script; pass it through env: instead` });

@@ -1,10 +1,7 @@
 // Headless Chromium from Debian's package, driven by playwright-core; never a downloaded browser.
-import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM = '/usr/bin/chromium';
-
-export const hasChromium = () => existsSync(CHROMIUM);
 
 export function launch(): Promise<Browser> {
   return chromium.launch({

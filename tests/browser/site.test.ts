@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveStatic, type StaticServer } from '../../src/site/serve.ts';
 import { lac } from '../support/cli.ts';
 import { buildSiteFixture, TODAY, type SiteFixture } from '../site/fixture.ts';
-import { hasChromium, launch, parseCsv } from './chromium.ts';
+import { requireTool } from '../support/tools.ts';
+import { CHROMIUM, launch, parseCsv } from './chromium.ts';
 
 const BASE = '/lac-test/';
 
@@ -33,24 +34,6 @@ let server: StaticServer;
 let browser: Browser;
 let origin: string;
 
-beforeAll(async () => {
-  fixture = buildSiteFixture();
-  out = mkdtempSync(join(tmpdir(), 'lac-site-out-'));
-  const r = await lac(['site', 'build', '--root', fixture.repo.dir, '--out', out, '--base', BASE, '--today', TODAY], { cwd: fixture.repo.dir });
-  expect(r.stderr).toBe('');
-  expect(r.code).toBe(0);
-  server = await serveStatic(out, { base: BASE });
-  origin = new URL(server.url).origin;
-  browser = await launch();
-}, 120_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  fixture?.cleanup();
-  if (out) rmSync(out, { recursive: true, force: true });
-});
-
 interface Visit {
   errors: string[];
   foreign: string[];
@@ -69,7 +52,27 @@ async function open(page: Page, url: string): Promise<Visit> {
   return v;
 }
 
-describe.skipIf(!hasChromium())('report site in Chromium', () => {
+const chromium = requireTool({ name: 'chromium', path: CHROMIUM, install: 'apt-get install -y chromium' });
+
+describe.runIf(chromium !== undefined)('report site in Chromium', () => {
+  beforeAll(async () => {
+    fixture = buildSiteFixture();
+    out = mkdtempSync(join(tmpdir(), 'lac-site-out-'));
+    const r = await lac(['site', 'build', '--root', fixture.repo.dir, '--out', out, '--base', BASE, '--today', TODAY], { cwd: fixture.repo.dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    server = await serveStatic(out, { base: BASE });
+    origin = new URL(server.url).origin;
+    browser = await launch();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    fixture?.cleanup();
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
   test('every page loads without a console error or a request to another host, and every internal link resolves', async () => {
     const page = await browser.newPage();
     const start = `${server.url}`;

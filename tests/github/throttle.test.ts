@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GitHubError } from '../../src/github/errors.ts';
 import { useGitHubFake } from '../support/github-fake/hooks.ts';
+import { virtualClock } from '../support/clock.ts';
 import { clientFor, portFor } from './helpers.ts';
 
 const gh = useGitHubFake({ repos: ['acme/licenses'], token: 'ghs_secret_value' });
@@ -17,14 +18,20 @@ function statuses() {
 
 describe('retry and throttling', () => {
   it('waits out a primary rate limit (403, x-ratelimit-remaining: 0) and succeeds', async () => {
-    gh.fake.clearRequests();
-    gh.fake.failNext({ status: 403, route, after: 1 });
-    const warnings: string[] = [];
-    const { data } = await getRepo(warnings);
-    expect(data.full_name).toBe('acme/licenses');
-    expect(statuses()).toEqual(['403*', '200']);
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/^GitHub rate limit for GET \/repos\/\{owner\}\/\{repo\}: retrying in [12]s$/);
+    // The throttling plugin reads Date.now() for the time to x-ratelimit-reset; stop the date so the wait is exact.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.UTC(2026, 2, 1, 9, 0, 0) });
+    try {
+      gh.fake.clearRequests();
+      gh.fake.failNext({ status: 403, route, after: 1 });
+      const warnings: string[] = [];
+      const { data } = await getRepo(warnings);
+      expect(data.full_name).toBe('acme/licenses');
+      expect(statuses()).toEqual(['403*', '200']);
+      // Reset one second away, plus the second the plugin adds to retry after it.
+      expect(warnings).toEqual(['GitHub rate limit for GET /repos/{owner}/{repo}: retrying in 2s']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('waits out a secondary rate limit (429, retry-after) and succeeds', async () => {
@@ -83,23 +90,28 @@ describe('retry and throttling', () => {
 });
 
 describe('write spacing', () => {
-  it('spaces content-creating requests writeGapMs apart; reads are not held back', async () => {
+  it('spaces content-creating requests writeGapMs apart on the client\'s clock; reads are not held back', async () => {
     const { createGitHubClient } = await import('../../src/github/client.ts');
-    const octokit = createGitHubClient({ env: gh.fake.env(), timings: { writeGapMs: 120, unitMs: 1 } });
-    const started = Date.now();
-    const at: number[] = [];
-    await Promise.all(
-      [1, 2, 3].map(async (i) => {
-        await octokit.request('POST /repos/{owner}/{repo}/labels', { owner: 'acme', repo: 'licenses', name: `gap-${i}`, color: 'ededed' });
-        at.push(Date.now() - started);
-      }),
-    );
-    at.sort((a, b) => a - b);
-    expect(at[1]! - at[0]!).toBeGreaterThanOrEqual(100);
-    expect(at[2]! - at[1]!).toBeGreaterThanOrEqual(100);
-    const read = Date.now();
+    const clock = virtualClock(1_000);
+    const octokit = createGitHubClient({ env: gh.fake.env(), timings: { writeGapMs: 120, unitMs: 1 }, clock });
+    await Promise.all([1, 2, 3].map((i) => octokit.request('POST /repos/{owner}/{repo}/labels', { owner: 'acme', repo: 'licenses', name: `gap-${i}`, color: 'ededed' })));
+    expect(clock.sleeps.sort((a, b) => a - b)).toEqual([120, 240]);
+    expect(gh.fake.writes().map((r) => `${r.method} ${r.url} ${r.status}`)).toEqual(Array(3).fill('POST /repos/acme/licenses/labels 201'));
     await octokit.request('GET /repos/{owner}/{repo}/labels', { owner: 'acme', repo: 'licenses' });
-    expect(Date.now() - read).toBeLessThan(100);
+    expect(clock.sleeps).toHaveLength(2);
+  });
+
+  it('waits only for what is left of the gap since the last write', async () => {
+    const { createGitHubClient } = await import('../../src/github/client.ts');
+    const clock = virtualClock(1_000);
+    const octokit = createGitHubClient({ env: gh.fake.env(), timings: { writeGapMs: 120, unitMs: 1 }, clock });
+    const label = (name: string) => octokit.request('POST /repos/{owner}/{repo}/labels', { owner: 'acme', repo: 'licenses', name, color: 'ededed' });
+    await label('after-0');
+    clock.advance(500);
+    await label('after-500');
+    clock.advance(10);
+    await label('after-510');
+    expect(clock.sleeps).toEqual([110]);
   });
 
   it('reads short waits from the environment for CLI runs, and rejects nonsense', async () => {

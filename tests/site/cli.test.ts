@@ -37,12 +37,23 @@ describe('lac site', () => {
     const out = tempOut();
     writeFileSync(join(out, 'index.html'), '<p>site</p>');
     let stdout = '';
-    const io = { out: (t: string) => void (stdout += t), err: () => {}, env: {}, cwd: tmpdir(), isTTY: false };
+    let listening = (_url: string) => {};
+    const announced = new Promise<string>((resolve) => (listening = resolve));
+    const io = {
+      out: (t: string) => {
+        stdout += t;
+        const url = /http:\/\/127\.0\.0\.1:\d+\/repo\//.exec(stdout);
+        if (url) listening(url[0]);
+      },
+      err: () => {},
+      env: {},
+      cwd: tmpdir(),
+      isTTY: false,
+    };
     const program = new Command('lac').exitOverride();
     registerSite(program, io);
     const running = program.parseAsync(['site', 'preview', '--out', out, '--base', '/repo/', '--port', '0'], { from: 'user' });
-    for (let i = 0; i < 500 && !stdout.includes('http://'); i++) await new Promise((r) => setTimeout(r, 20));
-    const url = /http:\/\/127\.0\.0\.1:\d+\/repo\//.exec(stdout)![0];
+    const url = await Promise.race([announced, running.then(() => Promise.reject(new Error(`preview ended before it listened: ${stdout}`)))]);
     expect(await (await fetch(url)).text()).toBe('<p>site</p>');
     process.emit('SIGINT');
     await running;

@@ -10,12 +10,13 @@ afterEach(async () => {
   fake = undefined;
 });
 
-function http(waits: number[], extra: { timeoutMs?: number; signal?: AbortSignal } = {}) {
+function http(waits: number[], extra: { timeoutMs?: number; signal?: AbortSignal; timeout?: (ms: number) => AbortSignal } = {}) {
+  const { timeout, ...rest } = extra;
   return makeHttp({
     vendor: 'Acme',
     fetch: globalThis.fetch,
-    policy: retryPolicy({ maxAttempts: 3, maxWaitMs: 5_000, baseDelayMs: 100, sleep: async (ms) => void waits.push(ms) }),
-    ...extra,
+    policy: retryPolicy({ maxAttempts: 3, maxWaitMs: 5_000, baseDelayMs: 100, sleep: async (ms) => void waits.push(ms), ...(timeout ? { timeout } : {}) }),
+    ...rest,
   });
 }
 
@@ -40,10 +41,26 @@ describe('send', () => {
   });
 
   it('gives up on a server that does not answer within the time limit', async () => {
-    fake = await startFake({ 'GET /slow': () => new Promise(() => undefined) });
+    // The limit runs out when the fake holds the request, not after some wall time: the verdict cannot depend on load.
+    const limits: number[] = [];
+    let expire = () => {};
+    const timeout = (ms: number) => {
+      limits.push(ms);
+      const controller = new AbortController();
+      expire = () => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+      return controller.signal;
+    };
+    fake = await startFake({
+      'GET /slow': () => {
+        expire();
+        return new Promise(() => undefined);
+      },
+    });
     const waits: number[] = [];
-    const error = await rejection(send(http(waits, { timeoutMs: 150 }), `${fake.url}/slow`));
+    const error = await rejection(send(http(waits, { timeoutMs: 150, timeout }), `${fake.url}/slow`));
     expect(error.message).toBe(`Acme: request to ${fake.url}/slow timed out after 3 attempts`);
+    expect(limits).toEqual([150, 150, 150]);
+    expect(waits).toEqual([100, 200]);
     expect(fake.requests).toHaveLength(3);
   });
 

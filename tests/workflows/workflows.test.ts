@@ -1,15 +1,39 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { hardeningProblems } from '../../src/workflows/harden.ts';
 import { schemaErrors } from '../support/workflow-schema.ts';
 
 const dir = join(import.meta.dirname, '..', '..', '.github', 'workflows');
 const workflows = readdirSync(dir).filter((f) => f.endsWith('.yml')).sort();
 
+/** Each job's token scopes, and why it needs each; a scope not listed here fails the test below. */
+const LEAST_PRIVILEGE: Record<string, Record<string, Record<string, string>>> = {
+  // read the inventory; post the sticky comment on the pull request
+  'check.yml': { check: { contents: 'read', 'pull-requests': 'write' } },
+  // push lac/reclaim/* branches; open and update their pull requests
+  'reclaim.yml': { reclaim: { contents: 'write', 'pull-requests': 'write' } },
+  // push lac/renewal/* branches; reminder issues and their comments; renewal pull requests
+  'renewals.yml': { renewals: { contents: 'write', issues: 'write', 'pull-requests': 'write' } },
+  // tests read the checkout; publishing creates the GitHub release and signs npm provenance with an OIDC token
+  'release.yml': { test: { contents: 'read' }, publish: { contents: 'write', 'id-token': 'write' } },
+  // build reads the history; deploy-pages writes Pages and proves the workflow with an OIDC token
+  'site.yml': { build: { contents: 'read' }, deploy: { pages: 'write', 'id-token': 'write' } },
+  // push the lac/usage branch (or the default branch); open its pull request
+  'usage.yml': { pull: { contents: 'write', 'pull-requests': 'write' } },
+};
+
 describe('the workflows', () => {
-  it('are the five the product needs', () => {
-    expect(workflows).toEqual(['check.yml', 'reclaim.yml', 'renewals.yml', 'site.yml', 'usage.yml']);
+  it('are the five a license repository needs and the release of lac itself', () => {
+    expect(workflows).toEqual(['check.yml', 'reclaim.yml', 'release.yml', 'renewals.yml', 'site.yml', 'usage.yml']);
+  });
+
+  it.each(workflows)('%s grants nothing at the top and each job only the scopes listed here, for the reason given', (file) => {
+    const wf = parse(readFileSync(join(dir, file), 'utf8')) as { permissions: unknown; jobs: Record<string, { permissions?: unknown }> };
+    expect(wf.permissions).toEqual({});
+    const granted = Object.fromEntries(Object.entries(wf.jobs).map(([name, job]) => [name, job.permissions]));
+    expect(granted).toEqual(LEAST_PRIVILEGE[file]);
   });
 
   it.each(workflows)('%s passes the published GitHub workflow schema and the hardening rules', (file) => {
@@ -52,6 +76,12 @@ describe('the hardening rules catch', () => {
     ['a missing top-level permissions block', GOOD.replace('permissions: {}\n', ''), 'missing-permissions'],
     ['a job without permissions', GOOD.replace('    permissions: { contents: read }\n', ''), 'missing-permissions'],
     ['write permissions at the top', GOOD.replace('permissions: {}', 'permissions: { contents: write }'), 'broad-permissions'],
+    ['read permissions at the top', GOOD.replace('permissions: {}', 'permissions: { contents: read }'), 'broad-permissions'],
+    ['read-all at the top', GOOD.replace('permissions: {}', 'permissions: read-all'), 'broad-permissions'],
+    ['write-all for a job', GOOD.replace('permissions: { contents: read }', 'permissions: write-all'), 'broad-permissions'],
+    ['an action at a tag', GOOD.replace('actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683', 'actions/checkout@v4.2.2'), 'unpinned-action'],
+    ['an image by tag', GOOD.replace('actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683', 'docker://alpine:3.20'), 'unpinned-action'],
+    ['a reusable workflow at a branch', GOOD.replace('    timeout-minutes: 5\n', '').replace(/    steps:[\s\S]*/, '    uses: acme/ci/.github/workflows/x.yml@main\n'), 'unpinned-action'],
     ['event text inside run:', GOOD.replace('echo "$TITLE"', 'echo "${{ github.event.pull_request.title }}"'), 'expression-in-run'],
     ['pull_request_target', GOOD.replace('on: pull_request', 'on: pull_request_target'), 'pull-request-target'],
     ['no concurrency group', GOOD.replace('concurrency: x\n', ''), 'missing-concurrency'],
@@ -59,6 +89,10 @@ describe('the hardening rules catch', () => {
     ['persisted credentials in a read-only job', GOOD.replace('        with: { persist-credentials: false }\n', ''), 'persisted-credentials'],
   ])('%s', (_name, text, rule) => {
     expect(hardeningProblems(text).map((p) => p.rule)).toEqual([rule]);
+  });
+  it('nothing on an image by digest or a reusable workflow at a commit', () => {
+    expect(hardeningProblems(GOOD.replace('actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683', `docker://alpine@sha256:${'a'.repeat(64)}`))).toEqual([]);
+    expect(hardeningProblems(GOOD.replace('    timeout-minutes: 5\n', '').replace(/    steps:[\s\S]*/, `    uses: acme/ci/.github/workflows/x.yml@${'b'.repeat(40)}\n`))).toEqual([]);
   });
   it('a workflow the schema rejects', () => {
     expect(schemaErrors(GOOD.replace('runs-on: ubuntu-latest', 'runs_on: ubuntu-latest')).length).toBeGreaterThan(0);

@@ -38,7 +38,7 @@ export function where(url: string): string {
 }
 
 function requestSignal(http: Http): AbortSignal {
-  const timeout = AbortSignal.timeout(http.timeoutMs);
+  const timeout = http.policy.timeout(http.timeoutMs);
   return http.signal ? AbortSignal.any([http.signal, timeout]) : timeout;
 }
 

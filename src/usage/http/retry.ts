@@ -1,6 +1,6 @@
 import { ConnectorError } from '../types.ts';
 
-/** How hard a connector tries before it gives up; tests inject `sleep` and `now` to run fast. */
+/** How hard a connector tries before it gives up; tests inject `sleep`, `now` and `timeout` so no verdict depends on wall time. */
 export interface RetryPolicy {
   /** Attempts per request, the first one included. */
   maxAttempts: number;
@@ -10,6 +10,8 @@ export interface RetryPolicy {
   baseDelayMs: number;
   sleep: (ms: number) => Promise<void>;
   now: () => number;
+  /** A signal that aborts with a TimeoutError once a request has taken `ms`. */
+  timeout: (ms: number) => AbortSignal;
 }
 
 export const defaultRetryPolicy: RetryPolicy = {
@@ -18,6 +20,7 @@ export const defaultRetryPolicy: RetryPolicy = {
   baseDelayMs: 1_000,
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
   now: () => Date.now(),
+  timeout: (ms) => AbortSignal.timeout(ms),
 };
 
 export function retryPolicy(overrides: Partial<RetryPolicy> = {}): RetryPolicy {

@@ -68,10 +68,12 @@ function paged(fake: VendorFake, req: RecordedRequest, items: Record<string, unk
   const key = `${req.path}?${req.query.get('filter') ?? ''}#${page}`;
   if (scenario.rateLimitPage === page && !served.has(key)) {
     served.add(key);
-    const reset = Math.floor(Date.now() / 1000) + 3;
+    // The reset and the Date header come from one reading of the clock, as on Okta's servers, so the
+    // wait a client computes from them is exactly 3 s however long the answer takes to arrive.
+    const now = Math.floor(Date.now() / 1000);
     return {
       status: 429,
-      headers: { 'x-rate-limit-limit': '600', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(reset) },
+      headers: { date: new Date(now * 1000).toUTCString(), 'x-rate-limit-limit': '600', 'x-rate-limit-remaining': '0', 'x-rate-limit-reset': String(now + 3) },
       body: { errorCode: 'E0000047', errorSummary: 'API call exceeded rate limit due to too many requests.', errorLink: 'E0000047', errorId: 'oae2', errorCauses: [] },
     };
   }
