@@ -19,6 +19,8 @@ const PATTERNS: readonly [RegExp, string | ((...groups: string[]) => string)][] 
   [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],
   // Form and query parameters that carry credentials.
   [/\b(assertion|client_assertion|client_secret|code|refresh_token|access_token|id_token|password)=[^&\s"'\\]+/gi, `$1=${REDACTED}`],
+  // A password in a URL's user info: https://x-access-token:TOKEN@github.com/...
+  [/\b([a-z][a-z0-9+.-]*:\/\/[^/\s:@]+:)[^@\s/]+@/gi, `$1${REDACTED}@`],
   // The same fields in JSON.
   [/(\\?"(?:assertion|client_assertion|client_secret|refresh_token|access_token|id_token|private_key|private_key_id|password)\\?"\s*:\s*\\?")(?:[^"\\]|\\[^"])*/gi, `$1${REDACTED}`],
 ];

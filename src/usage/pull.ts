@@ -8,6 +8,7 @@ import { serializeSnapshot } from './snapshot/serialize.ts';
 import { snapshotPath, writeAtomically } from './snapshot/write.ts';
 import { ConnectorError, type Connector, type UsageAccount } from './types.ts';
 import { redactDeep, redactorFor, type Redact } from '../secrets/redact.ts';
+import { vendorText } from '../secrets/summary.ts';
 
 export interface PullDeps {
   root: string;
@@ -102,7 +103,7 @@ async function pullUnredacted(license: Rec<License>, connector: Connector, deps:
     });
   } catch (e) {
     if (e instanceof ConnectorError) return { ...base, error: e.message, ...(e.hint ? { hint: e.hint } : {}) };
-    return { ...base, error: `${connector.id} failed: ${(e as Error).message}`, hint: 'the previous snapshot is kept; run again, or report this with --debug' };
+    return { ...base, error: `${connector.id} failed: ${vendorText(String((e as Error).message), redact)}`, hint: 'the previous snapshot is kept; run again, or report this with --debug' };
   }
   const mapped = result.accounts.map((a) => mapTier(a, license.data.usage?.tiers));
   const match = matchAccounts(mapped, buildIdentityIndex(deps.people));

@@ -65,6 +65,7 @@ describe('redactPatterns: credentials recognised by their shape', () => {
     ['jwt eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln end', `jwt ${REDACTED} end`],
     ['grant_type=jwt&assertion=abc.def.ghi&scope=x', `grant_type=jwt&assertion=${REDACTED}&scope=x`],
     ['client_secret=s3cr3t&code=4/0Ad&refresh_token=1//0g', `client_secret=${REDACTED}&code=${REDACTED}&refresh_token=${REDACTED}`],
+    ["fatal: unable to access 'https://x-access-token:ghs_abc123@github.com/acme/licenses/'", `fatal: unable to access 'https://x-access-token:${REDACTED}@github.com/acme/licenses/'`],
     ['{"access_token": "tok-123", "private_key": "-----BEGIN\\nMII"}', `{"access_token": "${REDACTED}", "private_key": "${REDACTED}"}`],
   ])('%s', (input, expected) => {
     expect(redactPatterns(input)).toBe(expected);
