@@ -12,6 +12,7 @@ import { registerRenewals } from './renewals.ts';
 import { registerReport } from './report.ts';
 import { registerRules } from './rules.ts';
 import { registerSite } from './site.ts';
+import { redactorFor } from '../secrets/redact.ts';
 import { versionText } from './version.ts';
 
 /** The command table: each command registers itself from its own file. */
@@ -53,8 +54,15 @@ export function withTodayFromEnv(program: Command, argv: string[], env: Io['env'
   return command?.options.some((o) => o.long === '--today') ? [...argv, '--today', today] : argv;
 }
 
+/** The same Io whose stdout and stderr hide every secret set in its environment (issue 12). */
+export function redactedIo(io: Io): Io {
+  const redact = redactorFor(io.env);
+  return { ...io, out: (t) => io.out(redact(t)), err: (t) => io.err(redact(t)) };
+}
+
 /** Runs the CLI with the given arguments; returns the exit code. Never throws. */
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], rawIo: Io): Promise<number> {
+  const io = redactedIo(rawIo);
   const program = buildProgram(io);
   try {
     await program.parseAsync(withTodayFromEnv(program, argv, io.env), { from: 'user' });

@@ -51,7 +51,8 @@ function outcomeLine(o: PullOutcome, dryRun: boolean): string {
   const what = !o.changed ? 'unchanged' : dryRun ? `would write ${o.path}` : `wrote ${o.path}`;
   const unmatched = o.unmatched.length ? `; unmatched: ${o.unmatched.slice(0, 10).join(', ')}${o.unmatched.length > 10 ? `, and ${o.unmatched.length - 10} more` : ''}` : '';
   const warnings = o.warnings.map((w) => `\n    warning: ${w}`).join('');
-  return `${o.license}: ${o.accounts} accounts, ${o.matched} matched, ${o.unmatched.length} unmatched: ${what}${unmatched}${warnings}`;
+  const credential = o.credential ? `; token from ${o.credential}` : '';
+  return `${o.license}: ${o.accounts} accounts, ${o.matched} matched, ${o.unmatched.length} unmatched: ${what}${credential}${unmatched}${warnings}`;
 }
 
 export function registerPull(program: Command, io: Io, connectors: ReadonlyMap<string, Connector> = registry): void {

@@ -1,7 +1,9 @@
 // The one place that builds an Octokit: retry and throttling plugins, base URL and token from the environment.
 import { Octokit } from 'octokit';
+import { redactorFor } from '../secrets/redact.ts';
+import { malformedJson } from '../secrets/summary.ts';
 import { systemClock, type Clock } from '../util/clock.ts';
-import { GitHubConfigError, toGitHubError } from './errors.ts';
+import { GitHubConfigError, GitHubError, toGitHubError } from './errors.ts';
 
 export type GitHubClient = InstanceType<typeof Octokit>;
 
@@ -129,12 +131,18 @@ export function createGitHubClient(options: GitHubClientOptions = {}): GitHubCli
     },
   });
   // Outermost hook: after retries, every failure becomes a GitHubError that names the operation only.
+  const redact = redactorFor(env, [token]);
   octokit.hook.wrap('request', async (request, opts) => {
+    const command = `${opts.method} ${commandPath(opts.url, baseUrl)}`;
+    let response;
     try {
-      return await request(opts);
+      response = await request(opts);
     } catch (error) {
-      throw toGitHubError(`${opts.method} ${commandPath(opts.url, baseUrl)}`, error);
+      throw toGitHubError(command, error, redact);
     }
+    // Octokit hands back the raw text of a JSON answer it cannot parse; lac only calls JSON endpoints.
+    if (typeof response.data === 'string' && response.data !== '') throw new GitHubError(command, response.status, malformedJson(response.url));
+    return response;
   });
   return octokit;
 }

@@ -3,6 +3,8 @@ import type { Backend, CommentRecord, IssuePatch, IssueRecord, ListState, PullRe
 import { createGitHubClient, repositoryFromEnv, type GitHubClient, type GitHubClientOptions } from './client.ts';
 import type { GitHubPort, Repository } from './port.ts';
 import { createPort, type PortOptions } from './verbs.ts';
+import { redactingPort } from './redacting-port.ts';
+import { redactorFor } from '../secrets/redact.ts';
 
 /** Upper bound on pages read by one list call (100 items each), so an API bug cannot loop forever. */
 export const MAX_PAGES = 50;
@@ -116,9 +118,10 @@ export function restBackend(octokit: GitHubClient, repository: Repository): Back
   };
 }
 
-/** The GitHubPort over HTTP for `repository` (default: GITHUB_REPOSITORY). */
+/** The GitHubPort over HTTP for `repository` (default: GITHUB_REPOSITORY); what it writes has the environment's secrets redacted. */
 export function createGitHubPort(options: GitHubClientOptions & PortOptions & { client?: GitHubClient; repository?: Repository } = {}): GitHubPort {
   const octokit = options.client ?? createGitHubClient(options);
-  const repository = options.repository ?? repositoryFromEnv(options.env ?? process.env);
-  return createPort(restBackend(octokit, repository), options);
+  const env = options.env ?? process.env;
+  const repository = options.repository ?? repositoryFromEnv(env);
+  return redactingPort(createPort(restBackend(octokit, repository), options), redactorFor(env, options.token ? [options.token] : []));
 }

@@ -7,6 +7,8 @@ import { buildIdentityIndex, matchAccounts } from './match/identity.ts';
 import { serializeSnapshot } from './snapshot/serialize.ts';
 import { snapshotPath, writeAtomically } from './snapshot/write.ts';
 import { ConnectorError, type Connector, type UsageAccount } from './types.ts';
+import { redactDeep, redactorFor, type Redact } from '../secrets/redact.ts';
+import { vendorText } from '../secrets/summary.ts';
 
 export interface PullDeps {
   root: string;
@@ -31,6 +33,8 @@ export interface PullOutcome {
   matched: number;
   unmatched: string[];
   ambiguous: { account: string; people: string[] }[];
+  /** The variable whose credential was used, where the source can use more than one. */
+  credential?: string;
   /** False when the new snapshot says the same as the old one (only `taken` would change): nothing is written. */
   changed: boolean;
   written: boolean;
@@ -52,8 +56,37 @@ function resolveConfig(config: Record<string, unknown>, root: string): Record<st
 
 const withoutTaken = (text: string) => text.replace(/^taken: .*$/m, '');
 
-/** Pulls one license's usage and writes its snapshot (whole, or not at all). Never throws for vendor trouble. */
+/**
+ * The snapshot text with the pull's secrets redacted. A vendor that echoes credentials into
+ * account fields must not get them into the repository; the common case costs one scan.
+ */
+function redactedSnapshot(usage: Usage, redact: Redact): { usage: Usage; text: string } {
+  const text = serializeSnapshot(usage);
+  if (redact(text) === text) return { usage, text };
+  const clean = { ...usage, accounts: redactDeep(usage.accounts, redact) };
+  return { usage: clean, text: serializeSnapshot(clean) };
+}
+
+/** The outcome's messages with the pull's secrets redacted. */
+function redactOutcome(o: PullOutcome, redact: Redact): PullOutcome {
+  return {
+    ...o,
+    ...(o.error !== undefined ? { error: redact(o.error) } : {}),
+    ...(o.hint !== undefined ? { hint: redact(o.hint) } : {}),
+    warnings: o.warnings.map(redact),
+  };
+}
+
+/**
+ * Pulls one license's usage and writes its snapshot (whole, or not at all). Never throws for
+ * vendor trouble. Its messages and the snapshot have the pull's secrets redacted.
+ */
 export async function pullLicense(license: Rec<License>, connector: Connector, deps: PullDeps): Promise<PullOutcome> {
+  const redact = redactorFor(deps.env);
+  return redactOutcome(await pullUnredacted(license, connector, deps, redact), redact);
+}
+
+async function pullUnredacted(license: Rec<License>, connector: Connector, deps: PullDeps, redact: Redact): Promise<PullOutcome> {
   const id = license.data.id;
   const path = snapshotPath(id);
   const base: PullOutcome = { license: id, path, ok: false, accounts: 0, matched: 0, unmatched: [], ambiguous: [], changed: false, written: false, warnings: [] };
@@ -70,7 +103,7 @@ export async function pullLicense(license: Rec<License>, connector: Connector, d
     });
   } catch (e) {
     if (e instanceof ConnectorError) return { ...base, error: e.message, ...(e.hint ? { hint: e.hint } : {}) };
-    return { ...base, error: `${connector.id} failed: ${(e as Error).message}`, hint: 'the previous snapshot is kept; run again, or report this with --debug' };
+    return { ...base, error: `${connector.id} failed: ${vendorText(String((e as Error).message), redact)}`, hint: 'the previous snapshot is kept; run again, or report this with --debug' };
   }
   const mapped = result.accounts.map((a) => mapTier(a, license.data.usage?.tiers));
   const match = matchAccounts(mapped, buildIdentityIndex(deps.people));
@@ -82,23 +115,24 @@ export async function pullLicense(license: Rec<License>, connector: Connector, d
     ...(result.peaks?.length ? { peaks: result.peaks } : {}),
     ...(result.vendor_entitled ? { vendor_entitled: result.vendor_entitled } : {}),
   };
-  const problems = validateData(deps.validators, 'usage', usage);
+  const { usage: safe, text } = redactedSnapshot(usage, redact);
+  const problems = validateData(deps.validators, 'usage', safe);
   if (problems.length > 0) {
     return { ...base, error: `${connector.id} returned data that does not fit the snapshot schema: ${problems.slice(0, 3).map((p) => p.message).join('; ')}`, hint: 'the previous snapshot is kept; this is a connector bug, please report it' };
   }
-  const text = serializeSnapshot(usage);
   const previous = await readFile(join(deps.root, path), 'utf8').catch(() => undefined);
   const changed = previous === undefined || withoutTaken(previous) !== withoutTaken(text);
   if (changed && !deps.dryRun) await writeAtomically(deps.root, path, text);
   return {
     ...base,
     ok: true,
-    accounts: usage.accounts.length,
-    matched: usage.accounts.length - match.unmatched.length,
+    accounts: safe.accounts.length,
+    matched: safe.accounts.length - match.unmatched.length,
     unmatched: match.unmatched.map((a) => a.account).sort(),
     ambiguous: match.ambiguous,
     changed,
     written: changed && !deps.dryRun,
     warnings: result.warnings,
+    ...(result.credential ? { credential: result.credential } : {}),
   };
 }

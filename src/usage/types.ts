@@ -29,6 +29,8 @@ export interface PullResult {
   vendor_entitled?: Record<string, number>;
   /** Non-fatal oddities worth a line in the pull's output (never secrets). */
   warnings: string[];
+  /** The variable whose credential was used, where a source can use more than one: named in the output, never its value. */
+  credential?: string;
 }
 
 /** Everything a connector may touch. Secrets only ever come from `env`. */

@@ -73,10 +73,10 @@ describe('Copilot seats', () => {
     const connector = githubCopilotConnector({ timings: FAST });
     const missing = (await connector.pull(context({ org: 'nobody' })).catch((e: unknown) => e)) as ConnectorError;
     expect(missing).toBeInstanceOf(ConnectorError);
-    expect(missing.message).toBe('GitHub Copilot: command GET /orgs/nobody/copilot/billing/seats failed with status 404: Not Found');
+    expect(missing.message).toBe('GitHub Copilot: command GET /orgs/nobody/copilot/billing/seats failed with status 404: Not Found (token from GITHUB_TOKEN)');
     expect(missing.hint).toBe('Organization nobody was not found, or it has no Copilot Business/Enterprise subscription.');
     const noToken = (await connector.pull(context({ org: 'acme' }, { env: { GITHUB_API_URL: gh.fake.url } })).catch((e: unknown) => e)) as ConnectorError;
-    expect(noToken.message).toBe('GitHub Copilot: environment variable GITHUB_TOKEN is not set');
+    expect(noToken.message).toBe('GitHub Copilot: neither LAC_GITHUB_USAGE_TOKEN nor GITHUB_TOKEN is set');
     expect(gh.fake.requests.every((r) => !JSON.stringify(r).includes('fake-token'))).toBe(true);
   });
 });

@@ -148,7 +148,7 @@ describe('microsoft-365 connector', () => {
     fake = await startM365Fake(scenario({ malformedUsersPage: 3 }));
     const error = await rejection(microsoft365Connector(fastOptions()).pull(context(config(fake), M365_ENV)));
     expect(error).toBeInstanceOf(ConnectorError);
-    expect(error.message).toBe(`Microsoft 365: ${fake.url}/v1.0/users answered 200 with a body that is not JSON`);
+    expect(error.message).toBe(`Microsoft 365: malformed JSON from ${new URL(fake.url).host} /v1.0/users (status 200)`);
   });
 
   it('reports a wrong client secret by its AADSTS line only', async () => {

@@ -78,7 +78,7 @@ describe('okta connector', () => {
     fake = await startOktaFake({ users, pageSize: 2, malformedPage: 2 });
     const error = await rejection(oktaConnector(fastOptions()).pull(context({ base_url: fake.url }, env)));
     expect(error).toBeInstanceOf(ConnectorError);
-    expect(error.message).toBe(`Okta: ${fake.url}/api/v1/users answered 200 with a body that is not JSON`);
+    expect(error.message).toBe(`Okta: malformed JSON from ${new URL(fake.url).host} /api/v1/users (status 200)`);
     expect(error.message).not.toContain(OKTA_TOKEN);
   });
 

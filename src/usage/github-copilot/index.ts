@@ -2,6 +2,7 @@ import { connectorClient, connectorError, type GitHubConnectorOptions } from '..
 import { listCopilotSeats, type CopilotSeat } from '../../github/usage-api.ts';
 import { finishAccounts, compact } from '../shared/accounts.ts';
 import { requiredString, stringMap, warnUnknownKeys } from '../shared/config.ts';
+import { sourceEnv } from '../../secrets/env.ts';
 import type { Connector, ConnectorContext, PullResult, UsageAccount } from '../types.ts';
 
 const VENDOR = 'GitHub Copilot';
@@ -27,13 +28,13 @@ export function mapCopilotSeat(seat: CopilotSeat & { login: string }, tiers: Map
 export function githubCopilotConnector(options: GitHubConnectorOptions = {}): Connector {
   return {
     id: 'github-copilot',
-    env: ['GITHUB_TOKEN', 'GITHUB_API_URL'],
+    env: sourceEnv('github-copilot'),
     async pull(ctx: ConnectorContext): Promise<PullResult> {
       const org = requiredString(ctx.config, 'org', VENDOR, 'acme');
       const tiers = stringMap(ctx.config, 'tiers', VENDOR);
-      const octokit = connectorClient(VENDOR, ctx, options);
+      const { octokit, tokenName } = connectorClient(VENDOR, ctx, options);
       const listed = await listCopilotSeats(octokit, org, { ...(ctx.maxPages ? { maxPages: ctx.maxPages } : {}), ...(ctx.progress ? { progress: ctx.progress } : {}) }).catch((error: unknown) => {
-        throw connectorError(VENDOR, error, 'the `manage_billing:copilot` or `read:org` scope, as an org owner', `Organization ${org} was not found, or it has no Copilot Business/Enterprise subscription.`);
+        throw connectorError(VENDOR, error, tokenName, 'the `manage_billing:copilot` or `read:org` scope, as an org owner', `Organization ${org} was not found, or it has no Copilot Business/Enterprise subscription.`);
       });
       const warnings: string[] = [];
       warnUnknownKeys(ctx.config, CONFIG_KEYS, VENDOR, warnings);
@@ -52,7 +53,7 @@ export function githubCopilotConnector(options: GitHubConnectorOptions = {}): Co
       if (userless) warnings.push(`${VENDOR}: ${userless} seat${userless > 1 ? 's have' : ' has'} no assignee and ${userless > 1 ? 'were' : 'was'} skipped`);
       if (listed.truncated) warnings.push(`${VENDOR}: stopped after ${ctx.maxPages} pages; ${listed.totalSeats - listed.seats.length} seats were not read`);
       else if (listed.totalSeats !== listed.seats.length) warnings.push(`${VENDOR}: GitHub reports ${listed.totalSeats} seats but listed ${listed.seats.length}`);
-      return { accounts: finishAccounts(accounts, warnings, VENDOR), warnings };
+      return { accounts: finishAccounts(accounts, warnings, VENDOR), warnings, credential: tokenName };
     },
   };
 }

@@ -2,6 +2,7 @@ import { connectorClient, connectorError, type GitHubConnectorOptions } from '..
 import { listConsumedLicenses, type ConsumedLicenseUser } from '../../github/usage-api.ts';
 import { compact, finishAccounts } from '../shared/accounts.ts';
 import { requiredString, stringMap, warnUnknownKeys } from '../shared/config.ts';
+import { sourceEnv } from '../../secrets/env.ts';
 import type { Connector, ConnectorContext, PullResult, UsageAccount } from '../types.ts';
 
 const VENDOR = 'GitHub Enterprise';
@@ -35,13 +36,13 @@ export function mapConsumedLicense(user: ConsumedLicenseUser, tiers: Map<string,
 export function githubEnterpriseConnector(options: GitHubConnectorOptions = {}): Connector {
   return {
     id: 'github-enterprise',
-    env: ['GITHUB_TOKEN', 'GITHUB_API_URL'],
+    env: sourceEnv('github-enterprise'),
     async pull(ctx: ConnectorContext): Promise<PullResult> {
       const enterprise = requiredString(ctx.config, 'enterprise', VENDOR, 'acme-inc');
       const tiers = stringMap(ctx.config, 'tiers', VENDOR);
-      const octokit = connectorClient(VENDOR, ctx, options);
+      const { octokit, tokenName } = connectorClient(VENDOR, ctx, options);
       const listed = await listConsumedLicenses(octokit, enterprise, { ...(ctx.maxPages ? { maxPages: ctx.maxPages } : {}), ...(ctx.progress ? { progress: ctx.progress } : {}) }).catch((error: unknown) => {
-        throw connectorError(VENDOR, error, 'the `read:enterprise` scope, as an enterprise owner', `Enterprise ${enterprise} was not found; usage.config.enterprise is the slug in github.com/enterprises/<slug>.`);
+        throw connectorError(VENDOR, error, tokenName, 'the `read:enterprise` scope, as an enterprise owner', `Enterprise ${enterprise} was not found; usage.config.enterprise is the slug in github.com/enterprises/<slug>.`);
       });
       const warnings: string[] = [];
       warnUnknownKeys(ctx.config, CONFIG_KEYS, VENDOR, warnings);
@@ -58,7 +59,7 @@ export function githubEnterpriseConnector(options: GitHubConnectorOptions = {}):
         warnings.push(`${VENDOR}: ${listed.totalSeatsConsumed} licenses consumed but ${listed.totalSeatsPurchased} purchased`);
       }
       const entitledTier = tiers.get('enterprise') ?? 'enterprise';
-      return { accounts: finishAccounts(accounts, warnings, VENDOR), warnings, vendor_entitled: { [entitledTier]: listed.totalSeatsPurchased } };
+      return { accounts: finishAccounts(accounts, warnings, VENDOR), warnings, credential: tokenName, vendor_entitled: { [entitledTier]: listed.totalSeatsPurchased } };
     },
   };
 }

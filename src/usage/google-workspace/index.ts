@@ -1,4 +1,5 @@
 import type { Connector, ConnectorContext, PullResult, UsageAccount } from '../types.ts';
+import { sourceEnv } from '../../secrets/env.ts';
 import { baseUrl, optionalInteger, optionalString, requireEnv, requiredString, signalMap, stringMap, warnUnknownKeys } from '../shared/config.ts';
 import { compact, finishAccounts } from '../shared/accounts.ts';
 import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../shared/options.ts';
@@ -8,7 +9,7 @@ import { listAssignments, type LicenseAssignment } from './licensing.ts';
 
 const VENDOR = 'Google Workspace';
 const CONFIG_KEYS = ['subject', 'product_id', 'sku_id', 'customer_id', 'tiers', 'signals', 'max_lookback_days', 'base_url', 'token_url'] as const;
-const ENV = ['GOOGLE_SERVICE_ACCOUNT_KEY'] as const;
+const ENV = sourceEnv('google-workspace');
 
 /**
  * Google Workspace: with `product_id`, the License Manager assignments (one account per

@@ -2,6 +2,7 @@ import { ConnectorError } from '../types.ts';
 import { checkPageLimit, failFor, readJson, send, type Http } from '../http/index.ts';
 import { addDays, dayOf, latestDay } from '../shared/dates.ts';
 import { isRecord, toNumber, toText } from '../shared/values.ts';
+import { vendorText } from '../../secrets/summary.ts';
 
 export const ACTIVITY_PARAMETERS = ['accounts:last_login_time', 'gmail:last_interaction_time'];
 
@@ -91,7 +92,7 @@ async function readDay(
     const body = await readJson(http, response, url);
     if (!isRecord(body)) throw new ConnectorError(`Google Workspace: the usage report page ${pages} for ${date} is not a JSON object`);
     for (const warning of Array.isArray(body.warnings) ? body.warnings : []) {
-      if (isRecord(warning) && typeof warning.message === 'string') warnings.add(`Google Workspace: ${warning.message}`);
+      if (isRecord(warning) && typeof warning.message === 'string') warnings.add(`Google Workspace: ${vendorText(warning.message, http.redact)}`);
     }
     const reports = body.usageReports ?? [];
     if (!Array.isArray(reports)) throw new ConnectorError(`Google Workspace: usageReports on page ${pages} for ${date} is not a list`);

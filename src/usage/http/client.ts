@@ -1,3 +1,5 @@
+import { redactPatterns, type Redact } from '../../secrets/redact.ts';
+import { malformedJson, vendorText } from '../../secrets/summary.ts';
 import { ConnectorError } from '../types.ts';
 import { RETRYABLE, waitBeforeRetry, type RetryPolicy } from './retry.ts';
 
@@ -10,8 +12,10 @@ export interface Http {
   signal?: AbortSignal | undefined;
   /** Per-request time limit. */
   timeoutMs: number;
-  /** Pulls the vendor's own error text out of an error body (never a secret). */
+  /** Pulls the vendor's own error code and message fields out of an error body. */
   describeError?: (body: unknown) => string | undefined;
+  /** Hides the pull's secrets in vendor text before it is shortened into a message. */
+  redact: Redact;
 }
 
 export interface HttpOptions {
@@ -21,10 +25,11 @@ export interface HttpOptions {
   signal?: AbortSignal | undefined;
   timeoutMs?: number;
   describeError?: (body: unknown) => string | undefined;
+  redact?: Redact;
 }
 
 export function makeHttp(options: HttpOptions): Http {
-  return { timeoutMs: 60_000, ...options };
+  return { timeoutMs: 60_000, redact: redactPatterns, ...options };
 }
 
 /** Where a request went, without its query string: queries can carry cursors or account ids. */
@@ -77,25 +82,29 @@ export async function send(http: Http, url: string, init: RequestInit = {}): Pro
   }
 }
 
-/** Reads a body as JSON, or throws a ConnectorError naming the URL (never the body: it may be large). */
+/** Reads a body as JSON, or throws "malformed JSON from <host> <path>" (never the body: it may echo credentials). */
 export async function readJson(http: Http, response: Response, url: string): Promise<unknown> {
   const text = await response.text();
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new ConnectorError(
-      `${http.vendor}: ${where(url)} answered ${response.status} with a body that is not JSON`,
+      `${http.vendor}: ${malformedJson(url)} (status ${response.status})`,
       'This looks like a vendor outage or a wrong base_url; the previous usage snapshot is kept.',
     );
   }
 }
 
-/** Throws the ConnectorError for a non-2xx answer, with the vendor's own error text when it has one. */
+/**
+ * Throws the ConnectorError for a non-2xx answer: the status and the vendor's error code and
+ * message fields (redacted, one line, bounded). The body itself is never part of the message.
+ */
 export async function failFor(http: Http, response: Response, url: string, hint?: string): Promise<never> {
   let detail: string | undefined;
   const text = await response.text().catch(() => '');
   try {
-    detail = http.describeError?.(JSON.parse(text) as unknown);
+    const described = http.describeError?.(JSON.parse(text) as unknown);
+    detail = described === undefined ? undefined : vendorText(described, http.redact);
   } catch {
     detail = undefined;
   }

@@ -1,6 +1,7 @@
 import { ConnectorError } from '../types.ts';
 import { checkPageLimit, failFor, readJson, sameOrigin, send, type Http } from '../http/index.ts';
 import { isRecord, toNumber, toText } from '../shared/values.ts';
+import { vendorText } from '../../secrets/summary.ts';
 
 export interface GraphUser {
   upn: string;
@@ -55,7 +56,7 @@ async function listUsersSelecting(http: Http, base: string, token: string, maxPa
     if (response.status === 403 && select === WITH_SIGN_IN && pages === 1) {
       const body = await readJson(http, response, url).catch(() => undefined);
       const code = isRecord(body) && isRecord(body.error) ? toText(body.error.code) : undefined;
-      throw new SignInActivityRefused(code ?? '403');
+      throw new SignInActivityRefused(code === undefined ? '403' : vendorText(code, http.redact, 80));
     }
     if (!response.ok) return failFor(http, response, url);
     const body = await readJson(http, response, url);

@@ -1,4 +1,5 @@
 import { ConnectorError, type Connector, type ConnectorContext, type PullResult, type UsageAccount } from '../types.ts';
+import { sourceEnv } from '../../secrets/env.ts';
 import { baseUrl, optionalString, requireEnv, stringMap, warnUnknownKeys } from '../shared/config.ts';
 import { finishAccounts } from '../shared/accounts.ts';
 import { addDays } from '../shared/dates.ts';
@@ -10,7 +11,7 @@ import { downloadReport, parseActivityCsv, type ReportResult } from './reports.t
 
 const VENDOR = 'Microsoft 365';
 const CONFIG_KEYS = ['tiers', 'period', 'base_url', 'token_url'] as const;
-const ENV = ['M365_TENANT_ID', 'M365_CLIENT_ID', 'M365_CLIENT_SECRET'] as const;
+const ENV = sourceEnv('microsoft-365');
 const REPORTS = ['getOffice365ActiveUserDetail', 'getM365AppUserDetail'] as const;
 
 /** The shortest report period that covers `--since` (Graph offers 7, 30, 90 and 180 days); D30 without it. */
@@ -46,7 +47,7 @@ export function microsoft365Connector(options: ConnectorOptions = {}): Connector
       const reports: ReportResult[] = [];
       for (const name of REPORTS) {
         const csv = await downloadReport(http, `${base}/v1.0/reports/${name}(period='${period}')`, token);
-        const report = parseActivityCsv(csv, name);
+        const report = parseActivityCsv(csv, name, http.redact);
         if (report.concealed) {
           warnings.push(
             `${VENDOR}: ${name} conceals user names (hashed), so its activity cannot be matched to accounts and was not used. Turn off "Display concealed user, group, and site names in all reports" in the Microsoft 365 admin center (Settings > Org settings > Reports).`,

@@ -2,6 +2,8 @@ import { ConnectorError } from '../types.ts';
 import { CsvSyntaxError, failFor, parseCsv, rowRecord, send, where, type Http } from '../http/index.ts';
 import { dayOf, latestDay } from '../shared/dates.ts';
 import { toBool } from '../shared/values.ts';
+import { redactPatterns, type Redact } from '../../secrets/redact.ts';
+import { vendorText } from '../../secrets/summary.ts';
 
 export interface ReportActivity {
   lastActive: string | null;
@@ -45,7 +47,7 @@ export function isConcealed(upn: string): boolean {
  * byte-order mark). last_active is the latest of every "... Last Activity Date" column; all
  * blank means never active. App detail rows give desktop/mobile/web signals (0 or 1).
  */
-export function parseActivityCsv(text: string, reportName: string): ReportResult {
+export function parseActivityCsv(text: string, reportName: string, redact: Redact = redactPatterns): ReportResult {
   let table;
   try {
     table = parseCsv(text);
@@ -56,7 +58,7 @@ export function parseActivityCsv(text: string, reportName: string): ReportResult
   const upnColumn = 'User Principal Name';
   if (!table.header.includes(upnColumn)) {
     throw new ConnectorError(
-      `Microsoft 365: ${reportName} CSV has no "${upnColumn}" column (found: ${table.header.slice(0, 8).join(', ') || 'nothing'})`,
+      `Microsoft 365: ${reportName} CSV has no "${upnColumn}" column (found: ${table.header.slice(0, 8).map((h) => vendorText(h, redact, 40)).join(', ') || 'nothing'})`,
     );
   }
   const activityColumns = table.header.filter((h) => /Last Activity Date$/.test(h));

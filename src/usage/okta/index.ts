@@ -1,4 +1,5 @@
 import { ConnectorError, type Connector, type ConnectorContext, type PullResult, type UsageAccount } from '../types.ts';
+import { sourceEnv } from '../../secrets/env.ts';
 import { baseUrl, optionalString, requireEnv, warnUnknownKeys } from '../shared/config.ts';
 import { finishAccounts } from '../shared/accounts.ts';
 import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../shared/options.ts';
@@ -7,7 +8,7 @@ import { mapOktaAppUser, mapOktaUser } from './map.ts';
 
 const VENDOR = 'Okta';
 const CONFIG_KEYS = ['base_url', 'app_id'] as const;
-const ENV = ['OKTA_API_TOKEN'] as const;
+const ENV = sourceEnv('okta');
 
 /**
  * Okta: with `app_id`, the users assigned to that app (each with its Okta user embedded via

@@ -1,4 +1,5 @@
 import type { ConnectorContext } from '../types.ts';
+import { redactorFor } from '../../secrets/redact.ts';
 import { makeHttp, retryPolicy, type Http, type RetryPolicy } from '../http/index.ts';
 
 /**
@@ -24,6 +25,7 @@ export function httpFor(
     fetch: ctx.fetch,
     policy: retryPolicy(options.retry),
     signal: ctx.signal,
+    redact: redactorFor(ctx.env),
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...(describeError ? { describeError } : {}),
   });

@@ -1,6 +1,7 @@
 import { ConnectorError } from '../types.ts';
 import { checkPageLimit, requestJson, type Http } from '../http/index.ts';
 import { isRecord } from '../shared/values.ts';
+import { vendorText } from '../../secrets/summary.ts';
 
 /** Hints for the Slack error codes a pull can meet (api.slack.com/methods, "Errors"). */
 const HINTS: Record<string, string> = {
@@ -38,8 +39,9 @@ export async function callPaged(
       throw new ConnectorError(`Slack: ${method} page ${pages} is not a Slack API answer (no "ok" field)`);
     }
     if (!body.ok) {
-      const code = typeof body.error === 'string' ? body.error : 'unknown_error';
-      const needed = typeof body.needed === 'string' ? ` (needs ${body.needed})` : '';
+      // Slack's own code and scope names only, shortened: a proxy or a fake may echo the request here.
+      const code = typeof body.error === 'string' ? vendorText(body.error, http.redact, 80) : 'unknown_error';
+      const needed = typeof body.needed === 'string' ? ` (needs ${vendorText(body.needed, http.redact, 80)})` : '';
       throw new ConnectorError(`Slack: ${method} failed: ${code}${needed}`, HINTS[code]);
     }
     onPage(body);

@@ -1,4 +1,5 @@
 import { ConnectorError, type Connector, type ConnectorContext, type PullResult, type UsageAccount } from '../types.ts';
+import { sourceEnv } from '../../secrets/env.ts';
 import { baseUrl, optionalString, requireEnv, stringMap, warnUnknownKeys } from '../shared/config.ts';
 import { finishAccounts } from '../shared/accounts.ts';
 import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../shared/options.ts';
@@ -8,7 +9,7 @@ import { mapSlackMember } from './map.ts';
 
 const VENDOR = 'Slack';
 const CONFIG_KEYS = ['tiers', 'team_id', 'base_url'] as const;
-const ENV = ['SLACK_TOKEN'] as const;
+const ENV = sourceEnv('slack');
 
 /**
  * Slack: every member from `users.list`, with `billing_active` from `team.billableInfo` as a

@@ -1,4 +1,5 @@
 import { ConnectorError, type Connector, type ConnectorContext, type PullResult, type UsageAccount } from '../types.ts';
+import { sourceEnv } from '../../secrets/env.ts';
 import { baseUrl, optionalString, requireEnv, stringMap, warnUnknownKeys } from '../shared/config.ts';
 import { finishAccounts } from '../shared/accounts.ts';
 import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../shared/options.ts';
@@ -9,7 +10,7 @@ import { mapZoomUser } from './map.ts';
 
 const VENDOR = 'Zoom';
 const CONFIG_KEYS = ['tiers', 'page_size', 'base_url', 'token_url'] as const;
-const ENV = ['ZOOM_ACCOUNT_ID', 'ZOOM_CLIENT_ID', 'ZOOM_CLIENT_SECRET'] as const;
+const ENV = sourceEnv('zoom');
 /** `/v2/users` lists one status at a time and defaults to active. */
 const STATUSES = ['active', 'inactive', 'pending'] as const;
 
