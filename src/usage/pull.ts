@@ -95,7 +95,8 @@ export async function pullLicense(license: Rec<License>, connector: Connector, d
     try {
       await writeAtomically(deps.root, path, text);
     } catch (e) {
-      if (e instanceof WriteError) return { ...base, error: e.message, hint: e.hint };
+      // The outcome line adds that the snapshot is unchanged.
+      if (e instanceof WriteError) return { ...base, error: `cannot write ${path}: ${e.reason}`, hint: e.hint };
       throw e;
     }
   }

@@ -5,12 +5,13 @@ import { removeLeftovers, tempName } from './leftovers.ts';
 /** A write that failed for a reason of the machine (disk full, permissions): a plain message, the file unchanged. */
 export class WriteError extends Error {
   readonly hint: string;
-  readonly code: string | undefined;
-  constructor(message: string, hint: string, code?: string) {
+  /** What went wrong, in a few words ("the disk is full"). */
+  readonly reason: string;
+  constructor(message: string, reason: string, hint: string) {
     super(message);
     this.name = 'WriteError';
+    this.reason = reason;
     this.hint = hint;
-    this.code = code;
   }
 }
 
@@ -27,7 +28,7 @@ export function asWriteError(e: unknown, shown: string, existed: boolean): unkno
   const code = (e as NodeJS.ErrnoException | undefined)?.code;
   const known = code ? REASONS[code] : undefined;
   if (!known) return e;
-  return new WriteError(`cannot write ${shown}: ${known[0]}; ${existed ? `${shown} is unchanged` : 'nothing was written'}`, known[1], code);
+  return new WriteError(`cannot write ${shown}: ${known[0]}; ${existed ? `${shown} is unchanged` : 'nothing was written'}`, known[0], known[1]);
 }
 
 export interface AtomicOptions {
