@@ -4,9 +4,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest';
 import { cleanup, lac, lacProcess, tempRepo } from '../support/cli.ts';
 import { files, SEATS } from '../support/inventory.ts';
+import { tempRepo as gitRepo } from '../support/git.ts';
 
 const dirs: string[] = [];
 const track = (d: string) => (dirs.push(d), d);
@@ -144,5 +145,25 @@ describe('lac check: inventory entries that are not regular files', () => {
       expect(r.stderr, args.join(' ')).not.toContain('internal error');
       expect(r.code, args.join(' ')).toBe(0);
     }
+  });
+});
+
+describe('lac check --at: entries read from git objects', () => {
+  it('refuses a committed symbolic link and a blob over the size limit without reading them', async () => {
+    const git = gitRepo();
+    onTestFinished(() => git.cleanup());
+    git.commit(files(), { message: 'Inventory', date: '2026-03-01T09:00:00Z' });
+    symlinkSync('/etc/passwd', join(git.dir, 'inventory/vendors/evil.yaml'));
+    writeFileSync(join(git.dir, 'inventory/vendors/big.yaml'), '');
+    truncateSync(join(git.dir, 'inventory/vendors/big.yaml'), 33 * 1024 * 1024);
+    git.git(['add', '-A']);
+    git.git(['commit', '-q', '-m', 'Links and a big file']);
+    const r = await lac(['check', '--root', git.dir, '--at', 'HEAD', ...TODAY]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('inventory/vendors/'))).toEqual([
+      'inventory/vendors/big.yaml:1:1  error  file-too-large  file is 33.0 MiB, over the 32 MiB limit',
+      'inventory/vendors/evil.yaml:1:1  error  unreadable-file  is a symbolic link, not a regular file',
+    ]);
+    expect(r.code).toBe(2);
   });
 });

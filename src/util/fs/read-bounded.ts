@@ -89,7 +89,8 @@ async function readChecked(root: string, rel: string, limit: number): Promise<Ui
   }
 }
 
-const tooLarge = (size: number, limit: number) => new ReadRefused('file-too-large', tooLargeMessage(size, limit), 'split it (assignments: one file per license; usage: one file per license)');
+/** The refusal of a file over the limit. */
+export const tooLarge = (size: number, limit: number) => new ReadRefused('file-too-large', tooLargeMessage(size, limit), 'split it (assignments: one file per license; usage: one file per license)');
 
 /** A file-system error while reading → ReadRefused with a plain message; a ReadRefused as it is. */
 function refusal(e: unknown): unknown {
