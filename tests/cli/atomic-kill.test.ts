@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../../src/util/fs/atomic-write.ts';
 import { replaceDir } from '../../src/site/out-dir.ts';
 import { CLI, cleanup, lac, tempRepo } from '../support/cli.ts';
 import { modelFiles, TODAY } from '../report/model.ts';
+import { files, LICENSE } from '../support/inventory.ts';
 
 const CHILD = join(import.meta.dirname, '..', 'support', 'atomic-child.ts');
 const HOOK = join(import.meta.dirname, '..', 'support', 'kill-hook.ts');
@@ -158,5 +159,23 @@ describe('atomic writes under SIGKILL', () => {
     expect((await lac(['reclaim', '--root', source, '--today', TODAY])).code).toBe(0);
     expect(readFileSync(file).equals(fresh)).toBe(true);
     expect(leftovers(folder)).toEqual([]);
+  });
+  it('lac pull killed while writing the snapshot: the old snapshot stays, and the next pull removes the temporary file', { timeout: 60_000 }, async () => {
+    const license = `${LICENSE}usage:\n  source: csv\n  config: { path: exports/figma.csv, columns: { account: Email } }\n`;
+    const dir = tempRepo({ ...files({ 'inventory/licenses/figma.yaml': license }), 'exports/figma.csv': 'Email\nada@test.example\n' });
+    dirs.push(dir);
+    expect((await lac(['pull', 'figma', '--root', dir])).code).toBe(0);
+    const snapshot = join(dir, 'inventory/usage/figma.yaml');
+    const old = readFileSync(snapshot);
+    writeFileSync(join(dir, 'exports/figma.csv'), `Email\n${Array.from({ length: 2000 }, (_, i) => `user${i}@else.example`).join('\n')}\n`);
+    const at = Math.floor(seeded(11)() * 50_000);
+    const { killed } = await killAfter(['--import', HOOK, CLI, 'pull', 'figma', '--root', dir], 120_000, false, undefined, { LAC_TEST_KILL: `write:${at}`, LAC_TEST_KILL_PATH: 'usage/\\.figma\\.yaml\\.lac-tmp' });
+    expect(killed).toBe(true);
+    expect(readFileSync(snapshot).equals(old), `killed after ${at} bytes`).toBe(true);
+    expect(leftovers(join(dir, 'inventory/usage'))).toHaveLength(1);
+    expect((await lac(['check', '--root', dir, '--today', TODAY])).stdout).not.toContain('lac-tmp');
+    const again = await lac(['pull', 'figma', '--root', dir]);
+    expect(again.stdout).toMatch(/^figma: 2000 accounts, 0 matched, 2000 unmatched: wrote inventory\/usage\/figma\.yaml;/);
+    expect(leftovers(join(dir, 'inventory/usage'))).toEqual([]);
   });
 });
