@@ -60,6 +60,11 @@ describe('lac check: inventory entries that are not regular files', () => {
     expectOneFinding(r, 'is a named pipe (FIFO), not a regular file');
   });
 
+  it('refuses a character device (the tests run as root, who may mknod) without reading it', async () => {
+    const r = await checkWith((p) => execFileSync('mknod', [p, 'c', '1', '5'])); // 1,5 is /dev/zero
+    expectOneFinding(r, 'is a device, not a regular file');
+  });
+
   it('refuses a link to a FIFO outside the repository without opening it', async () => {
     const outside = track(mkdtempSync(join(tmpdir(), 'lac-outside-')));
     execFileSync('mkfifo', [join(outside, 'pipe')]);

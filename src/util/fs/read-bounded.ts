@@ -26,7 +26,7 @@ export const isInside = (root: string, path: string) => path === root || path.st
 export function staysInside(rel: string): boolean {
   if (rel === '' || isAbsolute(rel) || /^[a-zA-Z]:|\\/.test(rel)) return false;
   const r = relative('/r', resolve('/r', rel));
-  return r !== '' && !r.startsWith('..') && !isAbsolute(r);
+  return r !== '' && r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r);
 }
 
 // O_NONBLOCK: opening a FIFO for reading returns at once instead of waiting for a writer.
