@@ -1,7 +1,9 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { gitSource, resolveAt, RevisionError, type ResolvedAt } from '../inventory/git-source.ts';
+import { MAX_FILE_BYTES } from '../inventory/parse/decode.ts';
 import { parseText } from '../inventory/parse/index.ts';
+import { readRegularFile } from '../util/fs/read-bounded.ts';
 import { fsSource, type TreeSource } from '../inventory/source.ts';
 import { dayIn } from '../history/time.ts';
 import { isTimeZone, type IsoDate } from '../util/dates.ts';
@@ -30,7 +32,7 @@ export async function sourceAt(rootOption: string | undefined, at: string | unde
   const root = rootOption === undefined ? (findRoot(cwd) ?? resolve(cwd)) : resolve(cwd, rootOption);
   if (!existsSync(root) || !statSync(root).isDirectory()) throw new UserError(`--root ${root} is not a folder`, 'pass the folder of the license repository');
   if (at.trim() === '') throw new UserError('--at needs a date or a revision', 'e.g. --at 2026-06-30 or --at v1.2 or --at HEAD~3');
-  const timeZone = orgTimeZone(root);
+  const timeZone = await orgTimeZone(root);
   try {
     const resolved = await resolveAt(root, at, { timeZone });
     const day = /^\d{4}-\d{2}-\d{2}$/.test(at) ? at : dayIn(new Date(resolved.date), timeZone);
@@ -46,9 +48,9 @@ export function asUserError(e: unknown): unknown {
 }
 
 /** The org's time zone from inventory/org.yaml in the working tree; UTC when absent or unknown. */
-export function orgTimeZone(root: string): string {
+export async function orgTimeZone(root: string): Promise<string> {
   try {
-    const text = readFileSync(join(root, 'inventory', 'org.yaml'), 'utf8');
+    const text = new TextDecoder().decode(await readRegularFile(root, 'inventory/org.yaml', MAX_FILE_BYTES));
     const tz = (parseText(text).data as { timezone?: unknown } | null)?.timezone;
     return typeof tz === 'string' && isTimeZone(tz) ? tz : 'UTC';
   } catch {

@@ -25,6 +25,7 @@ export function registerCheck(program: Command, io: Io): void {
       const { source, at } = await sourceAt(opts.root, opts.at, io.cwd);
       const result = await check(source, { today: parseToday(opts.today) ?? at?.day });
       io.out(formatFindings(result.findings, opts.format, result.today));
-      throw new ExitCode(result.findings.some((f) => f.severity === 'error') ? 1 : 0);
+      // An entry that could not be read at all leaves the check incomplete: exit 2, not 1.
+      throw new ExitCode(result.findings.some((f) => f.rule === 'unreadable-file') ? 2 : result.findings.some((f) => f.severity === 'error') ? 1 : 0);
     });
 }

@@ -56,7 +56,7 @@ export function registerHistory(program: Command, io: Io): void {
       const root = parseRoot(opts.root, io.cwd);
       try {
         const { events } = await history(root, {
-          since, until, license, person, timeZone: orgTimeZone(root), order: opts.order, diskCache: opts.cache,
+          since, until, license, person, timeZone: await orgTimeZone(root), order: opts.order, diskCache: opts.cache,
           ...(opts.ref ? { ref: opts.ref } : {}),
         });
         io.out(formatHistory(events, opts.format as HistoryFormat));

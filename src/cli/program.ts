@@ -3,6 +3,8 @@ import { registerCheck } from './check.ts';
 import { registerCodeowners } from './codeowners.ts';
 import { registerDiff } from './diff.ts';
 import { registerHistory } from './history.ts';
+import { WriteError } from '../util/fs/atomic-write.ts';
+import { ReadRefused } from '../util/fs/read-bounded.ts';
 import { ExitCode, UserError } from './errors.ts';
 import { registerInit } from './init.ts';
 import type { Io } from './io.ts';
@@ -70,8 +72,13 @@ export async function run(argv: string[], rawIo: Io): Promise<number> {
   } catch (e) {
     if (e instanceof ExitCode) return e.code;
     if (e instanceof CommanderError) return e.exitCode === 0 ? 0 : 2;
-    if (e instanceof UserError) {
+    // A disk-full or permission error: plain words, the file named and said to be unchanged.
+    if (e instanceof UserError || e instanceof WriteError) {
       io.err(`lac: ${e.message}\n${e.hint ? `  hint: ${e.hint}\n` : ''}`);
+      return 2;
+    }
+    if (e instanceof ReadRefused) {
+      io.err(`lac: ${e.path}: ${e.message}\n  hint: ${e.hint}\n`);
       return 2;
     }
     const debug = argv.includes('--debug');

@@ -1,7 +1,9 @@
 import { git, GitError, gitText, readObjects } from '../history/git.ts';
 import { dayIn, endOfDayMs, isoInstant } from '../history/time.ts';
 import { isIsoDate } from '../util/dates.ts';
+import { ReadRefused, tooLarge } from '../util/fs/read-bounded.ts';
 import { INVENTORY_DIR } from './layout.ts';
+import { MAX_FILE_BYTES } from './parse/decode.ts';
 import type { TreeSource } from './source.ts';
 
 /** A revision or date that names no commit: a mistake the user can fix (the CLI prints it without a stack). */
@@ -16,6 +18,9 @@ export class RevisionError extends Error {
 
 interface Entry {
   oid: string;
+  /** Git file mode: 120000 is a symbolic link (its blob is the target's path). */
+  mode: string;
+  size: number;
 }
 
 /**
@@ -47,6 +52,9 @@ export function gitSource(repoDir: string, revision: string, label = `${repoDir}
     read: async (path) => {
       const entry = (await entries()).get(path);
       if (!entry) throw new Error(`no such file at ${revision}: ${path}`);
+      // As in the working tree: a link is not followed, and the size is checked before reading.
+      if (entry.mode === '120000') throw refused(path, new ReadRefused('unreadable-file', 'is a symbolic link, not a regular file', 'replace the link with the file itself'));
+      if (entry.size > MAX_FILE_BYTES) throw refused(path, tooLarge(entry.size, MAX_FILE_BYTES));
       return new Promise<Uint8Array>((resolve, reject) => {
         if (pending.length === 0) setImmediate(() => void flush());
         pending.push({ oid: entry.oid, resolve, reject });
@@ -55,18 +63,20 @@ export function gitSource(repoDir: string, revision: string, label = `${repoDir}
   };
 }
 
+const refused = (path: string, e: ReadRefused) => Object.assign(e, { path });
+
 /** Every blob under inventory/ at a revision: path (relative to repoDir) → object id. */
 async function listTree(repoDir: string, revision: string): Promise<Map<string, Entry>> {
   const commit = await verifyCommit(repoDir, revision);
   // Paths and the pathspec are relative to repoDir, so a license repo in a subfolder works too.
-  const out = await git(repoDir, ['ls-tree', '-r', '-z', commit, '--', `${INVENTORY_DIR}/`]);
+  const out = await git(repoDir, ['ls-tree', '-r', '-l', '-z', commit, '--', `${INVENTORY_DIR}/`]);
   const map = new Map<string, Entry>();
   for (const record of out.toString('utf8').split('\0')) {
     if (!record) continue;
     const tab = record.indexOf('\t');
-    const [, type, oid] = record.slice(0, tab).split(' ');
+    const [mode, type, oid, size] = record.slice(0, tab).split(/ +/);
     if (type !== 'blob') continue; // submodules (type commit) hold no inventory
-    map.set(record.slice(tab + 1), { oid: oid! });
+    map.set(record.slice(tab + 1), { oid: oid!, mode: mode!, size: Number(size) });
   }
   return map;
 }

@@ -1,10 +1,14 @@
 import type { Finding } from '../findings/finding.ts';
+import { ReadRefused } from '../util/fs/read-bounded.ts';
 import { addToInventory } from './build.ts';
+import { classify } from './layout.ts';
 import { emptyInventory, type Inventory } from './model.ts';
 import { Interner } from './parse/index.ts';
-import { readInventoryFile } from './read-file.ts';
+import { readInventoryFile, refusedFile } from './read-file.ts';
 import type { TreeSource } from './source.ts';
 import { createValidators, type Validators } from './validate.ts';
+
+const EMPTY = new Uint8Array(0);
 
 export interface Loaded {
   inventory: Inventory;
@@ -21,13 +25,15 @@ export async function loadInventory(source: TreeSource, validators: Validators =
   const findings: Finding[] = [];
   const parsers = { lines: 0, yaml: 0 };
   inventory.files = paths;
-  // Read in parallel (I/O), parse one by one (CPU): reading stays ahead of parsing.
-  const reads = paths.map((p) => source.read(p));
+  // Read in parallel (I/O), parse one by one (CPU): reading stays ahead of parsing. Each read
+  // settles to bytes or its refusal at once, so one failure neither goes unhandled nor stops the rest.
+  const reads = paths.map((p) => (classify(p).ok ? source.read(p).then((bytes) => ({ bytes }), (error: unknown) => ({ error })) : Promise.resolve({ bytes: EMPTY })));
   const interner = new Interner();
   for (let i = 0; i < paths.length; i++) {
     const path = paths[i]!;
-    const bytes = await reads[i]!;
-    const { file, findings: fileFindings, unreadable } = readInventoryFile(path, bytes, validators, interner);
+    const read = await reads[i]!;
+    if ('error' in read && !(read.error instanceof ReadRefused)) throw read.error;
+    const { file, findings: fileFindings, unreadable } = 'error' in read ? refusedFile(path, read.error as ReadRefused) : readInventoryFile(path, read.bytes, validators, interner);
     findings.push(...fileFindings);
     if (unreadable) inventory.invalid[unreadable.kind].add(unreadable.id);
     if (!file) continue;

@@ -1,4 +1,5 @@
 import type { Finding } from '../findings/finding.ts';
+import type { ReadRefused } from '../util/fs/read-bounded.ts';
 import { classify, guessKind, kindHome } from './layout.ts';
 import { decodeFile } from './parse/decode.ts';
 import { parseText, type Interner, type SourceMap } from './parse/index.ts';
@@ -16,6 +17,13 @@ export interface ReadFile {
 }
 
 const err = (file: string, rule: string, line: number, column: number, message: string, hint?: string): Finding => ({ rule, severity: 'error', file, line, column, message, ...(hint ? { hint } : {}) });
+
+/** The finding for a file that could not be read at all (not a regular file, too large, no permission). */
+export function refusedFile(path: string, refused: ReadRefused): { file?: ReadFile; findings: Finding[]; unreadable?: { kind: Kind; id: string } } {
+  const placement = classify(path);
+  const finding = err(path, refused.rule, 1, 1, refused.message, refused.hint);
+  return placement.ok && placement.expectedId ? { findings: [finding], unreadable: { kind: placement.kind, id: placement.expectedId } } : { findings: [finding] };
+}
 
 /** Reads one inventory file: placement, bytes, YAML, schema, file name vs ID. Never throws on bad content. */
 export function readInventoryFile(path: string, bytes: Uint8Array, validators: Validators, interner?: Interner): { file?: ReadFile; findings: Finding[]; unreadable?: { kind: Kind; id: string } } {

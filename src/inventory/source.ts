@@ -1,6 +1,8 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readRegularFile } from '../util/fs/read-bounded.ts';
 import { INVENTORY_DIR } from './layout.ts';
+import { MAX_FILE_BYTES } from './parse/decode.ts';
 
 /** Where inventory files come from: a working tree now, a git revision for `--at`. */
 export interface TreeSource {
@@ -8,10 +10,11 @@ export interface TreeSource {
   label: string;
   /** Paths (posix, relative to the repository root) of every file under inventory/, sorted. */
   list(): Promise<string[]>;
+  /** The bytes of a listed file; throws ReadRefused (util/fs/read-bounded.ts) for one that must not be read. */
   read(path: string): Promise<Uint8Array>;
 }
 
-/** A repository's working tree on disk. */
+/** A repository's working tree on disk: only regular files inside it, at most MAX_FILE_BYTES each. */
 export function fsSource(root: string): TreeSource {
   return {
     label: root,
@@ -20,9 +23,12 @@ export function fsSource(root: string): TreeSource {
       await walk(root, INVENTORY_DIR, out);
       return out.sort();
     },
-    read: (path) => readFile(join(root, path)),
+    read: (path) => readRegularFile(root, path, MAX_FILE_BYTES),
   };
 }
+
+/** The text of one inventory file in a working tree, read like the loader reads it (regular file, bounded). */
+export const readWorkingFile = async (root: string, path: string): Promise<string> => new TextDecoder().decode(await readRegularFile(root, path, MAX_FILE_BYTES));
 
 async function walk(root: string, rel: string, out: string[]): Promise<void> {
   let entries;
@@ -34,8 +40,8 @@ async function walk(root: string, rel: string, out: string[]): Promise<void> {
   }
   for (const entry of entries) {
     const path = `${rel}/${entry.name}`;
-    if (entry.isDirectory()) await walk(root, path, out);
-    else if (entry.isFile()) out.push(path);
-    else if (entry.isSymbolicLink()) out.push(path);
+    // A folder named like a file is listed, to be reported; so are links, pipes and devices (read refuses them).
+    if (entry.isDirectory() && !entry.name.endsWith('.yaml')) await walk(root, path, out);
+    else out.push(path);
   }
 }

@@ -1,5 +1,6 @@
-import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { readWorkingFile } from '../inventory/source.ts';
+import { writeFileAtomic } from '../util/fs/atomic-write.ts';
 import type { LicensePlan } from '../analysis/reclaim/plan.ts';
 import { editAssignments, type SeatEdit } from './edit.ts';
 
@@ -11,13 +12,12 @@ export function planEdits(plan: LicensePlan): SeatEdit[] {
 /** Applies a license plan to the assignments file's text. */
 export const applyToText = (text: string, plan: LicensePlan): string => editAssignments(text, planEdits(plan));
 
-/** Edits the assignments file in the working tree; returns whether it changed. */
+/** Edits the assignments file in the working tree (whole or not at all); returns whether it changed. */
 export async function applyToFile(root: string, plan: LicensePlan): Promise<boolean> {
   if (plan.candidates.length === 0) return false;
-  const path = join(root, plan.file);
-  const text = await readFile(path, 'utf8');
+  const text = await readWorkingFile(root, plan.file);
   const out = applyToText(text, plan);
   if (out === text) return false;
-  await writeFile(path, out);
+  await writeFileAtomic(join(root, plan.file), out, { shown: plan.file });
   return true;
 }

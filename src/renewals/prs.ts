@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readWorkingFile } from '../inventory/source.ts';
 import Handlebars from 'handlebars';
 import { simpleGit } from 'simple-git';
 import { proposeOnBranch } from '../git/bot-branch.ts';
@@ -59,7 +58,7 @@ export async function planRenewalPrs(root: string, renewals: readonly Renewal[])
   const out: PrPlan = [];
   for (const r of renewals.filter(wantsPr)) {
     const path = r.contract.src.file;
-    const text = proposeNextTerm(await readFile(join(root, path), 'utf8'), r);
+    const text = proposeNextTerm(await readWorkingFile(root, path), r);
     if (text === undefined) continue;
     const term = proposedTerm(r);
     out.push({

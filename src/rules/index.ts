@@ -54,6 +54,7 @@ export const FILE_CHECKS: readonly { id: string; doc: string; severity?: 'warnin
   { id: 'not-utf8', doc: 'The file is not UTF-8 text.' },
   { id: 'empty-file', doc: 'The file holds nothing.' },
   { id: 'file-too-large', doc: 'The file is larger than any inventory file should be.' },
+  { id: 'unreadable-file', doc: 'The entry is not a regular file inside the repository (a link out of it, a folder, a pipe, a device) or cannot be read.' },
   { id: 'schema', doc: 'A value does not fit the schema of its file kind (schemas/).' },
   { id: 'unknown-key', doc: 'A key the schema does not know, usually a typo.' },
   { id: 'id-mismatch', doc: 'The ID inside a file differs from its file name.' },

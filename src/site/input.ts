@@ -1,3 +1,4 @@
+import { ReadRefused } from '../util/fs/read-bounded.ts';
 import { links } from './links.ts';
 import { buildModel, type ModelOptions } from './model/build.ts';
 import type { SiteInput } from './types.ts';
@@ -10,8 +11,9 @@ export async function buildSiteInput(o: ModelOptions): Promise<SiteInput> {
     // Findings and seats link to lines; without a repository web address the site shows the files itself.
     // Asked for together, the reads go to git in one batch.
     const decoder = new TextDecoder();
-    const texts = await Promise.all(model.files.map((file) => source.read(file)));
-    sources = Object.fromEntries(model.files.map((file, i) => [file, decoder.decode(texts[i])]));
+    // An entry the loader refused (a link, a pipe, too large) is reported by check, not shown.
+    const texts = await Promise.all(model.files.map((file) => source.read(file).catch((e: unknown) => { if (e instanceof ReadRefused) return undefined; throw e; })));
+    sources = Object.fromEntries(model.files.flatMap((file, i) => (texts[i] ? [[file, decoder.decode(texts[i])]] : [])));
   }
   return { base: '/', model, ics, sources };
 }

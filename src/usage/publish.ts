@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readWorkingFile } from '../inventory/source.ts';
 import { simpleGit } from 'simple-git';
 import { commitAndPush, proposeOnBranch, type ProposalResult } from '../git/bot-branch.ts';
 import type { GitHubPort } from '../github/port.ts';
@@ -42,7 +41,7 @@ export async function publishSnapshots(root: string, outcomes: PullOutcome[], op
   }
   const base = (await simpleGit(root).revparse(['--abbrev-ref', 'HEAD'])).trim();
   const files: Record<string, string> = {};
-  for (const o of outcomes.filter((x) => x.ok)) files[o.path] = await readFile(join(root, o.path), 'utf8');
+  for (const o of outcomes.filter((x) => x.ok)) files[o.path] = await readWorkingFile(root, o.path);
   const git = await proposeOnBranch(root, { branch: USAGE_BRANCH, base: 'HEAD', files, message });
   const port = options.port();
   if (git.action === 'empty') {

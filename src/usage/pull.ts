@@ -1,14 +1,15 @@
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, join } from 'node:path';
+import { readWorkingFile } from '../inventory/source.ts';
 import type { Rec } from '../inventory/model.ts';
 import type { License, Person, Usage } from '../inventory/schema/index.ts';
 import { validateData, type Validators } from '../inventory/validate.ts';
+import { confinedPath } from './import/confine.ts';
 import { buildIdentityIndex, matchAccounts } from './match/identity.ts';
 import { serializeSnapshot } from './snapshot/serialize.ts';
 import { snapshotPath, writeAtomically } from './snapshot/write.ts';
 import { ConnectorError, type Connector, type UsageAccount } from './types.ts';
 import { redactDeep, redactorFor, type Redact } from '../secrets/redact.ts';
 import { vendorText } from '../secrets/summary.ts';
+import { WriteError } from '../util/fs/atomic-write.ts';
 
 export interface PullDeps {
   root: string;
@@ -48,10 +49,11 @@ function mapTier(account: UsageAccount, tiers: Record<string, string> | undefine
   return mapped ? { ...account, tier: mapped } : account;
 }
 
-/** Relative `path` settings (csv/json imports) are relative to the repository root. */
-function resolveConfig(config: Record<string, unknown>, root: string): Record<string, unknown> {
+/** `path` settings (csv/json imports) are relative to the repository root and confined to it. */
+async function resolveConfig(license: Rec<License>, root: string): Promise<Record<string, unknown>> {
+  const config = license.data.usage?.config ?? {};
   const path = config.path;
-  return typeof path === 'string' && !isAbsolute(path) ? { ...config, path: join(root, path) } : config;
+  return typeof path === 'string' ? { ...config, path: await confinedPath(root, license, path) } : config;
 }
 
 const withoutTaken = (text: string) => text.replace(/^taken: .*$/m, '');
@@ -93,7 +95,7 @@ async function pullUnredacted(license: Rec<License>, connector: Connector, deps:
   let result;
   try {
     result = await connector.pull({
-      config: resolveConfig(license.data.usage?.config ?? {}, deps.root),
+      config: await resolveConfig(license, deps.root),
       env: deps.env,
       today: deps.today,
       ...(deps.since ? { since: deps.since } : {}),
@@ -120,9 +122,17 @@ async function pullUnredacted(license: Rec<License>, connector: Connector, deps:
   if (problems.length > 0) {
     return { ...base, error: `${connector.id} returned data that does not fit the snapshot schema: ${problems.slice(0, 3).map((p) => p.message).join('; ')}`, hint: 'the previous snapshot is kept; this is a connector bug, please report it' };
   }
-  const previous = await readFile(join(deps.root, path), 'utf8').catch(() => undefined);
+  const previous = await readWorkingFile(deps.root, path).catch(() => undefined);
   const changed = previous === undefined || withoutTaken(previous) !== withoutTaken(text);
-  if (changed && !deps.dryRun) await writeAtomically(deps.root, path, text);
+  if (changed && !deps.dryRun) {
+    try {
+      await writeAtomically(deps.root, path, text);
+    } catch (e) {
+      // The outcome line adds that the snapshot is unchanged.
+      if (e instanceof WriteError) return { ...base, error: `cannot write ${path}: ${e.reason}`, hint: e.hint };
+      throw e;
+    }
+  }
   return {
     ...base,
     ok: true,

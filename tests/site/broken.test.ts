@@ -1,5 +1,6 @@
 // A repository whose files do not all pass: the site still builds and shows the findings.
-import { rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { rmSync, symlinkSync } from 'node:fs';
 import { afterAll, expect, test } from 'vitest';
 import { buildSiteInput } from '../../src/site/input.ts';
 import { siteFromInput } from '../../src/site/site-data.ts';
@@ -21,4 +22,15 @@ test('no org.yaml, a license that fails its schema, a contract in a currency wit
   expect(site.model.licenses).toEqual([]);
   expect(site.model.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['missing-file', 'unknown-reference']));
   expect(site.pages.map((p) => p.route)).toEqual(expect.arrayContaining(['/', '/compliance/', '/contracts/other/', '/people/ada/']));
+});
+
+test('entries that are not regular files: reported as findings, left out of the source view, never read', async () => {
+  const root = tempRepo(files());
+  dirs.push(root);
+  symlinkSync('/dev/zero', `${root}/inventory/vendors/zero.yaml`);
+  execFileSync('mkfifo', [`${root}/inventory/vendors/pipe.yaml`]);
+  const input = await buildSiteInput({ root, today: '2026-03-10' });
+  expect(input.model.findings.filter((f) => f.rule === 'unreadable-file').map((f) => f.file)).toEqual(['inventory/vendors/pipe.yaml', 'inventory/vendors/zero.yaml']);
+  expect(Object.keys(input.sources ?? {})).not.toContain('inventory/vendors/zero.yaml');
+  expect(Object.keys(input.sources ?? {})).toContain('inventory/vendors/figma.yaml');
 });

@@ -1,3 +1,5 @@
+import { tooLargeMessage } from '../../util/fs/read-bounded.ts';
+
 /** Files larger than this are refused: far above any real inventory file (100,000 people ≈ 15 MB). */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
 
@@ -8,8 +10,7 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** Bytes to text: strict UTF-8, a byte-order mark dropped, empty and oversized files refused. */
 export function decodeFile(bytes: Uint8Array): Decoded {
   if (bytes.length > MAX_FILE_BYTES) {
-    const mb = (bytes.length / 1024 / 1024).toFixed(1);
-    return { ok: false, rule: 'file-too-large', message: `file is ${mb} MiB, over the ${MAX_FILE_BYTES / 1024 / 1024} MiB limit`, hint: 'split it (assignments: one file per license; usage: one file per license)', line: 1, column: 1 };
+    return { ok: false, rule: 'file-too-large', message: tooLargeMessage(bytes.length, MAX_FILE_BYTES), hint: 'split it (assignments: one file per license; usage: one file per license)', line: 1, column: 1 };
   }
   let text: string;
   try {

@@ -1,23 +1,27 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConnectorError } from '../types.ts';
 import { requiredString } from '../shared/config.ts';
+import { readRegularFile, ReadRefused } from '../../util/fs/read-bounded.ts';
+
+/** Exports larger than this are refused before reading (a 100,000-member CSV is about 10 MB). */
+export const MAX_EXPORT_BYTES = 64 * 1024 * 1024;
 
 /**
- * Reads the export named by `usage.config.path`. The caller resolves a repository-relative
- * path and may pass it absolute; a path still relative is taken from the working directory
- * (`lac` runs at the repository root). Messages show the path as written in the license.
+ * Reads the export named by `usage.config.path`: a regular file of at most MAX_EXPORT_BYTES
+ * (no folder, pipe or device). The caller (usage/pull.ts) confines a repository-relative path
+ * to the repository and passes it absolute; a path still relative is taken from the working
+ * directory. Messages show the path as given.
  */
 export async function readExport(config: Record<string, unknown>, vendor: string): Promise<{ text: string; shown: string }> {
   const shown = requiredString(config, 'path', vendor, 'usage/exports/figma-members.csv');
-  const file = path.isAbsolute(shown) ? shown : path.resolve(process.cwd(), shown);
+  const file = path.resolve(process.cwd(), shown);
   try {
-    return { text: decode(await readFile(file)), shown };
+    return { text: decode(Buffer.from(await readRegularFile(path.dirname(file), path.basename(file), MAX_EXPORT_BYTES))), shown };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    if (!(error instanceof ReadRefused)) throw error;
     throw new ConnectorError(
-      `${vendor}: cannot read ${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (code ?? 'read failed')}`,
-      'Export the member list from the vendor\'s admin console, commit it at that path, or fix usage.config.path.',
+      `${vendor}: cannot read ${shown}: ${error.message}`,
+      error.message === 'no such file' ? 'Export the member list from the vendor\'s admin console, commit it at that path, or fix usage.config.path.' : error.hint,
     );
   }
 }
