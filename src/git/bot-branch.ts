@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { git } from './run.ts';
+import { filtersOff, git } from './run.ts';
 
 /** The identity of bot commits when the repository has none configured (GitHub Actions' bot). */
 export const BOT_IDENTITY = { name: 'github-actions[bot]', email: '41898283+github-actions[bot]@users.noreply.github.com' };
@@ -24,8 +24,8 @@ export interface ProposalResult {
 }
 
 /** Runs git (with repository-configured programs off) and returns its trimmed output. */
-async function run(cwd: string, args: string[], env: Record<string, string> = {}, input?: string, remote?: string): Promise<string> {
-  return (await git(cwd, args, input, { env, ...(remote ? { remote } : {}) })).toString('utf8').trim();
+async function run(cwd: string, args: string[], env: Record<string, string> = {}, input?: string): Promise<string> {
+  return (await git(cwd, args, input, { env })).toString('utf8').trim();
 }
 
 async function identity(cwd: string): Promise<Record<string, string>> {
@@ -58,16 +58,16 @@ export async function proposeOnBranch(root: string, p: BranchProposal): Promise<
     }
     const tree = await run(root, ['write-tree'], idx);
     if (tree === (await run(root, ['rev-parse', `${baseCommit}^{tree}`]))) return { action: 'empty' };
-    const remoteSha = (await run(root, ['ls-remote', remote, `refs/heads/${p.branch}`], {}, undefined, remote)).split('\t')[0]?.trim();
+    const remoteSha = (await run(root, ['ls-remote', remote, `refs/heads/${p.branch}`])).split('\t')[0]?.trim();
     if (remoteSha) {
-      await run(root, ['fetch', '--quiet', remote, `refs/heads/${p.branch}`], {}, undefined, remote);
+      await run(root, ['fetch', '--quiet', remote, `refs/heads/${p.branch}`]);
       const parent = await run(root, ['rev-parse', `${remoteSha}^`]).catch(() => '');
       if ((await run(root, ['rev-parse', `${remoteSha}^{tree}`])) === tree && parent === baseCommit) return { action: 'unchanged', commit: remoteSha };
     }
     // --no-gpg-sign: commit.gpgSign would run gpg.program, a program the repository names; lac's
     // commits are the bot's, made where it holds no signing key.
     const commit = await run(root, ['commit-tree', '--no-gpg-sign', tree, '-p', baseCommit, '-m', p.message], await identity(root));
-    await run(root, ['push', '--quiet', '--force', remote, `${commit}:refs/heads/${p.branch}`], {}, undefined, remote);
+    await run(root, ['push', '--quiet', '--force', remote, `${commit}:refs/heads/${p.branch}`]);
     return { action: 'pushed', commit };
   } finally {
     await rm(tmp, { recursive: true, force: true });
@@ -93,9 +93,9 @@ export async function commitAndPush(root: string, paths: string[], message: stri
     if (tree === (await run(root, ['rev-parse', `${head}^{tree}`]))) return { action: 'unchanged' };
     const commit = await run(root, ['commit-tree', '--no-gpg-sign', tree, '-p', head, '-m', message], await identity(root));
     await run(root, ['update-ref', '-m', 'lac: commit usage snapshots', 'HEAD', commit, head]);
-    await run(root, ['update-index', '--add', ...entries]);
+    await git(root, ['update-index', '--add', ...entries], undefined, { config: await filtersOff(root) });
     const branch = await run(root, ['symbolic-ref', '--short', 'HEAD']);
-    await run(root, ['push', '--quiet', remote, branch], {}, undefined, remote);
+    await run(root, ['push', '--quiet', remote, branch]);
     return { action: 'pushed', commit };
   } finally {
     await rm(tmp, { recursive: true, force: true });

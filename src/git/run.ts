@@ -33,23 +33,22 @@ const OVERRIDES = [
 ];
 // Commands that can produce diffs: an external diff or a textconv driver must not turn them into programs.
 const DIFFS = new Set(['diff', 'diff-tree', 'diff-index', 'diff-files', 'log', 'show']);
+// A local remote runs remote.<name>.uploadpack/receivepack from the repository's config; a -c
+// override would not win there (git keeps the first value it reads), the command-line option does.
+const TRANSPORT: Record<string, string> = { fetch: '--upload-pack=git-upload-pack', 'ls-remote': '--upload-pack=git-upload-pack', push: '--receive-pack=git-receive-pack' };
 
 export interface GitOptions {
   /** Extra environment (GIT_INDEX_FILE for a private index, the commit identity). */
   env?: Record<string, string>;
-  /**
-   * The remote a fetch, ls-remote or push talks to: its remote.<name>.uploadpack/receivepack, a
-   * program a local remote would run, are set to git's own.
-   */
-  remote?: string;
+  /** More `name=value` overrides (filtersOff). */
+  config?: string[];
 }
 
 /** The full argument list and environment of a git call, with repository-configured programs off. */
 export function gitInvocation(args: readonly string[], options: GitOptions = {}): { args: string[]; env: NodeJS.ProcessEnv } {
-  const config = [...OVERRIDES];
-  if (options.remote) config.push(`remote.${options.remote}.uploadpack=git-upload-pack`, `remote.${options.remote}.receivepack=git-receive-pack`);
   const [command, ...rest] = args;
-  const full = ['--no-pager', ...config.flatMap((c) => ['-c', c]), ...(command === undefined ? [] : [command]), ...(command && DIFFS.has(command) ? ['--no-ext-diff', '--no-textconv'] : []), ...rest];
+  const extra = command === undefined ? [] : DIFFS.has(command) ? ['--no-ext-diff', '--no-textconv'] : TRANSPORT[command] ? [TRANSPORT[command]] : [];
+  const full = ['--no-pager', ...[...OVERRIDES, ...(options.config ?? [])].flatMap((c) => ['-c', c]), ...(command === undefined ? [] : [command]), ...extra, ...rest];
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', ...options.env };
   delete env.GIT_EXTERNAL_DIFF;
   return { args: full, env };
@@ -83,4 +82,19 @@ export function git(cwd: string, args: readonly string[], input?: string | Uint8
 /** Runs git and returns stdout as text without the final newline. */
 export async function gitText(cwd: string, args: readonly string[], options: GitOptions = {}): Promise<string> {
   return (await git(cwd, args, undefined, options)).toString('utf8').replace(/\n$/, '');
+}
+
+/**
+ * Overrides that empty every clean/smudge/process filter the repository defines, for the one call
+ * that must write the real index: git re-reads racily clean files through their filter then.
+ */
+export async function filtersOff(cwd: string): Promise<string[]> {
+  const out = await git(cwd, ['config', '--null', '--get-regexp', '^filter\\.']).catch(() => Buffer.alloc(0));
+  const names = new Set<string>();
+  for (const entry of out.toString('utf8').split('\0')) {
+    const key = entry.split('\n')[0]!;
+    const last = key.lastIndexOf('.');
+    if (key.startsWith('filter.') && last > 'filter.'.length) names.add(key.slice('filter.'.length, last));
+  }
+  return [...names].flatMap((n) => [`filter.${n}.clean=`, `filter.${n}.smudge=`, `filter.${n}.process=`]);
 }

@@ -59,11 +59,11 @@ export function reclaimGit(root: string): ReclaimGit {
     currentBranch: () => raw(['symbolic-ref', '--short', 'HEAD']),
     async fetchRemoteBranches(remote, prefix) {
       const out = new Map<string, string>();
-      for (const line of (await raw(['ls-remote', '--heads', remote, `refs/heads/${prefix}*`], { remote })).split('\n')) {
+      for (const line of (await raw(['ls-remote', '--heads', remote, `refs/heads/${prefix}*`])).split('\n')) {
         const [sha, ref] = line.split(/\s+/);
         if (sha && ref?.startsWith('refs/heads/')) out.set(ref.slice('refs/heads/'.length), sha);
       }
-      if (out.size > 0) await raw(['fetch', '-q', '--no-tags', remote, `+refs/heads/${prefix}*:refs/remotes/${remote}/${prefix}*`], { remote });
+      if (out.size > 0) await raw(['fetch', '-q', '--no-tags', remote, `+refs/heads/${prefix}*:refs/remotes/${remote}/${prefix}*`]);
       return out;
     },
     // cat-file, not show: the blob as stored, whatever textconv the repository configures.
@@ -78,10 +78,10 @@ export function reclaimGit(root: string): ReclaimGit {
       }),
     treeWithFile: (parent, path, text) => withIndex(parent, path, text, (g) => g(['write-tree'])),
     async push(remote, sha, branch, expected) {
-      await raw(['push', '-q', `--force-with-lease=refs/heads/${branch}:${expected ?? ''}`, remote, `${sha}:refs/heads/${branch}`], { remote });
+      await raw(['push', '-q', `--force-with-lease=refs/heads/${branch}:${expected ?? ''}`, remote, `${sha}:refs/heads/${branch}`]);
     },
     async deleteRemoteBranch(remote, branch, expected) {
-      await raw(['push', '-q', `--force-with-lease=refs/heads/${branch}:${expected}`, remote, `:refs/heads/${branch}`], { remote });
+      await raw(['push', '-q', `--force-with-lease=refs/heads/${branch}:${expected}`, remote, `:refs/heads/${branch}`]);
     },
   };
 }
