@@ -2,7 +2,10 @@
 // and .gitattributes may name programs (hooks, fsmonitor, pager, external diff, textconv, gpg),
 // and lac must never run them. Every call gets `-c` overrides, which outrank every config file;
 // clean/smudge/process filters are avoided instead, by never asking git to read the working tree
-// (lac hashes files with `hash-object --no-filters` and reads blobs with `cat-file`).
+// (lac hashes files with `hash-object --no-filters` and reads blobs with `cat-file`); the one call
+// that writes the real index empties them (filtersOff). GIT_CONFIG_NOSYSTEM is not set: the
+// overrides outrank the system file too, and it may hold what fetch and push need (safe.directory
+// in containers, proxies, certificates).
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 /** A git command that failed: its arguments, exit code and what git said. */
