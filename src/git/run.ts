@@ -33,6 +33,12 @@ const OVERRIDES = [
   'color.ui=false',
   // A remote URL of the form ext::<command> runs a program; git's default refuses it, kept so.
   'protocol.ext.allow=never',
+  // Fetch and push stay in this repository: no submodule's own config, no background maintenance.
+  'submodule.recurse=false',
+  'fetch.recurseSubmodules=false',
+  'push.recurseSubmodules=no',
+  'gc.auto=0',
+  'maintenance.auto=false',
 ];
 // Commands that can produce diffs: an external diff or a textconv driver must not turn them into programs.
 const DIFFS = new Set(['diff', 'diff-tree', 'diff-index', 'diff-files', 'log', 'show']);
