@@ -94,40 +94,40 @@ describe('a repository whose .git/config names programs', () => {
     rmSync(w.marker, { force: true });
   });
 
-  it('runs none of them in any lac command that reads or writes git', async () => {
-    const { repo, marker } = w;
-    const env = gh.fake.env();
-    const cwd = repo.dir;
+  // In this order, on one repository: the writes come after the reads, the site last.
+  const runs: [args: string[], code: number][] = [
+    [['check', '--at', '2026-03-03', '--today', TODAY], 1],
+    [['check', '--at', 'HEAD~1', '--today', TODAY], 1],
+    [['diff', '--today', TODAY], 0],
+    [['diff', 'HEAD~2', 'HEAD', '--today', TODAY, '--format', 'md'], 0],
+    [['history'], 0],
+    [['history', '--format', 'json', '--no-cache'], 0],
+    [['report', '--today', TODAY], 0],
+    [['report', '--today', TODAY, '--at', 'HEAD~1'], 0],
+    [['reclaim', '--dry-run', '--today', TODAY], 0],
+    [['reclaim', '--open-pr', '--today', TODAY], 0],
+    [['renewals', '--today', '2026-11-20', '--within', '60'], 0],
+    [['renewals', '--open-prs', '--today', '2026-11-20', '--within', '60'], 0],
+    [['pull', 'slack', '--publish', '--today', TODAY], 0],
+    [['site', 'build', '--today', TODAY, '--out', 'SITE'], 0],
+  ];
+
+  it.each(runs)('lac %j (exit %i) runs none of them', async (args, code) => {
+    const cwd = w.repo.dir;
     // A working-tree change for `lac diff` and the site's "uncommitted changes" note.
     writeFileSync(join(cwd, 'inventory/assignments/figma.yaml'), `${FIGMA_SEATS}  - { person: eve, tier: viewer, since: 2026-03-09 }\n`);
-    const runs: [string[], number][] = [
-      [['check', '--at', '2026-03-03', '--today', TODAY], 1],
-      [['check', '--at', 'HEAD~1', '--today', TODAY], 1],
-      [['diff', '--today', TODAY], 0],
-      [['diff', 'HEAD~2', 'HEAD', '--today', TODAY, '--format', 'md'], 0],
-      [['history'], 0],
-      [['history', '--format', 'json', '--no-cache'], 0],
-      [['report', '--today', TODAY], 0],
-      [['report', '--today', TODAY, '--at', 'HEAD~1'], 0],
-      [['reclaim', '--dry-run', '--today', TODAY], 0],
-      [['reclaim', '--open-pr', '--today', TODAY], 0],
-      [['renewals', '--today', '2026-11-20', '--within', '60'], 0],
-      [['renewals', '--open-prs', '--today', '2026-11-20', '--within', '60'], 0],
-      [['pull', 'slack', '--publish', '--today', TODAY], 0],
-    ];
-    const outcomes: string[] = [];
-    for (const [args, code] of runs) {
-      const r = await lac(args, { cwd, env });
-      outcomes.push(`${args.join(' ')} → ${r.code}${r.code === code ? '' : `: ${r.stderr}${r.stdout}`}`);
-    }
-    expect(outcomes).toEqual(runs.map(([args, code]) => `${args.join(' ')} → ${code}`));
-    const site = await buildModel({ root: cwd, today: TODAY, env: {} });
+    const r = await lac(args.map((a) => (a === 'SITE' ? join(cwd, '..', 'site') : a)), { cwd, env: gh.fake.env() });
+    expect(r.code, r.stderr + r.stdout).toBe(code);
+    expect(ran(w.marker)).toEqual([]);
+  });
+
+  it('runs none of them in the site model; the writes above reached the remote', async () => {
+    const site = await buildModel({ root: w.repo.dir, today: TODAY, env: {} });
     expect(site.model.provenance.dirty).toBe(true);
     expect(site.model.savings.seats).toBe(1);
-    // What was pushed went through: the reclaim, renewal and usage branches are on the remote.
     const branches = execFileSync('git', ['--git-dir', remote.path, 'for-each-ref', '--format=%(refname:short)', 'refs/heads/lac/'], { encoding: 'utf8' });
     expect(branches.split('\n').filter(Boolean)).toEqual(['lac/reclaim/figma', 'lac/renewal/figma-2026', 'lac/renewal/slack-2026', 'lac/usage']);
-    expect(ran(marker)).toEqual([]);
+    expect(ran(w.marker)).toEqual([]);
   });
 
   it('runs none of them when pull --publish pushes straight to main', async () => {
