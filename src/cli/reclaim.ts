@@ -8,7 +8,7 @@ import { applyToFile } from '../reclaim/apply.ts';
 import { EditError } from '../reclaim/edit.ts';
 import { GitHubError } from '../github/index.ts';
 import { GitHubConfigError } from '../github/errors.ts';
-import { GitError } from 'simple-git';
+import { GitError } from '../git/run.ts';
 import { formatPlan } from '../reclaim/format.ts';
 import { openReclaimPullRequests, type PrOutcome } from '../reclaim/pr.ts';
 import { suggestion } from '../util/suggest.ts';

@@ -1,7 +1,7 @@
 import { Option, type Command } from 'commander';
-import { simpleGit } from 'simple-git';
 import { renewalPolicy } from '../analysis/policy.ts';
 import { resolveToday } from '../check/run.ts';
+import { gitText } from '../git/run.ts';
 import { createGitHubPort, GitHubConfigError, GitHubError, type GitHubPort } from '../github/index.ts';
 import { loadInventory } from '../inventory/load.ts';
 import { formatIcs } from '../renewals/calendar.ts';
@@ -39,7 +39,7 @@ export function parseWithin(value: string | undefined): number | undefined {
 
 async function hasOrigin(root: string): Promise<boolean> {
   try {
-    return (await simpleGit(root).getRemotes()).some((r) => r.name === 'origin');
+    return (await gitText(root, ['remote'])).split('\n').includes('origin');
   } catch {
     return false;
   }

@@ -1,3 +1,4 @@
+import { worktreeChanges } from '../git/worktree.ts';
 import { gitText, GitError } from '../history/git.ts';
 import { RevisionError, verifyCommit } from '../inventory/git-source.ts';
 
@@ -24,9 +25,6 @@ export async function defaultBase(root: string): Promise<{ commit: string; label
 
 /** Paths under inventory/ that differ between a commit and another commit or the working tree (untracked files too). */
 export async function changedPaths(root: string, base: string, head?: string): Promise<string[]> {
-  const split = (text: string) => text.split('\0').filter(Boolean);
-  if (head) return split(await gitText(root, ['diff', '--name-only', '-z', '--no-renames', base, head, '--', 'inventory']));
-  const tracked = split(await gitText(root, ['diff', '--name-only', '-z', '--no-renames', base, '--', 'inventory']));
-  const untracked = split(await gitText(root, ['ls-files', '-z', '--others', '--exclude-standard', '--', 'inventory']));
-  return [...new Set([...tracked, ...untracked])].sort();
+  if (!head) return worktreeChanges(root, base, 'inventory');
+  return (await gitText(root, ['diff-tree', '-r', '--relative', '--name-only', '-z', '--no-renames', base, head, '--', 'inventory'])).split('\0').filter(Boolean);
 }

@@ -1,7 +1,7 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { filtersOff, git } from './run.ts';
 
 /** The identity of bot commits when the repository has none configured (GitHub Actions' bot). */
 export const BOT_IDENTITY = { name: 'github-actions[bot]', email: '41898283+github-actions[bot]@users.noreply.github.com' };
@@ -23,19 +23,9 @@ export interface ProposalResult {
   commit?: string;
 }
 
-/** Runs git with extra environment (plumbing needs GIT_INDEX_FILE, which simple-git refuses to pass). */
-function run(cwd: string, args: string[], env: Record<string, string> = {}, input?: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: '0', ...env } });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
-    child.stderr.on('data', (b: Buffer) => (err += b.toString()));
-    child.on('error', reject);
-    child.stdin.on('error', () => {});
-    child.on('close', (code) => (code === 0 ? resolve(out.trim()) : reject(new Error(`git ${args[0]} failed: ${err.trim().split('\n')[0] ?? ''}`))));
-    child.stdin.end(input ?? '');
-  });
+/** Runs git (with repository-configured programs off) and returns its trimmed output. */
+async function run(cwd: string, args: string[], env: Record<string, string> = {}, input?: string): Promise<string> {
+  return (await git(cwd, args, input, { env })).toString('utf8').trim();
 }
 
 async function identity(cwd: string): Promise<Record<string, string>> {
@@ -63,7 +53,7 @@ export async function proposeOnBranch(root: string, p: BranchProposal): Promise<
         await run(root, ['update-index', '--force-remove', '--', path], idx);
         continue;
       }
-      const blob = await run(root, ['hash-object', '-w', '--stdin'], {}, content);
+      const blob = await run(root, ['hash-object', '-w', '--no-filters', '--stdin'], {}, content);
       await run(root, ['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`], idx);
     }
     const tree = await run(root, ['write-tree'], idx);
@@ -74,7 +64,9 @@ export async function proposeOnBranch(root: string, p: BranchProposal): Promise<
       const parent = await run(root, ['rev-parse', `${remoteSha}^`]).catch(() => '');
       if ((await run(root, ['rev-parse', `${remoteSha}^{tree}`])) === tree && parent === baseCommit) return { action: 'unchanged', commit: remoteSha };
     }
-    const commit = await run(root, ['commit-tree', tree, '-p', baseCommit, '-m', p.message], await identity(root));
+    // --no-gpg-sign: commit.gpgSign would run gpg.program, a program the repository names; lac's
+    // commits are the bot's, made where it holds no signing key.
+    const commit = await run(root, ['commit-tree', '--no-gpg-sign', tree, '-p', baseCommit, '-m', p.message], await identity(root));
     await run(root, ['push', '--quiet', '--force', remote, `${commit}:refs/heads/${p.branch}`]);
     return { action: 'pushed', commit };
   } finally {
@@ -82,13 +74,30 @@ export async function proposeOnBranch(root: string, p: BranchProposal): Promise<
   }
 }
 
-/** Commits files on the current branch and pushes it (for settings that push straight to the default branch). */
+/**
+ * Commits files of the working tree on the current branch and pushes it (for settings that push
+ * straight to the default branch). Built with plumbing, as proposeOnBranch: `git add` and `git
+ * commit` would run the repository's clean filters and hooks. The files are stored as they are
+ * (lac reads blobs as they are), and the index gets the same entries so that it matches HEAD.
+ */
 export async function commitAndPush(root: string, paths: string[], message: string, remote = 'origin'): Promise<ProposalResult> {
-  await run(root, ['add', '--', ...paths]);
-  const staged = await run(root, ['diff', '--cached', '--name-only', '--', ...paths]);
-  if (!staged) return { action: 'unchanged' };
-  await run(root, ['commit', '--quiet', '-m', message, '--', ...paths], await identity(root));
-  const branch = await run(root, ['rev-parse', '--abbrev-ref', 'HEAD']);
-  await run(root, ['push', '--quiet', remote, branch]);
-  return { action: 'pushed', commit: await run(root, ['rev-parse', 'HEAD']) };
+  const head = await run(root, ['rev-parse', '--verify', 'HEAD^{commit}']);
+  const blobs = (await run(root, ['hash-object', '-w', '--no-filters', '--', ...paths])).split('\n');
+  const entries = paths.map((path, i) => ['--cacheinfo', `100644,${blobs[i]},${path}`]).flat();
+  const tmp = await mkdtemp(join(tmpdir(), 'lac-index-'));
+  try {
+    const idx = { GIT_INDEX_FILE: join(tmp, 'index') };
+    await run(root, ['read-tree', head], idx);
+    await run(root, ['update-index', '--add', ...entries], idx);
+    const tree = await run(root, ['write-tree'], idx);
+    if (tree === (await run(root, ['rev-parse', `${head}^{tree}`]))) return { action: 'unchanged' };
+    const commit = await run(root, ['commit-tree', '--no-gpg-sign', tree, '-p', head, '-m', message], await identity(root));
+    await run(root, ['update-ref', '-m', 'lac: commit usage snapshots', 'HEAD', commit, head]);
+    await git(root, ['update-index', '--add', ...entries], undefined, { config: await filtersOff(root) });
+    const branch = await run(root, ['symbolic-ref', '--short', 'HEAD']);
+    await run(root, ['push', '--quiet', remote, branch]);
+    return { action: 'pushed', commit };
+  } finally {
+    await rm(tmp, { recursive: true, force: true });
+  }
 }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip as gunzipCb, gzip as gzipCb } from 'node:zlib';
+import { VERSION } from '../cli/version.ts';
 import { readInventoryFile } from '../inventory/read-file.ts';
 import type { Kind } from '../inventory/schema/index.ts';
 import { createValidators, type Validators } from '../inventory/validate.ts';
@@ -52,6 +53,34 @@ export interface BlobStore {
 const CACHE_VERSION = 'v1';
 const gzip = promisify(gzipCb);
 const gunzip = promisify(gunzipCb);
+const CACHE_FORMAT = `lac-parsed-blob/${CACHE_VERSION}`;
+
+/** What a cache file holds: the parsed data and what it was made by and from. */
+interface CacheEntry {
+  format: string;
+  /** lac's version: another version's parser may read the same bytes differently. */
+  lac: string;
+  kind: Kind;
+  /** The blob the data was parsed from (the file's name says it too; a copied file must not pass). */
+  oid: string;
+  data: BlobData;
+}
+
+/**
+ * A cache file's content when it is an entry of this lac for this blob, else undefined (a miss):
+ * the folder may hold anything (another lac's entries, a torn copy, a hand edit), and none of it
+ * may change the audit trail (issue 12).
+ */
+function cacheEntry(value: unknown, w: Wanted): CacheEntry | undefined {
+  if (!isPlainObject(value) || Object.keys(value).length !== 5) return undefined;
+  const { format, lac, kind, oid, data } = value;
+  if (format !== CACHE_FORMAT || lac !== VERSION || kind !== w.kind || oid !== w.oid) return undefined;
+  if (data !== null && !isPlainObject(data)) return undefined;
+  return { format: CACHE_FORMAT, lac: VERSION, kind: w.kind, oid: w.oid, data: data as BlobData };
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
 // Parsed blobs kept in memory, counted in source bytes (the heap holds a few times more). The
 // blob after one commit is the blob before the next that touches the file: most hits are that.
 const MEMORY_BUDGET = 64 * 1024 * 1024;
@@ -88,11 +117,13 @@ export function blobStore(repoDir: string, cacheDir: string | undefined, parse: 
     if (!cacheDir) return false;
     try {
       const json = await gunzip(await readFile(fileOf(w.kind, w.oid)));
-      remember(key(w.kind, w.oid), (JSON.parse(json.toString('utf8')) as { data: BlobData }).data, json.length);
+      const entry = cacheEntry(JSON.parse(json.toString('utf8')), w);
+      if (!entry) return false;
+      remember(key(w.kind, w.oid), entry.data, json.length);
       stats.diskHits++;
       return true;
     } catch {
-      return false; // absent or torn: parse again
+      return false; // absent, torn or not JSON: parse again
     }
   }
 
@@ -102,7 +133,8 @@ export function blobStore(repoDir: string, cacheDir: string | undefined, parse: 
     // to a power cut is only parsed again. gzip level 1: a 100,000-person people.yaml caches in
     // 0.85 MB instead of 12.5 MB, and reads back (gunzip + JSON.parse) about four times faster
     // than the line scanner and schema check.
-    await writeFileAtomic(fileOf(w.kind, w.oid), await gzip(JSON.stringify({ data }), { level: 1 }), { durable: false, clean: false });
+    const entry: CacheEntry = { format: CACHE_FORMAT, lac: VERSION, kind: w.kind, oid: w.oid, data };
+    await writeFileAtomic(fileOf(w.kind, w.oid), await gzip(JSON.stringify(entry), { level: 1 }), { durable: false, clean: false });
   }
 
   async function fromGit(w: Wanted): Promise<void> {

@@ -1,45 +1,6 @@
-import { spawn } from 'node:child_process';
+import { git, GitError, spawnGit } from '../git/run.ts';
 
-/** A git command that failed: its arguments, exit code and what git said. */
-export class GitError extends Error {
-  readonly args: readonly string[];
-  readonly code: number | null;
-  readonly stderr: string;
-  constructor(args: readonly string[], code: number | null, stderr: string) {
-    super(`git ${args.join(' ')} failed (exit ${code}): ${stderr.trim().split('\n')[0] ?? ''}`);
-    this.name = 'GitError';
-    this.args = args;
-    this.code = code;
-    this.stderr = stderr;
-  }
-}
-
-// Read-only commands must not take index.lock (they may run beside a user's own git commands).
-const ENV = { GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
-
-/** Runs git in a folder and returns its stdout; rejects with GitError on a non-zero exit. */
-export function git(cwd: string, args: readonly string[], input?: string | Uint8Array): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', args, { cwd, env: { ...process.env, ...ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    // git may exit before reading all its input (e.g. a bad revision); that is reported by the exit code.
-    child.stdin.on('error', () => {});
-    child.on('close', (code) => {
-      if (code === 0) resolve(Buffer.concat(out));
-      else reject(new GitError(args, code, Buffer.concat(err).toString('utf8')));
-    });
-    child.stdin.end(input ?? '');
-  });
-}
-
-/** Runs git and returns stdout as text without the final newline. */
-export async function gitText(cwd: string, args: readonly string[]): Promise<string> {
-  return (await git(cwd, args)).toString('utf8').replace(/\n$/, '');
-}
+export { git, GitError, gitText } from '../git/run.ts';
 
 export interface GitObject {
   type: string;
@@ -84,7 +45,7 @@ export interface ObjectReader {
 
 /** Starts `git cat-file --batch` in a folder; answers come back in the order they were asked for. */
 export function objectReader(cwd: string): ObjectReader {
-  const child = spawn('git', ['cat-file', '--batch'], { cwd, env: { ...process.env, ...ENV }, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawnGit(cwd, ['cat-file', '--batch']);
   const waiting: { resolve: (o: GitObject | undefined) => void; reject: (e: unknown) => void }[] = [];
   let chunks: Buffer[] = [];
   let buffered = 0;

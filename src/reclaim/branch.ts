@@ -1,11 +1,10 @@
-// The git side of a reclaim pull request, with simple-git: the bot's commit is built from the
-// base commit in a private index (the user's checkout and index are never touched), then pushed
-// to a deterministic branch with a lease, so that a concurrent push is never overwritten blindly.
+// The git side of a reclaim pull request: the bot's commit is built from the base commit in a
+// private index (the user's checkout and index are never touched), then pushed to a
+// deterministic branch with a lease, so that a concurrent push is never overwritten blindly.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
-import { gitEnv } from '../git/safe-env.ts';
+import { git as runGit, type GitOptions } from '../git/run.ts';
 
 export const BRANCH_PREFIX = 'lac/reclaim/';
 export const branchName = (license: string): string => `${BRANCH_PREFIX}${license}`;
@@ -33,22 +32,23 @@ export interface ReclaimGit {
 }
 
 export function reclaimGit(root: string): ReclaimGit {
-  const git: SimpleGit = simpleGit(root);
-  const raw = async (args: string[]) => (await git.raw(args)).trim();
+  const raw = async (args: string[], options: GitOptions = {}) => (await runGit(root, args, undefined, options)).toString('utf8').trim();
   async function identity(): Promise<Record<string, string>> {
     const name = await raw(['config', 'user.name']).catch(() => '');
     const email = await raw(['config', 'user.email']).catch(() => '');
     return name && email ? {} : { GIT_AUTHOR_NAME: BOT.name, GIT_AUTHOR_EMAIL: BOT.email, GIT_COMMITTER_NAME: BOT.name, GIT_COMMITTER_EMAIL: BOT.email };
   }
-  async function withIndex<T>(parent: string, path: string, text: string, then: (g: SimpleGit) => Promise<T>): Promise<T> {
+  async function withIndex<T>(parent: string, path: string, text: string, then: (g: (args: string[]) => Promise<string>) => Promise<T>): Promise<T> {
     const dir = await mkdtemp(join(tmpdir(), 'lac-reclaim-'));
     try {
       const file = join(dir, 'blob');
       await writeFile(file, text);
-      const g = simpleGit({ baseDir: root, allowEnvironment: ['GIT_INDEX_FILE'] }).env(gitEnv({ ...(await identity()), GIT_INDEX_FILE: join(dir, 'index') }));
-      await g.raw(['read-tree', parent]);
-      const blob = (await g.raw(['hash-object', '-w', file])).trim();
-      await g.raw(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`]);
+      const env = { ...(await identity()), GIT_INDEX_FILE: join(dir, 'index') };
+      const g = (args: string[]) => raw(args, { env });
+      await g(['read-tree', parent]);
+      // --no-filters: the blob is the text lac wrote, as lac reads blobs back (no clean filter runs).
+      const blob = await g(['hash-object', '-w', '--no-filters', file]);
+      await g(['update-index', '--add', '--cacheinfo', `100644,${blob},${path}`]);
       return await then(g);
     } finally {
       await rm(dir, { recursive: true, force: true });
@@ -63,23 +63,25 @@ export function reclaimGit(root: string): ReclaimGit {
         const [sha, ref] = line.split(/\s+/);
         if (sha && ref?.startsWith('refs/heads/')) out.set(ref.slice('refs/heads/'.length), sha);
       }
-      if (out.size > 0) await git.raw(['fetch', '-q', '--no-tags', remote, `+refs/heads/${prefix}*:refs/remotes/${remote}/${prefix}*`]);
+      if (out.size > 0) await raw(['fetch', '-q', '--no-tags', remote, `+refs/heads/${prefix}*:refs/remotes/${remote}/${prefix}*`]);
       return out;
     },
-    show: (rev, path) => git.show([`${rev}:${path}`]).then((s) => s, () => undefined),
+    // cat-file, not show: the blob as stored, whatever textconv the repository configures.
+    show: (rev, path) => runGit(root, ['cat-file', 'blob', `${rev}:${path}`]).then((b) => b.toString('utf8'), () => undefined),
     treeOf: (rev) => raw(['rev-parse', `${rev}^{tree}`]),
-    isAncestor: (a, rev) => git.raw(['merge-base', '--is-ancestor', a, rev]).then(() => true, () => false),
+    isAncestor: (a, rev) => raw(['merge-base', '--is-ancestor', a, rev]).then(() => true, () => false),
     commitFile: (parent, path, text, message) =>
       withIndex(parent, path, text, async (g) => {
-        const tree = (await g.raw(['write-tree'])).trim();
-        return (await g.raw(['commit-tree', tree, '-p', parent, '-m', message])).trim();
+        const tree = await g(['write-tree']);
+        // --no-gpg-sign: commit.gpgSign would run the repository's gpg.program; the bot holds no key.
+        return g(['commit-tree', '--no-gpg-sign', tree, '-p', parent, '-m', message]);
       }),
-    treeWithFile: (parent, path, text) => withIndex(parent, path, text, async (g) => (await g.raw(['write-tree'])).trim()),
+    treeWithFile: (parent, path, text) => withIndex(parent, path, text, (g) => g(['write-tree'])),
     async push(remote, sha, branch, expected) {
-      await git.raw(['push', '-q', `--force-with-lease=refs/heads/${branch}:${expected ?? ''}`, remote, `${sha}:refs/heads/${branch}`]);
+      await raw(['push', '-q', `--force-with-lease=refs/heads/${branch}:${expected ?? ''}`, remote, `${sha}:refs/heads/${branch}`]);
     },
     async deleteRemoteBranch(remote, branch, expected) {
-      await git.raw(['push', '-q', `--force-with-lease=refs/heads/${branch}:${expected}`, remote, `:refs/heads/${branch}`]);
+      await raw(['push', '-q', `--force-with-lease=refs/heads/${branch}:${expected}`, remote, `:refs/heads/${branch}`]);
     },
   };
 }

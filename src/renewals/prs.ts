@@ -1,7 +1,7 @@
 import { readWorkingFile } from '../inventory/source.ts';
 import Handlebars from 'handlebars';
-import { simpleGit } from 'simple-git';
 import { proposeOnBranch } from '../git/bot-branch.ts';
+import { gitText } from '../git/run.ts';
 import type { EnsureAction, GitHubPort } from '../github/index.ts';
 import { PR_BODY } from '../templates/renewal/pull-request.ts';
 import type { IsoDate } from '../util/dates.ts';
@@ -85,7 +85,7 @@ export interface PrOutcome {
 export async function applyRenewalPrs(root: string, plan: PrPlan, makePort: () => GitHubPort, labels: readonly string[]): Promise<PrOutcome[]> {
   if (plan.length === 0) return [];
   const port = makePort();
-  const base = (await simpleGit(root).revparse(['--abbrev-ref', 'HEAD'])).trim();
+  const base = await gitText(root, ['rev-parse', '--abbrev-ref', 'HEAD']);
   const out: PrOutcome[] = [];
   for (const step of plan) {
     // Someone closed this term's proposal without merging it: do not push it back.

@@ -1,5 +1,5 @@
 // Reads from git history which seats merged reclaim pull requests freed, for "savings realised".
-import { simpleGit } from 'simple-git';
+import { git, gitText } from '../git/run.ts';
 import { tierPrices } from '../analysis/report/prices.ts';
 import { fiscalYearStart, savingsRealised, type ReclaimChange, type SavingsRealised } from '../analysis/savings.ts';
 import { dayIn } from '../history/time.ts';
@@ -21,11 +21,9 @@ export function reclaimTrailers(message: string): string[] {
  * against its first parent, so that a line a person restored before the merge is not counted.
  */
 export async function reclaimChanges(root: string, since: IsoDate, timeZone: string, only?: string): Promise<ReclaimChange[] | undefined> {
-  const git = simpleGit(root);
-  if (!(await git.checkIsRepo().catch(() => false))) return undefined;
-  const head = await git.raw(['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '');
-  if (!head.trim()) return undefined;
-  const log = await git.raw(['log', '--first-parent', `--since=${addDays(since, -1)}T00:00:00Z`, '--format=%H%x1f%P%x1f%cI%x1f%B%x1e', 'HEAD']);
+  const head = await gitText(root, ['rev-parse', '--verify', '-q', 'HEAD']).catch(() => '');
+  if (!head) return undefined;
+  const log = await gitText(root, ['log', '--first-parent', `--since=${addDays(since, -1)}T00:00:00Z`, '--format=%H%x1f%P%x1f%cI%x1f%B%x1e', 'HEAD']);
   const out: ReclaimChange[] = [];
   for (const entry of log.split('\x1e')) {
     const [commit, parents, date, message] = entry.replace(/^\n/, '').split('\x1f');
@@ -35,11 +33,11 @@ export async function reclaimChanges(root: string, since: IsoDate, timeZone: str
     const [first, second] = (parents ?? '').split(' ').filter(Boolean);
     if (!first) continue;
     let licenses = reclaimTrailers(message ?? '');
-    if (second) licenses = [...new Set([...licenses, ...reclaimTrailers(await git.raw(['log', '--format=%B', `${first}..${second}`]))])];
+    if (second) licenses = [...new Set([...licenses, ...reclaimTrailers(await gitText(root, ['log', '--format=%B', `${first}..${second}`]))])];
     for (const license of licenses) {
       if (only !== undefined && license !== only) continue;
       const file = `inventory/assignments/${license}.yaml`;
-      const show = (rev: string) => git.show([`${rev}:${file}`]).catch(() => undefined);
+      const show = (rev: string) => git(root, ['cat-file', 'blob', `${rev}:${file}`]).then((b) => b.toString('utf8'), () => undefined);
       const changes = seatChanges(seatLines(await show(first)), seatLines(await show(commit)));
       for (const c of changes) out.push({ commit, date: day, license, file, holder: c.holder, tier: c.tier, ...(c.to ? { to: c.to } : {}) });
     }

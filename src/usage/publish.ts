@@ -1,6 +1,6 @@
 import { readWorkingFile } from '../inventory/source.ts';
-import { simpleGit } from 'simple-git';
 import { commitAndPush, proposeOnBranch, type ProposalResult } from '../git/bot-branch.ts';
+import { gitText } from '../git/run.ts';
 import type { GitHubPort } from '../github/port.ts';
 import type { PullOutcome } from './pull.ts';
 
@@ -39,7 +39,7 @@ export async function publishSnapshots(root: string, outcomes: PullOutcome[], op
     if (written.length === 0) return undefined;
     return { mode: 'push', git: await commitAndPush(root, written, message) };
   }
-  const base = (await simpleGit(root).revparse(['--abbrev-ref', 'HEAD'])).trim();
+  const base = await gitText(root, ['rev-parse', '--abbrev-ref', 'HEAD']);
   const files: Record<string, string> = {};
   for (const o of outcomes.filter((x) => x.ok)) files[o.path] = await readWorkingFile(root, o.path);
   const git = await proposeOnBranch(root, { branch: USAGE_BRANCH, base: 'HEAD', files, message });

@@ -1,3 +1,4 @@
+import { worktreeChanges } from '../../git/worktree.ts';
 import { gitText } from '../../history/git.ts';
 
 /** What the site says about where it came from. */
@@ -20,7 +21,7 @@ export async function repoFacts(root: string, env: Record<string, string | undef
     return { commit: null, commitDate: null, dirty: false, repoUrl: null, prefix: '' };
   }
   const commitDate = new Date(Number(await gitText(root, ['log', '-1', '--format=%ct', commit])) * 1000).toISOString().replace('.000Z', 'Z');
-  const dirty = (await gitText(root, ['status', '--porcelain', '--', 'inventory/']).catch(() => '')) !== '';
+  const dirty = (await worktreeChanges(root, commit, 'inventory').catch(() => [])).length > 0;
   const origin = await gitText(root, ['remote', 'get-url', 'origin']).catch(() => '');
   const prefix = await gitText(root, ['rev-parse', '--show-prefix']).catch(() => '');
   return { commit, commitDate, dirty, repoUrl: repoWebUrl(env, origin), prefix };
