@@ -5,7 +5,7 @@ import { registerDiff } from './diff.ts';
 import { registerHistory } from './history.ts';
 import { ExitCode, UserError } from './errors.ts';
 import { registerInit } from './init.ts';
-import type { Io } from './io.ts';
+import { isMachineFormat, terminalIo, type Io } from './io.ts';
 import { registerPull } from './pull.ts';
 import { registerReclaim } from './reclaim.ts';
 import { registerRenewals } from './renewals.ts';
@@ -49,8 +49,13 @@ export function withTodayFromEnv(program: Command, argv: string[], env: Io['env'
 }
 
 /** Runs the CLI with the given arguments; returns the exit code. Never throws. */
-export async function run(argv: string[], io: Io): Promise<number> {
+export async function run(argv: string[], raw: Io): Promise<number> {
+  const format = { machine: false };
+  const io = terminalIo(raw, () => format.machine);
   const program = buildProgram(io);
+  program.hook('preAction', (_program, action) => {
+    format.machine = isMachineFormat(action.opts().format);
+  });
   try {
     await program.parseAsync(withTodayFromEnv(program, argv, io.env), { from: 'user' });
     return 0;
