@@ -1,5 +1,5 @@
 import type { Finding } from '../findings/finding.ts';
-import { addToInventory } from './build.ts';
+import { addToInventory, markBroken } from './build.ts';
 import { emptyInventory, type Inventory } from './model.ts';
 import { Interner } from './parse/index.ts';
 import { readInventoryFile } from './read-file.ts';
@@ -30,6 +30,7 @@ export async function loadInventory(source: TreeSource, validators: Validators =
     const { file, findings: fileFindings, unreadable } = readInventoryFile(path, bytes, validators, interner);
     findings.push(...fileFindings);
     if (unreadable) inventory.invalid[unreadable.kind].add(unreadable.id);
+    if (!file && fileFindings.length > 0) markBroken(inventory, path);
     if (!file) continue;
     parsers[file.parser]++;
     findings.push(...addToInventory(inventory, file));
