@@ -7,7 +7,7 @@ import { WriteError } from '../util/fs/atomic-write.ts';
 import { ReadRefused } from '../util/fs/read-bounded.ts';
 import { ExitCode, UserError } from './errors.ts';
 import { registerInit } from './init.ts';
-import type { Io } from './io.ts';
+import { isMachineFormat, terminalIo, type Io } from './io.ts';
 import { registerPull } from './pull.ts';
 import { registerReclaim } from './reclaim.ts';
 import { registerRenewals } from './renewals.ts';
@@ -63,9 +63,14 @@ export function redactedIo(io: Io): Io {
 }
 
 /** Runs the CLI with the given arguments; returns the exit code. Never throws. */
-export async function run(argv: string[], rawIo: Io): Promise<number> {
-  const io = redactedIo(rawIo);
+export async function run(argv: string[], raw: Io): Promise<number> {
+  const format = { machine: false };
+  // Data is made safe for the terminal first, then every secret is hidden from what is printed.
+  const io = terminalIo(redactedIo(raw), () => format.machine);
   const program = buildProgram(io);
+  program.hook('preAction', (_program, action) => {
+    format.machine = isMachineFormat(action.opts().format);
+  });
   try {
     await program.parseAsync(withTodayFromEnv(program, argv, io.env), { from: 'user' });
     return 0;

@@ -87,9 +87,14 @@ export function registerPull(program: Command, io: Io, connectors: ReadonlyMap<s
           dryRun: Boolean(opts.dryRun),
           validators,
           // On a terminal, a running count redrawn in place; in CI, only the final line per license.
-          progress: io.isTTY ? (id, n) => io.err(`\r${id}: ${n} accounts read`) : undefined,
+          progress: io.isTTY
+            ? (id, n) => {
+                io.control?.('\r');
+                io.err(`${id}: ${n} accounts read`);
+              }
+            : undefined,
         });
-        if (io.isTTY) io.err('\r\x1b[K');
+        if (io.isTTY) io.control?.('\r\x1b[K');
         outcomes.push(outcome);
         if (!outcome.ok) failed++;
         (outcome.ok ? io.out : io.err)(`${outcomeLine(outcome, Boolean(opts.dryRun))}\n`);

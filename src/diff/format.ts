@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/finding.ts';
 import type { Draft } from '../history/events.ts';
+import { mdCode, mdRow, mdText } from '../util/escape/markdown.ts';
 import { formatMoney, toDecimal } from '../util/money.ts';
 import { describeEvent, personName } from './describe.ts';
 import type { DiffResult } from './run.ts';
@@ -54,32 +55,31 @@ export function headline(r: DiffResult): string {
 }
 
 const findingLine = (f: Finding) => `${f.severity} ${f.rule} ${f.file}:${f.line} ${f.message}`;
-const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 /** Markdown for a pull request comment and the job summary. */
 export function formatMarkdown(r: DiffResult): string {
-  const out = ['### What this change does', '', `**${headline(r)}**`, ''];
+  const out = ['### What this change does', '', `**${mdText(headline(r))}**`, ''];
   if (r.events.length === 0) out.push('No change to the inventory.', '');
   for (const [group, title] of GROUPS) {
     const events = r.events.filter((e) => groupOf(e) === group);
     if (events.length === 0) continue;
     out.push(`#### ${title}`, '', '| | Change |', '|---|---|');
-    for (const e of events) out.push(`| ${cell(subject(e, r))} | ${cell(describeEvent(e))} |`);
+    for (const e of events) out.push(mdRow([mdText(subject(e, r)), mdText(describeEvent(e))]));
     out.push('');
   }
   if (r.effects.tiers.length) {
-    out.push(`#### Seats against entitlements (contracts in force on ${r.today})`, '', '| License | Tier | Seats before | Seats after | Entitled | |', '|---|---|---:|---:|---:|---|');
+    out.push(`#### Seats against entitlements (contracts in force on ${mdText(r.today)})`, '', '| License | Tier | Seats before | Seats after | Entitled | |', '|---|---|---:|---:|---:|---|');
     for (const t of r.effects.tiers) {
       const over = t.seatsAfter - t.entitled;
-      out.push(`| ${t.license} | ${t.tier} | ${t.seatsBefore} | ${t.seatsAfter} | ${entitledText(t.entitled)} | ${over > 0 ? `⚠️ ${over} over` : ''} |`);
+      out.push(mdRow([mdText(t.license), mdText(t.tier), String(t.seatsBefore), String(t.seatsAfter), entitledText(t.entitled), over > 0 ? `⚠️ ${over} over` : '']));
     }
     out.push('');
   }
   const { costBefore, costAfter, currency } = r.effects;
-  out.push(`Annual cost of the contracts in force: ${formatMoney(costBefore, currency)} → ${formatMoney(costAfter, currency)}`, '');
-  if (r.effects.introduced.length) out.push('#### Findings this change introduces', '', ...r.effects.introduced.map((f) => `- \`${f.severity}\` \`${f.rule}\` ${f.file}:${f.line} — ${f.message}`), '');
-  if (r.effects.fixed.length) out.push('#### Findings this change fixes', '', ...r.effects.fixed.map((f) => `- \`${f.rule}\` ${f.file} — ${f.message}`), '');
-  out.push(`<sub>lac diff ${r.base} → ${r.head}</sub>`);
+  out.push(`Annual cost of the contracts in force: ${mdText(formatMoney(costBefore, currency))} → ${mdText(formatMoney(costAfter, currency))}`, '');
+  if (r.effects.introduced.length) out.push('#### Findings this change introduces', '', ...r.effects.introduced.map((f) => `- ${mdCode(f.severity)} ${mdCode(f.rule)} ${mdCode(`${f.file}:${f.line}`)} — ${mdText(f.message)}`), '');
+  if (r.effects.fixed.length) out.push('#### Findings this change fixes', '', ...r.effects.fixed.map((f) => `- ${mdCode(f.rule)} ${mdCode(f.file)} — ${mdText(f.message)}`), '');
+  out.push(`<sub>lac diff ${mdText(r.base)} → ${mdText(r.head)}</sub>`);
   return `${out.join('\n')}\n`;
 }
 

@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/finding.ts';
-import type { Inventory, Rec } from './model.ts';
+import { classify } from './layout.ts';
+import { brokenKey, type Inventory, type Rec } from './model.ts';
 import type { ReadFile } from './read-file.ts';
 import { KIND_INFO, type Contract, type License, type Org, type Person, type Seat, type Usage, type Vendor } from './schema/index.ts';
 
@@ -20,6 +21,7 @@ export function addToInventory(inv: Inventory, file: ReadFile): Finding[] {
   const id = typeof file.data[info.idKey ?? 'id'] === 'string' ? (file.data[info.idKey ?? 'id'] as string) : undefined;
   const whole = <T>(data: unknown): Rec<T> => ({ data: data as T, src: { file: file.path, map: file.map, path: [] } });
   if (bad === 'all') {
+    markBroken(inv, file.path, id);
     if (id) inv.invalid[file.kind].add(id);
     if (info.folder) inv.invalid[file.kind].add(file.path.slice(file.path.lastIndexOf('/') + 1, -'.yaml'.length));
     if (file.kind === 'people') markInvalidPeople(inv, file.data.people);
@@ -61,6 +63,14 @@ export function addToInventory(inv: Inventory, file: ReadFile): Finding[] {
     case 'people':
       return addPeople(inv, file, bad);
   }
+}
+
+/** Records that a file could not be read as a whole, under its kind (and the ID its name or content gives). */
+export function markBroken(inv: Inventory, path: string, id?: string): void {
+  const placement = classify(path);
+  if (!placement.ok) return;
+  if (!KIND_INFO[placement.kind].folder) return void inv.broken.set(brokenKey(placement.kind), path);
+  for (const key of new Set([placement.expectedId, id])) if (key !== undefined) inv.broken.set(brokenKey(placement.kind, key), path);
 }
 
 function markInvalidPeople(inv: Inventory, people: unknown): void {

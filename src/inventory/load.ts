@@ -1,6 +1,6 @@
 import type { Finding } from '../findings/finding.ts';
 import { ReadRefused } from '../util/fs/read-bounded.ts';
-import { addToInventory } from './build.ts';
+import { addToInventory, markBroken } from './build.ts';
 import { classify } from './layout.ts';
 import { emptyInventory, type Inventory } from './model.ts';
 import { Interner } from './parse/index.ts';
@@ -36,6 +36,7 @@ export async function loadInventory(source: TreeSource, validators: Validators =
     const { file, findings: fileFindings, unreadable } = 'error' in read ? refusedFile(path, read.error as ReadRefused) : readInventoryFile(path, read.bytes, validators, interner);
     findings.push(...fileFindings);
     if (unreadable) inventory.invalid[unreadable.kind].add(unreadable.id);
+    if (!file && fileFindings.length > 0) markBroken(inventory, path);
     if (!file) continue;
     parsers[file.parser]++;
     findings.push(...addToInventory(inventory, file));

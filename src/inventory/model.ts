@@ -34,6 +34,11 @@ export interface Inventory {
   usage: Map<string, Rec<Usage>>;
   /** IDs of records that exist but failed validation: references to them are not reported again. */
   invalid: Record<Kind, Set<string>>;
+  /**
+   * Files that could not be read as a whole (encoding, YAML, or schema problems outside a list),
+   * by `brokenKey`: references into them cannot be checked.
+   */
+  broken: Map<string, string>;
   /** Every inventory file that was read, sorted. */
   files: string[];
 }
@@ -48,9 +53,13 @@ export function emptyInventory(): Inventory {
     assignments: new Map(),
     usage: new Map(),
     invalid: { org: new Set(), people: new Set(), vendor: new Set(), license: new Set(), contract: new Set(), assignments: new Set(), usage: new Set() },
+    broken: new Map(),
     files: [],
   };
 }
+
+/** The key of `Inventory.broken`: the kind for a file that holds them all (org, people), else kind and ID. */
+export const brokenKey = (kind: Kind, id?: string): string => (id === undefined ? kind : `${kind}:${id}`);
 
 /** A file, line and column. */
 export interface Loc {

@@ -6,6 +6,7 @@ import { gitSource } from '../inventory/git-source.ts';
 import { loadInventory } from '../inventory/load.ts';
 import type { Inventory } from '../inventory/model.ts';
 import { addDays, type IsoDate } from '../util/dates.ts';
+import { md, mdCode, mdText, mdTitle } from '../util/escape/markdown.ts';
 import { formatMoney } from '../util/money.ts';
 import { applyToText } from './apply.ts';
 import { reclaimBody } from './body.ts';
@@ -109,7 +110,7 @@ async function licensePr(id: string, ctx: Ctx): Promise<PrOutcome> {
 
   if (seats === 0) {
     if (!open) return { license: id, action: 'none', branch, seats };
-    const note = `Nothing is left to reclaim for ${plan.name} on ${today}: the proposed seats were removed, kept, or are in use again. Closing.`;
+    const note = `Nothing is left to reclaim for ${mdText(plan.name)} on ${today}: the proposed seats were removed, kept, or are in use again. Closing.`;
     const closed = await port.closePullRequest({ head: branch, key }, note);
     if (remoteHead) await git.deleteRemoteBranch(ctx.remote, branch, remoteHead);
     return { license: id, action: 'closed', branch, seats, url: closed?.url ?? open.url, number: open.number };
@@ -138,7 +139,7 @@ async function licensePr(id: string, ctx: Ctx): Promise<PrOutcome> {
     ...(replaced ? { replaced } : {}),
   };
   const note = replaced
-    ? `lac rebuilt this branch on \`${ctx.base}\` and replaced commits people had pushed after its own (up to ${replaced.slice(0, 7)}). Seats restored in them are kept (see above); make other changes in a pull request of their own.`
+    ? md(`lac rebuilt this branch on ${mdCode(ctx.base)} and replaced commits people had pushed after its own (up to ${replaced.slice(0, 7)}). Seats restored in them are kept (see above); make other changes in a pull request of their own.`)
     : undefined;
   const license = inv.licenses.get(id)!.data;
   const currency = inv.org?.data.currency ?? 'EUR';
@@ -153,7 +154,7 @@ async function licensePr(id: string, ctx: Ctx): Promise<PrOutcome> {
     key,
     head: branch,
     base: ctx.base,
-    title: `Reclaim ${seats} ${plan.name} ${seats === 1 ? 'seat' : 'seats'}: save ${formatMoney(plan.annual, currency)} a year`,
+    title: mdTitle(`Reclaim ${seats} ${plan.name} ${seats === 1 ? 'seat' : 'seats'}: save ${formatMoney(plan.annual, currency)} a year`),
     body,
     labels: [RECLAIM_LABEL.name, `license:${id}`, ...(inv.org?.data.github?.labels ?? [])],
     ...(owner ? { reviewers: [owner] } : {}),

@@ -1,5 +1,6 @@
 import { toDecimal, formatMoney, type Micros } from '../util/money.ts';
 import type { IsoDate } from '../util/dates.ts';
+import { mdCode, mdRow, mdText, mention } from '../util/escape/markdown.ts';
 import type { Renewal } from './plan.ts';
 import type { RenewalStatus } from './dates.ts';
 
@@ -32,6 +33,8 @@ function costLine(r: Renewal): string {
 const nameOf = (r: Renewal) => (r.title === r.id ? r.id : `${r.id} (${r.title})`);
 
 const ownerText = (r: Renewal) => (r.owner ? `${r.owner.name ?? r.owner.id}${r.owner.github ? ` (@${r.owner.github})` : ''}` : 'no owner');
+// The owner's login is the one mention a renewal summary means to make.
+const ownerMd = (r: Renewal) => (r.owner ? `${mdText(r.owner.name ?? r.owner.id)}${r.owner.github ? ` (${mention(r.owner.github)})` : ''}` : 'no owner');
 
 export interface ListHeader {
   today: IsoDate;
@@ -68,17 +71,14 @@ export function formatMarkdown(renewals: readonly Renewal[], h: ListHeader): str
   out.push('| Cancel by | Days | Renews | Status | Decision | Owner | Contract | Annual cost | Recommended |', '|---|--:|---|---|---|---|---|--:|--:|');
   for (const r of renewals) {
     const status = r.dates.status === 'past-cancel-by' ? '**past cancel-by**' : STATUS_TEXT[r.dates.status];
-    out.push(`| ${r.dates.cancelBy} | ${r.dates.daysToCancelBy} | ${r.dates.renewal} | ${status} | ${r.dates.decision} | ${mdCell(ownerText(r))} | ${mdCell(nameOf(r))} | ${money(r.cost?.current, r.currency)} | ${money(r.cost?.recommended, r.currency)} |`);
+    out.push(mdRow([r.dates.cancelBy, String(r.dates.daysToCancelBy), r.dates.renewal, status, r.dates.decision, ownerMd(r), mdText(nameOf(r)), mdText(money(r.cost?.current, r.currency)), mdText(money(r.cost?.recommended, r.currency))]));
   }
   for (const r of renewals) {
-    out.push('', `### ${r.title === r.id ? `\`${r.id}\`` : `${mdCell(r.title)} (\`${r.id}\`)`}`, '', '| License | Tier | Now | Recommended | Why |', '|---|---|--:|--:|---|');
-    for (const l of r.lines) out.push(`| ${l.license} | ${l.tier} | ${l.current} | ${l.recommended} | ${mdCell(l.reasoning.join('; '))} |`);
+    out.push('', `### ${r.title === r.id ? mdCode(r.id) : `${mdText(r.title)} (${mdCode(r.id)})`}`, '', '| License | Tier | Now | Recommended | Why |', '|---|---|--:|--:|---|');
+    for (const l of r.lines) out.push(mdRow([mdText(l.license), mdText(l.tier), String(l.current), String(l.recommended), mdText(l.reasoning.join('; '))]));
   }
   return `${out.join('\n')}\n`;
 }
-
-/** A table cell: no pipes or line breaks, no HTML. */
-export const mdCell = (s: string) => s.replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ').replace(/</g, '&lt;');
 
 const amount = (m: Micros | undefined, currency: string) => (m === undefined ? null : toDecimal(m, currency));
 

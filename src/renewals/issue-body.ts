@@ -1,15 +1,12 @@
-import Handlebars from 'handlebars';
 import { noticeText } from '../rules/describe.ts';
 import { CLOSE_COMMENT, ISSUE_BODY, OVERDUE_COMMENT, REMINDER_COMMENT } from '../templates/renewal/issue.ts';
+import { md, mdCode, mdText, mention } from '../util/escape/markdown.ts';
+import { compileMarkdown } from '../util/escape/template.ts';
 import { formatMoney } from '../util/money.ts';
-import { mdCell, relativeDays, STATUS_TEXT } from './format.ts';
+import { relativeDays, STATUS_TEXT } from './format.ts';
 import type { Renewal } from './plan.ts';
 
-// A private instance: no helpers or partials leak in from elsewhere. Values are escaped for
-// markdown below, so HTML escaping (which would show "&amp;" in code spans) is off.
-const hbs = Handlebars.create();
-const compile = (t: string) => hbs.compile(t, { noEscape: true, strict: true });
-const templates = { body: compile(ISSUE_BODY), reminder: compile(REMINDER_COMMENT), overdue: compile(OVERDUE_COMMENT), close: compile(CLOSE_COMMENT) };
+const templates = { body: compileMarkdown(ISSUE_BODY), reminder: compileMarkdown(REMINDER_COMMENT), overdue: compileMarkdown(OVERDUE_COMMENT), close: compileMarkdown(CLOSE_COMMENT) };
 
 /** The branch of a contract's renewal pull request. */
 export const renewalBranch = (contract: string) => `lac/renewal/${contract}`;
@@ -24,12 +21,12 @@ function view(r: Renewal) {
     overdueFor: days(-r.dates.daysToCancelBy),
     autoRenew: c.auto_renew === true,
     rolled: r.dates.rolls > 0,
-    title: mdCell(r.title),
+    title: r.title,
     id: r.id,
-    vendor: mdCell(r.vendor),
-    file: r.contract.src.file,
-    owner: r.owner ? (r.owner.github ? `@${r.owner.github}` : mdCell(r.owner.name ?? r.owner.id)) : 'nobody (set `owner:` in the contract)',
-    mention: r.owner?.github ? `@${r.owner.github} ` : '',
+    vendor: r.vendor,
+    file: md(mdCode(r.contract.src.file)),
+    owner: md(r.owner ? (r.owner.github ? mention(r.owner.github) : mdText(r.owner.name ?? r.owner.id)) : 'nobody (set `owner:` in the contract)'),
+    mention: md(r.owner?.github ? `${mention(r.owner.github)} ` : ''),
     termStart: r.dates.term.start,
     termEnd: r.dates.term.end,
     renewal: r.dates.renewal,
@@ -41,17 +38,17 @@ function view(r: Renewal) {
     decision: r.dates.decision,
     costNow: money(r.cost?.current),
     costRecommended: money(r.cost?.recommended),
-    costProblem: mdCell(r.costProblem ?? 'unknown'),
+    costProblem: r.costProblem ?? 'unknown',
     nextStart: r.dates.next.start,
     nextEnd: r.dates.next.end,
-    branch: renewalBranch(r.id),
+    branch: md(mdCode(renewalBranch(r.id))),
     lines: r.lines.map((l) => ({
       license: l.license,
       tier: l.tier,
       current: String(l.current),
       peak: l.usage && l.usage.basis !== 'none' ? `${l.usage.peak}${l.usage.basis === 'assignments' ? ' (assigned)' : ''}` : 'n/a',
       recommended: String(l.recommended),
-      why: mdCell(l.reasoning.join('; ')),
+      why: l.reasoning.join('; '),
     })),
   };
 }
@@ -64,7 +61,8 @@ export const reminderComment = (r: Renewal, threshold: number): string => templa
 
 export const overdueComment = (r: Renewal): string => templates.overdue(view(r));
 
-export const closeComment = (why: string): string => templates.close({ why });
+/** The comment that closes an issue; `why` is markdown lac built (data in it escaped). */
+export const closeComment = (why: string): string => templates.close({ why: md(why) });
 
 const TICKED = /^(\s*[-*] )\[[xX]\] (.+)$/;
 

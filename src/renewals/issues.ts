@@ -1,5 +1,6 @@
 import { GitHubError, type CloseReason, type EnsureResult, type GitHubPort, type IssueSpec, type IssueSummary, type LabelSpec } from '../github/index.ts';
 import type { IsoDate } from '../util/dates.ts';
+import { mdCode, mdText, mdTitle } from '../util/escape/markdown.ts';
 import { closeComment, issueBody, keepTicks, overdueComment, reminderComment } from './issue-body.ts';
 import type { Renewal } from './plan.ts';
 
@@ -72,16 +73,16 @@ export function reminders(r: Renewal, prev: Partial<IssueState>, isNew: boolean)
 /** Why an open renewal issue is no longer wanted, or undefined to leave it open. */
 function closeReason(contract: string, termEnd: IsoDate, byId: Map<string, Renewal>): { why: string; reason: CloseReason } | undefined {
   const r = byId.get(contract);
-  if (!r) return { why: `contract \`${contract}\` is no longer in the inventory (or no longer has a term).`, reason: 'not_planned' };
+  if (!r) return { why: `contract ${mdCode(contract)} is no longer in the inventory (or no longer has a term).`, reason: 'not_planned' };
   const d = r.contract.data;
-  if (r.successors.length > 0) return { why: `renewed: ${r.successors.map((s) => `\`${s}\``).join(', ')} follows \`${contract}\` (\`previous: ${contract}\`).`, reason: 'completed' };
+  if (r.successors.length > 0) return { why: `renewed: ${r.successors.map(mdCode).join(', ')} follows ${mdCode(contract)} (${mdCode(`previous: ${contract}`)}).`, reason: 'completed' };
   if (r.dates.term.end !== termEnd) {
     const how = r.dates.rolls > 0 ? 'it renewed by itself' : 'the contract file now has the next term';
     return { why: `renewed: the term ending ${termEnd} moved on (${how}); the term in force runs ${r.dates.term.start} to ${r.dates.term.end}.`, reason: 'completed' };
   }
-  const by = [d.renewal?.decided_by && `by ${d.renewal.decided_by}`, d.renewal?.decided_on && `on ${d.renewal.decided_on}`].filter(Boolean).join(' ');
+  const by = mdText([d.renewal?.decided_by && `by ${d.renewal.decided_by}`, d.renewal?.decided_on && `on ${d.renewal.decided_on}`].filter(Boolean).join(' '));
   if (r.dates.decision === 'cancel') return { why: `cancelled: the decision \`cancel\` is recorded${by ? ` ${by}` : ''}; the term ends on ${termEnd}.`, reason: 'completed' };
-  if (r.dates.decision !== 'undecided') return { why: `decided: \`${r.dates.decision}\` is recorded${by ? ` ${by}` : ''}.`, reason: 'completed' };
+  if (r.dates.decision !== 'undecided') return { why: `decided: ${mdCode(r.dates.decision)} is recorded${by ? ` ${by}` : ''}.`, reason: 'completed' };
   if (r.dates.status === 'expired') return { why: `the term ended on ${termEnd} and the contract did not renew.`, reason: 'not_planned' };
   return undefined;
 }
@@ -110,7 +111,7 @@ export function planIssues(input: { inWindow: readonly Renewal[]; all: readonly 
       comments,
       spec: {
         key,
-        title: overdue ? `Cancel-by date passed: ${r.title} (${r.dates.cancelBy})` : `Renewal: ${r.title}, cancel by ${r.dates.cancelBy}`,
+        title: mdTitle(overdue ? `Cancel-by date passed: ${r.title} (${r.dates.cancelBy})` : `Renewal: ${r.title}, cancel by ${r.dates.cancelBy}`),
         body: keepTicks(existing?.body, issueBody(r)),
         labels: [RENEWAL_LABEL.name, ...input.labels, ...(overdue ? [OVERDUE_LABEL.name] : [])],
         ...(r.owner?.github ? { assignees: [r.owner.github] } : {}),

@@ -1,18 +1,19 @@
 import { readWorkingFile } from '../inventory/source.ts';
-import Handlebars from 'handlebars';
 import { proposeOnBranch } from '../git/bot-branch.ts';
 import { gitText } from '../git/run.ts';
 import type { EnsureAction, GitHubPort } from '../github/index.ts';
 import { PR_BODY } from '../templates/renewal/pull-request.ts';
 import type { IsoDate } from '../util/dates.ts';
+import { md, mdCode, mdTitle } from '../util/escape/markdown.ts';
+import { compileMarkdown } from '../util/escape/template.ts';
 import { formatMoney } from '../util/money.ts';
-import { mdCell, relativeDays } from './format.ts';
+import { relativeDays } from './format.ts';
 import { renewalBranch } from './issue-body.ts';
 import { RENEWAL_LABEL } from './issues.ts';
 import { proposedTerm, proposeNextTerm } from './next-term.ts';
 import type { Renewal } from './plan.ts';
 
-const body = Handlebars.create().compile(PR_BODY, { noEscape: true, strict: true });
+const body = compileMarkdown(PR_BODY);
 
 export interface PrStep {
   renewal: Renewal;
@@ -37,8 +38,8 @@ export function prBody(r: Renewal): string {
   const term = proposedTerm(r);
   const money = (m: bigint | undefined) => (m === undefined ? (r.costProblem ?? 'n/a') : formatMoney(m, r.currency));
   return body({
-    title: mdCell(r.title),
-    file: r.contract.src.file,
+    title: r.title,
+    file: md(mdCode(r.contract.src.file)),
     start: term.start,
     end: term.end,
     termStart: r.dates.term.start,
@@ -48,8 +49,8 @@ export function prBody(r: Renewal): string {
     decision: r.dates.decision,
     costNow: money(r.cost?.current),
     costRecommended: money(r.cost?.recommended),
-    branch: renewalBranch(r.id),
-    lines: r.lines.map((l) => ({ license: l.license, tier: l.tier, current: String(l.current), recommended: String(l.recommended), why: mdCell(l.reasoning.join('; ')) })),
+    branch: md(mdCode(renewalBranch(r.id))),
+    lines: r.lines.map((l) => ({ license: l.license, tier: l.tier, line: md(mdCode(`${l.license}/${l.tier}`)), current: String(l.current), recommended: String(l.recommended), why: l.reasoning.join('; ') })),
   });
 }
 
@@ -67,7 +68,7 @@ export async function planRenewalPrs(root: string, renewals: readonly Renewal[])
       branch: renewalBranch(r.id),
       path,
       text,
-      title: `Renew ${r.title}: ${term.start} to ${term.end}`,
+      title: mdTitle(`Renew ${r.title}: ${term.start} to ${term.end}`),
       body: prBody(r),
       reviewers: r.owner?.github ? [r.owner.github] : [],
     });

@@ -1,6 +1,7 @@
 import type { LicenseReport, Report, TierReport, Totals } from '../analysis/report/index.ts';
 import type { ChargeRow } from '../analysis/report/chargeback.ts';
 import type { SavingsRealised } from '../analysis/savings.ts';
+import { mdText } from '../util/escape/markdown.ts';
 import { formatMoney, toDecimal, type Micros } from '../util/money.ts';
 import { toCsv } from './csv.ts';
 import { mdTable, textTable } from './table.ts';
@@ -67,7 +68,7 @@ export function formatMarkdown(report: FullReport): string {
   const money = moneyCell(report.currency);
   const r = rows(report, money);
   return [
-    `# License report, ${report.today}\n\nAmounts per year in ${report.currency}.\n\n`,
+    `# License report, ${mdText(report.today)}\n\nAmounts per year in ${mdText(report.currency)}.\n\n`,
     mdTable(TIER_HEADER, r.tiers),
     `\n## By department\n\n`,
     mdTable(CHARGE_HEADER, r.departments),
@@ -75,7 +76,7 @@ export function formatMarkdown(report: FullReport): string {
     mdTable(CHARGE_HEADER, r.costCentres),
     `\n**Waste:** ${formatMoney(report.totals.waste.value, report.currency)} of ${formatMoney(report.totals.annualCost.value, report.currency)} a year.\n`,
     report.savings ? `\n**${savingsLine(report.savings, report.currency).trim()}**\n` : '',
-    report.problems.length ? `\n${report.problems.map((p) => `> [!WARNING]\n> ${p.message}\n`).join('')}` : '',
+    report.problems.length ? `\n${report.problems.map((p) => `> [!WARNING]\n> ${mdText(p.message)}\n`).join('')}` : '',
   ].join('');
 }
 

@@ -1,3 +1,5 @@
+import { mdRow, mdText } from '../util/escape/markdown.ts';
+
 const NUMERIC = /^(?:[-\d.,%—]*|unlimited)$/;
 
 /** A plain-text table: columns padded, numbers right-aligned. */
@@ -8,13 +10,10 @@ export function textTable(header: readonly string[], rows: ReadonlyArray<Readonl
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }
 
-/** Escapes a Markdown table cell. */
-export const mdCell = (s: string): string => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
-
 /** A GitHub-flavoured Markdown table. */
 export function mdTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>): string {
   const numeric = header.map((_, c) => rows.length > 0 && rows.every((r) => NUMERIC.test(r[c] ?? '')));
-  const out = [`| ${header.map(mdCell).join(' | ')} |`, `|${numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`];
-  for (const r of rows) out.push(`| ${r.map(mdCell).join(' | ')} |`);
+  const out = [mdRow(header.map(mdText)), `|${numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`];
+  for (const r of rows) out.push(mdRow(r.map(mdText)));
   return out.join('\n') + '\n';
 }

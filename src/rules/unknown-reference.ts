@@ -3,8 +3,7 @@ import type { Path } from '../inventory/parse/index.ts';
 import type { Kind } from '../inventory/schema/index.ts';
 import { createSuggester, suggestion } from '../util/suggest.ts';
 import type { Emitted, Rule } from './rule.ts';
-
-type Target = 'person' | 'vendor' | 'license' | 'contract' | 'department';
+import { brokenTarget, uncheckedReferences, type Target } from './unchecked.ts';
 
 const HOME: Record<Target, string> = {
   person: 'inventory/people.yaml',
@@ -30,12 +29,16 @@ export const unknownReference: Rule = {
     const suggesters = new Map<Target, (input: string) => string>();
     // Each lookup is made once per check, not once per reference (a department set per person otherwise).
     const lookups = new Map<Target, ReturnType<typeof ids>>();
+    const unchecked = uncheckedReferences();
     const ref = (src: Src, path: Path, target: Target, value: string | undefined) => {
       if (value === undefined) return;
       let lookup = lookups.get(target);
       if (!lookup) lookups.set(target, (lookup = ids(inv, target)));
       const { known, invalid } = lookup;
-      if (known.has(value) || invalid.has(value)) return;
+      if (known.has(value)) return;
+      const broken = brokenTarget(inv, target, value);
+      if (broken) return unchecked.add(src, target, value, broken);
+      if (invalid.has(value)) return;
       let suggest = suggesters.get(target);
       if (!suggest) suggesters.set(target, (suggest = createSuggester(known.keys())));
       report(emit, locate(src, path), `${target} "${value}" does not exist${suggest(value)}`, `check the ID, or add it to ${HOME[target]}`);
@@ -84,6 +87,7 @@ export const unknownReference: Rule = {
       });
     }
     for (const u of inv.usage.values()) ref(u.src, ['license'], 'license', u.data.license);
+    unchecked.report(emit);
     const orgRates = inv.org?.data.exchange_rates ?? {};
     const orgCurrency = inv.org?.data.currency;
     for (const c of inv.contracts.values()) {

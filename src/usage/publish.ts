@@ -2,6 +2,7 @@ import { readWorkingFile } from '../inventory/source.ts';
 import { commitAndPush, proposeOnBranch, type ProposalResult } from '../git/bot-branch.ts';
 import { gitText } from '../git/run.ts';
 import type { GitHubPort } from '../github/port.ts';
+import { mdRow, mdText } from '../util/escape/markdown.ts';
 import type { PullOutcome } from './pull.ts';
 
 export const USAGE_BRANCH = 'lac/usage';
@@ -17,10 +18,10 @@ export interface PublishResult {
 export function usageBody(outcomes: PullOutcome[], today: string): string {
   const rows = outcomes
     .filter((o) => o.ok)
-    .map((o) => `| ${o.license} | ${o.accounts} | ${o.matched} | ${o.unmatched.length} |`);
-  const failed = outcomes.filter((o) => !o.ok).map((o) => `- **${o.license}**: ${o.error} (its previous snapshot is kept)`);
+    .map((o) => mdRow([mdText(o.license), String(o.accounts), String(o.matched), String(o.unmatched.length)]));
+  const failed = outcomes.filter((o) => !o.ok).map((o) => `- **${mdText(o.license)}**: ${mdText(o.error ?? '')} (its previous snapshot is kept)`);
   return [
-    `Usage snapshots pulled on ${today} by \`lac pull --all\`.`,
+    `Usage snapshots pulled on ${mdText(today)} by \`lac pull --all\`.`,
     '',
     '| License | Accounts | Matched | Unmatched |',
     '|---|---:|---:|---:|',

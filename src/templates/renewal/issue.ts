@@ -1,5 +1,5 @@
-// Handlebars templates of the renewal issue and its comments. Values are prepared (and made safe
-// for markdown) by src/renewals/issue-body.ts; templates are compiled with noEscape.
+// Handlebars templates of the renewal issue and its comments (values from src/renewals/issue-body.ts).
+// Compiled by compileMarkdown: every value is escaped unless lac marked it as markdown.
 
 export const ISSUE_BODY = `{{#if overdue}}
 > [!CAUTION]
@@ -13,7 +13,7 @@ export const ISSUE_BODY = `{{#if overdue}}
 {{/if}}
 ## {{title}}
 
-{{vendor}} · \`{{file}}\` · owner: {{owner}}
+{{vendor}} · {{file}} · owner: {{owner}}
 
 | | |
 |---|---|
@@ -37,13 +37,13 @@ export const ISSUE_BODY = `{{#if overdue}}
 
 - [ ] Review the usage and the recommended quantities with the people who use it
 - [ ] Decide: renew, renegotiate or cancel
-- [ ] Record the decision in \`{{file}}\` (\`renewal.decision\`, \`decided_by\`, \`decided_on\`)
+- [ ] Record the decision in {{file}} (\`renewal.decision\`, \`decided_by\`, \`decided_on\`)
 {{#if autoRenew}}
 - [ ] To cancel or renegotiate: give the vendor notice by {{cancelBy}}
 {{else}}
 - [ ] To renew: place the order before the term ends on {{termEnd}}
 {{/if}}
-- [ ] Review and merge the renewal pull request (branch \`{{branch}}\`) once the new term is agreed
+- [ ] Review and merge the renewal pull request (branch {{branch}}) once the new term is agreed
 
 <sub>Opened by \`lac renewals --open-issues\`; it updates this issue and closes it once the term moves on, or a decision is recorded.</sub>
 `;

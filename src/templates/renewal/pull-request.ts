@@ -1,6 +1,6 @@
-// Handlebars template of the renewal pull request body (values prepared by src/renewals/prs.ts).
+// Handlebars template of the renewal pull request body (values from src/renewals/prs.ts), compiled by compileMarkdown.
 
-export const PR_BODY = `Proposes the next term of **{{title}}** (\`{{file}}\`): {{start}} to {{end}}.
+export const PR_BODY = `Proposes the next term of **{{title}}** ({{file}}): {{start}} to {{end}}.
 
 | | Now | Proposed |
 |---|---|---|
@@ -15,7 +15,7 @@ Cancel by **{{cancelBy}}** ({{cancelByWhen}}); the decision is **{{decision}}**.
 ### Why these quantities
 
 {{#each lines}}
-- \`{{license}}/{{tier}}\`: {{why}}
+- {{line}}: {{why}}
 {{/each}}
 
 ### Before merging
@@ -24,5 +24,5 @@ Cancel by **{{cancelBy}}** ({{cancelByWhen}}); the decision is **{{decision}}**.
 - [ ] Adjust the quantities and prices to the order that was agreed
 - [ ] Update \`title\`, \`po_number\`, \`order_number\`, \`signed\` and \`documents\` for the new order
 
-<sub>Proposed by \`lac renewals --open-prs\`; a re-run updates this pull request on \`{{branch}}\`.</sub>
+<sub>Proposed by \`lac renewals --open-prs\`; a re-run updates this pull request on {{branch}}.</sub>
 `;
