@@ -54,7 +54,8 @@ async function run(workflow: string, ref: string, extra: Partial<RunWorkflowOpti
 
 const failures = (r: WorkflowRun) => Object.entries(r.jobs).flatMap(([job, j]) => j.steps.filter((s) => s.code !== 0).map((s) => `${job}: ${s.name}: ${s.stderr.slice(-2000)}`));
 
-describe('the workflows lac init wrote, run as GitHub runs them', () => {
+// Budgets hold on a loaded 2-core machine: each workflow installs with npm ci (about 15 s idle).
+describe('the workflows lac init wrote, run as GitHub runs them', { timeout: 600_000 }, () => {
   it('are the five license-repository workflows', () => {
     expect(sh('ls', ['.github/workflows'], repo, env).stdout.split('\n').filter(Boolean)).toEqual(LICENSE_WORKFLOWS);
   });
@@ -71,11 +72,12 @@ describe('the workflows lac init wrote, run as GitHub runs them', () => {
     expect(failures(r)).toEqual([]);
     const steps = r.jobs.check!.steps;
     expect(steps.find((s) => s.name === 'npm ci')!.skipped).toBeUndefined();
-    expect(steps.find((s) => s.name === 'Check the inventory')!.stdout).toBe('no problems found\n');
+    // --format github prints workflow annotations only: none for a clean change.
+    expect(steps.find((s) => s.name === 'Check the inventory')).toMatchObject({ code: 0, stdout: '' });
     expect(r.summary).toContain('### What this change does');
     expect(r.summary).toContain('Bob Byte (bob)');
     expect(gh.fake.repo('acme/licenses').comments.filter((c) => c.issue_number === number)).toHaveLength(1);
-  }, 600_000);
+  });
 
   it('usage: pulls every source and proposes the snapshots as one pull request', async () => {
     const r = await run('usage.yml', 'main');
@@ -84,16 +86,19 @@ describe('the workflows lac init wrote, run as GitHub runs them', () => {
     const pr = gh.fake.repo('acme/licenses').issues.find((i) => i.pull && i.title.startsWith('Usage snapshots'));
     expect(pr?.body).toContain('figma');
     expect(remote.branchSha('lac/usage')).not.toBe('');
-  }, 600_000);
+  });
 
   it('reclaim: one pull request per license for the seats to reclaim', async () => {
+    // The usage pull request of the test before is merged: main has the snapshot reclaim reads.
+    sh('git', ['pull', '-q', '--ff-only', 'origin', 'lac/usage'], repo, env);
+    expect(sh('git', ['push', '-q', 'origin', 'main'], repo, env).code).toBe(0);
     const r = await run('reclaim.yml', 'main', { env: { LAC_TODAY: '2026-03-10' } });
     expect(failures(r)).toEqual([]);
     const prs = gh.fake.repo('acme/licenses').issues.filter((i) => i.pull && i.title.startsWith('Reclaim'));
     expect(prs).toHaveLength(1);
     expect(prs[0]!.body).toContain('bob');
     expect(remote.branchSha('lac/reclaim/figma')).not.toBe('');
-  }, 600_000);
+  });
 
   it('renewals: a reminder issue and a renewal pull request inside the decision window', async () => {
     const r = await run('renewals.yml', 'main', { env: { LAC_TODAY: '2026-11-20' } });
@@ -101,7 +106,7 @@ describe('the workflows lac init wrote, run as GitHub runs them', () => {
     const issues = gh.fake.repo('acme/licenses').issues;
     expect(issues.filter((i) => !i.pull && i.title.includes('figma-2026'))).toHaveLength(1);
     expect(remote.branchSha('lac/renewal/figma-2026')).not.toBe('');
-  }, 600_000);
+  });
 
   it('site: builds under the Pages sub-path and hands the folder to the Pages deployment', async () => {
     const r = await run('site.yml', 'main');
@@ -110,5 +115,5 @@ describe('the workflows lac init wrote, run as GitHub runs them', () => {
     expect(r.pagesArtifacts).toHaveLength(1);
     const index = readFileSync(join(r.pagesArtifacts[0]!, 'index.html'), 'utf8');
     expect(index).toContain('href="/licenses/');
-  }, 600_000);
+  });
 });

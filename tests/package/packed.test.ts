@@ -35,7 +35,8 @@ beforeAll(() => {
   ran.push(['init', '--name', '--currency', '--timezone']);
 }, 900_000);
 
-describe('the packed package in a repository made by lac init', () => {
+// Each npx lac start takes about a second idle; budgets hold on a loaded 2-core machine.
+describe('the packed package in a repository made by lac init', { timeout: 300_000 }, () => {
   it('runs the installed compiled CLI with Node 24: --version, --help with every command', () => {
     expect(readFileSync(join(repo, 'node_modules/lac/package.json'), 'utf8')).toContain(`"version": "${VERSION}"`);
     expect(existsSync(join(repo, 'node_modules/lac/src'))).toBe(false);

@@ -14,6 +14,8 @@ import { CLI } from './cli.ts';
 
 export interface StepResult {
   name: string;
+  /** The action a `uses:` step stood in for. */
+  uses?: string;
   code: number;
   stdout: string;
   stderr: string;
@@ -138,7 +140,7 @@ export async function runWorkflowFile(o: RunWorkflowOptions): Promise<WorkflowRu
       if (step.uses) r = standIn(step, o, run, output, values);
       else if (o.lac === 'checkout' && step.run!.trim() === 'npm ci') r = { code: 0, stdout: '', stderr: '', skipped: true };
       else r = await bash(step.run!, o.workspace, { ...env, GITHUB_OUTPUT: output, GITHUB_ENV: envFile }, o.stepTimeout ?? 300_000);
-      steps.push({ name, ...r });
+      steps.push({ name, ...(step.uses ? { uses: step.uses } : {}), ...r });
       if (r.code !== 0) failed = true;
       for (const [k, v] of keyValues(readFileSync(output, 'utf8'))) if (step.id) values[`steps.${step.id}.outputs.${k}`] = v;
       for (const [k, v] of keyValues(readFileSync(envFile, 'utf8'))) jobEnv[k] = v;

@@ -6,7 +6,22 @@ import { ADA, type TestRepo } from '../support/git.ts';
 import { useGitHubFake } from '../support/github-fake/hooks.ts';
 import { bareRemote } from '../support/remote.ts';
 import { files, LICENSE, SEATS } from '../support/inventory.ts';
-import { runWorkflow } from '../support/workflow-runner.ts';
+import { REPO_ROOT } from '../support/cli.ts';
+import { runWorkflowFile } from '../support/actions-runner.ts';
+
+interface Context {
+  workspace: string;
+  env: Record<string, string>;
+  expressions: Record<string, string>;
+  event?: unknown;
+}
+
+/** This repository's workflow run on a prepared checkout with `npx lac` = this checkout's CLI: its `run:` steps. */
+async function runWorkflow(file: string, ctx: Context) {
+  const r = await runWorkflowFile({ file: join(REPO_ROOT, '.github/workflows', file), workspace: ctx.workspace, env: ctx.env, context: ctx.expressions, event: ctx.event, lac: 'checkout' });
+  const [job] = Object.values(r.jobs);
+  return { steps: job!.steps.filter((s) => !s.uses && !s.skipped), summary: r.summary };
+}
 
 const remote = bareRemote();
 const bare = remote.path;
