@@ -24,8 +24,9 @@ describe('README', () => {
     for (const option of command.options) expect(text, `lac ${name} ${option.long}`).toContain(option.long!);
   });
 
-  it('gives the two commands that matter', () => {
-    expect(readme).toContain('npm install && npm run demo');
-    expect(readme).toContain('npm install && npm test');
+  it('gives the two commands that matter, and CI runs the test command as written', () => {
+    expect(readme).toContain('```sh\nnpm ci && npm run demo\n```');
+    expect(readme).toContain('```sh\nnpm ci && npm test\n```');
+    expect(readFileSync(join(import.meta.dirname, '..', '.ci', 'run'), 'utf8')).toMatch(/\nnpm ci && npm test\n$/);
   });
 });

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/cli/version.ts';
+import { SECRET_DOCS } from '../../src/init/secrets.ts';
 import { hardeningProblems } from '../../src/workflows/harden.ts';
 import { cleanup, lac, tempRepo } from '../support/cli.ts';
 import { files } from '../support/inventory.ts';
@@ -44,7 +45,13 @@ describe('lac init', () => {
     expect(lock.packages['node_modules/vitest']).toBeUndefined();
     expect(execFileSync('git', ['-C', repo, 'branch', '--show-current'], { encoding: 'utf8' })).toBe('main\n');
     expect(readFileSync(join(repo, 'inventory/org.yaml'), 'utf8')).toContain('currency: USD\ntimezone: America/New_York\n');
-    expect(readFileSync(join(repo, 'README.md'), 'utf8')).toMatch(/^# Acme Corp — software licenses/);
+    const readme = readFileSync(join(repo, 'README.md'), 'utf8');
+    expect(readme).toMatch(/^# Acme Corp — software licenses/);
+    // What a new repository needs on GitHub, and the file formats.
+    for (const text of ['Allow GitHub Actions to create\n   and approve pull requests', 'Source: **GitHub Actions**', 'require pull requests, the `check` status check', '# inventory/licenses/figma.yaml', '# inventory/assignments/figma.yaml: one line per seat', 'node_modules/lac/README.md']) expect(readme).toContain(text);
+    for (const s of SECRET_DOCS) expect(readme).toContain(`| \`${s.name}\` | ${s.workflow} | ${s.use} |`);
+    // The workflows are this repository's own, byte for byte: what the workflow tests run is what users get.
+    for (const w of workflows) expect(readFileSync(join(repo, '.github/workflows', w), 'utf8')).toBe(readFileSync(join(import.meta.dirname, '../../.github/workflows', w), 'utf8'));
     expect(readFileSync(join(repo, 'schemas/license.schema.json'), 'utf8')).toBe(readFileSync(join(import.meta.dirname, '../../schemas/license.schema.json'), 'utf8'));
   });
 
