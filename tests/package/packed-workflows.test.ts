@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createGitHubPort } from '../../src/github/index.ts';
 import { LICENSE_WORKFLOWS } from '../../src/init/plan.ts';
 import { runWorkflowFile, type RunWorkflowOptions, type WorkflowRun } from '../support/actions-runner.ts';
@@ -16,11 +16,14 @@ import { initLicenseRepo, sh, userEnv } from '../support/packed.ts';
 import { bareRemote } from '../support/remote.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'lac-packed-wf-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+// Several installed node_modules: removing them takes a while on a loaded machine.
+afterAll(() => rmSync(root, { recursive: true, force: true }), 300_000);
 const remote = bareRemote();
 const gh = useGitHubFake({ repos: [{ name: 'acme/licenses', gitDir: remote.path }] });
 const env = userEnv();
 let repo = '';
+const workspaces: string[] = [];
+afterEach(() => workspaces.splice(0).forEach((w) => rmSync(w, { recursive: true, force: true })), 300_000);
 
 const CSV_LICENSE = `${LICENSE}usage:\n  source: csv\n  config: { path: exports/figma.csv, columns: { account: Email, last_active: Last Seen } }\n`;
 // Cy left on 2026-01-31 and still holds a seat: reclaim proposes it; Bob has not used Figma since October.
@@ -39,6 +42,7 @@ beforeAll(() => {
 async function run(workflow: string, ref: string, extra: Partial<RunWorkflowOptions> = {}): Promise<WorkflowRun> {
   const workspace = mkdtempSync(join(root, 'ws-'));
   rmSync(workspace, { recursive: true });
+  workspaces.push(workspace);
   // GitHub gives the token to the steps that the workflow passes it to, not to every process.
   const { GITHUB_TOKEN: token, ...githubEnv } = gh.fake.env();
   return runWorkflowFile({

@@ -14,7 +14,8 @@ import { commitAll, initLicenseRepo, sh, userEnv, type ProcessResult } from '../
 import { documentedCommands, covers } from './documented.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'lac-packed-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+// Several installed node_modules: removing them takes a while on a loaded machine.
+afterAll(() => rmSync(root, { recursive: true, force: true }), 300_000);
 const repo = join(root, 'licenses');
 const env = userEnv({ LAC_TODAY: '2026-03-10' });
 /** Every `npx lac` argument list this file ran, for the check that the docs name no other. */
