@@ -53,6 +53,7 @@ function arm(repo: TestRepo): string {
     ['credential.helper', `!${prog('credential', 'exit 0')}`],
     ['filter.clean.clean', prog('clean-filter')],
     ['filter.clean.smudge', prog('smudge-filter')],
+    ['filter.clean.required', 'true'],
     ['filter.proc.process', prog('process-filter', 'exit 1')],
     ['diff.external', prog('external-diff', 'exit 0')],
     ['diff.conv.textconv', prog('textconv', 'cat "$1"')],
