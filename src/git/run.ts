@@ -6,7 +6,7 @@
 // the real index empty every filter driver the configuration defines (filtersOff). GIT_CONFIG_NOSYSTEM is not set: the
 // overrides outrank the system file too, and it may hold what fetch and push need (safe.directory
 // in containers, proxies, certificates).
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 /** A git command that failed: its arguments, exit code and what git said. */
 export class GitError extends Error {
@@ -86,6 +86,12 @@ export function git(cwd: string, args: readonly string[], input?: string | Uint8
     });
     child.stdin.end(input ?? '');
   });
+}
+
+/** Runs git synchronously (the demo generator writes a repository in one go) and returns stdout. */
+export function gitSync(cwd: string, args: readonly string[], input?: Buffer | string, options: GitOptions = {}): string {
+  const call = gitInvocation(args, options);
+  return execFileSync('git', call.args, { cwd, env: call.env, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
 }
 
 /** Runs git and returns stdout as text without the final newline. */
