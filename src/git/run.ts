@@ -2,10 +2,10 @@
 // and .gitattributes may name programs (hooks, fsmonitor, pager, external diff, textconv, gpg),
 // and lac must never run them. Every call gets `-c` overrides, which outrank every config file;
 // clean/smudge/process filters are avoided instead: blobs are read with `cat-file`, lac's own
-// blobs written with `hash-object --no-filters`, and the calls that read the working tree or write
-// the real index empty every filter driver the configuration defines (filtersOff). GIT_CONFIG_NOSYSTEM is not set: the
-// overrides outrank the system file too, and it may hold what fetch and push need (safe.directory
-// in containers, proxies, certificates).
+// blobs written with `hash-object --no-filters`, and the calls that read the working tree or
+// write the real index empty every filter driver the configuration defines (filtersOff).
+// GIT_CONFIG_NOSYSTEM is not set: the overrides outrank the system file too, and it may hold
+// what fetch and push need (safe.directory in containers, proxies, certificates).
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 /** A git command that failed: its arguments, exit code and what git said. */
