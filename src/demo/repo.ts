@@ -1,8 +1,8 @@
 // Writes a planned history as a real git repository in one `git fast-import` stream: every commit
 // with its own author, committer and dates, so the same plan always gives the same commit ids.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { gitSync } from '../git/run.ts';
 import type { Plan, Step, Who } from './plan.ts';
 
 const ENV = {
@@ -13,7 +13,7 @@ const ENV = {
 };
 
 export function gitIn(dir: string, args: string[], input?: Buffer | string): string {
-  return execFileSync('git', args, { cwd: dir, env: { ...process.env, ...ENV }, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+  return gitSync(dir, args, input, { env: ENV });
 }
 
 /** The organization and repository the demo's pull requests come from. */
@@ -168,7 +168,7 @@ export function writeRepository(plan: Plan, dir: string): WriteResult {
   gitIn(root, ['reset', '-q', '--hard', 'main']);
 
   mkdirSync(dirname(bare), { recursive: true });
-  execFileSync('git', ['init', '-q', '--bare', '-b', 'main', bare], { env: { ...process.env, ...ENV } });
+  gitIn(dirname(bare), ['init', '-q', '--bare', '-b', 'main', bare]);
   gitIn(root, ['remote', 'add', 'origin', bare]);
   gitIn(root, ['push', '-q', '-u', 'origin', 'main']);
   if (!existsSync(resolve(root, 'inventory'))) throw new Error('demo: the repository has no inventory/');

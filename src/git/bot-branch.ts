@@ -92,8 +92,9 @@ export async function commitAndPush(root: string, paths: string[], message: stri
     const tree = await run(root, ['write-tree'], idx);
     if (tree === (await run(root, ['rev-parse', `${head}^{tree}`]))) return { action: 'unchanged' };
     const commit = await run(root, ['commit-tree', '--no-gpg-sign', tree, '-p', head, '-m', message], await identity(root));
-    await run(root, ['update-ref', '-m', 'lac: commit usage snapshots', 'HEAD', commit, head]);
+    // The index first: should HEAD have moved meanwhile, the files are merely staged, as `git add` leaves them.
     await git(root, ['update-index', '--add', ...entries], undefined, { config: await filtersOff(root) });
+    await run(root, ['update-ref', '-m', `lac: ${message.split('\n')[0]}`, 'HEAD', commit, head]);
     const branch = await run(root, ['symbolic-ref', '--short', 'HEAD']);
     await run(root, ['push', '--quiet', remote, branch]);
     return { action: 'pushed', commit };

@@ -1,12 +1,12 @@
 // The one way lac runs git. The license repository is untrusted input (issue 12): its .git/config
 // and .gitattributes may name programs (hooks, fsmonitor, pager, external diff, textconv, gpg),
 // and lac must never run them. Every call gets `-c` overrides, which outrank every config file;
-// clean/smudge/process filters are avoided instead, by never asking git to read the working tree
-// (lac hashes files with `hash-object --no-filters` and reads blobs with `cat-file`); the one call
-// that writes the real index empties them (filtersOff). GIT_CONFIG_NOSYSTEM is not set: the
-// overrides outrank the system file too, and it may hold what fetch and push need (safe.directory
-// in containers, proxies, certificates).
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+// clean/smudge/process filters are avoided instead: blobs are read with `cat-file`, lac's own
+// blobs written with `hash-object --no-filters`, and the calls that read the working tree or
+// write the real index empty every filter driver the configuration defines (filtersOff).
+// GIT_CONFIG_NOSYSTEM is not set: the overrides outrank the system file too, and it may hold
+// what fetch and push need (safe.directory in containers, proxies, certificates).
+import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 
 /** A git command that failed: its arguments, exit code and what git said. */
 export class GitError extends Error {
@@ -88,14 +88,21 @@ export function git(cwd: string, args: readonly string[], input?: string | Uint8
   });
 }
 
+/** Runs git synchronously (the demo generator writes a repository in one go) and returns stdout. */
+export function gitSync(cwd: string, args: readonly string[], input?: Buffer | string, options: GitOptions = {}): string {
+  const call = gitInvocation(args, options);
+  return execFileSync('git', call.args, { cwd, env: call.env, input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'pipe'], maxBuffer: 256 * 1024 * 1024 });
+}
+
 /** Runs git and returns stdout as text without the final newline. */
 export async function gitText(cwd: string, args: readonly string[], options: GitOptions = {}): Promise<string> {
   return (await git(cwd, args, undefined, options)).toString('utf8').replace(/\n$/, '');
 }
 
 /**
- * Overrides that empty every clean/smudge/process filter the repository defines, for the one call
- * that must write the real index: git re-reads racily clean files through their filter then.
+ * Overrides that empty every clean/smudge/process filter the configuration defines (and make none
+ * required, or git would stop), for calls that read the working tree or write the real index:
+ * git re-reads changed and racily clean files through their filters then.
  */
 export async function filtersOff(cwd: string): Promise<string[]> {
   const out = await git(cwd, ['config', '--null', '--get-regexp', '^filter\\.']).catch(() => Buffer.alloc(0));
@@ -105,5 +112,5 @@ export async function filtersOff(cwd: string): Promise<string[]> {
     const last = key.lastIndexOf('.');
     if (key.startsWith('filter.') && last > 'filter.'.length) names.add(key.slice('filter.'.length, last));
   }
-  return [...names].flatMap((n) => [`filter.${n}.clean=`, `filter.${n}.smudge=`, `filter.${n}.process=`]);
+  return [...names].flatMap((n) => [`filter.${n}.clean=`, `filter.${n}.smudge=`, `filter.${n}.process=`, `filter.${n}.required=false`]);
 }

@@ -30,7 +30,7 @@ const slugs = fc.stringMatching(/^[a-z0-9]{1,8}(?:[._-][a-z0-9]{1,8}){0,6}(?:\.l
 const ids = fc.oneof(nearIds, slugs, fc.string({ maxLength: 70 })).filter(accepted);
 
 describe('IDs as branch and file names', () => {
-  it('every ID the schema accepts makes branches git accepts and a single safe file name', () => {
+  it('every ID the schema accepts makes branch names git accepts and a single safe file name', () => {
     fc.assert(
       fc.property(ids, (id) => {
         for (const branch of [branchName(id), renewalBranch(id), USAGE_BRANCH]) expect(gitBranchOk(branch), branch).toBe(true);
@@ -41,7 +41,7 @@ describe('IDs as branch and file names', () => {
         // The file named after the ID is read back as that ID's record.
         expect(classify(`inventory/licenses/${id}.yaml`)).toEqual({ ok: true, kind: 'license', expectedId: id });
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 
