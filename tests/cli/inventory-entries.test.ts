@@ -172,3 +172,21 @@ describe('lac check --at: entries read from git objects', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('lac check: an inventory folder that is a link out of the repository', () => {
+  it('reads none of its files and says why, once per file', async () => {
+    const dir = repo();
+    const outside = track(mkdtempSync(join(tmpdir(), 'lac-outside-')));
+    execFileSync('mv', [join(dir, 'inventory'), join(outside, 'inventory')]);
+    writeFileSync(join(outside, 'inventory/vendors/figma.yaml'), 'id: figma\nname: Stolen Secret\n');
+    symlinkSync(join(outside, 'inventory'), join(dir, 'inventory'));
+    const r = await lac(['check', '--root', dir, ...TODAY]);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('6 errors, 0 warnings, 0 notices');
+    expect(new Set(lines.slice(0, -1).filter((l) => !l.startsWith('    hint')).map((l) => l.replace(/^\S+/, '<file>')))).toEqual(
+      new Set(['<file>  error  unreadable-file  lies outside the repository (a folder on its path is a symbolic link); lac reads nothing outside it']),
+    );
+    expect(r.stdout).not.toContain('Stolen Secret');
+    expect(r.code).toBe(2);
+  });
+});

@@ -63,7 +63,7 @@ async function readChecked(root: string, rel: string, limit: number): Promise<Ui
     throw link && e.code === 'ENOENT' ? new ReadRefused('unreadable-file', 'is a symbolic link to a file that does not exist', 'remove the link, or replace it with the file itself') : e;
   });
   if (!isInside(await realpath(root), real)) {
-    throw new ReadRefused('unreadable-file', 'is a symbolic link to a file outside the repository; lac reads nothing outside it', 'replace the link with the file itself, or point it at a file inside the repository');
+    throw new ReadRefused('unreadable-file', `${link ? 'is a symbolic link to a file' : 'lies'} outside the repository${link ? '' : ' (a folder on its path is a symbolic link)'}; lac reads nothing outside it`, 'replace the link with the file itself, or point it at a file inside the repository');
   }
   const fh = await open(real, FLAGS);
   try {
