@@ -52,7 +52,7 @@ function killAfter(args: string[], delay: number, waitReady: boolean, cwd?: stri
   });
 }
 
-const leftovers = (dir: string) => readdirSync(dir).filter((n) => n.includes('.lac-tmp-'));
+const leftovers = (dir: string) => readdirSync(dir).filter((n) => /\.lac-(?:tmp|new|old)-/.test(n));
 
 describe('atomic writes under SIGKILL', () => {
   it('the file writer: killed at random points, the file is always version A or B, never a mix', { timeout: 60_000 }, async () => {
@@ -98,7 +98,7 @@ describe('atomic writes under SIGKILL', () => {
       const delay = Math.floor(random() * 300);
       const valid = [read(out), ...versions.slice(0, 2)];
       await killAfter([CHILD, 'dir', out, join(dir, 'A'), join(dir, 'B')], delay, true);
-      const aside = readdirSync(dir).filter((n) => n.startsWith('.out.lac-tmp-old-'));
+      const aside = readdirSync(dir).filter((n) => n.startsWith('.out.lac-old-'));
       const where = `seed 7, run ${run}, killed after ${delay} ms`;
       if (existsSync(out)) expect(valid, where).toContain(read(out));
       else expect(aside.map((n) => valid.includes(read(join(dir, n)))), where).toEqual([true]);
