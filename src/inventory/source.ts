@@ -27,8 +27,11 @@ export function fsSource(root: string): TreeSource {
   };
 }
 
-/** The text of one inventory file in a working tree, read like the loader reads it (regular file, bounded). */
-export const readWorkingFile = async (root: string, path: string): Promise<string> => new TextDecoder().decode(await readRegularFile(root, path, MAX_FILE_BYTES));
+/** The text of one inventory file in a working tree, read like the loader reads it (regular file, bounded); a byte-order mark is kept, so an edit changes only what it edits. */
+export async function readWorkingFile(root: string, path: string): Promise<string> {
+  const bytes = await readRegularFile(root, path, MAX_FILE_BYTES);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
 
 async function walk(root: string, rel: string, out: string[]): Promise<void> {
   let entries;
