@@ -190,3 +190,19 @@ describe('lac check: an inventory folder that is a link out of the repository', 
     expect(r.code).toBe(2);
   });
 });
+
+describe('lac diff: entries that are not regular files', () => {
+  it('reports them as findings the change introduces, without reading them', async () => {
+    const git = gitRepo();
+    onTestFinished(() => git.cleanup());
+    git.commit(files(), { message: 'Inventory', date: '2026-03-01T09:00:00Z' });
+    execFileSync('mkfifo', [join(git.dir, 'inventory/vendors/pipe.yaml')]);
+    symlinkSync('/dev/zero', join(git.dir, 'inventory/vendors/zero.yaml'));
+    const r = await lac(['diff', 'HEAD', '--root', git.dir, ...TODAY]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('introduces:'))).toEqual([
+      'introduces: error unreadable-file inventory/vendors/pipe.yaml:1 is a named pipe (FIFO), not a regular file',
+      'introduces: error unreadable-file inventory/vendors/zero.yaml:1 is a symbolic link to a file outside the repository; lac reads nothing outside it',
+    ]);
+  });
+});
