@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Command } from 'commander';
 import { CODEOWNERS_PATH, defaultOwnersOf, generateCodeowners } from '../codeowners/generate.ts';
 import { loadInventory } from '../inventory/load.ts';
-import { fsSource } from '../inventory/source.ts';
+import { fsSource, readWorkingFile } from '../inventory/source.ts';
 import { writeAtomically } from '../usage/snapshot/write.ts';
 import { UserError } from './errors.ts';
 import type { Io } from './io.ts';
@@ -22,7 +20,7 @@ export function registerCodeowners(program: Command, io: Io): void {
         throw new UserError(`--default ${opts.default} is not a list of GitHub users or teams`, 'e.g. --default "@acme/it-admins"');
       }
       const { inventory } = await loadInventory(fsSource(root));
-      const current = await readFile(join(root, CODEOWNERS_PATH), 'utf8').catch(() => undefined);
+      const current = await readWorkingFile(root, CODEOWNERS_PATH).catch(() => undefined);
       const text = generateCodeowners(inventory, opts.default ?? defaultOwnersOf(current));
       if (opts.dryRun) return io.out(text);
       if (text === current) return io.out(`${CODEOWNERS_PATH} is up to date\n`);

@@ -1,6 +1,6 @@
 import { classify } from '../inventory/layout.ts';
 import { readInventoryFile } from '../inventory/read-file.ts';
-import type { TreeSource } from '../inventory/source.ts';
+import { readUnlessRefused, type TreeSource } from '../inventory/source.ts';
 import type { Validators } from '../inventory/validate.ts';
 import { recordsOf, type Rec } from '../history/records.ts';
 
@@ -11,7 +11,9 @@ export async function treeRecords(source: TreeSource, validators: Validators, pa
   for (const path of paths ? paths.filter((p) => present.has(p)) : present) {
     const placement = classify(path);
     if (!placement.ok) continue;
-    const file = readInventoryFile(path, await source.read(path), validators).file;
+    // An entry that cannot be read is check's finding, not a change.
+    const bytes = await readUnlessRefused(source, path);
+    const file = bytes && readInventoryFile(path, bytes, validators).file;
     if (!file) continue;
     for (const rec of recordsOf(file.kind, path, file.data)) out.set(`${rec.entity}|${rec.key}`, rec);
   }

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { readRegularFile } from '../util/fs/read-bounded.ts';
+import { readRegularFile, ReadRefused } from '../util/fs/read-bounded.ts';
 import { INVENTORY_DIR } from './layout.ts';
 import { MAX_FILE_BYTES } from './parse/decode.ts';
 
@@ -27,8 +27,18 @@ export function fsSource(root: string): TreeSource {
   };
 }
 
-/** The text of one inventory file in a working tree, read like the loader reads it (regular file, bounded). */
-export const readWorkingFile = async (root: string, path: string): Promise<string> => new TextDecoder().decode(await readRegularFile(root, path, MAX_FILE_BYTES));
+/** A listed file's bytes, or undefined for an entry the source refuses (check reports it as a finding). */
+export const readUnlessRefused = (source: TreeSource, path: string): Promise<Uint8Array | undefined> =>
+  source.read(path).catch((e: unknown) => {
+    if (e instanceof ReadRefused) return undefined;
+    throw e;
+  });
+
+/** The text of one inventory file in a working tree, read like the loader reads it (regular file, bounded); a byte-order mark is kept, so an edit changes only what it edits. */
+export async function readWorkingFile(root: string, path: string): Promise<string> {
+  const bytes = await readRegularFile(root, path, MAX_FILE_BYTES);
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+}
 
 async function walk(root: string, rel: string, out: string[]): Promise<void> {
   let entries;

@@ -1,4 +1,4 @@
-import { ReadRefused } from '../util/fs/read-bounded.ts';
+import { readUnlessRefused } from '../inventory/source.ts';
 import { links } from './links.ts';
 import { buildModel, type ModelOptions } from './model/build.ts';
 import type { SiteInput } from './types.ts';
@@ -12,7 +12,7 @@ export async function buildSiteInput(o: ModelOptions): Promise<SiteInput> {
     // Asked for together, the reads go to git in one batch.
     const decoder = new TextDecoder();
     // An entry the loader refused (a link, a pipe, too large) is reported by check, not shown.
-    const texts = await Promise.all(model.files.map((file) => source.read(file).catch((e: unknown) => { if (e instanceof ReadRefused) return undefined; throw e; })));
+    const texts = await Promise.all(model.files.map((file) => readUnlessRefused(source, file)));
     sources = Object.fromEntries(model.files.flatMap((file, i) => (texts[i] ? [[file, decoder.decode(texts[i])]] : [])));
   }
   return { base: '/', model, ics, sources };

@@ -3,7 +3,7 @@
 // by the next run. Children run the real writers; SIGKILL comes after a delay drawn from a seeded
 // generator, so a failure names the seed and delay that reproduce it. Runs are few and bounded.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,7 +52,7 @@ function killAfter(args: string[], delay: number, waitReady: boolean, cwd?: stri
   });
 }
 
-const leftovers = (dir: string) => readdirSync(dir).filter((n) => n.includes('.lac-tmp-'));
+const leftovers = (dir: string) => readdirSync(dir).filter((n) => /\.lac-(?:tmp|new|old)-/.test(n));
 
 describe('atomic writes under SIGKILL', () => {
   it('the file writer: killed at random points, the file is always version A or B, never a mix', { timeout: 60_000 }, async () => {
@@ -88,7 +88,8 @@ describe('atomic writes under SIGKILL', () => {
       for (let i = 0; i < 300; i++) writeFileSync(join(d, 'pages', `${i}.html`), `${v} page ${i}\n`.repeat(50));
       return d;
     };
-    const read = (d: string) => (readdirSync(d, { recursive: true }) as string[]).sort().map((p) => `${p}:${existsSync(join(d, p, '.')) && !p.endsWith('.html') ? '' : readFileSync(join(d, p), 'utf8')}`).join('\n');
+    /** A folder's content as one string: each path with its text (folders empty). */
+    const read = (d: string) => (readdirSync(d, { recursive: true }) as string[]).sort().map((p) => `${p}:${statSync(join(d, p)).isDirectory() ? '' : readFileSync(join(d, p), 'utf8')}`).join('\n');
     const versions = [read(site('A')), read(site('B'))];
     const out = join(dir, 'out');
     await replaceDir(site('A0'), out);
@@ -98,7 +99,7 @@ describe('atomic writes under SIGKILL', () => {
       const delay = Math.floor(random() * 300);
       const valid = [read(out), ...versions.slice(0, 2)];
       await killAfter([CHILD, 'dir', out, join(dir, 'A'), join(dir, 'B')], delay, true);
-      const aside = readdirSync(dir).filter((n) => n.startsWith('.out.lac-tmp-old-'));
+      const aside = readdirSync(dir).filter((n) => n.startsWith('.out.lac-old-'));
       const where = `seed 7, run ${run}, killed after ${delay} ms`;
       if (existsSync(out)) expect(valid, where).toContain(read(out));
       else expect(aside.map((n) => valid.includes(read(join(dir, n)))), where).toEqual([true]);

@@ -172,3 +172,37 @@ describe('lac check --at: entries read from git objects', () => {
     expect(r.code).toBe(2);
   });
 });
+
+describe('lac check: an inventory folder that is a link out of the repository', () => {
+  it('reads none of its files and says why, once per file', async () => {
+    const dir = repo();
+    const outside = track(mkdtempSync(join(tmpdir(), 'lac-outside-')));
+    execFileSync('mv', [join(dir, 'inventory'), join(outside, 'inventory')]);
+    writeFileSync(join(outside, 'inventory/vendors/figma.yaml'), 'id: figma\nname: Stolen Secret\n');
+    symlinkSync(join(outside, 'inventory'), join(dir, 'inventory'));
+    const r = await lac(['check', '--root', dir, ...TODAY]);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('6 errors, 0 warnings, 0 notices');
+    expect(new Set(lines.slice(0, -1).filter((l) => !l.startsWith('    hint')).map((l) => l.replace(/^\S+/, '<file>')))).toEqual(
+      new Set(['<file>  error  unreadable-file  lies outside the repository (a folder on its path is a symbolic link); lac reads nothing outside it']),
+    );
+    expect(r.stdout).not.toContain('Stolen Secret');
+    expect(r.code).toBe(2);
+  });
+});
+
+describe('lac diff: entries that are not regular files', () => {
+  it('reports them as findings the change introduces, without reading them', async () => {
+    const git = gitRepo();
+    onTestFinished(() => git.cleanup());
+    git.commit(files(), { message: 'Inventory', date: '2026-03-01T09:00:00Z' });
+    execFileSync('mkfifo', [join(git.dir, 'inventory/vendors/pipe.yaml')]);
+    symlinkSync('/dev/zero', join(git.dir, 'inventory/vendors/zero.yaml'));
+    const r = await lac(['diff', 'HEAD', '--root', git.dir, ...TODAY]);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n').filter((l) => l.startsWith('introduces:'))).toEqual([
+      'introduces: error unreadable-file inventory/vendors/pipe.yaml:1 is a named pipe (FIFO), not a regular file',
+      'introduces: error unreadable-file inventory/vendors/zero.yaml:1 is a symbolic link to a file outside the repository; lac reads nothing outside it',
+    ]);
+  });
+});

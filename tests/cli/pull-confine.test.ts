@@ -2,7 +2,7 @@
 // json imports' usage.config.path is refused, at its file:line:col, when it is absolute, leads
 // out with "..", or is a symbolic link out; nothing of the outside file is printed or written.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -81,6 +81,17 @@ describe('lac pull: usage.config.path is confined to the repository', () => {
     expect(r.code).toBe(1);
     const folder = setup('csv', () => 'exports', (d) => execFileSync('mkdir', ['-p', join(d, 'exports')]));
     expect((await lac(['pull', 'figma', '--root', folder])).stderr).toContain(': is a folder, not a regular file\n');
+  });
+
+  it('checks the size of an export before reading it (a sparse 3 GiB file)', async () => {
+    const dir = setup('csv', () => 'exports/members.csv', (d) => {
+      execFileSync('mkdir', ['-p', join(d, 'exports')]);
+      writeFileSync(join(d, 'exports/members.csv'), 'Email\n');
+      truncateSync(join(d, 'exports/members.csv'), 3 * 1024 ** 3);
+    });
+    const r = await lac(['pull', 'figma', '--root', dir]);
+    expect(r.stderr).toContain(`/exports/members.csv: file is 3072.0 MiB, over the 64 MiB limit\n`);
+    expect(r.code).toBe(1);
   });
 
   it('still reads an export inside the repository, also through a link that stays inside', async () => {

@@ -1,4 +1,4 @@
-import { tooLargeMessage } from '../../util/fs/read-bounded.ts';
+import { tooLarge } from '../../util/fs/read-bounded.ts';
 
 /** Files larger than this are refused: far above any real inventory file (100,000 people ≈ 15 MB). */
 export const MAX_FILE_BYTES = 32 * 1024 * 1024;
@@ -10,7 +10,8 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
 /** Bytes to text: strict UTF-8, a byte-order mark dropped, empty and oversized files refused. */
 export function decodeFile(bytes: Uint8Array): Decoded {
   if (bytes.length > MAX_FILE_BYTES) {
-    return { ok: false, rule: 'file-too-large', message: tooLargeMessage(bytes.length, MAX_FILE_BYTES), hint: 'split it (assignments: one file per license; usage: one file per license)', line: 1, column: 1 };
+    const { message, hint } = tooLarge(bytes.length, MAX_FILE_BYTES);
+    return { ok: false, rule: 'file-too-large', message, hint, line: 1, column: 1 };
   }
   let text: string;
   try {

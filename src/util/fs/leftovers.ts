@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
 // A dot name: the inventory loader ignores dot files, so a leftover is never read as a record.
-const MARK = '.lac-tmp-';
+const MARK = '.lac-';
 
 /** The name of a temporary sibling of `base` (a file or folder) written by this process. */
 export const tempName = (base: string, tag = 'tmp'): string => `.${base}${MARK}${tag}-${process.pid}-${randomBytes(4).toString('hex')}`;

@@ -16,9 +16,6 @@ export class ReadRefused extends Error {
   }
 }
 
-/** "file is 51.1 MiB, over the 32 MiB limit". */
-export const tooLargeMessage = (size: number, limit: number) => `file is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${limit / 1024 / 1024} MiB limit`;
-
 /** Whether `path` (absolute) is `root` or inside it. */
 export const isInside = (root: string, path: string) => path === root || path.startsWith(root.endsWith(sep) ? root : root + sep);
 
@@ -63,7 +60,7 @@ async function readChecked(root: string, rel: string, limit: number): Promise<Ui
     throw link && e.code === 'ENOENT' ? new ReadRefused('unreadable-file', 'is a symbolic link to a file that does not exist', 'remove the link, or replace it with the file itself') : e;
   });
   if (!isInside(await realpath(root), real)) {
-    throw new ReadRefused('unreadable-file', 'is a symbolic link to a file outside the repository; lac reads nothing outside it', 'replace the link with the file itself, or point it at a file inside the repository');
+    throw new ReadRefused('unreadable-file', `${link ? 'is a symbolic link to a file' : 'lies'} outside the repository${link ? '' : ' (a folder on its path is a symbolic link)'}; lac reads nothing outside it`, 'replace the link with the file itself, or point it at a file inside the repository');
   }
   const fh = await open(real, FLAGS);
   try {
@@ -89,8 +86,9 @@ async function readChecked(root: string, rel: string, limit: number): Promise<Ui
   }
 }
 
-/** The refusal of a file over the limit. */
-export const tooLarge = (size: number, limit: number) => new ReadRefused('file-too-large', tooLargeMessage(size, limit), 'split it (assignments: one file per license; usage: one file per license)');
+/** The refusal of a file over the limit: "file is 51.1 MiB, over the 32 MiB limit". */
+export const tooLarge = (size: number, limit: number) =>
+  new ReadRefused('file-too-large', `file is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${limit / 1024 / 1024} MiB limit`, 'split it (assignments: one file per license; usage: one file per license)');
 
 /** A file-system error while reading → ReadRefused with a plain message; a ReadRefused as it is. */
 function refusal(e: unknown): unknown {
