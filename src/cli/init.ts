@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { gitInitMain, insideGitRepo } from '../init/git.ts';
 import { initPlan } from '../init/plan.ts';
 import { packSelf, vendoredLockfile, vendorPath } from '../init/vendor.ts';
 import { isTimeZone } from '../util/dates.ts';
+import { asWriteError, WriteError } from '../util/fs/atomic-write.ts';
 import { UserError } from './errors.ts';
 import type { Io } from './io.ts';
 import { PACKAGE_ROOT, VERSION } from './version.ts';
@@ -40,15 +41,27 @@ export function registerInit(program: Command, io: Io): void {
       if (existing.length > 0) {
         throw new UserError(`${target} already has ${existing.slice(0, 5).join(', ')}${existing.length > 5 ? ` and ${existing.length - 5} more` : ''}; nothing was written`, 'run init in an empty folder, or move those files away first');
       }
+      const made = !existsSync(target);
       await mkdir(target, { recursive: true });
       if (!opts.tool) {
         const tarball = packSelf(PACKAGE_ROOT, target, VERSION, io.env);
         const pkg = plan.find((f) => f.path === 'package.json')!.content;
         plan.push({ path: 'package-lock.json', content: vendoredLockfile(PACKAGE_ROOT, target, tarball, pkg) });
       }
+      const written = opts.tool ? [] : [vendorPath(VERSION)];
       for (const f of plan) {
-        await mkdir(dirname(join(target, f.path)), { recursive: true });
-        await writeFile(join(target, f.path), f.content, { flag: 'wx' });
+        try {
+          await mkdir(dirname(join(target, f.path)), { recursive: true });
+          await writeFile(join(target, f.path), f.content, { flag: 'wx' });
+          written.push(f.path);
+        } catch (e) {
+          // Disk full or no permission: take back what this run made (nothing there was ours to keep), say so plainly.
+          if (made) await rm(target, { recursive: true, force: true });
+          else await Promise.all(written.map((p) => rm(join(target, p), { force: true })));
+          const plain = asWriteError(e, f.path, false);
+          if (plain instanceof WriteError) throw new UserError(`${plain.message} (in ${target})`, plain.hint);
+          throw e;
+        }
       }
       const git = opts.git && !insideGitRepo(target);
       if (git) gitInitMain(target);

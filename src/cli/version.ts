@@ -1,6 +1,6 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { gitSync } from '../git/run.ts';
 
 /** The package's root folder (the same from src/cli and dist/cli). */
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -12,8 +12,7 @@ export const VERSION: string = (JSON.parse(readFileSync(new URL('../../package.j
 export function checkoutCommit(root = PACKAGE_ROOT): string | undefined {
   if (!existsSync(`${root}/.git`)) return undefined;
   try {
-    // rev-parse reads refs only: no hook, filter or fsmonitor of the checkout's config runs.
-    return execFileSync('git', ['-C', root, 'rev-parse', '--short=12', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5_000 }).trim() || undefined;
+    return gitSync(root, ['rev-parse', '--short=12', 'HEAD']).trim() || undefined;
   } catch {
     return undefined;
   }

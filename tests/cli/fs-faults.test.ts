@@ -27,7 +27,12 @@ vi.mock('node:fs/promises', async (importOriginal) => {
     }
     return fh;
   };
-  return { ...real, open, default: { ...real, open } };
+  const writeFile: typeof real.writeFile = async (path, data, options) => {
+    const f = fault.current;
+    if (f && f.match.test(String(path)) && f.at === 'open') throw fail(f.code, String(path));
+    return real.writeFile(path, data, options);
+  };
+  return { ...real, open, writeFile, default: { ...real, open, writeFile } };
 });
 
 const dirs: string[] = [];
@@ -93,5 +98,13 @@ describe('injected file-system faults', () => {
     expect(r.stderr).toBe('lac: cannot write .github/CODEOWNERS: the file system is read-only; nothing was written\n  hint: run lac on a writable checkout\n');
     expect(r.code).toBe(2);
     expect(readdirSync(join(dir, '.github'))).toEqual([]);
+  });
+
+  it('lac init on a full disk says so, and takes back what it wrote', async () => {
+    const dir = repo({});
+    fault.current = { match: /README\.md$/, code: 'ENOSPC', at: 'open' };
+    const r = await lac(['init', 'acme', '--tool', '^0.1.0', '--no-git'], { cwd: dir });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: `lac: cannot write README.md: the disk is full; nothing was written (in ${join(dir, 'acme')})\n  hint: free some disk space and run again\n` });
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
