@@ -155,7 +155,8 @@ describe('lac check: bad input gets a clear finding, never a crash', () => {
 });
 
 describe('the real process', () => {
-  it('runs as `bin/lac.js` (the compiled code in dist/) with the same exit codes and no stack trace on bad input', () => {
+  // Three node processes: idle about 2.5 s (4.0 s CPU); 14-18 s at load 10 on 2 cores. Budget: 3x the loaded time.
+  it('runs as `bin/lac.js` (the compiled code in dist/) with the same exit codes and no stack trace on bad input', { timeout: 60_000 }, () => {
     const dir = repo({ 'inventory/vendors/figma.yaml': new Uint8Array([0xff, 0xfe, 0x00, 0x41]) });
     const r = lacProcess(['check', '--root', dir, '--today', '2026-03-10']);
     expect(r.code).toBe(1);

@@ -43,7 +43,8 @@ function checkout(): TestRepo {
 }
 
 describe('the check workflow on a pull request', () => {
-  it('annotates findings, writes the change to the job summary and posts one sticky comment', async () => {
+  // Idle about 6 s (9.9 s CPU); 30-39 s at load 10 on 2 cores. Budget: 3x the loaded time.
+  it('annotates findings, writes the change to the job summary and posts one sticky comment', { timeout: 120_000 }, async () => {
     const repo = checkout();
     repo.git(['checkout', '-q', '-b', 'add-cy']);
     repo.commit({ 'inventory/assignments/figma.yaml': `${SEATS}  - { person: cy, tier: full, since: 2026-02-01 }\n` }, { message: 'Give Cy a seat', date: '2026-03-02T09:00:00Z', author: ADA });
@@ -63,7 +64,8 @@ describe('the check workflow on a pull request', () => {
 });
 
 describe('the usage workflow', () => {
-  it('pulls every usage source and proposes the snapshots as one pull request', async () => {
+  // Idle about 1.5 s (2.1 s CPU); 11-13 s at load 10 on 2 cores. Budget: 3x the loaded time.
+  it('pulls every usage source and proposes the snapshots as one pull request', { timeout: 40_000 }, async () => {
     const repo = checkout();
     const run = await runWorkflow('usage.yml', { workspace: repo.dir, env: gh.fake.env(), expressions: { 'github.token': gh.fake.env().GITHUB_TOKEN! } });
     expect(run.steps).toHaveLength(1);
@@ -76,7 +78,8 @@ describe('the usage workflow', () => {
 });
 
 describe('the reclaim workflow', () => {
-  it('opens one pull request per license for seats to reclaim, and changes nothing when run again', async () => {
+  // Idle about 3 s (4.5 s CPU); 14-22 s at load 10 on 2 cores. Budget: 3x the loaded time.
+  it('opens one pull request per license for seats to reclaim, and changes nothing when run again', { timeout: 70_000 }, async () => {
     const repo = checkout();
     repo.commit({ 'inventory/assignments/figma.yaml': `${SEATS}  - { person: cy, tier: full, since: 2025-06-01 }\n` }, { message: 'Cy still holds a seat', date: '2026-03-02T09:00:00Z', author: ADA });
     repo.git(['push', '-q', 'origin', 'main']);
@@ -95,7 +98,8 @@ describe('the reclaim workflow', () => {
 });
 
 describe('the renewals workflow', () => {
-  it('opens a reminder issue and a renewal pull request for a contract inside its decision window, once', async () => {
+  // Idle about 2.5 s (3.7 s CPU); 13-16 s at load 10 on 2 cores. Budget: 3x the loaded time.
+  it('opens a reminder issue and a renewal pull request for a contract inside its decision window, once', { timeout: 50_000 }, async () => {
     const repo = checkout();
     const ctx = { workspace: repo.dir, env: gh.fake.env(), expressions: { 'github.token': gh.fake.env().GITHUB_TOKEN! } };
     // The fixture contract ends 2026-12-31 with 30 days' notice: on 2026-11-20 its cancel-by date is 11 days away.
@@ -112,7 +116,8 @@ describe('the renewals workflow', () => {
 });
 
 describe('the site workflow', () => {
-  it('builds the report site under the Pages sub-path, ready for upload-pages-artifact', async () => {
+  // Idle about 3 s (4.5 s CPU); 13-18 s at load 10 on 2 cores. Budget: 3x the loaded time.
+  it('builds the report site under the Pages sub-path, ready for upload-pages-artifact', { timeout: 60_000 }, async () => {
     const repo = checkout();
     const run = await runWorkflow('site.yml', { workspace: repo.dir, env: { ...gh.fake.env(), LAC_TODAY: '2026-03-10' }, expressions: { 'steps.pages.outputs.base_path': '/licenses' } });
     expect(run.steps).toHaveLength(1);
@@ -120,5 +125,5 @@ describe('the site workflow', () => {
     const index = readFileSync(join(repo.dir, '_site', 'index.html'), 'utf8');
     expect(index).toContain('href="/licenses/');
     expect(existsSync(join(repo.dir, '_site', 'licenses'))).toBe(true);
-  }, 180_000);
+  });
 });
