@@ -44,4 +44,16 @@ describe('what the fuzzer found', () => {
     expect(site.model.findings.some((f) => f.file === 'inventory/contracts/figma-2026.yaml')).toBe(true);
     expect((await lac(['report', '--today', '2026-03-10', '--root', dir])).code).toBe(0);
   });
+
+  it('a contract that ends on 9999-12-31 and renews by itself: its renewal and cancel-by dates stay at 9999-12-31', async () => {
+    const dir = repo({ 'inventory/contracts/figma-2026.yaml': CONTRACT.replace('end: 2026-12-31', 'end: 9999-12-31') });
+    for (const step of [['check'], ['report'], ['renewals', '--within', '99999'], ['reclaim', '--dry-run']]) {
+      const r = await lac([...step, '--today', '2026-03-10', '--root', dir]);
+      expect(r.stderr, step[0]).toBe('');
+      expect(r.code, step[0]).toBe(0);
+    }
+    const renewals = await lac(['renewals', '--format', 'json', '--today', '9999-11-20', '--root', dir]);
+    const [r] = (JSON.parse(renewals.stdout) as { renewals: { renewal_date: string; cancel_by: string }[] }).renewals;
+    expect([r!.renewal_date, r!.cancel_by]).toEqual(['9999-12-31', '9999-12-01']);
+  });
 });
