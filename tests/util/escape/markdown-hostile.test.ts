@@ -88,7 +88,7 @@ describe('markdown for GitHub from hostile data', () => {
     expect(mdText('- item')).toBe('\\- item');
     expect(mdText('1. item')).toBe('1\\. item');
     expect(mdText('12.50 EUR')).toBe('12.50 EUR');
-    expect(mdText('a & b <b> *x* _y_ ~z~ #1 \\')).toBe('a &amp; b &lt;b&gt; \\*x\\* \\_y\\_ \\~z\\~ \\#1 \\\\');
+    expect(mdText('a & b <b> *x* _y_ ~z~ #1 $x$ \\')).toBe('a &amp; b &lt;b&gt; \\*x\\* \\_y\\_ \\~z\\~ \\#1 \\$x\\$ \\\\');
     expect(mdCode('figma')).toBe('`figma`');
     expect(mdCode('a`b')).toBe('``a`b``');
     expect(mdCode('`x`')).toBe('`` `x` ``');
