@@ -41,6 +41,13 @@ export function addToInventory(inv: Inventory, file: ReadFile): Finding[] {
       inv.contracts.set(id!, whole<Contract>(file.data));
       return [];
     case 'usage':
+      // A snapshot is lac's own output: an account that fails its schema means the file was
+      // damaged, and analyses would read the bad value; the snapshot is left out as a whole.
+      if (bad.size > 0) {
+        markBroken(inv, file.path, id);
+        if (id) inv.invalid.usage.add(id);
+        return [];
+      }
       inv.usage.set(id!, whole<Usage>(file.data));
       return [];
     case 'assignments': {

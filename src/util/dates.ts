@@ -30,8 +30,13 @@ export function dayNumber(date: IsoDate): number {
   return utcMs(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
 }
 
+// Arithmetic stays within the years an ISO date can write (0000-9999), at its ends: a term that
+// ends on 9999-12-31 renews "on 9999-12-31", not on an unreadable +010000-01-01.
+const FIRST_DAY = dayNumber('0000-01-01');
+const LAST_DAY = dayNumber('9999-12-31');
+
 export function fromDayNumber(n: number): IsoDate {
-  return new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+  return new Date(Math.min(Math.max(n, FIRST_DAY), LAST_DAY) * MS_PER_DAY).toISOString().slice(0, 10);
 }
 
 export const addDays = (date: IsoDate, days: number): IsoDate => fromDayNumber(dayNumber(date) + days);
@@ -45,6 +50,8 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   if (!m) throw new Error(`not an ISO date: ${date}`);
   const total = Number(m[1]) * 12 + (Number(m[2]) - 1) + months;
   const year = Math.floor(total / 12);
+  if (year > 9999) return '9999-12-31';
+  if (year < 0) return '0000-01-01';
   const month = (total % 12) + 1;
   const day = Math.min(Number(m[3]), daysInMonth(year, month));
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;

@@ -16,13 +16,17 @@ export const IsoDate = (description: string) =>
 export const Instant = (description: string) =>
   Type.String({ format: 'date-time', description, 'x-expected': 'a UTC instant such as 2026-11-20T06:00:00Z' });
 
-/** Money as a non-negative decimal: a string ("540.00") keeps it exact; a plain number is accepted too. */
+/**
+ * Money as a non-negative decimal: a string ("540.00") keeps it exact; a plain number is accepted
+ * too, up to 10^15 (a larger one has no decimal form: 1e+21).
+ */
 export const Decimal = (description: string) =>
   Type.Unsafe<string | number>({
     description,
     type: ['string', 'number'],
     pattern: '^[0-9]+(\\.[0-9]{1,6})?$',
     minimum: 0,
+    maximum: 1e15,
     'x-expected': 'a non-negative amount such as "540.00"',
   });
 

@@ -38,7 +38,7 @@ const unlinked = (s: string) =>
  */
 export function mdText(value: string | number): string {
   const s = unlinked(oneLine(String(value)))
-    .replace(/[\\`*_[\]~#!]/g, '\\$&')
+    .replace(/[\\`*_[\]~#!$]/g, '\\$&')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -14,7 +14,8 @@ import { planIssues } from '../../../src/renewals/issues.ts';
 import { planRenewals } from '../../../src/renewals/plan.ts';
 import { prBody } from '../../../src/renewals/prs.ts';
 import { usageBody } from '../../../src/usage/publish.ts';
-import { mdCode, mdText, mdTitle, mention } from '../../../src/util/escape/markdown.ts';
+import { md, mdCode, mdText, mdTitle, mention } from '../../../src/util/escape/markdown.ts';
+import { compileMarkdown } from '../../../src/util/escape/template.ts';
 import { cleanup, lac, tempRepo } from '../../support/cli.ts';
 import { FIGMA_USAGE, modelFiles, PEOPLE, TODAY } from '../../report/model.ts';
 import { FIGMA_CONTRACT } from '../../renewals/helpers.ts';
@@ -88,7 +89,7 @@ describe('markdown for GitHub from hostile data', () => {
     expect(mdText('- item')).toBe('\\- item');
     expect(mdText('1. item')).toBe('1\\. item');
     expect(mdText('12.50 EUR')).toBe('12.50 EUR');
-    expect(mdText('a & b <b> *x* _y_ ~z~ #1 \\')).toBe('a &amp; b &lt;b&gt; \\*x\\* \\_y\\_ \\~z\\~ \\#1 \\\\');
+    expect(mdText('a & b <b> *x* _y_ ~z~ #1 $x$ \\')).toBe('a &amp; b &lt;b&gt; \\*x\\* \\_y\\_ \\~z\\~ \\#1 \\$x\\$ \\\\');
     expect(mdCode('figma')).toBe('`figma`');
     expect(mdCode('a`b')).toBe('``a`b``');
     expect(mdCode('`x`')).toBe('`` `x` ``');
@@ -98,6 +99,11 @@ describe('markdown for GitHub from hostile data', () => {
     expect(mention('@acme/design-ops')).toBe('@acme/design-ops');
     expect(mention('x <img>')).toBe('x &lt;img&gt;');
     expect(mdTitle('Renew @org/team\nnow')).toBe('Renew @\u200borg/team now');
+  });
+
+  it('templates cannot insert data raw: every string of the view is escaped, lac markup passes as md()', () => {
+    const render = compileMarkdown('{{a}} {{{a}}} {{#each list}}[{{this}}]{{/each}} {{#if empty}}x{{/if}}{{own}} {{n}}');
+    expect(render({ a: '<b>', list: ['@x/y', md('@ada-l')], empty: md(''), own: md('**ok**'), n: 3 })).toBe('&lt;b&gt; &lt;b&gt; [@\u200bx/y][@ada-l] **ok** 3');
   });
 
   it('reclaim pull request body', async () => {
