@@ -14,6 +14,8 @@ export interface PullDeps {
   env: Record<string, string | undefined>;
   fetch: typeof globalThis.fetch;
   today: string;
+  /** The org's time zone, for vendor instants. */
+  timeZone?: string;
   now: Date;
   since?: string;
   dryRun: boolean;
@@ -63,6 +65,7 @@ export async function pullLicense(license: Rec<License>, connector: Connector, d
       config: resolveConfig(license.data.usage?.config ?? {}, deps.root),
       env: deps.env,
       today: deps.today,
+      ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
       ...(deps.since ? { since: deps.since } : {}),
       fetch: deps.fetch,
       progress: (n) => deps.progress?.(id, n),
