@@ -17,6 +17,7 @@ export interface Totals {
   active: Figure<number>;
   inactive: Figure<number>;
   unknown: Figure<number>;
+  cancelling: Figure<number>;
   unassigned: Figure<number>;
   annualCost: Figure<Micros>;
   waste: Figure<Micros>;
@@ -51,6 +52,7 @@ export function totalsOf(rows: Array<Pick<TierReport, keyof Totals> | Totals>, w
     active: figure(rows.reduce((a, r) => a + num(r.active.value), 0), from),
     inactive: figure(rows.reduce((a, r) => a + r.inactive.value, 0), from),
     unknown: figure(rows.reduce((a, r) => a + r.unknown.value, 0), from),
+    cancelling: figure(rows.reduce((a, r) => a + r.cancelling.value, 0), from),
     unassigned: figure(rows.reduce((a, r) => a + num(r.unassigned.value), 0), from),
     annualCost: figure(sum(rows.map((r) => r.annualCost.value)), from),
     waste: figure(sum(rows.map((r) => r.waste.value)), from),
