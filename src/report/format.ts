@@ -29,7 +29,7 @@ function tierCells(r: TierReport, money: (v: Micros | null) => string): string[]
 }
 
 function totalCells(label: string, t: Totals, money: (v: Micros | null) => string): string[] {
-  return [label, '', n(t.entitled.value), n(t.assigned.value), n(t.active.value), n(t.inactive.value), n(t.unknown.value), n(t.cancelling.value), n(t.unassigned.value), '', money(t.annualCost.value), '', money(t.waste.value)];
+  return [label, '', t.unlimited ? `${t.entitled.value} + unlimited` : n(t.entitled.value), n(t.assigned.value), n(t.active.value), n(t.inactive.value), n(t.unknown.value), n(t.cancelling.value), n(t.unassigned.value), '', money(t.annualCost.value), '', money(t.waste.value)];
 }
 
 function rows(report: FullReport, money: (v: Micros | null) => string) {

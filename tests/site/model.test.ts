@@ -102,7 +102,7 @@ describe('site pages and downloads', () => {
 
   test('the CSV of a table holds its cells, a formula-like name neutralised', () => {
     const csv = downloads(site).find((d) => d.path === 'csv/license-figma-tiers.csv')!.body() as string;
-    expect(csv.split('\r\n')[2]).toBe("plus,'+Plus seat,2,1,1,0,1,0%,180.00,,180.00");
+    expect(csv.split('\r\n')[2]).toBe("plus,'+Plus seat,2,1,1,0,1,0,0%,180.00,,180.00");
   });
 
   test('without a web address, findings link to the site\'s own source view at the line', () => {
@@ -115,7 +115,7 @@ describe('site pages and downloads', () => {
 
   test('leavers still holding seats are listed on the overview and the people page', () => {
     const rows = site.tables['leavers-holding-seats']!.rows;
-    expect(rows).toEqual([[{ text: 'Cy Leaver', href: '/people/cy/' }, '2026-04-30', { text: 'Slack Business+', href: '/licenses/slack/' }, 'standard', '2025-06-01']]);
+    expect(rows).toEqual([[{ text: 'Cy Leaver', href: '/people/cy/' }, 'left on 2026-04-30', { text: 'Slack Business+', href: '/licenses/slack/' }, 'standard', '2025-06-01']]);
     expect(site.tables['leavers-with-seats']!.rows).toHaveLength(1);
   });
 
