@@ -117,6 +117,8 @@ export interface ContractInfo {
   termStart: string | null;
   termEnd: string | null;
   cancelBy: string | null;
+  /** The day the renewal decision is due (cancel-by minus the decision window), as `lac renewals` and check show it. */
+  decisionDue: string | null;
   renewal: string | null;
   decision: string;
   annualCost: string;
