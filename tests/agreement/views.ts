@@ -2,7 +2,7 @@
 import type { LicenseFigures } from '../../src/site/model/types.ts';
 
 export type Fig = { value: unknown };
-export type JsonTier = Record<string, Fig> & { tier: { valueOf(): string }; unknownReason: string | null };
+export type JsonTier = Record<string, Fig> & { tier: { valueOf(): string }; unknownReason: string | null; costUnknown: string | null };
 export type JsonLicense = { id: string; tiers: JsonTier[]; totals: Record<string, Fig> & { unlimited: boolean } };
 
 /** The site's figures in the report's terms, license by license and tier by tier. */
@@ -10,7 +10,7 @@ export function siteView(licenses: LicenseFigures[]) {
   return licenses.map((l) => ({
     id: l.id,
     totals: { assigned: l.assigned, countedAssigned: l.countedAssigned, inactive: l.inactive, unknown: l.unknown, cancelling: l.cancelling, annualCost: l.annualCost, waste: l.waste, unlimited: l.unlimited, entitled: l.entitled },
-    tiers: l.tiers.map((t) => ({ tier: t.id, entitled: t.entitled, assigned: t.assigned, active: t.active, inactive: t.inactive, unknown: t.unknown, unknownReason: t.unknownReason, cancelling: t.cancelling, unassigned: t.unassigned, utilization: t.utilization, annualCost: t.annualCost, costPerActive: t.costPerActive, waste: t.waste })),
+    tiers: l.tiers.map((t) => ({ tier: t.id, entitled: t.entitled, assigned: t.assigned, active: t.active, inactive: t.inactive, unknown: t.unknown, unknownReason: t.unknownReason, cancelling: t.cancelling, unassigned: t.unassigned, utilization: t.utilization, annualCost: t.annualCost, costUnknown: t.costUnknown, costPerActive: t.costPerActive, waste: t.waste })),
   }));
 }
 
@@ -22,7 +22,7 @@ export function reportView(json: { licenses: JsonLicense[] }) {
     return {
       id: l.id,
       totals: { assigned: v(l.totals.assigned), countedAssigned: v(l.totals.countedAssigned), inactive: v(l.totals.inactive), unknown: v(l.totals.unknown), cancelling: v(l.totals.cancelling), annualCost: v(l.totals.annualCost), waste: v(l.totals.waste), unlimited: l.totals.unlimited, entitled: counted ? v(l.totals.entitled) : null },
-      tiers: l.tiers.map((t) => ({ tier: t.tier, entitled: v(t.entitled), assigned: v(t.assigned), active: v(t.active), inactive: v(t.inactive), unknown: v(t.unknown), unknownReason: t.unknownReason, cancelling: v(t.cancelling), unassigned: v(t.unassigned), utilization: v(t.utilization), annualCost: v(t.annualCost), costPerActive: v(t.costPerActive), waste: v(t.waste) })),
+      tiers: l.tiers.map((t) => ({ tier: t.tier, entitled: v(t.entitled), assigned: v(t.assigned), active: v(t.active), inactive: v(t.inactive), unknown: v(t.unknown), unknownReason: t.unknownReason, cancelling: v(t.cancelling), unassigned: v(t.unassigned), utilization: v(t.utilization), annualCost: v(t.annualCost), costUnknown: t.costUnknown, costPerActive: v(t.costPerActive), waste: v(t.waste) })),
     };
   });
 }

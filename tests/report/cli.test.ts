@@ -21,11 +21,11 @@ describe('lac report', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatchInlineSnapshot(`
       "Licenses on 2026-03-10, amounts per year in EUR
-        license  tier       entitled  assigned  active  inactive  unknown  cancelling  unassigned  utilization  annual cost  per active user     waste
-        figma    full              4         3       1         2        0           0           1        25.0%     1,944.00         1,944.00  1,458.00
-        figma    viewer    unlimited         1       1         0        0           0           —       100.0%         0.00             0.00      0.00
-        slack    standard          3         3       —         0        3           0           0            —       360.00                —      0.00
-        total                      7         7       2         2        3           0           1                  2,304.00                   1,458.00
+        license  tier           entitled  assigned  active  inactive  unknown  cancelling  unassigned  utilization  annual cost  per active user     waste
+        figma    full                  4         3       1         2        0           0           1        25.0%     1,944.00         1,944.00  1,458.00
+        figma    viewer        unlimited         1       1         0        0           0           —       100.0%         0.00             0.00      0.00
+        slack    standard              3         3       —         0        3           0           0            —       360.00                —      0.00
+        total              7 + unlimited         7       2         2        3           0           1                  2,304.00                   1,458.00
 
       By department
         key           name                seats  annual cost   waste

@@ -29,6 +29,8 @@ export interface Totals {
   unassigned: Figure<number>;
   annualCost: Figure<Micros>;
   waste: Figure<Micros>;
+  /** Some tier's cost could not be computed (no price, no exchange rate): the sums leave it out. */
+  costUnknown: boolean;
 }
 
 export interface LicenseReport {
@@ -51,12 +53,12 @@ export interface Report {
 }
 
 /** Totals of rows that carry the same figures; each total points at the rows it adds up. */
-type Summed = Exclude<keyof Totals, 'countedAssigned' | 'unlimited'>;
+type Summed = Exclude<keyof Totals, 'countedAssigned' | 'unlimited' | 'costUnknown'>;
 
-export function totalsOf(rows: Array<Pick<TierReport, Summed> | Totals>, what: (i: number) => Source): Totals {
+export function totalsOf(rows: Array<Pick<TierReport, Summed | 'costUnknown'> | Totals>, what: (i: number) => Source): Totals {
   const from = rows.map((_, i) => what(i));
   const num = (v: number | 'unlimited' | null) => (typeof v === 'number' ? v : 0);
-  const counted = (r: Pick<TierReport, Summed> | Totals) => ('countedAssigned' in r ? r.countedAssigned.value : typeof r.entitled.value === 'number' ? r.assigned.value : 0);
+  const counted = (r: Pick<TierReport, Summed | 'costUnknown'> | Totals) => ('countedAssigned' in r ? r.countedAssigned.value : typeof r.entitled.value === 'number' ? r.assigned.value : 0);
   return {
     entitled: figure(rows.reduce((a, r) => a + num(r.entitled.value), 0), from),
     countedAssigned: figure(rows.reduce((a, r) => a + counted(r), 0), from),
@@ -69,6 +71,7 @@ export function totalsOf(rows: Array<Pick<TierReport, Summed> | Totals>, what: (
     unassigned: figure(rows.reduce((a, r) => a + num(r.unassigned.value), 0), from),
     annualCost: figure(sum(rows.map((r) => r.annualCost.value)), from),
     waste: figure(sum(rows.map((r) => r.waste.value)), from),
+    costUnknown: rows.some((r) => Boolean(r.costUnknown)),
   };
 }
 

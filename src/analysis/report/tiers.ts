@@ -31,6 +31,8 @@ export interface TierReport {
   /** Active seats per entitled seat (per assigned seat when the entitlement is not a number), in percent. */
   utilization: Figure<number | null>;
   annualCost: Figure<Micros>;
+  /** Why the cost (and so cost per active user and waste) cannot be computed: no price for seats that are held, or no exchange rate. Shown instead of an amount, never as 0. */
+  costUnknown: string | null;
   costPerActive: Figure<Micros | null>;
   /** Cost of unassigned plus inactive seats. */
   waste: Figure<Micros>;
@@ -159,6 +161,7 @@ function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], pric
       unassigned: figure(unassigned, entSrc, seatSrc),
       utilization: figure(base === null || activeValue === null ? null : percent(activeValue, base), actSrc, entSrc),
       annualCost: figure(cost, costSrc, listed ? seatSrc : []),
+      costUnknown: price?.unknown ?? (assigned > 0 && price?.contractCost === undefined && price?.unitCost === undefined ? `no price: no contract line in force names tier ${id}, and it has no list_price` : null),
       costPerActive: figure(activeValue ? divRound(cost, BigInt(activeValue)) : null, costSrc, actSrc),
       waste: figure(waste, counted ? mergeSources(costSrc, entSrc, actSrc, seatSrc) : []),
     },

@@ -29,10 +29,11 @@ export function licenseFigures(inv: Inventory, today: IsoDate): Figures {
     const tiers = l.tiers.map((t): TierFigures => ({
       id: t.tier, name: t.name, entitled: t.entitled.value, assigned: t.assigned.value, active: t.active.value,
       inactive: t.inactive.value, unknown: t.unknown.value, unknownReason: t.unknownReason, cancelling: t.cancelling.value, unassigned: t.unassigned.value, utilization: t.utilization.value,
-      annualCost: dec(inv, t.annualCost.value), costPerActive: t.costPerActive.value === null ? null : dec(inv, t.costPerActive.value), waste: dec(inv, t.waste.value),
+      annualCost: dec(inv, t.annualCost.value), costUnknown: t.costUnknown, costPerActive: t.costPerActive.value === null ? null : dec(inv, t.costPerActive.value), waste: dec(inv, t.waste.value),
     }));
     const counted = tiers.filter((t) => typeof t.entitled === 'number');
     const hasUsage = tiers.some((t) => t.active !== null);
+    const costReasons = tiers.filter((t) => t.costUnknown !== null).map((t) => (tiers.length > 1 ? `${t.id}: ${t.costUnknown}` : t.costUnknown!));
     const reasons = tiers.filter((t) => t.unknownReason !== null && t.unknown > 0).map((t) => (tiers.length > 1 ? `${t.id}: ${t.unknownReason}` : t.unknownReason!));
     return {
       id: l.id, name: l.name, vendor: rec.data.vendor, type: l.type, owner: l.owner ?? null, retired: rec.data.retired ?? null,
@@ -46,6 +47,7 @@ export function licenseFigures(inv: Inventory, today: IsoDate): Figures {
       unknown: l.totals.unknown.value,
       unknownReason: reasons.length ? reasons.join('; ') : null,
       cancelling: l.totals.cancelling.value,
+      costUnknown: costReasons.length ? costReasons.join('; ') : null,
       assignedShare: counted.length && l.totals.entitled.value > 0 ? l.totals.countedAssigned.value / l.totals.entitled.value : null,
       annualCost: dec(inv, l.totals.annualCost.value),
       waste: dec(inv, l.totals.waste.value),

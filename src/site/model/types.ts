@@ -46,6 +46,8 @@ export interface TierFigures {
   /** Active seats per seat bought, in percent (the report's utilization). */
   utilization: number | null;
   annualCost: string;
+  /** Why the cost cannot be computed (no price, no exchange rate): shown instead of the amounts, never as 0. */
+  costUnknown: string | null;
   costPerActive: string | null;
   waste: string;
 }
@@ -70,6 +72,8 @@ export interface LicenseFigures {
   /** Why use is unknown, per tier ("tier: reason"); null when it is known for every seat. */
   unknownReason: string | null;
   cancelling: number;
+  /** Why some tier's cost is unknown ("tier: reason"); null when every cost is known. */
+  costUnknown: string | null;
   /** Assigned seats per seat bought, over the counted tiers (0..n); null when nothing is counted. */
   assignedShare: number | null;
   annualCost: string;

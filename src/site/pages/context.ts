@@ -63,6 +63,9 @@ export function idle(f: { active: number | null; inactive: number; unknown: numb
   return f.active === null && f.inactive === 0 ? unknown : `${f.inactive} (+ ${unknown})`;
 }
 
+/** An amount, or "unknown" with the reason when it cannot be computed (no price, no exchange rate): never a 0. */
+export const amount = (value: string | null, unknown: string | null): string => (unknown ? `unknown: ${unknown}` : (value ?? ''));
+
 /** Seats bought per tier: a number, "unlimited" (never summed into a count), or "none". */
 export function bought(l: { tiers: { id: string; entitled: number | 'unlimited' | null }[]; entitled: number | null; unlimited: boolean }): string {
   if (l.tiers.length <= 1) return l.unlimited ? 'unlimited' : num(l.entitled);

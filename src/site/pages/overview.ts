@@ -37,7 +37,7 @@ export function overviewPage(ctx: Ctx): Page {
     sections: [
       {
         type: 'kpis', items: [
-          { label: 'Annual spend', value: money(spend, cur), note: `${m.contracts.filter((c) => ['current', 'rolled', 'perpetual'].includes(c.state) && c.status !== 'renewed').length} contracts in force`, href: routes.contracts },
+          { label: 'Annual spend', value: money(spend, cur), note: `${costUnknown(m.licenses)}${m.contracts.filter((c) => ['current', 'rolled', 'perpetual'].includes(c.state) && c.status !== 'renewed').length} contracts in force`, href: routes.contracts },
           { label: 'Utilization', value: pct(entitled ? assigned / entitled : null), note: `${assigned} of ${entitled} counted seats assigned`, href: routes.licenses },
           { label: 'Waste', value: money(waste, cur), note: 'a year: spare and idle seats', href: routes.licenses },
           { label: 'Savings realised', value: money(m.savings.total, cur), note: `a year, ${m.savings.seats} seats reclaimed${m.savings.since ? ` since ${m.savings.since}` : ''}`, href: routes.audit('seat', 1) },
@@ -71,6 +71,11 @@ export function overviewPage(ctx: Ctx): Page {
   };
 }
 
+/** "cost unknown for 2 licenses (no price, no exchange rate); " when some amounts could not be computed: they are left out, not counted as 0. */
+const costUnknown = (ls: { costUnknown: string | null }[]) => {
+  const n = ls.filter((l) => l.costUnknown !== null).length;
+  return n ? `without ${n} license${n > 1 ? 's' : ''} whose cost is unknown; ` : '';
+};
 const sumEntitled = (ls: { entitled: number | null }[]) => ls.reduce((n, l) => n + (l.entitled ?? 0), 0);
 
 /** Seats held by people who have left or are leaving (src/analysis/leaver.ts, as check's seat-held-by-leaver): who left first. */
