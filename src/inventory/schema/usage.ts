@@ -11,7 +11,7 @@ export const Account = Closed(
     login: Type.Optional(Text('Login the vendor reports.', 200)),
     name: Type.Optional(Text('Display name the vendor reports.', 200)),
     tier: Type.Optional(Text('Tier as reported by the vendor, mapped to a tier ID where possible.', 100)),
-    status: Type.Optional(OneOf(ACCOUNT_STATUSES, 'Account status at the vendor.')),
+    status: Type.Optional(OneOf(ACCOUNT_STATUSES, 'Account status at the vendor: suspended is disabled, deactivated is deprovisioned.')),
     last_active: Type.Optional(Type.Union([IsoDate('Last day with activity.'), Type.Null()], { description: 'Last day with activity; null when the vendor says never.', 'x-expected': 'a date YYYY-MM-DD, or null for never' })),
     pending_cancellation: Type.Optional(IsoDate('The day a seat already cancelled at the vendor ends (GitHub Copilot `pending_cancellation_date`).')),
     signals: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-z0-9_]*$' }), Type.Number(), { description: 'Usage signals for rightsizing (e.g. edits_90d).' })),
