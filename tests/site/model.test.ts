@@ -119,6 +119,21 @@ describe('site pages and downloads', () => {
     expect(site.tables['leavers-with-seats']!.rows).toHaveLength(1);
   });
 
+  // Issue 11: bought is per tier (an over-assigned tier is not hidden by a sum), idle is never a 0 for unknown use.
+  test('seats bought per tier, and unknown use with its reason, on the overview and the licenses table', () => {
+    const overview = site.pages.find((p) => p.route === '/')!;
+    const chart = overview.sections.find((s) => s.type === 'chart' && s.title === 'Seats assigned of seats bought');
+    const svg = chart && chart.type === 'chart' ? chart.svg : '';
+    expect(svg).toContain('Figma Organization · full<');
+    expect(svg).toContain('1 / 4 (25%)');
+    expect(svg).toContain('1 / 2 (50%)');
+    const rows = site.tables.licenses!.rows;
+    const figma = rows.find((r) => JSON.stringify(r[0]).includes('/licenses/figma/'))!;
+    const slack = rows.find((r) => JSON.stringify(r[0]).includes('/licenses/slack/'))!;
+    expect(figma[3]).toBe('full 4, plus 2');
+    expect(slack[6]).toBe('1 (+ 2 unknown: slack has no usage source)');
+  });
+
   test('the audit trail is paginated by kind of change', () => {
     const audit = site.pages.filter((p) => p.route.startsWith('/audit/') && !p.route.startsWith('/audit/commit/')).map((p) => p.route);
     expect(audit).toEqual(['/audit/', '/audit/seat/1/', '/audit/person/1/', '/audit/license/1/', '/audit/contract/1/', '/audit/vendor/1/', '/audit/usage/1/', '/audit/org/1/']);

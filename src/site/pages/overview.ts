@@ -24,13 +24,14 @@ export function overviewPage(ctx: Ctx): Page {
   const leavers = leaversHolding(ctx);
   const byVendor = [...m.vendors].filter((v) => parseAmount(v.annualCost) > 0n).sort((a, b) => Number(parseAmount(b.annualCost) - parseAmount(a.annualCost)));
   // One bar per tier with a number of seats bought: summing tiers would hide an over-assigned one (issue 11).
-  const util = counted.flatMap((l) => l.tiers.flatMap((t) => (typeof t.entitled === 'number' && t.entitled > 0 ? [{ label: l.tiers.length > 1 ? `${l.name} · ${t.name}` : l.name, assigned: t.assigned, bought: t.entitled }] : [])))
+  const util = counted.flatMap((l) => l.tiers.flatMap((t) => (typeof t.entitled === 'number' && t.entitled > 0 ? [{ label: l.tiers.length > 1 ? `${l.name} · ${t.id}` : l.name, assigned: t.assigned, bought: t.entitled }] : [])))
     .sort((a, b) => a.assigned / a.bought - b.assigned / b.bought || (a.label < b.label ? -1 : 1));
   const series = m.snapshots;
   const spendSeries = [...series.map((s) => ({ date: s.date, value: Number(s.annualCost) })), { date: m.provenance.today, value: Number(spend) }];
   const seatSeries = [
-    { name: 'Seats bought', points: [...series.map((s) => ({ date: s.date, value: sumEntitled(s.licenses) })), { date: m.provenance.today, value: entitled }] },
-    { name: 'Seats assigned', points: [...series.map((s) => ({ date: s.date, value: s.licenses.reduce((n, l) => n + l.assigned, 0) })), { date: m.provenance.today, value: m.licenses.reduce((n, l) => n + l.assigned, 0) }] },
+    // Both sides count the tiers with a number of seats bought: unlimited tiers are in neither.
+    { name: 'Seats bought (counted tiers)', points: [...series.map((s) => ({ date: s.date, value: sumEntitled(s.licenses) })), { date: m.provenance.today, value: entitled }] },
+    { name: 'Seats assigned (counted tiers)', points: [...series.map((s) => ({ date: s.date, value: s.licenses.reduce((n, l) => n + l.countedAssigned, 0) })), { date: m.provenance.today, value: assigned }] },
   ];
   return {
     route: routes.overview, title: `${m.org.name}: software licenses`, nav: 'overview', crumbs: [],
