@@ -15,7 +15,8 @@ export function dayOf(value: unknown, timeZone = 'UTC'): string | null | undefin
   const text = value.trim();
   if (text === '') return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text.startsWith('0001-') || text === '1970-01-01' ? null : validDay(text);
-  const ms = Date.parse(text);
+  // A date-time without an offset is read as UTC, not as the machine's local time (Date.parse would).
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text) ? `${text}Z` : text);
   if (Number.isNaN(ms)) return undefined;
   return dayOfEpochMs(ms, timeZone);
 }
