@@ -15,6 +15,3 @@ export function leaverStatus(person: Person | undefined, today: IsoDate): Leaver
   if (person.status !== 'leaver') return undefined;
   return person.end === undefined ? { state: 'left', on: undefined } : { state: 'leaving', on: person.end };
 }
-
-/** True when a person has left by `today`. */
-export const hasLeft = (person: Person | undefined, today: IsoDate): boolean => leaverStatus(person, today)?.state === 'left';

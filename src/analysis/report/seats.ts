@@ -5,9 +5,6 @@ import { seatActivity, useOf, type SeatActivity, type SeatUse } from '../activit
 import { leaverStatus, type LeaverStatus } from '../leaver.ts';
 import { reclaimPolicy, type EffectiveReclaim } from '../policy.ts';
 
-export type { SeatUse } from '../activity.ts';
-export { hasLeft } from '../leaver.ts';
-
 export interface SeatView extends SeatActivity {
   person: Person | undefined;
   /** The holder has left (status leaver with no end date, or an end date before today). */
