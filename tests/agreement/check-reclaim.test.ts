@@ -19,11 +19,13 @@ async function both(o: GenOrg) {
 
 describe('check and reclaim agree', () => {
   it("check's inactive-seat set equals reclaim's inactive and never-used candidates", async () => {
+    let warned = 0;
     await fc.assert(
       fc.asyncProperty(org, async (o) => {
         const r = await both(o);
         expect(r.errors).toEqual([]);
         expect(r.checked).toEqual(r.proposed);
+        if (r.checked.length > 0) warned++;
         // The policy decides for both: nothing when disabled, never an exempt person, never a cancelled seat.
         if (!o.policy.enabled) expect(r.checked).toEqual([]);
         const exempt = new Set(o.policy.exempt_people.map((i) => `p${i}`));
@@ -31,8 +33,10 @@ describe('check and reclaim agree', () => {
         const cancelled = new Set(o.usage ? o.accounts.filter((a) => a.cancelling && a.status !== 'absent').map((a) => `p${a.person}`) : []);
         expect(r.candidates.filter((c) => c.reason !== 'leaver' && cancelled.has(c.person))).toEqual([]);
       }),
-      { numRuns: 80, seed: 11 },
+      { numRuns: 60, seed: 11 },
     );
+    // The generator reaches the interesting cases: many organizations have idle seats to agree on.
+    expect(warned).toBeGreaterThan(8);
   });
 
   it('an exempted person is neither warned about nor proposed, and is listed as kept (the hint check gives)', async () => {
