@@ -2,6 +2,7 @@
 // price, no exchange rate — is shown as unknown with its reason by `lac report` and by the site.
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/analysis/report/index.ts';
+import { unknownReason } from '../../src/analysis/report/tiers.ts';
 import { loadInventory } from '../../src/inventory/load.ts';
 import { memorySource } from '../../src/inventory/memory-source.ts';
 import { formatReport } from '../../src/report/format.ts';
@@ -34,5 +35,16 @@ describe('a figure that cannot be computed', () => {
     expect(amount(full.annualCost, full.costUnknown)).toBe('unknown: no exchange rate for GBP in org.yaml (exchange_rates)');
     expect(idle(site)).toBe('2 unknown: full: figma has no usage source; guest: figma has no usage source');
     expect(site.costUnknown).toBe('full: no exchange rate for GBP in org.yaml (exchange_rates); guest: no price: no contract line in force names tier guest, and it has no list_price');
+  });
+
+  it('names why use is unknown: no usage source, no snapshot yet, a device, or no activity reported', () => {
+    const license = { id: 'figma', name: 'Figma', vendor: 'figma', type: 'subscription', tiers: [{ id: 'full', name: 'Full' }] } as const;
+    const seat = (person: string | undefined) => ({ seat: { tier: 'full', since: '2026-01-01', ...(person ? { person } : { device: 'host-1' }) }, use: 'unknown' }) as never;
+    expect(unknownReason(license as never, undefined, [seat('ada')])).toBe('figma has no usage source');
+    expect(unknownReason({ ...license, usage: { source: 'none' } } as never, undefined, [seat('ada')])).toBe('figma has no usage source');
+    expect(unknownReason({ ...license, usage: { source: 'okta' } } as never, undefined, [seat('ada')])).toBe('no usage snapshot of figma yet (run `lac pull figma`)');
+    const snapshot = { data: { source: 'okta' } } as never;
+    expect(unknownReason(license as never, snapshot, [seat(undefined), seat('ada'), seat('bob')])).toBe('1 device seat: no activity reported; okta reports no activity for 2 holders');
+    expect(unknownReason(license as never, snapshot, [{ ...(seat('ada') as object), use: 'active' } as never])).toBeNull();
   });
 });

@@ -106,7 +106,7 @@ function policySource(inv: Inventory, license: Rec<License>, days: number): Sour
 export function unknownReason(license: License, usage: Rec<Usage> | undefined, seats: readonly SeatView[]): string | null {
   const unknown = seats.filter((s) => s.use === 'unknown');
   if (seats.length > 0 && unknown.length === 0) return null;
-  if (!usage) return license.usage?.source ? `no usage snapshot of ${license.id} yet (run \`lac pull ${license.id}\`)` : `${license.id} has no usage source`;
+  if (!usage) return license.usage?.source && license.usage.source !== 'none' ? `no usage snapshot of ${license.id} yet (run \`lac pull ${license.id}\`)` : `${license.id} has no usage source`;
   if (unknown.length === 0) return null;
   const devices = unknown.filter((s) => !s.seat.person).length;
   const silent = unknown.length - devices;
