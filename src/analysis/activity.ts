@@ -3,12 +3,18 @@ import type { Account, Seat, Usage } from '../inventory/schema/index.ts';
 import { daysBetween, type IsoDate } from '../util/dates.ts';
 
 /**
- * How a seat is used, per the latest snapshot:
- * active — activity within the threshold; inactive — none for longer (or the account is disabled);
- * never — the vendor says the account was never used; no-account — the vendor has no account for
- * the holder; unknown — no snapshot, or the vendor does not report activity.
+ * How a seat is used, per the latest snapshot (each a state of its own, issue 11):
+ * active — activity within the threshold (or a seat younger than it, not used yet);
+ * inactive — no activity for longer; never — the vendor says the account was never used;
+ * suspended / deactivated — the vendor account is disabled (deactivated: deprovisioned);
+ * cancelling — the seat is already cancelled at the vendor and ends on `pending_cancellation`;
+ * no-account — the vendor has no account for the holder; unknown — no snapshot, a device, or
+ * the vendor does not report activity.
  */
-export type SeatState = 'active' | 'inactive' | 'never' | 'no-account' | 'unknown';
+export type SeatState = 'active' | 'inactive' | 'never' | 'suspended' | 'deactivated' | 'cancelling' | 'no-account' | 'unknown';
+
+/** How a seat counts in figures: in use, idle (a cost to act on), already cancelled, or not known. */
+export type SeatUse = 'active' | 'inactive' | 'cancelling' | 'unknown';
 
 export interface SeatActivity {
   seat: Seat;
@@ -31,7 +37,25 @@ export function accountsByPerson(usage: Usage): Map<string, { account: Account; 
   return out;
 }
 
-const DISABLED = new Set(['suspended', 'deactivated']);
+/** The use a state counts as in every figure; a holder who has left makes any seat idle. */
+export function useOf(state: SeatState, left: boolean): SeatUse {
+  if (left) return 'inactive';
+  if (state === 'active' || state === 'unknown' || state === 'cancelling') return state;
+  return 'inactive';
+}
+
+/** The state of one account against an inactivity threshold: the one definition of active, idle and unknown. */
+export function accountState(account: Account, since: IsoDate, inactiveDays: number, today: IsoDate): { state: SeatState; daysInactive: number | undefined } {
+  if (account.pending_cancellation !== undefined) return { state: 'cancelling', daysInactive: undefined };
+  const disabled = account.status === 'suspended' || account.status === 'deactivated' ? account.status : undefined;
+  if (account.last_active === undefined) return { state: disabled ?? 'unknown', daysInactive: undefined };
+  if (account.last_active === null) {
+    const held = daysBetween(since, today);
+    return { state: disabled ?? (held > inactiveDays ? 'never' : 'active'), daysInactive: held };
+  }
+  const days = Math.max(0, daysBetween(account.last_active, today));
+  return { state: disabled ?? (days > inactiveDays ? 'inactive' : 'active'), daysInactive: days };
+}
 
 /** The activity of every seat of a license as of `today`, against an inactivity threshold in days. */
 export function seatActivity(list: SeatList, usage: Usage | undefined, inactiveDays: number, today: IsoDate): SeatActivity[] {
@@ -42,14 +66,6 @@ export function seatActivity(list: SeatList, usage: Usage | undefined, inactiveD
     const hit = byPerson.get(seat.person);
     if (!hit) return { ...base, state: 'no-account' };
     const { account, index } = hit;
-    const found = { ...base, account, accountIndex: index, lastActive: account.last_active };
-    if (account.last_active === undefined) return { ...found, state: DISABLED.has(account.status ?? '') ? 'inactive' : 'unknown' };
-    if (account.last_active === null) {
-      const held = daysBetween(seat.since, today);
-      return { ...found, daysInactive: held, state: held > inactiveDays || DISABLED.has(account.status ?? '') ? 'never' : 'active' };
-    }
-    const days = Math.max(0, daysBetween(account.last_active, today));
-    const state = DISABLED.has(account.status ?? '') || days > inactiveDays ? 'inactive' : 'active';
-    return { ...found, daysInactive: days, state };
+    return { ...base, account, accountIndex: index, lastActive: account.last_active, ...accountState(account, seat.since, inactiveDays, today) };
   });
 }

@@ -79,6 +79,13 @@ export function cancelBy(term: Term, notice: Contract['notice']): IsoDate {
   return minDate(by, term.end);
 }
 
+/**
+ * The day a renewal decision is due: `decision_window_days` before the cancel-by date (org.schema:
+ * "A renewal decision is due this many days before the cancel-by date"). The one definition that
+ * check's renewal-decision-due, `lac renewals`, the renewal issues and the site show (issue 11).
+ */
+export const decisionDueDate = (cancelByDate: IsoDate, decisionWindowDays: number): IsoDate => addDays(cancelByDate, -decisionWindowDays);
+
 /** Whether the contract records a decision for the term in force (a rolled term has none yet). */
 export function hasDecision(c: Contract, status: TermStatus): boolean {
   const d = c.renewal?.decision;

@@ -10,6 +10,7 @@ import { publishSnapshots } from '../usage/publish.ts';
 import { pullLicense, type PullOutcome } from '../usage/pull.ts';
 import { registry } from '../usage/registry.ts';
 import type { Connector } from '../usage/types.ts';
+import { isTimeZone } from '../util/dates.ts';
 import { suggestion } from '../util/suggest.ts';
 import { ExitCode, UserError } from './errors.ts';
 import type { Io } from './io.ts';
@@ -72,6 +73,8 @@ export function registerPull(program: Command, io: Io, connectors: ReadonlyMap<s
       const { inventory } = await loadInventory(fsSource(root));
       const targets = selectLicenses(inventory.licenses, ids, Boolean(opts.all), connectors);
       const today = resolveToday(inventory, parseToday(opts.today));
+      const zone = inventory.org?.data.timezone;
+      const timeZone = zone && isTimeZone(zone) ? zone : undefined;
       const validators = createValidators();
       let failed = 0;
       const outcomes: PullOutcome[] = [];
@@ -82,6 +85,7 @@ export function registerPull(program: Command, io: Io, connectors: ReadonlyMap<s
           env: io.env,
           fetch: globalThis.fetch,
           today,
+          ...(timeZone ? { timeZone } : {}),
           now: new Date(),
           ...(since ? { since } : {}),
           dryRun: Boolean(opts.dryRun),
@@ -103,7 +107,7 @@ export function registerPull(program: Command, io: Io, connectors: ReadonlyMap<s
       if (opts.publish && !opts.dryRun) {
         const mode = inventory.org?.data.github?.usage_updates ?? 'pull-request';
         try {
-          const published = await publishSnapshots(root, outcomes, { mode, today, port: () => createGitHubPort({ env: io.env }), labels: inventory.org?.data.github?.labels ?? [] });
+          const published = await publishSnapshots(root, outcomes, { mode, today, command: pullCommand(ids, opts), port: () => createGitHubPort({ env: io.env }), labels: inventory.org?.data.github?.labels ?? [] });
           io.out(published ? `published (${published.mode}): ${published.git.action}${published.pr ? `; pull request #${published.pr.number} ${published.pr.action}` : ''}\n` : 'nothing to publish\n');
         } catch (e) {
           if (e instanceof GitHubConfigError) throw new UserError(e.message, e.hint);
@@ -113,4 +117,9 @@ export function registerPull(program: Command, io: Io, connectors: ReadonlyMap<s
       }
       throw new ExitCode(failed > 0 ? 1 : 0);
     });
+}
+
+/** The command as run, for the usage pull request body: `lac pull --all`, or the licenses named. */
+export function pullCommand(ids: string[], opts: PullOpts): string {
+  return ['lac pull', ...(opts.all ? ['--all'] : ids), ...(opts.since ? [`--since ${opts.since}`] : []), '--publish'].join(' ');
 }

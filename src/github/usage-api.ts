@@ -14,7 +14,8 @@ export interface CopilotSeat {
   /** The team through which the seat was granted, if any. */
   assigningTeam: string | null;
   createdAt: string;
-  lastActivityAt: string | null;
+  /** Null when GitHub says no activity was recorded; undefined when the seat carries no `last_activity_at` key (unknown). */
+  lastActivityAt: string | null | undefined;
   lastActivityEditor: string | null;
   lastAuthenticatedAt: string | null;
   /** Set when the seat was cancelled in the current billing cycle: it stays usable until this date. */
@@ -77,7 +78,7 @@ function copilotSeat(raw: Record<string, unknown>): CopilotSeat {
     login: str(assignee?.login),
     assigningTeam: str(team?.slug),
     createdAt: String(raw.created_at),
-    lastActivityAt: str(raw.last_activity_at),
+    lastActivityAt: 'last_activity_at' in raw ? str(raw.last_activity_at) : undefined,
     lastActivityEditor: str(raw.last_activity_editor),
     lastAuthenticatedAt: str(raw.last_authenticated_at),
     pendingCancellationDate: str(raw.pending_cancellation_date),

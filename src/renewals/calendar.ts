@@ -18,7 +18,7 @@ function description(r: Renewal): string {
   const lines = [
     `${r.title} (${r.id}), ${r.vendor}`,
     `Term ${r.dates.term.start} to ${r.dates.term.end}; ${c.auto_renew ? 'renews by itself' : 'does not renew by itself'} on ${r.dates.renewal}.`,
-    `Cancel by ${r.dates.cancelBy}. Decision: ${r.dates.decision}. Owner: ${r.owner?.name ?? r.owner?.id ?? 'none'}.`,
+    `Cancel by ${r.dates.cancelBy}; decision due ${r.dates.decisionDue}. Decision: ${r.dates.decision}. Owner: ${r.owner?.name ?? r.owner?.id ?? 'none'}.`,
   ];
   for (const l of r.lines) lines.push(`${l.license}/${l.tier}: ${l.current} now, ${l.recommended} recommended.`);
   if (r.cost) lines.push(`Annual cost: ${formatMoney(r.cost.current, r.currency)} as bought, ${formatMoney(r.cost.recommended, r.currency)} as recommended.`);

@@ -1,4 +1,4 @@
-import { cancelBy, hasDecision, renewalDate, termStatus, type Term, type TermStatus } from '../analysis/terms.ts';
+import { cancelBy, decisionDueDate, hasDecision, renewalDate, termStatus, type Term, type TermStatus } from '../analysis/terms.ts';
 import type { Contract, Decision } from '../inventory/schema/index.ts';
 import { daysBetween, type IsoDate } from '../util/dates.ts';
 
@@ -23,6 +23,10 @@ export interface RenewalDates {
   cancelBy: IsoDate;
   /** Days from today to the cancel-by date (negative once it passed). */
   daysToCancelBy: number;
+  /** The day the decision is due: the cancel-by date minus the decision window. */
+  decisionDue: IsoDate;
+  /** Days from today to the decision date (negative once it passed). */
+  daysToDecision: number;
   daysToRenewal: number;
   status: RenewalStatus;
   /** The decision recorded for this term; a rolled term has none. */
@@ -53,6 +57,7 @@ export function renewalDates(c: Contract, today: IsoDate, options: { decisionWin
   const renewal = renewalDate(term);
   const by = cancelBy(term, c.notice);
   const daysToCancelBy = daysBetween(today, by);
+  const decisionDue = decisionDueDate(by, options.decisionWindowDays);
   const decision = decisionFor(c, status);
   return {
     term,
@@ -60,17 +65,19 @@ export function renewalDates(c: Contract, today: IsoDate, options: { decisionWin
     renewal,
     cancelBy: by,
     daysToCancelBy,
+    decisionDue,
+    daysToDecision: daysBetween(today, decisionDue),
     daysToRenewal: daysBetween(today, renewal),
-    status: statusOf(status, decision, daysToCancelBy, options),
+    status: statusOf(status, decision, daysToCancelBy, daysBetween(today, decisionDue), options.hasSuccessor),
     decision,
     next: nextTerm(c, term),
   };
 }
 
-function statusOf(s: TermStatus, decision: Decision, daysToCancelBy: number, o: { decisionWindowDays: number; hasSuccessor: boolean }): RenewalStatus {
-  if (o.hasSuccessor) return 'renewed';
+function statusOf(s: TermStatus, decision: Decision, daysToCancelBy: number, daysToDecision: number, hasSuccessor: boolean): RenewalStatus {
+  if (hasSuccessor) return 'renewed';
   if (decision === 'cancel') return 'cancelled';
   if (s.state === 'expired') return 'expired';
   if (daysToCancelBy < 0) return 'past-cancel-by';
-  return daysToCancelBy <= o.decisionWindowDays ? 'notice-window' : 'upcoming';
+  return daysToDecision <= 0 ? 'notice-window' : 'upcoming';
 }

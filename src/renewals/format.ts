@@ -6,7 +6,7 @@ import type { RenewalStatus } from './dates.ts';
 
 export const STATUS_TEXT: Record<RenewalStatus, string> = {
   upcoming: 'upcoming',
-  'notice-window': 'inside the decision window',
+  'notice-window': 'decision due',
   'past-cancel-by': 'PAST CANCEL-BY',
   expired: 'expired',
   renewed: 'renewed',
@@ -45,15 +45,15 @@ export interface ListHeader {
 export function formatText(renewals: readonly Renewal[], h: ListHeader): string {
   const lines = [`Renewals with a cancel-by date within ${h.within} days of ${h.today}: ${renewals.length}`];
   if (renewals.length === 0) return `${lines[0]}\n`;
-  const rows = [['CANCEL BY', 'DAYS', 'RENEWS', 'STATUS', 'DECISION', 'OWNER', 'CONTRACT']];
+  const rows = [['CANCEL BY', 'DAYS', 'DECIDE BY', 'RENEWS', 'STATUS', 'DECISION', 'OWNER', 'CONTRACT']];
   for (const r of renewals) {
-    rows.push([r.dates.cancelBy, String(r.dates.daysToCancelBy), r.dates.renewal, r.dates.status, r.dates.decision, r.owner?.id ?? '-', nameOf(r)]);
+    rows.push([r.dates.cancelBy, String(r.dates.daysToCancelBy), r.dates.decisionDue, r.dates.renewal, r.dates.status, r.dates.decision, r.owner?.id ?? '-', nameOf(r)]);
   }
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
   lines.push('', ...rows.map((row) => row.map((cell, i) => (i === 1 ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!))).join('  ').trimEnd()));
   for (const r of renewals) {
     lines.push('', `${r.id}: ${r.vendor}, ${STATUS_TEXT[r.dates.status]}`);
-    lines.push(`  term ${r.dates.term.start} to ${r.dates.term.end}${r.dates.rolls > 0 ? ` (renewed by itself ${r.dates.rolls}x past its written end)` : ''}; renews ${r.dates.renewal}; cancel by ${r.dates.cancelBy} (${relativeDays(r.dates.daysToCancelBy)})`);
+    lines.push(`  term ${r.dates.term.start} to ${r.dates.term.end}${r.dates.rolls > 0 ? ` (renewed by itself ${r.dates.rolls}x past its written end)` : ''}; renews ${r.dates.renewal}; cancel by ${r.dates.cancelBy} (${relativeDays(r.dates.daysToCancelBy)}); decision due ${r.dates.decisionDue} (${relativeDays(r.dates.daysToDecision)})`);
     lines.push(`  decision: ${r.dates.decision}; owner: ${ownerText(r)}${r.successors.length ? `; followed by ${r.successors.join(', ')}` : ''}`);
     for (const l of r.lines) {
       lines.push(`  ${l.license}/${l.tier}: ${l.current} -> ${l.recommended}`);
@@ -68,10 +68,10 @@ export function formatText(renewals: readonly Renewal[], h: ListHeader): string 
 export function formatMarkdown(renewals: readonly Renewal[], h: ListHeader): string {
   const out = [`## Renewals with a cancel-by date within ${h.within} days of ${h.today}`, ''];
   if (renewals.length === 0) return `${out.join('\n')}None.\n`;
-  out.push('| Cancel by | Days | Renews | Status | Decision | Owner | Contract | Annual cost | Recommended |', '|---|--:|---|---|---|---|---|--:|--:|');
+  out.push('| Cancel by | Days | Decide by | Renews | Status | Decision | Owner | Contract | Annual cost | Recommended |', '|---|--:|---|---|---|---|---|---|--:|--:|');
   for (const r of renewals) {
     const status = r.dates.status === 'past-cancel-by' ? '**past cancel-by**' : STATUS_TEXT[r.dates.status];
-    out.push(mdRow([r.dates.cancelBy, String(r.dates.daysToCancelBy), r.dates.renewal, status, r.dates.decision, ownerMd(r), mdText(nameOf(r)), mdText(money(r.cost?.current, r.currency)), mdText(money(r.cost?.recommended, r.currency))]));
+    out.push(mdRow([r.dates.cancelBy, String(r.dates.daysToCancelBy), r.dates.decisionDue, r.dates.renewal, status, r.dates.decision, ownerMd(r), mdText(nameOf(r)), mdText(money(r.cost?.current, r.currency)), mdText(money(r.cost?.recommended, r.currency))]));
   }
   for (const r of renewals) {
     out.push('', `### ${r.title === r.id ? mdCode(r.id) : `${mdText(r.title)} (${mdCode(r.id)})`}`, '', '| License | Tier | Now | Recommended | Why |', '|---|---|--:|--:|---|');
@@ -97,6 +97,8 @@ export function renewalJson(r: Renewal): Record<string, unknown> {
     renewal_date: r.dates.renewal,
     cancel_by: r.dates.cancelBy,
     days_to_cancel_by: r.dates.daysToCancelBy,
+    decision_due: r.dates.decisionDue,
+    days_to_decision: r.dates.daysToDecision,
     days_to_renewal: r.dates.daysToRenewal,
     next_term: r.dates.next,
     successors: r.successors,

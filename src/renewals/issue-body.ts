@@ -33,6 +33,8 @@ function view(r: Renewal) {
     renewalWhen: relativeDays(r.dates.daysToRenewal),
     cancelBy: r.dates.cancelBy,
     cancelByWhen: relativeDays(r.dates.daysToCancelBy),
+    decisionDue: r.dates.decisionDue,
+    decisionDueWhen: relativeDays(r.dates.daysToDecision),
     notice: noticeText(c.notice),
     status: STATUS_TEXT[r.dates.status],
     decision: r.dates.decision,

@@ -72,6 +72,7 @@ export function recommendLine(input: RecommendInput): LineRecommendation {
   }
   const peak = usage?.peak ?? 0;
   const reasoning = [usage ? basisText(usage) : 'no usage figure for this tier: 0 seats'];
+  if (line.maintenance === true) return maintenanceLine(input, base, peak, reasoning, org);
   let n = withHeadroom(peak, input.headroomPercent);
   reasoning.push(`+ ${input.headroomPercent}% headroom: ${plural(n, 'seat')}`);
   if (elsewhere > 0) {
@@ -85,5 +86,26 @@ export function recommendLine(input: RecommendInput): LineRecommendation {
   }
   const delta = n - line.quantity;
   reasoning.push(delta === 0 ? `same as today's ${line.quantity}` : `${delta > 0 ? `${delta} more` : `${-delta} fewer`} than today's ${line.quantity}`);
+  return { ...base, recommended: n, reasoning, recommendedCost: org(annualUnitPrice(line, contract) * BigInt(n)) };
+}
+
+/**
+ * A maintenance (support) line renews for the perpetual seats it covers, bought under other
+ * contracts: the covered seats still in use, never more than were bought, and never 0 while
+ * they are in use (issue 11: a support contract recommended at 0 read as "drop it").
+ */
+function maintenanceLine(input: RecommendInput, base: Omit<LineRecommendation, 'recommended' | 'reasoning' | 'recommendedCost'>, peak: number, reasoning: string[], org: (m: Micros) => Micros | undefined): LineRecommendation {
+  const { line, contract, elsewhere } = input;
+  const quantity = line.quantity as number;
+  let n = elsewhere > 0 ? Math.min(elsewhere, peak) : peak;
+  reasoning.push(elsewhere > 0
+    ? `support for the ${plural(elsewhere, 'perpetual seat')} bought under other contracts; ${n} of them in use: ${plural(n, 'seat')}`
+    : `support for perpetual seats bought under no contract in force here: the ${plural(n, 'seat')} in use`);
+  if (base.packSize > 1) {
+    n = toPacks(n, base.packSize);
+    reasoning.push(`rounded up to packs of ${base.packSize}: ${plural(n, 'seat')}`);
+  }
+  const delta = n - quantity;
+  reasoning.push(delta === 0 ? `same as today's ${quantity}` : `${delta > 0 ? `${delta} more` : `${-delta} fewer`} than today's ${quantity}`);
   return { ...base, recommended: n, reasoning, recommendedCost: org(annualUnitPrice(line, contract) * BigInt(n)) };
 }

@@ -28,10 +28,11 @@ const NOT_IN_USE = new Set(['suspended', 'deactivated', 'guest']);
 /**
  * An account holds a seat in use on the snapshot's day when it is enabled and was active within
  * `inactiveDays` of that day. Vendors that do not report activity (no `last_active`) count every
- * enabled account; `last_active: null` (never used) does not count.
+ * enabled account; `last_active: null` (never used) does not count, nor does a seat already
+ * cancelled at the vendor (`pending_cancellation`): the next term does not need it.
  */
 export function inUse(account: Account, day: IsoDate, inactiveDays: number): boolean {
-  if (NOT_IN_USE.has(account.status ?? 'active')) return false;
+  if (NOT_IN_USE.has(account.status ?? 'active') || account.pending_cancellation !== undefined) return false;
   if (account.last_active === undefined) return true;
   if (account.last_active === null) return false;
   return daysBetween(account.last_active, day) <= inactiveDays;

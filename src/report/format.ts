@@ -22,15 +22,17 @@ function moneyCell(currency: string) {
   return (v: Micros | null): string => (v === null ? DASH : formatMoney(v, currency).replace(` ${currency}`, ''));
 }
 
-const TIER_HEADER = ['license', 'tier', 'entitled', 'assigned', 'active', 'inactive', 'unknown', 'unassigned', 'utilization', 'annual cost', 'per active user', 'waste'];
+const TIER_HEADER = ['license', 'tier', 'entitled', 'assigned', 'active', 'inactive', 'unknown', 'cancelling', 'unassigned', 'utilization', 'annual cost', 'per active user', 'waste'];
 const CHARGE_HEADER = ['key', 'name', 'seats', 'annual cost', 'waste'];
 
-function tierCells(r: TierReport, money: (v: Micros | null) => string): string[] {
-  return [r.license, r.tier, n(r.entitled.value), n(r.assigned.value), n(r.active.value), n(r.inactive.value), n(r.unknown.value), n(r.unassigned.value), pct(r.utilization.value), money(r.annualCost.value), money(r.costPerActive.value), money(r.waste.value)];
+function tierCells(r: TierReport, known: (v: Micros | null) => string): string[] {
+  const money = (v: Micros | null) => (r.costUnknown ? 'unknown' : known(v));
+  return [r.license, r.tier, n(r.entitled.value), n(r.assigned.value), n(r.active.value), n(r.inactive.value), n(r.unknown.value), n(r.cancelling.value), n(r.unassigned.value), pct(r.utilization.value), money(r.annualCost.value), money(r.costPerActive.value), money(r.waste.value)];
 }
 
-function totalCells(label: string, t: Totals, money: (v: Micros | null) => string): string[] {
-  return [label, '', n(t.entitled.value), n(t.assigned.value), n(t.active.value), n(t.inactive.value), n(t.unknown.value), n(t.unassigned.value), '', money(t.annualCost.value), '', money(t.waste.value)];
+function totalCells(label: string, t: Totals, known: (v: Micros | null) => string): string[] {
+  const money = (v: Micros | null) => `${known(v)}${t.costUnknown ? ' + unknown' : ''}`;
+  return [label, '', t.unlimited ? `${t.entitled.value} + unlimited` : n(t.entitled.value), n(t.assigned.value), n(t.active.value), n(t.inactive.value), n(t.unknown.value), n(t.cancelling.value), n(t.unassigned.value), '', money(t.annualCost.value), '', money(t.waste.value)];
 }
 
 function rows(report: FullReport, money: (v: Micros | null) => string) {
@@ -48,6 +50,16 @@ function problems(report: Report): string {
   return report.problems.map((p) => `warning: ${p.message}\n`).join('');
 }
 
+const leftOut = (report: Report) => (report.totals.costUnknown ? ', without the costs that are unknown (listed below)' : '');
+
+/** Why a figure is unknown, per license and tier (use, or cost): an unknown figure is shown with its reason, never as 0. */
+export function unknownNotes(report: Report): string[] {
+  return report.licenses.flatMap((l) => l.tiers.flatMap((t) => [
+    ...(t.unknownReason && t.unknown.value > 0 ? [`${l.id}/${t.tier}: ${t.unknown.value} seat${t.unknown.value === 1 ? '' : 's'} of unknown use: ${t.unknownReason}`] : []),
+    ...(t.costUnknown ? [`${l.id}/${t.tier}: cost unknown: ${t.costUnknown}`] : []),
+  ]));
+}
+
 export function formatText(report: FullReport): string {
   const money = moneyCell(report.currency);
   const r = rows(report, money);
@@ -58,8 +70,9 @@ export function formatText(report: FullReport): string {
     textTable(CHARGE_HEADER, r.departments),
     `\nBy cost centre\n`,
     textTable(CHARGE_HEADER, r.costCentres),
-    `\nWaste: ${formatMoney(report.totals.waste.value, report.currency)} of ${formatMoney(report.totals.annualCost.value, report.currency)} a year\n`,
+    `\nWaste: ${formatMoney(report.totals.waste.value, report.currency)} of ${formatMoney(report.totals.annualCost.value, report.currency)} a year${leftOut(report)}\n`,
     savingsLine(report.savings, report.currency),
+    unknownNotes(report).map((u) => `unknown: ${u}\n`).join(''),
     problems(report),
   ].join('');
 }
@@ -74,13 +87,14 @@ export function formatMarkdown(report: FullReport): string {
     mdTable(CHARGE_HEADER, r.departments),
     `\n## By cost centre\n\n`,
     mdTable(CHARGE_HEADER, r.costCentres),
-    `\n**Waste:** ${formatMoney(report.totals.waste.value, report.currency)} of ${formatMoney(report.totals.annualCost.value, report.currency)} a year.\n`,
+    `\n**Waste:** ${formatMoney(report.totals.waste.value, report.currency)} of ${formatMoney(report.totals.annualCost.value, report.currency)} a year${leftOut(report)}.\n`,
     report.savings ? `\n**${savingsLine(report.savings, report.currency).trim()}**\n` : '',
+    unknownNotes(report).length ? `\n${unknownNotes(report).map((u) => `- ${mdText(u)}\n`).join('')}` : '',
     report.problems.length ? `\n${report.problems.map((p) => `> [!WARNING]\n> ${mdText(p.message)}\n`).join('')}` : '',
   ].join('');
 }
 
-export const CSV_HEADER = ['section', 'license', 'tier', 'group', 'name', 'entitled', 'assigned', 'active', 'inactive', 'unknown', 'unassigned', 'utilization_percent', 'annual_cost', 'cost_per_active_user', 'waste', 'currency'];
+export const CSV_HEADER = ['section', 'license', 'tier', 'group', 'name', 'entitled', 'assigned', 'active', 'inactive', 'unknown', 'cancelling', 'unassigned', 'utilization_percent', 'annual_cost', 'cost_per_active_user', 'waste', 'currency'];
 
 export function formatCsv(report: FullReport): string {
   const cur = report.currency;
@@ -89,15 +103,16 @@ export function formatCsv(report: FullReport): string {
   const out: Array<Array<string | number | null>> = [];
   for (const l of report.licenses) {
     for (const t of l.tiers) {
-      out.push(['tier', l.id, t.tier, '', t.name, v(t.entitled.value), t.assigned.value, v(t.active.value), t.inactive.value, t.unknown.value, v(t.unassigned.value), v(t.utilization.value), m(t.annualCost.value), m(t.costPerActive.value), m(t.waste.value), cur]);
+      const m = (v: Micros | null) => (v === null || t.costUnknown ? '' : toDecimal(v, cur));
+      out.push(['tier', l.id, t.tier, '', t.name, v(t.entitled.value), t.assigned.value, v(t.active.value), t.inactive.value, t.unknown.value, t.cancelling.value, v(t.unassigned.value), v(t.utilization.value), m(t.annualCost.value), m(t.costPerActive.value), m(t.waste.value), cur]);
     }
   }
   for (const [section, list] of [['department', report.departments], ['cost-centre', report.costCentres]] as const) {
-    for (const c of list) out.push([section, '', '', c.key, c.name, '', c.seats.value, '', '', '', '', '', m(c.annualCost.value), '', m(c.waste.value), cur]);
+    for (const c of list) out.push([section, '', '', c.key, c.name, '', c.seats.value, '', '', '', '', '', '', m(c.annualCost.value), '', m(c.waste.value), cur]);
   }
   const t = report.totals;
-  out.push(['total', '', '', '', '', t.entitled.value, t.assigned.value, t.active.value, t.inactive.value, t.unknown.value, t.unassigned.value, '', m(t.annualCost.value), '', m(t.waste.value), cur]);
-  if (report.savings) out.push(['savings-realised', '', '', report.savings.since, '', '', report.savings.seats.value, '', '', '', '', '', m(report.savings.annual.value), '', '', cur]);
+  out.push(['total', '', '', '', '', t.entitled.value, t.assigned.value, t.active.value, t.inactive.value, t.unknown.value, t.cancelling.value, t.unassigned.value, '', m(t.annualCost.value), '', m(t.waste.value), cur]);
+  if (report.savings) out.push(['savings-realised', '', '', report.savings.since, '', '', report.savings.seats.value, '', '', '', '', '', '', m(report.savings.annual.value), '', '', cur]);
   return toCsv(CSV_HEADER, out);
 }
 

@@ -1,6 +1,7 @@
 import { mdRow, mdText } from '../util/escape/markdown.ts';
 
-const NUMERIC = /^(?:[-\d.,%—]*|unlimited)$/;
+// Figures, and the words that stand in for them: unlimited seats, an unknown amount or count.
+const NUMERIC = /^(?:[-\d.,%—]*(?: \+ (?:unlimited|unknown))?|unlimited|unknown)$/;
 
 /** A plain-text table: columns padded, numbers right-aligned. */
 export function textTable(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string>>, indent = '  '): string {

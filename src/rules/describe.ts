@@ -30,8 +30,5 @@ export function noticeText(notice: Contract['notice']): string {
 /** True once a license's `retired:` date lies before today. */
 export const isRetired = (l: License, today: IsoDate): boolean => l.retired !== undefined && l.retired < today;
 
-/** True for a leaver, or for anyone whose end date has passed. */
-export const hasLeft = (p: Person, today: IsoDate): boolean => p.status === 'leaver' || (p.end !== undefined && p.end < today);
-
 /** The top of an assignments file, for pointing at its `license:` line. */
 export const listSrc = (list: SeatList): Src => ({ file: list.file, map: list.map, path: [] });

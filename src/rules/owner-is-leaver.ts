@@ -1,7 +1,7 @@
+import { leaverStatus, type LeaverStatus } from '../analysis/leaver.ts';
 import { termStatus } from '../analysis/terms.ts';
 import { locate, type Src } from '../inventory/model.ts';
-import type { IsoDate } from '../util/dates.ts';
-import { contractName, hasLeft, isRetired, licenseName, who } from './describe.ts';
+import { contractName, isRetired, licenseName, who } from './describe.ts';
 import type { Emitted, Rule } from './rule.ts';
 
 /**
@@ -16,15 +16,16 @@ export const ownerIsLeaver: Rule = {
   check({ inv, today }, emit) {
     const check = (src: Src, what: string, owner: string | undefined) => {
       const person = owner === undefined ? undefined : inv.people.get(owner)?.data;
-      if (!person || !hasLeft(person, today)) return;
-      emit(finding(locate(src, ['owner']), `the owner of ${what}, ${who(person)},`, person.end, today));
+      const leaver = leaverStatus(person, today);
+      if (!person || !leaver) return;
+      emit(finding(locate(src, ['owner']), `the owner of ${what}, ${who(person)},`, leaver));
     };
     for (const { data: l, src } of inv.licenses.values()) if (!isRetired(l, today)) check(src, `license ${licenseName(l)}`, l.owner);
     for (const { data: c, src } of inv.contracts.values()) if (termStatus(c, today).state !== 'expired') check(src, `contract ${contractName(c)}`, c.owner);
   },
 };
 
-function finding(loc: Emitted['loc'], subject: string, end: IsoDate | undefined, today: IsoDate): Emitted {
-  if (end !== undefined && end >= today) return { loc, severity: 'warning', message: `${subject} leaves on ${end}`, hint: 'hand it over to a new owner before then' };
-  return { loc, message: `${subject} ${end ? `left on ${end}` : 'is a leaver'}`, hint: 'name a new owner who answers for it' };
+function finding(loc: Emitted['loc'], subject: string, leaver: LeaverStatus): Emitted {
+  if (leaver.state === 'leaving') return { loc, severity: 'warning', message: `${subject} leaves on ${leaver.on}`, hint: 'hand it over to a new owner before then' };
+  return { loc, message: `${subject} ${leaver.on ? `left on ${leaver.on}` : 'is a leaver'}`, hint: 'name a new owner who answers for it' };
 }

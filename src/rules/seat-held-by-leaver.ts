@@ -1,3 +1,4 @@
+import { leaverStatus } from '../analysis/leaver.ts';
 import { seatLoc } from '../inventory/model.ts';
 import type { Rule } from './rule.ts';
 
@@ -10,14 +11,13 @@ export const seatHeldByLeaver: Rule = {
     for (const list of inv.assignments.values()) {
       list.seats.forEach((seat, i) => {
         const person = seat.person ? inv.people.get(seat.person)?.data : undefined;
-        if (!person) return;
-        const left = person.end !== undefined && person.end < today;
-        if (person.status !== 'leaver' && !left) return;
-        if (person.end && !left) {
-          emit({ loc: seatLoc(list, i, 'person'), severity: 'warning', message: `${person.name} (${person.id}) leaves on ${person.end} and still holds a ${list.license} ${seat.tier} seat`, hint: 'plan to remove this seat on the leaving date' });
+        const leaver = leaverStatus(person, today);
+        if (!person || !leaver) return;
+        if (leaver.state === 'leaving') {
+          emit({ loc: seatLoc(list, i, 'person'), severity: 'warning', message: `${person.name} (${person.id}) leaves on ${leaver.on} and still holds a ${list.license} ${seat.tier} seat`, hint: 'plan to remove this seat on the leaving date' });
           return;
         }
-        const when = person.end ? `left on ${person.end}` : 'is a leaver';
+        const when = leaver.on ? `left on ${leaver.on}` : 'is a leaver';
         emit({ loc: seatLoc(list, i, 'person'), message: `${person.name} (${person.id}) ${when} and still holds a ${list.license} ${seat.tier} seat`, hint: 'remove this line (and the account at the vendor)' });
       });
     }

@@ -2,7 +2,7 @@ import { readWorkingFile } from '../inventory/source.ts';
 import { commitAndPush, proposeOnBranch, type ProposalResult } from '../git/bot-branch.ts';
 import { gitText } from '../git/run.ts';
 import type { GitHubPort } from '../github/port.ts';
-import { mdRow, mdText } from '../util/escape/markdown.ts';
+import { mdCode, mdRow, mdText } from '../util/escape/markdown.ts';
 import type { PullOutcome } from './pull.ts';
 
 export const USAGE_BRANCH = 'lac/usage';
@@ -15,13 +15,13 @@ export interface PublishResult {
 }
 
 /** The pull request body: one row per license pulled. Only what the branch holds, so a re-run that changes nothing writes nothing. */
-export function usageBody(outcomes: PullOutcome[], today: string): string {
+export function usageBody(outcomes: PullOutcome[], today: string, command: string): string {
   const rows = outcomes
     .filter((o) => o.ok)
     .map((o) => mdRow([mdText(o.license), String(o.accounts), String(o.matched), String(o.unmatched.length)]));
   const failed = outcomes.filter((o) => !o.ok).map((o) => `- **${mdText(o.license)}**: ${mdText(o.error ?? '')} (its previous snapshot is kept)`);
   return [
-    `Usage snapshots pulled on ${mdText(today)} by \`lac pull --all\`.`,
+    `Usage snapshots pulled on ${mdText(today)} by ${mdCode(command)}.`,
     '',
     '| License | Accounts | Matched | Unmatched |',
     '|---|---:|---:|---:|',
@@ -33,7 +33,7 @@ export function usageBody(outcomes: PullOutcome[], today: string): string {
 }
 
 /** Proposes the written snapshots as one pull request on a fixed branch, or pushes them, as org.yaml says. */
-export async function publishSnapshots(root: string, outcomes: PullOutcome[], options: { mode: 'pull-request' | 'push'; today: string; port: () => GitHubPort; labels?: string[] }): Promise<PublishResult | undefined> {
+export async function publishSnapshots(root: string, outcomes: PullOutcome[], options: { mode: 'pull-request' | 'push'; today: string; command: string; port: () => GitHubPort; labels?: string[] }): Promise<PublishResult | undefined> {
   const written = outcomes.filter((o) => o.ok && o.changed).map((o) => o.path);
   const message = `Usage snapshots of ${options.today}\n\n${written.map((p) => `- ${p}`).join('\n')}\n`;
   if (options.mode === 'push') {
@@ -54,7 +54,7 @@ export async function publishSnapshots(root: string, outcomes: PullOutcome[], op
     head: USAGE_BRANCH,
     base,
     title: `Usage snapshots of ${options.today}`,
-    body: usageBody(outcomes, options.today),
+    body: usageBody(outcomes, options.today, options.command),
     labels: ['usage', ...(options.labels ?? [])],
   });
   return { mode: 'pull-request', git, pr: { number: pr.number, url: pr.url, action: pr.action } };

@@ -17,6 +17,8 @@ export interface PullDeps {
   env: Record<string, string | undefined>;
   fetch: typeof globalThis.fetch;
   today: string;
+  /** The org's time zone, for vendor instants. */
+  timeZone?: string;
   now: Date;
   since?: string;
   dryRun: boolean;
@@ -98,6 +100,7 @@ async function pullUnredacted(license: Rec<License>, connector: Connector, deps:
       config: await resolveConfig(license, deps.root),
       env: deps.env,
       today: deps.today,
+      ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),
       ...(deps.since ? { since: deps.since } : {}),
       fetch: deps.fetch,
       progress: (n) => deps.progress?.(id, n),

@@ -9,8 +9,10 @@ export interface UsageAccount {
   tier?: string;
   /** active: may use the product; suspended/deactivated: cannot; invited: never accepted; guest: not billable. */
   status?: 'active' | 'suspended' | 'deactivated' | 'invited' | 'guest';
-  /** Last day (YYYY-MM-DD, UTC) with activity; null when the vendor says "never". Absent when unknown. */
+  /** Last day (YYYY-MM-DD, org time zone) with activity; null when the vendor says "never". Absent when unknown. */
   last_active?: string | null;
+  /** The day a cancelled seat ends (GitHub Copilot `pending_cancellation_date`): not in use, not reclaimable. */
+  pending_cancellation?: string;
   /** Vendor usage signals that rightsizing can read (e.g. `edits_90d: 0`), numbers only. */
   signals?: Record<string, number>;
 }
@@ -40,6 +42,8 @@ export interface ConnectorContext {
   env: Record<string, string | undefined>;
   /** The org's "today" as an ISO date, for reports that are asked for a date. */
   today: string;
+  /** The org's time zone (org.yaml `timezone`): vendor instants become dates in it (shared/dates.ts `dayOf`). */
+  timeZone?: string;
   /** Only activity on or after this date matters (from `lac pull --since`). */
   since?: string;
   fetch: typeof globalThis.fetch;

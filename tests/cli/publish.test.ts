@@ -41,6 +41,9 @@ describe('lac pull --publish', () => {
     const pull = gh.fake.repo('acme/licenses').issues.find((i) => i.number === 1)!;
     expect(pull.title).toBe('Usage snapshots of 2026-03-10');
     expect(pull.body).toContain('| figma | 2 | 2 | 0 |');
+    // Only figma was named: the body says the command that ran, not `lac pull --all` (issue 11).
+    expect(pull.body).toContain('by `lac pull figma --publish`.');
+    expect(pull.body).not.toContain('--all');
 
     gh.fake.clearRequests();
     const again = await lac(['pull', 'figma', '--publish', '--root', repo.dir, '--today', '2026-03-10'], { env });

@@ -53,20 +53,32 @@ describe('Copilot seats', () => {
     expect(fake.requests).toHaveLength(2);
   });
 
-  it('maps seats to usage accounts: last activity day, never-used, pending cancellation, plan tiers', async () => {
+  // GitHub REST docs, "List all Copilot seat assignments for an organization": `last_activity_at` is an
+  // ISO 8601 timestamp, null without activity and not a required key; `pending_cancellation_date` is YYYY-MM-DD.
+  it('maps seats to usage accounts: activity day in the org time zone, never-used, unknown, pending cancellation, plan tiers', async () => {
     const { fake } = gh;
     fake.setCopilotSeats('octo', [
       { login: 'zed', last_activity_at: '2026-11-19T23:59:59Z', plan_type: 'enterprise', assigning_team: 'platform' },
       { login: 'ann', last_activity_at: null },
       { login: 'bob', last_activity_at: '2026-08-01T08:00:00Z', pending_cancellation_date: '2026-12-01' },
+      { login: 'cid', last_activity_at: '2026-11-14T20:00:00-06:00' },
+      { login: 'dot', last_activity_at: undefined },
     ]);
-    const result = await githubCopilotConnector({ timings: FAST }).pull(context({ org: 'octo', tiers: { business: 'copilot-business' } }));
+    const result = await githubCopilotConnector({ timings: FAST }).pull(context({ org: 'octo', tiers: { business: 'copilot-business' } }, { timeZone: 'Europe/Berlin' }));
     expect(result.accounts).toEqual([
       { account: 'ann', login: 'ann', tier: 'copilot-business', status: 'active', last_active: null },
-      { account: 'bob', login: 'bob', tier: 'copilot-business', status: 'active', last_active: '2026-08-01', signals: { pending_cancellation: 1 } },
-      { account: 'zed', login: 'zed', tier: 'enterprise', status: 'active', last_active: '2026-11-19' },
+      { account: 'bob', login: 'bob', tier: 'copilot-business', status: 'active', last_active: '2026-08-01', pending_cancellation: '2026-12-01' },
+      // 20:00 at UTC-6 is 02:00 UTC, 03:00 in Berlin on the 15th: the date is not cut from the text.
+      { account: 'cid', login: 'cid', tier: 'copilot-business', status: 'active', last_active: '2026-11-15' },
+      // No `last_activity_at` key: activity unknown, not "never".
+      { account: 'dot', login: 'dot', tier: 'copilot-business', status: 'active' },
+      // 23:59:59 UTC is already the 20th in Berlin.
+      { account: 'zed', login: 'zed', tier: 'enterprise', status: 'active', last_active: '2026-11-20' },
     ]);
-    expect(result.warnings).toEqual(['GitHub Copilot: 1 seat is pending cancellation and still billed until then: bob (2026-12-01)']);
+    expect(result.warnings).toEqual(['GitHub Copilot: 1 seat is pending cancellation (not counted as in use, nor as a saving) and still billed until then: bob (2026-12-01)']);
+    const utc = await githubCopilotConnector({ timings: FAST }).pull(context({ org: 'octo' }));
+    expect(utc.accounts.find((a) => a.account === 'cid')?.last_active).toBe('2026-11-15');
+    expect(utc.accounts.find((a) => a.account === 'zed')?.last_active).toBe('2026-11-19');
   });
 
   it('explains a 404 and a missing token without printing the token', async () => {

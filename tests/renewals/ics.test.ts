@@ -74,7 +74,7 @@ describe('lac renewals --format ics', () => {
     expect(first.description.split('\n')).toEqual([
       `${TITLE} (figma-2026), Figma, Inc.`,
       'Term 2026-01-01 to 2026-12-31; renews by itself on 2027-01-01.',
-      'Cancel by 2026-12-01. Decision: undecided. Owner: Ada Lovelace.',
+      'Cancel by 2026-12-01; decision due 2026-10-17. Decision: undecided. Owner: Ada Lovelace.',
       'figma/full: 20 now, 5 recommended.',
       'figma/viewer: unlimited now, unlimited recommended.',
       'Annual cost: 9,720.00 EUR as bought, 2,430.00 EUR as recommended.',

@@ -58,11 +58,11 @@ describe('lac renewals', () => {
     const r = await lac(['renewals', '--today', '2026-10-20', '--root', repo.dir, '--within', '60']);
     expect(r.stdout).toBe(`Renewals with a cancel-by date within 60 days of 2026-10-20: 1
 
-CANCEL BY   DAYS  RENEWS      STATUS         DECISION   OWNER  CONTRACT
-2026-12-01    42  2027-01-01  notice-window  undecided  ada    figma-2026 (Figma Organization 2026)
+CANCEL BY   DAYS  DECIDE BY   RENEWS      STATUS         DECISION   OWNER  CONTRACT
+2026-12-01    42  2026-10-17  2027-01-01  notice-window  undecided  ada    figma-2026 (Figma Organization 2026)
 
-figma-2026: Figma, Inc., inside the decision window
-  term 2026-01-01 to 2026-12-31; renews 2027-01-01; cancel by 2026-12-01 (in 42 days)
+figma-2026: Figma, Inc., decision due
+  term 2026-01-01 to 2026-12-31; renews 2027-01-01; cancel by 2026-12-01 (in 42 days); decision due 2026-10-17 (3 days ago)
   decision: undecided; owner: Ada Lovelace (@ada-l)
   figma/full: 20 -> 15
     peak of 13 seats in use over 3 usage snapshots from 2026-08-01 to 2026-10-01, highest on 2026-09-01
@@ -90,10 +90,10 @@ figma-2026: Figma, Inc., inside the decision window
     expect(r.stdout.split('\n').slice(0, 6)).toEqual([
       '## Renewals with a cancel-by date within 90 days of 2026-10-20',
       '',
-      '| Cancel by | Days | Renews | Status | Decision | Owner | Contract | Annual cost | Recommended |',
-      '|---|--:|---|---|---|---|---|--:|--:|',
-      '| 2026-12-01 | 42 | 2027-01-01 | inside the decision window | undecided | Ada Lovelace (@ada-l) | figma-2026 (Figma Organization 2026) | 9,720.00 EUR | 2,430.00 EUR |',
-      '| 2027-01-01 | 73 | 2027-03-01 | upcoming | undecided | Bob Byte | zoom-2026 | 479.88 EUR | 479.88 EUR |',
+      '| Cancel by | Days | Decide by | Renews | Status | Decision | Owner | Contract | Annual cost | Recommended |',
+      '|---|--:|---|---|---|---|---|---|--:|--:|',
+      '| 2026-12-01 | 42 | 2026-10-17 | 2027-01-01 | decision due | undecided | Ada Lovelace (@ada-l) | figma-2026 (Figma Organization 2026) | 9,720.00 EUR | 2,430.00 EUR |',
+      '| 2027-01-01 | 73 | 2026-11-17 | 2027-03-01 | upcoming | undecided | Bob Byte | zoom-2026 | 479.88 EUR | 479.88 EUR |',
     ]);
   });
 

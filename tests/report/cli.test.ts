@@ -21,11 +21,11 @@ describe('lac report', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatchInlineSnapshot(`
       "Licenses on 2026-03-10, amounts per year in EUR
-        license  tier       entitled  assigned  active  inactive  unknown  unassigned  utilization  annual cost  per active user     waste
-        figma    full              4         3       1         2        0           1        25.0%     1,944.00         1,944.00  1,458.00
-        figma    viewer    unlimited         1       1         0        0           —       100.0%         0.00             0.00      0.00
-        slack    standard          3         3       —         0        3           0            —       360.00                —      0.00
-        total                      7         7       2         2        3           1                  2,304.00                   1,458.00
+        license  tier           entitled  assigned  active  inactive  unknown  cancelling  unassigned  utilization  annual cost  per active user     waste
+        figma    full                  4         3       1         2        0           0           1        25.0%     1,944.00         1,944.00  1,458.00
+        figma    viewer        unlimited         1       1         0        0           0           —       100.0%         0.00             0.00      0.00
+        slack    standard              3         3       —         0        3           0           0            —       360.00                —      0.00
+        total              7 + unlimited         7       2         2        3           0           1                  2,304.00                   1,458.00
 
       By department
         key           name                seats  annual cost   waste
@@ -43,6 +43,7 @@ describe('lac report', () => {
         CC-999        CC-999                  1       486.00  486.00
 
       Waste: 1,458.00 EUR of 2,304.00 EUR a year
+      unknown: slack/standard: 3 seats of unknown use: slack has no usage source
       "
     `);
   });
@@ -52,9 +53,9 @@ describe('lac report', () => {
     const r = await report(['--format', 'csv', '--license', 'slack'], dir);
     expect(r.code).toBe(0);
     const lines = r.stdout.split('\r\n');
-    expect(lines[0]).toBe('section,license,tier,group,name,entitled,assigned,active,inactive,unknown,unassigned,utilization_percent,annual_cost,cost_per_active_user,waste,currency');
-    expect(lines[1]).toBe(`tier,slack,standard,,"'=HYPERLINK(""http://x"")",3,3,,0,3,0,,360.00,,0.00,EUR`);
-    expect(lines.at(-2)).toBe('total,,,,,3,3,0,0,3,0,,360.00,,0.00,EUR');
+    expect(lines[0]).toBe('section,license,tier,group,name,entitled,assigned,active,inactive,unknown,cancelling,unassigned,utilization_percent,annual_cost,cost_per_active_user,waste,currency');
+    expect(lines[1]).toBe(`tier,slack,standard,,"'=HYPERLINK(""http://x"")",3,3,,0,3,0,0,,360.00,,0.00,EUR`);
+    expect(lines.at(-2)).toBe('total,,,,,3,3,0,0,3,0,0,,360.00,,0.00,EUR');
     expect(csvCell('-12.50')).toBe('-12.50');
     expect(csvCell('-cmd')).toBe("'-cmd");
     expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
@@ -80,7 +81,9 @@ describe('lac report', () => {
 
   it('writes Markdown tables', async () => {
     const r = await report(['--format', 'md', '--license', 'slack'], repo());
-    expect(r.stdout).toContain('| slack | standard | 3 | 3 | — | 0 | 3 | 0 | — | 360.00 | — | 0.00 |');
+    expect(r.stdout).toContain('| slack | standard | 3 | 3 | — | 0 | 3 | 0 | 0 | — | 360.00 | — | 0.00 |');
+    // Unknown is not idle: the reason is printed beside it (issue 11).
+    expect(r.stdout).toContain('- slack/standard: 3 seats of unknown use: slack has no usage source\n');
   });
 
   it('rejects an unknown format or license with a hint', async () => {

@@ -4,14 +4,18 @@ import { CONTRACT, ORG, files, ruleFindings } from '../support/inventory.ts';
 const contract = (text: string) => files({ 'inventory/contracts/figma-2026.yaml': text });
 
 describe('renewal-decision-due', () => {
-  it('warns within 90 days before the cancel-by date of an auto-renewing contract, with the days left', async () => {
+  // org.schema and the example org.yaml: the decision is due decision_window_days before cancel-by; the message counts to that day (issue 11).
+  it('warns from the decision date, 90 days before the cancel-by date of an auto-renewing contract, counting to the decision date', async () => {
     expect(await ruleFindings('renewal-decision-due', files(), '2026-10-01')).toEqual([
-      "inventory/contracts/figma-2026.yaml:9:22 warning contract figma-2026 renews by itself on 2027-01-01 unless cancelled by 2026-12-02 (30 days' notice): decision due in 62 days, none recorded",
+      "inventory/contracts/figma-2026.yaml:9:22 warning contract figma-2026 renews by itself on 2027-01-01 unless cancelled by 2026-12-02 (30 days' notice): decision due on 2026-09-03 (overdue by 28 days, 90 days before cancel-by), none recorded",
     ]);
     expect(await ruleFindings('renewal-decision-due', files(), '2026-09-03')).toHaveLength(1);
     expect(await ruleFindings('renewal-decision-due', files(), '2026-09-02')).toEqual([]);
     expect(await ruleFindings('renewal-decision-due', files(), '2026-12-02')).toEqual([
-      "inventory/contracts/figma-2026.yaml:9:22 warning contract figma-2026 renews by itself on 2027-01-01 unless cancelled by 2026-12-02 (30 days' notice): decision due today, none recorded",
+      "inventory/contracts/figma-2026.yaml:9:22 warning contract figma-2026 renews by itself on 2027-01-01 unless cancelled by 2026-12-02 (30 days' notice): decision due on 2026-09-03 (overdue by 90 days, 90 days before cancel-by), none recorded",
+    ]);
+    expect(await ruleFindings('renewal-decision-due', files(), '2026-09-03')).toEqual([
+      "inventory/contracts/figma-2026.yaml:9:22 warning contract figma-2026 renews by itself on 2027-01-01 unless cancelled by 2026-12-02 (30 days' notice): decision due on 2026-09-03 (today, 90 days before cancel-by), none recorded",
     ]);
     // After the cancel-by date, cancel-by-passed takes over.
     expect(await ruleFindings('renewal-decision-due', files(), '2026-12-03')).toEqual([]);
@@ -21,14 +25,14 @@ describe('renewal-decision-due', () => {
     const org = files({ 'inventory/org.yaml': `${ORG}policies:\n  renewal: { decision_window_days: 30 }\n` });
     expect(await ruleFindings('renewal-decision-due', org, '2026-11-01')).toEqual([]);
     expect(await ruleFindings('renewal-decision-due', org, '2026-11-02')).toEqual([
-      "inventory/contracts/figma-2026.yaml:9:22 warning contract figma-2026 renews by itself on 2027-01-01 unless cancelled by 2026-12-02 (30 days' notice): decision due in 30 days, none recorded",
+      "inventory/contracts/figma-2026.yaml:9:22 warning contract figma-2026 renews by itself on 2027-01-01 unless cancelled by 2026-12-02 (30 days' notice): decision due on 2026-11-02 (today, 30 days before cancel-by), none recorded",
     ]);
   });
 
   it('warns before the end minus notice of a contract that does not renew, until it ends', async () => {
     const fixed = contract(CONTRACT.replace('auto_renew: true', 'auto_renew: false').replace('renewal: { decision: undecided }\n', ''));
     expect(await ruleFindings('renewal-decision-due', fixed, '2026-12-10')).toEqual([
-      "inventory/contracts/figma-2026.yaml:6:6 warning contract figma-2026 ends on 2026-12-31 and does not renew by itself: decide by 2026-12-02 (30 days' notice) whether to renew: overdue by 8 days, none recorded",
+      "inventory/contracts/figma-2026.yaml:6:6 warning contract figma-2026 ends on 2026-12-31 and does not renew by itself; its notice date is 2026-12-02 (30 days' notice): decision whether to renew due on 2026-09-03 (overdue by 98 days, 90 days before cancel-by), none recorded",
     ]);
     expect(await ruleFindings('renewal-decision-due', fixed, '2027-01-01')).toEqual([]);
   });
@@ -36,7 +40,7 @@ describe('renewal-decision-due', () => {
   it('names a contract that rolled past its written end', async () => {
     const rolling = contract(CONTRACT.replace('start: 2026-01-01', 'start: 2024-01-01').replace('end: 2026-12-31', 'end: 2024-12-31').replace('decision: undecided', 'decision: renew'));
     expect(await ruleFindings('renewal-decision-due', rolling, '2026-11-01')).toEqual([
-      "inventory/contracts/figma-2026.yaml:9:22 warning contract figma-2026, which already renewed by itself past its written end 2024-12-31, renews by itself on 2027-01-01 unless cancelled by 2026-12-02 (30 days' notice): decision due in 31 days, none recorded",
+      "inventory/contracts/figma-2026.yaml:9:22 warning contract figma-2026, which already renewed by itself past its written end 2024-12-31, renews by itself on 2027-01-01 unless cancelled by 2026-12-02 (30 days' notice): decision due on 2026-09-03 (overdue by 59 days, 90 days before cancel-by), none recorded",
     ]);
   });
 

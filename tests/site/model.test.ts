@@ -102,7 +102,7 @@ describe('site pages and downloads', () => {
 
   test('the CSV of a table holds its cells, a formula-like name neutralised', () => {
     const csv = downloads(site).find((d) => d.path === 'csv/license-figma-tiers.csv')!.body() as string;
-    expect(csv.split('\r\n')[2]).toBe("plus,'+Plus seat,2,1,1,0,1,0%,180.00,,180.00");
+    expect(csv.split('\r\n')[2]).toBe("plus,'+Plus seat,2,1,1,0,1,0,0%,180.00,,180.00");
   });
 
   test('without a web address, findings link to the site\'s own source view at the line', () => {
@@ -115,8 +115,23 @@ describe('site pages and downloads', () => {
 
   test('leavers still holding seats are listed on the overview and the people page', () => {
     const rows = site.tables['leavers-holding-seats']!.rows;
-    expect(rows).toEqual([[{ text: 'Cy Leaver', href: '/people/cy/' }, '2026-04-30', { text: 'Slack Business+', href: '/licenses/slack/' }, 'standard', '2025-06-01']]);
+    expect(rows).toEqual([[{ text: 'Cy Leaver', href: '/people/cy/' }, 'left on 2026-04-30', { text: 'Slack Business+', href: '/licenses/slack/' }, 'standard', '2025-06-01']]);
     expect(site.tables['leavers-with-seats']!.rows).toHaveLength(1);
+  });
+
+  // Issue 11: bought is per tier (an over-assigned tier is not hidden by a sum), idle is never a 0 for unknown use.
+  test('seats bought per tier, and unknown use with its reason, on the overview and the licenses table', () => {
+    const overview = site.pages.find((p) => p.route === '/')!;
+    const chart = overview.sections.find((s) => s.type === 'chart' && s.title === 'Seats assigned of seats bought');
+    const svg = chart && chart.type === 'chart' ? chart.svg : '';
+    expect(svg).toContain('Figma Organization · full<');
+    expect(svg).toContain('1 / 4 (25%)');
+    expect(svg).toContain('1 / 2 (50%)');
+    const rows = site.tables.licenses!.rows;
+    const figma = rows.find((r) => JSON.stringify(r[0]).includes('/licenses/figma/'))!;
+    const slack = rows.find((r) => JSON.stringify(r[0]).includes('/licenses/slack/'))!;
+    expect(figma[3]).toBe('full 4, plus 2');
+    expect(slack[6]).toBe('1 (+ 2 unknown: slack has no usage source)');
   });
 
   test('the audit trail is paginated by kind of change', () => {

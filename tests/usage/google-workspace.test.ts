@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { googleWorkspaceConnector } from '../../src/usage/google-workspace/index.ts';
+import { parseUserReport } from '../../src/usage/google-workspace/reports.ts';
 import { ConnectorError } from '../../src/usage/types.ts';
 import { assignment, serviceAccountKey, startGoogleFake, usageReport, type GoogleScenario } from '../support/vendor-fakes/google-workspace.ts';
 import type { VendorFake } from '../support/vendor-fakes/server.ts';
@@ -55,7 +56,21 @@ describe('google-workspace connector', () => {
     expect(result.warnings).toEqual(['Google Workspace: the usage report for 2026-11-20 is not ready yet; used 2026-11-18']);
     const days = fake.requestsTo('/admin/reports').map((r) => `${r.path.split('/').pop()}:${r.query.get('pageToken') ?? ''}`);
     expect(days).toEqual(['2026-11-20:', '2026-11-19:', '2026-11-18:', '2026-11-18:page2', '2026-11-18:page4']);
-    expect(fake.requestsTo('/admin/reports')[0]?.query.get('parameters')).toBe('accounts:last_login_time,gmail:last_interaction_time,docs:num_docs_edited');
+    expect(fake.requestsTo('/admin/reports')[0]?.query.get('parameters')).toBe('accounts:timestamp_last_login,accounts:last_login_time,gmail:timestamp_last_interaction,gmail:last_interaction_time,docs:num_docs_edited');
+  });
+
+  // Google's Admin SDK Reports API reference, "Accounts parameters" (usage-ref-appendix-a/users-accounts):
+  // timestamps are RFC 3339; the documented name is read as well as the older `accounts:last_login_time`.
+  it('reads the documented accounts:timestamp_last_login and converts instants to the org time zone date', () => {
+    const report = {
+      entity: { type: 'USER', userEmail: 'fay@example.com' },
+      parameters: [{ name: 'accounts:timestamp_last_login', datetimeValue: '2026-11-14T20:00:00-06:00' }, { name: 'gmail:timestamp_last_interaction', datetimeValue: '2026-11-10T08:00:00Z' }],
+    };
+    expect(parseUserReport(report, new Map())?.activity.lastActive).toBe('2026-11-15');
+    expect(parseUserReport(report, new Map(), 'Europe/Berlin')?.activity.lastActive).toBe('2026-11-15');
+    expect(parseUserReport(report, new Map(), 'America/Chicago')?.activity.lastActive).toBe('2026-11-14');
+    const older = { entity: { userEmail: 'gus@example.com' }, parameters: [{ name: 'accounts:last_login_time', datetimeValue: '2026-11-02T10:00:00.000Z' }] };
+    expect(parseUserReport(older, new Map())?.activity.lastActive).toBe('2026-11-02');
   });
 
   it('jumps straight to the date Google names as the last one available', async () => {

@@ -58,4 +58,16 @@ describe('dayOf', () => {
     expect(latestDay(null, undefined)).toBeNull();
     expect(latestDay(undefined)).toBeUndefined();
   });
+
+  it('converts an instant to the org time-zone date once, whatever offset the vendor wrote (issue 11)', () => {
+    // 20:00 at UTC-6 is 02:00 UTC on the 15th: the date is not cut from the text.
+    expect(dayOf('2026-11-14T20:00:00-06:00')).toBe('2026-11-15');
+    expect(dayOf('2026-11-14T20:00:00-06:00', 'Europe/Berlin')).toBe('2026-11-15');
+    expect(dayOf('2026-11-14T20:00:00-06:00', 'America/Chicago')).toBe('2026-11-14');
+    expect(dayOf('2026-11-14T23:30:00Z', 'Asia/Tokyo')).toBe('2026-11-15');
+    // Without an offset the text is UTC (not the machine's zone); a bare date is taken as written.
+    expect(dayOf('2026-11-14T23:30:00', 'Europe/Berlin')).toBe('2026-11-15');
+    expect(dayOf('2026-11-14', 'Pacific/Kiritimati')).toBe('2026-11-14');
+    expect(dayOf(Date.parse('2026-11-14T23:30:00Z'), 'Europe/Berlin')).toBe('2026-11-15');
+  });
 });

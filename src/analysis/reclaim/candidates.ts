@@ -43,6 +43,8 @@ export function judgeSeat(v: SeatView, license: License, policy: EffectiveReclai
     const when = v.person?.end ? `left on ${v.person.end}` : 'is marked as a leaver';
     return { propose: true, action: 'remove', reason: 'leaver', detail: `${v.person?.name ?? seat.person} ${when}`, evidence: ev };
   }
+  // Already cancelled at the vendor (GitHub Copilot `pending_cancellation_date`): nothing left to reclaim or save.
+  if (v.state === 'cancelling') return { propose: false, why: `already cancelled at the vendor; the seat ends on ${v.account?.pending_cancellation}` };
   const proposal = propose(v, license, policy, today, ev);
   if (!proposal) return undefined;
   if (policy.exempt_people.includes(seat.person)) return { propose: false, why: 'exempt from reclaim (person)' };
@@ -60,10 +62,8 @@ function propose(v: SeatView, license: License, policy: EffectiveReclaim, today:
   const seat = v.seat;
   if (v.state === 'no-account') return { propose: true, action: 'remove', reason: 'no-account', detail: 'no account at the vendor', evidence: ev };
   if (v.state === 'never') return { propose: true, action: 'remove', reason: 'never-used', detail: `never used in ${daysBetween(seat.since, today)} days`, evidence: ev };
-  if (v.state === 'inactive') {
-    const status = v.account?.status === 'suspended' || v.account?.status === 'deactivated' ? `account ${v.account.status}` : `no activity for ${v.daysInactive} days (policy: ${policy.inactive_days})`;
-    return { propose: true, action: 'remove', reason: 'inactive', detail: status, evidence: ev };
-  }
+  if (v.state === 'suspended' || v.state === 'deactivated') return { propose: true, action: 'remove', reason: 'inactive', detail: `account ${v.state}`, evidence: ev };
+  if (v.state === 'inactive') return { propose: true, action: 'remove', reason: 'inactive', detail: `no activity for ${v.daysInactive} days (policy: ${policy.inactive_days})`, evidence: ev };
   if (v.state === 'active') {
     const tier: Tier | undefined = license.tiers.find((t) => t.id === seat.tier);
     const r = tier?.rightsize;

@@ -1,10 +1,11 @@
 import type { Inventory } from '../../inventory/model.ts';
 import { addDays, type IsoDate } from '../../util/dates.ts';
 import { divRound, sum, type Micros } from '../../util/money.ts';
-import { reclaimPolicy, type EffectiveReclaim } from '../policy.ts';
+import { contractsByLicense } from '../entitlement.ts';
+import type { EffectiveReclaim } from '../policy.ts';
 import { tierPrices, type TierPrice } from '../report/prices.ts';
-import { seatViews } from '../report/seats.ts';
-import { judgeSeat, type Evidence, type ReclaimReason } from './candidates.ts';
+import type { Evidence, ReclaimReason } from './candidates.ts';
+import { licenseVerdicts } from './verdicts.ts';
 
 /** One proposed change to one assignment line. */
 export interface Candidate {
@@ -81,43 +82,41 @@ function saving(prices: Map<string, TierPrice> | undefined, tier: string, to?: s
 /** The reclaim plan of every license (or one): candidates with reasons, evidence and savings. Pure. */
 export function reclaimPlan(inv: Inventory, today: IsoDate, options: PlanOptions = {}): ReclaimPlan {
   const prices = tierPrices(inv, today);
+  const inForce = contractsByLicense(inv, today);
   const licenses: LicensePlan[] = [];
   const ids = [...inv.licenses.keys()].filter((id) => options.license === undefined || id === options.license).sort();
   for (const id of ids) {
     const license = inv.licenses.get(id)!.data;
     const list = inv.assignments.get(id);
-    if (!list) continue;
-    const policy = reclaimPolicy(inv.org?.data, license);
+    const judged = licenseVerdicts(inv, id, today, inForce.get(id) ?? []);
+    if (!list || !judged) continue;
+    const { policy } = judged;
     const usage = inv.usage.get(id);
     const keep = options.keep?.get(id) ?? new Set<string>();
     const candidates: Candidate[] = [];
     const kept: Kept[] = [];
-    if (policy.enabled && !license.retired) {
-      for (const v of seatViews(inv, license, list, today, policy)) {
-        const verdict = judgeSeat(v, license, policy, today);
-        if (!verdict) continue;
-        const person = v.seat.person!;
-        if (!verdict.propose) {
-          kept.push({ person, tier: v.seat.tier, why: verdict.why });
-          continue;
-        }
-        if (keep.has(seatKey(person, v.seat.tier))) {
-          kept.push({ person, tier: v.seat.tier, why: 'kept by a person on the reclaim pull request' });
-          continue;
-        }
-        const annual = saving(prices.get(id), v.seat.tier, verdict.action === 'downgrade' ? verdict.to : undefined);
-        let line: number | undefined;
-        try {
-          line = list.map.locate(['seats', list.index[v.i]!]).line;
-        } catch {
-          line = undefined;
-        }
-        candidates.push({
-          license: id, file: list.file, index: list.index[v.i]!, line, person, name: v.person?.name, github: v.person?.github,
-          tier: v.seat.tier, since: v.seat.since, action: verdict.action, ...(verdict.to ? { to: verdict.to } : {}),
-          reason: verdict.reason, detail: verdict.detail, evidence: verdict.evidence, annual, monthly: monthly(annual),
-        });
+    for (const { view: v, verdict } of judged.seats) {
+      const person = v.seat.person!;
+      if (!verdict.propose) {
+        kept.push({ person, tier: v.seat.tier, why: verdict.why });
+        continue;
       }
+      if (keep.has(seatKey(person, v.seat.tier))) {
+        kept.push({ person, tier: v.seat.tier, why: 'kept by a person on the reclaim pull request' });
+        continue;
+      }
+      const annual = saving(prices.get(id), v.seat.tier, verdict.action === 'downgrade' ? verdict.to : undefined);
+      let line: number | undefined;
+      try {
+        line = list.map.locate(['seats', list.index[v.i]!]).line;
+      } catch {
+        line = undefined;
+      }
+      candidates.push({
+        license: id, file: list.file, index: list.index[v.i]!, line, person, name: v.person?.name, github: v.person?.github,
+        tier: v.seat.tier, since: v.seat.since, action: verdict.action, ...(verdict.to ? { to: verdict.to } : {}),
+        reason: verdict.reason, detail: verdict.detail, evidence: verdict.evidence, annual, monthly: monthly(annual),
+      });
     }
     const annual = sum(candidates.map((c) => c.annual));
     licenses.push({

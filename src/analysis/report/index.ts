@@ -10,16 +10,27 @@ export type { ChargeRow } from './chargeback.ts';
 export type { Figure, Source } from './source.ts';
 export type { TierReport } from './tiers.ts';
 
-/** Sums over tiers: a license's, or the org's. Entitled counts finite quantities only. */
+/**
+ * Sums over tiers: a license's, or the org's. Entitled counts finite quantities only, and
+ * `countedAssigned` the seats assigned in those same tiers: an unlimited tier is never summed
+ * into a count (issue 11: "bought 28" against "assigned 100" counted viewers on one side only).
+ */
 export interface Totals {
   entitled: Figure<number>;
+  /** Seats assigned in the tiers whose entitlement is a number: what `entitled` is compared with. */
+  countedAssigned: Figure<number>;
+  /** Some tier has unlimited seats (shown as "unlimited", outside the counts). */
+  unlimited: boolean;
   assigned: Figure<number>;
   active: Figure<number>;
   inactive: Figure<number>;
   unknown: Figure<number>;
+  cancelling: Figure<number>;
   unassigned: Figure<number>;
   annualCost: Figure<Micros>;
   waste: Figure<Micros>;
+  /** Some tier's cost could not be computed (no price, no exchange rate): the sums leave it out. */
+  costUnknown: boolean;
 }
 
 export interface LicenseReport {
@@ -42,18 +53,25 @@ export interface Report {
 }
 
 /** Totals of rows that carry the same figures; each total points at the rows it adds up. */
-export function totalsOf(rows: Array<Pick<TierReport, keyof Totals> | Totals>, what: (i: number) => Source): Totals {
+type Summed = Exclude<keyof Totals, 'countedAssigned' | 'unlimited' | 'costUnknown'>;
+
+export function totalsOf(rows: Array<Pick<TierReport, Summed | 'costUnknown'> | Totals>, what: (i: number) => Source): Totals {
   const from = rows.map((_, i) => what(i));
   const num = (v: number | 'unlimited' | null) => (typeof v === 'number' ? v : 0);
+  const counted = (r: Pick<TierReport, Summed | 'costUnknown'> | Totals) => ('countedAssigned' in r ? r.countedAssigned.value : typeof r.entitled.value === 'number' ? r.assigned.value : 0);
   return {
     entitled: figure(rows.reduce((a, r) => a + num(r.entitled.value), 0), from),
+    countedAssigned: figure(rows.reduce((a, r) => a + counted(r), 0), from),
+    unlimited: rows.some((r) => ('unlimited' in r ? r.unlimited : r.entitled.value === 'unlimited')),
     assigned: figure(rows.reduce((a, r) => a + r.assigned.value, 0), from),
     active: figure(rows.reduce((a, r) => a + num(r.active.value), 0), from),
     inactive: figure(rows.reduce((a, r) => a + r.inactive.value, 0), from),
     unknown: figure(rows.reduce((a, r) => a + r.unknown.value, 0), from),
+    cancelling: figure(rows.reduce((a, r) => a + r.cancelling.value, 0), from),
     unassigned: figure(rows.reduce((a, r) => a + num(r.unassigned.value), 0), from),
     annualCost: figure(sum(rows.map((r) => r.annualCost.value)), from),
     waste: figure(sum(rows.map((r) => r.waste.value)), from),
+    costUnknown: rows.some((r) => Boolean(r.costUnknown)),
   };
 }
 

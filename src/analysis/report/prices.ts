@@ -17,6 +17,8 @@ export interface TierPrice {
   unitCost: Micros | undefined;
   /** True when seats cost money one by one (a counted license, a finite quantity or a list price). */
   perSeat: boolean;
+  /** Why part of the cost could not be computed (an exchange rate missing from org.yaml); the amount left out is not a 0. */
+  unknown?: string;
   sources: { entitled: Source[]; cost: Source[] };
 }
 
@@ -43,11 +45,13 @@ function licensePrices(inv: Inventory, license: Rec<License>, contracts: Rec<Con
     return t;
   };
   const counted = new Map<string, number>();
-  const toOrg = (amount: Micros, currency: string, sources: Source[]): Micros => {
+  const toOrg = (amount: Micros, currency: string, t: TierPrice): Micros => {
+    const sources = t.sources.cost;
     if (!orgCurrency || currency === orgCurrency) return amount;
     const rates = org.data.exchange_rates ?? {};
     if (rates[currency] === undefined) {
       problems.push({ license: license.data.id, message: `no exchange rate for ${currency} in org.yaml: ${license.data.id} costs in ${currency} are left out` });
+      t.unknown = `no exchange rate for ${currency} in org.yaml (exchange_rates)`;
       return 0n;
     }
     sources.push(recordSource(org, ['exchange_rates', currency], `exchange rate ${currency} → ${orgCurrency}: ${rates[currency]}`));
@@ -60,7 +64,7 @@ function licensePrices(inv: Inventory, license: Rec<License>, contracts: Rec<Con
       const what = `contract ${c.data.id} lines[${i}]: ${line.quantity} × ${line.unit_price} ${c.data.currency} per ${line.price_period ?? 'year'}`;
       const src = recordSource(c, ['lines', i], what);
       t.sources.cost.push(src);
-      const cost = toOrg(annualLineCost(line, c.data), c.data.currency, t.sources.cost);
+      const cost = toOrg(annualLineCost(line, c.data), c.data.currency, t);
       t.contractCost = (t.contractCost ?? 0n) + cost;
       // A maintenance line adds its cost to the seats bought elsewhere; it entitles none itself.
       if (!entitlesSeats(line)) return;

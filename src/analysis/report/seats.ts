@@ -1,24 +1,17 @@
 import type { Inventory, SeatList } from '../../inventory/model.ts';
 import type { License, Person } from '../../inventory/schema/index.ts';
 import type { IsoDate } from '../../util/dates.ts';
-import { seatActivity, type SeatActivity } from '../activity.ts';
+import { seatActivity, useOf, type SeatActivity, type SeatUse } from '../activity.ts';
+import { leaverStatus, type LeaverStatus } from '../leaver.ts';
 import { reclaimPolicy, type EffectiveReclaim } from '../policy.ts';
-
-/** How a seat counts in the report: used, unused, or not known (no snapshot, a device, no activity data). */
-export type SeatUse = 'active' | 'inactive' | 'unknown';
 
 export interface SeatView extends SeatActivity {
   person: Person | undefined;
   /** The holder has left (status leaver with no end date, or an end date before today). */
   left: boolean;
+  /** The holder's leaver status: left, or leaving on a day ahead. */
+  leaver: LeaverStatus | undefined;
   use: SeatUse;
-}
-
-/** True when a person has left by `today`. */
-export function hasLeft(person: Person | undefined, today: IsoDate): boolean {
-  if (!person) return false;
-  if (person.end !== undefined) return person.end < today;
-  return person.status === 'leaver';
 }
 
 /**
@@ -32,8 +25,9 @@ export function seatViews(inv: Inventory, license: License, list: SeatList | und
   return seatActivity(list, usage, policy.inactive_days, today).map((a) => {
     const v = a as SeatView;
     v.person = a.seat.person ? inv.people.get(a.seat.person)?.data : undefined;
-    v.left = hasLeft(v.person, today);
-    v.use = v.left ? 'inactive' : a.state === 'active' ? 'active' : a.state === 'unknown' ? 'unknown' : 'inactive';
+    v.leaver = leaverStatus(v.person, today);
+    v.left = v.leaver?.state === 'left';
+    v.use = useOf(a.state, v.left);
     return v;
   });
 }

@@ -22,11 +22,17 @@ export interface TierReport {
   inactive: Figure<number>;
   /** Seats whose use is not known (no snapshot, a device, no activity reported). */
   unknown: Figure<number>;
+  /** Why some or all seats' use is unknown (no usage source, no snapshot yet, no activity reported); null when every seat's use is known. */
+  unknownReason: string | null;
+  /** Seats already cancelled at the vendor (ending on their pending cancellation date): neither in use nor idle, nor a saving. */
+  cancelling: Figure<number>;
   /** Entitled seats nobody holds; null when seats are not counted one by one. */
   unassigned: Figure<number | null>;
   /** Active seats per entitled seat (per assigned seat when the entitlement is not a number), in percent. */
   utilization: Figure<number | null>;
   annualCost: Figure<Micros>;
+  /** Why the cost (and so cost per active user and waste) cannot be computed: no price for seats that are held, or no exchange rate. Shown instead of an amount, never as 0. */
+  costUnknown: string | null;
   costPerActive: Figure<Micros | null>;
   /** Cost of unassigned plus inactive seats. */
   waste: Figure<Micros>;
@@ -65,7 +71,7 @@ export function licenseTiers(inv: Inventory, license: Rec<License>, prices: Map<
     const seats = views.filter((v) => v.seat.tier === id);
     const price = prices.get(id);
     if (seats.length === 0 && !price?.entitled && !price?.contractCost) continue;
-    const analysis = tierAnalysis(license, id, seats, price, list, usage !== undefined, activitySources);
+    const analysis = tierAnalysis(license, id, seats, price, list, usage, activitySources);
     if (peak) analysis.report.utilization = peak;
     out.push(analysis);
   }
@@ -96,12 +102,25 @@ function policySource(inv: Inventory, license: Rec<License>, days: number): Sour
   return { file: license.src.file, what: `inactive after ${days} days (default policy)` };
 }
 
-function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], price: TierPrice | undefined, list: SeatList | undefined, hasSnapshot: boolean, activitySources: Source[]): TierAnalysis {
+/** Why the use of some seats of a tier is not known; null when it is known for all. The reason is shown beside the figure, never a 0. */
+export function unknownReason(license: License, usage: Rec<Usage> | undefined, seats: readonly SeatView[]): string | null {
+  const unknown = seats.filter((s) => s.use === 'unknown');
+  if (seats.length > 0 && unknown.length === 0) return null;
+  if (!usage) return license.usage?.source && license.usage.source !== 'none' ? `no usage snapshot of ${license.id} yet (run \`lac pull ${license.id}\`)` : `${license.id} has no usage source`;
+  if (unknown.length === 0) return null;
+  const devices = unknown.filter((s) => !s.seat.person).length;
+  const silent = unknown.length - devices;
+  return [devices ? `${devices} device seat${devices > 1 ? 's' : ''}: no activity reported` : '', silent ? `${usage.data.source} reports no activity for ${silent} holder${silent > 1 ? 's' : ''}` : ''].filter(Boolean).join('; ');
+}
+
+function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], price: TierPrice | undefined, list: SeatList | undefined, usage: Rec<Usage> | undefined, activitySources: Source[]): TierAnalysis {
+  const hasSnapshot = usage !== undefined;
   const name = license.data.tiers.find((t) => t.id === id)?.name ?? id;
   const assigned = seats.length;
   const active = seats.filter((s) => s.use === 'active').length;
   const inactive = seats.filter((s) => s.use === 'inactive').length;
-  const unknown = assigned - active - inactive;
+  const cancelling = seats.filter((s) => s.use === 'cancelling').length;
+  const unknown = assigned - active - inactive - cancelling;
   const entitled = price?.entitled;
   const finite = entitled !== undefined && entitled !== Infinity;
   const counted = Boolean(price?.perSeat);
@@ -137,9 +156,12 @@ function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], pric
       active: figure(activeValue, actSrc),
       inactive: figure(inactive, actSrc),
       unknown: figure(unknown, actSrc),
+      unknownReason: unknownReason(license.data, usage, seats),
+      cancelling: figure(cancelling, actSrc),
       unassigned: figure(unassigned, entSrc, seatSrc),
       utilization: figure(base === null || activeValue === null ? null : percent(activeValue, base), actSrc, entSrc),
       annualCost: figure(cost, costSrc, listed ? seatSrc : []),
+      costUnknown: price?.unknown ?? (assigned > 0 && price?.contractCost === undefined && price?.unitCost === undefined ? `no price: no contract line in force names tier ${id}, and it has no list_price` : null),
       costPerActive: figure(activeValue ? divRound(cost, BigInt(activeValue)) : null, costSrc, actSrc),
       waste: figure(waste, counted ? mergeSources(costSrc, entSrc, actSrc, seatSrc) : []),
     },

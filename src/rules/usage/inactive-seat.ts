@@ -1,27 +1,28 @@
-import { seatActivity } from '../../analysis/activity.ts';
-import { reclaimPolicy } from '../../analysis/policy.ts';
+import { IDLE_REASONS, licenseVerdicts } from '../../analysis/reclaim/verdicts.ts';
 import { seatLoc } from '../../inventory/model.ts';
 import type { Rule } from '../rule.ts';
-import { freeTiers } from '../../analysis/cost.ts';
 
+/**
+ * Reports exactly the seats `lac reclaim` proposes as inactive or never used, from the same
+ * function (src/analysis/reclaim/verdicts.ts): the license's reclaim policy decides (`enabled`,
+ * exemptions, minimum tenure), so an exempted person is not warned about (issue 11).
+ */
 export const inactiveSeat: Rule = {
   id: 'inactive-seat',
   severity: 'warning',
-  doc: 'A seat shows no activity for longer than the license\'s inactive-days policy: a candidate for reclaim.',
+  doc: 'A seat that `lac reclaim` would propose to remove as inactive or never used, under the license\'s reclaim policy.',
   check({ inv, today, entitlements }, emit) {
     for (const usage of inv.usage.values()) {
-      const list = inv.assignments.get(usage.data.license);
-      const license = inv.licenses.get(usage.data.license);
-      if (!list || !license) continue;
-      const policy = reclaimPolicy(inv.org?.data, license.data);
-      const free = freeTiers(entitlements.get(license.data.id)?.contracts ?? [], license.data.id);
-      for (const a of seatActivity(list, usage.data, policy.inactive_days, today)) {
-        // An idle seat of a free tier (a viewer, say) costs nothing to keep.
-        if ((a.state !== 'inactive' && a.state !== 'never') || free.has(a.seat.tier)) continue;
-        const status = a.account?.status === 'suspended' || a.account?.status === 'deactivated' ? `its account is ${a.account.status}` : a.state === 'never' ? `never used in ${a.daysInactive} days held` : `last active ${a.lastActive} (${a.daysInactive} days ago)`;
+      const id = usage.data.license;
+      const list = inv.assignments.get(id);
+      const judged = licenseVerdicts(inv, id, today, entitlements.get(id)?.contracts ?? []);
+      if (!list || !judged) continue;
+      for (const { view: a, verdict } of judged.seats) {
+        if (!verdict.propose || !IDLE_REASONS.has(verdict.reason)) continue;
+        const status = a.state === 'suspended' || a.state === 'deactivated' ? `its account is ${a.state}` : a.state === 'never' ? `never used in ${a.daysInactive} days held` : `last active ${a.lastActive} (${a.daysInactive} days ago)`;
         emit({
           loc: seatLoc(list, a.i, 'person'),
-          message: `${a.seat.person}'s ${usage.data.license} ${a.seat.tier} seat: ${status}; the policy allows ${policy.inactive_days} days`,
+          message: `${a.seat.person}'s ${id} ${a.seat.tier} seat: ${status}; the policy allows ${judged.policy.inactive_days} days`,
           hint: 'run `lac reclaim --dry-run` to see the proposal, or exempt the person in the license\'s reclaim policy',
         });
       }

@@ -72,7 +72,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     contracts,
     upcoming: upcomingCancelBy(renewals, today),
     vendors: vendorInfos(inv, new Map([...byVendor].map(([k, v]) => [k, dec(inv, v)]))),
-    people: personInfos(inv, fig.seats),
+    people: personInfos(inv, fig.seats, today),
     departments: (org?.departments ?? []).map((d) => ({ id: d.id, name: d.name, costCentre: d.cost_centre ?? null, head: d.head ?? null })),
     chargeback: { departments: chargeRows(inv, fig.report.departments), costCentres: chargeRows(inv, fig.report.costCentres) },
     savings: {

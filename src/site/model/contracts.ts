@@ -33,7 +33,7 @@ export function contractInfos(inv: Inventory, today: IsoDate, renewals: Renewal[
         billing: c.billing_period ?? null, po: c.po_number ?? null, previous: c.previous ?? null, successor: succ,
         state: status.state, status: r?.dates.status ?? (c.end ? 'expired' : 'perpetual'),
         termStart: r?.dates.term.start ?? null, termEnd: r?.dates.term.end ?? null,
-        cancelBy: r?.dates.cancelBy ?? null, renewal: r?.dates.renewal ?? null,
+        cancelBy: r?.dates.cancelBy ?? null, decisionDue: r?.dates.decisionDue ?? null, renewal: r?.dates.renewal ?? null,
         decision: r?.dates.decision ?? c.renewal?.decision ?? 'undecided',
         annualCost: dec(inv, annual),
         recommendedCost: r?.cost ? dec(inv, r.cost.recommended) : null,

@@ -23,26 +23,32 @@ export function licenseFigures(inv: Inventory, today: IsoDate): Figures {
     for (const v of seatViews(inv, rec.data, list, today)) {
       seats.push({
         license: l.id, tier: v.seat.tier, person: v.seat.person ?? null, device: v.seat.device ?? null, since: v.seat.since,
-        state: v.left ? 'left' : v.state, use: v.use, lastActive: v.lastActive ?? null, file: list!.file, line: seatLoc(list!, v.i).line,
+        state: v.left ? 'left' : v.state, use: v.use, leaver: v.leaver?.state ?? null, lastActive: v.lastActive ?? null, file: list!.file, line: seatLoc(list!, v.i).line,
       });
     }
     const tiers = l.tiers.map((t): TierFigures => ({
       id: t.tier, name: t.name, entitled: t.entitled.value, assigned: t.assigned.value, active: t.active.value,
-      inactive: t.inactive.value, unassigned: t.unassigned.value, utilization: t.utilization.value,
-      annualCost: dec(inv, t.annualCost.value), costPerActive: t.costPerActive.value === null ? null : dec(inv, t.costPerActive.value), waste: dec(inv, t.waste.value),
+      inactive: t.inactive.value, unknown: t.unknown.value, unknownReason: t.unknownReason, cancelling: t.cancelling.value, unassigned: t.unassigned.value, utilization: t.utilization.value,
+      annualCost: dec(inv, t.annualCost.value), costUnknown: t.costUnknown, costPerActive: t.costPerActive.value === null ? null : dec(inv, t.costPerActive.value), waste: dec(inv, t.waste.value),
     }));
     const counted = tiers.filter((t) => typeof t.entitled === 'number');
     const hasUsage = tiers.some((t) => t.active !== null);
-    const countedAssigned = counted.reduce((n, t) => n + t.assigned, 0);
+    const costReasons = tiers.filter((t) => t.costUnknown !== null).map((t) => (tiers.length > 1 ? `${t.id}: ${t.costUnknown}` : t.costUnknown!));
+    const reasons = tiers.filter((t) => t.unknownReason !== null && t.unknown > 0).map((t) => (tiers.length > 1 ? `${t.id}: ${t.unknownReason}` : t.unknownReason!));
     return {
       id: l.id, name: l.name, vendor: rec.data.vendor, type: l.type, owner: l.owner ?? null, retired: rec.data.retired ?? null,
       tiers,
       entitled: counted.length ? l.totals.entitled.value : null,
-      unlimited: tiers.some((t) => t.entitled === 'unlimited'),
+      countedAssigned: l.totals.countedAssigned.value,
+      unlimited: l.totals.unlimited,
       assigned: l.totals.assigned.value,
       active: hasUsage ? l.totals.active.value : null,
       inactive: l.totals.inactive.value,
-      assignedShare: counted.length && l.totals.entitled.value > 0 ? countedAssigned / l.totals.entitled.value : null,
+      unknown: l.totals.unknown.value,
+      unknownReason: reasons.length ? reasons.join('; ') : null,
+      cancelling: l.totals.cancelling.value,
+      costUnknown: costReasons.length ? costReasons.join('; ') : null,
+      assignedShare: counted.length && l.totals.entitled.value > 0 ? l.totals.countedAssigned.value / l.totals.entitled.value : null,
       annualCost: dec(inv, l.totals.annualCost.value),
       waste: dec(inv, l.totals.waste.value),
       usageTaken: inv.usage.get(l.id)?.data.taken ?? null,

@@ -36,11 +36,18 @@ export interface TierFigures {
   active: number | null;
   /** Seats without activity past the policy, without an account, or held by a leaver. */
   inactive: number;
+  /** Seats whose use is not known, and why (the report's figure): never shown as idle or as 0. */
+  unknown: number;
+  unknownReason: string | null;
+  /** Seats already cancelled at the vendor, ending soon: neither in use nor idle. */
+  cancelling: number;
   /** Seats bought that nobody holds; null when seats are not counted one by one. */
   unassigned: number | null;
   /** Active seats per seat bought, in percent (the report's utilization). */
   utilization: number | null;
   annualCost: string;
+  /** Why the cost cannot be computed (no price, no exchange rate): shown instead of the amounts, never as 0. */
+  costUnknown: string | null;
   costPerActive: string | null;
   waste: string;
 }
@@ -55,10 +62,18 @@ export interface LicenseFigures {
   tiers: TierFigures[];
   /** Finite seats bought across tiers; null when none is counted. */
   entitled: number | null;
+  /** Seats assigned in those counted tiers (the report's `countedAssigned`): what `entitled` is compared with. */
+  countedAssigned: number;
   unlimited: boolean;
   assigned: number;
   active: number | null;
   inactive: number;
+  unknown: number;
+  /** Why use is unknown, per tier ("tier: reason"); null when it is known for every seat. */
+  unknownReason: string | null;
+  cancelling: number;
+  /** Why some tier's cost is unknown ("tier: reason"); null when every cost is known. */
+  costUnknown: string | null;
   /** Assigned seats per seat bought, over the counted tiers (0..n); null when nothing is counted. */
   assignedShare: number | null;
   annualCost: string;
@@ -76,8 +91,10 @@ export interface SeatRow {
   since: string;
   /** Activity per the latest snapshot (active, inactive, never, no-account, unknown), or "left". */
   state: string;
-  /** How the report counts it: active, inactive or unknown. */
+  /** How the report counts it: active, inactive, cancelling or unknown. */
   use: string;
+  /** The holder's leaver status (src/analysis/leaver.ts): left, leaving (on a day ahead), or null. */
+  leaver: 'left' | 'leaving' | null;
   lastActive: string | null;
   file: string;
   line: number;
@@ -104,6 +121,8 @@ export interface ContractInfo {
   termStart: string | null;
   termEnd: string | null;
   cancelBy: string | null;
+  /** The day the renewal decision is due (cancel-by minus the decision window), as `lac renewals` and check show it. */
+  decisionDue: string | null;
   renewal: string | null;
   decision: string;
   annualCost: string;
@@ -124,6 +143,8 @@ export interface PersonInfo {
   status: string;
   start: string | null;
   end: string | null;
+  /** Leaver status on the site's day: left, leaving (end date ahead), or null. */
+  leaver: 'left' | 'leaving' | null;
   manager: string | null;
   title: string | null;
   seats: number;

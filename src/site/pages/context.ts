@@ -55,6 +55,26 @@ export const percent = (v: number | null) => (v === null ? '' : `${Math.round(v)
 /** The contracts whose cancel-by date lies ahead, soonest first. */
 export const upcoming = (m: SiteModel) => m.upcoming.map((id) => m.contracts.find((c) => c.id === id)!);
 export const num = (v: number | null | undefined | 'unlimited') => (v === null || v === undefined ? '' : String(v));
+
+/** Idle seats, or "unknown" with the reason when use is not known: unknown is not idle, and never 0. */
+export function idle(f: { active: number | null; inactive: number; unknown: number; unknownReason: string | null }): string {
+  if (f.unknown === 0 || f.unknownReason === null) return String(f.inactive);
+  const unknown = `${f.unknown} unknown: ${f.unknownReason}`;
+  return f.active === null && f.inactive === 0 ? unknown : `${f.inactive} (+ ${unknown})`;
+}
+
+/** An amount, or "unknown" with the reason when it cannot be computed (no price, no exchange rate): never a 0. */
+export const amount = (value: string | null, unknown: string | null): string => (unknown ? `unknown: ${unknown}` : (value ?? ''));
+
+/** Seats bought per tier: a number, "unlimited" (never summed into a count), or "none". */
+export function bought(l: { tiers: { id: string; entitled: number | 'unlimited' | null }[]; entitled: number | null; unlimited: boolean }): string {
+  if (l.tiers.length <= 1) return l.unlimited ? 'unlimited' : num(l.entitled);
+  return l.tiers.map((t) => `${t.id} ${t.entitled ?? 'none'}`).join(', ');
+}
+
+/** "Left on <date>" for someone who has left, "Leaves on <date>" while the day is ahead. */
+export const leaverText = (leaver: 'left' | 'leaving' | null, end: string | null): string =>
+  leaver === 'leaving' ? `leaves on ${end}` : leaver === 'left' ? (end ? `left on ${end}` : 'left') : '';
 export const text = (c: CellValue): string => (typeof c === 'string' ? c : c.text);
 export const link = (t: string, href: string | null | undefined): CellValue => (href ? { text: t, href } : t);
 

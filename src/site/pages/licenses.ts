@@ -3,7 +3,7 @@ import { routes } from '../routes.ts';
 import { lineChart } from '../svg/lines.ts';
 import type { LicenseFigures } from '../model/types.ts';
 import type { Page, Table } from '../types.ts';
-import { eventsTable, groupBy, num, pct, percent, type Ctx } from './context.ts';
+import { amount, bought, eventsTable, groupBy, idle, num, pct, percent, type Ctx } from './context.ts';
 
 export function licensesPage(ctx: Ctx): Page {
   return {
@@ -16,10 +16,10 @@ export function licensesPage(ctx: Ctx): Page {
 export function licenseTable(ctx: Ctx, id: string, title: string, licenses: LicenseFigures[]): Table {
   return {
     id, title,
-    columns: [{ label: 'License' }, { label: 'Vendor' }, { label: 'Type' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Active', numeric: true }, { label: 'Idle', numeric: true }, { label: 'Assigned of bought', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
+    columns: [{ label: 'License' }, { label: 'Vendor' }, { label: 'Type' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Active', numeric: true }, { label: 'Idle', numeric: true }, { label: 'Cancelling', numeric: true }, { label: 'Assigned of bought (counted tiers)', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
     rows: licenses.map((l) => [
       ctx.license(l.id), ctx.vendor(l.vendor), l.type + (l.retired ? ` (retired ${l.retired})` : ''),
-      l.unlimited ? (l.entitled === null ? 'unlimited' : `${l.entitled} + unlimited`) : num(l.entitled), String(l.assigned), num(l.active), String(l.inactive), pct(l.assignedShare), l.annualCost, l.waste,
+      bought(l), String(l.assigned), num(l.active), idle(l), String(l.cancelling), l.assignedShare === null ? '' : `${l.countedAssigned} / ${l.entitled} (${pct(l.assignedShare)})`, amount(l.annualCost, l.costUnknown), amount(l.waste, l.costUnknown),
     ]),
     empty: 'No licenses.',
   };
@@ -53,7 +53,11 @@ export function licensePages(ctx: Ctx): Page[] {
     const series = (name: string, pick: (x: LicenseFigures) => number | null) => ({
       name, points: [...points, now].flatMap((p) => (p.l && pick(p.l) !== null ? [{ date: p.date, value: pick(p.l)! }] : [])),
     });
-    const chart = [series(l.unlimited ? 'Bought (counted tiers)' : 'Bought', (x) => x.entitled), series('Assigned', (x) => x.assigned), series('Active', (x) => x.active)].filter((s) => s.points.length);
+    // With an unlimited tier, bought counts the other tiers only: so does assigned beside it.
+    const chart = l.unlimited
+      ? [series('Bought (counted tiers)', (x) => x.entitled), series('Assigned (counted tiers)', (x) => x.countedAssigned), series('Assigned (all tiers)', (x) => x.assigned), series('Active', (x) => x.active)]
+      : [series('Bought', (x) => x.entitled), series('Assigned', (x) => x.assigned), series('Active', (x) => x.active)];
+    const shown = chart.filter((s) => s.points.length);
     return {
       route: routes.license(l.id), title: l.name, nav: 'licenses',
       crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Licenses', href: routes.licenses }],
@@ -66,14 +70,14 @@ export function licensePages(ctx: Ctx): Page[] {
         ] },
         ctx.table({
           id: `license-${l.id}-tiers`, title: 'Tiers',
-          columns: [{ label: 'Tier' }, { label: 'Name' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Unassigned', numeric: true }, { label: 'Active', numeric: true }, { label: 'Idle', numeric: true }, { label: 'Utilization (active)', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Per active user'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
-          rows: l.tiers.map((t) => [t.id, t.name, num(t.entitled), String(t.assigned), num(t.unassigned), num(t.active), String(t.inactive), percent(t.utilization), t.annualCost, t.costPerActive ?? '', t.waste]),
+          columns: [{ label: 'Tier' }, { label: 'Name' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Unassigned', numeric: true }, { label: 'Active', numeric: true }, { label: 'Idle', numeric: true }, { label: 'Cancelling', numeric: true }, { label: 'Utilization (active)', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Per active user'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
+          rows: l.tiers.map((t) => [t.id, t.name, num(t.entitled) || 'none', String(t.assigned), num(t.unassigned), num(t.active), idle(t), String(t.cancelling), percent(t.utilization), amount(t.annualCost, t.costUnknown), amount(t.costPerActive, t.costUnknown), amount(t.waste, t.costUnknown)]),
         }),
-        { type: 'chart', title: 'Seats over time', svg: lineChart(`${l.name}: seats bought, assigned and active over time`, chart), table: `license-${l.id}-over-time` },
+        { type: 'chart', title: 'Seats over time', svg: lineChart(`${l.name}: seats bought, assigned and active over time`, shown), table: `license-${l.id}-over-time` },
         ctx.table({
           id: `license-${l.id}-over-time`, title: 'At each month end',
           columns: [{ label: 'Date' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Active', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }],
-          rows: [...points, now].flatMap((p) => (p.l ? [[p.date === m.provenance.today ? `${p.date} (today)` : { text: p.date, href: routes.at(p.date) }, num(p.l.entitled), String(p.l.assigned), num(p.l.active), p.l.annualCost]] : [])),
+          rows: [...points, now].flatMap((p) => (p.l ? [[p.date === m.provenance.today ? `${p.date} (today)` : { text: p.date, href: routes.at(p.date) }, bought(p.l), String(p.l.assigned), num(p.l.active), p.l.annualCost]] : [])),
         }),
         ctx.table({
           id: `license-${l.id}-seats`, title: 'Who holds the seats',

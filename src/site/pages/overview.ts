@@ -5,7 +5,7 @@ import { routes } from '../routes.ts';
 import { barChart } from '../svg/bars.ts';
 import { lineChart } from '../svg/lines.ts';
 import type { Page } from '../types.ts';
-import { money, pct, upcoming, type Ctx } from './context.ts';
+import { leaverText, money, pct, upcoming, type Ctx } from './context.ts';
 
 const sumOf = (xs: string[]) => xs.reduce((s, x) => s + parseAmount(x), 0n);
 
@@ -15,7 +15,7 @@ export function overviewPage(ctx: Ctx): Page {
   const cur = m.org.currency;
   const counted = m.licenses.filter((l) => l.entitled !== null);
   const entitled = counted.reduce((n, l) => n + l.entitled!, 0);
-  const assigned = counted.reduce((n, l) => n + l.tiers.filter((t) => typeof t.entitled === 'number').reduce((a, t) => a + t.assigned, 0), 0);
+  const assigned = counted.reduce((n, l) => n + l.countedAssigned, 0);
   const spend = toDecimal(sumOf(m.licenses.map((l) => l.annualCost)), cur);
   const waste = toDecimal(sumOf(m.licenses.map((l) => l.waste)), cur);
   const sev = countBySeverity(m.findings);
@@ -23,19 +23,22 @@ export function overviewPage(ctx: Ctx): Page {
   const soon = due.filter((c) => c.cancelBy! <= addDays(m.provenance.today, 90));
   const leavers = leaversHolding(ctx);
   const byVendor = [...m.vendors].filter((v) => parseAmount(v.annualCost) > 0n).sort((a, b) => Number(parseAmount(b.annualCost) - parseAmount(a.annualCost)));
-  const util = counted.filter((l) => l.entitled! > 0).sort((a, b) => (a.assignedShare ?? 0) - (b.assignedShare ?? 0));
+  // One bar per tier with a number of seats bought: summing tiers would hide an over-assigned one (issue 11).
+  const util = counted.flatMap((l) => l.tiers.flatMap((t) => (typeof t.entitled === 'number' && t.entitled > 0 ? [{ label: l.tiers.length > 1 ? `${l.name} · ${t.id}` : l.name, assigned: t.assigned, bought: t.entitled }] : [])))
+    .sort((a, b) => a.assigned / a.bought - b.assigned / b.bought || (a.label < b.label ? -1 : 1));
   const series = m.snapshots;
   const spendSeries = [...series.map((s) => ({ date: s.date, value: Number(s.annualCost) })), { date: m.provenance.today, value: Number(spend) }];
   const seatSeries = [
-    { name: 'Seats bought', points: [...series.map((s) => ({ date: s.date, value: sumEntitled(s.licenses) })), { date: m.provenance.today, value: entitled }] },
-    { name: 'Seats assigned', points: [...series.map((s) => ({ date: s.date, value: s.licenses.reduce((n, l) => n + l.assigned, 0) })), { date: m.provenance.today, value: m.licenses.reduce((n, l) => n + l.assigned, 0) }] },
+    // Both sides count the tiers with a number of seats bought: unlimited tiers are in neither.
+    { name: 'Seats bought (counted tiers)', points: [...series.map((s) => ({ date: s.date, value: sumEntitled(s.licenses) })), { date: m.provenance.today, value: entitled }] },
+    { name: 'Seats assigned (counted tiers)', points: [...series.map((s) => ({ date: s.date, value: s.licenses.reduce((n, l) => n + l.countedAssigned, 0) })), { date: m.provenance.today, value: assigned }] },
   ];
   return {
     route: routes.overview, title: `${m.org.name}: software licenses`, nav: 'overview', crumbs: [],
     sections: [
       {
         type: 'kpis', items: [
-          { label: 'Annual spend', value: money(spend, cur), note: `${m.contracts.filter((c) => ['current', 'rolled', 'perpetual'].includes(c.state) && c.status !== 'renewed').length} contracts in force`, href: routes.contracts },
+          { label: 'Annual spend', value: money(spend, cur), note: `${costUnknown(m.licenses)}${m.contracts.filter((c) => ['current', 'rolled', 'perpetual'].includes(c.state) && c.status !== 'renewed').length} contracts in force`, href: routes.contracts },
           { label: 'Utilization', value: pct(entitled ? assigned / entitled : null), note: `${assigned} of ${entitled} counted seats assigned`, href: routes.licenses },
           { label: 'Waste', value: money(waste, cur), note: 'a year: spare and idle seats', href: routes.licenses },
           { label: 'Savings realised', value: money(m.savings.total, cur), note: `a year, ${m.savings.seats} seats reclaimed${m.savings.since ? ` since ${m.savings.since}` : ''}`, href: routes.audit('seat', 1) },
@@ -44,7 +47,7 @@ export function overviewPage(ctx: Ctx): Page {
         ],
       },
       { type: 'chart', title: 'Annual spend by vendor', svg: barChart('Annual spend by vendor', byVendor.map((v) => ({ label: v.name, value: Number(v.annualCost), text: money(v.annualCost, cur) }))), table: 'vendors' },
-      { type: 'chart', title: 'Seats assigned of seats bought', svg: barChart('Seats assigned of seats bought, by license', util.map((l) => ({ label: l.name, value: countedAssigned(l), behind: l.entitled!, text: `${countedAssigned(l)} / ${l.entitled} (${pct(l.assignedShare)})` }))), table: 'licenses' },
+      { type: 'chart', title: 'Seats assigned of seats bought', svg: barChart('Seats assigned of seats bought, by license and tier', util.map((t) => ({ label: t.label, value: t.assigned, behind: t.bought, text: `${t.assigned} / ${t.bought} (${pct(t.assigned / t.bought)})` }))), table: 'licenses' },
       { type: 'chart', title: 'Annual spend over time', svg: lineChart('Annual spend at each month end', [{ name: `Annual spend (${cur})`, points: spendSeries }]), table: 'points-in-time' },
       { type: 'chart', title: 'Seats over time', svg: lineChart('Seats bought and assigned at each month end', seatSeries), table: 'points-in-time' },
       ctx.table({
@@ -54,10 +57,10 @@ export function overviewPage(ctx: Ctx): Page {
         empty: 'No cancel-by date ahead.',
       }),
       ctx.table({
-        id: 'leavers-holding-seats', title: 'Leavers still holding seats',
-        columns: [{ label: 'Person' }, { label: 'Left on' }, { label: 'License' }, { label: 'Tier' }, { label: 'Since' }],
-        rows: leavers.map((s) => [ctx.person(s.person), s.end ?? '', ctx.license(s.license), s.tier, s.since]),
-        empty: 'No leaver holds a seat.',
+        id: 'leavers-holding-seats', title: 'Leavers holding seats (left, or leaving)',
+        columns: [{ label: 'Person' }, { label: 'Status' }, { label: 'License' }, { label: 'Tier' }, { label: 'Since' }],
+        rows: leavers.map((s) => [ctx.person(s.person), leaverText(s.leaver, s.end), ctx.license(s.license), s.tier, s.since]),
+        empty: 'No leaver holds a seat, and nobody leaving does.',
       }),
       ctx.table({
         id: 'savings', title: `Savings realised by reclaims${m.savings.since ? ` since ${m.savings.since}` : ''}`,
@@ -69,11 +72,16 @@ export function overviewPage(ctx: Ctx): Page {
   };
 }
 
-const countedAssigned = (l: { tiers: { entitled: unknown; assigned: number }[] }) => l.tiers.filter((t) => typeof t.entitled === 'number').reduce((n, t) => n + t.assigned, 0);
+/** "cost unknown for 2 licenses (no price, no exchange rate); " when some amounts could not be computed: they are left out, not counted as 0. */
+const costUnknown = (ls: { costUnknown: string | null }[]) => {
+  const n = ls.filter((l) => l.costUnknown !== null).length;
+  return n ? `without ${n} license${n > 1 ? 's' : ''} whose cost is unknown; ` : '';
+};
 const sumEntitled = (ls: { entitled: number | null }[]) => ls.reduce((n, l) => n + (l.entitled ?? 0), 0);
 
-/** Seats held by people who have left by today (status leaver, or an end date passed: the report's rule). */
+/** Seats held by people who have left or are leaving (src/analysis/leaver.ts, as check's seat-held-by-leaver): who left first. */
 export function leaversHolding(ctx: Ctx) {
   const people = new Map(ctx.m.people.map((p) => [p.id, p]));
-  return ctx.m.seats.filter((s) => s.state === 'left').map((s) => ({ ...s, end: people.get(s.person ?? '')?.end ?? null }));
+  const rank = (s: { leaver: string | null }) => (s.leaver === 'left' ? 0 : 1);
+  return ctx.m.seats.filter((s) => s.leaver !== null).map((s) => ({ ...s, end: people.get(s.person ?? '')?.end ?? null })).sort((a, b) => rank(a) - rank(b));
 }

@@ -1,6 +1,6 @@
 import { routes } from '../routes.ts';
 import type { Page } from '../types.ts';
-import { eventsTable, groupBy, type Ctx } from './context.ts';
+import { eventsTable, groupBy, leaverText, type Ctx } from './context.ts';
 import { leaversHolding } from './overview.ts';
 
 export function peoplePage(ctx: Ctx): Page {
@@ -10,10 +10,10 @@ export function peoplePage(ctx: Ctx): Page {
     route: routes.people, title: 'People', nav: 'people', crumbs: [{ text: 'Overview', href: routes.overview }],
     sections: [
       ctx.table({
-        id: 'leavers-with-seats', title: 'Leavers still holding seats',
-        columns: [{ label: 'Person' }, { label: 'Left on' }, { label: 'License' }, { label: 'Tier' }, { label: 'Since' }, { label: 'Line' }],
-        rows: leaversHolding(ctx).map((s) => [ctx.person(s.person), s.end ?? '', ctx.license(s.license), s.tier, s.since, { text: `${s.file}:${s.line}`, href: ctx.links.blob(s.file, s.line) }]),
-        empty: 'No leaver holds a seat.',
+        id: 'leavers-with-seats', title: 'Leavers holding seats (left, or leaving)',
+        columns: [{ label: 'Person' }, { label: 'Status' }, { label: 'License' }, { label: 'Tier' }, { label: 'Since' }, { label: 'Line' }],
+        rows: leaversHolding(ctx).map((s) => [ctx.person(s.person), leaverText(s.leaver, s.end), ctx.license(s.license), s.tier, s.since, { text: `${s.file}:${s.line}`, href: ctx.links.blob(s.file, s.line) }]),
+        empty: 'No leaver holds a seat, and nobody leaving does.',
       }),
       ctx.table({
         id: 'people', title: 'Everyone',
@@ -38,7 +38,7 @@ export function personPages(ctx: Ctx): Page[] {
         { label: 'ID', value: p.id }, { label: 'Email', value: p.email }, { label: 'Title', value: p.title ?? '—' },
         { label: 'Department', value: p.department ? dept.get(p.department) ?? p.department : '—' }, { label: 'Cost centre', value: p.costCentre ?? '—' },
         { label: 'Manager', value: ctx.person(p.manager) || '—' }, { label: 'Status', value: p.status },
-        { label: 'Started', value: p.start ?? '—' }, { label: 'Left', value: p.end ?? '—' },
+        { label: 'Started', value: p.start ?? '—' }, { label: p.leaver === 'leaving' ? 'Leaves on' : p.end && p.end >= m.provenance.today ? 'Ends on' : 'Left on', value: p.end ?? '—' },
       ] },
       ctx.table({
         id: `person-${p.id}-seats`, title: 'Seats held',

@@ -19,6 +19,7 @@ export const ISSUE_BODY = `{{#if overdue}}
 |---|---|
 | Term | {{termStart}} to {{termEnd}}{{#if rolled}} (renewed by itself past its written end){{/if}} |
 | {{#if autoRenew}}Renews by itself{{else}}Ends; a renewal would start{{/if}} | {{renewal}} ({{renewalWhen}}) |
+| Decision due | {{decisionDue}} ({{decisionDueWhen}}) |
 | Cancel by | **{{cancelBy}}** ({{cancelByWhen}}; {{notice}}) |
 | Status | {{status}} |
 | Decision | {{decision}} |

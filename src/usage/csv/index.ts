@@ -25,7 +25,7 @@ export function csvConnector(): Connector {
     id: 'csv',
     env: [],
     async pull(ctx: ConnectorContext): Promise<PullResult> {
-      const mapping = readMapping(ctx.config, VENDOR);
+      const mapping = { ...readMapping(ctx.config, VENDOR), ...(ctx.timeZone ? { timeZone: ctx.timeZone } : {}) };
       const delimiter = readDelimiter(ctx.config);
       const { text, shown } = await readExport(ctx.config, VENDOR);
       let table;

@@ -3,21 +3,26 @@ import { listCopilotSeats, type CopilotSeat } from '../../github/usage-api.ts';
 import { finishAccounts, compact } from '../shared/accounts.ts';
 import { requiredString, stringMap, warnUnknownKeys } from '../shared/config.ts';
 import { sourceEnv } from '../../secrets/env.ts';
+import { dayOf } from '../shared/dates.ts';
 import type { Connector, ConnectorContext, PullResult, UsageAccount } from '../types.ts';
 
 const VENDOR = 'GitHub Copilot';
 const CONFIG_KEYS = ['org', 'tiers'] as const;
 
-/** One seat as a UsageAccount: a pending cancellation still counts as active (GitHub bills to the end of the cycle). */
-export function mapCopilotSeat(seat: CopilotSeat & { login: string }, tiers: Map<string, string>): UsageAccount {
+/**
+ * One seat as a UsageAccount (GitHub REST "List all Copilot seat assignments for an organization"):
+ * `last_activity_at` null is "never", an absent key is unknown; a seat with `pending_cancellation_date`
+ * is already cancelled (billed and usable until that date), a state of its own.
+ */
+export function mapCopilotSeat(seat: CopilotSeat & { login: string }, tiers: Map<string, string>, timeZone?: string): UsageAccount {
   const plan = seat.planType && seat.planType !== 'unknown' ? seat.planType : undefined;
   return compact({
     account: seat.login,
     login: seat.login,
     tier: plan === undefined ? undefined : (tiers.get(plan) ?? plan),
     status: 'active',
-    last_active: seat.lastActivityAt === null ? null : seat.lastActivityAt.slice(0, 10),
-    signals: seat.pendingCancellationDate ? { pending_cancellation: 1 } : undefined,
+    last_active: seat.lastActivityAt === null ? null : seat.lastActivityAt === undefined ? undefined : (dayOf(seat.lastActivityAt, timeZone) ?? undefined),
+    pending_cancellation: seat.pendingCancellationDate && /^\d{4}-\d{2}-\d{2}$/.test(seat.pendingCancellationDate) ? seat.pendingCancellationDate : undefined,
   });
 }
 
@@ -47,9 +52,9 @@ export function githubCopilotConnector(options: GitHubConnectorOptions = {}): Co
           continue;
         }
         if (seat.pendingCancellationDate) pending.push(`${seat.login} (${seat.pendingCancellationDate})`);
-        accounts.push(mapCopilotSeat({ ...seat, login: seat.login }, tiers));
+        accounts.push(mapCopilotSeat({ ...seat, login: seat.login }, tiers, ctx.timeZone));
       }
-      if (pending.length) warnings.push(`${VENDOR}: ${pending.length} seat${pending.length > 1 ? 's are' : ' is'} pending cancellation and still billed until then: ${pending.sort().join(', ')}`);
+      if (pending.length) warnings.push(`${VENDOR}: ${pending.length} seat${pending.length > 1 ? 's are' : ' is'} pending cancellation (not counted as in use, nor as a saving) and still billed until then: ${pending.sort().join(', ')}`);
       if (userless) warnings.push(`${VENDOR}: ${userless} seat${userless > 1 ? 's have' : ' has'} no assignee and ${userless > 1 ? 'were' : 'was'} skipped`);
       if (listed.truncated) warnings.push(`${VENDOR}: stopped after ${ctx.maxPages} pages; ${listed.totalSeats - listed.seats.length} seats were not read`);
       else if (listed.totalSeats !== listed.seats.length) warnings.push(`${VENDOR}: GitHub reports ${listed.totalSeats} seats but listed ${listed.seats.length}`);

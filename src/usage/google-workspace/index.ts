@@ -40,7 +40,7 @@ export function googleWorkspaceConnector(options: ConnectorOptions & { now?: () 
       const token = await googleToken(http, tokenUrl, signAssertion(key, subject, tokenUrl, nowSeconds));
       // The report's own customer is the admin's; `customer_id` only serves License Manager,
       // which also takes the primary domain.
-      const report = await readUsageReport(http, reportsBase, token, ctx.today, lookback, signalParameters, maxPages, productId === undefined ? ctx.progress : undefined);
+      const report = await readUsageReport(http, reportsBase, token, ctx.today, lookback, signalParameters, maxPages, productId === undefined ? ctx.progress : undefined, ctx.timeZone);
       const warnings = [...report.warnings];
       warnUnknownKeys(ctx.config, CONFIG_KEYS, VENDOR, warnings);
       const accounts: UsageAccount[] = [];

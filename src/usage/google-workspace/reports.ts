@@ -4,7 +4,12 @@ import { addDays, dayOf, latestDay } from '../shared/dates.ts';
 import { isRecord, toNumber, toText } from '../shared/values.ts';
 import { vendorText } from '../../secrets/summary.ts';
 
-export const ACTIVITY_PARAMETERS = ['accounts:last_login_time', 'gmail:last_interaction_time'];
+/**
+ * Activity timestamps (RFC 3339) of the Users Usage Report: the names in Google's "Accounts
+ * parameters" reference (Admin SDK Reports API, usage-ref-appendix-a/users-accounts) first, then the
+ * older names that reports still carry (issue 11: a report with only the documented name gave no activity).
+ */
+export const ACTIVITY_PARAMETERS = ['accounts:timestamp_last_login', 'accounts:last_login_time', 'gmail:timestamp_last_interaction', 'gmail:last_interaction_time'];
 
 export interface UserActivity {
   lastActive: string | null | undefined;
@@ -42,12 +47,13 @@ export async function readUsageReport(
   signalParameters: Map<string, string>,
   maxPages: number,
   progress?: (usersRead: number) => void,
+  timeZone?: string,
 ): Promise<UsageReport> {
   const oldest = addDays(today, -lookbackDays);
   let date = today;
   const warnings: string[] = [];
   for (;;) {
-    const report = await readDay(http, base, token, date, signalParameters, maxPages, progress);
+    const report = await readDay(http, base, token, date, signalParameters, maxPages, progress, timeZone);
     if (report !== 'not ready' && typeof report !== 'string') {
       if (date !== today) warnings.push(`Google Workspace: the usage report for ${today} is not ready yet; used ${date}`);
       return { date, users: report.users, warnings: [...warnings, ...report.warnings] };
@@ -72,6 +78,7 @@ async function readDay(
   signalParameters: Map<string, string>,
   maxPages: number,
   progress: ((usersRead: number) => void) | undefined,
+  timeZone: string | undefined,
 ): Promise<{ users: Map<string, UserActivity>; warnings: string[] } | 'not ready' | string> {
   const users = new Map<string, UserActivity>();
   const warnings = new Set<string>();
@@ -97,7 +104,7 @@ async function readDay(
     const reports = body.usageReports ?? [];
     if (!Array.isArray(reports)) throw new ConnectorError(`Google Workspace: usageReports on page ${pages} for ${date} is not a list`);
     for (const report of reports) {
-      const parsed = parseUserReport(report, signalParameters);
+      const parsed = parseUserReport(report, signalParameters, timeZone);
       if (parsed) users.set(parsed.email.toLowerCase(), parsed.activity);
     }
     progress?.(users.size);
@@ -107,7 +114,7 @@ async function readDay(
 }
 
 /** One `usageReports[]` entry: `entity.userEmail` and its `parameters[]` values. */
-export function parseUserReport(report: unknown, signalParameters: Map<string, string>): { email: string; activity: UserActivity } | undefined {
+export function parseUserReport(report: unknown, signalParameters: Map<string, string>, timeZone?: string): { email: string; activity: UserActivity } | undefined {
   if (!isRecord(report) || !isRecord(report.entity)) return undefined;
   const email = toText(report.entity.userEmail);
   if (email === undefined) return undefined;
@@ -115,7 +122,7 @@ export function parseUserReport(report: unknown, signalParameters: Map<string, s
   const signals: Record<string, number> = {};
   for (const parameter of Array.isArray(report.parameters) ? report.parameters : []) {
     if (!isRecord(parameter) || typeof parameter.name !== 'string') continue;
-    if (ACTIVITY_PARAMETERS.includes(parameter.name)) days.push(dayOf(parameter.datetimeValue));
+    if (ACTIVITY_PARAMETERS.includes(parameter.name)) days.push(dayOf(parameter.datetimeValue, timeZone));
     const signal = signalParameters.get(parameter.name);
     // intValue is an int64 and arrives as a JSON string.
     const value = toNumber(parameter.intValue);

@@ -4,20 +4,20 @@ export const DATE_FORMATS = ['iso', 'MM/DD/YYYY', 'DD/MM/YYYY', 'epoch_s', 'epoc
 export type DateFormat = (typeof DATE_FORMATS)[number];
 
 /**
- * Parses one exported date cell into a UTC day. Returns null for "never" (epoch 0, or a
+ * Parses one exported date cell into a day in the org's time zone (UTC when none is given). Returns null for "never" (epoch 0, or a
  * sentinel the caller already recognised), undefined when the text does not fit the format.
  * Times after a slash date ("03/14/2026 09:30") are ignored: exports rarely say their zone.
  */
-export function parseExportDate(text: string, format: DateFormat): string | null | undefined {
+export function parseExportDate(text: string, format: DateFormat, timeZone?: string): string | null | undefined {
   const value = text.trim();
   switch (format) {
     case 'iso':
-      return /^\d{4}-\d{2}-\d{2}/.test(value) ? dayOf(value) : undefined;
+      return /^\d{4}-\d{2}-\d{2}/.test(value) ? dayOf(value, timeZone) : undefined;
     case 'epoch_s':
     case 'epoch_ms': {
       if (!/^\d+(\.\d+)?$/.test(value)) return undefined;
       const n = Number(value);
-      return dayOf(format === 'epoch_s' ? n * 1000 : n);
+      return dayOf(format === 'epoch_s' ? n * 1000 : n, timeZone);
     }
     case 'MM/DD/YYYY':
     case 'DD/MM/YYYY': {

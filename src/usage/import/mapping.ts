@@ -24,6 +24,8 @@ export interface ImportMapping {
   columns: Partial<Record<Field, string>> & { account: string };
   signals: Map<string, string>;
   dateFormat: DateFormat;
+  /** The org's time zone: exported instants become dates in it. */
+  timeZone?: string;
   tiers: Map<string, string>;
   statuses: Map<string, Status>;
   never: Set<string>;
@@ -133,7 +135,7 @@ function lastActiveOf(get: (column: string) => unknown, mapping: ImportMapping):
   if (raw === undefined || raw === null) return null;
   const value = String(raw).trim();
   if (value === '' || mapping.never.has(value.toLowerCase())) return null;
-  const day = parseExportDate(value, mapping.dateFormat);
+  const day = parseExportDate(value, mapping.dateFormat, mapping.timeZone);
   if (day === undefined) {
     throw new RecordError(
       `"${value}" in column "${column}" is not a ${mapping.dateFormat} date; set usage.config.date_format to one of ${DATE_FORMATS.join(', ')}, or list the value in usage.config.never`,

@@ -29,7 +29,7 @@ export function jsonConnector(): Connector {
     id: 'json',
     env: [],
     async pull(ctx: ConnectorContext): Promise<PullResult> {
-      const mapping = readMapping(ctx.config, VENDOR);
+      const mapping = { ...readMapping(ctx.config, VENDOR), ...(ctx.timeZone ? { timeZone: ctx.timeZone } : {}) };
       const recordsPath = optionalString(ctx.config, 'records', VENDOR);
       const { text, shown } = await readExport(ctx.config, VENDOR);
       let document: unknown;

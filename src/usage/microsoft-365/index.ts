@@ -64,7 +64,7 @@ export function microsoft365Connector(options: ConnectorOptions = {}): Connector
       const accounts: UsageAccount[] = [];
       for (const user of users) {
         const activity = reports.map((r) => r.byUpn.get(user.upn.toLowerCase())).filter((a) => a !== undefined);
-        const account = mapGraphUser(user, skuMap, tiers, activity);
+        const account = mapGraphUser(user, skuMap, tiers, activity, ctx.timeZone);
         if (account) accounts.push(account);
       }
       ctx.progress?.(accounts.length);

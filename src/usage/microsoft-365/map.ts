@@ -34,13 +34,14 @@ export function mapGraphUser(
   skus: Map<string, Sku>,
   tiers: Map<string, string>,
   reports: ReportActivity[],
+  timeZone?: string,
 ): UsageAccount | undefined {
   const tierList = user.skuIds.map((id) => tierOf(id, skus, tiers)).filter((t): t is string => t !== undefined);
   if (tierList.length === 0) return undefined;
   // Several SKUs of one license (e.g. E3 and E5): the tier listed first in `tiers` wins.
   const order = [...new Set(tiers.values())];
   tierList.sort((a, b) => (order.indexOf(a) - order.indexOf(b)) || (a < b ? -1 : a > b ? 1 : 0));
-  const signIn = user.lastSignIn === null ? null : dayOf(user.lastSignIn);
+  const signIn = user.lastSignIn === null ? null : dayOf(user.lastSignIn, timeZone);
   const lastActive = latestDay(signIn, ...reports.map((r) => r.lastActive));
   const signals = Object.assign({}, ...reports.map((r) => r.signals)) as Record<string, number>;
   return compact({

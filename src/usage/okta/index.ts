@@ -44,11 +44,11 @@ export function oktaConnector(options: ConnectorOptions = {}): Connector {
       };
       if (appId !== undefined) {
         const url = `${base}/api/v1/apps/${encodeURIComponent(appId)}/users?limit=500&expand=user`;
-        await listAll(http, url, headers, maxPages, collect(mapOktaAppUser));
+        await listAll(http, url, headers, maxPages, collect((u) => mapOktaAppUser(u, ctx.timeZone)));
       } else {
-        await listAll(http, `${base}/api/v1/users?limit=200`, headers, maxPages, collect((u) => mapOktaUser(u)));
+        await listAll(http, `${base}/api/v1/users?limit=200`, headers, maxPages, collect((u) => mapOktaUser(u, undefined, ctx.timeZone)));
         const deprovisioned = `${base}/api/v1/users?limit=200&filter=${encodeURIComponent('status eq "DEPROVISIONED"')}`;
-        await listAll(http, deprovisioned, headers, maxPages, collect((u) => mapOktaUser(u)));
+        await listAll(http, deprovisioned, headers, maxPages, collect((u) => mapOktaUser(u, undefined, ctx.timeZone)));
       }
       if (skipped > 0) warnings.push(`${VENDOR}: ${skipped} record${skipped > 1 ? 's' : ''} without a login or user name were skipped`);
       return { accounts: finishAccounts(accounts, warnings, VENDOR), warnings };

@@ -24,7 +24,7 @@ export function mapOktaStatus(status: unknown): UsageAccount['status'] {
 }
 
 /** Maps an Okta User object (`/api/v1/users`); returns undefined when it has no login. */
-export function mapOktaUser(user: unknown, appUserName?: string): UsageAccount | undefined {
+export function mapOktaUser(user: unknown, appUserName?: string, timeZone?: string): UsageAccount | undefined {
   if (!isRecord(user)) return undefined;
   const profile = isRecord(user.profile) ? user.profile : {};
   const login = toText(profile.login);
@@ -32,7 +32,7 @@ export function mapOktaUser(user: unknown, appUserName?: string): UsageAccount |
   if (account === undefined) return undefined;
   const name = [toText(profile.firstName), toText(profile.lastName)].filter(Boolean).join(' ');
   // lastLogin is null for a user who never signed in.
-  const lastActive = user.lastLogin === null ? null : dayOf(user.lastLogin);
+  const lastActive = user.lastLogin === null ? null : dayOf(user.lastLogin, timeZone);
   return compact({
     account,
     email: toText(profile.email),
@@ -47,12 +47,12 @@ export function mapOktaUser(user: unknown, appUserName?: string): UsageAccount |
  * Maps an app assignment (`/api/v1/apps/{appId}/users?expand=user`). The embedded user
  * carries lastLogin and the lifecycle status; without it the assignment's own status is used.
  */
-export function mapOktaAppUser(appUser: unknown): UsageAccount | undefined {
+export function mapOktaAppUser(appUser: unknown, timeZone?: string): UsageAccount | undefined {
   if (!isRecord(appUser)) return undefined;
   const credentials = isRecord(appUser.credentials) ? appUser.credentials : {};
   const userName = toText(credentials.userName);
   const embedded = isRecord(appUser._embedded) ? appUser._embedded.user : undefined;
-  if (isRecord(embedded)) return mapOktaUser(embedded, userName);
+  if (isRecord(embedded)) return mapOktaUser(embedded, userName, timeZone);
   if (userName === undefined) return undefined;
   const profile = isRecord(appUser.profile) ? appUser.profile : {};
   return compact({

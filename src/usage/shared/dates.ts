@@ -1,25 +1,30 @@
+import { dayIn } from '../../history/time.ts';
+
 /**
- * The UTC day (YYYY-MM-DD) of a vendor timestamp.
- * Returns null for the "never" sentinels vendors use instead of an empty value:
+ * The day (YYYY-MM-DD) of a vendor timestamp in the org's time zone (UTC when none is given):
+ * the one place a vendor instant becomes a date (issue 11: `2026-11-14T20:00:00-06:00` is
+ * 2026-11-15 in UTC and in Europe/Berlin; cutting the text would say 2026-11-14).
+ * A date without a time is taken as written. Returns null for the "never" sentinels vendors use instead of an empty value:
  * the Unix epoch (Google's `1970-01-01T00:00:00.000Z`, epoch 0) and .NET's `0001-01-01`.
  * Returns undefined for an empty or unreadable value: the caller decides what absence means.
  */
-export function dayOf(value: unknown): string | null | undefined {
+export function dayOf(value: unknown, timeZone = 'UTC'): string | null | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'number') return dayOfEpochMs(value);
+  if (typeof value === 'number') return dayOfEpochMs(value, timeZone);
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   if (text === '') return undefined;
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text.startsWith('0001-') || text === '1970-01-01' ? null : validDay(text);
-  const ms = Date.parse(text);
+  // A date-time without an offset is read as UTC, not as the machine's local time (Date.parse would).
+  const ms = Date.parse(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(text) ? `${text}Z` : text);
   if (Number.isNaN(ms)) return undefined;
-  return dayOfEpochMs(ms);
+  return dayOfEpochMs(ms, timeZone);
 }
 
-function dayOfEpochMs(ms: number): string | null | undefined {
-  if (!Number.isFinite(ms)) return undefined;
+function dayOfEpochMs(ms: number, timeZone: string): string | null | undefined {
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return undefined;
   if (ms <= 0) return null; // the epoch or earlier (incl. 0001-01-01) means "never"
-  return new Date(ms).toISOString().slice(0, 10);
+  return dayIn(new Date(ms), timeZone);
 }
 
 function validDay(day: string): string | undefined {

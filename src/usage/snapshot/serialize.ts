@@ -1,7 +1,7 @@
 import type { Account, Usage } from '../../inventory/schema/index.ts';
 
 // Field order of one account line; fixed so that the same data gives the same bytes.
-const ACCOUNT_KEYS = ['account', 'person', 'email', 'login', 'name', 'tier', 'status', 'last_active', 'signals'] as const;
+const ACCOUNT_KEYS = ['account', 'person', 'email', 'login', 'name', 'tier', 'status', 'last_active', 'pending_cancellation', 'signals'] as const;
 const PLAIN = /^[A-Za-z0-9_.+\/][A-Za-z0-9_.@+\/ -]*$/;
 const RESOLVES_AS_NON_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?[0-9][0-9_]*|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)(?:[eE][-+]?[0-9]+)?|[-+]?[0-9]+[eE][-+]?[0-9]+|0x[0-9a-fA-F]+|0o[0-7]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 

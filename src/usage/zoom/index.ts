@@ -45,7 +45,7 @@ export function zoomConnector(options: ConnectorOptions = {}): Connector {
             throw new ConnectorError(`Zoom: a /v2/users page (status ${status}) has no "users" array`);
           }
           for (const user of body.users) {
-            const account = mapZoomUser(user, status, tiers);
+            const account = mapZoomUser(user, status, tiers, ctx.timeZone);
             if (account) accounts.push(account);
           }
           ctx.progress?.(accounts.length);

@@ -11,7 +11,7 @@ const TYPE_NAMES: Record<number, string> = { 1: 'basic', 2: 'licensed', 4: 'unas
  * never signed in, so an active user without it has never logged in (null). The tier is
  * `tiers[type]` (keys "1", "2" or "basic", "licensed"), else the type's name.
  */
-export function mapZoomUser(user: unknown, listStatus: string, tiers: Map<string, string>): UsageAccount | undefined {
+export function mapZoomUser(user: unknown, listStatus: string, tiers: Map<string, string>, timeZone?: string): UsageAccount | undefined {
   if (!isRecord(user)) return undefined;
   const email = toText(user.email);
   const account = email ?? toText(user.id);
@@ -34,6 +34,6 @@ export function mapZoomUser(user: unknown, listStatus: string, tiers: Map<string
     name,
     tier,
     status: status === 'active' ? 'active' : status === 'inactive' ? 'deactivated' : status === 'pending' ? 'invited' : undefined,
-    last_active: raw === undefined || raw === null || raw === '' ? null : dayOf(raw),
+    last_active: raw === undefined || raw === null || raw === '' ? null : dayOf(raw, timeZone),
   });
 }

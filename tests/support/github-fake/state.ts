@@ -68,7 +68,8 @@ export interface RepoState {
 export interface CopilotSeatState {
   login: string;
   created_at: string;
-  last_activity_at: string | null;
+  /** Undefined: the key is left out of the response (the OpenAPI schema does not require it). */
+  last_activity_at: string | null | undefined;
   last_activity_editor: string | null;
   pending_cancellation_date: string | null;
   plan_type: 'business' | 'enterprise' | 'unknown';

@@ -142,7 +142,7 @@ describe('markdown for GitHub from hostile data', () => {
 
   it('usage pull request body', () => {
     const outcome = { path: 'x', accounts: 1, matched: 1, unmatched: [], ambiguous: [], changed: true, written: true, warnings: [] };
-    const text = usageBody([{ ...outcome, license: 'figma', ok: true }, { ...outcome, license: 'okta', ok: false, error: `${EVIL}\n| forged | row |` }], TODAY);
+    const text = usageBody([{ ...outcome, license: 'figma', ok: true }, { ...outcome, license: 'okta', ok: false, error: `${EVIL}\n| forged | row |` }], TODAY, `lac pull ${EVIL}`);
     expectSafe(text);
     expect(text).toContain(SHOWN);
   });
