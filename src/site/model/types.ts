@@ -147,6 +147,8 @@ export interface ChargeRow {
   waste: string;
   /** Annual cost per license. */
   licenses: Record<string, string>;
+  /** Annual cost per cost centre (department rows) or per department (cost-centre rows). */
+  across: Record<string, string>;
 }
 
 /** Savings realised by reclaim commits this fiscal year (the report's figure). */
@@ -180,7 +182,8 @@ export interface SiteModel {
   vendors: VendorInfo[];
   people: PersonInfo[];
   departments: { id: string; name: string; costCentre: string | null; head: string | null }[];
-  chargeback: { departments: ChargeRow[]; costCentres: ChargeRow[] };
+  /** `method`: how money is shared out and rounded, as the page states it. */
+  chargeback: { departments: ChargeRow[]; costCentres: ChargeRow[]; method: string };
   savings: Savings;
   /** Contracts whose cancel-by date lies ahead and that still renew, soonest first. */
   upcoming: string[];
