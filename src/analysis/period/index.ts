@@ -1,0 +1,149 @@
+import type { Inventory } from '../../inventory/model.ts';
+import { dayNumber } from '../../util/dates.ts';
+import { sum, type Micros } from '../../util/money.ts';
+import { UNCOUNTED_TYPES } from '../entitlement.ts';
+import { ALLOCATION_METHOD, allocate } from '../money/allocate.ts';
+import { payerResolver, type PayerResolver, type Payers } from '../report/payers.ts';
+import type { PriceProblem } from '../report/prices.ts';
+import { ACCRUAL_METHOD } from './accrual.ts';
+import type { Holdings } from './holdings.ts';
+import { linesInPeriod, type LineInPeriod, type LineSpend } from './lines.ts';
+import { occupancy, type Occupancy } from './occupancy.ts';
+import type { Period } from './range.ts';
+
+export type { LineSpend } from './lines.ts';
+export type { Period } from './range.ts';
+
+/** A department's or cost centre's spend in the period. */
+export interface PeriodRow {
+  key: string;
+  name: string;
+  /** Days seats were held, summed over seats (unassigned: days seats were bought and held by nobody). */
+  seatDays: number;
+  amount: Micros;
+  /** Spend per license, from the same shares: they add up to `amount`. */
+  licenses: Record<string, Micros>;
+  /** Spend per cost centre (department rows) or department (cost-centre rows). */
+  across: Record<string, Micros>;
+}
+
+/** Spend of a period: what each contract line accrued, and who held the seats it paid for. All amounts in whole minor units of the org currency. */
+export interface PeriodSpend {
+  period: Period;
+  currency: string;
+  /** Whether seat holders came from git history or only from today's assignments. */
+  holdings: Holdings['basis'];
+  accrual: string;
+  allocation: string;
+  lines: LineSpend[];
+  licenses: Array<{ id: string; amount: Micros }>;
+  vendors: Array<{ vendor: string; amount: Micros }>;
+  departments: PeriodRow[];
+  costCentres: PeriodRow[];
+  total: Micros;
+  problems: PriceProblem[];
+}
+
+interface Leaf { license: string; payers: Payers; seatDays: number; amount: Micros }
+
+/** The spend of a period and its chargeback by department and cost centre. Pure: holdings come from git history (./holdings.ts) or today's assignments. */
+export function periodSpend(inv: Inventory, period: Period, holdings: Holdings): PeriodSpend {
+  const currency = inv.org?.data.currency ?? 'EUR';
+  const problems: PriceProblem[] = [];
+  const lines = linesInPeriod(inv, period, problems);
+  const byTier = groupBy(lines, (l) => `${l.spend.license}\u0000${l.spend.tier}`);
+  const spans = groupBy(holdings.seats, (s) => `${s.license}\u0000${s.tier}`);
+  const payers = payerResolver(inv);
+  const leaves: Leaf[] = [];
+  for (const [key, tierLines] of [...byTier].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const amount = sum(tierLines.map((l) => l.spend.amount));
+    const occ = occupancy(spans.get(key) ?? [], holdings.people, period.from, period.to, bought(inv, tierLines, period));
+    leaves.push(...tierLeaves(inv, tierLines[0]!.spend.license, amount, occ, payers, currency));
+  }
+  const spend = lines.map((l) => l.spend);
+  return {
+    period, currency, holdings: holdings.basis, accrual: ACCRUAL_METHOD, allocation: ALLOCATION_METHOD,
+    lines: spend,
+    licenses: totalsBy(spend, (l) => l.license).map(([id, amount]) => ({ id, amount })),
+    vendors: totalsBy(spend, (l) => l.vendor).map(([vendor, amount]) => ({ vendor, amount })),
+    departments: rows(leaves, (p) => p.department, (p) => p.costCentre),
+    costCentres: rows(leaves, (p) => p.costCentre, (p) => p.department),
+    total: sum(spend.map((l) => l.amount)),
+    problems: problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i),
+  };
+}
+
+/** Seats bought on each day of the period, per the lines of one tier; null on days they are not counted one by one. */
+function bought(inv: Inventory, lines: LineInPeriod[], p: Period): Array<number | null> {
+  const d0 = dayNumber(p.from);
+  const n = dayNumber(p.to) - d0 + 1;
+  const license = inv.licenses.get(lines[0]!.spend.license)?.data;
+  if (!license || UNCOUNTED_TYPES.has(license.type) || lines.some((l) => l.data.quantity === 'unlimited' && l.days.length)) return new Array<number | null>(n).fill(null);
+  const diff = new Array<number>(n + 1).fill(0);
+  for (const l of lines) {
+    for (const [a, b] of l.days) {
+      diff[a - d0] = diff[a - d0]! + (l.data.quantity as number);
+      diff[b - d0 + 1] = diff[b - d0 + 1]! - (l.data.quantity as number);
+    }
+  }
+  let run = 0;
+  return Array.from({ length: n }, (_, i) => (run += diff[i]!));
+}
+
+function tierLeaves(inv: Inventory, license: string, amount: Micros, occ: Occupancy[], payers: PayerResolver, currency: string): Leaf[] {
+  const groups = new Map<string, Leaf & { weight: number }>();
+  const add = (p: Payers, days: number, weight: number) => {
+    const key = `${p.department.key}\u0000${p.costCentre.key}`;
+    const g = groups.get(key);
+    if (g) {
+      g.seatDays += days;
+      g.weight += weight;
+    } else groups.set(key, { license, payers: p, seatDays: days, amount: 0n, weight });
+  };
+  for (const o of occ) {
+    const h = o.holder;
+    const p = h.kind === 'device' ? payers.devices : h.kind === 'unassigned' ? payers.unassigned
+      : h.span ? payers.person(h.span.department, h.span.costCentre, inv.people.get(h.person)?.src.file) : payers.seat({ person: h.person });
+    add(p, o.seatDays, o.seatDays);
+  }
+  // Spend with no seat-day to carry it (a maintenance line, a tier nobody held) is charged to "unassigned".
+  if (groups.size === 0 && amount !== 0n) add(payers.unassigned, 0, 1);
+  const list = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const parts = allocate(amount, list.map(([, g]) => BigInt(g.weight)), list.map(([k]) => k), currency);
+  return list.map(([, g], i) => ({ license: g.license, payers: g.payers, seatDays: g.seatDays, amount: parts[i]! }));
+}
+
+function rows(leaves: Leaf[], own: (p: Payers) => { key: string; name: string }, other: (p: Payers) => { key: string }): PeriodRow[] {
+  const by = new Map<string, PeriodRow>();
+  for (const l of leaves) {
+    const o = own(l.payers);
+    let r = by.get(o.key);
+    if (!r) by.set(o.key, (r = { key: o.key, name: o.name, seatDays: 0, amount: 0n, licenses: {}, across: {} }));
+    r.seatDays += l.seatDays;
+    r.amount += l.amount;
+    r.licenses[l.license] = (r.licenses[l.license] ?? 0n) + l.amount;
+    const k = other(l.payers).key;
+    r.across[k] = (r.across[k] ?? 0n) + l.amount;
+  }
+  return [...by.values()].sort((a, b) => (a.key < b.key ? -1 : 1)).map((r) => ({ ...r, licenses: sortedRecord(r.licenses), across: sortedRecord(r.across) }));
+}
+
+const sortedRecord = (r: Record<string, Micros>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
+
+function totalsBy(spend: LineSpend[], key: (l: LineSpend) => string): Array<[string, Micros]> {
+  const m = new Map<string, Micros>();
+  for (const l of spend) m.set(key(l), (m.get(key(l)) ?? 0n) + l.amount);
+  return [...m].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
+  const m = new Map<string, T[]>();
+  for (const x of xs) {
+    const k = key(x);
+    const list = m.get(k);
+    if (list) list.push(x);
+    else m.set(k, [x]);
+  }
+  return m;
+}
+
