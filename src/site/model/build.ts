@@ -9,7 +9,9 @@ import { formatIcs } from '../../renewals/calendar.ts';
 import { planRenewals } from '../../renewals/plan.ts';
 import { realisedSavings } from '../../report/realised.ts';
 import { isTimeZone, type IsoDate } from '../../util/dates.ts';
+import { currentHoldings, historyHoldings } from '../../analysis/period/holdings.ts';
 import { contractInfos, upcomingCancelBy } from './contracts.ts';
+import { fiscalYearSpend, fiscalYearsShown } from './periods.ts';
 import { chargeRows, licenseFigures } from './figures.ts';
 import { dec } from './money.ts';
 import { personInfos, vendorInfos } from './people.ts';
@@ -54,13 +56,16 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
   let events: SiteModel['events'] = [];
   let snaps: SiteModel['snapshots'] = [];
   let saved: Awaited<ReturnType<typeof realisedSavings>>;
+  let firstDay: IsoDate | undefined;
   if (facts.commit) {
     events = (await history(o.root, { ref: facts.commit, timeZone })).events;
     const first = await gitText(o.root, ['log', '--max-parents=0', '--format=%ct', facts.commit]);
-    const firstDay = dayIn(new Date(Math.min(...first.split('\n').map(Number)) * 1000), timeZone);
+    firstDay = dayIn(new Date(Math.min(...first.split('\n').map(Number)) * 1000), timeZone);
     snaps = await snapshots(o.root, facts.commit, snapshotDates(today, org?.fiscal_year_start ?? '01-01', firstDay), timeZone);
     saved = await realisedSavings(o.root, inv, today);
   }
+  const holdings = facts.commit ? historyHoldings(inv, events, timeZone) : currentHoldings(inv);
+  const spend = fiscalYearsShown(today, org?.fiscal_year_start ?? '01-01', firstDay).map((y) => fiscalYearSpend(inv, y, holdings));
   const model: SiteModel = {
     provenance: { commit: facts.commit, commitDate: facts.commitDate, dirty: facts.dirty, builtAt, version: VERSION, today, repoUrl: facts.repoUrl, prefix: facts.prefix },
     org: { name: org?.name ?? 'Unnamed organization', currency: org?.currency ?? 'EUR', timezone: timeZone, fiscalYearStart: org?.fiscal_year_start ?? '01-01' },
@@ -76,6 +81,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
       since: saved?.since ?? null, seats: saved?.seats.value ?? 0, total: dec(inv, saved?.annual.value ?? 0n),
       items: (saved?.items ?? []).map((i) => ({ date: i.date, commit: i.commit, license: i.license, holder: i.holder, tier: i.tier, to: i.to ?? null, annual: dec(inv, i.annual.value) })),
     },
+    spend,
     findings: result.findings,
     events,
     snapshots: snaps,

@@ -151,6 +151,37 @@ export interface ChargeRow {
   across: Record<string, string>;
 }
 
+/** A department's or cost centre's spend in a period (src/analysis/period). */
+export interface PeriodRowInfo {
+  key: string;
+  name: string;
+  seatDays: number;
+  amount: string;
+  licenses: Record<string, string>;
+  across: Record<string, string>;
+}
+
+/** A fiscal year's spend (`lac report --period YEAR`), with its months. */
+export interface FiscalYearSpend {
+  year: number;
+  label: string;
+  from: string;
+  to: string;
+  total: string;
+  /** Seat holders from git history, or from today's assignments only. */
+  basis: 'history' | 'assignments';
+  accrual: string;
+  allocation: string;
+  lines: { contract: string; line: number; vendor: string; license: string; tier: string; amount: string }[];
+  licenses: { id: string; amount: string }[];
+  vendors: { id: string; amount: string }[];
+  departments: PeriodRowInfo[];
+  costCentres: PeriodRowInfo[];
+  /** Each month's total and department amounts. */
+  months: { label: string; from: string; to: string; total: string; departments: Record<string, string> }[];
+  problems: string[];
+}
+
 /** Savings realised by reclaim commits this fiscal year (the report's figure). */
 export interface Savings {
   since: string | null;
@@ -185,6 +216,8 @@ export interface SiteModel {
   /** `method`: how money is shared out and rounded, as the page states it. */
   chargeback: { departments: ChargeRow[]; costCentres: ChargeRow[]; method: string };
   savings: Savings;
+  /** Spend per fiscal year, oldest first. */
+  spend: FiscalYearSpend[];
   /** Contracts whose cancel-by date lies ahead and that still renew, soonest first. */
   upcoming: string[];
   findings: Finding[];

@@ -6,6 +6,7 @@ import { barChart } from '../svg/bars.ts';
 import { lineChart } from '../svg/lines.ts';
 import type { Page } from '../types.ts';
 import { money, pct, upcoming, type Ctx } from './context.ts';
+import { spendLinks } from './spend.ts';
 
 const sumOf = (xs: string[]) => xs.reduce((s, x) => s + parseAmount(x), 0n);
 
@@ -43,6 +44,7 @@ export function overviewPage(ctx: Ctx): Page {
           { label: 'Open findings', value: String(m.findings.length), note: `${sev.error} errors, ${sev.warning} warnings, ${sev.notice} notices`, href: routes.compliance },
         ],
       },
+      { type: 'links', title: 'Spend by fiscal year', links: spendLinks(ctx) },
       { type: 'chart', title: 'Annual spend by vendor', svg: barChart('Annual spend by vendor', byVendor.map((v) => ({ label: v.name, value: Number(v.annualCost), text: money(v.annualCost, cur) }))), table: 'vendors' },
       { type: 'chart', title: 'Seats assigned of seats bought', svg: barChart('Seats assigned of seats bought, by license', util.map((l) => ({ label: l.name, value: countedAssigned(l), behind: l.entitled!, text: `${countedAssigned(l)} / ${l.entitled} (${pct(l.assignedShare)})` }))), table: 'licenses' },
       { type: 'chart', title: 'Annual spend over time', svg: lineChart('Annual spend at each month end', [{ name: `Annual spend (${cur})`, points: spendSeries }]), table: 'points-in-time' },

@@ -1,0 +1,65 @@
+import { routes } from '../routes.ts';
+import type { PeriodRowInfo } from '../model/types.ts';
+import type { Page, Table } from '../types.ts';
+import type { Ctx } from './context.ts';
+
+/** Links to each fiscal year's spend page, newest first (the overview and the chargeback page show them). */
+export const spendLinks = (ctx: Ctx) => [...ctx.m.spend].reverse().map((y) => ({ text: `${y.label} (${y.from} to ${y.to}): ${y.total} ${ctx.m.org.currency}`, href: routes.spendYear(y.year) }));
+
+/** Spend per fiscal year (`lac report --period YEAR`): by contract line, license, vendor, department and cost centre, and by month. */
+export function spendPages(ctx: Ctx): Page[] {
+  const crumbs = [{ text: 'Overview', href: routes.overview }, { text: 'Chargeback', href: routes.departments }];
+  return ctx.m.spend.map((y): Page => ({
+    route: routes.spendYear(y.year), title: `Spend in fiscal year ${y.year}`, nav: 'departments', crumbs,
+    sections: [
+      { type: 'facts', items: [
+        { label: 'Period', value: `${y.from} to ${y.to}` }, { label: `Spend (${ctx.m.org.currency})`, value: y.total },
+        { label: 'Seat holders', value: y.basis === 'history' ? 'on each day, from git history' : 'today\'s assignments from their since dates (no git history)' },
+        { label: 'Same figures', value: `lac report --period ${y.year}` },
+      ] },
+      ...y.problems.map((p) => ({ type: 'text' as const, title: 'Warning', text: p })),
+      { type: 'links', title: 'Other fiscal years', links: spendLinks(ctx).filter((l) => l.href !== routes.spendYear(y.year)) },
+      ctx.table({
+        id: `spend-${y.year}-months`, title: 'By month',
+        columns: [{ label: 'Month' }, { label: 'From' }, { label: 'To' }, { label: ctx.money('Spend'), numeric: true }],
+        rows: y.months.map((mo) => [mo.label, mo.from, mo.to, mo.total]),
+        empty: 'No spend.',
+      }),
+      ctx.table(rowsTable(ctx, `spend-${y.year}-departments`, 'By department', 'Department', y.departments)),
+      ctx.table(rowsTable(ctx, `spend-${y.year}-cost-centres`, 'By cost centre', 'Cost centre', y.costCentres)),
+      ctx.table({
+        id: `spend-${y.year}-by-license`, title: 'Departments by license',
+        columns: [{ label: 'Department' }, { label: 'License' }, { label: ctx.money('Spend'), numeric: true }],
+        rows: y.departments.flatMap((r) => Object.entries(r.licenses).map(([l, v]) => [r.name, ctx.license(l), v])),
+        empty: 'No spend.',
+      }),
+      ctx.table({
+        id: `spend-${y.year}-licenses`, title: 'By license',
+        columns: [{ label: 'License' }, { label: ctx.money('Spend'), numeric: true }],
+        rows: y.licenses.map((l) => [ctx.license(l.id), l.amount]), empty: 'No spend.',
+      }),
+      ctx.table({
+        id: `spend-${y.year}-vendors`, title: 'By vendor',
+        columns: [{ label: 'Vendor' }, { label: ctx.money('Spend'), numeric: true }],
+        rows: y.vendors.map((v) => [ctx.vendor(v.id), v.amount]), empty: 'No spend.',
+      }),
+      ctx.table({
+        id: `spend-${y.year}-lines`, title: 'By contract line',
+        columns: [{ label: 'Contract' }, { label: 'Line', numeric: true }, { label: 'License' }, { label: 'Tier' }, { label: ctx.money('Spend'), numeric: true }],
+        rows: y.lines.map((l) => [ctx.contract(l.contract), String(l.line), ctx.license(l.license), l.tier, l.amount]), empty: 'No contract in force.',
+      }),
+      { type: 'text', title: 'How spend accrues', text: y.accrual },
+      { type: 'text', title: 'How the amounts add up', text: y.allocation },
+    ],
+  }));
+}
+
+function rowsTable(ctx: Ctx, id: string, title: string, what: string, rows: PeriodRowInfo[]): Table {
+  return {
+    id, title,
+    columns: [{ label: what }, { label: 'Key' }, { label: 'Seat-days', numeric: true }, { label: ctx.money('Spend'), numeric: true }],
+    rows: rows.map((r) => [r.name, r.key, String(r.seatDays), r.amount]),
+    empty: 'No spend.',
+  };
+}
+
