@@ -8,7 +8,7 @@ import type { PriceProblem } from '../report/prices.ts';
 import { ACCRUAL_METHOD } from './accrual.ts';
 import type { Holdings } from './holdings.ts';
 import { linesInPeriod, type LineInPeriod, type LineSpend } from './lines.ts';
-import { occupancy, type Occupancy } from './occupancy.ts';
+import { heldByTier, occupancy, type Held, type Occupancy } from './occupancy.ts';
 import type { Period } from './range.ts';
 
 export type { LineSpend } from './lines.ts';
@@ -48,21 +48,30 @@ interface Leaf { license: string; payers: Payers; seatDays: number; amount: Micr
 
 /** The spend of a period and its chargeback by department and cost centre. Pure: holdings come from git history (./holdings.ts) or today's assignments. */
 export function periodSpend(inv: Inventory, period: Period, holdings: Holdings): PeriodSpend {
+  return periodSpends(inv, [period], holdings)[0]!;
+}
+
+/** The spend of several periods (a year and its months), sharing the work on who held which seat. */
+export function periodSpends(inv: Inventory, periods: readonly Period[], holdings: Holdings): PeriodSpend[] {
+  const payers = payerResolver(inv);
+  const held = heldByTier(inv, holdings, payers);
+  return periods.map((p) => spendOf(inv, p, holdings.basis, held, payers));
+}
+
+function spendOf(inv: Inventory, period: Period, basis: Holdings['basis'], held: Map<string, Held[]>, payers: PayerResolver): PeriodSpend {
   const currency = inv.org?.data.currency ?? 'EUR';
   const problems: PriceProblem[] = [];
   const lines = linesInPeriod(inv, period, problems);
   const byTier = groupBy(lines, (l) => `${l.spend.license}\u0000${l.spend.tier}`);
-  const spans = groupBy(holdings.seats, (s) => `${s.license}\u0000${s.tier}`);
-  const payers = payerResolver(inv);
   const leaves: Leaf[] = [];
   for (const [key, tierLines] of [...byTier].sort(([a], [b]) => (a < b ? -1 : 1))) {
     const amount = sum(tierLines.map((l) => l.spend.amount));
-    const occ = occupancy(spans.get(key) ?? [], holdings.people, period.from, period.to, bought(inv, tierLines, period));
-    leaves.push(...tierLeaves(inv, tierLines[0]!.spend.license, amount, occ, payers, currency));
+    const occ = occupancy(held.get(key) ?? [], dayNumber(period.from), dayNumber(period.to), bought(inv, tierLines, period));
+    leaves.push(...tierLeaves(tierLines[0]!.spend.license, amount, occ, payers, currency));
   }
   const spend = lines.map((l) => l.spend);
   return {
-    period, currency, holdings: holdings.basis, accrual: ACCRUAL_METHOD, allocation: ALLOCATION_METHOD,
+    period, currency, holdings: basis, accrual: ACCRUAL_METHOD, allocation: ALLOCATION_METHOD,
     lines: spend,
     licenses: totalsBy(spend, (l) => l.license).map(([id, amount]) => ({ id, amount })),
     vendors: totalsBy(spend, (l) => l.vendor).map(([vendor, amount]) => ({ vendor, amount })),
@@ -90,7 +99,7 @@ function bought(inv: Inventory, lines: LineInPeriod[], p: Period): Array<number 
   return Array.from({ length: n }, (_, i) => (run += diff[i]!));
 }
 
-function tierLeaves(inv: Inventory, license: string, amount: Micros, occ: Occupancy[], payers: PayerResolver, currency: string): Leaf[] {
+function tierLeaves(license: string, amount: Micros, occ: Occupancy, payers: PayerResolver, currency: string): Leaf[] {
   const groups = new Map<string, Leaf & { weight: number }>();
   const add = (p: Payers, days: number, weight: number) => {
     const key = `${p.department.key}\u0000${p.costCentre.key}`;
@@ -100,12 +109,8 @@ function tierLeaves(inv: Inventory, license: string, amount: Micros, occ: Occupa
       g.weight += weight;
     } else groups.set(key, { license, payers: p, seatDays: days, amount: 0n, weight });
   };
-  for (const o of occ) {
-    const h = o.holder;
-    const p = h.kind === 'device' ? payers.devices : h.kind === 'unassigned' ? payers.unassigned
-      : h.span ? payers.person(h.span.department, h.span.costCentre, inv.people.get(h.person)?.src.file) : payers.seat({ person: h.person });
-    add(p, o.seatDays, o.seatDays);
-  }
+  for (const [p, days] of occ.groups) add(p, days, days);
+  if (occ.spare > 0) add(payers.unassigned, occ.spare, occ.spare);
   // Spend with no seat-day to carry it (a maintenance line, a tier nobody held) is charged to "unassigned".
   if (groups.size === 0 && amount !== 0n) add(payers.unassigned, 0, 1);
   const list = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -114,21 +119,21 @@ function tierLeaves(inv: Inventory, license: string, amount: Micros, occ: Occupa
 }
 
 function rows(leaves: Leaf[], own: (p: Payers) => { key: string; name: string }, other: (p: Payers) => { key: string }): PeriodRow[] {
-  const by = new Map<string, PeriodRow>();
+  const by = new Map<string, { key: string; name: string; seatDays: number; amount: Micros; licenses: Map<string, Micros>; across: Map<string, Micros> }>();
   for (const l of leaves) {
     const o = own(l.payers);
     let r = by.get(o.key);
-    if (!r) by.set(o.key, (r = { key: o.key, name: o.name, seatDays: 0, amount: 0n, licenses: {}, across: {} }));
+    if (!r) by.set(o.key, (r = { key: o.key, name: o.name, seatDays: 0, amount: 0n, licenses: new Map(), across: new Map() }));
     r.seatDays += l.seatDays;
     r.amount += l.amount;
-    r.licenses[l.license] = (r.licenses[l.license] ?? 0n) + l.amount;
+    r.licenses.set(l.license, (r.licenses.get(l.license) ?? 0n) + l.amount);
     const k = other(l.payers).key;
-    r.across[k] = (r.across[k] ?? 0n) + l.amount;
+    r.across.set(k, (r.across.get(k) ?? 0n) + l.amount);
   }
   return [...by.values()].sort((a, b) => (a.key < b.key ? -1 : 1)).map((r) => ({ ...r, licenses: sortedRecord(r.licenses), across: sortedRecord(r.across) }));
 }
 
-const sortedRecord = (r: Record<string, Micros>) => Object.fromEntries(Object.entries(r).sort(([a], [b]) => (a < b ? -1 : 1)));
+const sortedRecord = (m: Map<string, Micros>) => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
 
 function totalsBy(spend: LineSpend[], key: (l: LineSpend) => string): Array<[string, Micros]> {
   const m = new Map<string, Micros>();

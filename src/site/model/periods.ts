@@ -1,4 +1,4 @@
-import { periodSpend, type PeriodRow, type PeriodSpend } from '../../analysis/period/index.ts';
+import { periodSpends, type PeriodRow, type PeriodSpend } from '../../analysis/period/index.ts';
 import type { Holdings } from '../../analysis/period/holdings.ts';
 import { fiscalMonths, fiscalYear } from '../../analysis/period/range.ts';
 import type { Inventory } from '../../inventory/model.ts';
@@ -23,7 +23,8 @@ const rowInfo = (inv: Inventory, r: PeriodRow): PeriodRowInfo => ({
 /** A fiscal year's spend and its months, as the analysis (`lac report --period`) computes them, amounts as decimals. */
 export function fiscalYearSpend(inv: Inventory, year: number, holdings: Holdings): FiscalYearSpend {
   const start = inv.org?.data.fiscal_year_start;
-  const s: PeriodSpend = periodSpend(inv, fiscalYear(year, start), holdings);
+  const months = fiscalMonths(year, start);
+  const [s, ...ms] = periodSpends(inv, [fiscalYear(year, start), ...months], holdings) as [PeriodSpend, ...PeriodSpend[]];
   return {
     year, label: s.period.label, from: s.period.from, to: s.period.to, total: dec(inv, s.total), basis: s.holdings, accrual: s.accrual, allocation: s.allocation,
     lines: s.lines.map((l) => ({ contract: l.contract, line: l.line, vendor: l.vendor, license: l.license, tier: l.tier, amount: dec(inv, l.amount) })),
@@ -31,10 +32,7 @@ export function fiscalYearSpend(inv: Inventory, year: number, holdings: Holdings
     vendors: s.vendors.map((v) => ({ id: v.vendor, amount: dec(inv, v.amount) })),
     departments: s.departments.map((r) => rowInfo(inv, r)),
     costCentres: s.costCentres.map((r) => rowInfo(inv, r)),
-    months: fiscalMonths(year, start).map((m) => {
-      const ms = periodSpend(inv, m, holdings);
-      return { label: m.label, from: m.from, to: m.to, total: dec(inv, ms.total), departments: Object.fromEntries(ms.departments.map((r) => [r.key, dec(inv, r.amount)])) };
-    }),
+    months: ms.map((m) => ({ label: m.period.label, from: m.period.from, to: m.period.to, total: dec(inv, m.total), departments: Object.fromEntries(m.departments.map((r) => [r.key, dec(inv, r.amount)])) })),
     problems: s.problems.map((p) => p.message),
   };
 }
