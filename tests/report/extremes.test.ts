@@ -8,6 +8,7 @@ import { periodSpend } from '../../src/analysis/period/index.ts';
 import { currentHoldings } from '../../src/analysis/period/holdings.ts';
 import { reclaimPlan } from '../../src/analysis/reclaim/plan.ts';
 import { buildReport } from '../../src/analysis/report/index.ts';
+import { annualTotal } from '../../src/analysis/report/total.ts';
 import { loadInventory } from '../../src/inventory/load.ts';
 import { memorySource } from '../../src/inventory/memory-source.ts';
 import { formatReport, REPORT_FORMATS } from '../../src/report/format.ts';
@@ -59,6 +60,8 @@ describe('extreme valid values', () => {
       const report = buildReport(inv, TODAY);
       const total = report.totals.annualCost.value;
       for (const rows of [report.departments, report.costCentres, report.vendors]) expect(sum(rows.map((r) => r.annualCost.value))).toBe(total);
+      // lac diff's cost before and after is the same total.
+      expect(annualTotal(inv, TODAY)).toBe(total);
       for (const r of report.departments) expect(sum(Object.values(r.licenses).map((f) => f.value))).toBe(r.annualCost.value);
       for (const f of REPORT_FORMATS) expect(formatReport(report, f).length).toBeGreaterThan(0);
       planRenewals(inv, TODAY);

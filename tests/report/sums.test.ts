@@ -6,6 +6,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { annualTotal } from '../../src/analysis/report/total.ts';
+import { loadInventory } from '../../src/inventory/load.ts';
+import { fsSource } from '../../src/inventory/source.ts';
 import { downloads } from '../../src/site/downloads.ts';
 import { buildSiteInput } from '../../src/site/input.ts';
 import { siteFromInput } from '../../src/site/site-data.ts';
@@ -86,6 +89,7 @@ async function checkReport(root: string, today: string): Promise<void> {
     departments: { annualCost: { value: string }; licenses: Record<string, { value: string }> }[]; costCentres: { annualCost: { value: string } }[]; vendors: { annualCost: { value: string } }[];
   };
   const whole = amount(json.totals.annualCost.value);
+  expect(annualTotal((await loadInventory(fsSource(root))).inventory, today), 'lac diff\'s total').toBe(whole);
   const v = (xs: { annualCost: { value: string } }[]) => sum(xs.map((x) => amount(x.annualCost.value)));
   expect([v(json.licenses.map((l) => l.totals)), v(json.departments), v(json.costCentres), v(json.vendors)]).toEqual([whole, whole, whole, whole]);
   for (const l of json.licenses) expect(v(l.tiers)).toBe(amount(l.totals.annualCost.value));
