@@ -20,6 +20,8 @@ const rowInfo = (inv: Inventory, r: PeriodRow): PeriodRowInfo => ({
   across: Object.fromEntries(Object.entries(r.across).map(([k, v]) => [k, dec(inv, v)])),
 });
 
+const amounts = (inv: Inventory, rows: PeriodRow[]) => Object.fromEntries(rows.map((r) => [r.key, dec(inv, r.amount)]));
+
 /** A fiscal year's spend and its months, as the analysis (`lac report --period`) computes them, amounts as decimals. */
 export function fiscalYearSpend(inv: Inventory, year: number, holdings: Holdings): FiscalYearSpend {
   const start = inv.org?.data.fiscal_year_start;
@@ -32,7 +34,7 @@ export function fiscalYearSpend(inv: Inventory, year: number, holdings: Holdings
     vendors: s.vendors.map((v) => ({ id: v.vendor, amount: dec(inv, v.amount) })),
     departments: s.departments.map((r) => rowInfo(inv, r)),
     costCentres: s.costCentres.map((r) => rowInfo(inv, r)),
-    months: ms.map((m) => ({ label: m.period.label, from: m.period.from, to: m.period.to, total: dec(inv, m.total), departments: Object.fromEntries(m.departments.map((r) => [r.key, dec(inv, r.amount)])) })),
+    months: ms.map((m) => ({ label: m.period.label, from: m.period.from, to: m.period.to, total: dec(inv, m.total), departments: amounts(inv, m.departments), costCentres: amounts(inv, m.costCentres) })),
     problems: s.problems.map((p) => p.message),
   };
 }

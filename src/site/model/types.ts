@@ -177,8 +177,8 @@ export interface FiscalYearSpend {
   vendors: { id: string; amount: string }[];
   departments: PeriodRowInfo[];
   costCentres: PeriodRowInfo[];
-  /** Each month's total and department amounts. */
-  months: { label: string; from: string; to: string; total: string; departments: Record<string, string> }[];
+  /** Each month's total and its department and cost-centre amounts (key → amount). */
+  months: { label: string; from: string; to: string; total: string; departments: Record<string, string>; costCentres: Record<string, string> }[];
   problems: string[];
 }
 

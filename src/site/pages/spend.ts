@@ -1,15 +1,15 @@
 import { routes } from '../routes.ts';
-import type { PeriodRowInfo } from '../model/types.ts';
+import type { FiscalYearSpend, PeriodRowInfo } from '../model/types.ts';
 import type { Page, Table } from '../types.ts';
 import type { Ctx } from './context.ts';
 
 /** Links to each fiscal year's spend page, newest first (the overview and the chargeback page show them). */
 export const spendLinks = (ctx: Ctx) => [...ctx.m.spend].reverse().map((y) => ({ text: `${y.label} (${y.from} to ${y.to}): ${y.total} ${ctx.m.org.currency}`, href: routes.spendYear(y.year) }));
 
-/** Spend per fiscal year (`lac report --period YEAR`): by contract line, license, vendor, department and cost centre, and by month. */
+/** Spend per fiscal year (`lac report --period YEAR`): by contract line, license, vendor, department and cost centre, and a page per month. */
 export function spendPages(ctx: Ctx): Page[] {
   const crumbs = [{ text: 'Overview', href: routes.overview }, { text: 'Chargeback', href: routes.departments }];
-  return ctx.m.spend.map((y): Page => ({
+  const years = ctx.m.spend.map((y): Page => ({
     route: routes.spendYear(y.year), title: `Spend in fiscal year ${y.year}`, nav: 'departments', crumbs,
     sections: [
       { type: 'facts', items: [
@@ -22,7 +22,7 @@ export function spendPages(ctx: Ctx): Page[] {
       ctx.table({
         id: `spend-${y.year}-months`, title: 'By month',
         columns: [{ label: 'Month' }, { label: 'From' }, { label: 'To' }, { label: ctx.money('Spend'), numeric: true }],
-        rows: y.months.map((mo) => [mo.label, mo.from, mo.to, mo.total]),
+        rows: y.months.map((mo) => [{ text: mo.label, href: routes.spendMonth(y.year, mo.label) }, mo.from, mo.to, mo.total]),
         empty: 'No spend.',
       }),
       ctx.table(rowsTable(ctx, `spend-${y.year}-departments`, 'By department', 'Department', y.departments)),
@@ -49,6 +49,26 @@ export function spendPages(ctx: Ctx): Page[] {
         rows: y.lines.map((l) => [ctx.contract(l.contract), String(l.line), ctx.license(l.license), l.tier, l.amount]), empty: 'No contract in force.',
       }),
       { type: 'text', title: 'How spend accrues', text: y.accrual },
+      { type: 'text', title: 'How the amounts add up', text: y.allocation },
+    ],
+  }));
+  return [...years, ...ctx.m.spend.flatMap((y) => monthPages(ctx, y))];
+}
+
+/** A month of a fiscal year: its spend by department and cost centre (the same analysis, shares of that month). */
+function monthPages(ctx: Ctx, y: FiscalYearSpend): Page[] {
+  const name = new Map([...y.departments, ...y.costCentres].map((r) => [r.key, r.name]));
+  const table = (id: string, title: string, what: string, amounts: Record<string, string>): Table => ({
+    id, title, columns: [{ label: what }, { label: 'Key' }, { label: ctx.money('Spend'), numeric: true }],
+    rows: Object.entries(amounts).map(([k, v]) => [name.get(k) ?? k, k, v]), empty: 'No spend.',
+  });
+  return y.months.map((mo): Page => ({
+    route: routes.spendMonth(y.year, mo.label), title: `Spend in ${mo.label}`, nav: 'departments',
+    crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Chargeback', href: routes.departments }, { text: `Fiscal year ${y.year}`, href: routes.spendYear(y.year) }],
+    sections: [
+      { type: 'facts', items: [{ label: 'Period', value: `${mo.from} to ${mo.to}` }, { label: `Spend (${ctx.m.org.currency})`, value: mo.total }, { label: 'Same figures', value: `lac report --from ${mo.from} --to ${mo.to}` }] },
+      ctx.table(table(`spend-${mo.label}-departments`, 'By department', 'Department', mo.departments)),
+      ctx.table(table(`spend-${mo.label}-cost-centres`, 'By cost centre', 'Cost centre', mo.costCentres)),
       { type: 'text', title: 'How the amounts add up', text: y.allocation },
     ],
   }));
