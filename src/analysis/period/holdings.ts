@@ -56,7 +56,9 @@ export function historyHoldings(inv: Inventory, events: readonly HistoryEvent[],
   };
   const changes = new Map<string, Array<{ day: IsoDate; field: 'department' | 'costCentre'; from: string | undefined; to: string | undefined }>>();
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  for (const e of [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+  // Oldest first; events of one second keep their commit order whichever way the list came (git log is newest first).
+  const chronological = events.length > 1 && events[0]!.date > events[events.length - 1]!.date ? [...events].reverse() : [...events];
+  for (const e of chronological.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
     const day = dayIn(new Date(e.date), timeZone);
     if (e.type.startsWith('seat.') && e.license) {
       const holder = e.device !== undefined ? { device: e.device } : { person: e.person! };
