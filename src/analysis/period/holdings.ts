@@ -81,6 +81,12 @@ export function historyHoldings(inv: Inventory, events: readonly HistoryEvent[],
     }
   }
   for (const s of open.values()) seats.push(s);
+  // A seat held today that history does not show as added (history cut short) is held from its `since`.
+  for (const [license, list] of inv.assignments) {
+    for (const x of list.seats) {
+      if (!open.has(`${license}\u0000${x.device !== undefined ? `d:${x.device}` : `p:${x.person}`}`)) seats.push({ license, tier: x.tier, ...(x.person ? { person: x.person } : { device: x.device! }), from: x.since, to: undefined });
+    }
+  }
   const people = new Map<string, PersonSpan[]>();
   for (const [person, list] of changes) {
     const first = (field: 'department' | 'costCentre') => list.find((c) => c.field === field);
