@@ -95,7 +95,7 @@ describe('spend accrued in a period', () => {
       ev('2026-08-11T08:00:00Z', 'person.changed', { person: 'ada', details: { field: 'department', from: 'eng', to: 'sales' } }),
     ], 'Europe/Berlin');
     const s = periodSpend(inv, period('2026-Q3'), h);
-    expect(h.seats).toEqual([{ license: 'slack', tier: 'standard', person: 'ada', from: '2026-01-01', to: undefined }]);
+    expect(h.seats.filter((x) => x.license === 'slack')).toEqual([{ license: 'slack', tier: 'standard', person: 'ada', from: '2026-01-01', to: undefined }]);
     // History cut short (no event for a seat held today): the seat counts from its since.
     expect(historyHoldings(inv, [], 'UTC').seats).toEqual(h.seats);
     expect(eur(s.total)).toBe('184.00');
