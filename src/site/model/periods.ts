@@ -1,6 +1,7 @@
 import { periodSpends, type PeriodRow, type PeriodSpend } from '../../analysis/period/index.ts';
 import type { Holdings } from '../../analysis/period/holdings.ts';
 import { fiscalMonths, fiscalYear } from '../../analysis/period/range.ts';
+import { fiscalYearStart } from '../../analysis/savings.ts';
 import type { Inventory } from '../../inventory/model.ts';
 import type { IsoDate } from '../../util/dates.ts';
 import { dec } from './money.ts';
@@ -8,7 +9,7 @@ import type { FiscalYearSpend, PeriodRowInfo } from './types.ts';
 
 /** The fiscal years the site shows: from the one the history starts in (or last year's) to this one. */
 export function fiscalYearsShown(today: IsoDate, start: string, firstDay: IsoDate | undefined): number[] {
-  const fy = (d: IsoDate) => (d >= fiscalYear(Number(d.slice(0, 4)), start).from ? Number(d.slice(0, 4)) : Number(d.slice(0, 4)) - 1);
+  const fy = (d: IsoDate) => Number(fiscalYearStart(d, start).slice(0, 4));
   const last = fy(today);
   const first = Math.min(firstDay ? fy(firstDay) : last - 1, last - 1);
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
