@@ -7,6 +7,7 @@ import { fiscalMonths, fiscalYear } from '../../src/analysis/period/range.ts';
 import { periodSpend } from '../../src/analysis/period/index.ts';
 import { currentHoldings } from '../../src/analysis/period/holdings.ts';
 import { reclaimPlan } from '../../src/analysis/reclaim/plan.ts';
+import { minorUnit } from '../../src/analysis/money/allocate.ts';
 import { buildReport } from '../../src/analysis/report/index.ts';
 import { annualTotal } from '../../src/analysis/report/total.ts';
 import { loadInventory } from '../../src/inventory/load.ts';
@@ -16,7 +17,7 @@ import { formatPeriod } from '../../src/report/period-format.ts';
 import { planRenewals } from '../../src/renewals/plan.ts';
 import { sum } from '../../src/util/money.ts';
 import { cleanup, lac, tempRepo } from '../support/cli.ts';
-import { files } from '../support/inventory.ts';
+import { modelFiles } from './model.ts';
 
 const TODAY = '2026-03-10';
 const CURRENCIES = ['EUR', 'USD', 'JPY', 'KWD', 'CHF'] as const;
@@ -43,13 +44,14 @@ function repoFiles(o: { currency: string; rates: Record<string, string> }, contr
   const out: Record<string, string | null> = {
     'inventory/org.yaml': `name: Extreme Co\ncurrency: ${o.currency}\ntimezone: UTC\nexchange_rates: { ${rates} }\ndepartments:\n  - { id: eng, name: Engineering, cost_centre: CC-100 }\n  - { id: sales, name: Sales, cost_centre: CC-200 }\n`,
     'inventory/contracts/figma-2026.yaml': null,
+    'inventory/contracts/slack-2026.yaml': null,
   };
   contracts.forEach((c, i) => {
     const start = c.end !== null && c.end < c.start ? c.end : c.start;
     const ls = c.lines.map((l) => `  - { license: figma, tier: ${l.tier}, quantity: ${l.quantity}, unit_price: "${l.price}", price_period: ${l.period} }`).join('\n');
     out[`inventory/contracts/c${i}.yaml`] = `id: c${i}\nvendor: figma\ncurrency: ${c.currency}\nstart: ${start}\n${c.end ? `end: ${c.end}\n` : ''}auto_renew: ${c.autoRenew}\nlines:\n${ls}\n`;
   });
-  return files(out);
+  return modelFiles(out);
 }
 
 describe('extreme valid values', () => {
@@ -65,7 +67,10 @@ describe('extreme valid values', () => {
       for (const r of report.departments) expect(sum(Object.values(r.licenses).map((f) => f.value))).toBe(r.annualCost.value);
       for (const f of REPORT_FORMATS) expect(formatReport(report, f).length).toBeGreaterThan(0);
       planRenewals(inv, TODAY);
-      reclaimPlan(inv, TODAY);
+      const reclaim = reclaimPlan(inv, TODAY);
+      // Each seat's saving is whole minor units, so the seats shown add up to the total shown.
+      for (const l of reclaim.licenses) for (const c of l.candidates) expect(c.annual % minorUnit(o.currency)).toBe(0n);
+      expect(sum(reclaim.licenses.flatMap((l) => l.candidates.map((c) => c.annual)))).toBe(reclaim.annual);
       const h = currentHoldings(inv);
       const year = periodSpend(inv, fiscalYear(2026), h);
       expect(sum(fiscalMonths(2026).map((m) => periodSpend(inv, m, h).total))).toBe(year.total);
