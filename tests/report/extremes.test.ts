@@ -66,7 +66,11 @@ describe('extreme valid values', () => {
       expect(annualTotal(inv, TODAY)).toBe(total);
       for (const r of report.departments) expect(sum(Object.values(r.licenses).map((f) => f.value))).toBe(r.annualCost.value);
       for (const f of REPORT_FORMATS) expect(formatReport(report, f).length).toBeGreaterThan(0);
-      planRenewals(inv, TODAY);
+      for (const r of planRenewals(inv, TODAY)) {
+        if (!r.cost) continue;
+        expect(sum(r.lines.map((l) => l.currentCost!))).toBe(r.cost.current);
+        for (const l of r.lines) expect(l.currentCost! % minorUnit(o.currency)).toBe(0n);
+      }
       const reclaim = reclaimPlan(inv, TODAY);
       // Each seat's saving is whole minor units, so the seats shown add up to the total shown.
       for (const l of reclaim.licenses) for (const c of l.candidates) expect(c.annual % minorUnit(o.currency)).toBe(0n);
