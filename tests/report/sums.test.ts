@@ -66,6 +66,7 @@ async function checkSite(root: string, today: string): Promise<number> {
     same(total(t(`license-${l.id}-tiers`), 'Annual cost'), amount(row[col([row], 'Annual cost')]), `tiers of ${l.id} = its row`);
     same(byLicense.get(l.name) ?? 0n, amount(row[col([row], 'Annual cost')]), `departments' ${l.id} = its row`);
   }
+  for (const c of site.model.contracts.filter((x) => x.currency === site.model.org.currency)) same(total(t(`contract-${c.id}-lines`), 'Annual cost'), amount(c.annualCost), `lines of ${c.id} = the contract`);
   for (const y of site.model.spend) {
     const year = amount(y.total);
     for (const part of ['months', 'departments', 'cost-centres', 'licenses', 'vendors', 'lines']) same(total(t(`spend-${y.year}-${part}`), 'Spend'), year, `FY${y.year} ${part} = year`);
