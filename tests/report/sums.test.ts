@@ -66,6 +66,8 @@ async function checkSite(root: string, today: string): Promise<number> {
     same(total(t(`license-${l.id}-tiers`), 'Annual cost'), amount(row[col([row], 'Annual cost')]), `tiers of ${l.id} = its row`);
     same(byLicense.get(l.name) ?? 0n, amount(row[col([row], 'Annual cost')]), `departments' ${l.id} = its row`);
   }
+  for (const v of site.model.vendors) same(total(t(`vendor-${v.id}-licenses`), 'Annual cost'), amount(v.annualCost), `licenses of vendor ${v.id} = the vendor`);
+  for (const snap of site.model.snapshots) same(total(t(`at-${snap.date}-licenses`), 'Annual cost'), amount(snap.annualCost), `licenses on ${snap.date} = that day's spend`);
   for (const c of site.model.contracts.filter((x) => x.currency === site.model.org.currency)) same(total(t(`contract-${c.id}-lines`), 'Annual cost'), amount(c.annualCost), `lines of ${c.id} = the contract`);
   for (const y of site.model.spend) {
     const year = amount(y.total);
