@@ -1,10 +1,10 @@
 import { routes } from '../routes.ts';
 import type { FiscalYearSpend, PeriodRowInfo } from '../model/types.ts';
 import type { Page, Table } from '../types.ts';
-import type { Ctx } from './context.ts';
+import { money, type Ctx } from './context.ts';
 
 /** Links to each fiscal year's spend page, newest first (the overview and the chargeback page show them). */
-export const spendLinks = (ctx: Ctx) => [...ctx.m.spend].reverse().map((y) => ({ text: `${y.label} (${y.from} to ${y.to}): ${y.total} ${ctx.m.org.currency}`, href: routes.spendYear(y.year) }));
+export const spendLinks = (ctx: Ctx) => [...ctx.m.spend].reverse().map((y) => ({ text: `${y.label} (${y.from} to ${y.to}): ${money(y.total, ctx.m.org.currency)}`, href: routes.spendYear(y.year) }));
 
 /** Spend per fiscal year (`lac report --period YEAR`): by contract line, license, vendor, department and cost centre, and a page per month. */
 export function spendPages(ctx: Ctx): Page[] {
