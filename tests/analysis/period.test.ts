@@ -113,6 +113,10 @@ describe('spend accrued in a period', () => {
     expect(year.total).toBeGreaterThan(0n);
     const byLine = (s: PeriodSpend) => new Map(s.lines.map((l) => [`${l.contract}/${l.line}`, l.amount]));
     for (const [key, amount] of byLine(year)) expect(sum(months.map((m) => byLine(m).get(key) ?? 0n)), key).toBe(amount);
+    // Every department and cost centre too: rows are sums of the same month grains.
+    for (const list of ['departments', 'costCentres'] as const) {
+      for (const r of year[list]) expect(sum(months.map((m) => m[list].find((x) => x.key === r.key)?.amount ?? 0n)), `${list} ${r.key}`).toBe(r.amount);
+    }
     for (const s of [year, ...months]) {
       for (const list of [s.departments, s.costCentres]) {
         expect(sum(list.map((r) => r.amount))).toBe(s.total);

@@ -74,6 +74,8 @@ async function checkSite(root: string, today: string): Promise<number> {
     for (const part of ['months', 'departments', 'cost-centres', 'licenses', 'vendors', 'lines']) same(total(t(`spend-${y.year}-${part}`), 'Spend'), year, `FY${y.year} ${part} = year`);
     same(grouped(t(`spend-${y.year}-by-license`), 'Department', 'Spend'), byKey(t(`spend-${y.year}-departments`), 'Department', 'Spend'), `FY${y.year} departments by license = departments`);
     for (const mo of y.months) for (const part of ['departments', 'cost-centres']) same(total(t(`spend-${mo.label}-${part}`), 'Spend'), amount(mo.total), `${mo.label} ${part} = month`);
+    // Each department's months add up to its year.
+    same(grouped(y.months.flatMap((mo) => t(`spend-${mo.label}-departments`)), 'Key', 'Spend'), byKey(t(`spend-${y.year}-departments`), 'Key', 'Spend'), `FY${y.year} departments' months = their year`);
   }
   return checked;
 }

@@ -6,7 +6,7 @@ import { divRound, minorDigits, type Micros } from '../../util/money.ts';
 
 /** The method, as the report and the site state it. */
 export const ALLOCATION_METHOD =
-  'Each license tier\'s annual cost (for a period: the spend its contract lines accrued, each rounded to the minor unit) is rounded to the minor unit of the currency, then shared among its seat groups (license × tier × department × cost centre, and the seats nobody holds) in proportion to seats (seat-days for a period) by largest remainder (Hamilton): each group gets the whole minor units of its exact share, and the units left over go one each to the groups with the largest remainders, ties to the lower key. Every row and subtotal is a sum of these shares, so all sums are exact.';
+  'Each license tier\'s annual cost (for a period: the spend its contract lines accrued in each month of it, each line rounded to the minor unit) is rounded to the minor unit of the currency, then shared among its seat groups (license × tier × department × cost centre, and the seats nobody holds) in proportion to seats (for a period: seat-days in that month, from who held each seat on each day) by largest remainder (Hamilton): each group gets the whole minor units of its exact share, and the units left over go one each to the groups with the largest remainders, ties to the lower key. Every row and subtotal is a sum of these shares, so all sums are exact, and a year\'s months add up to the year in every row.';
 
 /**
  * Largest remainder (Hamilton): shares `total` (a whole number) out in proportion to `weights`

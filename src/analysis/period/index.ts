@@ -1,5 +1,5 @@
 import type { Inventory } from '../../inventory/model.ts';
-import { dayNumber } from '../../util/dates.ts';
+import { addDays, addMonths, dayNumber, daysInMonth, type IsoDate } from '../../util/dates.ts';
 import { sum, type Micros } from '../../util/money.ts';
 import { UNCOUNTED_TYPES } from '../entitlement.ts';
 import { ALLOCATION_METHOD, allocate } from '../money/allocate.ts';
@@ -8,7 +8,7 @@ import type { PriceProblem } from '../report/prices.ts';
 import { ACCRUAL_METHOD } from './accrual.ts';
 import type { Holdings } from './holdings.ts';
 import { linesInPeriod, type LineInPeriod, type LineSpend } from './lines.ts';
-import { heldByTier, occupancy, type Held, type Occupancy } from './occupancy.ts';
+import { heldByTier, occupancy, type Occupancy } from './occupancy.ts';
 import type { Period } from './range.ts';
 
 export type { LineSpend } from './lines.ts';
@@ -51,35 +51,63 @@ export function periodSpend(inv: Inventory, period: Period, holdings: Holdings):
   return periodSpends(inv, [period], holdings)[0]!;
 }
 
-/** The spend of several periods (a year and its months), sharing the work on who held which seat. */
+/**
+ * The spend of several periods (a year and its months). Spend is allocated once per grain: the
+ * days between consecutive month starts (calendar and fiscal) and period ends. Each grain's
+ * spend of a tier is shared by the seat-days held in it, and a period's rows are sums of its
+ * grains, so a year's months add up to the year in every row, not only in the total.
+ */
 export function periodSpends(inv: Inventory, periods: readonly Period[], holdings: Holdings): PeriodSpend[] {
+  if (periods.length === 0) return [];
+  const currency = inv.org?.data.currency ?? 'EUR';
   const payers = payerResolver(inv);
   const held = heldByTier(inv, holdings, payers);
-  return periods.map((p) => spendOf(inv, p, holdings.basis, held, payers));
+  const whole: Period = { label: '', from: periods.map((p) => p.from).sort()[0]!, to: periods.map((p) => p.to).sort().at(-1)! };
+  const problems: PriceProblem[] = [];
+  const lines = linesInPeriod(inv, whole, problems);
+  const cuts = grainCuts(whole, periods, inv.org?.data.fiscal_year_start ?? '01-01');
+  const grains: Leaf[][] = cuts.slice(1).map(() => []);
+  const d0 = dayNumber(whole.from);
+  for (const [key, tierLines] of [...groupBy(lines, (l) => `${l.spend.license}\u0000${l.spend.tier}`)].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const daily = bought(inv, tierLines, whole);
+    const accrued = cuts.map((d) => sum(tierLines.map((l) => l.at(d))));
+    for (let i = 0; i + 1 < cuts.length; i++) {
+      const amount = accrued[i + 1]! - accrued[i]!;
+      if (amount === 0n) continue;
+      const [a, b] = [dayNumber(cuts[i]!), dayNumber(cuts[i + 1]!) - 1];
+      grains[i]!.push(...tierLeaves(tierLines[0]!.spend.license, amount, occupancy(held.get(key) ?? [], a, b, daily.slice(a - d0, b - d0 + 1)), payers, currency));
+    }
+  }
+  return periods.map((period) => {
+    const leaves = grains.flatMap((g, i) => (cuts[i]! >= period.from && cuts[i]! <= period.to ? g : []));
+    const [p0, p1] = [dayNumber(period.from), dayNumber(period.to)];
+    const spend = lines
+      .map((l) => ({ l, amount: l.at(addDays(period.to, 1)) - l.at(period.from) }))
+      .filter(({ l, amount }) => amount !== 0n || l.inForce.some(([a, b]) => a <= p1 && b >= p0))
+      .map(({ l, amount }) => ({ ...l.spend, amount }));
+    return {
+      period, currency, holdings: holdings.basis, accrual: ACCRUAL_METHOD, allocation: ALLOCATION_METHOD,
+      lines: spend,
+      licenses: totalsBy(spend, (l) => l.license).map(([id, amount]) => ({ id, amount })),
+      vendors: totalsBy(spend, (l) => l.vendor).map(([vendor, amount]) => ({ vendor, amount })),
+      departments: rows(leaves, (p) => p.department, (p) => p.costCentre),
+      costCentres: rows(leaves, (p) => p.costCentre, (p) => p.department),
+      total: sum(spend.map((l) => l.amount)),
+      problems: problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i),
+    };
+  });
 }
 
-function spendOf(inv: Inventory, period: Period, basis: Holdings['basis'], held: Map<string, Held[]>, payers: PayerResolver): PeriodSpend {
-  const currency = inv.org?.data.currency ?? 'EUR';
-  const problems: PriceProblem[] = [];
-  const lines = linesInPeriod(inv, period, problems);
-  const byTier = groupBy(lines, (l) => `${l.spend.license}\u0000${l.spend.tier}`);
-  const leaves: Leaf[] = [];
-  for (const [key, tierLines] of [...byTier].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const amount = sum(tierLines.map((l) => l.spend.amount));
-    const occ = occupancy(held.get(key) ?? [], dayNumber(period.from), dayNumber(period.to), bought(inv, tierLines, period));
-    leaves.push(...tierLeaves(tierLines[0]!.spend.license, amount, occ, payers, currency));
+/** The first day of each grain, and the day after the last: every calendar and fiscal month start in the range, and each period's ends. */
+function grainCuts(whole: Period, periods: readonly Period[], fiscalStart: string): IsoDate[] {
+  const end = addDays(whole.to, 1);
+  const day = Number(fiscalStart.slice(3, 5));
+  const cuts = new Set<IsoDate>([whole.from, end, ...periods.flatMap((p) => [p.from, addDays(p.to, 1)])]);
+  for (let m = `${whole.from.slice(0, 7)}-01`; m <= end; m = addMonths(m, 1)) {
+    const [y, mo] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
+    for (const d of [m, `${m.slice(0, 8)}${String(Math.min(day, daysInMonth(y, mo))).padStart(2, '0')}`]) if (d >= whole.from && d <= end) cuts.add(d);
   }
-  const spend = lines.map((l) => l.spend);
-  return {
-    period, currency, holdings: basis, accrual: ACCRUAL_METHOD, allocation: ALLOCATION_METHOD,
-    lines: spend,
-    licenses: totalsBy(spend, (l) => l.license).map(([id, amount]) => ({ id, amount })),
-    vendors: totalsBy(spend, (l) => l.vendor).map(([vendor, amount]) => ({ vendor, amount })),
-    departments: rows(leaves, (p) => p.department, (p) => p.costCentre),
-    costCentres: rows(leaves, (p) => p.costCentre, (p) => p.department),
-    total: sum(spend.map((l) => l.amount)),
-    problems: problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i),
-  };
+  return [...cuts].sort();
 }
 
 /** Seats bought on each day of the period, per the lines of one tier; null on days they are not counted one by one. */

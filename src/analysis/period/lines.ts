@@ -24,9 +24,15 @@ export interface LineSpend {
 
 /** A line in force on some day of the period, with the days (day numbers, both ends included) it was. */
 export interface LineInPeriod {
+  /** Its spend over the whole period asked for. */
   spend: LineSpend;
   data: ContractLine;
+  /** Days it was in force. */
+  inForce: Array<[number, number]>;
+  /** Days it entitled seats (none for a maintenance line). */
   days: Array<[number, number]>;
+  /** What it accrued before a day, in the org currency, rounded to the minor unit: a period's spend is at(to + 1) − at(from). */
+  at(day: IsoDate): Micros;
 }
 
 /** Every contract line in force on some day of the period, with what it accrued then (src/analysis/period/accrual.ts). */
@@ -49,7 +55,7 @@ export function linesInPeriod(inv: Inventory, p: Period, problems: PriceProblem[
       }
       const at = (d: IsoDate) => roundToMinor(org ? convert(accruedBefore(line, c.data, d, stop), c.data.currency, currency, org.exchange_rates ?? {}) : accruedBefore(line, c.data, d, stop), currency);
       const amount = at(after) - at(p.from);
-      out.push({ spend: { contract: c.data.id, line: i, vendor: inv.licenses.get(line.license)?.data.vendor ?? c.data.vendor, license: line.license, tier: line.tier, amount, source: lineSource(c, i) }, data: line, days: entitlesSeats(line) ? days : [] });
+      out.push({ spend: { contract: c.data.id, line: i, vendor: inv.licenses.get(line.license)?.data.vendor ?? c.data.vendor, license: line.license, tier: line.tier, amount, source: lineSource(c, i) }, data: line, inForce: days, days: entitlesSeats(line) ? days : [], at });
     });
   }
   return out;
