@@ -2,6 +2,7 @@
 // today's per-seat prices. The changes themselves are read from git history (src/report/realised.ts).
 import type { IsoDate } from '../util/dates.ts';
 import { sum, type Micros } from '../util/money.ts';
+import { roundToMinor } from './money/allocate.ts';
 import type { TierPrice } from './report/prices.ts';
 import { figure, type Figure, type Source } from './report/source.ts';
 
@@ -38,7 +39,7 @@ export function fiscalYearStart(today: IsoDate, start = '01-01'): IsoDate {
 }
 
 /** Prices the changes made since `since` with per-seat prices (license → tier → price). Pure. */
-export function savingsRealised(changes: readonly ReclaimChange[], prices: Map<string, Map<string, TierPrice>>, since: IsoDate): SavingsRealised {
+export function savingsRealised(changes: readonly ReclaimChange[], prices: Map<string, Map<string, TierPrice>>, since: IsoDate, currency = 'EUR'): SavingsRealised {
   const unit = (license: string, tier: string | undefined): Micros => {
     const p = tier === undefined ? undefined : prices.get(license)?.get(tier);
     return p?.perSeat ? (p.unitCost ?? 0n) : 0n;
@@ -47,7 +48,8 @@ export function savingsRealised(changes: readonly ReclaimChange[], prices: Map<s
   const items = changes
     .filter((c) => c.date >= since)
     .map((c): RealisedSaving => {
-      const saved = unit(c.license, c.tier) - (c.to === undefined ? 0n : unit(c.license, c.to));
+      // Rounded per seat, so that the seats add up to the total shown.
+      const saved = roundToMinor(unit(c.license, c.tier) - (c.to === undefined ? 0n : unit(c.license, c.to)), currency);
       const price = [c.tier, c.to].flatMap((t) => (t === undefined ? [] : (prices.get(c.license)?.get(t)?.sources.cost ?? [])));
       return { ...c, annual: figure(saved > 0n ? saved : 0n, [source(c)], price) };
     });

@@ -1,8 +1,12 @@
 import type { Command } from 'commander';
+import { periodSpend } from '../analysis/period/index.ts';
+import { parsePeriod, parseRange, type Period } from '../analysis/period/range.ts';
 import { buildReport } from '../analysis/report/index.ts';
 import { resolveToday } from '../check/run.ts';
 import { loadInventory } from '../inventory/load.ts';
 import { formatReport, REPORT_FORMATS, type FullReport, type ReportFormat } from '../report/format.ts';
+import { formatPeriod } from '../report/period-format.ts';
+import { periodHoldings } from '../report/period-holdings.ts';
 import { realisedSavings } from '../report/realised.ts';
 import { suggestion } from '../util/suggest.ts';
 import { AT_HELP, sourceAt } from './at.ts';
@@ -16,6 +20,19 @@ interface ReportOpts {
   today?: string;
   license?: string;
   at?: string;
+  period?: string;
+  from?: string;
+  to?: string;
+}
+
+/** `--period` or `--from`/`--to` → the period, or undefined for today's annual report. */
+function periodOf(opts: ReportOpts, fiscalStart: string | undefined): Period | undefined {
+  if (opts.period === undefined && opts.from === undefined && opts.to === undefined) return undefined;
+  if (opts.period !== undefined && (opts.from !== undefined || opts.to !== undefined)) throw new UserError('--period does not combine with --from/--to', 'give either --period 2026-Q3 or --from 2026-07-01 --to 2026-09-30');
+  if (opts.license !== undefined) throw new UserError('--license does not combine with a period', 'the period report covers every license; filter its CSV instead');
+  const p = opts.period !== undefined ? parsePeriod(opts.period, fiscalStart) : opts.from !== undefined && opts.to !== undefined ? parseRange(opts.from, opts.to) : 'give both --from and --to';
+  if (typeof p === 'string') throw new UserError(p, 'e.g. --period 2025, --period 2026-Q3, --period 2026-07, or --from 2026-01-01 --to 2026-06-30');
+  return p;
 }
 
 export function registerReport(program: Command, io: Io): void {
@@ -27,12 +44,20 @@ export function registerReport(program: Command, io: Io): void {
     .option('--license <id>', 'only this license')
     .option('--root <dir>', 'the license repository (default: the current folder)')
     .option('--at <date|revision>', AT_HELP)
+    .option('--period <period>', 'spend accrued in a fiscal year (2025: the one starting in 2025, per fiscal_year_start in org.yaml), fiscal quarter (2026-Q3) or month (2026-07), charged to who held the seats each day')
+    .option('--from <date>', 'with --to: spend accrued from this day (included)')
+    .option('--to <date>', 'with --from: spend accrued up to this day (included)')
     .action(async (opts: ReportOpts) => {
       if (!(REPORT_FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`--format ${opts.format} is not one of ${REPORT_FORMATS.join(', ')}`, 'e.g. --format csv');
       const { source, root, at } = await sourceAt(opts.root, opts.at, io.cwd);
       const { inventory } = await loadInventory(source);
       if (opts.license !== undefined && !inventory.licenses.has(opts.license)) {
         throw new UserError(`no license "${opts.license}"${suggestion(opts.license, inventory.licenses.keys())}`, 'license IDs are the file names in inventory/licenses/');
+      }
+      const period = periodOf(opts, inventory.org?.data.fiscal_year_start);
+      if (period) {
+        io.out(formatPeriod(periodSpend(inventory, period, await periodHoldings(root, inventory, at?.commit)), opts.format as ReportFormat));
+        return;
       }
       const today = resolveToday(inventory, parseToday(opts.today) ?? at?.day);
       const report: FullReport = buildReport(inventory, today, opts.license === undefined ? {} : { license: opts.license });

@@ -1,9 +1,8 @@
-import { annualLineCost, toOrgCurrency } from '../analysis/cost.ts';
 import { entitlements } from '../analysis/entitlement.ts';
-import { inForce } from '../analysis/terms.ts';
+import { annualTotal } from '../analysis/report/total.ts';
 import type { Finding } from '../findings/finding.ts';
 import type { Inventory } from '../inventory/model.ts';
-import { sum, type Micros } from '../util/money.ts';
+import type { Micros } from '../util/money.ts';
 import type { IsoDate } from '../util/dates.ts';
 
 export interface TierEffect {
@@ -30,24 +29,8 @@ const seatCounts = (inv: Inventory, license: string) => {
   return counts;
 };
 
-/** The annual cost of every contract in force on a day, in the org currency. */
-export function annualCost(inv: Inventory, today: IsoDate): Micros {
-  const org = inv.org?.data;
-  return sum(
-    [...inv.contracts.values()]
-      .filter((c) => inForce(c.data, today))
-      .flatMap((c) => c.data.lines.map((l) => safeConvert(() => toOrgCurrency(annualLineCost(l, c.data), c.data, org)))),
-  );
-}
-
-// A contract whose currency has no rate is a finding of its own (unknown-reference); it adds nothing here.
-function safeConvert(f: () => Micros): Micros {
-  try {
-    return f();
-  } catch {
-    return 0n;
-  }
-}
+/** The annual cost on a day, in the org currency: the report's total (src/analysis/report/total.ts). */
+export const annualCost = (inv: Inventory, today: IsoDate): Micros => annualTotal(inv, today);
 
 /** Findings told apart by what they say, not where: a moved line is not a new finding. */
 const findingKey = (f: Finding) => `${f.rule}\u0000${f.file}\u0000${f.message}`;

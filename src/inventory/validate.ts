@@ -110,6 +110,10 @@ function describe(e: ErrorObject, data: unknown): SchemaProblem {
     case 'type':
       if (value === null && path.length > 0) return { rule: 'schema', path, target: 'value', message: `${where} is empty`, hint: `give it a value: ${expected ?? `expected ${(e.params as { type: string }).type}`}` };
       return { rule: 'schema', path, target: 'value', message: `${where} is ${show(value)}: expected ${expected ?? (e.params as { type: string | string[] }).type}` };
+    case 'minimum':
+    case 'maximum':
+      if (!expected) return { rule: 'schema', path, target: 'value', message: `${where} ${e.message ?? 'is not valid'}` };
+      return { rule: 'schema', path, target: 'value', message: `${where} is ${show(value)}: expected ${expected}` };
     case 'format':
     case 'pattern':
     case 'anyOf':

@@ -1,4 +1,5 @@
 import { annualLineCost, annualUnitPrice, toOrgCurrency } from '../analysis/cost.ts';
+import { roundToMinor } from '../analysis/money/allocate.ts';
 import type { Contract, ContractLine, License, Org } from '../inventory/schema/index.ts';
 import type { Micros } from '../util/money.ts';
 import type { TierUsage } from './usage.ts';
@@ -58,7 +59,8 @@ export function recommendLine(input: RecommendInput): LineRecommendation {
   const packSize = line.pack_size ?? 1;
   const org = (m: Micros): Micros | undefined => {
     try {
-      return toOrgCurrency(m, contract, input.org);
+      // Whole minor units per line, so that the lines add up to the contract's cost shown.
+      return roundToMinor(toOrgCurrency(m, contract, input.org), input.org?.currency ?? contract.currency);
     } catch {
       return undefined; // no exchange rate: the plan reports it once per contract
     }

@@ -38,8 +38,11 @@ function totalCells(label: string, t: Totals, known: (v: Micros | null) => strin
 function rows(report: FullReport, money: (v: Micros | null) => string) {
   const tiers = report.licenses.flatMap((l: LicenseReport) => l.tiers.map((t) => tierCells(t, money)));
   const charge = (list: ChargeRow[]) => list.map((c) => [c.key, c.name, String(c.seats.value), money(c.annualCost.value), money(c.waste.value)]);
-  return { tiers: [...tiers, totalCells('total', report.totals, money)], departments: charge(report.departments), costCentres: charge(report.costCentres) };
+  const vendors = report.vendors.map((v) => [v.vendor, money(v.annualCost.value), money(v.waste.value)]);
+  return { tiers: [...tiers, totalCells('total', report.totals, money)], departments: charge(report.departments), costCentres: charge(report.costCentres), vendors };
 }
+
+const VENDOR_HEADER = ['vendor', 'annual cost', 'waste'];
 
 function savingsLine(s: SavingsRealised | undefined, currency: string): string {
   if (!s) return '';
@@ -70,6 +73,9 @@ export function formatText(report: FullReport): string {
     textTable(CHARGE_HEADER, r.departments),
     `\nBy cost centre\n`,
     textTable(CHARGE_HEADER, r.costCentres),
+    `\nBy vendor\n`,
+    textTable(VENDOR_HEADER, r.vendors),
+    `\n${report.allocation}\n`,
     `\nWaste: ${formatMoney(report.totals.waste.value, report.currency)} of ${formatMoney(report.totals.annualCost.value, report.currency)} a year${leftOut(report)}\n`,
     savingsLine(report.savings, report.currency),
     unknownNotes(report).map((u) => `unknown: ${u}\n`).join(''),
@@ -87,6 +93,9 @@ export function formatMarkdown(report: FullReport): string {
     mdTable(CHARGE_HEADER, r.departments),
     `\n## By cost centre\n\n`,
     mdTable(CHARGE_HEADER, r.costCentres),
+    `\n## By vendor\n\n`,
+    mdTable(VENDOR_HEADER, r.vendors),
+    `\n${report.allocation}\n`,
     `\n**Waste:** ${formatMoney(report.totals.waste.value, report.currency)} of ${formatMoney(report.totals.annualCost.value, report.currency)} a year${leftOut(report)}.\n`,
     report.savings ? `\n**${savingsLine(report.savings, report.currency).trim()}**\n` : '',
     unknownNotes(report).length ? `\n${unknownNotes(report).map((u) => `- ${mdText(u)}\n`).join('')}` : '',
@@ -107,9 +116,18 @@ export function formatCsv(report: FullReport): string {
       out.push(['tier', l.id, t.tier, '', t.name, v(t.entitled.value), t.assigned.value, v(t.active.value), t.inactive.value, t.unknown.value, t.cancelling.value, v(t.unassigned.value), v(t.utilization.value), m(t.annualCost.value), m(t.costPerActive.value), m(t.waste.value), cur]);
     }
   }
+  for (const l of report.licenses) {
+    const t = l.totals;
+    out.push(['license', l.id, '', '', l.name, t.entitled.value, t.assigned.value, t.active.value, t.inactive.value, t.unknown.value, t.unassigned.value, '', m(t.annualCost.value), '', m(t.waste.value), cur]);
+  }
   for (const [section, list] of [['department', report.departments], ['cost-centre', report.costCentres]] as const) {
     for (const c of list) out.push([section, '', '', c.key, c.name, '', c.seats.value, '', '', '', '', '', '', m(c.annualCost.value), '', m(c.waste.value), cur]);
   }
+  for (const d of report.departments) {
+    for (const [l, f] of Object.entries(d.licenses)) out.push(['department-license', l, '', d.key, d.name, '', '', '', '', '', '', '', m(f.value), '', '', cur]);
+    for (const [cc, v] of Object.entries(d.across)) out.push(['department-cost-centre', '', '', d.key, cc, '', '', '', '', '', '', '', m(v.value), '', '', cur]);
+  }
+  for (const vd of report.vendors) out.push(['vendor', '', '', vd.vendor, vd.vendor, '', '', '', '', '', '', '', m(vd.annualCost.value), '', m(vd.waste.value), cur]);
   const t = report.totals;
   out.push(['total', '', '', '', '', t.entitled.value, t.assigned.value, t.active.value, t.inactive.value, t.unknown.value, t.cancelling.value, t.unassigned.value, '', m(t.annualCost.value), '', m(t.waste.value), cur]);
   if (report.savings) out.push(['savings-realised', '', '', report.savings.since, '', '', report.savings.seats.value, '', '', '', '', '', '', m(report.savings.annual.value), '', '', cur]);

@@ -51,5 +51,5 @@ export async function realisedSavings(root: string, inv: Inventory, today: IsoDa
   const since = fiscalYearStart(today, inv.org?.data.fiscal_year_start);
   const changes = await reclaimChanges(root, since, tz && isTimeZone(tz) ? tz : 'UTC', license);
   if (!changes) return undefined;
-  return savingsRealised(changes.filter((c) => c.date <= today), tierPrices(inv, today), since);
+  return savingsRealised(changes.filter((c) => c.date <= today), tierPrices(inv, today), since, inv.org?.data.currency ?? 'EUR');
 }

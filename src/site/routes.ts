@@ -11,6 +11,8 @@ export const routes = {
   people: '/people/',
   person: (id: string) => `/people/${id}/`,
   departments: '/departments/',
+  spendYear: (year: number) => `/spend/${year}/`,
+  spendMonth: (year: number, month: string) => `/spend/${year}/${month}/`,
   compliance: '/compliance/',
   audit: (category = 'all', page = 1) => (category === 'all' && page === 1 ? '/audit/' : `/audit/${category}/${page}/`),
   commit: (sha: string) => `/audit/commit/${sha}/`,

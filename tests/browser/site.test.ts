@@ -24,7 +24,7 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** One page of each kind (paths under the base). */
 const KINDS = [
   '', 'licenses/', 'licenses/figma/', 'contracts/', 'contracts/slack-2026/', 'renewals/', 'vendors/', 'vendors/figma/',
-  'people/', 'people/cy/', 'departments/', 'compliance/', 'audit/', 'audit/seat/1/', 'at/', 'at/2026-03-31/',
+  'people/', 'people/cy/', 'departments/', 'spend/2026/', 'spend/2026/2026-07/', 'compliance/', 'audit/', 'audit/seat/1/', 'at/', 'at/2026-03-31/',
   'source/inventory/assignments/figma.yaml/', 'search/',
 ];
 

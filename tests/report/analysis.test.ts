@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReport, type Report } from '../../src/analysis/report/index.ts';
-import { splitEvenly } from '../../src/analysis/report/split.ts';
+import { largestRemainder } from '../../src/analysis/money/allocate.ts';
 import { toDecimal, sum } from '../../src/util/money.ts';
 import { model, TODAY } from './model.ts';
 
@@ -66,10 +66,16 @@ describe('report analysis', () => {
     expect(eur(total.annualCost.value)).toBe('2044.00');
   });
 
-  it('splits amounts so that the parts add up exactly', () => {
-    expect(splitEvenly(100_000_000n, 3)).toEqual([33_333_334n, 33_333_333n, 33_333_333n]);
-    expect(sum(splitEvenly(-7n, 4))).toBe(-7n);
-    expect(splitEvenly(5n, 0)).toEqual([]);
+  it('shares amounts by largest remainder, ties to the lower key, so that the parts add up exactly', () => {
+    // 100 over 1:1:1 → 33.33.. each; one unit left, all remainders equal: the lowest key takes it.
+    expect(largestRemainder(100n, [1n, 1n, 1n], ['b', 'a', 'c'])).toEqual([33n, 34n, 33n]);
+    // 10 over 5:3:2 of 10 → 5, 3, 2 exactly; 7 over 1:2:4 → 1, 2, 4.
+    expect(largestRemainder(10n, [5n, 3n, 2n], ['a', 'b', 'c'])).toEqual([5n, 3n, 2n]);
+    // 1 over 2:1 → 0.667 and 0.333: the larger remainder wins, whatever the key.
+    expect(largestRemainder(1n, [1n, 2n], ['a', 'b'])).toEqual([0n, 1n]);
+    // Ten million seats and 4,294,967,296 weights are arithmetic, not arrays.
+    expect(sum(largestRemainder(1_000_000_01n, [10_000_000n, 4_294_967_296n], ['x', 'y']))).toBe(1_000_000_01n);
+    expect(largestRemainder(5n, [0n, 0n], ['a', 'b'])).toEqual([0n, 0n]);
   });
 
   it('says where every figure comes from', async () => {

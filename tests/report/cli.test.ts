@@ -42,6 +42,13 @@ describe('lac report', () => {
         CC-200        CC-200                  2       120.00    0.00
         CC-999        CC-999                  1       486.00  486.00
 
+      By vendor
+        vendor  annual cost     waste
+        figma      1,944.00  1,458.00
+        slack        360.00      0.00
+
+      Each license tier's annual cost (for a period: the spend its contract lines accrued in each month of it, each line rounded to the minor unit) is rounded to the minor unit of the currency, then shared among its seat groups (license × tier × department × cost centre, and the seats nobody holds) in proportion to seats (for a period: seat-days in that month, from who held each seat on each day) by largest remainder (Hamilton): each group gets the whole minor units of its exact share, and the units left over go one each to the groups with the largest remainders, ties to the lower key. Every row and subtotal is a sum of these shares, so all sums are exact, and a year's months add up to the year in every row.
+
       Waste: 1,458.00 EUR of 2,304.00 EUR a year
       unknown: slack/standard: 3 seats of unknown use: slack has no usage source
       "

@@ -65,7 +65,7 @@ const cases: Case[] = [
   ['org', ['currency'], 'euro', 'currency is "euro": expected an ISO 4217 currency code such as EUR'],
   ['org', ['timezone'], undefined, 'missing required key "timezone"'],
   ['org', ['fiscal_year_start'], '13-01', 'fiscal_year_start is "13-01": expected a month and day MM-DD'],
-  ['org', ['exchange_rates', 'USD'], '-1', 'exchange_rates.USD is "-1": expected a non-negative amount such as "540.00"'],
+  ['org', ['exchange_rates', 'USD'], '-1', 'exchange_rates.USD is "-1": expected a non-negative amount up to 1000000000 such as "540.00"'],
   ['org', ['rules', 'seat-held-by-leaver'], 'fatal', 'rules.seat-held-by-leaver is "fatal", not one of: error, warning, notice, off'],
   ['org', ['policies', 'reclaim', 'inactive_days'], 0, 'policies.reclaim.inactive_days must be >= 1'],
   ['org', ['policies', 'renewal', 'reminder_days'], [30, 30], 'policies.renewal.reminder_days must NOT have duplicate items (items ## 1 and 0 are identical)'],
@@ -84,10 +84,15 @@ const cases: Case[] = [
   ['license', ['vendor'], '..', 'vendor is "..": expected an ID: lowercase letters and digits, joined by ".", "-" or "_", not ending in ".lock" (e.g. "figma", "ada.lovelace")'],
   ['license', ['usage', 'source'], 'salesforce', 'usage.source is "salesforce", not one of: none, github-copilot, github-enterprise, okta, google-workspace, microsoft-365, slack, zoom, csv, json'],
   ['license', ['maintenance', 'end'], undefined, 'missing required key "end" in maintenance'],
-  ['license', ['tiers', 0, 'list_price'], '5,00', 'tiers[0].list_price is "5,00": expected a non-negative amount such as "540.00"'],
+  ['license', ['tiers', 0, 'list_price'], '5,00', 'tiers[0].list_price is "5,00": expected a non-negative amount up to 1000000000 such as "540.00"'],
   ['license', ['owner_team'], 'design', 'owner_team is "design": expected a GitHub team such as @acme/design-ops'],
-  ['contract', ['lines', 0, 'quantity'], -3, 'lines[0].quantity is -3: expected a whole number of seats, or "unlimited"'],
-  ['contract', ['lines', 0, 'unit_price'], 'free', 'lines[0].unit_price is "free": expected a non-negative amount such as "540.00"'],
+  ['contract', ['lines', 0, 'quantity'], -3, 'lines[0].quantity is -3: expected a whole number of seats from 0 to 10000000, or "unlimited"'],
+  ['contract', ['lines', 0, 'quantity'], 10_000_001, 'lines[0].quantity is 10000001: expected a whole number of seats from 0 to 10000000, or "unlimited"'],
+  ['contract', ['lines', 0, 'quantity'], 4294967296, 'lines[0].quantity is 4294967296: expected a whole number of seats from 0 to 10000000, or "unlimited"'],
+  ['contract', ['lines', 0, 'unit_price'], 'free', 'lines[0].unit_price is "free": expected a non-negative amount up to 1000000000 such as "540.00"'],
+  ['contract', ['lines', 0, 'unit_price'], '1000000000.01', 'lines[0].unit_price is "1000000000.01": expected a non-negative amount up to 1000000000 such as "540.00"'],
+  ['contract', ['lines', 0, 'unit_price'], 1000000001, 'lines[0].unit_price is 1000000001: expected a non-negative amount up to 1000000000 such as "540.00"'],
+  ['license', ['tiers', 0, 'list_price'], '12345678901', 'tiers[0].list_price is "12345678901": expected a non-negative amount up to 1000000000 such as "540.00"'],
   ['contract', ['notice'], { weeks: 2 }, 'unknown key "weeks" in notice'],
   ['contract', ['end'], '2026-02-29', 'end is "2026-02-29": expected a calendar date YYYY-MM-DD'],
   ['contract', ['billing_period'], 'yearly', 'billing_period is "yearly", not one of: monthly, quarterly, annual, multi-year, one-time'],
@@ -116,5 +121,14 @@ describe('one field broken at a time', () => {
   it.each(cases)('%s %j = %j', (kind, path, value, message) => {
     const problems = validateData(validators, kind, set(valid(kind), path, value));
     expect(problems.map((p) => p.message)).toEqual([message]);
+  });
+});
+
+describe('limits', () => {
+  it.each([0, 1, 10_000_000, 'unlimited'])('a quantity of %j is valid', (q) => {
+    expect(validateData(validators, 'contract', set(valid('contract'), ['lines', 0, 'quantity'], q))).toEqual([]);
+  });
+  it.each(['0', '0.000001', '1000000000', '1000000000.000000', 999_999_999.5, 1_000_000_000])('a price of %j is valid', (p) => {
+    expect(validateData(validators, 'contract', set(valid('contract'), ['lines', 0, 'unit_price'], p))).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { siteFromInput } from '../../src/site/site-data.ts';
 import { downloads } from '../../src/site/downloads.ts';
 import type { SiteData, SiteInput } from '../../src/site/types.ts';
 import { buildSiteFixture, TODAY, type SiteFixture } from './fixture.ts';
+import { lac } from '../support/cli.ts';
 
 let fixture: SiteFixture;
 let built: SiteInput;
@@ -144,5 +145,19 @@ describe('site pages and downloads', () => {
     expect(index.filter((e) => e.k === 'license').map((e) => e.u)).toEqual(['/licenses/figma/', '/licenses/slack/']);
     expect(index.filter((e) => e.k === 'person')).toHaveLength(3);
     expect(index.filter((e) => e.k === 'vendor')).toHaveLength(2);
+  });
+
+  test('spend per fiscal year: the period analysis (lac report --period) on a page per year, linked from the overview', async () => {
+    const years = built.model.spend.map((y) => [y.label, y.from, y.to, y.basis]);
+    expect(years).toEqual([['FY2025', '2025-04-01', '2026-03-31', 'history'], ['FY2026', '2026-04-01', '2027-03-31', 'history']]);
+    for (const y of built.model.spend) {
+      const cli = JSON.parse((await lac(['report', '--root', fixture.repo.dir, '--period', String(y.year), '--format', 'json'])).stdout) as { total: string; departments: { key: string; amount: string }[] };
+      expect(y.total).toBe(cli.total);
+      expect(y.departments.map((d) => [d.key, d.amount])).toEqual(cli.departments.map((d) => [d.key, d.amount]));
+    }
+    const overview = site.pages.find((p) => p.route === '/')!;
+    const links = overview.sections.flatMap((x) => (x.type === 'links' ? x.links.map((l) => l.href) : []));
+    expect(links).toEqual(['/spend/2026/', '/spend/2025/']);
+    expect(site.pages.find((p) => p.route === '/spend/2026/')!.title).toBe('Spend in fiscal year 2026');
   });
 });

@@ -2,6 +2,7 @@ import type { Inventory } from '../../inventory/model.ts';
 import { addDays, type IsoDate } from '../../util/dates.ts';
 import { divRound, sum, type Micros } from '../../util/money.ts';
 import { contractsByLicense } from '../entitlement.ts';
+import { roundToMinor } from '../money/allocate.ts';
 import type { EffectiveReclaim } from '../policy.ts';
 import { tierPrices, type TierPrice } from '../report/prices.ts';
 import type { Evidence, ReclaimReason } from './candidates.ts';
@@ -70,12 +71,13 @@ export const seatKey = (person: string, tier: string): string => `${person} ${ti
 
 const monthly = (annual: Micros): Micros => divRound(annual, 12n);
 
-function saving(prices: Map<string, TierPrice> | undefined, tier: string, to?: string): Micros {
+/** A seat's annual saving, rounded to the minor unit so that the seats add up to the total shown. */
+function saving(prices: Map<string, TierPrice> | undefined, tier: string, currency: string, to?: string): Micros {
   const unit = (t: string | undefined) => {
     const p = t === undefined ? undefined : prices?.get(t);
     return p?.perSeat ? (p.unitCost ?? 0n) : 0n;
   };
-  const s = unit(tier) - unit(to);
+  const s = roundToMinor(unit(tier) - unit(to), currency);
   return s > 0n ? s : 0n;
 }
 
@@ -105,7 +107,7 @@ export function reclaimPlan(inv: Inventory, today: IsoDate, options: PlanOptions
         kept.push({ person, tier: v.seat.tier, why: 'kept by a person on the reclaim pull request' });
         continue;
       }
-      const annual = saving(prices.get(id), v.seat.tier, verdict.action === 'downgrade' ? verdict.to : undefined);
+      const annual = saving(prices.get(id), v.seat.tier, inv.org?.data.currency ?? 'EUR', verdict.action === 'downgrade' ? verdict.to : undefined);
       let line: number | undefined;
       try {
         line = list.map.locate(['seats', list.index[v.i]!]).line;

@@ -1,7 +1,10 @@
 import type { Inventory } from '../../inventory/model.ts';
 import type { Micros } from '../../util/money.ts';
-import { figure, recordSource, type Figure, type Source } from './source.ts';
-import type { SeatCharge } from './tiers.ts';
+import type { Leaf } from './leaves.ts';
+import type { Payer } from './payers.ts';
+import { figure, type Figure, type Source } from './source.ts';
+
+export { DEVICES, NONE, UNASSIGNED } from './payers.ts';
 
 /** Who pays: one department or cost centre, with the seats charged to it. */
 export interface ChargeRow {
@@ -11,33 +14,33 @@ export interface ChargeRow {
   seats: Figure<number>;
   annualCost: Figure<Micros>;
   waste: Figure<Micros>;
-  /** Annual cost per license. */
+  /** Annual cost per license: the row's leaves of that license, so they add up to the row. */
   licenses: Record<string, Figure<Micros>>;
+  /** Annual cost per cost centre (of a department row) or per department (of a cost-centre row), from the same leaves. */
+  across: Record<string, Figure<Micros>>;
 }
 
-export const NONE = '(none)';
-export const UNASSIGNED = '(unassigned)';
-export const DEVICES = '(devices)';
-
-/** A row being summed. Sums as it goes, with no per-row list of charges: a department may hold 100,000 seats. */
+/** A row being summed from leaves, with no per-seat list: a department may hold 100,000 seats. */
 class Acc {
   readonly name: string;
   seats = 0;
   cost = 0n;
   waste = 0n;
   readonly licenses = new Map<string, Micros>();
+  readonly across = new Map<string, Micros>();
   readonly tiers = new Set<string>();
   readonly from = new Set<Source>();
   constructor(name: string) {
     this.name = name;
   }
-  add(c: SeatCharge, tierKey: string, from: readonly Source[]): void {
-    if (c.seat) this.seats++;
-    this.cost += c.cost;
-    if (c.wasted) this.waste += c.cost;
-    this.licenses.set(c.license, (this.licenses.get(c.license) ?? 0n) + c.cost);
-    this.tiers.add(tierKey);
-    for (const s of from) this.from.add(s);
+  add(leaf: Leaf, payer: Payer, other: Payer): void {
+    this.across.set(other.key, (this.across.get(other.key) ?? 0n) + leaf.cost);
+    this.seats += leaf.held;
+    this.cost += leaf.cost;
+    if (leaf.wasted) this.waste += leaf.cost;
+    this.licenses.set(leaf.license, (this.licenses.get(leaf.license) ?? 0n) + leaf.cost);
+    this.tiers.add(`${leaf.license}\u0000${leaf.tier}`);
+    for (const s of payer.from) this.from.add(s);
   }
 }
 
@@ -57,54 +60,24 @@ function rowsOf(inv: Inventory, accs: Map<string, Acc>, costSources: Map<string,
         annualCost: figure(row.cost, cost, people),
         waste: figure(row.waste, cost, people),
         licenses: Object.fromEntries([...row.licenses].sort(([a], [b]) => (a < b ? -1 : 1)).map(([l, v]) => [l, figure(v, licenseCost(l), people)])),
+        across: Object.fromEntries([...row.across].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, figure(v, cost, people)])),
       };
     });
 }
 
-/** Chargeback by department and by cost centre (the person's, else their department's). Every micro of cost lands on one row. */
-export function chargeback(inv: Inventory, charges: SeatCharge[], costSources: Map<string, Source[]>): { departments: ChargeRow[]; costCentres: ChargeRow[] } {
-  const org = inv.org;
-  const departments = org?.data.departments ?? [];
-  const deptIndex = new Map(departments.map((d, i) => [d.id, i]));
-  // Sources are made once and shared: one per people file, one per department record.
-  const peopleSources = new Map<string, Source>();
-  const peopleSource = (file: string, what: string): Source => {
-    const k = `${file}\u0000${what}`;
-    let s = peopleSources.get(k);
-    if (!s) peopleSources.set(k, (s = { file, what }));
-    return s;
-  };
-  const deptSources = departments.map((d, i) => (org ? [recordSource(org, ['departments', i], `department ${d.id}`)] : []));
-  const ccSources = departments.map((d, i) => (org && d.cost_centre ? [recordSource(org, ['departments', i, 'cost_centre'], `department ${d.id} cost centre`)] : []));
+/** Chargeback by department and by cost centre: sums of the allocated leaves, so every row and per-license cell adds up exactly. */
+export function chargeback(inv: Inventory, leaves: readonly Leaf[], costSources: Map<string, Source[]>): { departments: ChargeRow[]; costCentres: ChargeRow[] } {
   const byDept = new Map<string, Acc>();
   const byCc = new Map<string, Acc>();
-  const acc = (map: Map<string, Acc>, key: string, name: string): Acc => {
-    let a = map.get(key);
-    if (!a) map.set(key, (a = new Acc(name)));
+  const acc = (map: Map<string, Acc>, p: Payer): Acc => {
+    let a = map.get(p.key);
+    if (!a) map.set(p.key, (a = new Acc(p.name)));
     return a;
   };
-  for (const c of charges) {
-    const tierKey = `${c.license}\u0000${c.tier}`;
-    if (!c.seat) {
-      acc(byDept, UNASSIGNED, 'Seats nobody holds').add(c, tierKey, []);
-      acc(byCc, UNASSIGNED, 'Seats nobody holds').add(c, tierKey, []);
-      continue;
-    }
-    if (c.seat.seat.device !== undefined) {
-      acc(byDept, DEVICES, 'Device seats').add(c, tierKey, []);
-      acc(byCc, DEVICES, 'Device seats').add(c, tierKey, []);
-      continue;
-    }
-    const rec = c.seat.seat.person === undefined ? undefined : inv.people.get(c.seat.seat.person);
-    const p = rec?.data;
-    const i = p?.department === undefined ? undefined : deptIndex.get(p.department);
-    if (!p?.department) acc(byDept, NONE, 'No department').add(c, tierKey, []);
-    else acc(byDept, p.department, i === undefined ? p.department : departments[i]!.name).add(c, tierKey, [peopleSource(rec!.src.file, 'department of each seat holder'), ...(i === undefined ? [] : deptSources[i]!)]);
-    if (p?.cost_centre) acc(byCc, p.cost_centre, p.cost_centre).add(c, tierKey, [peopleSource(rec!.src.file, 'cost_centre of each seat holder')]);
-    else if (i !== undefined && departments[i]!.cost_centre) {
-      const cc = departments[i]!.cost_centre!;
-      acc(byCc, cc, cc).add(c, tierKey, [peopleSource(rec!.src.file, 'department of each seat holder'), ...ccSources[i]!]);
-    } else acc(byCc, NONE, 'No cost centre').add(c, tierKey, []);
+  for (const leaf of leaves) {
+    const { department: d, costCentre: c } = leaf.payers;
+    acc(byDept, d).add(leaf, d, c);
+    acc(byCc, c).add(leaf, c, d);
   }
   return { departments: rowsOf(inv, byDept, costSources), costCentres: rowsOf(inv, byCc, costSources) };
 }

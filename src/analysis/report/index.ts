@@ -1,10 +1,13 @@
 import type { Inventory } from '../../inventory/model.ts';
 import type { IsoDate } from '../../util/dates.ts';
 import { sum, type Micros } from '../../util/money.ts';
+import { ALLOCATION_METHOD } from '../money/allocate.ts';
 import { chargeback, type ChargeRow } from './chargeback.ts';
 import { tierPrices, type PriceProblem } from './prices.ts';
 import { figure, type Figure, type Source } from './source.ts';
-import { licenseTiers, type SeatCharge, type TierReport } from './tiers.ts';
+import { tierLeaves, type Leaf } from './leaves.ts';
+import { payerResolver } from './payers.ts';
+import { licenseTiers, type TierReport } from './tiers.ts';
 
 export type { ChargeRow } from './chargeback.ts';
 export type { Figure, Source } from './source.ts';
@@ -42,12 +45,22 @@ export interface LicenseReport {
   totals: Totals;
 }
 
+export interface VendorTotal {
+  vendor: string;
+  annualCost: Figure<Micros>;
+  waste: Figure<Micros>;
+}
+
 export interface Report {
   today: IsoDate;
   currency: string;
+  /** How money is shared out and rounded (src/analysis/money/allocate.ts). */
+  allocation: string;
   licenses: LicenseReport[];
   departments: ChargeRow[];
   costCentres: ChargeRow[];
+  /** Annual cost per vendor: the sum of its licenses'. */
+  vendors: VendorTotal[];
   totals: Totals;
   problems: PriceProblem[];
 }
@@ -80,14 +93,18 @@ export function buildReport(inv: Inventory, today: IsoDate, options: { license?:
   const problems: PriceProblem[] = [];
   const prices = tierPrices(inv, today, problems);
   const licenses: LicenseReport[] = [];
-  const charges: SeatCharge[] = [];
+  const leaves: Leaf[] = [];
+  const payers = payerResolver(inv);
+  const currency = inv.org?.data.currency ?? 'EUR';
   const costSources = new Map<string, Source[]>();
   const ids = [...inv.licenses.keys()].filter((id) => options.license === undefined || id === options.license).sort();
   for (const id of ids) {
     const rec = inv.licenses.get(id)!;
     const tiers = licenseTiers(inv, rec, prices.get(id) ?? new Map(), today);
     for (const t of tiers) {
-      charges.push(...t.charges);
+      const own = tierLeaves(t.seats, payers, currency);
+      t.report.waste.value = sum(own.filter((l) => l.wasted).map((l) => l.cost));
+      for (const l of own) leaves.push(l);
       costSources.set(`${id}\u0000${t.report.tier}`, t.report.annualCost.from);
     }
     const rows = tiers.map((t) => t.report);
@@ -100,14 +117,31 @@ export function buildReport(inv: Inventory, today: IsoDate, options: { license?:
       totals: totalsOf(rows, (i) => ({ file: rec.src.file, what: `report row ${id}/${rows[i]!.tier}` })),
     });
   }
-  const { departments, costCentres } = chargeback(inv, charges, costSources);
+  const { departments, costCentres } = chargeback(inv, leaves, costSources);
+  const vendors = vendorTotals(inv, licenses);
   return {
     today,
-    currency: inv.org?.data.currency ?? 'EUR',
+    currency,
+    allocation: ALLOCATION_METHOD,
     licenses,
     departments,
     costCentres,
+    vendors,
     totals: totalsOf(licenses.map((l) => l.totals), (i) => ({ file: inv.licenses.get(licenses[i]!.id)!.src.file, what: `totals of ${licenses[i]!.id}` })),
     problems: problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i),
   };
+}
+
+/** Each vendor's licenses summed, so that vendors add up to the total exactly. */
+function vendorTotals(inv: Inventory, licenses: readonly LicenseReport[]): VendorTotal[] {
+  const by = new Map<string, LicenseReport[]>();
+  for (const l of licenses) {
+    const v = inv.licenses.get(l.id)!.data.vendor;
+    by.set(v, [...(by.get(v) ?? []), l]);
+  }
+  return [...by.keys()].sort().map((vendor) => {
+    const ls = by.get(vendor)!;
+    const from = ls.map((l) => ({ file: inv.licenses.get(l.id)!.src.file, what: `totals of ${l.id}` }));
+    return { vendor, annualCost: figure(sum(ls.map((l) => l.totals.annualCost.value)), from), waste: figure(sum(ls.map((l) => l.totals.waste.value)), from) };
+  });
 }

@@ -1,12 +1,13 @@
 import type { Inventory, Rec, SeatList } from '../../inventory/model.ts';
 import type { License, Usage } from '../../inventory/schema/index.ts';
 import type { IsoDate } from '../../util/dates.ts';
-import { divRound, sum, type Micros } from '../../util/money.ts';
+import { divRound, type Micros } from '../../util/money.ts';
+import { roundToMinor } from '../money/allocate.ts';
+import type { TierSeats } from './leaves.ts';
 import { reclaimPolicy } from '../policy.ts';
 import type { TierPrice } from './prices.ts';
 import { seatViews, type SeatView } from './seats.ts';
 import { figure, mergeSources, recordSource, seatsSource, type Figure, type Source } from './source.ts';
-import { splitEvenly } from './split.ts';
 
 /** The figures of one tier of one license. Money in micros of the org currency. */
 export interface TierReport {
@@ -38,19 +39,10 @@ export interface TierReport {
   waste: Figure<Micros>;
 }
 
-/** The share of a tier's cost carried by one seat (or by nobody: an unassigned seat). */
-export interface SeatCharge {
-  license: string;
-  tier: string;
-  /** Undefined for an unassigned seat. */
-  seat: SeatView | undefined;
-  cost: Micros;
-  wasted: boolean;
-}
-
 export interface TierAnalysis {
   report: TierReport;
-  charges: SeatCharge[];
+  /** The seats and cost to share out (./leaves.ts); the report's waste is set from the shares. */
+  seats: TierSeats;
 }
 
 const percent = (part: number, whole: number): number => Math.round((part * 10000) / whole) / 100;
@@ -71,7 +63,7 @@ export function licenseTiers(inv: Inventory, license: Rec<License>, prices: Map<
     const seats = views.filter((v) => v.seat.tier === id);
     const price = prices.get(id);
     if (seats.length === 0 && !price?.entitled && !price?.contractCost) continue;
-    const analysis = tierAnalysis(license, id, seats, price, list, usage, activitySources);
+    const analysis = tierAnalysis(license, id, seats, price, list, usage, activitySources, inv.org?.data.currency ?? 'EUR');
     if (peak) analysis.report.utilization = peak;
     out.push(analysis);
   }
@@ -113,7 +105,7 @@ export function unknownReason(license: License, usage: Rec<Usage> | undefined, s
   return [devices ? `${devices} device seat${devices > 1 ? 's' : ''}: no activity reported` : '', silent ? `${usage.data.source} reports no activity for ${silent} holder${silent > 1 ? 's' : ''}` : ''].filter(Boolean).join('; ');
 }
 
-function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], price: TierPrice | undefined, list: SeatList | undefined, usage: Rec<Usage> | undefined, activitySources: Source[]): TierAnalysis {
+function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], price: TierPrice | undefined, list: SeatList | undefined, usage: Rec<Usage> | undefined, activitySources: Source[], currency: string): TierAnalysis {
   const hasSnapshot = usage !== undefined;
   const name = license.data.tiers.find((t) => t.id === id)?.name ?? id;
   const assigned = seats.length;
@@ -128,14 +120,8 @@ function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], pric
 
   // Cost: the contract lines, else the list price of each held seat.
   const listed = price?.contractCost === undefined && price?.unitCost !== undefined;
-  const cost = price?.contractCost ?? (listed ? price!.unitCost! * BigInt(assigned) : 0n);
-  // Split the cost over the seats (plus the unassigned ones), so that every micro lands on a row.
-  const slots = assigned + (unassigned ?? 0);
-  const parts = splitEvenly(cost, Math.max(slots, 1));
-  const charges: SeatCharge[] = [];
-  seats.forEach((seat, k) => charges.push({ license: license.data.id, tier: id, seat, cost: parts[k] ?? 0n, wasted: counted && seat.use === 'inactive' }));
-  for (let k = assigned; k < parts.length; k++) charges.push({ license: license.data.id, tier: id, seat: undefined, cost: parts[k]!, wasted: counted });
-  const waste = sum(charges.filter((c) => c.wasted).map((c) => c.cost));
+  // Rounded to the minor unit once, here; ./leaves.ts shares it out and the waste is the wasted shares.
+  const cost = roundToMinor(price?.contractCost ?? (listed ? price!.unitCost! * BigInt(assigned) : 0n), currency);
 
   const first = seats[0]?.i;
   const seatSrc = list ? [seatsSource(list, first, `${assigned} seats with tier ${id}`)] : [];
@@ -146,7 +132,7 @@ function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], pric
   const activeValue = hasSnapshot ? active : null;
   const base = activeValue === null ? null : finite && entitled > 0 ? entitled : assigned > 0 && !finite ? assigned : null;
   return {
-    charges,
+    seats: { license: license.data.id, tier: id, seats, unassigned: unassigned ?? 0, counted, cost },
     report: {
       license: license.data.id,
       tier: id,
@@ -163,7 +149,7 @@ function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], pric
       annualCost: figure(cost, costSrc, listed ? seatSrc : []),
       costUnknown: price?.unknown ?? (assigned > 0 && price?.contractCost === undefined && price?.unitCost === undefined ? `no price: no contract line in force names tier ${id}, and it has no list_price` : null),
       costPerActive: figure(activeValue ? divRound(cost, BigInt(activeValue)) : null, costSrc, actSrc),
-      waste: figure(waste, counted ? mergeSources(costSrc, entSrc, actSrc, seatSrc) : []),
+      waste: figure(0n, counted ? mergeSources(costSrc, entSrc, actSrc, seatSrc) : []),
     },
   };
 }

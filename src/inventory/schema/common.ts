@@ -16,18 +16,21 @@ export const IsoDate = (description: string) =>
 export const Instant = (description: string) =>
   Type.String({ format: 'date-time', description, 'x-expected': 'a UTC instant such as 2026-11-20T06:00:00Z' });
 
-/**
- * Money as a non-negative decimal: a string ("540.00") keeps it exact; a plain number is accepted
- * too, up to 10^15 (a larger one has no decimal form: 1e+21).
- */
+/** The largest amount (a price, a rate) lac accepts: sums over 10,000,000 seats stay exact and printable. */
+export const MAX_AMOUNT = 1_000_000_000;
+
+/** The most seats one contract line can buy; more is "unlimited". */
+export const MAX_QUANTITY = 10_000_000;
+
+/** Money as a non-negative decimal up to MAX_AMOUNT: a string ("540.00") keeps it exact; a plain number is accepted too. */
 export const Decimal = (description: string) =>
   Type.Unsafe<string | number>({
     description,
     type: ['string', 'number'],
-    pattern: '^[0-9]+(\\.[0-9]{1,6})?$',
+    pattern: '^(?:[0-9]{1,9}(\\.[0-9]{1,6})?|1000000000(\\.0{1,6})?)$',
     minimum: 0,
-    maximum: 1e15,
-    'x-expected': 'a non-negative amount such as "540.00"',
+    maximum: MAX_AMOUNT,
+    'x-expected': 'a non-negative amount up to 1000000000 such as "540.00"',
   });
 
 export const Currency = (description: string) =>

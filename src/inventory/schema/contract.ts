@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { Closed, Currency, Decimal, Id, IsoDate, Notes, OneOf, Text, Url } from './common.ts';
+import { Closed, Currency, Decimal, Id, IsoDate, MAX_QUANTITY, Notes, OneOf, Text, Url } from './common.ts';
 
 export const BILLING_PERIODS = ['monthly', 'quarterly', 'annual', 'multi-year', 'one-time'] as const;
 export const PRICE_PERIODS = ['month', 'year', 'term', 'one-time'] as const;
@@ -9,7 +9,7 @@ export const ContractLine = Closed(
   {
     license: Id('License ID.'),
     tier: Id('Tier ID of that license.'),
-    quantity: Type.Unsafe<number | 'unlimited'>({ anyOf: [{ type: 'integer', minimum: 0 }, { const: 'unlimited' }], description: 'Seats bought, or "unlimited" for site/enterprise terms.', 'x-expected': 'a whole number of seats, or "unlimited"' }),
+    quantity: Type.Unsafe<number | 'unlimited'>({ anyOf: [{ type: 'integer', minimum: 0, maximum: MAX_QUANTITY }, { const: 'unlimited' }], description: 'Seats bought (0 to 10000000), or "unlimited" for site/enterprise terms.', 'x-expected': 'a whole number of seats from 0 to 10000000, or "unlimited"' }),
     unit_price: Decimal('Price per seat per price_period, in the contract currency ("0" for free tiers).'),
     price_period: Type.Optional(OneOf(PRICE_PERIODS, 'What unit_price covers: month, year (default), the whole term, or one-time.')),
     pack_size: Type.Optional(Type.Integer({ minimum: 1, description: 'Seats are sold in packs of this size.' })),

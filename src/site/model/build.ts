@@ -1,4 +1,3 @@
-import { contractsInForce } from '../../analysis/entitlement.ts';
 import { check } from '../../check/run.ts';
 import { VERSION } from '../../cli/version.ts';
 import { gitText } from '../../history/git.ts';
@@ -10,8 +9,9 @@ import { formatIcs } from '../../renewals/calendar.ts';
 import { planRenewals } from '../../renewals/plan.ts';
 import { realisedSavings } from '../../report/realised.ts';
 import { isTimeZone, type IsoDate } from '../../util/dates.ts';
-import { parseAmount } from '../../util/money.ts';
+import { currentHoldings, historyHoldings } from '../../analysis/period/holdings.ts';
 import { contractInfos, upcomingCancelBy } from './contracts.ts';
+import { fiscalYearSpend, fiscalYearsShown } from './periods.ts';
 import { chargeRows, licenseFigures } from './figures.ts';
 import { dec } from './money.ts';
 import { personInfos, vendorInfos } from './people.ts';
@@ -49,21 +49,23 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
   const fig = licenseFigures(inv, today);
   const renewals = planRenewals(inv, today);
   const contracts = contractInfos(inv, today, renewals);
-  const inForce = new Set(contractsInForce(inv, today).map((c) => c.data.id));
-  const byVendor = new Map<string, bigint>();
-  for (const c of contracts) if (inForce.has(c.id)) byVendor.set(c.vendor, (byVendor.get(c.vendor) ?? 0n) + parseAmount(c.annualCost));
+  // A vendor's annual cost is the sum of its licenses' (the report's), so vendors add up to the total.
+  const byVendor = new Map(fig.report.vendors.map((v) => [v.vendor, v.annualCost.value]));
   const epoch = env.SOURCE_DATE_EPOCH;
   const builtAt = (epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : (o.now ?? new Date())).toISOString().replace(/\.\d{3}Z$/, 'Z');
   let events: SiteModel['events'] = [];
   let snaps: SiteModel['snapshots'] = [];
   let saved: Awaited<ReturnType<typeof realisedSavings>>;
+  let firstDay: IsoDate | undefined;
   if (facts.commit) {
     events = (await history(o.root, { ref: facts.commit, timeZone })).events;
     const first = await gitText(o.root, ['log', '--max-parents=0', '--format=%ct', facts.commit]);
-    const firstDay = dayIn(new Date(Math.min(...first.split('\n').map(Number)) * 1000), timeZone);
+    firstDay = dayIn(new Date(Math.min(...first.split('\n').map(Number)) * 1000), timeZone);
     snaps = await snapshots(o.root, facts.commit, snapshotDates(today, org?.fiscal_year_start ?? '01-01', firstDay), timeZone);
     saved = await realisedSavings(o.root, inv, today);
   }
+  const holdings = facts.commit ? historyHoldings(inv, events, timeZone) : currentHoldings(inv);
+  const spend = fiscalYearsShown(today, org?.fiscal_year_start ?? '01-01', firstDay).map((y) => fiscalYearSpend(inv, y, holdings));
   const model: SiteModel = {
     provenance: { commit: facts.commit, commitDate: facts.commitDate, dirty: facts.dirty, builtAt, version: VERSION, today, repoUrl: facts.repoUrl, prefix: facts.prefix },
     org: { name: org?.name ?? 'Unnamed organization', currency: org?.currency ?? 'EUR', timezone: timeZone, fiscalYearStart: org?.fiscal_year_start ?? '01-01' },
@@ -71,14 +73,15 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     seats: fig.seats,
     contracts,
     upcoming: upcomingCancelBy(renewals, today),
-    vendors: vendorInfos(inv, new Map([...byVendor].map(([k, v]) => [k, dec(inv, v)]))),
+    vendors: vendorInfos(inv, new Map([...inv.vendors.keys()].map((k) => [k, dec(inv, byVendor.get(k) ?? 0n)]))),
     people: personInfos(inv, fig.seats, today),
     departments: (org?.departments ?? []).map((d) => ({ id: d.id, name: d.name, costCentre: d.cost_centre ?? null, head: d.head ?? null })),
-    chargeback: { departments: chargeRows(inv, fig.report.departments), costCentres: chargeRows(inv, fig.report.costCentres) },
+    chargeback: { departments: chargeRows(inv, fig.report.departments), costCentres: chargeRows(inv, fig.report.costCentres), method: fig.report.allocation },
     savings: {
       since: saved?.since ?? null, seats: saved?.seats.value ?? 0, total: dec(inv, saved?.annual.value ?? 0n),
       items: (saved?.items ?? []).map((i) => ({ date: i.date, commit: i.commit, license: i.license, holder: i.holder, tier: i.tier, to: i.to ?? null, annual: dec(inv, i.annual.value) })),
     },
+    spend,
     findings: result.findings,
     events,
     snapshots: snaps,

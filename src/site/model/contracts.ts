@@ -6,7 +6,8 @@ import type { Contract } from '../../inventory/schema/index.ts';
 import type { Renewal } from '../../renewals/plan.ts';
 import type { IsoDate } from '../../util/dates.ts';
 import { toDecimal } from '../../util/money.ts';
-import { dec, inOrgCurrency } from './money.ts';
+import { roundToMinor } from '../../analysis/money/allocate.ts';
+import { dec, inOrgCurrency, orgCurrency } from './money.ts';
 import type { ContractInfo } from './types.ts';
 
 const noticeText = (n: Contract['notice']) => (!n ? null : 'days' in n ? `${n.days} days` : `${n.months} months`);
@@ -26,7 +27,8 @@ export function contractInfos(inv: Inventory, today: IsoDate, renewals: Renewal[
         annualCost: toDecimal(annualLineCost(l, c), c.currency),
         recommended: r?.lines[i]?.recommended ?? null,
       }));
-      const annual = c.lines.reduce((s, l) => s + inOrgCurrency(inv, annualLineCost(l, c), c), 0n);
+      // Each line rounded to the minor unit first, so that (in one currency) the lines add up to the contract.
+      const annual = c.lines.reduce((s, l) => s + roundToMinor(inOrgCurrency(inv, annualLineCost(l, c), c), orgCurrency(inv)), 0n);
       return {
         id: c.id, vendor: c.vendor, title: c.title ?? null, owner: r?.owner?.id ?? c.owner ?? null, currency: c.currency,
         start: c.start, end: c.end ?? null, autoRenew: c.auto_renew ?? false, notice: noticeText(c.notice),

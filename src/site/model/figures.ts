@@ -64,5 +64,6 @@ export function chargeRows(inv: Inventory, rows: ReportChargeRow[]): ChargeRow[]
   return rows.map((r) => ({
     key: r.key, name: r.name, seats: r.seats.value, annualCost: dec(inv, r.annualCost.value), waste: dec(inv, r.waste.value),
     licenses: Object.fromEntries(Object.entries(r.licenses).map(([k, v]) => [k, dec(inv, v.value)])),
+    across: Object.fromEntries(Object.entries(r.across).map(([k, v]) => [k, dec(inv, v.value)])),
   }));
 }

@@ -168,6 +168,39 @@ export interface ChargeRow {
   waste: string;
   /** Annual cost per license. */
   licenses: Record<string, string>;
+  /** Annual cost per cost centre (department rows) or per department (cost-centre rows). */
+  across: Record<string, string>;
+}
+
+/** A department's or cost centre's spend in a period (src/analysis/period). */
+export interface PeriodRowInfo {
+  key: string;
+  name: string;
+  seatDays: number;
+  amount: string;
+  licenses: Record<string, string>;
+  across: Record<string, string>;
+}
+
+/** A fiscal year's spend (`lac report --period YEAR`), with its months. */
+export interface FiscalYearSpend {
+  year: number;
+  label: string;
+  from: string;
+  to: string;
+  total: string;
+  /** Seat holders from git history, or from today's assignments only. */
+  basis: 'history' | 'assignments';
+  accrual: string;
+  allocation: string;
+  lines: { contract: string; line: number; vendor: string; license: string; tier: string; amount: string }[];
+  licenses: { id: string; amount: string }[];
+  vendors: { id: string; amount: string }[];
+  departments: PeriodRowInfo[];
+  costCentres: PeriodRowInfo[];
+  /** Each month's total and its department and cost-centre amounts (key → amount). */
+  months: { label: string; from: string; to: string; total: string; departments: Record<string, string>; costCentres: Record<string, string> }[];
+  problems: string[];
 }
 
 /** Savings realised by reclaim commits this fiscal year (the report's figure). */
@@ -201,8 +234,11 @@ export interface SiteModel {
   vendors: VendorInfo[];
   people: PersonInfo[];
   departments: { id: string; name: string; costCentre: string | null; head: string | null }[];
-  chargeback: { departments: ChargeRow[]; costCentres: ChargeRow[] };
+  /** `method`: how money is shared out and rounded, as the page states it. */
+  chargeback: { departments: ChargeRow[]; costCentres: ChargeRow[]; method: string };
   savings: Savings;
+  /** Spend per fiscal year, oldest first. */
+  spend: FiscalYearSpend[];
   /** Contracts whose cancel-by date lies ahead and that still renew, soonest first. */
   upcoming: string[];
   findings: Finding[];

@@ -3,6 +3,7 @@ import { barChart } from '../svg/bars.ts';
 import type { ChargeRow } from '../model/types.ts';
 import type { Page, Table } from '../types.ts';
 import { money, type Ctx } from './context.ts';
+import { spendLinks } from './spend.ts';
 
 /** Chargeback (`lac report`): what each department and cost centre pays for the seats its people hold. */
 export function departmentsPage(ctx: Ctx): Page {
@@ -12,7 +13,9 @@ export function departmentsPage(ctx: Ctx): Page {
   return {
     route: routes.departments, title: 'Chargeback by department and cost centre', nav: 'departments', crumbs: [{ text: 'Overview', href: routes.overview }],
     sections: [
-      { type: 'text', text: 'Each tier\'s annual cost is split over its seats, the ones nobody holds included; each seat is charged to its holder\'s department and cost centre (the person\'s own, else the department\'s). The rows add up to the annual spend exactly; waste is the share of spare and idle seats.' },
+      { type: 'text', text: 'Each tier\'s annual cost is split over its seats, the ones nobody holds included; each seat is charged to its holder\'s department and cost centre (the person\'s own, else the department\'s). Waste is the share of spare and idle seats.' },
+      { type: 'text', text: `How the amounts add up: ${m.chargeback.method}` },
+      { type: 'links', title: 'Spend by fiscal year (what each department paid in that year)', links: spendLinks(ctx) },
       { type: 'chart', title: 'Annual cost by cost centre', svg: barChart('Annual cost by cost centre', costCentres.map((r) => ({ label: r.name, value: Number(r.annualCost), text: money(r.annualCost, cur) }))), table: 'chargeback-cost-centres' },
       ctx.table(chargeTable(ctx, 'chargeback-cost-centres', 'Cost centres', 'Cost centre', costCentres)),
       ctx.table(chargeTable(ctx, 'chargeback-departments', 'Departments', 'Department', departments)),
@@ -20,6 +23,12 @@ export function departmentsPage(ctx: Ctx): Page {
         id: 'chargeback-by-license', title: 'Departments by license',
         columns: [{ label: 'Department' }, { label: 'License' }, { label: ctx.money('Annual cost'), numeric: true }],
         rows: departments.flatMap((r) => Object.entries(r.licenses).map(([l, cost]) => [r.name, ctx.license(l), cost])),
+        empty: 'Nothing to charge.',
+      }),
+      ctx.table({
+        id: 'chargeback-by-cost-centre', title: 'Departments by cost centre',
+        columns: [{ label: 'Department' }, { label: 'Cost centre' }, { label: ctx.money('Annual cost'), numeric: true }],
+        rows: departments.flatMap((r) => Object.entries(r.across).map(([cc, cost]) => [r.name, cc, cost])),
         empty: 'Nothing to charge.',
       }),
     ],

@@ -6,6 +6,7 @@ import { barChart } from '../svg/bars.ts';
 import { lineChart } from '../svg/lines.ts';
 import type { Page } from '../types.ts';
 import { leaverText, money, pct, upcoming, type Ctx } from './context.ts';
+import { spendLinks } from './spend.ts';
 
 const sumOf = (xs: string[]) => xs.reduce((s, x) => s + parseAmount(x), 0n);
 
@@ -46,6 +47,7 @@ export function overviewPage(ctx: Ctx): Page {
           { label: 'Open findings', value: String(m.findings.length), note: `${sev.error} errors, ${sev.warning} warnings, ${sev.notice} notices`, href: routes.compliance },
         ],
       },
+      { type: 'links', title: 'Spend by fiscal year', links: spendLinks(ctx) },
       { type: 'chart', title: 'Annual spend by vendor', svg: barChart('Annual spend by vendor', byVendor.map((v) => ({ label: v.name, value: Number(v.annualCost), text: money(v.annualCost, cur) }))), table: 'vendors' },
       { type: 'chart', title: 'Seats assigned of seats bought', svg: barChart('Seats assigned of seats bought, by license and tier', util.map((t) => ({ label: t.label, value: t.assigned, behind: t.bought, text: `${t.assigned} / ${t.bought} (${pct(t.assigned / t.bought)})` }))), table: 'licenses' },
       { type: 'chart', title: 'Annual spend over time', svg: lineChart('Annual spend at each month end', [{ name: `Annual spend (${cur})`, points: spendSeries }]), table: 'points-in-time' },

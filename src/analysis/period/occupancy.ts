@@ -1,0 +1,93 @@
+import type { Inventory } from '../../inventory/model.ts';
+import { dayNumber } from '../../util/dates.ts';
+import type { PayerResolver, Payers } from '../report/payers.ts';
+import type { Holdings, PersonSpan } from './holdings.ts';
+
+/** A seat held over day numbers [from, to] (to: Infinity while still held), charged to one department and cost centre. */
+export interface Held {
+  from: number;
+  to: number;
+  payers: Payers;
+}
+
+/** Seat-days per department × cost centre in a period, and the seat-days bought but held by nobody. */
+export interface Occupancy {
+  groups: Map<Payers, number>;
+  spare: number;
+}
+
+/**
+ * Each tier's seats (key `license\0tier`) with the rows they are charged to, split where the
+ * holder moved department or cost centre. Computed once and shared by every period asked.
+ */
+export function heldByTier(inv: Inventory, h: Holdings, payers: PayerResolver): Map<string, Held[]> {
+  const out = new Map<string, Held[]>();
+  const spansOf = new Map<string, Array<{ from: number; payers: Payers }>>();
+  const personSpans = (person: string, spans: PersonSpan[]) => {
+    let list = spansOf.get(person);
+    if (!list) {
+      const file = inv.people.get(person)?.src.file;
+      spansOf.set(person, (list = spans.map((s) => ({ from: s.from === '' ? -Infinity : dayNumber(s.from), payers: payers.person(s.department, s.costCentre, file) }))));
+    }
+    return list;
+  };
+  // A million seats share a few thousand dates, a few hundred tiers and one row per person: look each up once.
+  const days = new Map<string, number>();
+  const day = (d: string) => {
+    let n = days.get(d);
+    if (n === undefined) days.set(d, (n = dayNumber(d)));
+    return n;
+  };
+  const byPerson = new Map<string, Payers>();
+  const tiers = new Map<string, Map<string, Held[]>>();
+  for (const s of h.seats) {
+    let byTier = tiers.get(s.license);
+    if (!byTier) tiers.set(s.license, (byTier = new Map()));
+    let list = byTier.get(s.tier);
+    if (!list) {
+      byTier.set(s.tier, (list = []));
+      out.set(`${s.license}\u0000${s.tier}`, list);
+    }
+    const from = day(s.from);
+    const to = s.to === undefined ? Infinity : day(s.to);
+    const spans = s.person === undefined ? undefined : h.people.get(s.person);
+    if (!spans) {
+      let p = s.person === undefined ? undefined : byPerson.get(s.person);
+      if (!p) {
+        p = payers.seat(s);
+        if (s.person !== undefined) byPerson.set(s.person, p);
+      }
+      list.push({ from, to, payers: p });
+      continue;
+    }
+    const moves = personSpans(s.person!, spans);
+    moves.forEach((m, i) => {
+      const a = Math.max(from, m.from);
+      const b = Math.min(to, (moves[i + 1]?.from ?? Infinity) - 1);
+      if (a <= b) list.push({ from: a, to: b, payers: m.payers });
+    });
+  }
+  return out;
+}
+
+/** Who occupied a tier's seats over day numbers [d0, d1]; `bought[i]`: seats the lines entitled on day d0 + i (null: not counted one by one). */
+export function occupancy(held: readonly Held[], d0: number, d1: number, bought: Array<number | null>): Occupancy {
+  const count = new Array<number>(d1 - d0 + 2).fill(0);
+  const groups = new Map<Payers, number>();
+  for (const s of held) {
+    const a = Math.max(d0, s.from);
+    const b = Math.min(d1, s.to);
+    if (b < a) continue;
+    count[a - d0]! += 1;
+    count[b - d0 + 1]! -= 1;
+    groups.set(s.payers, (groups.get(s.payers) ?? 0) + b - a + 1);
+  }
+  let spare = 0;
+  let running = 0;
+  for (let i = 0; i <= d1 - d0; i++) {
+    running += count[i]!;
+    const n = bought[i];
+    if (n !== null && n !== undefined && n > running) spare += n - running;
+  }
+  return { groups, spare };
+}

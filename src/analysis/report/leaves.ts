@@ -1,0 +1,49 @@
+import { allocate } from '../money/allocate.ts';
+import type { Micros } from '../../util/money.ts';
+import type { PayerResolver, Payers } from './payers.ts';
+import type { SeatView } from './seats.ts';
+
+/** A tier's seats and what they cost, before the cost is shared out. */
+export interface TierSeats {
+  license: string;
+  tier: string;
+  seats: SeatView[];
+  /** Entitled seats nobody holds (0 when seats are not counted one by one). */
+  unassigned: number;
+  /** True when spare and idle seats are waste (seats that cost money one by one). */
+  counted: boolean;
+  /** Annual cost, rounded to the minor unit. */
+  cost: Micros;
+}
+
+/** The finest grain money is allocated at: one license tier's seats charged to one department and cost centre, wasted or not. */
+export interface Leaf {
+  license: string;
+  tier: string;
+  payers: Payers;
+  wasted: boolean;
+  /** Seats held (0 for the seats nobody holds). */
+  held: number;
+  cost: Micros;
+}
+
+/** Groups a tier's seats into leaves and shares its cost among them by seat count (src/analysis/money/allocate.ts). */
+export function tierLeaves(t: TierSeats, payers: PayerResolver, currency: string): Leaf[] {
+  const groups = new Map<string, { leaf: Leaf; weight: number }>();
+  const add = (p: Payers, wasted: boolean, held: number, weight: number) => {
+    const key = `${p.department.key}\u0000${p.costCentre.key}\u0000${wasted ? 1 : 0}`;
+    const g = groups.get(key);
+    if (g) {
+      g.leaf.held += held;
+      g.weight += weight;
+    } else groups.set(key, { leaf: { license: t.license, tier: t.tier, payers: p, wasted, held, cost: 0n }, weight });
+  };
+  for (const s of t.seats) {
+    add(payers.seat(s.seat), t.counted && s.use === 'inactive', 1, 1);
+  }
+  // A tier with a cost but no seat to carry it (a maintenance line, an unlimited tier nobody holds) charges it to "unassigned".
+  if (t.unassigned > 0 || (t.seats.length === 0 && t.cost !== 0n)) add(payers.unassigned, t.counted, 0, Math.max(t.unassigned, 1));
+  const list = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const parts = allocate(t.cost, list.map(([, g]) => BigInt(g.weight)), list.map(([k]) => k), currency);
+  return list.map(([, g], i) => ({ ...g.leaf, cost: parts[i]! }));
+}
