@@ -7,7 +7,7 @@ const SECRET = 'xoxp-1111-2222-never-printed';
 describe('the CLI writer redacts', () => {
   it('hides a secret of the environment in a user error', async () => {
     const r = await lac(['check', '--root', `/nonexistent/${SECRET}`], { env: { SLACK_TOKEN: SECRET } });
-    expect(r).toEqual({ code: 2, stdout: '', stderr: 'lac: --root /nonexistent/[redacted] is not a folder\n  hint: pass the folder of the license repository\n' });
+    expect(r).toEqual({ code: 2, stdout: '', stderr: 'lac: --root /nonexistent/[redacted] is not a folder: pass the folder of the license repository\n' });
   });
 
   it('prints an internal error without its stack, and with --debug the stack, redacted both times', async () => {
