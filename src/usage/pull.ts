@@ -96,6 +96,7 @@ async function pullUnredacted(license: Rec<License>, connector: Connector, deps:
   try {
     result = await connector.pull({
       config: await resolveConfig(license, deps.root),
+      ...(license.data.usage?.features ? { features: license.data.usage.features } : {}),
       env: deps.env,
       today: deps.today,
       ...(deps.since ? { since: deps.since } : {}),
