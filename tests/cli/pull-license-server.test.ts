@@ -52,5 +52,10 @@ describe('lac pull from a FlexNet debug log', () => {
     const pull = await lac(['pull', 'figma', '--root', dir, '--today', '2026-03-10']);
     expect(pull.stderr).toContain('figma: failed: inventory/licenses/figma.yaml:11:19: usage.config.path "../../etc/lmgrd.log" leads outside the repository');
     expect(pull.code).toBe(1);
+    const dir2 = tempRepo({ ...files(), 'inventory/licenses/figma.yaml': license('x').replace('{ path: "x" }', '{ paths: [usage/lic1.log, ../../etc/lic2.log] }') });
+    dirs.push(dir2);
+    const paths = await lac(['pull', 'figma', '--root', dir2, '--today', '2026-03-10']);
+    expect(paths.stderr).toContain('figma: failed: inventory/licenses/figma.yaml:11:37: usage.config.paths[1] "../../etc/lic2.log" leads outside the repository');
+    expect(paths.code).toBe(1);
   });
 });

@@ -94,6 +94,23 @@ describe('flexnet debug log', () => {
     expect(result.warnings[0]).toBe(`flexnet: 1 line not counted: ${file}:1 (an event before any TIMESTAMP line: its day is unknown)`);
   });
 
+  it('reads one log per server: a checkout two triad members log counts once, sites add up, a restart ends only its server\'s seats', async () => {
+    const banner = (host: string, time: string) => `${time} (lmgrd) FlexNet Licensing (v11.19.0.0 build 283773 x64_lsb) started on ${host} (linux) (3/4/2024)`;
+    const alice = [' 9:00:00 (SW_D) OUT: "solidworks" alice@pc-alice', '10:00:00 (SW_D) IN: "solidworks" alice@pc-alice'];
+    const lic1 = write('lic1.log', [banner('lic1', ' 8:00:00'), ...alice, '10:30:00 (SW_D) OUT: "solidworks" bob@pc-bob', '11:30:00 (SW_D) IN: "solidworks" bob@pc-bob']);
+    const lic2 = write('lic2.log', [banner('lic2', ' 8:00:30'), ...alice]);
+    const muc = write('muc1.log', [banner('muc1', ' 8:00:00'), ' 9:30:00 (SW_D) OUT: "solidworks" hans@pc-hans', '11:00:00 (SW_D) EXITING DUE TO SIGNAL 15 (Exit reason 2)', banner('muc1', '12:00:00')]);
+    const result = await flexnetConnector().pull(context({ paths: [lic1, lic2, muc] }, {}, { features }));
+    expect(result.peaks).toEqual([
+      { date: '2024-03-04', tier: 'premium', in_use: 0, hours: 0, users: 0, denials: 0 },
+      // alice 9:00-10:00 (once), hans 9:30-11:00 at the other site, bob 10:30-11:30 (the Munich shutdown does not end it).
+      { date: '2024-03-04', tier: 'professional', in_use: 2, hours: 3.5, users: 3, denials: 0 },
+    ]);
+    expect(result.warnings).toEqual(['flexnet: 1 seat was out when the server restarted; counted up to its last line before the restart']);
+    const both = await rejection(flexnetConnector().pull(context({ path: lic1, paths: [lic2] }, {}, { features })));
+    expect(both.message).toBe('flexnet: usage.config has both path and paths');
+  });
+
   it('says what to add when the license does not list its features', async () => {
     const error = await rejection(flexnetConnector().pull(context({ path: write('x.log', LOG) }, {})));
     expect(error).toBeInstanceOf(ConnectorError);

@@ -83,12 +83,16 @@ export function aggregate(events: readonly ServerEvent[], features: ReadonlyMap<
     if (e.kind === 'restart' && e.shutdown) advance(e.at);
     if (e.kind === 'restart') {
       // The server was down from its last line until this one: seats out end there, not here.
-      for (const list of open.values()) for (const h of list) {
-        endedByRestart++;
-        lastSeen.set(h.user, { at: e.shutdown ? e.at : (lastAt ?? e.at), tier: h.tier });
+      // With several servers' files, keys start with the file's index: only that server's seats end.
+      for (const [key, list] of open) {
+        if (e.server !== undefined && !key.startsWith(`${e.server}|`)) continue;
+        for (const h of list) {
+          endedByRestart++;
+          level.set(h.tier, (level.get(h.tier) ?? 0) - h.count);
+          lastSeen.set(h.user, { at: e.shutdown ? e.at : (lastAt ?? e.at), tier: h.tier });
+        }
+        open.delete(key);
       }
-      open.clear();
-      level.clear();
       lastAt = Math.max(lastAt ?? e.at, e.at);
       continue;
     }

@@ -7,8 +7,8 @@ export type ServerEvent =
   | { kind: 'out'; at: number; feature: string; user: string; host: string; count: number; key: string }
   | { kind: 'in'; at: number; key: string }
   | { kind: 'denied'; at: number; feature: string; user: string }
-  /** The server started (seats out end at its last line before) or shut down (they end now). */
-  | { kind: 'restart'; at: number; shutdown?: true }
+  /** The server started (seats out end at its last line before) or shut down (they end now); `server`: the file's index when there are several. */
+  | { kind: 'restart'; at: number; shutdown?: true; server?: number }
   /** A line that only says what time it is (TIMESTAMP, END): seats out count up to it. */
   | { kind: 'mark'; at: number }
   /** A status report (lmstat, rlmstat): seats in use of one feature at one moment. */
