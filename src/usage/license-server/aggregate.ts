@@ -1,5 +1,5 @@
 import type { UsageAccount, UsagePeak } from '../types.ts';
-import { DAY_MS, dayOfInstant, type ServerEvent } from './events.ts';
+import { DAY_MS, dayNamer, dayOfInstant, type ServerEvent } from './events.ts';
 
 interface DayTier {
   peak: number;
@@ -33,11 +33,13 @@ export interface Aggregate {
  * only the days they were taken on. A seat still out at the end counts up to the last event.
  */
 export function aggregate(events: readonly ServerEvent[], features: ReadonlyMap<string, string>): Aggregate {
-  const stats = new Map<string, DayTier>();
+  const dayOf = dayNamer();
+  const stats = new Map<string, Map<string, DayTier>>();
   const statOf = (day: string, tier: string): DayTier => {
-    const key = `${day} ${tier}`;
-    let s = stats.get(key);
-    if (!s) stats.set(key, (s = { peak: 0, seatMs: 0, users: new Set(), denials: 0 }));
+    let byTier = stats.get(day);
+    if (!byTier) stats.set(day, (byTier = new Map()));
+    let s = byTier.get(tier);
+    if (!s) byTier.set(tier, (s = { peak: 0, seatMs: 0, users: new Set(), denials: 0 }));
     return s;
   };
   const open = new Map<string, Held[]>();
@@ -50,18 +52,21 @@ export function aggregate(events: readonly ServerEvent[], features: ReadonlyMap<
   let firstLogAt: number | undefined;
   const samples = new Map<number, Map<string, { inUse: number; users: string[] }>>();
 
-  // Seat time and peaks from lastAt up to `to`, split at midnights: a seat out overnight counts on both days.
+  // Seat time and peaks from lastAt up to `to`, split at midnights: a seat out overnight counts on
+  // both days. Per tier, not per seat: the cost is the number of tiers per event, and the seats
+  // out only once per midnight crossed (their holders used the license that day too).
   const advance = (to: number) => {
     if (lastAt === undefined || to <= lastAt) return;
     for (let from = lastAt; from < to; ) {
       const until = Math.min(to, Math.floor(from / DAY_MS) * DAY_MS + DAY_MS);
-      const day = dayOfInstant(from);
-      for (const list of open.values()) for (const h of list) {
-        const s = statOf(day, h.tier);
-        s.seatMs += (until - from) * h.count;
-        s.users.add(h.user);
+      const day = dayOf(from);
+      if (from % DAY_MS === 0) for (const list of open.values()) for (const h of list) statOf(day, h.tier).users.add(h.user);
+      for (const [tier, n] of level) {
+        if (n <= 0) continue;
+        const s = statOf(day, tier);
+        s.seatMs += (until - from) * n;
+        s.peak = Math.max(s.peak, n);
       }
-      for (const [tier, n] of level) if (n > 0) statOf(day, tier).peak = Math.max(statOf(day, tier).peak, n);
       from = until;
     }
   };
@@ -113,12 +118,14 @@ export function aggregate(events: readonly ServerEvent[], features: ReadonlyMap<
       unmapped.add(e.feature);
       continue;
     }
-    const s = statOf(dayOfInstant(e.at), tier);
+    const s = statOf(dayOf(e.at), tier);
     if (e.kind === 'denied') {
       s.denials++;
       continue;
     }
-    open.set(e.key, [...(open.get(e.key) ?? []), { tier, count: e.count, user: e.user }]);
+    const list = open.get(e.key);
+    if (list) list.push({ tier, count: e.count, user: e.user });
+    else open.set(e.key, [{ tier, count: e.count, user: e.user }]);
     const n = (level.get(tier) ?? 0) + e.count;
     level.set(tier, n);
     s.peak = Math.max(s.peak, n);
@@ -133,7 +140,7 @@ export function aggregate(events: readonly ServerEvent[], features: ReadonlyMap<
   const peaks: UsagePeak[] = [];
   for (const day of logDays) {
     for (const tier of new Set(features.values())) {
-      const s = stats.get(`${day} ${tier}`);
+      const s = stats.get(day)?.get(tier);
       peaks.push({ date: day, tier, in_use: s?.peak ?? 0, hours: Math.round((s?.seatMs ?? 0) / 360_000) / 10, users: s?.users.size ?? 0, denials: s?.denials ?? 0 });
     }
   }

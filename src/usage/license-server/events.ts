@@ -42,6 +42,17 @@ export const DAY_MS = 86_400_000;
 /** The day (YYYY-MM-DD) of a wall-clock instant. */
 export const dayOfInstant = (at: number): string => new Date(at).toISOString().slice(0, 10);
 
+/** dayOfInstant with a memory of the days already named: a log has a million lines but few days. */
+export function dayNamer(): (at: number) => string {
+  const names = new Map<number, string>();
+  return (at) => {
+    const n = Math.floor(at / DAY_MS);
+    let name = names.get(n);
+    if (name === undefined) names.set(n, (name = dayOfInstant(n * DAY_MS)));
+    return name;
+  };
+}
+
 /** Splits a line into words, keeping "quoted text" (empty quotes included) as one word without its quotes. */
 export function words(line: string): string[] {
   const out: string[] = [];
