@@ -68,6 +68,24 @@ describe('rlm report log', () => {
     expectFitsSnapshot(result, 'rlm');
   });
 
+  it('reads the small format: hh:mm records take their day from the last dated record', async () => {
+    const file = write('small.rl', [
+      'RLM Report Log Format 1, version 14.2 authenticated',
+      'START lic1 03/04/2024 08:00',
+      'OUT cadpro 1.0 bob pc-bob "" 2 b1 0 09:00',
+      'IN 1 2 b1 10:30',
+      'TIMESTAMP 03/05/2024 00:00',
+      'OUT cadpro 1.0 ann pc-ann "" 1 b2 0 08:15',
+      'IN 1 1 b2 08:45',
+    ]);
+    const result = await pull(file);
+    expect(result.peaks?.filter((p) => p.tier === 'professional')).toEqual([
+      { date: '2024-03-04', tier: 'professional', in_use: 2, hours: 3, users: 1, denials: 0 },
+      { date: '2024-03-05', tier: 'professional', in_use: 1, hours: 0.5, users: 1, denials: 0 },
+    ]);
+    expect(result.warnings).toEqual([]);
+  });
+
   it('takes the year of mm/dd records from the last dated record, into the next year in January', async () => {
     const file = write('newyear.rl', [
       'RLM Report Log Format 0, version 14.2 authenticated',
