@@ -83,10 +83,12 @@ describe('flexnet debug log', () => {
   it('reads lmgrd -datestamp lines and refuses events before any date instead of guessing the day', async () => {
     const file = write('undated.log', [
       ' 9:10:00 (SW_D) OUT: "solidworks" alice@pc-alice',
-      '2024-03-04T09:20:00+01:00 (SW_D) OUT: "solidworks" bob@pc-bob',
-      '2024-03-04T09:50:00+01:00 (SW_D) IN: "solidworks" bob@pc-bob',
+      '2024-03-04T09:20:00+01:00 (SW_D) OUT: "solidworks" bob@corp.example@pc-bob',
+      '2024-03-04T09:50:00+01:00 (SW_D) IN: "solidworks" bob@corp.example@pc-bob',
     ]);
     const result = await pull(file);
+    // user@host where the user is an email address: the host follows the last @.
+    expect(result.accounts.map((a) => a.account)).toEqual(['bob@corp.example']);
     expect(result.peaks).toEqual([
       { date: '2024-03-04', tier: 'premium', in_use: 0, hours: 0, users: 0, denials: 0 },
       { date: '2024-03-04', tier: 'professional', in_use: 1, hours: 0.5, users: 1, denials: 0 },

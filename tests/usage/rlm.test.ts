@@ -84,6 +84,8 @@ describe('rlm report log', () => {
       { date: '2024-03-05', tier: 'professional', in_use: 1, hours: 0.5, users: 1, denials: 0 },
     ]);
     expect(result.warnings).toEqual([]);
+    const since = await rlmConnector().pull(context({ path: file }, {}, { features: { cadpro: 'professional' }, since: '2024-03-05' }));
+    expect(since.peaks?.map((p) => p.date)).toEqual(['2024-03-05']);
   });
 
   it('takes the year of mm/dd records from the last dated record, into the next year in January', async () => {

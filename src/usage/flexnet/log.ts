@@ -11,7 +11,8 @@ const STARTED = /(?:FlexNet Licensing|FLEXnet Licensing|FLEXlm).* started on .*\
 const STARTS = /^(?:Server started on |REStarted )/;
 const STOPS = /^(?:EXITING DUE TO SIGNAL|Shutting down )/;
 // `"feature" user@host ...`, `feature user@host ...`, or the verbose `"feature" @host (n) ^^^ ver user ip ...`.
-const SUBJECT = /^"?([^"\s]+)"?\s+(?:(\S+?)@(\S+)|@(\S+))(.*)$/;
+// A user may be an email address itself: the host follows the last @.
+const SUBJECT = /^"?([^"\s]+)"?\s+(?:(\S+)@([^\s@]+)|@(\S+))(.*)$/;
 const COUNT = /\((\d+) licenses?\)/;
 const VERBOSE_USER = /\^\^\^\s+\S+\s+(\S+)/;
 // Older form: "IN: "feature" user (n licenses)", "DENIED: n feature to user".

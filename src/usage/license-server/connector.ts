@@ -45,7 +45,8 @@ export function licenseServerConnector(spec: ServerFormats): Connector {
       const result = aggregate(parsed.events, features);
       warnings.push(...describe(spec.id, parsed, result));
       ctx.progress?.(result.accounts.length);
-      const peaks = result.peaks.sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : (a.tier ?? '') < (b.tier ?? '') ? -1 : 1));
+      // `lac pull --since`: only days from then on matter (a log committed for years stays readable).
+      const peaks = result.peaks.filter((p) => ctx.since === undefined || p.date >= ctx.since).sort((a, b) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : (a.tier ?? '') < (b.tier ?? '') ? -1 : 1));
       return { accounts: finishAccounts(result.accounts, warnings, spec.id), peaks, warnings };
     },
   };
