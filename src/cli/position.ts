@@ -17,6 +17,7 @@ interface PositionOpts {
   format: string;
 }
 
+/** `lac position`: parses options, computes the position (src/analysis/position.ts) and prints it. */
 export function registerPosition(program: Command, io: Io): void {
   program
     .command('position')

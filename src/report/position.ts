@@ -35,16 +35,19 @@ function evidence(l: PositionLine): string[] {
 const title = (p: Position, o: PositionOrigin) =>
   `Effective license position on ${p.asOf}${o.commit ? ` (commit ${o.commit})` : ' (working tree)'}; balance = entitled - deployed (negative: a shortfall); true-up per year in ${p.currency}; peaks since ${p.windowFrom}`;
 
+/** The position as a terminal table, then the contract lines and peaks behind each row. */
 export function formatPositionText(p: Position, o: PositionOrigin): string {
   const behind = p.lines.map((l) => `  ${l.license} ${l.tier}:\n${evidence(l).map((e) => `    ${e}\n`).join('')}`).join('');
   return [`${title(p, o)}\n`, textTable(HEADER, rows(p)), `\nBehind the figures:\n${behind}`, ...p.problems.map((x) => `warning: ${x.message}\n`)].join('');
 }
 
+/** The position as GitHub markdown (an issue, a PR, an audit file), data escaped. */
 export function formatPositionMarkdown(p: Position, o: PositionOrigin): string {
   const behind = p.lines.map((l) => `- **${mdText(`${l.license} ${l.tier}`)}**\n${evidence(l).map((e) => `  - ${mdText(e)}\n`).join('')}`).join('');
   return [`# ${mdText(title(p, o))}\n\n`, mdTable(HEADER, rows(p)), `\n## Behind the figures\n\n${behind}`, ...p.problems.map((x) => `\n> [!WARNING]\n> ${mdText(x.message)}\n`)].join('');
 }
 
+/** One CSV row per product and tier, money as decimal strings in the org currency. */
 export function formatPositionCsv(p: Position): string {
   const header = ['as_of', 'vendor', 'license', 'tier', 'type', 'entitled', 'assigned', 'accounts', 'peak', 'peak_date', 'deployed', 'balance', 'unit_cost', 'true_up', 'currency', 'contracts', 'po_numbers'];
   return toCsv(
@@ -57,12 +60,14 @@ export function formatPositionCsv(p: Position): string {
   );
 }
 
+/** The whole position as JSON, with the sources of every figure. */
 export function formatPositionJson(p: Position, o: PositionOrigin): string {
   const money = (m: bigint | null) => (m === null ? null : toDecimal(m, p.currency));
   const lines = p.lines.map((l) => ({ ...l, unitCost: money(l.unitCost), trueUp: money(l.trueUp) }));
   return `${JSON.stringify({ asOf: p.asOf, commit: o.commit ?? null, currency: p.currency, windowFrom: p.windowFrom, lines, problems: p.problems }, null, 2)}\n`;
 }
 
+/** The position in one of POSITION_FORMATS. */
 export function formatPosition(p: Position, format: PositionFormat, o: PositionOrigin = {}): string {
   switch (format) {
     case 'text':
