@@ -8,6 +8,7 @@ import { ReadRefused } from '../util/fs/read-bounded.ts';
 import { ExitCode, UserError } from './errors.ts';
 import { registerInit } from './init.ts';
 import { isMachineFormat, terminalIo, type Io } from './io.ts';
+import { registerPosition } from './position.ts';
 import { registerPull } from './pull.ts';
 import { registerReclaim } from './reclaim.ts';
 import { registerRenewals } from './renewals.ts';
@@ -31,6 +32,7 @@ export function buildProgram(io: Io): Command {
   registerPull(program, io);
   registerReport(program, io);
   registerRenewals(program, io);
+  registerPosition(program, io);
   registerReclaim(program, io);
   registerRules(program, io);
   registerDiff(program, io);

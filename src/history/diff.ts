@@ -26,7 +26,7 @@ const ITEM_KEYS: Record<string, (item: Obj) => unknown> = {
   contacts: (c) => c.name,
   documents: (d) => d.url,
   accounts: (a) => a.account,
-  peaks: (p) => p.date,
+  peaks: (p) => (typeof p.tier === 'string' ? `${String(p.date)}/${p.tier}` : p.date),
 };
 
 function itemKeys(list: unknown[], field: string): string[] | undefined {

@@ -1,3 +1,4 @@
+import { topPeaks } from '../analysis/concurrent.ts';
 import type { SeatList } from '../inventory/model.ts';
 import type { Account, License, Usage } from '../inventory/schema/index.ts';
 import { addDays, daysBetween, type IsoDate } from '../util/dates.ts';
@@ -51,7 +52,7 @@ export function tierOf(account: Account, license: License, seatTiers: Map<string
 
 /**
  * Seats in use per tier in one snapshot. A concurrent license with daily peaks counts its peak
- * of simultaneous use; the peaks carry no tier, so with several tiers each tier counts its active
+ * of simultaneous use, per tier where the peaks carry one; peaks without a tier: with several tiers each tier counts its active
  * users, at most the peak (an upper bound: the sum over tiers may exceed the peak).
  */
 export function seatsInUse(snapshot: Snapshot, license: License, seatTiers: Map<string, string>, inactiveDays: number): Map<string, { n: number; on: IsoDate }> {
@@ -64,7 +65,11 @@ export function seatsInUse(snapshot: Snapshot, license: License, seatTiers: Map<
   }
   const peaks = snapshot.usage.peaks ?? [];
   if (license.type !== 'concurrent' || peaks.length === 0) return out;
-  const top = peaks.reduce((a, b) => (b.in_use > a.in_use ? b : a));
+  const tops = topPeaks(peaks);
+  // License-server sources give each tier its own peaks: each tier counts its own.
+  const tiered = [...tops].filter(([tier]) => tier !== '');
+  if (tiered.length > 0) return new Map(tiered.map(([tier, { peak }]) => [tier, { n: peak.in_use, on: peak.date }]));
+  const top = tops.get('')!.peak;
   if (license.tiers.length === 1) return new Map([[license.tiers[0]!.id, { n: top.in_use, on: top.date }]]);
   for (const [tier, v] of out) if (v.n > top.in_use) out.set(tier, { n: top.in_use, on: top.date });
   return out;

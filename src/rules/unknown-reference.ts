@@ -63,6 +63,7 @@ export const unknownReference: Rule = {
       l.data.reclaim?.exempt_departments?.forEach((id, i) => ref(l.src, ['reclaim', 'exempt_departments', i], 'department', id));
       l.data.tiers.forEach((t, i) => t.rightsize && tierRef(l.src, ['tiers', i, 'rightsize', 'to'], l.data.id, t.rightsize.to));
       for (const [vendorTier, tier] of Object.entries(l.data.usage?.tiers ?? {})) tierRef(l.src, ['usage', 'tiers', vendorTier], l.data.id, tier);
+      for (const [feature, tier] of Object.entries(l.data.usage?.features ?? {})) tierRef(l.src, ['usage', 'features', feature], l.data.id, tier);
     }
     for (const c of inv.contracts.values()) {
       ref(c.src, ['vendor'], 'vendor', c.data.vendor);

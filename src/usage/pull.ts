@@ -51,11 +51,13 @@ function mapTier(account: UsageAccount, tiers: Record<string, string> | undefine
   return mapped ? { ...account, tier: mapped } : account;
 }
 
-/** `path` settings (csv/json imports) are relative to the repository root and confined to it. */
+/** `path` and `paths` settings (file imports, license-server logs) are relative to the repository root and confined to it. */
 async function resolveConfig(license: Rec<License>, root: string): Promise<Record<string, unknown>> {
   const config = license.data.usage?.config ?? {};
-  const path = config.path;
-  return typeof path === 'string' ? { ...config, path: await confinedPath(root, license, path) } : config;
+  const { path, paths } = config;
+  const out: Record<string, unknown> = typeof path === 'string' ? { ...config, path: await confinedPath(root, license, path) } : { ...config };
+  if (Array.isArray(paths)) out.paths = await Promise.all(paths.map((p, i) => (typeof p === 'string' ? confinedPath(root, license, p, i) : p)));
+  return out;
 }
 
 const withoutTaken = (text: string) => text.replace(/^taken: .*$/m, '');
@@ -98,6 +100,7 @@ async function pullUnredacted(license: Rec<License>, connector: Connector, deps:
   try {
     result = await connector.pull({
       config: await resolveConfig(license, deps.root),
+      ...(license.data.usage?.features ? { features: license.data.usage.features } : {}),
       env: deps.env,
       today: deps.today,
       ...(deps.timeZone ? { timeZone: deps.timeZone } : {}),

@@ -8,6 +8,8 @@ import { slackConnector } from './slack/index.ts';
 import { zoomConnector } from './zoom/index.ts';
 import { githubCopilotConnector } from './github-copilot/index.ts';
 import { githubEnterpriseConnector } from './github-enterprise/index.ts';
+import { flexnetConnector } from './flexnet/index.ts';
+import { rlmConnector } from './rlm/index.ts';
 
 /** Every connector by its `usage.source` id, with the default retry policy. */
 export function createRegistry(): ReadonlyMap<string, Connector> {
@@ -21,6 +23,8 @@ export function createRegistry(): ReadonlyMap<string, Connector> {
     jsonConnector(),
     githubCopilotConnector(),
     githubEnterpriseConnector(),
+    flexnetConnector(),
+    rlmConnector(),
   ];
   return new Map(list.map((c) => [c.id, c]));
 }

@@ -1,3 +1,5 @@
+import type { Peak } from '../inventory/schema/index.ts';
+
 /** One account as a vendor reports it, normalized. Identity matching later adds `person`. */
 export interface UsageAccount {
   /** The vendor's stable identifier for the account: a login, an email or a user id. */
@@ -17,11 +19,8 @@ export interface UsageAccount {
   signals?: Record<string, number>;
 }
 
-/** Peak concurrent use on one day, for concurrent/floating licenses. */
-export interface UsagePeak {
-  date: string;
-  in_use: number;
-}
+/** Peak concurrent use on one day (per tier where known), for concurrent/floating licenses. */
+export type UsagePeak = Peak;
 
 /** What a connector brings back from one pull. */
 export interface PullResult {
@@ -39,6 +38,8 @@ export interface PullResult {
 export interface ConnectorContext {
   /** The license's `usage.config` block, as written in the license file. */
   config: Record<string, unknown>;
+  /** The license's `usage.features` (license-server feature → tier), for flexnet and rlm. */
+  features?: Record<string, string>;
   env: Record<string, string | undefined>;
   /** The org's "today" as an ISO date, for reports that are asked for a date. */
   today: string;

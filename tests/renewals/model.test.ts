@@ -45,6 +45,10 @@ describe('seats in use', () => {
     const mixed = [...acct(12), { account: 'v1', tier: 'view', last_active: '2026-06-01' }];
     const both = tierUsage({ ...base, license: two, history: [], current: { day: '2026-06-01', usage: usage('2026-06-01T00:00:00Z', mixed, peaks) } });
     expect([both.get('full')?.peak, both.get('view')?.peak]).toEqual([9, 1]);
+    // Peaks per tier (a license server): each tier its own peak, whatever the accounts say.
+    const tiered = [{ date: '2026-05-02', tier: 'full', in_use: 4 }, { date: '2026-05-03', tier: 'full', in_use: 3 }, { date: '2026-05-03', tier: 'view', in_use: 6 }];
+    const each = tierUsage({ ...base, license: two, history: [], current: { day: '2026-06-01', usage: usage('2026-06-01T00:00:00Z', mixed, tiered) } });
+    expect([each.get('full')?.peak, each.get('full')?.peakOn, each.get('view')?.peak]).toEqual([4, '2026-05-02', 6]);
   });
 });
 

@@ -17,6 +17,15 @@ describe('utilization of a concurrent license', () => {
     expect(full.utilization.from).toEqual([{ file: 'inventory/usage/figma.yaml', line: 6, what: 'peak of 3 seats in use at once on 2026-03-02, of 4 concurrent seats entitled' }]);
   });
 
+  it('measures each tier by its own peaks when a license server gives them per tier', async () => {
+    const contract = FIGMA_CONTRACT.replace('quantity: unlimited', 'quantity: 10');
+    const peaks = '  - { date: 2026-03-01, tier: full, in_use: 2 }\n  - { date: 2026-03-01, tier: viewer, in_use: 9 }\n  - { date: 2026-03-02, tier: full, in_use: 1 }\n';
+    const inv = await model({ ...concurrent, 'inventory/contracts/figma-2026.yaml': contract, 'inventory/usage/figma.yaml': withPeaks(peaks) });
+    const tiers = buildReport(inv, TODAY).licenses.find((l) => l.id === 'figma')!.tiers;
+    expect(tiers.map((t) => [t.tier, t.utilization.value])).toEqual([['full', 50], ['viewer', 90]]);
+    expect(tiers[0]!.utilization.from[0]!.what).toBe('peak of 2 seats in use at once on 2026-03-01, of 4 concurrent seats entitled');
+  });
+
   it('falls back to active named users when the vendor reports no peaks', async () => {
     const inv = await model({ ...concurrent, 'inventory/usage/figma.yaml': FIGMA_USAGE });
     const full = buildReport(inv, TODAY).licenses.find((l) => l.id === 'figma')!.tiers.find((t) => t.tier === 'full')!;

@@ -15,6 +15,13 @@ describe('unknown-reference', () => {
     ]);
   });
 
+  it('points at a license-server feature mapped to a tier the license does not have', async () => {
+    const license = `${LICENSE}usage:\n  source: flexnet\n  config: { path: usage/lmgrd.log }\n  features: { figma_design: full, figma_view: veiwer }\n`;
+    expect(await ruleFindings('unknown-reference', files({ 'inventory/licenses/figma.yaml': license }))).toEqual([
+      'inventory/licenses/figma.yaml:12:47 error license "figma" has no tier "veiwer"; did you mean "viewer"?',
+    ]);
+  });
+
   it('finds nothing in a consistent inventory', async () => {
     expect(await ruleFindings('unknown-reference', files())).toEqual([]);
   });

@@ -82,7 +82,7 @@ const cases: Case[] = [
   ['license', ['type'], 'subscriptoin', 'type is "subscriptoin", not one of: subscription, named-user, concurrent, device, perpetual, site, usage-based; did you mean "subscription"?'],
   ['license', ['tiers'], [], 'tiers must NOT have fewer than 1 items'],
   ['license', ['vendor'], '..', 'vendor is "..": expected an ID: lowercase letters and digits, joined by ".", "-" or "_", not ending in ".lock" (e.g. "figma", "ada.lovelace")'],
-  ['license', ['usage', 'source'], 'salesforce', 'usage.source is "salesforce", not one of: none, github-copilot, github-enterprise, okta, google-workspace, microsoft-365, slack, zoom, csv, json'],
+  ['license', ['usage', 'source'], 'salesforce', 'usage.source is "salesforce", not one of: none, github-copilot, github-enterprise, okta, google-workspace, microsoft-365, slack, zoom, csv, json, flexnet, rlm'],
   ['license', ['maintenance', 'end'], undefined, 'missing required key "end" in maintenance'],
   ['license', ['tiers', 0, 'list_price'], '5,00', 'tiers[0].list_price is "5,00": expected a non-negative amount up to 1000000000 such as "540.00"'],
   ['license', ['owner_team'], 'design', 'owner_team is "design": expected a GitHub team such as @acme/design-ops'],
@@ -115,6 +115,7 @@ const cases: Case[] = [
   ['usage', ['accounts', 0, 'status'], 'gone', 'accounts[0].status is "gone", not one of: active, suspended, deactivated, invited, guest'],
   ['usage', ['accounts', 1, 'last_active'], 'never', 'accounts[1].last_active is "never": expected a date YYYY-MM-DD, or null for never'],
   ['usage', ['peaks', 0, 'in_use'], 1.5, 'peaks[0].in_use is 1.5: expected integer'],
+  ['usage', ['peaks', 1, 'denials'], -1, 'peaks[1].denials must be >= 0'],
 ];
 
 describe('one field broken at a time', () => {

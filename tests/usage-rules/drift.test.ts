@@ -78,6 +78,24 @@ describe('drift between inventory and usage snapshot', () => {
     ]);
     expect(await findings('concurrent-peak-exceeds-entitlement', { ...overrides, 'inventory/usage/figma.yaml': snapshot([ADA, BOB], peaks.replace('in_use: 3', 'in_use: 2')) })).toEqual([]);
   });
+
+  it('concurrent-peak-exceeds-entitlement: peaks per tier (license servers) against that tier\'s entitlement', async () => {
+    const license = files()['inventory/licenses/figma.yaml']!.replace('type: subscription', 'type: concurrent');
+    // The contract entitles 2 full seats and unlimited viewer seats.
+    const peaks = 'peaks:\n  - { date: 2026-03-01, tier: full, in_use: 2 }\n  - { date: 2026-03-01, tier: viewer, in_use: 9 }\n  - { date: 2026-03-02, tier: full, in_use: 3, hours: 20.5, users: 4, denials: 0 }\n';
+    expect(await findings('concurrent-peak-exceeds-entitlement', { 'inventory/licenses/figma.yaml': license, 'inventory/usage/figma.yaml': snapshot([ADA, BOB], peaks) })).toEqual([
+      'inventory/usage/figma.yaml:7:45 error figma full: 3 in use at once on 2026-03-02, 2 entitled; over on 1 day',
+    ]);
+  });
+
+  it('concurrent-denials: checkouts refused for a full pool within the usage window', async () => {
+    const peaks = 'peaks:\n  - { date: 2025-11-01, tier: full, in_use: 2, denials: 9 }\n  - { date: 2026-03-01, tier: full, in_use: 2, denials: 1 }\n  - { date: 2026-03-02, tier: full, in_use: 2, denials: 3 }\n  - { date: 2026-03-02, tier: viewer, in_use: 1, denials: 0 }\n';
+    expect(await findings('concurrent-denials', { 'inventory/usage/figma.yaml': snapshot([ADA, BOB], peaks) })).toEqual([
+      // The denials of 2025-11-01 are older than the 90-day window and do not count.
+      'inventory/usage/figma.yaml:7:57 warning figma full: 4 checkouts refused for a full pool on 2 days in the last 90 days (most on 2026-03-02: 3)',
+    ]);
+    expect(await findings('concurrent-denials', { 'inventory/usage/figma.yaml': snapshot([ADA, BOB], peaks) }, '2026-07-01')).toEqual([]);
+  });
 });
 
 describe('inactive-seat and free tiers', () => {

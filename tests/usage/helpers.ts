@@ -49,6 +49,7 @@ export function expectFitsSnapshot(result: PullResult, source: string): void {
     source,
     taken: '2026-11-20T10:00:00Z',
     accounts: result.accounts,
+    ...(result.peaks ? { peaks: result.peaks } : {}),
     ...(result.vendor_entitled ? { vendor_entitled: result.vendor_entitled } : {}),
   };
   expect(validateData(validators, 'usage', snapshot)).toEqual([]);

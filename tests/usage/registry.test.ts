@@ -4,7 +4,7 @@ import { connectorFor, knownSources, registry } from '../../src/usage/registry.t
 
 describe('usage registry', () => {
   it('maps each id to the connector with that id and lists the variables it reads', () => {
-    expect(knownSources()).toEqual(['csv', 'github-copilot', 'github-enterprise', 'google-workspace', 'json', 'microsoft-365', 'okta', 'slack', 'zoom']);
+    expect(knownSources()).toEqual(['csv', 'flexnet', 'github-copilot', 'github-enterprise', 'google-workspace', 'json', 'microsoft-365', 'okta', 'rlm', 'slack', 'zoom']);
     // Every source a license file may name has a connector, and no connector is unreachable.
     expect(knownSources()).toEqual(USAGE_SOURCES.filter((s) => s !== 'none').sort());
     for (const [id, connector] of registry) expect(connector.id).toBe(id);
@@ -14,6 +14,8 @@ describe('usage registry', () => {
     expect(connectorFor('google-workspace')?.env).toEqual(['GOOGLE_SERVICE_ACCOUNT_KEY']);
     expect(connectorFor('slack')?.env).toEqual(['SLACK_TOKEN']);
     expect(connectorFor('csv')?.env).toEqual([]);
+    expect(connectorFor('flexnet')?.env).toEqual([]);
+    expect(connectorFor('rlm')?.env).toEqual([]);
     expect(connectorFor('nope')).toBeUndefined();
   });
 });

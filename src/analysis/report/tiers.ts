@@ -4,6 +4,7 @@ import type { IsoDate } from '../../util/dates.ts';
 import { divRound, type Micros } from '../../util/money.ts';
 import { roundToMinor } from '../money/allocate.ts';
 import type { TierSeats } from './leaves.ts';
+import { topPeaks } from '../concurrent.ts';
 import { reclaimPolicy } from '../policy.ts';
 import type { TierPrice } from './prices.ts';
 import { seatViews, type SeatView } from './seats.ts';
@@ -57,13 +58,14 @@ export function licenseTiers(inv: Inventory, license: Rec<License>, prices: Map<
   if (usage) activitySources.push(recordSource(usage, [], `usage snapshot taken ${usage.data.taken}`));
   activitySources.push(policySource(inv, license, policy.inactive_days));
   const tierIds = [...new Set([...license.data.tiers.map((t) => t.id), ...prices.keys(), ...views.map((v) => v.seat.tier)])];
-  const peak = license.data.type === 'concurrent' ? concurrentPeak(usage, prices) : undefined;
+  const peaks = license.data.type === 'concurrent' ? concurrentPeaks(usage, prices) : undefined;
   const out: TierAnalysis[] = [];
   for (const id of tierIds) {
     const seats = views.filter((v) => v.seat.tier === id);
     const price = prices.get(id);
     if (seats.length === 0 && !price?.entitled && !price?.contractCost) continue;
     const analysis = tierAnalysis(license, id, seats, price, list, usage, activitySources, inv.org?.data.currency ?? 'EUR');
+    const peak = peaks?.get(id) ?? peaks?.get('');
     if (peak) analysis.report.utilization = peak;
     out.push(analysis);
   }
@@ -72,20 +74,20 @@ export function licenseTiers(inv: Inventory, license: Rec<License>, prices: Map<
 
 /**
  * A concurrent license is used as much as its busiest moment: the highest daily peak of seats in
- * use at once against the seats all its contract lines entitle (the vendor's peaks carry no tier).
+ * use at once against the seats entitled. Peaks per tier (license servers) measure their tier;
+ * peaks without a tier measure the license against all its contract lines (keyed '').
  */
-function concurrentPeak(usage: Rec<Usage> | undefined, prices: Map<string, TierPrice>): Figure<number | null> | undefined {
-  const peaks = usage?.data.peaks;
-  if (!usage || !peaks?.length) return undefined;
-  // Unlimited tiers (a free viewer tier, say) take no concurrent seat.
-  const entitled = [...prices.values()].reduce((n, p) => n + (p.entitled !== undefined && Number.isFinite(p.entitled) ? p.entitled : 0), 0);
-  if (entitled <= 0) return undefined;
-  let top = 0;
-  peaks.forEach((p, i) => {
-    if (p.in_use > peaks[top]!.in_use) top = i;
-  });
-  const best = peaks[top]!;
-  return figure(percent(best.in_use, entitled), [recordSource(usage, ['peaks', top, 'in_use'], `peak of ${best.in_use} seats in use at once on ${best.date}, of ${entitled} concurrent seats entitled`)]);
+function concurrentPeaks(usage: Rec<Usage> | undefined, prices: Map<string, TierPrice>): Map<string, Figure<number | null>> | undefined {
+  if (!usage || !usage.data.peaks?.length) return undefined;
+  const finite = (p: TierPrice | undefined) => (p?.entitled !== undefined && Number.isFinite(p.entitled) ? p.entitled : 0);
+  const out = new Map<string, Figure<number | null>>();
+  for (const [tier, { peak, index }] of topPeaks(usage.data.peaks)) {
+    // Unlimited tiers (a free viewer tier, say) take no concurrent seat.
+    const entitled = tier === '' ? [...prices.values()].reduce((n, p) => n + finite(p), 0) : finite(prices.get(tier));
+    if (entitled <= 0) continue;
+    out.set(tier, figure(percent(peak.in_use, entitled), [recordSource(usage, ['peaks', index, 'in_use'], `peak of ${peak.in_use} seats in use at once on ${peak.date}, of ${entitled} concurrent seats entitled`)]));
+  }
+  return out;
 }
 
 function policySource(inv: Inventory, license: Rec<License>, days: number): Source {

@@ -6,4 +6,4 @@ export type { Vendor, Contact } from './vendor.ts';
 export type { License, Tier, LicenseType } from './license.ts';
 export type { Contract, ContractLine, Decision } from './contract.ts';
 export type { Seat, Assignments } from './assignments.ts';
-export type { Account, Usage } from './usage.ts';
+export type { Account, Peak, Usage } from './usage.ts';

@@ -3,7 +3,7 @@ import { Closed, Decimal, Id, IsoDate, Notes, OneOf, Text, Url } from './common.
 import { ReclaimPolicy } from './org.ts';
 
 export const LICENSE_TYPES = ['subscription', 'named-user', 'concurrent', 'device', 'perpetual', 'site', 'usage-based'] as const;
-export const USAGE_SOURCES = ['none', 'github-copilot', 'github-enterprise', 'okta', 'google-workspace', 'microsoft-365', 'slack', 'zoom', 'csv', 'json'] as const;
+export const USAGE_SOURCES = ['none', 'github-copilot', 'github-enterprise', 'okta', 'google-workspace', 'microsoft-365', 'slack', 'zoom', 'csv', 'json', 'flexnet', 'rlm'] as const;
 
 export const Tier = Closed(
   {
@@ -27,6 +27,7 @@ export const UsageSource = Closed(
     source: OneOf(USAGE_SOURCES, 'Where `lac pull` reads usage from.'),
     config: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Connector settings (org, app id, column mapping...); never secrets.' })),
     tiers: Type.Optional(Type.Record(Type.String(), Id('Tier ID.'), { description: 'Maps the vendor\'s plan names to this license\'s tier IDs.' })),
+    features: Type.Optional(Type.Record(Type.String({ minLength: 1, maxLength: 100 }), Id('Tier ID.'), { minProperties: 1, description: 'License-server sources (flexnet, rlm): the features (products) of this license and the tier each counts as; other features in the file belong to other licenses.' })),
   },
   'The usage source of this license.',
 );

@@ -19,13 +19,25 @@ export const Account = Closed(
   'One account at the vendor.',
 );
 
+export const Peak = Closed(
+  {
+    date: IsoDate('Day.'),
+    tier: Type.Optional(Id('Tier the features in use count as (license-server sources); absent: the license as a whole.')),
+    in_use: Type.Integer({ minimum: 0, description: 'Peak seats in use that day.' }),
+    hours: Type.Optional(Type.Number({ minimum: 0, description: 'Seat-hours in use that day (license-server logs), to one decimal.' })),
+    users: Type.Optional(Type.Integer({ minimum: 0, description: 'Distinct users holding a seat that day.' })),
+    denials: Type.Optional(Type.Integer({ minimum: 0, description: 'Checkouts refused that day because every seat was taken (license-server logs).' })),
+  },
+  'Peak concurrent use on a day.',
+);
+
 export const Usage = Closed(
   {
     license: Id('License ID.'),
     source: Text('Connector that produced the snapshot.', 50),
     taken: Instant('When the snapshot was taken (UTC).'),
     accounts: Type.Array(Account, { description: 'Accounts sorted by `account`, one line each.' }),
-    peaks: Type.Optional(Type.Array(Closed({ date: IsoDate('Day.'), in_use: Type.Integer({ minimum: 0, description: 'Peak seats in use that day.' }) }, 'Peak concurrent use on a day.'), { description: 'Daily peak concurrent use (concurrent licenses).' })),
+    peaks: Type.Optional(Type.Array(Peak, { description: 'Daily peak concurrent use (concurrent licenses), per tier where the source knows it.' })),
     vendor_entitled: Type.Optional(Type.Record(Type.String(), Type.Integer({ minimum: 0 }), { description: 'Units the vendor says we are entitled to, per tier.' })),
   },
   'A usage snapshot written by `lac pull`; its git history is the usage time series.',
@@ -33,3 +45,4 @@ export const Usage = Closed(
 
 export type Account = Static<typeof Account>;
 export type Usage = Static<typeof Usage>;
+export type Peak = Static<typeof Peak>;

@@ -8,13 +8,14 @@ import { ConnectorError } from '../types.ts';
 const HINT = 'commit the export inside the repository and write its path relative to the repository root, e.g. usage/exports/figma-members.csv';
 
 /**
- * The file a license's `usage.config.path` names, resolved inside the repository (symbolic links
+ * The file a license's `usage.config.path` (or `paths[index]`) names, resolved inside the repository (symbolic links
  * followed), or a ConnectorError located at the value: absolute paths, ".." that leads out and
  * links out of the repository are refused, so nothing outside it is read, printed or published.
  */
-export async function confinedPath(root: string, license: Rec<License>, path: string): Promise<string> {
-  const loc = locate(license.src, ['usage', 'config', 'path']);
-  const refuse = (why: string) => new ConnectorError(`${loc.file}:${loc.line}:${loc.column}: usage.config.path ${JSON.stringify(path)} ${why}; lac reads only files inside the repository`, HINT);
+export async function confinedPath(root: string, license: Rec<License>, path: string, index?: number): Promise<string> {
+  const loc = locate(license.src, index === undefined ? ['usage', 'config', 'path'] : ['usage', 'config', 'paths', index]);
+  const key = index === undefined ? 'path' : `paths[${index}]`;
+  const refuse = (why: string) => new ConnectorError(`${loc.file}:${loc.line}:${loc.column}: usage.config.${key} ${JSON.stringify(path)} ${why}; lac reads only files inside the repository`, HINT);
   if (isAbsolute(path) || /^[a-zA-Z]:/.test(path)) throw refuse('is an absolute path');
   if (!staysInside(path)) throw refuse('leads outside the repository');
   const target = resolve(root, path);

@@ -1,4 +1,4 @@
-import type { Account, Usage } from '../../inventory/schema/index.ts';
+import type { Account, Peak, Usage } from '../../inventory/schema/index.ts';
 
 // Field order of one account line; fixed so that the same data gives the same bytes.
 const ACCOUNT_KEYS = ['account', 'person', 'email', 'login', 'name', 'tier', 'status', 'last_active', 'pending_cancellation', 'signals'] as const;
@@ -28,6 +28,15 @@ function accountLine(a: Account): string {
   return `  - { ${parts.join(', ')} }`;
 }
 
+// Field order of one peak line, as for accounts.
+const PEAK_KEYS = ['date', 'tier', 'in_use', 'hours', 'users', 'denials'] as const;
+
+function peakLine(p: Peak): string {
+  return `  - { ${PEAK_KEYS.filter((k) => p[k] !== undefined).map((k) => `${k}: ${scalar(p[k])}`).join(', ')} }`;
+}
+
+const byDayAndTier = (a: Peak, b: Peak) => (a.date !== b.date ? (a.date < b.date ? -1 : 1) : (a.tier ?? '') < (b.tier ?? '') ? -1 : (a.tier ?? '') > (b.tier ?? '') ? 1 : 0);
+
 const byAccount = (a: Account, b: Account) => (a.account < b.account ? -1 : a.account > b.account ? 1 : 0);
 
 /** The snapshot file's exact text: schema header, sorted accounts one per line, sorted peaks and tiers. */
@@ -45,7 +54,7 @@ export function serializeSnapshot(u: Usage): string {
   }
   if (u.peaks && u.peaks.length > 0) {
     lines.push('peaks:');
-    for (const p of [...u.peaks].sort((a, b) => (a.date < b.date ? -1 : 1))) lines.push(`  - { date: ${p.date}, in_use: ${p.in_use} }`);
+    for (const p of [...u.peaks].sort(byDayAndTier)) lines.push(peakLine(p));
   }
   lines.push(u.accounts.length ? 'accounts:' : 'accounts: []');
   for (const a of [...u.accounts].sort(byAccount)) lines.push(accountLine(a));
