@@ -73,7 +73,8 @@ describe('release.yml', () => {
     ]);
     for (const job of [test, publish]) expect(job.steps.find((s) => s.uses?.startsWith('actions/setup-node@'))!.with!['node-version']).toBe(24);
     expect(publish.steps[1]!.with!['registry-url']).toBe('https://registry.npmjs.org');
-    expect(step('publish', 'Pack').run).toBe('npm pack --pack-destination "$RUNNER_TEMP"');
+    expect(step('publish', 'Pack').run).toBe('npm pkg set repository.type=git "repository.url=git+$REPOSITORY.git"\nnpm pack --pack-destination "$RUNNER_TEMP"\n');
+    expect(step('publish', 'Pack').env).toEqual({ REPOSITORY: '${{ github.server_url }}/${{ github.repository }}' });
     expect(step('publish', 'Publish to npm with provenance')).toMatchObject({
       run: 'npm publish "$RUNNER_TEMP"/*.tgz --provenance --access public',
       env: { NODE_AUTH_TOKEN: '${{ secrets.NPM_TOKEN }}' },
@@ -110,5 +111,18 @@ describe('release.yml\'s own scripts, run with bash as GitHub runs them', () => 
       code: 1,
       stderr: 'CHANGELOG.md has no entries under "## [99.0.0]": move the Unreleased entries under that heading before tagging.\n',
     });
+  });
+
+  it('the Pack step names the repository the tag was built in, as npm provenance requires', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lac-release-pack-'));
+    try {
+      writeFileSync(join(dir, 'package.json'), readFileSync(join(ROOT, 'package.json')));
+      const first = step('publish', 'Pack').run!.split('\n')[0]!;
+      const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', first], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir, REPOSITORY: 'https://github.com/acme/lac' }, encoding: 'utf8' });
+      expect(r.status, r.stderr).toBe(0);
+      expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).repository).toEqual({ type: 'git', url: 'git+https://github.com/acme/lac.git' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
