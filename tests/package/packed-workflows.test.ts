@@ -26,8 +26,8 @@ const workspaces: string[] = [];
 afterEach(() => workspaces.splice(0).forEach((w) => rmSync(w, { recursive: true, force: true })), 300_000);
 
 const CSV_LICENSE = `${LICENSE}usage:\n  source: csv\n  config: { path: exports/figma.csv, columns: { account: Email, last_active: Last Seen } }\n`;
-// Cy left on 2026-01-31 and still holds a seat: reclaim proposes it; Bob has not used Figma since October.
-const SEATS = 'license: figma\nseats:\n  - { person: ada, tier: full, since: 2026-01-05 }\n  - { person: bob, tier: viewer, since: 2026-01-05 }\n';
+// Bob holds a paid seat he has not used since October: reclaim proposes it.
+const SEATS = 'license: figma\nseats:\n  - { person: ada, tier: full, since: 2026-01-05 }\n  - { person: bob, tier: full, since: 2026-01-05 }\n';
 
 beforeAll(() => {
   repo = initLicenseRepo(root, {
@@ -65,14 +65,14 @@ describe('the workflows lac init wrote, run as GitHub runs them', { timeout: 600
   });
 
   it('check: annotations, the change in the job summary and one sticky comment on the pull request', async () => {
-    sh('git', ['checkout', '-q', '-b', 'give-bob-full'], repo, env);
-    writeFileSync(join(repo, 'inventory/assignments/figma.yaml'), SEATS.replace('person: bob, tier: viewer', 'person: bob, tier: full'));
-    sh('git', ['commit', '-q', '-am', 'Give Bob a full seat'], repo, env);
-    sh('git', ['push', '-q', 'origin', 'give-bob-full'], repo, env);
+    sh('git', ['checkout', '-q', '-b', 'bob-to-viewer'], repo, env);
+    writeFileSync(join(repo, 'inventory/assignments/figma.yaml'), SEATS.replace('person: bob, tier: full', 'person: bob, tier: viewer'));
+    sh('git', ['commit', '-q', '-am', 'Bob to a viewer seat'], repo, env);
+    sh('git', ['push', '-q', 'origin', 'bob-to-viewer'], repo, env);
     sh('git', ['checkout', '-q', 'main'], repo, env);
-    const { number } = await createGitHubPort({ env: gh.fake.env() }).ensureIssue({ key: 'test/pr', title: 'Give Bob a full seat', body: '' });
+    const { number } = await createGitHubPort({ env: gh.fake.env() }).ensureIssue({ key: 'test/pr', title: 'Bob to a viewer seat', body: '' });
     const event = { pull_request: { number, head: { repo: { full_name: 'acme/licenses' } } } };
-    const r = await run('check.yml', 'give-bob-full', { event, context: { 'github.base_ref': 'main', 'github.event.pull_request.head.repo.full_name': 'acme/licenses' } });
+    const r = await run('check.yml', 'bob-to-viewer', { event, context: { 'github.base_ref': 'main', 'github.event.pull_request.head.repo.full_name': 'acme/licenses' } });
     expect(failures(r)).toEqual([]);
     const steps = r.jobs.check!.steps;
     expect(steps.find((s) => s.name === 'npm ci')!.skipped).toBeUndefined();

@@ -23,6 +23,8 @@ const ran: string[][] = [];
 
 const CSV_LICENSE = `${LICENSE}usage:\n  source: csv\n  config: { path: exports/figma.csv, columns: { account: Email, last_active: Last Seen } }\n`;
 const EXPORT = 'Email,Last Seen\nada@test.example,2026-03-01\nbob@test.example,2025-10-01\n';
+// Bob holds a paid seat he has not used since October: reclaim proposes it.
+const SEATS = 'license: figma\nseats:\n  - { person: ada, tier: full, since: 2026-01-05 }\n  - { person: bob, tier: full, since: 2026-01-05 }\n';
 
 const git = (...args: string[]) => sh('git', args, repo, env).stdout;
 function npxLac(args: string[], extra: Record<string, string> = {}, cwd = repo): ProcessResult {
@@ -31,7 +33,7 @@ function npxLac(args: string[], extra: Record<string, string> = {}, cwd = repo):
 }
 
 beforeAll(() => {
-  initLicenseRepo(root, { ...files({ 'inventory/licenses/figma.yaml': CSV_LICENSE, 'inventory/org.yaml': ORG.replace('Test Co', 'Acme Corp') }), 'exports/figma.csv': EXPORT }, env);
+  initLicenseRepo(root, { ...files({ 'inventory/licenses/figma.yaml': CSV_LICENSE, 'inventory/org.yaml': ORG.replace('Test Co', 'Acme Corp'), 'inventory/assignments/figma.yaml': SEATS }), 'exports/figma.csv': EXPORT }, env);
   // What initLicenseRepo ran with the packed lac, as the quick start shows it.
   ran.push(['init', '--name', '--currency', '--timezone']);
 }, 900_000);
@@ -79,7 +81,7 @@ describe('the packed package in a repository made by lac init', { timeout: 300_0
   it('reclaim --dry-run changes nothing; reclaim edits the assignments file', () => {
     const dry = npxLac(['reclaim', '--dry-run']);
     expect(dry.code).toBe(0);
-    expect(dry.stdout).toMatch(/inventory\/assignments\/figma\.yaml:4 +bob +remove viewer/);
+    expect(dry.stdout).toMatch(/inventory\/assignments\/figma\.yaml:4 +bob +remove full/);
     expect(git('status', '--porcelain')).toBe('');
     const real = npxLac(['reclaim']);
     expect(real).toMatchObject({ code: 0 });
@@ -99,9 +101,9 @@ describe('the packed package in a repository made by lac init', { timeout: 300_0
   });
 
   it('diff describes a change on a branch; history and --at read the commits', () => {
-    git('checkout', '-q', '-b', 'give-bob-full');
-    writeFileSync(join(repo, 'inventory/assignments/figma.yaml'), readFileSync(join(repo, 'inventory/assignments/figma.yaml'), 'utf8').replace('person: bob, tier: viewer', 'person: bob, tier: full'));
-    commitAll(repo, 'Give Bob a full seat', '2026-03-08T09:00:00Z', env);
+    git('checkout', '-q', '-b', 'bob-to-viewer');
+    writeFileSync(join(repo, 'inventory/assignments/figma.yaml'), SEATS.replace('person: bob, tier: full', 'person: bob, tier: viewer'));
+    commitAll(repo, 'Bob to a viewer seat', '2026-03-08T09:00:00Z', env);
     const diff = npxLac(['diff', 'main', 'HEAD']);
     expect(diff.code).toBe(0);
     expect(diff.stdout).toMatch(/^main → HEAD\n/);
