@@ -1,6 +1,6 @@
 export * from './common.ts';
 export * from './kinds.ts';
-export type { Org, ReclaimPolicy, RenewalPolicy, Department } from './org.ts';
+export type { Org, ReclaimPolicy, RenewalPolicy, Department, DirectorySource } from './org.ts';
 export type { Person, People } from './people.ts';
 export type { Vendor, Contact } from './vendor.ts';
 export type { License, Tier, LicenseType } from './license.ts';

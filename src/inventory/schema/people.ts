@@ -8,6 +8,7 @@ export const Person = Closed(
     id: Id('Stable person ID, referenced by assignments and owners.'),
     name: Text('Full name.', 200),
     email: Email('Work email; the first key for matching vendor accounts.'),
+    directory_id: Type.Optional(Text('The stable ID of this person in the directory source (org.yaml `directory`); `lac people pull` matches on it first.', 200)),
     aliases: Type.Optional(Type.Array(Text('Another email or username this person has in some vendor.', 200), { description: 'Other emails and usernames, for matching vendor accounts.', uniqueItems: true })),
     github: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$', description: 'GitHub login, for mentions, reviewers and Copilot matching.', 'x-expected': 'a GitHub login' })),
     department: Type.Optional(Id('Department ID from org.yaml.')),
