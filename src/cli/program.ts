@@ -8,6 +8,7 @@ import { ReadRefused } from '../util/fs/read-bounded.ts';
 import { ExitCode, UserError } from './errors.ts';
 import { registerInit } from './init.ts';
 import { isMachineFormat, terminalIo, type Io } from './io.ts';
+import { registerPeople } from './people.ts';
 import { registerPull } from './pull.ts';
 import { registerReclaim } from './reclaim.ts';
 import { registerRenewals } from './renewals.ts';
@@ -38,6 +39,7 @@ export function buildProgram(io: Io): Command {
   registerSite(program, io);
   registerInit(program, io);
   registerCodeowners(program, io);
+  registerPeople(program, io);
   program.on('option:version', () => {
     io.out(`${versionText()}\n`);
     throw new ExitCode(0);
