@@ -66,7 +66,7 @@ export function hrCsvDirectory(): DirectorySourceImpl {
           const value = cell(field);
           if (value === undefined) return undefined;
           const day = parseExportDate(value, format);
-          if (!day) throw new ConnectorError(`${shown}:${row.line}: ${columns[field]} "${value}" is not a ${format} date`, 'Set directory.config.date_format to the export\'s format.');
+          if (!day) throw new ConnectorError(`${shown}:${row.line}: ${columns[field]} "${value}" is not a date in the ${format} format`, 'Set directory.config.date_format to the export\'s format.');
           return day;
         };
         const end = date('end');
