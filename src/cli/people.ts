@@ -29,7 +29,7 @@ export function pullSummary(r: PeoplePullResult, dryRun: boolean): string {
   const what = r.text === undefined ? `${PEOPLE_PATH} unchanged` : dryRun ? `would write ${PEOPLE_PATH}` : `wrote ${PEOPLE_PATH}`;
   return [
     `${r.source}: ${r.entries} directory entries; ${what}`,
-    ...block('joiners', plan.joiners.map((p) => `+ ${p.id}: ${joinerText(p)}`)),
+    ...block('joiners', plan.joiners.map((p) => `+ ${p.id}: ${[p.name, joinerText(p)].filter(Boolean).join(', ')}`)),
     ...block('movers', ofKind(plan, 'mover').map((c) => `~ ${c.id}: ${changeText(c)}`)),
     ...block('leavers', ofKind(plan, 'leaver', 'leaving').map((c) => `- ${c.id}: ${leaverText(c)}`)),
     ...block('other updates', ofKind(plan, 'returner', 'update').map((c) => `~ ${c.id}: ${changeText(c)}`)),

@@ -1,20 +1,20 @@
 import type { Person } from '../inventory/schema/index.ts';
 import type { ChangeKind, PeoplePlan, PersonChange } from './plan.ts';
 
-/** "department: sales -> marketing, title: ... " for one change. */
+/** "department: sales → marketing, title: ... " for one change. */
 export function changeText(change: PersonChange): string {
   return Object.entries(change.patch)
     .map(([key, value]) => {
       const before = (change.before as unknown as Record<string, unknown>)[key];
       const show = (v: unknown) => (v === undefined ? '(none)' : Array.isArray(v) ? v.join(' ') : String(v));
-      return `${key}: ${show(before)} -> ${show(value)}`;
+      return `${key}: ${show(before)} → ${show(value)}`;
     })
     .join(', ');
 }
 
-/** A joiner in a few words: name, department, start. */
+/** A joiner in a few words: department, title, start. */
 export function joinerText(p: Person): string {
-  return [p.name, p.department, p.title, p.start ? `starts ${p.start}` : undefined, p.end ? `leaving on ${p.end}` : undefined].filter(Boolean).join(', ');
+  return [p.department, p.title, p.start ? `starts ${p.start}` : undefined, p.end ? `leaving on ${p.end}` : undefined].filter(Boolean).join(', ');
 }
 
 /** The changes of one kind. */

@@ -81,6 +81,8 @@ export function planPeople(input: PlanInput): PeoplePlan {
       continue;
     }
     matched.set(person.id, entry);
+    // A manager may be named by a directory ID that people.yaml does not hold yet.
+    index.add({ id: person.id, email: entry.email, directory_id: entry.directoryId });
   }
   const taken = new Set(people.map((p) => p.id));
   const joinerIds = newcomers.map((e) => newPersonId(e.email, taken));

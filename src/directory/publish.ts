@@ -3,7 +3,7 @@
 import { proposeOnBranch, type ProposalResult } from '../git/bot-branch.ts';
 import { gitText } from '../git/run.ts';
 import type { GitHubPort } from '../github/port.ts';
-import { mdText } from '../util/escape/markdown.ts';
+import { mdCode, mdText } from '../util/escape/markdown.ts';
 import { changeText, joinerText, leaverText, ofKind } from './describe.ts';
 import type { PeoplePlan } from './plan.ts';
 import { PEOPLE_PATH } from './pull.ts';
@@ -16,13 +16,13 @@ export function peopleBody(plan: PeoplePlan, source: string, today: string): str
   const section = (title: string, lines: string[]) => (lines.length ? [`### ${title} (${lines.length})`, '', ...lines, ''] : []);
   const leavers = ofKind(plan, 'leaver', 'leaving');
   return [
-    `The directory as \`${mdText(source)}\` had it on ${mdText(today)}, pulled by \`lac people pull\`.`,
+    `The directory as ${mdCode(source)} had it on ${mdText(today)}, pulled by \`lac people pull\`.`,
     '',
-    ...section('Joiners', plan.joiners.map((p) => `- **${mdText(p.name)}** (\`${p.id}\`): ${mdText(joinerText(p))}`)),
-    ...section('Movers', ofKind(plan, 'mover').map((c) => `- **${mdText(c.name)}** (\`${c.id}\`): ${mdText(changeText(c))}`)),
-    ...section('Leavers', leavers.map((c) => `- **${mdText(c.name)}** (\`${c.id}\`): ${mdText(leaverText(c))}`)),
-    ...section('Other updates', ofKind(plan, 'returner', 'update').map((c) => `- **${mdText(c.name)}** (\`${c.id}\`): ${mdText(changeText(c))}`)),
-    ...section('Not in the directory (left alone)', plan.unknown.map((id) => `- \`${id}\``)),
+    ...section('Joiners', plan.joiners.map((p) => `- **${mdText(p.name)}** (${mdCode(p.id)}): ${mdText(joinerText(p))}`)),
+    ...section('Movers', ofKind(plan, 'mover').map((c) => `- **${mdText(c.name)}** (${mdCode(c.id)}): ${mdText(changeText(c))}`)),
+    ...section('Leavers', leavers.map((c) => `- **${mdText(c.name)}** (${mdCode(c.id)}): ${mdText(leaverText(c))}`)),
+    ...section('Other updates', ofKind(plan, 'returner', 'update').map((c) => `- **${mdText(c.name)}** (${mdCode(c.id)}): ${mdText(changeText(c))}`)),
+    ...section('Not in the directory (left alone)', plan.unknown.map((id) => `- ${mdCode(id)}`)),
     ...section('Conflicts (not applied)', plan.conflicts.map((c) => `- ${mdText(c)}`)),
     'Leavers stay in people.yaml with their end date; their seats are removed by the offboarding that follows.',
   ].join('\n');

@@ -57,8 +57,13 @@ export async function pullPeople(inv: Inventory, deps: PeoplePullDeps): Promise<
   const source = deps.sources.get(directory.source);
   if (!source) throw new ConnectorError(`directory source "${directory.source}" is not available in this version`, `available: ${[...deps.sources.keys()].sort().join(', ')}`);
   const rawConfig = directory.config ?? {};
+  // Messages show a configured file as written in org.yaml, not as the absolute path it was read from.
+  const relative = (text: string) => text.split(`${resolve(deps.root)}/`).join('');
   const config = await confine(deps.root, rawConfig);
-  const result = await source.pull({ config, env: deps.env, fetch: deps.fetch, today: deps.today });
+  const result = await source.pull({ config, env: deps.env, fetch: deps.fetch, today: deps.today }).catch((e: unknown) => {
+    throw e instanceof ConnectorError ? new ConnectorError(relative(e.message), e.hint) : e;
+  });
+  for (const entry of result.entries) if (entry.where !== undefined) entry.where = relative(entry.where);
   const plan = planPeople({
     people: [...inv.people.values()].map((p) => p.data),
     entries: result.entries,
