@@ -2,7 +2,7 @@ import { parseDocument, isMap } from 'yaml';
 import { Bail, parseFlowValue, resolvePlain } from '../inventory/parse/flow-value.ts';
 
 /** The order people.yaml's fields are written in when a field is added (the schema's order). */
-export const FIELD_ORDER = ['id', 'name', 'email', 'directory_id', 'aliases', 'github', 'department', 'cost_centre', 'manager', 'title', 'status', 'start', 'end'];
+export const FIELD_ORDER = ['id', 'name', 'email', 'directory_id', 'aliases', 'github', 'department', 'cost_centre', 'manager', 'title', 'location', 'employment_type', 'groups', 'status', 'start', 'end'];
 
 /** A one-line record: what comes before `{`, the record, and what comes after `}` (a comment). */
 export interface RecordLine {

@@ -7,3 +7,4 @@ export type { License, Tier, LicenseType } from './license.ts';
 export type { Contract, ContractLine, Decision } from './contract.ts';
 export type { Seat, Assignments } from './assignments.ts';
 export type { Account, Usage } from './usage.ts';
+export type { Policy, PolicySeat } from './policy.ts';

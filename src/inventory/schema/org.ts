@@ -54,7 +54,11 @@ export const Org = Closed(
     fiscal_year_start: Type.Optional(Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: 'First day of the fiscal year as MM-DD (default 01-01).', 'x-expected': 'a month and day MM-DD' })),
     exchange_rates: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Z]{3}$' }), Decimal('Value of one unit of that currency in the org currency.'), { description: 'Exchange rates into the org currency, keyed by ISO 4217 code.' })),
     departments: Type.Optional(Type.Array(Department, { description: 'Departments, for chargeback and exemptions.' })),
-    policies: Type.Optional(Closed({ reclaim: Type.Optional(ReclaimPolicy), renewal: Type.Optional(RenewalPolicy) }, 'Org-wide defaults; a license may override them.')),
+    policies: Type.Optional(Closed({
+      reclaim: Type.Optional(ReclaimPolicy),
+      renewal: Type.Optional(RenewalPolicy),
+      offboarding: Type.Optional(Closed({ removal_days: Type.Integer({ minimum: 0, maximum: 365, description: 'Days after a leaver\'s end date by which every seat must be removed (`leaver-removal-overdue`).' }) }, 'How fast a leaver\'s seats must go.')),
+    }, 'Org-wide defaults; a license may override them.')),
     directory: Type.Optional(DirectorySource),
     rules: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-z0-9-]*$' }), OneOf(SEVERITY_SETTINGS, 'Severity for this rule, or off.'), { description: 'Severity overrides per rule id (see `lac rules`).' })),
     github: Type.Optional(Closed({
