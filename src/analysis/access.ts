@@ -59,14 +59,14 @@ export function forbiddenBy(policies: Iterable<Policy>, person: Person, license:
   return undefined;
 }
 
-/** Each person's seats: license, tier and where the line is. */
+/** Each person's seats: license, tier and the seat's position in its file's list. */
 export function seatsByPerson(inv: Inventory): Map<string, { license: string; tier: string; index: number }[]> {
   const out = new Map<string, { license: string; tier: string; index: number }[]>();
   for (const list of inv.assignments.values()) {
     list.seats.forEach((seat, index) => {
       if (seat.person === undefined) return;
       const held = out.get(seat.person) ?? [];
-      held.push({ license: list.license, tier: seat.tier, index });
+      held.push({ license: list.license, tier: seat.tier, index: list.index[index]! });
       out.set(seat.person, held);
     });
   }

@@ -9,6 +9,7 @@ import { ExitCode, UserError } from './errors.ts';
 import { registerInit } from './init.ts';
 import { isMachineFormat, terminalIo, type Io } from './io.ts';
 import { registerPeople } from './people.ts';
+import { registerProvision } from './provision.ts';
 import { registerPull } from './pull.ts';
 import { registerReclaim } from './reclaim.ts';
 import { registerRenewals } from './renewals.ts';
@@ -40,6 +41,7 @@ export function buildProgram(io: Io): Command {
   registerInit(program, io);
   registerCodeowners(program, io);
   registerPeople(program, io);
+  registerProvision(program, io);
   program.on('option:version', () => {
     io.out(`${versionText()}\n`);
     throw new ExitCode(0);
