@@ -76,5 +76,5 @@ export function seatsByPerson(inv: Inventory): Map<string, { license: string; ti
 /** The policies' data, in file-name order. */
 export const policiesOf = (inv: Inventory): Policy[] => [...inv.policies.values()].map((p) => p.data).sort((a, b) => (a.id < b.id ? -1 : 1));
 
-/** Days after the end date by which a leaver's seats must be gone (org.yaml, default 0). */
-export const removalDays = (inv: Inventory): number => inv.org?.data.policies?.offboarding?.removal_days ?? 0;
+/** Days after the end date by which a leaver's seats must be gone (org.yaml), or undefined when the org sets none. */
+export const removalDays = (inv: Inventory): number | undefined => inv.org?.data.policies?.offboarding?.removal_days;

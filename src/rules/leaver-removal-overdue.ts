@@ -6,9 +6,11 @@ import type { Rule } from './rule.ts';
 export const leaverRemovalOverdue: Rule = {
   id: 'leaver-removal-overdue',
   severity: 'error',
-  doc: 'A leaver still holds a seat more than `policies.offboarding.removal_days` (org.yaml) after their end date: the access removal auditors sample.',
+  doc: 'A leaver still holds a seat more than `policies.offboarding.removal_days` (org.yaml; the rule is off without it) after their end date: the access removal auditors sample.',
   check({ inv, today }, emit) {
+    // Without a stated deadline seat-held-by-leaver already reports every such seat.
     const days = removalDays(inv);
+    if (days === undefined) return;
     for (const list of inv.assignments.values()) {
       list.seats.forEach((seat, i) => {
         const person = seat.person === undefined ? undefined : inv.people.get(seat.person)?.data;

@@ -13,4 +13,8 @@ describe('leaver-removal-overdue', () => {
     ]);
     expect(await ruleFindings('leaver-removal-overdue', files({ 'inventory/org.yaml': org, 'inventory/people.yaml': people, 'inventory/assignments/figma.yaml': seats }), '2026-03-08')).toHaveLength(1);
   });
+
+  it('is off when org.yaml states no removal deadline (seat-held-by-leaver reports those seats)', async () => {
+    expect(await ruleFindings('leaver-removal-overdue', files({ 'inventory/assignments/figma.yaml': seats }), '2026-03-09')).toEqual([]);
+  });
 });
