@@ -26,6 +26,7 @@ export function provisionText(plan: ProvisionPlan, today: string, files: string[
   const lines = [
     ...(now.length ? [`due by ${today} (${now.length}):`, ...now.map((a) => `  ${actionLine(a)}`)] : []),
     ...(later.length ? [`scheduled or waiting (${later.length}):`, ...later.map((a) => `  ${actionLine(a)}`)] : []),
+    ...(plan.leaverSaving ? [`leavers' seats removed save ${plan.leaverSaving} a year`] : []),
     ...(plan.purchases.length ? [`to buy (${plan.purchases.length}):`, ...plan.purchases.map((p) => `  ${p.count} x ${p.license} ${p.tier}${p.unitPrice ? ` at ${p.unitPrice} each` : ' (no price in a contract in force)'}`)] : []),
   ];
   if (lines.length === 0) return 'nothing to provision: every seat matches people and policies\n';

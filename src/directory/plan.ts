@@ -34,6 +34,8 @@ export interface PlanInput {
   today: string;
   /** Stop when the source's active people are fewer than this share of people.yaml's active people. */
   minSourcePercent: number;
+  /** IDs a joiner may not take beside those of `people` (lines that failed validation). */
+  reservedIds?: Iterable<string>;
 }
 
 /** Thrown instead of a plan when the source looks wrong (far too few people). */
@@ -84,7 +86,7 @@ export function planPeople(input: PlanInput): PeoplePlan {
     // A manager may be named by a directory ID that people.yaml does not hold yet.
     index.add({ id: person.id, email: entry.email, directory_id: entry.directoryId });
   }
-  const taken = new Set(people.map((p) => p.id));
+  const taken = new Set([...people.map((p) => p.id), ...(input.reservedIds ?? [])]);
   const joinerIds = newcomers.map((e) => newPersonId(e.email, taken));
   newcomers.forEach((e, i) => index.add({ id: joinerIds[i]!, email: e.email, aliases: e.aliases, directory_id: e.directoryId }));
   const warnings: string[] = [];

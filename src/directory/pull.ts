@@ -71,6 +71,7 @@ export async function pullPeople(inv: Inventory, deps: PeoplePullDeps): Promise<
     departmentNames: stringMap(rawConfig, 'departments', 'directory'),
     today: deps.today,
     minSourcePercent: directory.min_source_percent ?? DEFAULT_MIN_SOURCE_PERCENT,
+    reservedIds: inv.invalid.people,
   });
   const base: PeoplePullResult = { source: source.id, entries: result.entries.length, plan, warnings: [...result.warnings, ...plan.warnings], written: false };
   if (plan.joiners.length === 0 && plan.changes.length === 0) return base;

@@ -4,7 +4,8 @@ import { forbiddenBy, grantedSeats, inPolicyScope, policiesOf, seatsByPerson } f
 import type { Inventory } from '../inventory/model.ts';
 import type { Person, Policy } from '../inventory/schema/index.ts';
 import { addDays, type IsoDate } from '../util/dates.ts';
-import { supplyFor, type Purchase } from './supply.ts';
+import { formatMoney, sum } from '../util/money.ts';
+import { seatPrice, supplyFor, type Purchase } from './supply.ts';
 
 export interface SeatAction {
   kind: 'add' | 'move' | 'drop' | 'remove';
@@ -27,6 +28,8 @@ export interface SeatAction {
 export interface ProvisionPlan {
   actions: SeatAction[];
   purchases: Purchase[];
+  /** What removing leavers' paid seats saves a year, in the org currency ("486.00 EUR"); undefined when nothing. */
+  leaverSaving?: string;
 }
 
 const DEFAULT_GRACE_DAYS = 14;
@@ -89,5 +92,8 @@ export function planProvision(inv: Inventory, today: IsoDate): ProvisionPlan {
     actions.push(...personActions(rec.data, mine, policies, managed, today).filter((a) => inv.licenses.has(a.license)));
   }
   const purchases = supplyFor(inv, today, actions);
-  return { actions, purchases };
+  const prices = actions.filter((a) => a.kind === 'remove').map((a) => seatPrice(inv, today, a.license, a.tier)).filter((p) => p !== undefined);
+  const saving = sum(prices.map((p) => p.amount));
+  const currency = inv.org?.data.currency ?? prices[0]?.currency;
+  return { actions, purchases, ...(saving > 0n && currency ? { leaverSaving: formatMoney(saving, currency) } : {}) };
 }

@@ -2,7 +2,7 @@ import { annualUnitPrice, toOrgCurrency } from '../analysis/cost.ts';
 import { contractsByLicense, entitlements, UNCOUNTED_TYPES } from '../analysis/entitlement.ts';
 import type { Inventory } from '../inventory/model.ts';
 import type { IsoDate } from '../util/dates.ts';
-import { formatMoney } from '../util/money.ts';
+import { formatMoney, type Micros } from '../util/money.ts';
 import type { SeatAction } from './plan.ts';
 
 /** Seats to buy for adds that no free seat covers, at the price the contract in force says. */
@@ -54,11 +54,17 @@ export function supplyFor(inv: Inventory, today: IsoDate, actions: SeatAction[])
   return [...short.values()];
 }
 
-function price(inv: Inventory, today: IsoDate, license: string, tier: string): { unitPrice?: string } {
+/** A seat's price for a year in the org currency, from the first contract in force that prices the tier. */
+export function seatPrice(inv: Inventory, today: IsoDate, license: string, tier: string): { amount: Micros; currency: string } | undefined {
   for (const rec of contractsByLicense(inv, today).get(license) ?? []) {
     const line = rec.data.lines.find((l) => l.license === license && l.tier === tier);
     const org = inv.org?.data;
-    if (line) return { unitPrice: `${formatMoney(toOrgCurrency(annualUnitPrice(line, rec.data), rec.data, org), org?.currency ?? rec.data.currency)} a year` };
+    if (line) return { amount: toOrgCurrency(annualUnitPrice(line, rec.data), rec.data, org), currency: org?.currency ?? rec.data.currency };
   }
-  return {};
+  return undefined;
+}
+
+function price(inv: Inventory, today: IsoDate, license: string, tier: string): { unitPrice?: string } {
+  const p = seatPrice(inv, today, license, tier);
+  return p ? { unitPrice: `${formatMoney(p.amount, p.currency)} a year` } : {};
 }

@@ -78,4 +78,9 @@ describe('planPeople', () => {
     expect(() => planPeople(input([entry({ directoryId: 'u-bob', email: 'bob@test.example' })], { minSourcePercent: 80 }))).toThrow(DirectoryShrank);
     expect(() => planPeople(input([entry({ directoryId: 'u-bob', email: 'bob@test.example' })], { minSourcePercent: 80 }))).toThrow('returned 1 active people, but people.yaml has 3 (less than 80%)');
   });
+
+  it('gives a joiner an ID no line of people.yaml holds, invalid lines included', () => {
+    const plan = planPeople(input([entry({ directoryId: 'u-ada2', email: 'ada@new.example', name: 'Ada Two' })], { reservedIds: ['ada.2'] }));
+    expect(plan.joiners.map((j) => j.id)).toEqual(['ada.3']);
+  });
 });

@@ -65,4 +65,13 @@ describe('lac provision', () => {
     const withoutForbid = await loadInventory(memorySource(files({ 'inventory/policies/eng-tools.yaml': POLICY.replace('departments: [eng]', 'departments: [sales]'), 'inventory/assignments/figma.yaml': seats })));
     expect(planProvision(withoutForbid.inventory, '2026-03-10').actions.map((a) => [a.kind, a.person, a.effective])).toEqual([['drop', 'ada', '2026-03-24']]);
   });
+
+  it('counts what removing leavers\' paid seats saves, free tiers at nothing', async () => {
+    const seats = 'license: figma\nseats:\n  - { person: ada, tier: full, since: 2026-01-05 }\n  - { person: cy, tier: full, since: 2025-01-05 }\n  - { person: cy, tier: viewer, since: 2025-01-05 }\n';
+    const { inventory } = await loadInventory(memorySource(files({ 'inventory/assignments/figma.yaml': seats })));
+    const plan = planProvision(inventory, '2026-03-10');
+    expect(plan.actions.map((a) => [a.kind, a.person, a.tier, a.effective])).toEqual([['remove', 'cy', 'full', '2026-01-31'], ['remove', 'cy', 'viewer', '2026-01-31']]);
+    // USD 540.00 a year at the org's rate of 0.90.
+    expect(plan.leaverSaving).toBe('486.00 EUR');
+  });
 });
