@@ -11,6 +11,9 @@ import { createGitHubPort, GitHubConfigError, GitHubError } from '../github/inde
 import { loadInventory } from '../inventory/load.ts';
 import { fsSource } from '../inventory/source.ts';
 import { ConnectorError } from '../usage/types.ts';
+import { dueNow } from '../provision/apply.ts';
+import { actionText } from '../provision/describe.ts';
+import { provision } from '../provision/run.ts';
 import { ExitCode, UserError } from './errors.ts';
 import type { Io } from './io.ts';
 import { parseRoot, parseToday } from './options.ts';
@@ -37,6 +40,14 @@ export function pullSummary(r: PeoplePullResult, dryRun: boolean): string {
     ...block('conflicts, not applied', plan.conflicts),
     ...r.warnings.map((w) => `warning: ${w}`),
   ].join('\n');
+}
+
+/** The seat changes due by today that the new people.yaml and the access policies call for, so one pull request carries both. */
+async function followingSeats(root: string, today: string): Promise<{ files: Map<string, string>; lines: string[] }> {
+  const { inventory } = await loadInventory(fsSource(root));
+  if (inventory.policies.size === 0) return { files: new Map(), lines: [] };
+  const result = await provision(inventory, root, today, true);
+  return { files: result.texts, lines: dueNow(result.plan.actions, today).map(actionText) };
 }
 
 export function registerPeople(program: Command, io: Io, sources: ReadonlyMap<string, DirectorySourceImpl> = directoryRegistry): void {
@@ -66,7 +77,8 @@ export function registerPeople(program: Command, io: Io, sources: ReadonlyMap<st
       io.out(`${pullSummary(result, dryRun)}\n`);
       if (opts.openPr && !dryRun) {
         try {
-          const published = await publishPeople(root, result.text, result.plan, { source: result.source, today, port: () => createGitHubPort({ env: io.env }), labels: inventory.org?.data.github?.labels ?? [] });
+          const seats = await followingSeats(root, today);
+          const published = await publishPeople(root, result.text, result.plan, { source: result.source, today, port: () => createGitHubPort({ env: io.env }), labels: inventory.org?.data.github?.labels ?? [], seats });
           io.out(`branch lac/people: ${published.git.action}${published.pr ? `; pull request #${published.pr.number} ${published.pr.action}` : ''}\n`);
         } catch (e) {
           if (e instanceof GitHubConfigError) throw new UserError(e.message, e.hint);

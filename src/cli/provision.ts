@@ -3,20 +3,13 @@ import { resolveToday } from '../check/run.ts';
 import { loadInventory } from '../inventory/load.ts';
 import { fsSource } from '../inventory/source.ts';
 import { dueNow } from '../provision/apply.ts';
-import type { ProvisionPlan, SeatAction } from '../provision/plan.ts';
+import { actionLine } from '../provision/describe.ts';
+import type { ProvisionPlan } from '../provision/plan.ts';
 import { provision } from '../provision/run.ts';
 import { EditError } from '../reclaim/edit.ts';
 import { UserError } from './errors.ts';
 import type { Io } from './io.ts';
 import { parseRoot, parseToday } from './options.ts';
-
-const VERB: Record<SeatAction['kind'], string> = { add: '+ add', move: '~ move', drop: '- drop', remove: '- remove' };
-
-function actionLine(a: SeatAction): string {
-  const tier = a.kind === 'move' ? `${a.tier} -> ${a.to}` : a.tier;
-  const approval = a.approval === 'owner-review' ? ', owner review' : '';
-  return `${VERB[a.kind]} ${a.license} ${tier} for ${a.person} (${a.name}) on ${a.effective}: ${a.why}${approval}${a.unfunded ? ' (no free seat: waits for a purchase)' : ''}`;
-}
 
 /** The printed plan: what is due now, what is scheduled, what to buy. */
 export function provisionText(plan: ProvisionPlan, today: string, files: string[], dryRun: boolean): string {

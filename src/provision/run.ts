@@ -10,6 +10,8 @@ export interface ProvisionResult {
   plan: ProvisionPlan;
   /** Files written (or that would be, with dryRun). */
   files: string[];
+  /** Their new text, by path. */
+  texts: Map<string, string>;
 }
 
 /** Plans and, unless dryRun, writes the due seat changes; every file is written whole or not at all. */
@@ -25,6 +27,6 @@ export async function provision(inv: Inventory, root: string, today: IsoDate, dr
   }
   // Every edit is made in memory first, so a refused edit leaves every file as it was.
   if (!dryRun) for (const [path, text] of texts) await writeAtomically(root, path, text);
-  return { plan, files: [...texts.keys()].sort() };
+  return { plan, files: [...texts.keys()].sort(), texts };
 }
 

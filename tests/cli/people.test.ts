@@ -113,7 +113,8 @@ afterEach(() => {
 
 describe('lac people pull --open-pr', () => {
   it('proposes people.yaml on lac/people with joiners, movers and leavers by name, and a re-run writes nothing', async () => {
-    const clone = remote.clone({ ...files({ 'inventory/org.yaml': HR_ORG }), 'hr/employees.csv': CSV });
+    const policy = 'id: eng\nname: Engineers get a full Figma seat\nmatch: { departments: [eng] }\ngrant:\n  - { license: figma, tier: full }\n';
+    const clone = remote.clone({ ...files({ 'inventory/org.yaml': HR_ORG, 'inventory/policies/eng.yaml': policy }), 'hr/employees.csv': CSV });
     clones.push(clone);
     const env = gh.fake.env();
     const first = await lac(['people', 'pull', '--open-pr', '--root', clone.dir, '--today', '2026-03-10'], { env });
@@ -124,7 +125,10 @@ describe('lac people pull --open-pr', () => {
     expect(pr.body).toContain('### Joiners (1)\n\n- **Dan Neu** (`dan`): eng, Engineer, starts 2026-04-01');
     expect(pr.body).toContain('### Movers (1)\n\n- **Ada Lovelace** (`ada`)');
     expect(pr.body).toContain('### Leavers (1)\n\n- **Bob Byte** (`bob`): left 2026-03-05');
+    // The seat changes that follow ride in the same pull request: Bob's seat goes with him.
+    expect(pr.body).toContain('### Seat changes that follow (access policies) (1)\n\n- remove figma viewer for bob (Bob Byte) on 2026-03-05: left on 2026-03-05');
     const pushed = remote.branchSha('lac/people');
+    expect(execFileSync('git', ['--git-dir', remote.path, 'show', `${pushed}:inventory/assignments/figma.yaml`], { encoding: 'utf8' })).toBe('license: figma\nseats:\n  - { person: ada, tier: full, since: 2026-01-05 }\n');
     expect(execFileSync('git', ['--git-dir', remote.path, 'show', `${pushed}:inventory/people.yaml`], { encoding: 'utf8' })).toContain('id: dan, name: Dan Neu');
 
     clone.git(['checkout', '--', 'inventory/people.yaml']);
