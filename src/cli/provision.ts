@@ -5,7 +5,9 @@ import { fsSource } from '../inventory/source.ts';
 import { dueNow } from '../provision/apply.ts';
 import { actionLine } from '../provision/describe.ts';
 import type { ProvisionPlan } from '../provision/plan.ts';
+import { publishProvision } from '../provision/publish.ts';
 import { provision } from '../provision/run.ts';
+import { createGitHubPort, GitHubConfigError, GitHubError } from '../github/index.ts';
 import { EditError } from '../reclaim/edit.ts';
 import { UserError } from './errors.ts';
 import type { Io } from './io.ts';
@@ -32,17 +34,24 @@ export function registerProvision(program: Command, io: Io): void {
     .command('provision')
     .description('add, move and remove seats as people and access policies (inventory/policies/) say; leavers\' seats go on their end date')
     .option('--dry-run', 'print the plan; write nothing')
+    .option('--open-pr', 'propose the due changes as a pull request on branch lac/provision (updated on each run); license owners review where a policy says so')
     .option('--root <dir>', 'the license repository (default: the current folder)')
     .option('--today <date>', 'the day changes are due by (default: today in the org time zone)')
-    .action(async (opts: { root?: string; dryRun?: boolean; today?: string }) => {
+    .action(async (opts: { root?: string; dryRun?: boolean; openPr?: boolean; today?: string }) => {
       const root = parseRoot(opts.root, io.cwd);
       const { inventory } = await loadInventory(fsSource(root));
       const today = resolveToday(inventory, parseToday(opts.today));
       try {
         const result = await provision(inventory, root, today, Boolean(opts.dryRun));
         io.out(provisionText(result.plan, today, result.files, Boolean(opts.dryRun)));
+        if (opts.openPr && !opts.dryRun) {
+          const published = await publishProvision(root, inventory, result.plan, result.texts, { today, port: () => createGitHubPort({ env: io.env }), labels: inventory.org?.data.github?.labels ?? [] });
+          io.out(`branch lac/provision: ${published.git.action}${published.pr ? `; pull request #${published.pr.number} ${published.pr.action}` : ''}\n`);
+        }
       } catch (e) {
         if (e instanceof EditError) throw new UserError(e.message, 'run lac check, fix the assignments file, and run again; nothing was written');
+        if (e instanceof GitHubConfigError) throw new UserError(e.message, e.hint);
+        if (e instanceof GitHubError) throw new UserError(e.message, 'check GITHUB_TOKEN (contents and pull-requests: write) and GITHUB_REPOSITORY');
         throw e;
       }
     });

@@ -3,10 +3,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { lac, tempRepo } from '../support/cli.ts';
-import type { TestRepo } from '../support/git.ts';
-import { useGitHubFake } from '../support/github-fake/hooks.ts';
 import { files, ORG, PEOPLE } from '../support/inventory.ts';
-import { bareRemote } from '../support/remote.ts';
+import { useBotRemote } from '../support/bot-remote.ts';
 import { OKTA_TOKEN, oktaUser, startOktaFake } from '../support/vendor-fakes/okta.ts';
 
 const HR_ORG = `${ORG}directory:\n  source: hr-csv\n  config: { path: hr/employees.csv, preset: bamboohr, departments: { Engineering: eng } }\n  min_source_percent: 50\n`;
@@ -103,19 +101,12 @@ describe('lac people pull', () => {
   });
 });
 
-const remote = bareRemote();
-const gh = useGitHubFake({ repos: [{ name: 'acme/licenses', gitDir: remote.path }], resetEach: true });
-const clones: TestRepo[] = [];
-afterEach(() => {
-  clones.splice(0).forEach((r) => r.cleanup());
-  remote.clear();
-});
+const { remote, gh, clone: cloneOf } = useBotRemote();
 
 describe('lac people pull --open-pr', () => {
   it('proposes people.yaml on lac/people with joiners, movers and leavers by name, and a re-run writes nothing', async () => {
     const policy = 'id: eng\nname: Engineers get a full Figma seat\nmatch: { departments: [eng] }\ngrant:\n  - { license: figma, tier: full }\n';
-    const clone = remote.clone({ ...files({ 'inventory/org.yaml': HR_ORG, 'inventory/policies/eng.yaml': policy }), 'hr/employees.csv': CSV });
-    clones.push(clone);
+    const clone = cloneOf({ ...files({ 'inventory/org.yaml': HR_ORG, 'inventory/policies/eng.yaml': policy }), 'hr/employees.csv': CSV });
     const env = gh.fake.env();
     const first = await lac(['people', 'pull', '--open-pr', '--root', clone.dir, '--today', '2026-03-10'], { env });
     expect(first.stderr).toBe('');

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadInventory } from '../../src/inventory/load.ts';
 import { memorySource } from '../../src/inventory/memory-source.ts';
 import { planProvision } from '../../src/provision/plan.ts';
+import { execFileSync } from 'node:child_process';
 import { lac, tempRepo } from '../support/cli.ts';
+import { useBotRemote } from '../support/bot-remote.ts';
 import { PEOPLE, SEATS, files } from '../support/inventory.ts';
 
 const POLICY = `id: eng-tools
@@ -75,3 +77,28 @@ describe('lac provision', () => {
     expect(plan.leaverSaving).toBe('486.00 EUR');
   });
 });
+
+const { remote, gh, clone: cloneOf } = useBotRemote();
+
+describe('lac provision --open-pr', () => {
+  it('proposes the due seat changes on lac/provision with the license owner as reviewer, and a re-run writes nothing', async () => {
+    const clone = cloneOf(files({ 'inventory/people.yaml': people, 'inventory/policies/eng-tools.yaml': POLICY.replace('approval: automatic\n', '') }));
+    const env = gh.fake.env();
+    const first = await lac(['provision', '--open-pr', '--root', clone.dir, '--today', '2026-03-10'], { env });
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toContain('branch lac/provision: pushed; pull request #1 created');
+    const pr = gh.fake.repo('acme/licenses').issues.find((i) => i.number === 1)!;
+    expect(pr.body).toContain('### In this pull request (2)\n\n- remove figma viewer for bob (Bob Byte) on 2026-03-05: left on 2026-03-05');
+    expect(pr.body).toContain('### To buy (1)\n\n- 1 x figma full at 486.00 EUR a year each');
+    expect(pr.pull?.requested_reviewers).toEqual(['ada-l']);
+    const sha = remote.branchSha('lac/provision');
+    expect(execFileSync('git', ['--git-dir', remote.path, 'show', `${sha}:inventory/assignments/figma.yaml`], { encoding: 'utf8' })).toContain('{ person: dan, tier: full, since: 2026-03-10 }');
+
+    clone.git(['checkout', '--', 'inventory/assignments/figma.yaml']);
+    gh.fake.clearRequests();
+    const again = await lac(['provision', '--open-pr', '--root', clone.dir, '--today', '2026-03-10'], { env });
+    expect(again.stdout).toContain('branch lac/provision: unchanged; pull request #1 unchanged');
+    expect(gh.fake.writes()).toEqual([]);
+  });
+});
+
