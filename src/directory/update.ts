@@ -59,8 +59,9 @@ export function joinerRecord(id: string, entry: DirectoryEntry, r: Resolvers): P
 /** The fields of a known person that change; never the ID, and an old email is kept as an alias. */
 export function personPatch(person: Person, entry: DirectoryEntry, r: Resolvers): PersonPatch {
   const want: PersonPatch = { ...orgFields(entry, r, person.id), ...statusFields(entry, r.today) };
-  // A leaver whose source keeps no leaving date keeps the one people.yaml has.
-  if (want.status === 'leaver' && entry.end === undefined && person.end !== undefined) want.end = person.end;
+  // A leaver keeps the end date people.yaml has: an identity provider only knows the day the
+  // account was switched off, and a recorded leaving date is not rewritten by it.
+  if (want.status === 'leaver' && person.end !== undefined && (entry.end === undefined || person.status === 'leaver')) want.end = person.end;
   if (person.directory_id === undefined) want.directory_id = entry.directoryId;
   if (entry.email !== person.email.toLowerCase()) {
     want.email = entry.email;

@@ -83,4 +83,9 @@ describe('planPeople', () => {
     const plan = planPeople(input([entry({ directoryId: 'u-ada2', email: 'ada@new.example', name: 'Ada Two' })], { reservedIds: ['ada.2'] }));
     expect(plan.joiners.map((j) => j.id)).toEqual(['ada.3']);
   });
+
+  it('keeps the end date of someone people.yaml already has as a leaver', () => {
+    const plan = planPeople(input([entry({ directoryId: 'u-cy', email: 'cy@test.example', status: 'leaver', end: '2026-02-14' }), entry({ directoryId: 'u-bob', email: 'bob@test.example' })]));
+    expect(plan.changes).toEqual([expect.objectContaining({ id: 'cy', patch: { directory_id: 'u-cy' } })]);
+  });
 });
