@@ -1,6 +1,6 @@
 // Edits people.yaml line by line: a changed person's line is rewritten, a joiner's line is
 // inserted in ID order, every other byte (comments, blank lines, header) stays as it was.
-import { parse } from 'yaml';
+import { parseText } from '../inventory/parse/index.ts';
 import type { Person } from '../inventory/schema/index.ts';
 import { readRecordLine, writeRecordLine } from './line.ts';
 import type { PeoplePlan } from './plan.ts';
@@ -42,14 +42,14 @@ function insertJoiners(lines: string[], items: { index: number; id: string }[], 
   }
 }
 
-/** The edited text must parse as YAML with exactly the expected number of people. */
+/** The edited text must read back, as the loader reads it, with exactly the expected number of people. */
 function verify(out: string, expected: number): void {
-  let data: unknown;
-  try {
-    data = parse(out);
-  } catch (e) {
-    throw new PeopleEditError(`internal: the edited people.yaml does not parse (${(e as Error).message})`);
+  const parsed = parseText(out, 'people');
+  const people = (parsed.data as { people?: unknown } | null)?.people;
+  if (parsed.problems.length > 0 || !Array.isArray(people) || people.length !== expected) {
+    throw new PeopleEditError('internal: the edited people.yaml does not read back with the expected people');
   }
-  const people = (data as { people?: unknown } | null)?.people;
-  if (!Array.isArray(people) || people.length !== expected) throw new PeopleEditError('internal: the edited people.yaml does not read back with the expected people');
 }
+
+/** The people.yaml data of a text, read the way the loader reads it (the line scanner first). */
+export const readPeopleData = (text: string): unknown => parseText(text, 'people').data;

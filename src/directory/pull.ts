@@ -3,7 +3,6 @@
 // would not validate leaves the file as it was.
 import { realpath } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { parse } from 'yaml';
 import type { Inventory } from '../inventory/model.ts';
 import { readWorkingFile } from '../inventory/source.ts';
 import { createValidators, validateData } from '../inventory/validate.ts';
@@ -11,7 +10,7 @@ import { stringMap } from '../usage/shared/config.ts';
 import { writeAtomically } from '../usage/snapshot/write.ts';
 import { ConnectorError } from '../usage/types.ts';
 import { isInside, staysInside } from '../util/fs/read-bounded.ts';
-import { editPeople } from './edit.ts';
+import { editPeople, readPeopleData } from './edit.ts';
 import { planPeople, type PeoplePlan } from './plan.ts';
 import type { DirectorySourceImpl } from './types.ts';
 
@@ -77,7 +76,7 @@ export async function pullPeople(inv: Inventory, deps: PeoplePullDeps): Promise<
   if (plan.joiners.length === 0 && plan.changes.length === 0) return base;
   const before = await readWorkingFile(deps.root, PEOPLE_PATH);
   const text = editPeople(before, plan);
-  const problems = validateData(createValidators(), 'people', parse(text));
+  const problems = validateData(createValidators(), 'people', readPeopleData(text));
   if (problems.length > 0) {
     throw new ConnectorError(`the directory would make people.yaml invalid: ${problems.slice(0, 3).map((p) => p.message).join('; ')}`, 'fix the entry in the source (or directory.config.departments); people.yaml is unchanged');
   }
