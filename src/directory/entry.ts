@@ -11,6 +11,8 @@ export interface RawEntry {
   department?: unknown;
   title?: unknown;
   costCentre?: unknown;
+  location?: unknown;
+  employmentType?: unknown;
   manager?: unknown;
   status: DirectoryEntry['status'];
   start?: unknown;
@@ -34,6 +36,8 @@ export function makeEntry(raw: RawEntry): DirectoryEntry | undefined {
     ['department', text(raw.department)],
     ['title', text(raw.title)],
     ['costCentre', text(raw.costCentre)],
+    ['location', text(raw.location)],
+    ['employmentType', text(raw.employmentType)],
     ['manager', text(raw.manager)],
     ['start', day(raw.start)],
     ['end', day(raw.end)],

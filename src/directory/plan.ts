@@ -43,7 +43,7 @@ export class DirectoryShrank extends Error {
   override name = 'DirectoryShrank';
 }
 
-const MOVER_FIELDS = new Set(['department', 'manager', 'title', 'cost_centre']);
+const MOVER_FIELDS = new Set(['department', 'manager', 'title', 'cost_centre', 'location', 'employment_type']);
 
 function kindOf(before: Person, patch: PersonPatch): ChangeKind {
   if (patch.status === 'leaver') return 'leaver';

@@ -13,6 +13,9 @@ export interface DirectoryEntry {
   department?: string;
   title?: string;
   costCentre?: string;
+  /** Office or country, and employee/contractor..., for access policies. */
+  location?: string;
+  employmentType?: string;
   /** The manager's directory ID or email. */
   manager?: string;
   /** active, on-leave, or leaver (deprovisioned, terminated). */

@@ -30,6 +30,8 @@ function orgFields(entry: DirectoryEntry, r: Resolvers, who: string): PersonPatc
   }
   if (entry.title !== undefined) patch.title = entry.title;
   if (entry.costCentre !== undefined) patch.cost_centre = entry.costCentre;
+  if (entry.location !== undefined) patch.location = entry.location;
+  if (entry.employmentType !== undefined) patch.employment_type = entry.employmentType.toLowerCase();
   return patch;
 }
 

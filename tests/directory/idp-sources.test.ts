@@ -24,7 +24,7 @@ const withProfile = (user: Record<string, unknown>, extra: Record<string, unknow
 
 describe('okta directory source', () => {
   const users = [
-    withProfile(oktaUser('00u1', 'ada@example.com', 'ACTIVE', null, ['Ada', 'Lovelace']), { department: 'Engineering', title: 'Staff Engineer', costCenter: 'CC-100', managerId: '00u2' }),
+    withProfile(oktaUser('00u1', 'ada@example.com', 'ACTIVE', null, ['Ada', 'Lovelace']), { department: 'Engineering', title: 'Staff Engineer', costCenter: 'CC-100', managerId: '00u2', userType: 'Contractor', city: 'Berlin' }),
     withProfile(oktaUser('00u2', 'bob@example.com', 'SUSPENDED', null, ['Bob', 'Stone']), { department: 'Sales' }),
     oktaUser('00u3', 'cy@example.com', 'ACTIVE', null, ['Cy', 'Young']),
   ];
@@ -34,7 +34,7 @@ describe('okta directory source', () => {
     fake = await startOktaFake({ users, deprovisioned: [gone], pageSize: 2 });
     const result = await oktaDirectory(fastOptions()).pull(context({ base_url: fake.url }, { OKTA_API_TOKEN: OKTA_TOKEN }));
     expect(result.entries).toEqual([
-      { directoryId: '00u1', email: 'ada@example.com', name: 'Ada Lovelace', department: 'Engineering', title: 'Staff Engineer', costCentre: 'CC-100', manager: '00u2', status: 'active' },
+      { directoryId: '00u1', email: 'ada@example.com', name: 'Ada Lovelace', department: 'Engineering', title: 'Staff Engineer', costCentre: 'CC-100', location: 'Berlin', employmentType: 'Contractor', manager: '00u2', status: 'active' },
       { directoryId: '00u2', email: 'bob@example.com', name: 'Bob Stone', department: 'Sales', status: 'on-leave' },
       { directoryId: '00u3', email: 'cy@example.com', name: 'Cy Young', status: 'active' },
       { directoryId: '00u9', email: 'zed@example.com', name: 'Zed Old', status: 'leaver', end: '2026-02-27' },
@@ -61,7 +61,7 @@ describe('google workspace directory source', () => {
     fake = await startGoogleFake({
       publicKey: key.publicKey, subject: 'admin@example.com', readyUntil: '2026-11-18', reports: [], reportPageSize: 10, directoryPageSize: 1,
       directoryUsers: [
-        user('101', 'ada@example.com', { aliases: ['ada.l@example.com'], organizations: [{ title: 'Engineer', department: 'Engineering', costCenter: 'CC-100', primary: true }], relations: [{ value: 'bob@example.com', type: 'manager' }] }),
+        user('101', 'ada@example.com', { aliases: ['ada.l@example.com'], organizations: [{ title: 'Engineer', department: 'Engineering', costCenter: 'CC-100', description: 'Employee', location: 'Dublin', primary: true }], relations: [{ value: 'bob@example.com', type: 'manager' }] }),
         user('102', 'bob@example.com', { suspended: true }),
       ],
       deletedUsers: [{ ...user('103', 'cy@example.com'), deletionTime: '2026-03-02T10:00:00.000Z' }],
@@ -69,7 +69,7 @@ describe('google workspace directory source', () => {
     const config = { subject: 'admin@example.com', base_url: fake.url, token_url: `${fake.url}/token` };
     const result = await googleWorkspaceDirectory(fastOptions()).pull(context(config, { GOOGLE_SERVICE_ACCOUNT_KEY: key.json }));
     expect(result.entries).toEqual([
-      { directoryId: '101', email: 'ada@example.com', aliases: ['ada.l@example.com'], name: 'G 101', department: 'Engineering', title: 'Engineer', costCentre: 'CC-100', manager: 'bob@example.com', status: 'active' },
+      { directoryId: '101', email: 'ada@example.com', aliases: ['ada.l@example.com'], name: 'G 101', department: 'Engineering', title: 'Engineer', costCentre: 'CC-100', location: 'Dublin', employmentType: 'Employee', manager: 'bob@example.com', status: 'active' },
       { directoryId: '102', email: 'bob@example.com', name: 'G 102', status: 'on-leave' },
       { directoryId: '103', email: 'cy@example.com', name: 'G 103', status: 'leaver', end: '2026-03-02' },
     ]);
@@ -88,7 +88,7 @@ describe('entra id directory source', () => {
     fake = await startM365Fake({
       skus: [], pageSize: 1, activeUserCsv: '', appUserCsv: '',
       users: [
-        { id: 'e-1', displayName: 'Ada Lovelace', mail: 'ada@example.com', userPrincipalName: 'ada@example.onmicrosoft.com', accountEnabled: true, department: 'Engineering', jobTitle: 'Engineer', employeeHireDate: '2020-01-06T00:00:00Z', employeeOrgData: { costCenter: 'CC-100', division: null }, manager: { '@odata.type': '#microsoft.graph.user', id: 'e-2' } },
+        { id: 'e-1', displayName: 'Ada Lovelace', mail: 'ada@example.com', userPrincipalName: 'ada@example.onmicrosoft.com', accountEnabled: true, department: 'Engineering', jobTitle: 'Engineer', officeLocation: 'Berlin HQ', employeeType: 'Employee', employeeHireDate: '2020-01-06T00:00:00Z', employeeOrgData: { costCenter: 'CC-100', division: null }, manager: { '@odata.type': '#microsoft.graph.user', id: 'e-2' } },
         { id: 'e-2', displayName: 'Bob Stone', mail: 'bob@example.com', userPrincipalName: 'bob@example.com', accountEnabled: true, employeeLeaveDateTime: '2026-12-31T00:00:00Z' },
         { id: 'e-3', displayName: 'Cy Young', mail: null, userPrincipalName: 'cy@example.com', accountEnabled: false },
       ],
@@ -96,7 +96,7 @@ describe('entra id directory source', () => {
     const config = { base_url: fake.url, token_url: `${fake.url}/${M365_ENV.M365_TENANT_ID}/oauth2/v2.0/token` };
     const result = await entraIdDirectory(fastOptions()).pull(context(config, M365_ENV, { today: '2026-11-20' }));
     expect(result.entries).toEqual([
-      { directoryId: 'e-1', email: 'ada@example.com', aliases: ['ada@example.onmicrosoft.com'], name: 'Ada Lovelace', department: 'Engineering', title: 'Engineer', costCentre: 'CC-100', manager: 'e-2', status: 'active', start: '2020-01-06' },
+      { directoryId: 'e-1', email: 'ada@example.com', aliases: ['ada@example.onmicrosoft.com'], name: 'Ada Lovelace', department: 'Engineering', title: 'Engineer', costCentre: 'CC-100', location: 'Berlin HQ', employmentType: 'Employee', manager: 'e-2', status: 'active', start: '2020-01-06' },
       { directoryId: 'e-2', email: 'bob@example.com', name: 'Bob Stone', status: 'active', end: '2026-12-31' },
       { directoryId: 'e-3', email: 'cy@example.com', name: 'Cy Young', status: 'leaver' },
     ]);

@@ -27,7 +27,7 @@ function input(entries: DirectoryEntry[], extra: Partial<PlanInput> = {}): PlanI
 describe('planPeople', () => {
   it('adds joiners, moves movers, marks leavers with their end date and lists people the source does not know', () => {
     const plan = planPeople(input([
-      entry({ directoryId: 'u-ada', email: 'ada@test.example', department: 'Software Engineering', title: 'Staff Engineer', costCentre: 'CC-100' }),
+      entry({ directoryId: 'u-ada', email: 'ada@test.example', department: 'Software Engineering', title: 'Staff Engineer', costCentre: 'CC-100', employmentType: 'Employee' }),
       entry({ directoryId: 'u-bob', email: 'bob@test.example', status: 'leaver', end: '2026-03-01' }),
       entry({ directoryId: 'u-eve', email: 'eve.nouveau@test.example', name: 'Eve Nouveau', department: 'sales', manager: 'u-bob', start: '2026-04-01' }),
       entry({ directoryId: 'u-cy', email: 'cy@test.example', status: 'leaver' }),
@@ -35,7 +35,7 @@ describe('planPeople', () => {
     expect(plan.joiners).toEqual([{ id: 'eve.nouveau', name: 'Eve Nouveau', email: 'eve.nouveau@test.example', directory_id: 'u-eve', department: 'sales', manager: 'bob', status: 'active', start: '2026-04-01' }]);
     expect(plan.changes.map((c) => [c.id, c.kind, c.patch])).toEqual([
       // The cost centre equals the department's default, so no override is written.
-      ['ada', 'mover', { title: 'Staff Engineer', directory_id: 'u-ada' }],
+      ['ada', 'mover', { title: 'Staff Engineer', employment_type: 'employee', directory_id: 'u-ada' }],
       ['bob', 'leaver', { status: 'leaver', end: '2026-03-01' }],
       ['cy', 'update', { directory_id: 'u-cy' }],
     ]);

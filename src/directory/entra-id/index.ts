@@ -10,7 +10,7 @@ import type { DirectoryContext, DirectoryEntry, DirectoryResult, DirectorySource
 
 const VENDOR = 'Microsoft Entra ID';
 const ENV = sourceEnv('microsoft-365');
-const SELECT = 'id,displayName,mail,userPrincipalName,otherMails,accountEnabled,department,jobTitle,employeeHireDate,employeeLeaveDateTime,employeeOrgData';
+const SELECT = 'id,displayName,mail,userPrincipalName,otherMails,accountEnabled,department,jobTitle,officeLocation,employeeType,employeeHireDate,employeeLeaveDateTime,employeeOrgData';
 
 /**
  * Maps a Graph user (learn.microsoft.com/graph/api/resources/user): employeeOrgData.costCenter,
@@ -31,6 +31,8 @@ export function mapGraphPerson(user: unknown, today: string): DirectoryEntry | u
     department: user.department,
     title: user.jobTitle,
     costCentre: orgData.costCenter,
+    location: user.officeLocation,
+    employmentType: user.employeeType,
     manager: manager.id,
     status: left ? 'leaver' : 'active',
     start: user.employeeHireDate,

@@ -34,6 +34,9 @@ export function mapGooglePerson(user: unknown, deleted = false): DirectoryEntry 
     department: org.department,
     title: org.title,
     costCentre: org.costCenter,
+    // The Admin console's "Employee type" is stored as the organization's description.
+    location: org.location,
+    employmentType: org.description,
     manager: manager?.value,
     status: leaver ? 'leaver' : user.suspended === true ? 'on-leave' : 'active',
     end: deleted ? user.deletionTime : undefined,

@@ -80,6 +80,8 @@ export function hrCsvDirectory(): DirectorySourceImpl {
           department: cell('department'),
           title: cell('title'),
           costCentre: cell('cost_centre'),
+          location: cell('location'),
+          employmentType: cell('employment_type'),
           manager: cell('manager'),
           status,
           start: date('start'),

@@ -2,7 +2,7 @@
 // mapping. A `columns` block in org.yaml overrides single names of a preset.
 
 /** The fields an HR export can fill, by our name. */
-export const HR_FIELDS = ['directory_id', 'email', 'name', 'first_name', 'last_name', 'department', 'title', 'cost_centre', 'manager', 'start', 'end', 'status'] as const;
+export const HR_FIELDS = ['directory_id', 'email', 'name', 'first_name', 'last_name', 'department', 'title', 'cost_centre', 'location', 'employment_type', 'manager', 'start', 'end', 'status'] as const;
 export type HrField = (typeof HR_FIELDS)[number];
 export type HrColumns = Partial<Record<HrField, string>>;
 

@@ -29,6 +29,8 @@ export function mapOktaPerson(user: unknown): DirectoryEntry | undefined {
     department: p.department,
     title: p.title,
     costCentre: p.costCenter,
+    location: p.city,
+    employmentType: p.userType,
     manager: p.managerId,
     status: status(user.status),
     // Okta keeps no leaving date: the day the account was deprovisioned stands in for it.

@@ -27,6 +27,7 @@ export function mapScimUser(user: unknown, where: string): DirectoryEntry | unde
     department: ext.department,
     title: user.title,
     costCentre: ext.costCenter,
+    employmentType: user.userType,
     manager: manager.value,
     status: user.active === false ? 'leaver' : 'active',
     where,
