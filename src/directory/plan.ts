@@ -66,6 +66,7 @@ export function planPeople(input: PlanInput): PeoplePlan {
   people.forEach((p) => index.add(p));
   const byId = new Map(people.map((p) => [p.id, p]));
   const matched = new Map<string, DirectoryEntry>();
+  const contested = new Set<string>();
   const newcomers: DirectoryEntry[] = [];
   for (const entry of usable) {
     const id = index.byId(entry.directoryId) ?? index.byAddress(entry.email, ...(entry.aliases ?? []));
@@ -78,8 +79,10 @@ export function planPeople(input: PlanInput): PeoplePlan {
       conflicts.push(`${entry.email} (directory ID ${entry.directoryId}) matches ${person.id} by email, but ${person.id} has directory ID ${person.directory_id}; not applied`);
       continue;
     }
-    if (matched.has(person.id)) {
-      conflicts.push(`${person.id} is matched by directory entries ${matched.get(person.id)!.directoryId} and ${entry.directoryId}; only the first applied`);
+    if (matched.has(person.id) || contested.has(person.id)) {
+      if (matched.has(person.id)) conflicts.push(`${person.id} is claimed by directory entries ${matched.get(person.id)!.directoryId} and ${entry.directoryId}; neither applied`);
+      matched.delete(person.id);
+      contested.add(person.id);
       continue;
     }
     matched.set(person.id, entry);

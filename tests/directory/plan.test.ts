@@ -88,4 +88,19 @@ describe('planPeople', () => {
     const plan = planPeople(input([entry({ directoryId: 'u-cy', email: 'cy@test.example', status: 'leaver', end: '2026-02-14' }), entry({ directoryId: 'u-bob', email: 'bob@test.example' })]));
     expect(plan.changes).toEqual([expect.objectContaining({ id: 'cy', patch: { directory_id: 'u-cy' } })]);
   });
+
+  it('holds back both entries when two claim one person through its email and an alias', () => {
+    const people = [...PEOPLE.slice(0, 3), { ...PEOPLE[3]!, aliases: ['dee.old@test.example'] }];
+    const plan = planPeople(input([entry({ directoryId: 'u-dee', email: 'dee@agency.example', title: 'A' }), entry({ directoryId: 'u-x', email: 'dee.old@test.example', title: 'B' })], { people }));
+    expect(plan.conflicts).toEqual(['dee is claimed by directory entries u-dee and u-x; neither applied']);
+    expect(plan.changes).toEqual([]);
+    expect(plan.joiners).toEqual([]);
+  });
+
+  it('trusts the directory ID over an address another entry claims', () => {
+    const people = [...PEOPLE.slice(0, 3), { ...PEOPLE[3]!, directory_id: 'u-dee', aliases: ['dee.old@test.example'] }];
+    const plan = planPeople(input([entry({ directoryId: 'u-dee', email: 'dee@agency.example', title: 'A' }), entry({ directoryId: 'u-x', email: 'dee.old@test.example', title: 'B' })], { people }));
+    expect(plan.conflicts).toEqual(['dee.old@test.example (directory ID u-x) matches dee by email, but dee has directory ID u-dee; not applied']);
+    expect(plan.changes.map((c) => [c.id, c.patch])).toEqual([['dee', { title: 'A' }]]);
+  });
 });
