@@ -32,7 +32,7 @@ export function readRecordLine(line: string): RecordLine | undefined {
 export function scalar(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(scalar).join(', ')}]`;
   const text = String(value);
-  if (/^[A-Za-z0-9\u00C0-\uFFFF][^,[\]{}#:"'\\\n\t]*$/.test(text) && !/\s$/.test(text)) {
+  if (/^[A-Za-z0-9\u00C0-\u2027\u202A-\uFEFE][^,[\]{}#:"'\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]*$/u.test(text) && !/\s$/.test(text)) {
     try {
       if (resolvePlain(text) === text) return text;
     } catch (e) {
