@@ -127,5 +127,12 @@ describe('lac people pull --open-pr', () => {
     const again = await lac(['people', 'pull', '--open-pr', '--root', clone.dir, '--today', '2026-03-10'], { env });
     expect(again.stdout).toContain('branch lac/people: unchanged; pull request #1 unchanged');
     expect(gh.fake.writes()).toEqual([]);
+
+    // Once the default branch has the change (the pull request merged by hand), a run closes it.
+    clone.git(['checkout', '--', 'inventory/people.yaml']);
+    clone.git(['merge', '-q', '--ff-only', pushed]);
+    clone.git(['push', '-q', 'origin', 'main']);
+    const merged = await lac(['people', 'pull', '--open-pr', '--root', clone.dir, '--today', '2026-03-10'], { env });
+    expect(merged.stdout).toContain('branch lac/people: empty; pull request #1 closed');
   });
 });
