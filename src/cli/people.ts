@@ -64,6 +64,11 @@ export function registerPeople(program: Command, io: Io, sources: ReadonlyMap<st
       const { inventory } = await loadInventory(fsSource(root));
       const today = resolveToday(inventory, parseToday(opts.today));
       const dryRun = Boolean(opts.dryRun);
+      // Like `lac pull --all` with no usage source: the scheduled workflow passes in repositories that keep people by hand.
+      if (!inventory.org?.data.directory) {
+        io.out('nothing to pull: inventory/org.yaml has no `directory` block (see README: `lac people`)\n');
+        return;
+      }
       let result: PeoplePullResult;
       try {
         result = await pullPeople(inventory, { root, env: io.env, fetch: globalThis.fetch, today, dryRun, sources });
