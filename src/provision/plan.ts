@@ -50,7 +50,9 @@ function personActions(person: Person, held: { license: string; tier: string; in
   const base = { person: person.id, name: person.name };
   if (person.status === 'leaver' || (person.end !== undefined && person.end < today)) {
     const day = person.end ?? today;
-    return held.map((s) => ({ ...base, kind: 'remove', license: s.license, tier: s.tier, index: s.index, effective: day, why: `left on ${day}`, approval: 'automatic' }));
+    // A future end date is "leaving on", not "left": the seat goes on that day.
+    const why = day > today ? `leaving on ${day}` : `left on ${day}`;
+    return held.map((s) => ({ ...base, kind: 'remove', license: s.license, tier: s.tier, index: s.index, effective: day, why, approval: 'automatic' }));
   }
   const day = person.start !== undefined && person.start > today ? person.start : today;
   if (!inPolicyScope(person, day)) return [];

@@ -102,3 +102,11 @@ describe('lac provision --open-pr', () => {
   });
 });
 
+describe('a leaver with a future end date', () => {
+  it('is "leaving on" that day, and the seat is scheduled, not removed now', async () => {
+    const leaving = PEOPLE.replace('status: active, start: 2021-06-01', 'status: leaver, start: 2021-06-01, end: 2026-04-30');
+    const { inventory } = await loadInventory(memorySource(files({ 'inventory/people.yaml': leaving })));
+    expect(planProvision(inventory, '2026-03-10').actions.map((a) => [a.kind, a.person, a.effective, a.why])).toEqual([['remove', 'bob', '2026-04-30', 'leaving on 2026-04-30']]);
+  });
+});
+
