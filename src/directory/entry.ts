@@ -15,6 +15,7 @@ export interface RawEntry {
   employmentType?: unknown;
   manager?: unknown;
   status: DirectoryEntry['status'];
+  knowsLeave?: boolean;
   start?: unknown;
   end?: unknown;
   where?: string;
@@ -45,6 +46,7 @@ export function makeEntry(raw: RawEntry): DirectoryEntry | undefined {
   ];
   for (const [key, value] of fields) if (value !== undefined) (entry as unknown as Record<string, unknown>)[key] = value;
   if (aliases.length > 0) entry.aliases = aliases;
+  if (raw.knowsLeave) entry.knowsLeave = true;
   return entry;
 }
 

@@ -20,6 +20,8 @@ export interface DirectoryEntry {
   manager?: string;
   /** active, on-leave, or leaver (deprovisioned, terminated). */
   status: 'active' | 'on-leave' | 'leaver';
+  /** The source records leave (an HR status column): its "active" ends a leave. An identity provider's active account does not. */
+  knowsLeave?: boolean;
   start?: string;
   /** Last working day; may lie in the future. */
   end?: string;

@@ -64,6 +64,8 @@ export function personPatch(person: Person, entry: DirectoryEntry, r: Resolvers)
   // A leaver keeps the end date people.yaml has: an identity provider only knows the day the
   // account was switched off, and a recorded leaving date is not rewritten by it.
   if (want.status === 'leaver' && person.end !== undefined && (entry.end === undefined || person.status === 'leaver')) want.end = person.end;
+  // Accounts stay active during a leave: only a source that records leave ends one.
+  if (person.status === 'on-leave' && want.status === 'active' && !entry.knowsLeave) want.status = 'on-leave';
   if (person.directory_id === undefined) want.directory_id = entry.directoryId;
   if (entry.email !== person.email.toLowerCase()) {
     want.email = entry.email;

@@ -28,7 +28,9 @@ describe('hr-csv directory source', () => {
       '103,Cy,Young,cy@example.com,Sales,SDR,102,2021-02-01,2026-10-31,Inactive',
     ].join('\n'));
     const result = await hrCsvDirectory().pull(context({ path, preset: 'bamboohr' }, {}));
-    expect(result.entries.map(({ where: _w, ...e }) => e)).toEqual([
+    // A Status column records leave, so its "Active" can end one.
+    expect(result.entries.every((e) => e.knowsLeave === true)).toBe(true);
+    expect(result.entries.map(({ where: _w, knowsLeave: _k, ...e }) => e)).toEqual([
       { directoryId: '101', email: 'ada@example.com', name: 'Ada Lovelace', department: 'Engineering', title: 'Engineer, Platform', manager: '102', status: 'active', start: '2020-01-06' },
       { directoryId: '102', email: 'bob@example.com', name: 'Bob Stone', department: 'Sales', title: 'Account Executive', status: 'active', start: '2019-05-01', end: '2027-01-31' },
       { directoryId: '103', email: 'cy@example.com', name: 'Cy Young', department: 'Sales', title: 'SDR', manager: '102', status: 'leaver', start: '2021-02-01', end: '2026-10-31' },

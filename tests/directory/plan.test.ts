@@ -103,4 +103,12 @@ describe('planPeople', () => {
     expect(plan.conflicts).toEqual(['dee.old@test.example (directory ID u-x) matches dee by email, but dee has directory ID u-dee; not applied']);
     expect(plan.changes.map((c) => [c.id, c.patch])).toEqual([['dee', { title: 'A' }]]);
   });
+
+  it('keeps someone on leave when an identity provider shows an active account; an HR status ends the leave', () => {
+    const people = [...PEOPLE.slice(0, 3), { ...PEOPLE[3]!, status: 'on-leave' as const }];
+    const idp = planPeople(input([entry({ directoryId: 'u-dee', email: 'dee@agency.example' })], { people }));
+    expect(idp.changes.map((c) => c.patch)).toEqual([{ directory_id: 'u-dee' }]);
+    const hr = planPeople(input([entry({ directoryId: 'u-dee', email: 'dee@agency.example', knowsLeave: true })], { people }));
+    expect(hr.changes.map((c) => c.patch)).toEqual([{ status: 'active', directory_id: 'u-dee' }]);
+  });
 });

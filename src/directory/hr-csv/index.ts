@@ -84,6 +84,7 @@ export function hrCsvDirectory(): DirectorySourceImpl {
           employmentType: cell('employment_type'),
           manager: cell('manager'),
           status,
+          knowsLeave: raw !== undefined,
           start: date('start'),
           end,
           where: `${shown}:${row.line}`,
