@@ -8,7 +8,9 @@ import { ReadRefused } from '../util/fs/read-bounded.ts';
 import { ExitCode, UserError } from './errors.ts';
 import { registerInit } from './init.ts';
 import { isMachineFormat, terminalIo, type Io } from './io.ts';
+import { registerPeople } from './people.ts';
 import { registerPosition } from './position.ts';
+import { registerProvision } from './provision.ts';
 import { registerPull } from './pull.ts';
 import { registerReclaim } from './reclaim.ts';
 import { registerRenewals } from './renewals.ts';
@@ -40,6 +42,8 @@ export function buildProgram(io: Io): Command {
   registerSite(program, io);
   registerInit(program, io);
   registerCodeowners(program, io);
+  registerPeople(program, io);
+  registerProvision(program, io);
   program.on('option:version', () => {
     io.out(`${versionText()}\n`);
     throw new ExitCode(0);

@@ -25,7 +25,7 @@ export interface PlannedFile {
 const FOLDERS = ['vendors', 'licenses', 'contracts', 'assignments', 'usage'];
 
 /** The workflows a license repository runs (the package's own release workflow is not one of them). */
-export const LICENSE_WORKFLOWS = ['check.yml', 'reclaim.yml', 'renewals.yml', 'site.yml', 'usage.yml'];
+export const LICENSE_WORKFLOWS = ['check.yml', 'people.yml', 'reclaim.yml', 'renewals.yml', 'site.yml', 'usage.yml'];
 
 function packageJson(o: InitOptions): string {
   const slug = o.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'licenses';

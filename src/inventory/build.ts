@@ -2,7 +2,7 @@ import type { Finding } from '../findings/finding.ts';
 import { classify } from './layout.ts';
 import { brokenKey, type Inventory, type Rec } from './model.ts';
 import type { ReadFile } from './read-file.ts';
-import { KIND_INFO, type Contract, type License, type Org, type Person, type Seat, type Usage, type Vendor } from './schema/index.ts';
+import { KIND_INFO, type Contract, type License, type Org, type Person, type Policy, type Seat, type Usage, type Vendor } from './schema/index.ts';
 
 /** Indexes of list records with problems, or 'all' when a problem lies outside the list. */
 function invalidRecords(file: ReadFile, recordsKey: string | undefined): Set<number> | 'all' {
@@ -49,6 +49,9 @@ export function addToInventory(inv: Inventory, file: ReadFile): Finding[] {
         return [];
       }
       inv.usage.set(id!, whole<Usage>(file.data));
+      return [];
+    case 'policy':
+      inv.policies.set(id!, whole<Policy>(file.data));
       return [];
     case 'assignments': {
       const all = (file.data.seats as Seat[] | null) ?? [];

@@ -1,5 +1,5 @@
 import type { Path, SourceMap } from './parse/index.ts';
-import type { Contract, Kind, License, Org, Person, Seat, Usage, Vendor } from './schema/index.ts';
+import type { Contract, Kind, License, Org, Person, Policy, Seat, Usage, Vendor } from './schema/index.ts';
 
 /** Where a record (or a value in it) comes from: resolved to a line and column only when needed. */
 export interface Src {
@@ -32,6 +32,7 @@ export interface Inventory {
   contracts: Map<string, Rec<Contract>>;
   assignments: Map<string, SeatList>;
   usage: Map<string, Rec<Usage>>;
+  policies: Map<string, Rec<Policy>>;
   /** IDs of records that exist but failed validation: references to them are not reported again. */
   invalid: Record<Kind, Set<string>>;
   /**
@@ -52,7 +53,8 @@ export function emptyInventory(): Inventory {
     contracts: new Map(),
     assignments: new Map(),
     usage: new Map(),
-    invalid: { org: new Set(), people: new Set(), vendor: new Set(), license: new Set(), contract: new Set(), assignments: new Set(), usage: new Set() },
+    policies: new Map(),
+    invalid: { org: new Set(), people: new Set(), vendor: new Set(), license: new Set(), contract: new Set(), assignments: new Set(), usage: new Set(), policy: new Set() },
     broken: new Map(),
     files: [],
   };

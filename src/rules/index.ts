@@ -9,6 +9,9 @@ import { noActiveContract } from './no-active-contract.ts';
 import { overAssigned } from './over-assigned.ts';
 import { ownerIsLeaver } from './owner-is-leaver.ts';
 import { personStatusStale } from './person-status-stale.ts';
+import { leaverRemovalOverdue } from './leaver-removal-overdue.ts';
+import { policyForbiddenSeat } from './policy-forbidden-seat.ts';
+import { policyMissingSeat } from './policy-missing-seat.ts';
 import { renewalDecisionDue } from './renewal-decision-due.ts';
 import { retiredLicenseHasSeats } from './retired-license-has-seats.ts';
 import type { Rule } from './rule.ts';
@@ -31,6 +34,10 @@ export const RULES: readonly Rule[] = [
   retiredLicenseHasSeats,
   seatHeldByLeaver,
   assignmentBeforeStart,
+  leaverRemovalOverdue,
+  // access policies
+  policyMissingSeat,
+  policyForbiddenSeat,
   // owners and the directory
   licenseWithoutOwner,
   ownerIsLeaver,

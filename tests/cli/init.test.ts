@@ -27,7 +27,7 @@ describe('lac init', () => {
     expect(r.stdout).toContain(`created a license repository in ${repo}`);
     expect(await lac(['check', '--root', repo, '--today', '2026-11-23'])).toEqual({ code: 0, stdout: 'no problems found\n', stderr: '' });
     const workflows = readdirSync(join(repo, '.github/workflows')).sort();
-    expect(workflows).toEqual(['check.yml', 'reclaim.yml', 'renewals.yml', 'site.yml', 'usage.yml']);
+    expect(workflows).toEqual(['check.yml', 'people.yml', 'reclaim.yml', 'renewals.yml', 'site.yml', 'usage.yml']);
     for (const w of workflows) {
       const text = readFileSync(join(repo, '.github/workflows', w), 'utf8');
       expect(schemaErrors(text), w).toEqual([]);

@@ -60,7 +60,7 @@ const failures = (r: WorkflowRun) => Object.entries(r.jobs).flatMap(([job, j]) =
 
 // Budgets hold on a loaded 2-core machine: each workflow installs with npm ci (about 15 s idle).
 describe('the workflows lac init wrote, run as GitHub runs them', { timeout: 600_000 }, () => {
-  it('are the five license-repository workflows', () => {
+  it('are the license-repository workflows', () => {
     expect(sh('ls', ['.github/workflows'], repo, env).stdout.split('\n').filter(Boolean)).toEqual(LICENSE_WORKFLOWS);
   });
 
@@ -90,6 +90,13 @@ describe('the workflows lac init wrote, run as GitHub runs them', { timeout: 600
     const pr = gh.fake.repo('acme/licenses').issues.find((i) => i.pull && i.title.startsWith('Usage snapshots'));
     expect(pr?.body).toContain('figma');
     expect(remote.branchSha('lac/usage')).not.toBe('');
+  });
+
+  it('people: with no directory source configured, the scheduled run passes and proposes nothing', async () => {
+    const r = await run('people.yml', 'main');
+    expect(failures(r)).toEqual([]);
+    expect(r.jobs.pull!.steps.at(-1)!.stdout).toContain('nothing to pull');
+    expect(remote.branchSha('lac/people')).toBe('');
   });
 
   it('reclaim: one pull request per license for the seats to reclaim', async () => {

@@ -8,7 +8,7 @@ import { loadInventory } from '../../src/inventory/load.ts';
 import { memorySource } from '../../src/inventory/memory-source.ts';
 import { RULES } from '../../src/rules/index.ts';
 import { USAGE_RULES } from '../../src/rules/usage/index.ts';
-import { CONTRACT, LICENSE, files } from '../support/inventory.ts';
+import { CONTRACT, LICENSE, ORG, files } from '../support/inventory.ts';
 
 // Rules that read usage snapshots live in src/rules/usage/ and are tested in tests/usage-rules/.
 const usageIds = new Set(USAGE_RULES.map((r) => r.id));
@@ -39,6 +39,8 @@ const MESSY = files({
   'inventory/licenses/acad.yaml': 'id: acad\nname: AutoCAD\nvendor: figma\ntype: perpetual\nmaintenance: { start: 2025-01-01, end: 2025-12-31 }\ntiers:\n  - { id: full, name: Full }\n',
   'inventory/assignments/acad.yaml': seats('acad', '{ person: ada, tier: full, since: 2025-01-05 }'),
   'inventory/contracts/figma-typo.yaml': CONTRACT.replace('id: figma-2026', 'id: figma-typo').replace('end: 2026-12-31', 'end: 2025-12-31').replace('auto_renew: true', 'auto_renew: false'),
+  'inventory/org.yaml': `${ORG}policies:\n  offboarding: { removal_days: 5 }\n`,
+  'inventory/policies/eng.yaml': 'id: eng\nname: Engineering\nmatch: { departments: [eng] }\ngrant:\n  - { license: sketch, tier: viewer }\nforbid:\n  - { license: acad }\n',
   'inventory/contracts/acad-2025.yaml': 'id: acad-2025\nvendor: figma\ncurrency: EUR\nstart: 2025-01-01\nend: 2025-12-31\nlines:\n  - { license: acad, tier: full, quantity: 1, unit_price: "900" }\n',
 });
 

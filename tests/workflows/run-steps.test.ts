@@ -5,7 +5,7 @@ import { createGitHubPort } from '../../src/github/index.ts';
 import { ADA, type TestRepo } from '../support/git.ts';
 import { useGitHubFake } from '../support/github-fake/hooks.ts';
 import { bareRemote } from '../support/remote.ts';
-import { files, LICENSE, SEATS } from '../support/inventory.ts';
+import { files, LICENSE, ORG, SEATS } from '../support/inventory.ts';
 import { REPO_ROOT } from '../support/cli.ts';
 import { runWorkflowFile } from '../support/actions-runner.ts';
 
@@ -74,6 +74,26 @@ describe('the usage workflow', () => {
     expect(run.steps[0]!.stdout).toContain('published (pull-request): pushed; pull request #1 created');
     const pr = gh.fake.repo('acme/licenses').issues.find((i) => i.number === 1)!;
     expect(pr.title).toMatch(/^Usage snapshots of \d{4}-\d{2}-\d{2}$/);
+  });
+});
+
+describe('the people workflow', () => {
+  it('pulls the directory from an HR export and proposes people.yaml as one pull request, once', async () => {
+    const repo = remote.clone({
+      ...files({ 'inventory/org.yaml': `${ORG}directory:\n  source: hr-csv\n  config: { path: hr/employees.csv, preset: workday }\n` }),
+      'hr/employees.csv': 'Employee_ID,Full_Name,Email,Team_Name,Manager_ID,Start_Date,Termination_Date\nW-1,Ada Lovelace,ada@test.example,eng,,2020-01-01,\nW-2,Bob Byte,bob@test.example,sales,W-1,2021-06-01,\nW-9,Nia New,nia@test.example,eng,W-1,2026-03-01,\n',
+    });
+    repos.push(repo);
+    const ctx = { workspace: repo.dir, env: { ...gh.fake.env(), LAC_TODAY: '2026-03-10' }, expressions: { 'github.token': gh.fake.env().GITHUB_TOKEN! } };
+    const run = await runWorkflow('people.yml', ctx);
+    expect(run.steps[0]).toMatchObject({ code: 0, stderr: '' });
+    expect(run.steps[0]!.stdout).toContain('branch lac/people: pushed; pull request #1 created');
+    const pr = gh.fake.repo('acme/licenses').issues.find((i) => i.number === 1)!;
+    expect(pr.body).toContain('- **Nia New** (`nia`)');
+    gh.fake.clearRequests();
+    repo.git(['checkout', '--', 'inventory/people.yaml']);
+    expect((await runWorkflow('people.yml', ctx)).steps[0]!.stdout).toContain('branch lac/people: unchanged; pull request #1 unchanged');
+    expect(gh.fake.writes()).toEqual([]);
   });
 });
 

@@ -20,13 +20,15 @@ const LEAST_PRIVILEGE: Record<string, Record<string, Record<string, string>>> = 
   'release.yml': { test: { contents: 'read' }, publish: { contents: 'write', 'id-token': 'write' } },
   // build reads the history; deploy-pages writes Pages and proves the workflow with an OIDC token
   'site.yml': { build: { contents: 'read' }, deploy: { pages: 'write', 'id-token': 'write' } },
+  // push the lac/people branch; open its pull request
+  'people.yml': { pull: { contents: 'write', 'pull-requests': 'write' } },
   // push the lac/usage branch (or the default branch); open its pull request
   'usage.yml': { pull: { contents: 'write', 'pull-requests': 'write' } },
 };
 
 describe('the workflows', () => {
-  it('are the five a license repository needs and the release of lac itself', () => {
-    expect(workflows).toEqual(['check.yml', 'reclaim.yml', 'release.yml', 'renewals.yml', 'site.yml', 'usage.yml']);
+  it('are the six a license repository needs and the release of lac itself', () => {
+    expect(workflows).toEqual(['check.yml', 'people.yml', 'reclaim.yml', 'release.yml', 'renewals.yml', 'site.yml', 'usage.yml']);
   });
 
   it.each(workflows)('%s grants nothing at the top and each job only the scopes listed here, for the reason given', (file) => {

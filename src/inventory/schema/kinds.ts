@@ -4,11 +4,12 @@ import { Contract } from './contract.ts';
 import { License } from './license.ts';
 import { Org } from './org.ts';
 import { People } from './people.ts';
+import { Policy } from './policy.ts';
 import { Usage } from './usage.ts';
 import { Vendor } from './vendor.ts';
 
 /** The kinds of file in an inventory, each with its schema and where its files live. */
-export const KINDS = ['org', 'people', 'vendor', 'license', 'contract', 'assignments', 'usage'] as const;
+export const KINDS = ['org', 'people', 'vendor', 'license', 'contract', 'assignments', 'usage', 'policy'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface KindInfo {
@@ -33,6 +34,7 @@ export const KIND_INFO: Record<Kind, KindInfo> = {
   contract: { kind: 'contract', schema: Contract, folder: 'contracts', idKey: 'id', title: 'Contract' },
   assignments: { kind: 'assignments', schema: Assignments, folder: 'assignments', idKey: 'license', recordsKey: 'seats', title: 'Seat assignments' },
   usage: { kind: 'usage', schema: Usage, folder: 'usage', idKey: 'license', recordsKey: 'accounts', title: 'Usage snapshot' },
+  policy: { kind: 'policy', schema: Policy, folder: 'policies', idKey: 'id', title: 'Access policy' },
 };
 
 /** File name of a kind's JSON Schema under schemas/. */

@@ -25,6 +25,17 @@ export const RenewalPolicy = Closed(
   'How renewals are reminded and sized.',
 );
 
+export const DIRECTORY_SOURCES = ['okta', 'google-workspace', 'entra-id', 'hr-csv', 'scim-json'] as const;
+
+export const DirectorySource = Closed(
+  {
+    source: OneOf(DIRECTORY_SOURCES, 'Where `lac people pull` reads the directory from.'),
+    config: Type.Optional(Type.Record(Type.String(), Type.Unknown(), { description: 'Source settings (base URL, file path, column mapping, department names...); never secrets.' })),
+    min_source_percent: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, description: 'Stop instead of proposing leavers when the source returns fewer people than this share of the active people in people.yaml (default 80).' })),
+  },
+  'The directory\'s source of truth, read by `lac people pull`.',
+);
+
 export const Department = Closed(
   {
     id: Id('Department ID, referenced by people.'),
@@ -43,7 +54,12 @@ export const Org = Closed(
     fiscal_year_start: Type.Optional(Type.String({ pattern: '^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$', description: 'First day of the fiscal year as MM-DD (default 01-01).', 'x-expected': 'a month and day MM-DD' })),
     exchange_rates: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Z]{3}$' }), Decimal('Value of one unit of that currency in the org currency.'), { description: 'Exchange rates into the org currency, keyed by ISO 4217 code.' })),
     departments: Type.Optional(Type.Array(Department, { description: 'Departments, for chargeback and exemptions.' })),
-    policies: Type.Optional(Closed({ reclaim: Type.Optional(ReclaimPolicy), renewal: Type.Optional(RenewalPolicy) }, 'Org-wide defaults; a license may override them.')),
+    policies: Type.Optional(Closed({
+      reclaim: Type.Optional(ReclaimPolicy),
+      renewal: Type.Optional(RenewalPolicy),
+      offboarding: Type.Optional(Closed({ removal_days: Type.Integer({ minimum: 0, maximum: 365, description: 'Days after a leaver\'s end date by which every seat must be removed (`leaver-removal-overdue`).' }) }, 'How fast a leaver\'s seats must go.')),
+    }, 'Org-wide defaults; a license may override them.')),
+    directory: Type.Optional(DirectorySource),
     rules: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-z0-9-]*$' }), OneOf(SEVERITY_SETTINGS, 'Severity for this rule, or off.'), { description: 'Severity overrides per rule id (see `lac rules`).' })),
     github: Type.Optional(Closed({
       usage_updates: Type.Optional(OneOf(['pull-request', 'push'] as const, 'How scheduled usage snapshots land: as a pull request (default) or pushed to the default branch.')),
@@ -58,3 +74,4 @@ export type Org = Static<typeof Org>;
 export type ReclaimPolicy = Static<typeof ReclaimPolicy>;
 export type RenewalPolicy = Static<typeof RenewalPolicy>;
 export type Department = Static<typeof Department>;
+export type DirectorySource = Static<typeof DirectorySource>;

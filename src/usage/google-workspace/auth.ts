@@ -46,9 +46,9 @@ export function parseServiceAccountKey(text: string): ServiceAccountKey {
 const base64url = (data: string | Buffer) => Buffer.from(data).toString('base64url');
 
 /** The signed RS256 JWT assertion for domain-wide delegation (RFC 7523), impersonating `subject`. */
-export function signAssertion(key: ServiceAccountKey, subject: string, audience: string, nowSeconds: number): string {
+export function signAssertion(key: ServiceAccountKey, subject: string, audience: string, nowSeconds: number, scopes: readonly string[] = SCOPES): string {
   const header = { alg: 'RS256', typ: 'JWT', ...(key.privateKeyId ? { kid: key.privateKeyId } : {}) };
-  const claims = { iss: key.clientEmail, sub: subject, scope: SCOPES.join(' '), aud: audience, iat: nowSeconds, exp: nowSeconds + 3600 };
+  const claims = { iss: key.clientEmail, sub: subject, scope: scopes.join(' '), aud: audience, iat: nowSeconds, exp: nowSeconds + 3600 };
   const unsigned = `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}`;
   let signature: Buffer;
   try {
@@ -60,13 +60,13 @@ export function signAssertion(key: ServiceAccountKey, subject: string, audience:
 }
 
 /** Exchanges the assertion for an access token at the token endpoint. */
-export function googleToken(http: Http, tokenUrl: string, assertion: string): Promise<string> {
+export function googleToken(http: Http, tokenUrl: string, assertion: string, scopes: readonly string[] = SCOPES): Promise<string> {
   return fetchAccessToken(
     http,
     tokenUrl,
     formPost({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion }),
     'Google Workspace',
-    `In the Google Admin console (Security > API controls > Domain-wide delegation) allow the service account's client id these scopes: ${SCOPES.join(', ')}; and check that usage.config.subject is an admin.`,
+    `In the Google Admin console (Security > API controls > Domain-wide delegation) allow the service account's client id these scopes: ${scopes.join(', ')}; and check that config.subject is an admin.`,
   );
 }
 

@@ -65,7 +65,15 @@ export interface GoogleScenario {
   reportWarnings?: Record<string, unknown>[];
   /** Answer the first request for this report page (1-based) with 429, without Retry-After. */
   rateLimitReportPage?: number;
+  /** Admin SDK Directory API users (`users.list`), and the deleted ones served for `showDeleted=true`. */
+  directoryUsers?: Record<string, unknown>[];
+  deletedUsers?: Record<string, unknown>[];
+  directoryPageSize?: number;
+  /** Answer this directory page (1-based) with 500. */
+  failDirectoryPage?: number;
 }
+
+const DIRECTORY_SCOPE = 'https://www.googleapis.com/auth/admin.directory.user.readonly';
 
 function verifyJwt(assertion: string, publicKey: string): Record<string, unknown> | undefined {
   const [header, claims, signature] = assertion.split('.');
@@ -102,7 +110,7 @@ export async function startGoogleFake(scenario: GoogleScenario): Promise<VendorF
         claims.iss !== 'lac-usage@lac-test.iam.gserviceaccount.com' ||
         typeof claims.iat !== 'number' || Math.abs(claims.iat - now) > 300 ||
         claims.exp !== (claims.iat as number) + 3600 ||
-        !scopes.includes('https://www.googleapis.com/auth/admin.reports.usage.readonly')
+        !(scopes.includes('https://www.googleapis.com/auth/admin.reports.usage.readonly') || scopes.includes(DIRECTORY_SCOPE))
       ) {
         return { status: 400, body: { error: 'invalid_grant', error_description: 'Invalid JWT: Token must be a short-lived token and in a reasonable timeframe.' } };
       }
@@ -136,6 +144,16 @@ export async function startGoogleFake(scenario: GoogleScenario): Promise<VendorF
           ...(next ? { nextPageToken: next } : {}),
         },
       };
+    },
+    // Admin SDK Directory API users.list: `users[]`, `nextPageToken`; `customer=my_customer` names the admin's own account.
+    'GET /admin/directory/v1/users': (req): FakeResponse => {
+      const denied = unauthorized(req);
+      if (denied) return denied;
+      if (req.query.get('customer') !== 'my_customer') return { status: 400, body: { error: { code: 400, message: 'Bad Request', status: 'INVALID_ARGUMENT' } } };
+      const deleted = req.query.get('showDeleted') === 'true';
+      const { slice, next, number } = page(deleted ? (scenario.deletedUsers ?? []) : (scenario.directoryUsers ?? []), scenario.directoryPageSize ?? 500, req.query.get('pageToken'));
+      if (!deleted && scenario.failDirectoryPage === number) return { status: 500, body: { error: { code: 500, message: 'Internal error encountered.', status: 'INTERNAL' } } };
+      return { body: { kind: 'admin#directory#users', etag: '"etag-users"', users: slice, ...(next ? { nextPageToken: next } : {}) } };
     },
     'GET /apps/licensing/v1/product/*': (req): FakeResponse => {
       const denied = unauthorized(req);

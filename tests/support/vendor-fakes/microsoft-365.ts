@@ -107,10 +107,12 @@ export async function startM365Fake(scenario: M365Scenario): Promise<VendorFake>
         return { status: 429, headers: { 'retry-after': '2' }, body: { error: { code: 'TooManyRequests', message: 'Too many requests' } } };
       }
       if (scenario.malformedUsersPage === page) return { body: '<html>Service Unavailable</html>', headers: { 'content-type': 'text/html' } };
-      const fields = select.split(',');
+      // `$expand=manager($select=id)` embeds the manager (learn.microsoft.com, user: list manager).
+      const expand = req.query.get('$expand');
+      const fields = [...select.split(','), ...(expand?.startsWith('manager') ? ['manager'] : [])];
       const value = scenario.users.slice(start, start + scenario.pageSize).map((u) => Object.fromEntries(Object.entries(u).filter(([k]) => fields.includes(k))));
       const next = start + scenario.pageSize < scenario.users.length
-        ? `${fake.url}/v1.0/users?$select=${encodeURIComponent(select)}&$top=999&$skiptoken=${start + scenario.pageSize}`
+        ? `${fake.url}/v1.0/users?$select=${encodeURIComponent(select)}${expand ? `&$expand=${encodeURIComponent(expand)}` : ''}&$top=999&$skiptoken=${start + scenario.pageSize}`
         : undefined;
       return { body: { '@odata.context': 'https://graph.microsoft.com/v1.0/$metadata#users', value, ...(next ? { '@odata.nextLink': next } : {}) } };
     },
