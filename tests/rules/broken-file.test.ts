@@ -3,6 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { check } from '../../src/check/run.ts';
 import type { Finding } from '../../src/findings/finding.ts';
+import { reclaimPlan } from '../../src/analysis/reclaim/plan.ts';
+import { loadInventory } from '../../src/inventory/load.ts';
 import { memorySource } from '../../src/inventory/memory-source.ts';
 import { EXAMPLE_TODAY, exampleFiles } from '../support/example.ts';
 
@@ -37,6 +39,9 @@ describe('no cascade from a broken file', () => {
       'inventory/people.yaml:1:1 warning unknown-reference references to people from 43 files (inventory/contracts/1password-2026.yaml, inventory/contracts/adobe-vip-2026.yaml, inventory/contracts/atlassian-2026.yaml and 40 more) are not checked because inventory/people.yaml is broken',
       'inventory/people.yaml:8:3 error yaml-syntax Flow map in block collection must be sufficiently indented and end with a }',
     ]);
+    // Nor does reclaim propose seats of people it cannot look up: check and reclaim agree on nothing to reclaim for them.
+    const { inventory } = await loadInventory(memorySource({ ...example, 'inventory/people.yaml': broken }));
+    expect(reclaimPlan(inventory, EXAMPLE_TODAY).licenses.flatMap((l) => l.candidates).filter((c) => !inventory.people.has(c.person))).toEqual([]);
   });
 
   it('a license file that does not parse, referred to by its assignments, contracts and usage snapshot', async () => {

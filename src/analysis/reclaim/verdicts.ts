@@ -1,4 +1,4 @@
-import type { Inventory } from '../../inventory/model.ts';
+import { brokenKey, type Inventory } from '../../inventory/model.ts';
 import type { Contract } from '../../inventory/schema/index.ts';
 import type { IsoDate } from '../../util/dates.ts';
 import { freeTiers } from '../cost.ts';
@@ -35,6 +35,8 @@ export function licenseVerdicts(inv: Inventory, licenseId: string, today: IsoDat
   for (const view of seatViews(inv, license, list, today, policy)) {
     let verdict = judgeSeat(view, license, policy, today);
     if (!verdict) continue;
+    // Without the directory, tenure, exemptions and leaving dates are not known: nothing is proposed.
+    if (verdict.propose && view.seat.person !== undefined && !view.person && inv.broken.has(brokenKey('people'))) verdict = { propose: false, why: 'not judged: inventory/people.yaml is broken' };
     if (verdict.propose && verdict.reason !== 'leaver' && verdict.action === 'remove' && freeTier.has(view.seat.tier)) verdict = { propose: false, why: `tier ${view.seat.tier} costs nothing` };
     seats.push({ view, verdict });
   }
