@@ -1,6 +1,9 @@
 import type { Inventory } from '../../inventory/model.ts';
 import type { Contract } from '../../inventory/schema/index.ts';
+import type { UnknownPart } from '../../analysis/money/unknown.ts';
+import { unknownWhy } from '../../report/unknown.ts';
 import { convert, toDecimal, type Micros } from '../../util/money.ts';
+import type { UnknownInfo } from './types.ts';
 
 /** Amounts in the model: decimal strings in the org currency. */
 export function orgCurrency(inv: Inventory): string {
@@ -19,3 +22,10 @@ export function inOrgCurrency(inv: Inventory, amount: Micros, contract: Contract
 }
 
 export const dec = (inv: Inventory, amount: Micros): string => toDecimal(amount, orgCurrency(inv));
+
+/** The report's unknown part of a sum, as the site shows it. */
+export const unknownInfo = (u: UnknownPart | undefined): UnknownInfo | null => (u ? { reason: unknownWhy(u), whole: u.whole } : null);
+
+/** Unknown parts per key, only for the keys that have one. */
+export const unknownInfos = (m: Record<string, { unknown?: UnknownPart }> | Record<string, UnknownPart> | undefined): Record<string, UnknownInfo> =>
+  Object.fromEntries(Object.entries(m ?? {}).flatMap(([k, v]) => { const u = unknownInfo('reasons' in v ? v : v.unknown); return u ? [[k, u]] : []; }));

@@ -1,10 +1,10 @@
 import { routes } from '../routes.ts';
 import type { FiscalYearSpend, PeriodRowInfo } from '../model/types.ts';
 import type { Page, Table } from '../types.ts';
-import { money, type Ctx } from './context.ts';
+import { amount, amountText, money, withUnknownColumn, type Ctx } from './context.ts';
 
 /** Links to each fiscal year's spend page, newest first (the overview and the chargeback page show them). */
-export const spendLinks = (ctx: Ctx) => [...ctx.m.spend].reverse().map((y) => ({ text: `${y.label} (${y.from} to ${y.to}): ${money(y.total, ctx.m.org.currency)}`, href: routes.spendYear(y.year) }));
+export const spendLinks = (ctx: Ctx) => [...ctx.m.spend].reverse().map((y) => ({ text: `${y.label} (${y.from} to ${y.to}): ${amountText(money(y.total, ctx.m.org.currency), y.totalUnknown)}`, href: routes.spendYear(y.year) }));
 
 /** Spend per fiscal year (`lac report --period YEAR`): by contract line, license, vendor, department and cost centre, and a page per month. */
 export function spendPages(ctx: Ctx): Page[] {
@@ -13,7 +13,7 @@ export function spendPages(ctx: Ctx): Page[] {
     route: routes.spendYear(y.year), title: `Spend in fiscal year ${y.year}`, nav: 'departments', crumbs,
     sections: [
       { type: 'facts', items: [
-        { label: 'Period', value: `${y.from} to ${y.to}` }, { label: `Spend (${ctx.m.org.currency})`, value: y.total },
+        { label: 'Period', value: `${y.from} to ${y.to}` }, { label: `Spend (${ctx.m.org.currency})`, value: amountText(y.total, y.totalUnknown) },
         { label: 'Seat holders', value: y.basis === 'history' ? 'on each day, from git history' : 'today\'s assignments from their since dates (no git history)' },
         { label: 'Same figures', value: `lac report --period ${y.year}` },
       ] },
@@ -27,27 +27,27 @@ export function spendPages(ctx: Ctx): Page[] {
       }),
       ctx.table(rowsTable(ctx, `spend-${y.year}-departments`, 'By department', 'Department', y.departments)),
       ctx.table(rowsTable(ctx, `spend-${y.year}-cost-centres`, 'By cost centre', 'Cost centre', y.costCentres)),
-      ctx.table({
+      ctx.table(withUnknownColumn({
         id: `spend-${y.year}-by-license`, title: 'Departments by license',
         columns: [{ label: 'Department' }, { label: 'License' }, { label: ctx.money('Spend'), numeric: true }],
-        rows: y.departments.flatMap((r) => Object.entries(r.licenses).map(([l, v]) => [r.name, ctx.license(l), v])),
+        rows: y.departments.flatMap((r) => Object.entries(r.licenses).map(([l, v]) => [r.name, ctx.license(l), amount(v, r.licensesUnknown[l] ?? null)])),
         empty: 'No spend.',
-      }),
-      ctx.table({
+      }, y.departments.flatMap((r) => Object.keys(r.licenses).map((l) => r.licensesUnknown[l])))),
+      ctx.table(withUnknownColumn({
         id: `spend-${y.year}-licenses`, title: 'By license',
         columns: [{ label: 'License' }, { label: ctx.money('Spend'), numeric: true }],
-        rows: y.licenses.map((l) => [ctx.license(l.id), l.amount]), empty: 'No spend.',
-      }),
-      ctx.table({
+        rows: y.licenses.map((l) => [ctx.license(l.id), amount(l.amount, l.unknown)]), empty: 'No spend.',
+      }, y.licenses.map((l) => l.unknown))),
+      ctx.table(withUnknownColumn({
         id: `spend-${y.year}-vendors`, title: 'By vendor',
         columns: [{ label: 'Vendor' }, { label: ctx.money('Spend'), numeric: true }],
-        rows: y.vendors.map((v) => [ctx.vendor(v.id), v.amount]), empty: 'No spend.',
-      }),
-      ctx.table({
+        rows: y.vendors.map((v) => [ctx.vendor(v.id), amount(v.amount, v.unknown)]), empty: 'No spend.',
+      }, y.vendors.map((v) => v.unknown))),
+      ctx.table(withUnknownColumn({
         id: `spend-${y.year}-lines`, title: 'By contract line',
         columns: [{ label: 'Contract' }, { label: 'Line', numeric: true }, { label: 'License' }, { label: 'Tier' }, { label: ctx.money('Spend'), numeric: true }],
-        rows: y.lines.map((l) => [ctx.contract(l.contract), String(l.line), ctx.license(l.license), l.tier, l.amount]), empty: 'No contract in force.',
-      }),
+        rows: y.lines.map((l) => [ctx.contract(l.contract), String(l.line), ctx.license(l.license), l.tier, amount(l.amount, l.unknown)]), empty: 'No contract in force.',
+      }, y.lines.map((l) => l.unknown))),
       { type: 'text', title: 'How spend accrues', text: y.accrual },
       { type: 'text', title: 'How the amounts add up', text: y.allocation },
     ],
@@ -75,11 +75,11 @@ function monthPages(ctx: Ctx, y: FiscalYearSpend): Page[] {
 }
 
 function rowsTable(ctx: Ctx, id: string, title: string, what: string, rows: PeriodRowInfo[]): Table {
-  return {
+  return withUnknownColumn({
     id, title,
     columns: [{ label: what }, { label: 'Key' }, { label: 'Seat-days', numeric: true }, { label: ctx.money('Spend'), numeric: true }],
-    rows: rows.map((r) => [r.name, r.key, String(r.seatDays), r.amount]),
+    rows: rows.map((r) => [r.name, r.key, String(r.seatDays), amount(r.amount, r.unknown)]),
     empty: 'No spend.',
-  };
+  }, rows.map((r) => r.unknown));
 }
 
