@@ -66,8 +66,8 @@ export function idle(f: { active: number | null; inactive: number; unknown: numb
 /** An amount in a table: its known part, empty when nothing of it is known (never a 0), so each table's CSV download still sums exactly; the "Cost unknown" column beside it says what is missing. */
 export const amount = (value: string | null, u: UnknownInfo | null): string => (u?.whole ? '' : (value ?? ''));
 
-/** The "Cost unknown" cell of an amount: "+ unknown: why" beside a known part, "unknown: why" when nothing is known, else empty. */
-export const unknownCell = (u: UnknownInfo | null): string => (!u ? '' : `${u.whole ? '' : '+ '}unknown: ${u.reason}`);
+/** The "Cost unknown" cell of an amount: "partly unknown: why" beside a known part ("+ …" would read as a formula in a spreadsheet), "unknown: why" when nothing is known, else empty. */
+export const unknownCell = (u: UnknownInfo | null): string => (!u ? '' : `${u.whole ? '' : 'partly '}unknown: ${u.reason}`);
 
 /** An amount outside a table, as the totals read: "12.00 + unknown: why", or "unknown: why". */
 export const amountText = (value: string, u: UnknownInfo | null): string => (!u ? value : u.whole ? `unknown: ${u.reason}` : `${value} + unknown: ${u.reason}`);
