@@ -53,6 +53,10 @@ describe('site model: unknown parts of summed rows', () => {
     expect(depts.reduce((n, r) => n + Number(r['Annual cost (EUR)'] || 0), 0)).toBe(730);
     expect(table('vendors').map((r) => [r['Annual cost (EUR)'], r['Cost unknown']])).toEqual([['', `unknown: ${FULL}; ${VIEWER}`], ['730.00', '']]);
     expect(table('spend-2026-departments').find((r) => r.Key === 'eng')!['Cost unknown']).toBe(`partly unknown: ${FULL}`);
+    expect(table('spend-2026-03-departments').map((r) => [r.Key, r['Spend (EUR)'], r['Cost unknown']])).toEqual([
+      ['(unassigned)', '', `unknown: ${FULL}`], ['eng', '31.00', `partly unknown: ${FULL}`], ['ops', '31.00', ''], ['sales', '', `unknown: ${VIEWER}`],
+    ]);
+    expect(table('contracts').map((r) => [r.Contract, r['Annual cost (EUR)'], r['Cost unknown']])).toEqual([['figma-2026', '', `unknown: ${NO_RATE}`], ['slack-2026', '730.00', '']]);
     expect(table('licenses').map((r) => r['Cost unknown'])).toEqual([`unknown: ${FULL}; ${VIEWER}`, '']);
   });
 

@@ -10,7 +10,10 @@ export function orgCurrency(inv: Inventory): string {
   return inv.org?.data.currency ?? 'EUR';
 }
 
-/** A contract-currency amount in the org currency; 0 when org.yaml has no rate for it (`lac check` reports that). */
+/** True when org.yaml has no exchange rate for a contract currency: its amounts in the org currency are unknown. */
+export const rateMissing = (inv: Inventory, currency: string): boolean => Boolean(inv.org) && currency !== orgCurrency(inv) && inv.org?.data.exchange_rates?.[currency] === undefined;
+
+/** A contract-currency amount in the org currency; 0 when org.yaml has no rate for it (`lac check` reports that; `rateMissing` marks it unknown). */
 export function inOrgCurrency(inv: Inventory, amount: Micros, contract: Contract): Micros {
   const org = inv.org?.data;
   if (!org || contract.currency === org.currency) return amount;

@@ -22,6 +22,8 @@ const rowInfo = (inv: Inventory, r: PeriodRow): PeriodRowInfo => ({
   unknown: unknownInfo(r.unknown), licensesUnknown: unknownInfos(r.licensesUnknown), acrossUnknown: unknownInfos(r.acrossUnknown),
 });
 
+const rowsUnknown = (rows: PeriodRow[]) => unknownInfos(Object.fromEntries(rows.map((r) => [r.key, r])));
+
 const amounts = (inv: Inventory, rows: PeriodRow[]) => Object.fromEntries(rows.map((r) => [r.key, dec(inv, r.amount)]));
 
 /** A fiscal year's spend and its months, as the analysis (`lac report --period`) computes them, amounts as decimals. */
@@ -36,7 +38,8 @@ export function fiscalYearSpend(inv: Inventory, year: number, holdings: Holdings
     vendors: s.vendors.map((v) => ({ id: v.vendor, amount: dec(inv, v.amount), unknown: unknownInfo(v.unknown) })),
     departments: s.departments.map((r) => rowInfo(inv, r)),
     costCentres: s.costCentres.map((r) => rowInfo(inv, r)),
-    months: ms.map((m) => ({ label: m.period.label, from: m.period.from, to: m.period.to, total: dec(inv, m.total), departments: amounts(inv, m.departments), costCentres: amounts(inv, m.costCentres) })),
+    months: ms.map((m) => ({ label: m.period.label, from: m.period.from, to: m.period.to, total: dec(inv, m.total), departments: amounts(inv, m.departments), costCentres: amounts(inv, m.costCentres),
+      totalUnknown: unknownInfo(m.totalUnknown), departmentsUnknown: rowsUnknown(m.departments), costCentresUnknown: rowsUnknown(m.costCentres) })),
     problems: s.problems.map((p) => p.message),
   };
 }

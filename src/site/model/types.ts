@@ -134,6 +134,8 @@ export interface ContractInfo {
   renewal: string | null;
   decision: string;
   annualCost: string;
+  /** Why the annual cost in the org currency is unknown (no exchange rate for the contract's currency); null when it is known. */
+  costUnknown: UnknownInfo | null;
   /** Annual cost at the quantities `lac renewals` recommends for the next term. */
   recommendedCost: string | null;
   licenses: string[];
@@ -218,7 +220,7 @@ export interface FiscalYearSpend {
   departments: PeriodRowInfo[];
   costCentres: PeriodRowInfo[];
   /** Each month's total and its department and cost-centre amounts (key → amount). */
-  months: { label: string; from: string; to: string; total: string; departments: Record<string, string>; costCentres: Record<string, string> }[];
+  months: { label: string; from: string; to: string; total: string; departments: Record<string, string>; costCentres: Record<string, string>; totalUnknown: UnknownInfo | null; departmentsUnknown: Record<string, UnknownInfo>; costCentresUnknown: Record<string, UnknownInfo> }[];
   problems: string[];
 }
 

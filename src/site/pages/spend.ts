@@ -1,5 +1,5 @@
 import { routes } from '../routes.ts';
-import type { FiscalYearSpend, PeriodRowInfo } from '../model/types.ts';
+import type { FiscalYearSpend, PeriodRowInfo, UnknownInfo } from '../model/types.ts';
 import type { Page, Table } from '../types.ts';
 import { amount, amountText, money, withUnknownColumn, type Ctx } from './context.ts';
 
@@ -19,12 +19,12 @@ export function spendPages(ctx: Ctx): Page[] {
       ] },
       ...y.problems.map((p) => ({ type: 'text' as const, title: 'Warning', text: p })),
       { type: 'links', title: 'Other fiscal years', links: spendLinks(ctx).filter((l) => l.href !== routes.spendYear(y.year)) },
-      ctx.table({
+      ctx.table(withUnknownColumn({
         id: `spend-${y.year}-months`, title: 'By month',
         columns: [{ label: 'Month' }, { label: 'From' }, { label: 'To' }, { label: ctx.money('Spend'), numeric: true }],
-        rows: y.months.map((mo) => [{ text: mo.label, href: routes.spendMonth(y.year, mo.label) }, mo.from, mo.to, mo.total]),
+        rows: y.months.map((mo) => [{ text: mo.label, href: routes.spendMonth(y.year, mo.label) }, mo.from, mo.to, amount(mo.total, mo.totalUnknown)]),
         empty: 'No spend.',
-      }),
+      }, y.months.map((mo) => mo.totalUnknown))),
       ctx.table(rowsTable(ctx, `spend-${y.year}-departments`, 'By department', 'Department', y.departments)),
       ctx.table(rowsTable(ctx, `spend-${y.year}-cost-centres`, 'By cost centre', 'Cost centre', y.costCentres)),
       ctx.table(withUnknownColumn({
@@ -58,17 +58,17 @@ export function spendPages(ctx: Ctx): Page[] {
 /** A month of a fiscal year: its spend by department and cost centre (the same analysis, shares of that month). */
 function monthPages(ctx: Ctx, y: FiscalYearSpend): Page[] {
   const name = new Map([...y.departments, ...y.costCentres].map((r) => [r.key, r.name]));
-  const table = (id: string, title: string, what: string, amounts: Record<string, string>): Table => ({
+  const table = (id: string, title: string, what: string, amounts: Record<string, string>, unknown: Record<string, UnknownInfo>): Table => withUnknownColumn({
     id, title, columns: [{ label: what }, { label: 'Key' }, { label: ctx.money('Spend'), numeric: true }],
-    rows: Object.entries(amounts).map(([k, v]) => [name.get(k) ?? k, k, v]), empty: 'No spend.',
-  });
+    rows: Object.entries(amounts).map(([k, v]) => [name.get(k) ?? k, k, amount(v, unknown[k] ?? null)]), empty: 'No spend.',
+  }, Object.keys(amounts).map((k) => unknown[k]));
   return y.months.map((mo): Page => ({
     route: routes.spendMonth(y.year, mo.label), title: `Spend in ${mo.label}`, nav: 'departments',
     crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Chargeback', href: routes.departments }, { text: `Fiscal year ${y.year}`, href: routes.spendYear(y.year) }],
     sections: [
-      { type: 'facts', items: [{ label: 'Period', value: `${mo.from} to ${mo.to}` }, { label: `Spend (${ctx.m.org.currency})`, value: mo.total }, { label: 'Same figures', value: `lac report --from ${mo.from} --to ${mo.to}` }] },
-      ctx.table(table(`spend-${mo.label}-departments`, 'By department', 'Department', mo.departments)),
-      ctx.table(table(`spend-${mo.label}-cost-centres`, 'By cost centre', 'Cost centre', mo.costCentres)),
+      { type: 'facts', items: [{ label: 'Period', value: `${mo.from} to ${mo.to}` }, { label: `Spend (${ctx.m.org.currency})`, value: amountText(mo.total, mo.totalUnknown) }, { label: 'Same figures', value: `lac report --from ${mo.from} --to ${mo.to}` }] },
+      ctx.table(table(`spend-${mo.label}-departments`, 'By department', 'Department', mo.departments, mo.departmentsUnknown)),
+      ctx.table(table(`spend-${mo.label}-cost-centres`, 'By cost centre', 'Cost centre', mo.costCentres, mo.costCentresUnknown)),
       { type: 'text', title: 'How the amounts add up', text: y.allocation },
     ],
   }));
