@@ -32,8 +32,8 @@ function tierCells(r: TierReport, known: (v: Micros | null) => string): string[]
 }
 
 function totalCells(label: string, t: Totals, known: (v: Micros | null) => string): string[] {
-  const money = (v: Micros | null) => `${known(v)}${t.costUnknown ? ' + unknown' : ''}`;
-  return [label, '', t.unlimited ? `${t.entitled.value} + unlimited` : n(t.entitled.value), n(t.assigned.value), n(t.active.value), n(t.inactive.value), n(t.unknown.value), n(t.cancelling.value), n(t.unassigned.value), '', money(t.annualCost.value), '', money(t.waste.value)];
+  const money = (f: Figure<Micros>) => withUnknown(known(f.value), f.unknown);
+  return [label, '', t.unlimited ? `${t.entitled.value} + unlimited` : n(t.entitled.value), n(t.assigned.value), n(t.active.value), n(t.inactive.value), n(t.unknown.value), n(t.cancelling.value), n(t.unassigned.value), '', money(t.annualCost), '', money(t.waste)];
 }
 
 function rows(report: FullReport, money: (v: Micros | null) => string) {

@@ -28,6 +28,7 @@ const VIEWER = `figma/viewer: ${NO_RATE}`;
 describe('lac report: a summed row with an unknown part', () => {
   it('text and md: "365.00 + unknown", "unknown" when nothing is known, no marker when all is known', async () => {
     const text = await run([]);
+    expect(text).toMatch(/\n {2}total +4 \+ unlimited +4 +0 +0 +4 +0 +1 +730\.00 \+ unknown +0\.00 \+ unknown\n/);
     expect(text).toMatch(/\n {2}eng +Engineering +2 +365\.00 \+ unknown +0\.00 \+ unknown\n/);
     expect(text).toMatch(/\n {2}sales +Sales +1 +unknown +unknown\n/);
     expect(text).toMatch(/\n {2}ops +Operations +1 +365\.00 +0\.00\n/);
