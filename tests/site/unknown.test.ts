@@ -57,6 +57,10 @@ describe('site model: unknown parts of summed rows', () => {
       ['(unassigned)', '', `unknown: ${FULL}`], ['eng', '31.00', `partly unknown: ${FULL}`], ['ops', '31.00', ''], ['sales', '', `unknown: ${VIEWER}`],
     ]);
     expect(table('contracts').map((r) => [r.Contract, r['Annual cost (EUR)'], r['Cost unknown']])).toEqual([['figma-2026', '', `unknown: ${NO_RATE}`], ['slack-2026', '730.00', '']]);
+    // The chart beside the cost-centre table labels its bars the same way.
+    const chart = site.pages.find((pg) => pg.title.startsWith('Chargeback'))!.sections.find((x) => x.type === 'chart')!;
+    const labels = (JSON.stringify(chart).match(/>[^<>]*</g) ?? []).map((x) => x.slice(1, -1));
+    expect(labels).toEqual(expect.arrayContaining(['CC-100', '365.00 EUR + unknown', 'CC-200', 'unknown', 'CC-300', '365.00 EUR']));
     expect(table('licenses').map((r) => r['Cost unknown'])).toEqual([`unknown: ${FULL}; ${VIEWER}`, '']);
   });
 

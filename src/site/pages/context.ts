@@ -72,6 +72,9 @@ export const unknownCell = (u: UnknownInfo | null): string => (!u ? '' : `${u.wh
 /** An amount outside a table, as the totals read: "12.00 + unknown: why", or "unknown: why". */
 export const amountText = (value: string, u: UnknownInfo | null): string => (!u ? value : u.whole ? `unknown: ${u.reason}` : `${value} + unknown: ${u.reason}`);
 
+/** A chart label: "12.00 + unknown", or "unknown" (the reason is in the table the chart comes with). */
+export const shortUnknown = (text: string, u: UnknownInfo | null): string => (!u ? text : u.whole ? 'unknown' : `${text} + unknown`);
+
 /** A tier's cost is known or not at all: its reason as an unknown part. */
 export const wholly = (reason: string | null): UnknownInfo | null => (reason === null ? null : { reason, whole: true });
 

@@ -2,7 +2,7 @@ import { routes } from '../routes.ts';
 import { barChart } from '../svg/bars.ts';
 import type { ChargeRow } from '../model/types.ts';
 import type { Page, Table } from '../types.ts';
-import { amount, money, withUnknownColumn, type Ctx } from './context.ts';
+import { amount, money, shortUnknown, withUnknownColumn, type Ctx } from './context.ts';
 import { spendLinks } from './spend.ts';
 
 /** Chargeback (`lac report`): what each department and cost centre pays for the seats its people hold. */
@@ -16,7 +16,7 @@ export function departmentsPage(ctx: Ctx): Page {
       { type: 'text', text: 'Each tier\'s annual cost is split over its seats, the ones nobody holds included; each seat is charged to its holder\'s department and cost centre (the person\'s own, else the department\'s). Waste is the share of spare and idle seats.' },
       { type: 'text', text: `How the amounts add up: ${m.chargeback.method}` },
       { type: 'links', title: 'Spend by fiscal year (what each department paid in that year)', links: spendLinks(ctx) },
-      { type: 'chart', title: 'Annual cost by cost centre', svg: barChart('Annual cost by cost centre', costCentres.map((r) => ({ label: r.name, value: Number(r.annualCost), text: money(r.annualCost, cur) }))), table: 'chargeback-cost-centres' },
+      { type: 'chart', title: 'Annual cost by cost centre', svg: barChart('Annual cost by cost centre', costCentres.map((r) => ({ label: r.name, value: Number(r.annualCost), text: shortUnknown(money(r.annualCost, cur), r.costUnknown) }))), table: 'chargeback-cost-centres' },
       ctx.table(chargeTable(ctx, 'chargeback-cost-centres', 'Cost centres', 'Cost centre', costCentres)),
       ctx.table(chargeTable(ctx, 'chargeback-departments', 'Departments', 'Department', departments)),
       ctx.table(withUnknownColumn({
