@@ -1,10 +1,11 @@
-import type { LicenseReport, Report, TierReport, Totals } from '../analysis/report/index.ts';
+import type { Figure, LicenseReport, Report, TierReport, Totals } from '../analysis/report/index.ts';
 import type { ChargeRow } from '../analysis/report/chargeback.ts';
 import type { SavingsRealised } from '../analysis/savings.ts';
 import { mdText } from '../util/escape/markdown.ts';
 import { formatMoney, toDecimal, type Micros } from '../util/money.ts';
 import { toCsv } from './csv.ts';
 import { mdTable, textTable } from './table.ts';
+import { unknownWhy, withUnknown } from './unknown.ts';
 
 export const REPORT_FORMATS = ['text', 'json', 'csv', 'md'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -31,14 +32,15 @@ function tierCells(r: TierReport, known: (v: Micros | null) => string): string[]
 }
 
 function totalCells(label: string, t: Totals, known: (v: Micros | null) => string): string[] {
-  const money = (v: Micros | null) => `${known(v)}${t.costUnknown ? ' + unknown' : ''}`;
-  return [label, '', t.unlimited ? `${t.entitled.value} + unlimited` : n(t.entitled.value), n(t.assigned.value), n(t.active.value), n(t.inactive.value), n(t.unknown.value), n(t.cancelling.value), n(t.unassigned.value), '', money(t.annualCost.value), '', money(t.waste.value)];
+  const money = (f: Figure<Micros>) => withUnknown(known(f.value), f.unknown);
+  return [label, '', t.unlimited ? `${t.entitled.value} + unlimited` : n(t.entitled.value), n(t.assigned.value), n(t.active.value), n(t.inactive.value), n(t.unknown.value), n(t.cancelling.value), n(t.unassigned.value), '', money(t.annualCost), '', money(t.waste)];
 }
 
 function rows(report: FullReport, money: (v: Micros | null) => string) {
   const tiers = report.licenses.flatMap((l: LicenseReport) => l.tiers.map((t) => tierCells(t, money)));
-  const charge = (list: ChargeRow[]) => list.map((c) => [c.key, c.name, String(c.seats.value), money(c.annualCost.value), money(c.waste.value)]);
-  const vendors = report.vendors.map((v) => [v.vendor, money(v.annualCost.value), money(v.waste.value)]);
+  const cell = (f: Figure<Micros>) => withUnknown(money(f.value), f.unknown);
+  const charge = (list: ChargeRow[]) => list.map((c) => [c.key, c.name, String(c.seats.value), cell(c.annualCost), cell(c.waste)]);
+  const vendors = report.vendors.map((v) => [v.vendor, cell(v.annualCost), cell(v.waste)]);
   return { tiers: [...tiers, totalCells('total', report.totals, money)], departments: charge(report.departments), costCentres: charge(report.costCentres), vendors };
 }
 
@@ -103,33 +105,35 @@ export function formatMarkdown(report: FullReport): string {
   ].join('');
 }
 
-export const CSV_HEADER = ['section', 'license', 'tier', 'group', 'name', 'entitled', 'assigned', 'active', 'inactive', 'unknown', 'cancelling', 'unassigned', 'utilization_percent', 'annual_cost', 'cost_per_active_user', 'waste', 'currency'];
+export const CSV_HEADER = ['section', 'license', 'tier', 'group', 'name', 'entitled', 'assigned', 'active', 'inactive', 'unknown', 'cancelling', 'unassigned', 'utilization_percent', 'annual_cost', 'cost_per_active_user', 'waste', 'currency', 'cost_unknown'];
 
 export function formatCsv(report: FullReport): string {
   const cur = report.currency;
   const m = (v: Micros | null) => (v === null ? '' : toDecimal(v, cur));
   const v = (x: number | 'unlimited' | null) => (x === null ? '' : x);
+  // The amounts stay numbers (the known part); `cost_unknown` says why part of a row's cost is unknown.
+  const u = (f: Figure<Micros>) => unknownWhy(f.unknown);
   const out: Array<Array<string | number | null>> = [];
   for (const l of report.licenses) {
     for (const t of l.tiers) {
       const m = (v: Micros | null) => (v === null || t.costUnknown ? '' : toDecimal(v, cur));
-      out.push(['tier', l.id, t.tier, '', t.name, v(t.entitled.value), t.assigned.value, v(t.active.value), t.inactive.value, t.unknown.value, t.cancelling.value, v(t.unassigned.value), v(t.utilization.value), m(t.annualCost.value), m(t.costPerActive.value), m(t.waste.value), cur]);
+      out.push(['tier', l.id, t.tier, '', t.name, v(t.entitled.value), t.assigned.value, v(t.active.value), t.inactive.value, t.unknown.value, t.cancelling.value, v(t.unassigned.value), v(t.utilization.value), m(t.annualCost.value), m(t.costPerActive.value), m(t.waste.value), cur, t.costUnknown ?? '']);
     }
   }
   for (const l of report.licenses) {
     const t = l.totals;
-    out.push(['license', l.id, '', '', l.name, t.entitled.value, t.assigned.value, t.active.value, t.inactive.value, t.unknown.value, t.unassigned.value, '', m(t.annualCost.value), '', m(t.waste.value), cur]);
+    out.push(['license', l.id, '', '', l.name, t.entitled.value, t.assigned.value, t.active.value, t.inactive.value, t.unknown.value, t.cancelling.value, t.unassigned.value, '', m(t.annualCost.value), '', m(t.waste.value), cur, u(t.annualCost)]);
   }
   for (const [section, list] of [['department', report.departments], ['cost-centre', report.costCentres]] as const) {
-    for (const c of list) out.push([section, '', '', c.key, c.name, '', c.seats.value, '', '', '', '', '', '', m(c.annualCost.value), '', m(c.waste.value), cur]);
+    for (const c of list) out.push([section, '', '', c.key, c.name, '', c.seats.value, '', '', '', '', '', '', m(c.annualCost.value), '', m(c.waste.value), cur, u(c.annualCost)]);
   }
   for (const d of report.departments) {
-    for (const [l, f] of Object.entries(d.licenses)) out.push(['department-license', l, '', d.key, d.name, '', '', '', '', '', '', '', m(f.value), '', '', cur]);
-    for (const [cc, v] of Object.entries(d.across)) out.push(['department-cost-centre', '', '', d.key, cc, '', '', '', '', '', '', '', m(v.value), '', '', cur]);
+    for (const [l, f] of Object.entries(d.licenses)) out.push(['department-license', l, '', d.key, d.name, '', '', '', '', '', '', '', '', m(f.value), '', '', cur, u(f)]);
+    for (const [cc, v] of Object.entries(d.across)) out.push(['department-cost-centre', '', '', d.key, cc, '', '', '', '', '', '', '', '', m(v.value), '', '', cur, u(v)]);
   }
-  for (const vd of report.vendors) out.push(['vendor', '', '', vd.vendor, vd.vendor, '', '', '', '', '', '', '', m(vd.annualCost.value), '', m(vd.waste.value), cur]);
+  for (const vd of report.vendors) out.push(['vendor', '', '', vd.vendor, vd.vendor, '', '', '', '', '', '', '', '', m(vd.annualCost.value), '', m(vd.waste.value), cur, u(vd.annualCost)]);
   const t = report.totals;
-  out.push(['total', '', '', '', '', t.entitled.value, t.assigned.value, t.active.value, t.inactive.value, t.unknown.value, t.cancelling.value, t.unassigned.value, '', m(t.annualCost.value), '', m(t.waste.value), cur]);
+  out.push(['total', '', '', '', '', t.entitled.value, t.assigned.value, t.active.value, t.inactive.value, t.unknown.value, t.cancelling.value, t.unassigned.value, '', m(t.annualCost.value), '', m(t.waste.value), cur, u(t.annualCost)]);
   if (report.savings) out.push(['savings-realised', '', '', report.savings.since, '', '', report.savings.seats.value, '', '', '', '', '', '', m(report.savings.annual.value), '', '', cur]);
   return toCsv(CSV_HEADER, out);
 }

@@ -7,7 +7,7 @@ import { loadInventory } from '../../src/inventory/load.ts';
 import { memorySource } from '../../src/inventory/memory-source.ts';
 import { formatReport } from '../../src/report/format.ts';
 import { licenseFigures } from '../../src/site/model/figures.ts';
-import { amount, idle } from '../../src/site/pages/context.ts';
+import { amount, idle, unknownCell, wholly } from '../../src/site/pages/context.ts';
 import { files, LICENSE } from '../support/inventory.ts';
 
 const GBP = 'id: figma-gbp\nvendor: figma\ncurrency: GBP\nstart: 2026-01-01\nend: 2026-12-31\nlines:\n  - { license: figma, tier: full, quantity: 2, unit_price: "400.00" }\n';
@@ -26,13 +26,15 @@ describe('a figure that cannot be computed', () => {
     expect(text).toContain('unknown: figma/full: cost unknown: no exchange rate for GBP in org.yaml (exchange_rates)\n');
     expect(text).toContain('unknown: figma/guest: cost unknown: no price: no contract line in force names tier guest, and it has no list_price\n');
     expect(text).toMatch(/figma +full +2 +1 +— +0 +1 +0 +1 +— +unknown +unknown +unknown/);
-    // The total leaves the unknown amounts out and says so.
-    expect(text).toMatch(/total .* 0\.00 \+ unknown .* 0\.00 \+ unknown\n/);
+    // The total leaves the unknown amounts out and says so: nothing of it is known here, so it is "unknown", not "0.00 + unknown".
+    expect(text).toMatch(/\n {2}total +2 +2 +0 +0 +2 +0 +1 +unknown +unknown\n/);
 
     const site = licenseFigures(inv, '2026-03-10').licenses.find((l) => l.id === 'figma')!;
     const full = site.tiers.find((t) => t.id === 'full')!;
     expect(idle(full)).toBe('1 unknown: figma has no usage source');
-    expect(amount(full.annualCost, full.costUnknown)).toBe('unknown: no exchange rate for GBP in org.yaml (exchange_rates)');
+    // The amount cell stays empty (never 0.00), the "Cost unknown" cell beside it says why.
+    expect(amount(full.annualCost, wholly(full.costUnknown))).toBe('');
+    expect(unknownCell(wholly(full.costUnknown))).toBe('unknown: no exchange rate for GBP in org.yaml (exchange_rates)');
     expect(idle(site)).toBe('2 unknown: full: figma has no usage source; guest: figma has no usage source');
     expect(site.costUnknown).toBe('full: no exchange rate for GBP in org.yaml (exchange_rates); guest: no price: no contract line in force names tier guest, and it has no list_price');
   });

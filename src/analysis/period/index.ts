@@ -3,6 +3,7 @@ import { addDays, addMonths, dayNumber, daysInMonth, type IsoDate } from '../../
 import { sum, type Micros } from '../../util/money.ts';
 import { UNCOUNTED_TYPES } from '../entitlement.ts';
 import { ALLOCATION_METHOD, allocate } from '../money/allocate.ts';
+import { PartialSum, partialSums, type UnknownPart } from '../money/unknown.ts';
 import { payerResolver, type PayerResolver, type Payers } from '../report/payers.ts';
 import type { PriceProblem } from '../report/prices.ts';
 import { ACCRUAL_METHOD } from './accrual.ts';
@@ -25,7 +26,15 @@ export interface PeriodRow {
   licenses: Record<string, Micros>;
   /** Spend per cost centre (department rows) or department (cost-centre rows). */
   across: Record<string, Micros>;
+  /** Why part of `amount` cannot be computed (src/analysis/money/unknown.ts); absent when all of it is known. */
+  unknown?: UnknownPart;
+  /** The same, per license and per `across` key, for the cells that have an unknown part. */
+  licensesUnknown?: Record<string, UnknownPart>;
+  acrossUnknown?: Record<string, UnknownPart>;
 }
+
+/** An amount with the reason part of it is unknown, when it is. */
+export type Amount = { amount: Micros; unknown?: UnknownPart };
 
 /** Spend of a period: what each contract line accrued, and who held the seats it paid for. All amounts in whole minor units of the org currency. */
 export interface PeriodSpend {
@@ -36,15 +45,17 @@ export interface PeriodSpend {
   accrual: string;
   allocation: string;
   lines: LineSpend[];
-  licenses: Array<{ id: string; amount: Micros }>;
-  vendors: Array<{ vendor: string; amount: Micros }>;
+  licenses: Array<{ id: string } & Amount>;
+  vendors: Array<{ vendor: string } & Amount>;
   departments: PeriodRow[];
   costCentres: PeriodRow[];
   total: Micros;
+  /** Why part of the total cannot be computed (a contract whose currency has no exchange rate). */
+  totalUnknown?: UnknownPart;
   problems: PriceProblem[];
 }
 
-interface Leaf { license: string; payers: Payers; seatDays: number; amount: Micros }
+interface Leaf { license: string; payers: Payers; seatDays: number; amount: Micros; unknown: string | null }
 
 /** The spend of a period and its chargeback by department and cost centre. Pure: holdings come from git history (./holdings.ts) or today's assignments. */
 export function periodSpend(inv: Inventory, period: Period, holdings: Holdings): PeriodSpend {
@@ -73,9 +84,12 @@ export function periodSpends(inv: Inventory, periods: readonly Period[], holding
     const accrued = cuts.map((d) => sum(tierLines.map((l) => l.at(d))));
     for (let i = 0; i + 1 < cuts.length; i++) {
       const amount = accrued[i + 1]! - accrued[i]!;
-      if (amount === 0n) continue;
       const [a, b] = [dayNumber(cuts[i]!), dayNumber(cuts[i + 1]!) - 1];
-      grains[i]!.push(...tierLeaves(tierLines[0]!.spend.license, amount, occupancy(held.get(key) ?? [], a, b, daily.slice(a - d0, b - d0 + 1)), payers, currency));
+      // A line whose amount is unknown still charges its holders: as unknown, not as nothing.
+      const why = tierLines.find((l) => l.spend.unknown && l.inForce.some(([x, y]) => x <= b && y >= a))?.spend;
+      if (amount === 0n && !why) continue;
+      const unknown = why ? `${why.license}/${why.tier}: ${why.unknown!}` : null;
+      grains[i]!.push(...tierLeaves(tierLines[0]!.spend.license, amount, unknown, occupancy(held.get(key) ?? [], a, b, daily.slice(a - d0, b - d0 + 1)), payers, currency));
     }
   }
   return periods.map((period) => {
@@ -88,11 +102,11 @@ export function periodSpends(inv: Inventory, periods: readonly Period[], holding
     return {
       period, currency, holdings: holdings.basis, accrual: ACCRUAL_METHOD, allocation: ALLOCATION_METHOD,
       lines: spend,
-      licenses: totalsBy(spend, (l) => l.license).map(([id, amount]) => ({ id, amount })),
-      vendors: totalsBy(spend, (l) => l.vendor).map(([vendor, amount]) => ({ vendor, amount })),
+      licenses: totalsBy(spend, (l) => l.license).map(([id, s]) => ({ id, ...amountOf(s) })),
+      vendors: totalsBy(spend, (l) => l.vendor).map(([vendor, s]) => ({ vendor, ...amountOf(s) })),
       departments: rows(leaves, (p) => p.department, (p) => p.costCentre),
       costCentres: rows(leaves, (p) => p.costCentre, (p) => p.department),
-      total: sum(spend.map((l) => l.amount)),
+      ...total(spend),
       problems: problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i),
     };
   });
@@ -127,7 +141,7 @@ function bought(inv: Inventory, lines: LineInPeriod[], p: Period): Array<number 
   return Array.from({ length: n }, (_, i) => (run += diff[i]!));
 }
 
-function tierLeaves(license: string, amount: Micros, occ: Occupancy, payers: PayerResolver, currency: string): Leaf[] {
+function tierLeaves(license: string, amount: Micros, unknown: string | null, occ: Occupancy, payers: PayerResolver, currency: string): Leaf[] {
   const groups = new Map<string, Leaf & { weight: number }>();
   const add = (p: Payers, days: number, weight: number) => {
     const key = `${p.department.key}\u0000${p.costCentre.key}`;
@@ -135,38 +149,57 @@ function tierLeaves(license: string, amount: Micros, occ: Occupancy, payers: Pay
     if (g) {
       g.seatDays += days;
       g.weight += weight;
-    } else groups.set(key, { license, payers: p, seatDays: days, amount: 0n, weight });
+    } else groups.set(key, { license, payers: p, seatDays: days, amount: 0n, unknown, weight });
   };
   for (const [p, days] of occ.groups) add(p, days, days);
   if (occ.spare > 0) add(payers.unassigned, occ.spare, occ.spare);
   // Spend with no seat-day to carry it (a maintenance line, a tier nobody held) is charged to "unassigned".
-  if (groups.size === 0 && amount !== 0n) add(payers.unassigned, 0, 1);
+  if (groups.size === 0 && (amount !== 0n || unknown !== null)) add(payers.unassigned, 0, 1);
   const list = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const parts = allocate(amount, list.map(([, g]) => BigInt(g.weight)), list.map(([k]) => k), currency);
-  return list.map(([, g], i) => ({ license: g.license, payers: g.payers, seatDays: g.seatDays, amount: parts[i]! }));
+  return list.map(([, g], i) => ({ license: g.license, payers: g.payers, seatDays: g.seatDays, amount: parts[i]!, unknown }));
 }
 
 function rows(leaves: Leaf[], own: (p: Payers) => { key: string; name: string }, other: (p: Payers) => { key: string }): PeriodRow[] {
-  const by = new Map<string, { key: string; name: string; seatDays: number; amount: Micros; licenses: Map<string, Micros>; across: Map<string, Micros> }>();
+  const by = new Map<string, { key: string; name: string; seatDays: number; amount: PartialSum; licenses: ReturnType<typeof partialSums>; across: ReturnType<typeof partialSums> }>();
   for (const l of leaves) {
     const o = own(l.payers);
     let r = by.get(o.key);
-    if (!r) by.set(o.key, (r = { key: o.key, name: o.name, seatDays: 0, amount: 0n, licenses: new Map(), across: new Map() }));
+    if (!r) by.set(o.key, (r = { key: o.key, name: o.name, seatDays: 0, amount: new PartialSum(), licenses: partialSums(), across: partialSums() }));
     r.seatDays += l.seatDays;
-    r.amount += l.amount;
-    r.licenses.set(l.license, (r.licenses.get(l.license) ?? 0n) + l.amount);
-    const k = other(l.payers).key;
-    r.across.set(k, (r.across.get(k) ?? 0n) + l.amount);
+    r.amount.add(l.amount, l.unknown);
+    r.licenses.at(l.license).add(l.amount, l.unknown);
+    r.across.at(other(l.payers).key).add(l.amount, l.unknown);
   }
-  return [...by.values()].sort((a, b) => (a.key < b.key ? -1 : 1)).map((r) => ({ ...r, licenses: sortedRecord(r.licenses), across: sortedRecord(r.across) }));
+  return [...by.values()].sort((a, b) => (a.key < b.key ? -1 : 1)).map((r) => {
+    const row: PeriodRow = { key: r.key, name: r.name, seatDays: r.seatDays, ...amountOf(r.amount), licenses: amounts(r.licenses), across: amounts(r.across) };
+    const [lu, au] = [unknowns(r.licenses), unknowns(r.across)];
+    return { ...row, ...(lu ? { licensesUnknown: lu } : {}), ...(au ? { acrossUnknown: au } : {}) };
+  });
 }
 
-const sortedRecord = (m: Map<string, Micros>) => Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : 1)));
+const amountOf = (s: PartialSum): Amount => {
+  const unknown = s.unknown();
+  return unknown ? { amount: s.value, unknown } : { amount: s.value };
+};
+const amounts = (m: ReturnType<typeof partialSums>): Record<string, Micros> => Object.fromEntries(m.entries().map(([k, s]) => [k, s.value]));
+const unknowns = (m: ReturnType<typeof partialSums>): Record<string, UnknownPart> | undefined => {
+  const list = m.entries().flatMap(([k, s]) => { const u = s.unknown(); return u ? [[k, u] as const] : []; });
+  return list.length ? Object.fromEntries(list) : undefined;
+};
 
-function totalsBy(spend: LineSpend[], key: (l: LineSpend) => string): Array<[string, Micros]> {
-  const m = new Map<string, Micros>();
-  for (const l of spend) m.set(key(l), (m.get(key(l)) ?? 0n) + l.amount);
-  return [...m].sort(([a], [b]) => (a < b ? -1 : 1));
+const lineUnknown = (l: LineSpend): string | null => (l.unknown ? `${l.license}/${l.tier}: ${l.unknown}` : null);
+
+/** The period's total, and why part of it is unknown. */
+function total(spend: LineSpend[]): { total: Micros; totalUnknown?: UnknownPart } {
+  const { amount, unknown } = amountOf(spend.reduce((s, l) => s.add(l.amount, lineUnknown(l)), new PartialSum()));
+  return unknown ? { total: amount, totalUnknown: unknown } : { total: amount };
+}
+
+function totalsBy(spend: LineSpend[], key: (l: LineSpend) => string): Array<[string, PartialSum]> {
+  const m = partialSums();
+  for (const l of spend) m.at(key(l)).add(l.amount, lineUnknown(l));
+  return m.entries();
 }
 
 function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {

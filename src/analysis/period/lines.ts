@@ -20,6 +20,8 @@ export interface LineSpend {
   tier: string;
   amount: Micros;
   source: Source;
+  /** Why its amount cannot be computed (no exchange rate): it counts as unknown in every sum, never as 0. */
+  unknown?: string;
 }
 
 /** A line in force on some day of the period, with the days (day numbers, both ends included) it was. */
@@ -48,14 +50,13 @@ export function linesInPeriod(inv: Inventory, p: Period, problems: PriceProblem[
     const days = inForceDays(c.data, p, stop);
     if (days.length === 0) continue;
     const rate = c.data.currency === currency || !org ? 1 : org.exchange_rates?.[c.data.currency];
+    const unknown = rate === undefined ? `no exchange rate for ${c.data.currency} in org.yaml (exchange_rates)` : undefined;
     c.data.lines.forEach((line, i) => {
-      if (rate === undefined) {
-        problems.push({ license: line.license, message: `no exchange rate for ${c.data.currency} in org.yaml: contract ${c.data.id} is left out of the period's spend` });
-        return;
-      }
-      const at = (d: IsoDate) => roundToMinor(org ? convert(accruedBefore(line, c.data, d, stop), c.data.currency, currency, org.exchange_rates ?? {}) : accruedBefore(line, c.data, d, stop), currency);
+      if (unknown) problems.push({ license: line.license, message: `no exchange rate for ${c.data.currency} in org.yaml: the spend of contract ${c.data.id} is unknown` });
+      const at = (d: IsoDate) => (unknown ? 0n : roundToMinor(org ? convert(accruedBefore(line, c.data, d, stop), c.data.currency, currency, org.exchange_rates ?? {}) : accruedBefore(line, c.data, d, stop), currency));
       const amount = at(after) - at(p.from);
-      out.push({ spend: { contract: c.data.id, line: i, vendor: inv.licenses.get(line.license)?.data.vendor ?? c.data.vendor, license: line.license, tier: line.tier, amount, source: lineSource(c, i) }, data: line, inForce: days, days: entitlesSeats(line) ? days : [], at });
+      const spend: LineSpend = { contract: c.data.id, line: i, vendor: inv.licenses.get(line.license)?.data.vendor ?? c.data.vendor, license: line.license, tier: line.tier, amount, source: lineSource(c, i) };
+      out.push({ spend: unknown ? { ...spend, unknown } : spend, data: line, inForce: days, days: entitlesSeats(line) ? days : [], at });
     });
   }
   return out;

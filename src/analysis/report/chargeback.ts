@@ -1,8 +1,9 @@
 import type { Inventory } from '../../inventory/model.ts';
 import type { Micros } from '../../util/money.ts';
+import { PartialSum, partialSums } from '../money/unknown.ts';
 import type { Leaf } from './leaves.ts';
 import type { Payer } from './payers.ts';
-import { figure, type Figure, type Source } from './source.ts';
+import { figure, sumFigure, type Figure, type Source } from './source.ts';
 
 export { DEVICES, NONE, UNASSIGNED } from './payers.ts';
 
@@ -12,6 +13,7 @@ export interface ChargeRow {
   key: string;
   name: string;
   seats: Figure<number>;
+  /** Its `unknown` says why part of the sum cannot be computed (src/analysis/money/unknown.ts); so for waste and every cell below. */
   annualCost: Figure<Micros>;
   waste: Figure<Micros>;
   /** Annual cost per license: the row's leaves of that license, so they add up to the row. */
@@ -24,21 +26,23 @@ export interface ChargeRow {
 class Acc {
   readonly name: string;
   seats = 0;
-  cost = 0n;
-  waste = 0n;
-  readonly licenses = new Map<string, Micros>();
-  readonly across = new Map<string, Micros>();
+  readonly cost = new PartialSum();
+  readonly waste = new PartialSum();
+  readonly licenses = partialSums();
+  readonly across = partialSums();
   readonly tiers = new Set<string>();
   readonly from = new Set<Source>();
   constructor(name: string) {
     this.name = name;
   }
   add(leaf: Leaf, payer: Payer, other: Payer): void {
-    this.across.set(other.key, (this.across.get(other.key) ?? 0n) + leaf.cost);
+    const why = leaf.costUnknown;
+    this.across.at(other.key).add(leaf.cost, why);
     this.seats += leaf.held;
-    this.cost += leaf.cost;
-    if (leaf.wasted) this.waste += leaf.cost;
-    this.licenses.set(leaf.license, (this.licenses.get(leaf.license) ?? 0n) + leaf.cost);
+    this.cost.add(leaf.cost, why);
+    // A share whose cost is unknown leaves the waste unknown too, wasted or not (its tier's row shows both as unknown).
+    this.waste.add(leaf.wasted ? leaf.cost : 0n, why);
+    this.licenses.at(leaf.license).add(leaf.cost, why);
     this.tiers.add(`${leaf.license}\u0000${leaf.tier}`);
     for (const s of payer.from) this.from.add(s);
   }
@@ -57,10 +61,10 @@ function rowsOf(inv: Inventory, accs: Map<string, Acc>, costSources: Map<string,
         key,
         name: row.name,
         seats: figure(row.seats, seatsFrom, people),
-        annualCost: figure(row.cost, cost, people),
-        waste: figure(row.waste, cost, people),
-        licenses: Object.fromEntries([...row.licenses].sort(([a], [b]) => (a < b ? -1 : 1)).map(([l, v]) => [l, figure(v, licenseCost(l), people)])),
-        across: Object.fromEntries([...row.across].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => [k, figure(v, cost, people)])),
+        annualCost: sumFigure(row.cost, cost, people),
+        waste: sumFigure(row.waste, cost, people),
+        licenses: Object.fromEntries(row.licenses.entries().map(([l, v]) => [l, sumFigure(v, licenseCost(l), people)])),
+        across: Object.fromEntries(row.across.entries().map(([k, v]) => [k, sumFigure(v, cost, people)])),
       };
     });
 }

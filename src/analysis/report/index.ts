@@ -2,9 +2,10 @@ import type { Inventory } from '../../inventory/model.ts';
 import type { IsoDate } from '../../util/dates.ts';
 import { sum, type Micros } from '../../util/money.ts';
 import { ALLOCATION_METHOD } from '../money/allocate.ts';
+import { PartialSum } from '../money/unknown.ts';
 import { chargeback, type ChargeRow } from './chargeback.ts';
 import { tierPrices, type PriceProblem } from './prices.ts';
-import { figure, type Figure, type Source } from './source.ts';
+import { figure, sumFigure, type Figure, type Source } from './source.ts';
 import { tierLeaves, type Leaf } from './leaves.ts';
 import { payerResolver } from './payers.ts';
 import { licenseTiers, type TierReport } from './tiers.ts';
@@ -68,10 +69,12 @@ export interface Report {
 /** Totals of rows that carry the same figures; each total points at the rows it adds up. */
 type Summed = Exclude<keyof Totals, 'countedAssigned' | 'unlimited' | 'costUnknown'>;
 
-export function totalsOf(rows: Array<Pick<TierReport, Summed | 'costUnknown'> | Totals>, what: (i: number) => Source): Totals {
+type Row = Pick<TierReport, Summed | 'costUnknown' | 'license' | 'tier'> | Totals;
+
+export function totalsOf(rows: Row[], what: (i: number) => Source): Totals {
   const from = rows.map((_, i) => what(i));
   const num = (v: number | 'unlimited' | null) => (typeof v === 'number' ? v : 0);
-  const counted = (r: Pick<TierReport, Summed | 'costUnknown'> | Totals) => ('countedAssigned' in r ? r.countedAssigned.value : typeof r.entitled.value === 'number' ? r.assigned.value : 0);
+  const counted = (r: Row) => ('countedAssigned' in r ? r.countedAssigned.value : typeof r.entitled.value === 'number' ? r.assigned.value : 0);
   return {
     entitled: figure(rows.reduce((a, r) => a + num(r.entitled.value), 0), from),
     countedAssigned: figure(rows.reduce((a, r) => a + counted(r), 0), from),
@@ -82,10 +85,20 @@ export function totalsOf(rows: Array<Pick<TierReport, Summed | 'costUnknown'> | 
     unknown: figure(rows.reduce((a, r) => a + r.unknown.value, 0), from),
     cancelling: figure(rows.reduce((a, r) => a + r.cancelling.value, 0), from),
     unassigned: figure(rows.reduce((a, r) => a + num(r.unassigned.value), 0), from),
-    annualCost: figure(sum(rows.map((r) => r.annualCost.value)), from),
-    waste: figure(sum(rows.map((r) => r.waste.value)), from),
+    annualCost: sumFigure(partsOf(rows, (r) => r.annualCost), from),
+    waste: sumFigure(partsOf(rows, (r) => r.waste), from),
     costUnknown: rows.some((r) => Boolean(r.costUnknown)),
   };
+}
+
+/** The sum of a money figure over rows: a tier's unknown cost (`costUnknown`) or a total's unknown part is carried, with the tier named. */
+function partsOf(rows: Row[], f: (r: Row) => Figure<Micros>): PartialSum {
+  const s = new PartialSum();
+  for (const r of rows) {
+    if ('tier' in r) s.add(f(r).value, r.costUnknown === null ? null : `${r.license}/${r.tier}: ${r.costUnknown}`);
+    else s.addPart(f(r).value, f(r).unknown);
+  }
+  return s;
 }
 
 /** Utilization, cost and waste of every license (or one), chargeback by department and cost centre, and org totals. Pure. */
@@ -142,6 +155,7 @@ function vendorTotals(inv: Inventory, licenses: readonly LicenseReport[]): Vendo
   return [...by.keys()].sort().map((vendor) => {
     const ls = by.get(vendor)!;
     const from = ls.map((l) => ({ file: inv.licenses.get(l.id)!.src.file, what: `totals of ${l.id}` }));
-    return { vendor, annualCost: figure(sum(ls.map((l) => l.totals.annualCost.value)), from), waste: figure(sum(ls.map((l) => l.totals.waste.value)), from) };
+    const total = (f: (l: LicenseReport) => Figure<Micros>) => ls.reduce((s, l) => s.addPart(f(l).value, f(l).unknown), new PartialSum());
+    return { vendor, annualCost: sumFigure(total((l) => l.totals.annualCost), from), waste: sumFigure(total((l) => l.totals.waste), from) };
   });
 }

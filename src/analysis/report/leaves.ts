@@ -14,6 +14,8 @@ export interface TierSeats {
   counted: boolean;
   /** Annual cost, rounded to the minor unit. */
   cost: Micros;
+  /** Why the cost cannot be computed (no price, no exchange rate); null when it can. */
+  costUnknown: string | null;
 }
 
 /** The finest grain money is allocated at: one license tier's seats charged to one department and cost centre, wasted or not. */
@@ -25,10 +27,13 @@ export interface Leaf {
   /** Seats held (0 for the seats nobody holds). */
   held: number;
   cost: Micros;
+  /** Why this share cannot be computed ("license/tier: reason"); null when it is known. */
+  costUnknown: string | null;
 }
 
 /** Groups a tier's seats into leaves and shares its cost among them by seat count (src/analysis/money/allocate.ts). */
 export function tierLeaves(t: TierSeats, payers: PayerResolver, currency: string): Leaf[] {
+  const costUnknown = t.costUnknown === null ? null : `${t.license}/${t.tier}: ${t.costUnknown}`;
   const groups = new Map<string, { leaf: Leaf; weight: number }>();
   const add = (p: Payers, wasted: boolean, held: number, weight: number) => {
     const key = `${p.department.key}\u0000${p.costCentre.key}\u0000${wasted ? 1 : 0}`;
@@ -36,13 +41,13 @@ export function tierLeaves(t: TierSeats, payers: PayerResolver, currency: string
     if (g) {
       g.leaf.held += held;
       g.weight += weight;
-    } else groups.set(key, { leaf: { license: t.license, tier: t.tier, payers: p, wasted, held, cost: 0n }, weight });
+    } else groups.set(key, { leaf: { license: t.license, tier: t.tier, payers: p, wasted, held, cost: 0n, costUnknown }, weight });
   };
   for (const s of t.seats) {
     add(payers.seat(s.seat), t.counted && s.use === 'inactive', 1, 1);
   }
-  // A tier with a cost but no seat to carry it (a maintenance line, an unlimited tier nobody holds) charges it to "unassigned".
-  if (t.unassigned > 0 || (t.seats.length === 0 && t.cost !== 0n)) add(payers.unassigned, t.counted, 0, Math.max(t.unassigned, 1));
+  // A tier with a cost (or an unknown one) but no seat to carry it (a maintenance line, an unlimited tier nobody holds) charges it to "unassigned".
+  if (t.unassigned > 0 || (t.seats.length === 0 && (t.cost !== 0n || costUnknown !== null))) add(payers.unassigned, t.counted, 0, Math.max(t.unassigned, 1));
   const list = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   const parts = allocate(t.cost, list.map(([, g]) => BigInt(g.weight)), list.map(([k]) => k), currency);
   return list.map(([, g], i) => ({ ...g.leaf, cost: parts[i]! }));

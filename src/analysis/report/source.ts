@@ -1,5 +1,7 @@
 import { locate, type Rec, type SeatList, type Src } from '../../inventory/model.ts';
 import type { Path } from '../../inventory/parse/index.ts';
+import type { Micros } from '../../util/money.ts';
+import type { PartialSum, UnknownPart } from '../money/unknown.ts';
 
 /** One file or record behind a figure: `inventory/contracts/figma-2026.yaml:12 lines[0]`. */
 export interface Source {
@@ -13,6 +15,8 @@ export interface Source {
 export interface Figure<T> {
   value: T;
   from: Source[];
+  /** Why part of this sum cannot be computed (no price, no exchange rate); absent when all of it is known. */
+  unknown?: UnknownPart;
 }
 
 /** The source of a value inside a record, with its line. */
@@ -46,3 +50,9 @@ export function mergeSources(...lists: Source[][]): Source[] {
 }
 
 export const figure = <T>(value: T, ...from: Source[][]): Figure<T> => ({ value, from: mergeSources(...from) });
+
+/** A sum as a figure, with its unknown part when it has one. */
+export function sumFigure(s: PartialSum, ...from: Source[][]): Figure<Micros> {
+  const unknown = s.unknown();
+  return unknown ? { ...figure(s.value, ...from), unknown } : figure(s.value, ...from);
+}

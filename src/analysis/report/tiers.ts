@@ -125,6 +125,7 @@ function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], pric
   // Rounded to the minor unit once, here; ./leaves.ts shares it out and the waste is the wasted shares.
   const cost = roundToMinor(price?.contractCost ?? (listed ? price!.unitCost! * BigInt(assigned) : 0n), currency);
 
+  const costUnknown = price?.unknown ?? (assigned > 0 && price?.contractCost === undefined && price?.unitCost === undefined ? `no price: no contract line in force names tier ${id}, and it has no list_price` : null);
   const first = seats[0]?.i;
   const seatSrc = list ? [seatsSource(list, first, `${assigned} seats with tier ${id}`)] : [];
   const entSrc = price?.sources.entitled ?? [];
@@ -134,7 +135,7 @@ function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], pric
   const activeValue = hasSnapshot ? active : null;
   const base = activeValue === null ? null : finite && entitled > 0 ? entitled : assigned > 0 && !finite ? assigned : null;
   return {
-    seats: { license: license.data.id, tier: id, seats, unassigned: unassigned ?? 0, counted, cost },
+    seats: { license: license.data.id, tier: id, seats, unassigned: unassigned ?? 0, counted, cost, costUnknown },
     report: {
       license: license.data.id,
       tier: id,
@@ -149,7 +150,7 @@ function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], pric
       unassigned: figure(unassigned, entSrc, seatSrc),
       utilization: figure(base === null || activeValue === null ? null : percent(activeValue, base), actSrc, entSrc),
       annualCost: figure(cost, costSrc, listed ? seatSrc : []),
-      costUnknown: price?.unknown ?? (assigned > 0 && price?.contractCost === undefined && price?.unitCost === undefined ? `no price: no contract line in force names tier ${id}, and it has no list_price` : null),
+      costUnknown,
       costPerActive: figure(activeValue ? divRound(cost, BigInt(activeValue)) : null, costSrc, actSrc),
       waste: figure(0n, counted ? mergeSources(costSrc, entSrc, actSrc, seatSrc) : []),
     },

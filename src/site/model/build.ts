@@ -13,7 +13,7 @@ import { currentHoldings, historyHoldings } from '../../analysis/period/holdings
 import { contractInfos, upcomingCancelBy } from './contracts.ts';
 import { fiscalYearSpend, fiscalYearsShown } from './periods.ts';
 import { chargeRows, licenseFigures } from './figures.ts';
-import { dec } from './money.ts';
+import { dec, unknownInfo } from './money.ts';
 import { personInfos, vendorInfos } from './people.ts';
 import { repoFacts } from './repo.ts';
 import { snapshotDates, snapshots } from './snapshots.ts';
@@ -50,7 +50,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
   const renewals = planRenewals(inv, today);
   const contracts = contractInfos(inv, today, renewals);
   // A vendor's annual cost is the sum of its licenses' (the report's), so vendors add up to the total.
-  const byVendor = new Map(fig.report.vendors.map((v) => [v.vendor, v.annualCost.value]));
+  const byVendor = new Map(fig.report.vendors.map((v) => [v.vendor, v.annualCost]));
   const epoch = env.SOURCE_DATE_EPOCH;
   const builtAt = (epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : (o.now ?? new Date())).toISOString().replace(/\.\d{3}Z$/, 'Z');
   let events: SiteModel['events'] = [];
@@ -73,7 +73,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     seats: fig.seats,
     contracts,
     upcoming: upcomingCancelBy(renewals, today),
-    vendors: vendorInfos(inv, new Map([...inv.vendors.keys()].map((k) => [k, dec(inv, byVendor.get(k) ?? 0n)]))),
+    vendors: vendorInfos(inv, new Map([...inv.vendors.keys()].map((k) => [k, { annualCost: dec(inv, byVendor.get(k)?.value ?? 0n), costUnknown: unknownInfo(byVendor.get(k)?.unknown) }]))),
     people: personInfos(inv, fig.seats, today),
     departments: (org?.departments ?? []).map((d) => ({ id: d.id, name: d.name, costCentre: d.cost_centre ?? null, head: d.head ?? null })),
     chargeback: { departments: chargeRows(inv, fig.report.departments), costCentres: chargeRows(inv, fig.report.costCentres), method: fig.report.allocation },

@@ -7,7 +7,7 @@ import type { Renewal } from '../../renewals/plan.ts';
 import type { IsoDate } from '../../util/dates.ts';
 import { toDecimal } from '../../util/money.ts';
 import { roundToMinor } from '../../analysis/money/allocate.ts';
-import { dec, inOrgCurrency, orgCurrency } from './money.ts';
+import { dec, inOrgCurrency, orgCurrency, rateMissing } from './money.ts';
 import type { ContractInfo } from './types.ts';
 
 const noticeText = (n: Contract['notice']) => (!n ? null : 'days' in n ? `${n.days} days` : `${n.months} months`);
@@ -38,6 +38,7 @@ export function contractInfos(inv: Inventory, today: IsoDate, renewals: Renewal[
         cancelBy: r?.dates.cancelBy ?? null, decisionDue: r?.dates.decisionDue ?? null, renewal: r?.dates.renewal ?? null,
         decision: r?.dates.decision ?? c.renewal?.decision ?? 'undecided',
         annualCost: dec(inv, annual),
+        costUnknown: rateMissing(inv, c.currency) ? { reason: `no exchange rate for ${c.currency} in org.yaml (exchange_rates)`, whole: true } : null,
         recommendedCost: r?.cost ? dec(inv, r.cost.recommended) : null,
         licenses: [...new Set(c.lines.map((l) => l.license))].sort(),
         lines,

@@ -2,7 +2,7 @@ import { buildReport, type ChargeRow as ReportChargeRow, type Report } from '../
 import { seatViews } from '../../analysis/report/seats.ts';
 import { seatLoc, type Inventory } from '../../inventory/model.ts';
 import type { IsoDate } from '../../util/dates.ts';
-import { dec } from './money.ts';
+import { dec, unknownInfo, unknownInfos } from './money.ts';
 import type { ChargeRow, LicenseFigures, SeatRow, TierFigures } from './types.ts';
 
 const FIGURE_NAMES = { entitled: 'bought', annualCost: 'annual cost', waste: 'waste' } as const;
@@ -48,6 +48,7 @@ export function licenseFigures(inv: Inventory, today: IsoDate): Figures {
       unknownReason: reasons.length ? reasons.join('; ') : null,
       cancelling: l.totals.cancelling.value,
       costUnknown: costReasons.length ? costReasons.join('; ') : null,
+      annualCostUnknown: unknownInfo(l.totals.annualCost.unknown),
       assignedShare: counted.length && l.totals.entitled.value > 0 ? l.totals.countedAssigned.value / l.totals.entitled.value : null,
       annualCost: dec(inv, l.totals.annualCost.value),
       waste: dec(inv, l.totals.waste.value),
@@ -65,5 +66,6 @@ export function chargeRows(inv: Inventory, rows: ReportChargeRow[]): ChargeRow[]
     key: r.key, name: r.name, seats: r.seats.value, annualCost: dec(inv, r.annualCost.value), waste: dec(inv, r.waste.value),
     licenses: Object.fromEntries(Object.entries(r.licenses).map(([k, v]) => [k, dec(inv, v.value)])),
     across: Object.fromEntries(Object.entries(r.across).map(([k, v]) => [k, dec(inv, v.value)])),
+    costUnknown: unknownInfo(r.annualCost.unknown), licensesUnknown: unknownInfos(r.licenses), acrossUnknown: unknownInfos(r.across),
   }));
 }

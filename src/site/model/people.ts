@@ -22,12 +22,12 @@ export function personInfos(inv: Inventory, seats: SeatRow[], today: string): Pe
     .sort((a, b) => a.name.localeCompare(b.name, 'en') || (a.id < b.id ? -1 : 1));
 }
 
-export function vendorInfos(inv: Inventory, costByVendor: Map<string, string>): VendorInfo[] {
+export function vendorInfos(inv: Inventory, costByVendor: Map<string, Pick<VendorInfo, 'annualCost' | 'costUnknown'>>): VendorInfo[] {
   return [...inv.vendors.values()]
     .map(({ data: v }) => ({
       id: v.id, name: v.name, website: v.website ?? null, accountId: v.account_id ?? null,
       contacts: (v.contacts ?? []).map((c) => ({ name: c.name, role: c.role ?? null, email: c.email ?? null })),
-      annualCost: costByVendor.get(v.id) ?? '0',
+      annualCost: costByVendor.get(v.id)?.annualCost ?? '0', costUnknown: costByVendor.get(v.id)?.costUnknown ?? null,
     }))
     .sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }

@@ -52,6 +52,12 @@ export interface TierFigures {
   waste: string;
 }
 
+/** Why part of a summed amount cannot be computed (no price, no exchange rate): the amount is the known part; `whole`: nothing of it is known. */
+export interface UnknownInfo {
+  reason: string;
+  whole: boolean;
+}
+
 export interface LicenseFigures {
   id: string;
   name: string;
@@ -74,6 +80,8 @@ export interface LicenseFigures {
   cancelling: number;
   /** Why some tier's cost is unknown ("tier: reason"); null when every cost is known. */
   costUnknown: string | null;
+  /** The same for the annual cost and waste sums (the report's `totals.annualCost.unknown`). */
+  annualCostUnknown: UnknownInfo | null;
   /** Assigned seats per seat bought, over the counted tiers (0..n); null when nothing is counted. */
   assignedShare: number | null;
   annualCost: string;
@@ -126,6 +134,8 @@ export interface ContractInfo {
   renewal: string | null;
   decision: string;
   annualCost: string;
+  /** Why the annual cost in the org currency is unknown (no exchange rate for the contract's currency); null when it is known. */
+  costUnknown: UnknownInfo | null;
   /** Annual cost at the quantities `lac renewals` recommends for the next term. */
   recommendedCost: string | null;
   licenses: string[];
@@ -157,6 +167,8 @@ export interface VendorInfo {
   accountId: string | null;
   contacts: { name: string; role: string | null; email: string | null }[];
   annualCost: string;
+  /** Why part of the annual cost is unknown (the report's vendor row). */
+  costUnknown: UnknownInfo | null;
 }
 
 /** What one department or cost centre pays (the report's chargeback). */
@@ -170,6 +182,10 @@ export interface ChargeRow {
   licenses: Record<string, string>;
   /** Annual cost per cost centre (department rows) or per department (cost-centre rows). */
   across: Record<string, string>;
+  /** Why part of the annual cost and waste is unknown (the report's); per license and per `across` key for the cells that have an unknown part. */
+  costUnknown: UnknownInfo | null;
+  licensesUnknown: Record<string, UnknownInfo>;
+  acrossUnknown: Record<string, UnknownInfo>;
 }
 
 /** A department's or cost centre's spend in a period (src/analysis/period). */
@@ -180,6 +196,10 @@ export interface PeriodRowInfo {
   amount: string;
   licenses: Record<string, string>;
   across: Record<string, string>;
+  /** Why part of the spend is unknown (a contract without an exchange rate), per row and per cell. */
+  unknown: UnknownInfo | null;
+  licensesUnknown: Record<string, UnknownInfo>;
+  acrossUnknown: Record<string, UnknownInfo>;
 }
 
 /** A fiscal year's spend (`lac report --period YEAR`), with its months. */
@@ -189,17 +209,18 @@ export interface FiscalYearSpend {
   from: string;
   to: string;
   total: string;
+  totalUnknown: UnknownInfo | null;
   /** Seat holders from git history, or from today's assignments only. */
   basis: 'history' | 'assignments';
   accrual: string;
   allocation: string;
-  lines: { contract: string; line: number; vendor: string; license: string; tier: string; amount: string }[];
-  licenses: { id: string; amount: string }[];
-  vendors: { id: string; amount: string }[];
+  lines: { contract: string; line: number; vendor: string; license: string; tier: string; amount: string; unknown: UnknownInfo | null }[];
+  licenses: { id: string; amount: string; unknown: UnknownInfo | null }[];
+  vendors: { id: string; amount: string; unknown: UnknownInfo | null }[];
   departments: PeriodRowInfo[];
   costCentres: PeriodRowInfo[];
   /** Each month's total and its department and cost-centre amounts (key → amount). */
-  months: { label: string; from: string; to: string; total: string; departments: Record<string, string>; costCentres: Record<string, string> }[];
+  months: { label: string; from: string; to: string; total: string; departments: Record<string, string>; costCentres: Record<string, string>; totalUnknown: UnknownInfo | null; departmentsUnknown: Record<string, UnknownInfo>; costCentresUnknown: Record<string, UnknownInfo> }[];
   problems: string[];
 }
 

@@ -1,6 +1,6 @@
 import type { HistoryEvent } from '../../history/history.ts';
 import type { Links } from '../links.ts';
-import type { SiteModel } from '../model/types.ts';
+import type { SiteModel, UnknownInfo } from '../model/types.ts';
 import { routes } from '../routes.ts';
 import type { Cell, CellValue, Section, Table } from '../types.ts';
 
@@ -63,8 +63,26 @@ export function idle(f: { active: number | null; inactive: number; unknown: numb
   return f.active === null && f.inactive === 0 ? unknown : `${f.inactive} (+ ${unknown})`;
 }
 
-/** An amount, or "unknown" with the reason when it cannot be computed (no price, no exchange rate): never a 0. */
-export const amount = (value: string | null, unknown: string | null): string => (unknown ? `unknown: ${unknown}` : (value ?? ''));
+/** An amount in a table: its known part, empty when nothing of it is known (never a 0), so each table's CSV download still sums exactly; the "Cost unknown" column beside it says what is missing. */
+export const amount = (value: string | null, u: UnknownInfo | null): string => (u?.whole ? '' : (value ?? ''));
+
+/** The "Cost unknown" cell of an amount: "partly unknown: why" beside a known part ("+ …" would read as a formula in a spreadsheet), "unknown: why" when nothing is known, else empty. */
+export const unknownCell = (u: UnknownInfo | null): string => (!u ? '' : `${u.whole ? '' : 'partly '}unknown: ${u.reason}`);
+
+/** An amount outside a table, as the totals read: "12.00 + unknown: why", or "unknown: why". */
+export const amountText = (value: string, u: UnknownInfo | null): string => (!u ? value : u.whole ? `unknown: ${u.reason}` : `${value} + unknown: ${u.reason}`);
+
+/** A chart label: "12.00 + unknown", or "unknown" (the reason is in the table the chart comes with). */
+export const shortUnknown = (text: string, u: UnknownInfo | null): string => (!u ? text : u.whole ? 'unknown' : `${text} + unknown`);
+
+/** A tier's cost is known or not at all: its reason as an unknown part. */
+export const wholly = (reason: string | null): UnknownInfo | null => (reason === null ? null : { reason, whole: true });
+
+/** Adds the "Cost unknown" column (`unknownCell`, one per row) to a table when some row has an unknown part. */
+export function withUnknownColumn(t: Table, unknowns: Array<UnknownInfo | null | undefined>): Table {
+  if (!unknowns.some(Boolean)) return t;
+  return { ...t, columns: [...t.columns, { label: 'Cost unknown' }], rows: t.rows.map((r, i) => [...r, unknownCell(unknowns[i] ?? null)]) };
+}
 
 /** Seats bought per tier: a number, "unlimited" (never summed into a count), or "none". */
 export function bought(l: { tiers: { id: string; entitled: number | 'unlimited' | null }[]; entitled: number | null; unlimited: boolean }): string {

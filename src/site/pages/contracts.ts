@@ -1,19 +1,19 @@
 import { routes } from '../routes.ts';
 import { timeline } from '../svg/timeline.ts';
 import type { Page } from '../types.ts';
-import { eventsTable, upcoming, type Ctx } from './context.ts';
+import { amount, amountText, eventsTable, upcoming, withUnknownColumn, type Ctx } from './context.ts';
 import { findingsTable } from './licenses.ts';
 
 export function contractsPage(ctx: Ctx): Page {
   const { m } = ctx;
   return {
     route: routes.contracts, title: 'Contracts', nav: 'contracts', crumbs: [{ text: 'Overview', href: routes.overview }],
-    sections: [ctx.table({
+    sections: [ctx.table(withUnknownColumn({
       id: 'contracts', title: 'Contracts',
       columns: [{ label: 'Contract' }, { label: 'Vendor' }, { label: 'Term' }, { label: 'Renewal' }, { label: 'Start' }, { label: 'End' }, { label: 'Auto-renew' }, { label: 'Notice' }, { label: 'Cancel by' }, { label: 'Decision' }, { label: 'PO' }, { label: ctx.money('Annual cost'), numeric: true }],
-      rows: m.contracts.map((c) => [ctx.contract(c.id), ctx.vendor(c.vendor), c.state, c.status, c.start, c.end ?? '', c.autoRenew ? 'yes' : 'no', c.notice ?? '', c.cancelBy ?? '', c.decision, c.po ?? '', c.annualCost]),
+      rows: m.contracts.map((c) => [ctx.contract(c.id), ctx.vendor(c.vendor), c.state, c.status, c.start, c.end ?? '', c.autoRenew ? 'yes' : 'no', c.notice ?? '', c.cancelBy ?? '', c.decision, c.po ?? '', amount(c.annualCost, c.costUnknown)]),
       empty: 'No contracts.',
-    })],
+    }, m.contracts.map((c) => c.costUnknown)))],
   };
 }
 
@@ -29,7 +29,7 @@ export function contractPages(ctx: Ctx): Page[] {
         { label: 'Term in force', value: c.termStart ? `${c.termStart} – ${c.termEnd}` : '—' },
         { label: 'Auto-renew', value: c.autoRenew ? 'yes' : 'no' }, { label: 'Notice', value: c.notice ?? 'none' },
         { label: 'Decision due', value: c.decisionDue ?? '—' }, { label: 'Cancel by', value: c.cancelBy ?? '—' }, { label: 'Renews on', value: c.renewal ?? '—' }, { label: 'Decision', value: c.decision },
-        { label: `Annual cost (${m.org.currency})`, value: c.annualCost }, { label: `Recommended for the next term (${m.org.currency})`, value: c.recommendedCost ?? '—' },
+        { label: `Annual cost (${m.org.currency})`, value: amountText(c.annualCost, c.costUnknown) }, { label: `Recommended for the next term (${m.org.currency})`, value: c.costUnknown ? amountText('', c.costUnknown) : (c.recommendedCost ?? '—') },
         { label: 'Billing', value: c.billing ?? '—' }, { label: 'PO number', value: c.po ?? '—' }, { label: 'Currency', value: c.currency },
         { label: 'Replaces', value: ctx.contract(c.previous) || '—' }, { label: 'Replaced by', value: ctx.contract(c.successor) || '—' },
         { label: 'Documents', value: c.documents.length ? c.documents.map((d) => ({ text: d.title, href: d.url })) : 'none' },
@@ -55,12 +55,12 @@ export function renewalsPage(ctx: Ctx): Page {
       { type: 'links', title: 'Calendar', links: [{ text: 'Cancel-by and renewal dates (iCalendar)', href: routes.download('renewals.ics') }] },
       { type: 'text', text: 'Each bar is the term in force of a contract still to be decided; the diamond is its cancel-by date, the dashed line today.' },
       { type: 'chart', title: 'Renewal timeline', svg: timeline('Contract terms and cancel-by dates over the next year', due.map((c) => ({ label: c.id, start: c.termStart ?? c.start, end: c.termEnd ?? c.end ?? c.start, mark: c.cancelBy })), m.provenance.today), table: 'renewals' },
-      ctx.table({
+      ctx.table(withUnknownColumn({
         id: 'renewals', title: 'Upcoming cancel-by dates',
         columns: [{ label: 'Cancel by' }, { label: 'Days left', numeric: true }, { label: 'Decision due' }, { label: 'Contract' }, { label: 'Vendor' }, { label: 'Status' }, { label: 'Term ends' }, { label: 'Auto-renew' }, { label: 'Notice' }, { label: 'Decision' }, { label: 'Owner' }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Recommended'), numeric: true }],
-        rows: due.map((c) => [c.cancelBy!, String(daysFrom(m.provenance.today, c.cancelBy!)), c.decisionDue ?? '', ctx.contract(c.id), ctx.vendor(c.vendor), c.status, c.termEnd ?? '', c.autoRenew ? 'yes' : 'no', c.notice ?? '', c.decision, ctx.person(c.owner), c.annualCost, c.recommendedCost ?? '']),
+        rows: due.map((c) => [c.cancelBy!, String(daysFrom(m.provenance.today, c.cancelBy!)), c.decisionDue ?? '', ctx.contract(c.id), ctx.vendor(c.vendor), c.status, c.termEnd ?? '', c.autoRenew ? 'yes' : 'no', c.notice ?? '', c.decision, ctx.person(c.owner), amount(c.annualCost, c.costUnknown), c.costUnknown ? '' : (c.recommendedCost ?? '')]),
         empty: 'No cancel-by date ahead.',
-      }),
+      }, due.map((c) => c.costUnknown))),
     ],
   };
 }

@@ -3,7 +3,7 @@ import { routes } from '../routes.ts';
 import { lineChart } from '../svg/lines.ts';
 import type { LicenseFigures } from '../model/types.ts';
 import type { Page, Table } from '../types.ts';
-import { amount, bought, eventsTable, groupBy, idle, num, pct, percent, type Ctx } from './context.ts';
+import { amount, bought, eventsTable, groupBy, idle, num, pct, percent, wholly, withUnknownColumn, type Ctx } from './context.ts';
 
 export function licensesPage(ctx: Ctx): Page {
   return {
@@ -14,15 +14,15 @@ export function licensesPage(ctx: Ctx): Page {
 
 /** The license summary table; also used by the point-in-time pages. */
 export function licenseTable(ctx: Ctx, id: string, title: string, licenses: LicenseFigures[]): Table {
-  return {
+  return withUnknownColumn({
     id, title,
     columns: [{ label: 'License' }, { label: 'Vendor' }, { label: 'Type' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Active', numeric: true }, { label: 'Idle', numeric: true }, { label: 'Cancelling', numeric: true }, { label: 'Assigned of bought (counted tiers)', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
     rows: licenses.map((l) => [
       ctx.license(l.id), ctx.vendor(l.vendor), l.type + (l.retired ? ` (retired ${l.retired})` : ''),
-      bought(l), String(l.assigned), num(l.active), idle(l), String(l.cancelling), l.assignedShare === null ? '' : `${l.countedAssigned} / ${l.entitled} (${pct(l.assignedShare)})`, amount(l.annualCost, l.costUnknown), amount(l.waste, l.costUnknown),
+      bought(l), String(l.assigned), num(l.active), idle(l), String(l.cancelling), l.assignedShare === null ? '' : `${l.countedAssigned} / ${l.entitled} (${pct(l.assignedShare)})`, amount(l.annualCost, l.annualCostUnknown), amount(l.waste, l.annualCostUnknown),
     ]),
     empty: 'No licenses.',
-  };
+  }, licenses.map((l) => l.annualCostUnknown));
 }
 
 /** Findings whose file belongs to a license: its own files and the contracts that name it. */
@@ -68,11 +68,11 @@ export function licensePages(ctx: Ctx): Page[] {
           { label: 'Usage snapshot', value: l.usageTaken ?? 'none' },
           { label: 'Defined in', value: { text: `inventory/licenses/${l.id}.yaml`, href: ctx.links.blob(`inventory/licenses/${l.id}.yaml`, 1) } },
         ] },
-        ctx.table({
+        ctx.table(withUnknownColumn({
           id: `license-${l.id}-tiers`, title: 'Tiers',
           columns: [{ label: 'Tier' }, { label: 'Name' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Unassigned', numeric: true }, { label: 'Active', numeric: true }, { label: 'Idle', numeric: true }, { label: 'Cancelling', numeric: true }, { label: 'Utilization (active)', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Per active user'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
-          rows: l.tiers.map((t) => [t.id, t.name, num(t.entitled) || 'none', String(t.assigned), num(t.unassigned), num(t.active), idle(t), String(t.cancelling), percent(t.utilization), amount(t.annualCost, t.costUnknown), amount(t.costPerActive, t.costUnknown), amount(t.waste, t.costUnknown)]),
-        }),
+          rows: l.tiers.map((t) => [t.id, t.name, num(t.entitled) || 'none', String(t.assigned), num(t.unassigned), num(t.active), idle(t), String(t.cancelling), percent(t.utilization), amount(t.annualCost, wholly(t.costUnknown)), amount(t.costPerActive, wholly(t.costUnknown)), amount(t.waste, wholly(t.costUnknown))]),
+        }, l.tiers.map((t) => wholly(t.costUnknown)))),
         { type: 'chart', title: 'Seats over time', svg: lineChart(`${l.name}: seats bought, assigned and active over time`, shown), table: `license-${l.id}-over-time` },
         ctx.table({
           id: `license-${l.id}-over-time`, title: 'At each month end',

@@ -5,7 +5,7 @@ import { routes } from '../routes.ts';
 import { barChart } from '../svg/bars.ts';
 import { lineChart } from '../svg/lines.ts';
 import type { Page } from '../types.ts';
-import { leaverText, money, pct, upcoming, type Ctx } from './context.ts';
+import { leaverText, money, pct, shortUnknown, upcoming, type Ctx } from './context.ts';
 import { spendLinks } from './spend.ts';
 
 const sumOf = (xs: string[]) => xs.reduce((s, x) => s + parseAmount(x), 0n);
@@ -48,7 +48,7 @@ export function overviewPage(ctx: Ctx): Page {
         ],
       },
       { type: 'links', title: 'Spend by fiscal year', links: spendLinks(ctx) },
-      { type: 'chart', title: 'Annual spend by vendor', svg: barChart('Annual spend by vendor', byVendor.map((v) => ({ label: v.name, value: Number(v.annualCost), text: money(v.annualCost, cur) }))), table: 'vendors' },
+      { type: 'chart', title: 'Annual spend by vendor', svg: barChart('Annual spend by vendor', byVendor.map((v) => ({ label: v.name, value: Number(v.annualCost), text: shortUnknown(money(v.annualCost, cur), v.costUnknown) }))), table: 'vendors' },
       { type: 'chart', title: 'Seats assigned of seats bought', svg: barChart('Seats assigned of seats bought, by license and tier', util.map((t) => ({ label: t.label, value: t.assigned, behind: t.bought, text: `${t.assigned} / ${t.bought} (${pct(t.assigned / t.bought)})` }))), table: 'licenses' },
       { type: 'chart', title: 'Annual spend over time', svg: lineChart('Annual spend at each month end', [{ name: `Annual spend (${cur})`, points: spendSeries }]), table: 'points-in-time' },
       { type: 'chart', title: 'Seats over time', svg: lineChart('Seats bought and assigned at each month end', seatSeries), table: 'points-in-time' },

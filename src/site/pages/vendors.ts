@@ -1,18 +1,18 @@
 import { routes } from '../routes.ts';
 import type { Page } from '../types.ts';
-import { type Ctx } from './context.ts';
+import { amount, amountText, withUnknownColumn, type Ctx } from './context.ts';
 import { licenseTable } from './licenses.ts';
 
 export function vendorsPage(ctx: Ctx): Page {
   const { m } = ctx;
   return {
     route: routes.vendors, title: 'Vendors', nav: 'vendors', crumbs: [{ text: 'Overview', href: routes.overview }],
-    sections: [ctx.table({
+    sections: [ctx.table(withUnknownColumn({
       id: 'vendors', title: 'Vendors',
       columns: [{ label: 'Vendor' }, { label: 'Licenses', numeric: true }, { label: 'Contracts', numeric: true }, { label: 'Account' }, { label: ctx.money('Annual cost'), numeric: true }],
-      rows: m.vendors.map((v) => [ctx.vendor(v.id), String(m.licenses.filter((l) => l.vendor === v.id).length), String(m.contracts.filter((c) => c.vendor === v.id).length), v.accountId ?? '', v.annualCost]),
+      rows: m.vendors.map((v) => [ctx.vendor(v.id), String(m.licenses.filter((l) => l.vendor === v.id).length), String(m.contracts.filter((c) => c.vendor === v.id).length), v.accountId ?? '', amount(v.annualCost, v.costUnknown)]),
       empty: 'No vendors.',
-    })],
+    }, m.vendors.map((v) => v.costUnknown)))],
   };
 }
 
@@ -24,7 +24,7 @@ export function vendorPages(ctx: Ctx): Page[] {
     sections: [
       { type: 'facts', items: [
         { label: 'ID', value: v.id }, { label: 'Website', value: v.website ? { text: v.website, href: v.website } : '—' },
-        { label: 'Our account', value: v.accountId ?? '—' }, { label: `Annual cost (${m.org.currency})`, value: v.annualCost },
+        { label: 'Our account', value: v.accountId ?? '—' }, { label: `Annual cost (${m.org.currency})`, value: amountText(v.annualCost, v.costUnknown) },
         { label: 'Defined in', value: { text: `inventory/vendors/${v.id}.yaml`, href: ctx.links.blob(`inventory/vendors/${v.id}.yaml`, 1) } },
       ] },
       ctx.table({
