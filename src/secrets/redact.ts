@@ -7,13 +7,13 @@ export const REDACTED = '[redacted]';
 
 export type Redact = (text: string) => string;
 
-const TOKEN = String.raw`[A-Za-z0-9._~+/=:-]`;
+const TOKEN = String.raw`[A-Za-z0-9_.~+/=:-]`;
 
 /** Credentials recognised by their shape, whatever their value. Each keeps its label and hides the value. */
 const PATTERNS: readonly [RegExp, string | ((...groups: string[]) => string)][] = [
   // An Authorization header, as a header line, JSON or a dumped object: the whole value goes.
   [/\b((?:proxy-)?authorization\\?["']?\s*[:=]\s*\\?["']?)(?:(bearer|basic|ssws|token|bot)\s+)?[^\s"'\\,;}]+/gi, (_, label: string, scheme?: string) => `${label}${scheme ? `${scheme} ` : ''}${REDACTED}`],
-  // A scheme followed by something token-shaped (a digit or punctuation in it, so prose survives).
+  // A scheme followed by something token-shaped (a digit or punctuation in it, so prose and variable names survive).
   [new RegExp(String.raw`\b(Bearer|Basic|SSWS|token)(\s+|%20|\+)(?=${TOKEN}*[0-9._~+/=:-])${TOKEN}{8,}`, 'gi'), `$1$2${REDACTED}`],
   // JSON Web Tokens (Google's signed assertion, OAuth access tokens): header.payload.signature.
   [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],

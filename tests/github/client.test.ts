@@ -29,4 +29,13 @@ describe('GitHub client settings', () => {
     expect(JSON.stringify({ ...error, stack: error.stack })).not.toContain('ghp_secret');
     expect(toGitHubError('GET /x', new Error('fetch failed\nat line')).message).toBe('command GET /x failed with status 0: fetch failed');
   });
+
+  it('never prints a body that is not GitHub\'s JSON, and bounds and redacts GitHub\'s message', () => {
+    // Octokit makes the raw body its message when the answer is not JSON (a proxy's error page).
+    const page = '<html>401: authorization: token ghp_proxyEchoedThis0123</html>';
+    expect(toGitHubError('GET /x', { status: 401, message: page, response: { data: page } }).message).toBe('command GET /x failed with status 401');
+    const long = toGitHubError('GET /x', { status: 500, response: { data: { message: `Bearer ghp_abcdef0123456789 ${'x'.repeat(500)}` } } }).message;
+    expect(long).toMatch(/^command GET \/x failed with status 500: Bearer \[redacted\] x+…$/);
+    expect(long.length).toBeLessThan(260);
+  });
 });

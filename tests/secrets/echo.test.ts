@@ -150,6 +150,6 @@ describe('no secret reaches output, files or a pull request when a vendor echoes
         }
       }
       expect(fake.unexpected).toEqual([]);
-    }, 60_000);
+    }, 120_000);
   }
 });

@@ -62,6 +62,8 @@ describe('redactPatterns: credentials recognised by their shape', () => {
     ["{ authorization: 'Basic Y2xpZW50OnNlY3JldA==' }", `{ authorization: 'Basic ${REDACTED}' }`],
     ['proxy-authorization=opaque-value-123', `proxy-authorization=${REDACTED}`],
     ['sent Bearer abc.def-123 twice', `sent Bearer ${REDACTED} twice`],
+    ['header was token ghp_16C7e42F292c6912E7710c838347Ae178B4a', `header was token ${REDACTED}`],
+    ['the token in GITHUB_TOKEN; token from LAC_GITHUB_USAGE_TOKEN', 'the token in GITHUB_TOKEN; token from LAC_GITHUB_USAGE_TOKEN'],
     ['jwt eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln end', `jwt ${REDACTED} end`],
     ['grant_type=jwt&assertion=abc.def.ghi&scope=x', `grant_type=jwt&assertion=${REDACTED}&scope=x`],
     ['client_secret=s3cr3t&code=4/0Ad&refresh_token=1//0g', `client_secret=${REDACTED}&code=${REDACTED}&refresh_token=${REDACTED}`],
