@@ -2,8 +2,9 @@
 // example inventory: whatever the example holds at the end is what the last step leaves behind.
 import { addDays, addMonths, daysBetween, maxDate, minDate, monthsBetween, type IsoDate } from '../util/dates.ts';
 import { activeLine, joinRecorded, leaveRecorded, leaveStarted, leftInWindow, offboardDay, toPerson, type Person, type Window } from './people.ts';
-import { dropField, onOrAfter, parseList, pick, seatLine, unit, workday, type ListFile } from './text.ts';
+import { commonest, dropField, field, insertLine, onOrAfter, parseList, pick, seatLine, unit, workday, type ListFile } from './text.ts';
 import { parseSnapshot, snapshotAt, takenDay, type SeatSpan, type UsageModel } from './usage.ts';
+import { earlierTerm, shiftYear, undecided, withRenewal } from './contract-text.ts';
 
 export interface Who {
   name: string;
@@ -376,70 +377,4 @@ export function planDemo(inventory: Map<string, string>, extra: Map<string, stri
     s.pr = pr;
   }
   return { files, steps: all, window: w };
-}
-
-function commonest(values: string[]): string {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
-}
-
-/** Adds a record line that the example no longer has: among the lines of its tier, in holder order. */
-function insertLine(list: ListFile & { order: string[]; initial: Map<string, string> }, key: string, tier: string, line: string): void {
-  if (list.order.includes(key)) throw new Error(`demo: ${key} is in the list already`);
-  const tierOf = (k: string) => {
-    const t = list.initial.get(k) ?? list.lines.find((l) => l.key === k)?.text ?? '';
-    return /tier: ([^,}]+)/.exec(t)?.[1]?.trim();
-  };
-  let index = -1;
-  for (let i = 0; i < list.order.length; i++) if (tierOf(list.order[i]!) === tier && list.order[i]! < key) index = i;
-  if (index < 0) {
-    const first = list.order.findIndex((k) => tierOf(k) === tier);
-    index = first < 0 ? list.order.length - 1 : first - 1;
-  }
-  list.order.splice(index + 1, 0, key);
-  list.initial.set(key, line);
-}
-
-function field(text: string, key: string): string | undefined {
-  const m = new RegExp(`^${key}: (.*)$`, 'm').exec(text);
-  return m ? m[1]!.replace(/^"(.*)"$/, '$1').trim() : undefined;
-}
-
-const shiftYear = (s: string, years: number) =>
-  s.replace(/\b(20\d\d)-(\d\d)\b(?!-)/g, (_, y: string, yy: string) => `${Number(y) - years}-${String((Number(yy) - years + 100) % 100).padStart(2, '0')}`)
-    .replace(/\b(20\d\d)\b(?!-\d)/g, (_, y: string) => String(Number(y) - years));
-
-/** The same contract one term earlier: dates, title, order numbers and document paths moved back. */
-export function earlierTerm(text: string, months: number): string {
-  const years = Math.round(months / 12);
-  return text.split('\n').map((line) => {
-    const m = /^(start|end|signed): (\d{4}-\d{2}-\d{2})(.*)$/.exec(line);
-    if (m) {
-      const d = m[1] === 'end' ? addDays(addMonths(addDays(m[2]!, 1), -months), -1) : addMonths(m[2]!, -months);
-      return `${m[1]}: ${d}${m[3]}`;
-    }
-    if (/^po_number: /.test(line)) return line.replace(/20\d\d/, (y) => String(Number(y) - years));
-    if (/^(title|order_number): /.test(line) || /^ {2}- \{ title: .*url: /.test(line)) return shiftYear(line, years);
-    return line;
-  }).join('\n');
-}
-
-/** The contract before its renewal decision was recorded. */
-export const undecided = (text: string): string => withRenewal(text, '{ decision: undecided }');
-
-/** The contract with another `renewal:` block. */
-export function withRenewal(text: string, block: string): string {
-  const lines = text.split('\n');
-  const i = lines.findIndex((l) => l.startsWith('renewal:'));
-  if (i < 0) {
-    if (block.includes('undecided')) return text;
-    const at = lines.findIndex((l) => l.startsWith('previous:'));
-    lines.splice(at < 0 ? (lines[lines.length - 1] === '' ? lines.length - 1 : lines.length) : at, 0, `renewal: ${block}`);
-    return lines.join('\n');
-  }
-  let j = i + 1;
-  while (j < lines.length && /^ +\S/.test(lines[j]!)) j++;
-  lines.splice(i, j - i, `renewal: ${block}`);
-  return lines.join('\n');
 }

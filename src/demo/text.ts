@@ -92,3 +92,33 @@ export function setField(line: string, key: string, value: string): string {
 
 /** Removes a trailing `# comment` after the closing brace of a record line. */
 export const dropComment = (line: string): string => line.replace(/\}\s+#.*$/, '}');
+
+/** The value that occurs most often (ties: the first in sort order). */
+export function commonest(values: string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]![0];
+}
+
+/** Adds a record line that the example no longer has: among the lines of its tier, in holder order. */
+export function insertLine(list: ListFile & { order: string[]; initial: Map<string, string> }, key: string, tier: string, line: string): void {
+  if (list.order.includes(key)) throw new Error(`demo: ${key} is in the list already`);
+  const tierOf = (k: string) => {
+    const t = list.initial.get(k) ?? list.lines.find((l) => l.key === k)?.text ?? '';
+    return /tier: ([^,}]+)/.exec(t)?.[1]?.trim();
+  };
+  let index = -1;
+  for (let i = 0; i < list.order.length; i++) if (tierOf(list.order[i]!) === tier && list.order[i]! < key) index = i;
+  if (index < 0) {
+    const first = list.order.findIndex((k) => tierOf(k) === tier);
+    index = first < 0 ? list.order.length - 1 : first - 1;
+  }
+  list.order.splice(index + 1, 0, key);
+  list.initial.set(key, line);
+}
+
+/** A top-level scalar of a YAML record's text, unquoted. */
+export function field(text: string, key: string): string | undefined {
+  const m = new RegExp(`^${key}: (.*)$`, 'm').exec(text);
+  return m ? m[1]!.replace(/^"(.*)"$/, '$1').trim() : undefined;
+}

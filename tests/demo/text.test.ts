@@ -1,6 +1,6 @@
 // The line editing of the demo builder: earlier versions of directory lines and contracts.
 import { describe, expect, it } from 'vitest';
-import { earlierTerm, undecided, withRenewal } from '../../src/demo/plan.ts';
+import { earlierTerm, undecided, withRenewal } from '../../src/demo/contract-text.ts';
 import { dropComment, dropField, onOrAfter, parseList, setField, weekday } from '../../src/demo/text.ts';
 
 describe('demo line edits', () => {
