@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { CLI } from './cli.ts';
+import { NPM_OFFLINE } from './packed.ts';
 
 export interface StepResult {
   name: string;
@@ -110,10 +111,7 @@ export async function runWorkflowFile(o: RunWorkflowOptions): Promise<WorkflowRu
     GITHUB_STEP_SUMMARY: summary,
     GITHUB_EVENT_PATH: eventPath,
     RUNNER_TEMP: temp,
-    npm_config_offline: 'true',
-    npm_config_audit: 'false',
-    npm_config_fund: 'false',
-    npm_config_update_notifier: 'false',
+    ...NPM_OFFLINE,
     // Fast retries against the fake.
     LAC_GITHUB_WAIT_UNIT_MS: '1',
     LAC_GITHUB_WRITE_GAP_MS: '0',

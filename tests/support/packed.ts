@@ -13,15 +13,20 @@ export interface ProcessResult {
   stderr: string;
 }
 
+/** npm as tests run it: offline (every package from the cache that installing this checkout filled) and quiet. */
+export const NPM_OFFLINE: Record<string, string> = {
+  npm_config_offline: 'true',
+  npm_config_audit: 'false',
+  npm_config_fund: 'false',
+  npm_config_update_notifier: 'false',
+};
+
 /** A user's environment: Node 24 first on PATH, npm offline and quiet, git without global config. */
 export function userEnv(extra: Record<string, string> = {}): Record<string, string> {
   return {
     PATH: `${join(process.execPath, '..')}:${process.env.PATH ?? ''}`,
     HOME: process.env.HOME ?? '/tmp',
-    npm_config_offline: 'true',
-    npm_config_audit: 'false',
-    npm_config_fund: 'false',
-    npm_config_update_notifier: 'false',
+    ...NPM_OFFLINE,
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_CONFIG_GLOBAL: '/dev/null',
     GIT_AUTHOR_NAME: 'Ada Lovelace',
