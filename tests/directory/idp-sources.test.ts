@@ -48,6 +48,12 @@ describe('okta directory source', () => {
     expect(error).toBeInstanceOf(ConnectorError);
     expect(error.message).toContain('malformed JSON');
   });
+
+  it('points a missing org URL at the directory block of org.yaml, not at a license file', async () => {
+    const error = await rejection(oktaDirectory().pull(context({}, { OKTA_API_TOKEN: OKTA_TOKEN })));
+    expect(error.message).toBe('Okta: directory.config.base_url is missing');
+    expect(error.hint).toBe('Set it to your Okta org URL in org.yaml, e.g. `base_url: https://example.okta.com`.');
+  });
 });
 
 describe('google workspace directory source', () => {

@@ -1,15 +1,12 @@
-import { sourceEnv } from '../../secrets/env.ts';
 import { ConnectorError } from '../../usage/types.ts';
 import { checkPageLimit, requestJson, type Http } from '../../usage/http/index.ts';
-import { baseUrl, optionalString, requireEnv, requiredString, warnUnknownKeys } from '../../usage/shared/config.ts';
-import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../../usage/shared/options.ts';
+import { baseUrl, optionalString, warnUnknownKeys } from '../../usage/shared/config.ts';
+import { DEFAULT_MAX_PAGES, type ConnectorOptions } from '../../usage/shared/options.ts';
 import { isRecord, toText } from '../../usage/shared/values.ts';
-import { describeGoogleError, googleToken, parseServiceAccountKey, signAssertion } from '../../usage/google-workspace/auth.ts';
+import { GOOGLE as VENDOR, GOOGLE_ENV as ENV, openGoogleSession } from '../../usage/google-workspace/session.ts';
 import { makeEntry } from '../entry.ts';
 import type { DirectoryContext, DirectoryEntry, DirectoryResult, DirectorySourceImpl } from '../types.ts';
 
-const VENDOR = 'Google Workspace';
-const ENV = sourceEnv('google-workspace');
 export const DIRECTORY_SCOPES = ['https://www.googleapis.com/auth/admin.directory.user.readonly'];
 
 const list = (value: unknown): Record<string, unknown>[] => (Array.isArray(value) ? value.filter(isRecord) : []);
@@ -64,17 +61,11 @@ export function googleWorkspaceDirectory(options: ConnectorOptions & { now?: () 
     id: 'google-workspace',
     env: [...ENV],
     async pull(ctx: DirectoryContext): Promise<DirectoryResult> {
-      const { GOOGLE_SERVICE_ACCOUNT_KEY: keyText } = requireEnv(ctx.env, ENV, VENDOR);
-      const key = parseServiceAccountKey(keyText);
-      const subject = requiredString(ctx.config, 'subject', VENDOR, 'admin@example.com');
       const base = baseUrl(ctx.config, 'base_url', VENDOR, 'https://admin.googleapis.com');
-      const tokenUrl = baseUrl(ctx.config, 'token_url', VENDOR, key.tokenUri ?? 'https://oauth2.googleapis.com/token');
       const customer = optionalString(ctx.config, 'customer_id', VENDOR) ?? 'my_customer';
       const warnings: string[] = [];
       warnUnknownKeys(ctx.config, ['subject', 'base_url', 'token_url', 'customer_id', 'departments'], VENDOR, warnings);
-      const http = httpFor(VENDOR, ctx, options, describeGoogleError);
-      const nowSeconds = Math.floor((options.now ?? Date.now)() / 1000);
-      const token = await googleToken(http, tokenUrl, signAssertion(key, subject, tokenUrl, nowSeconds, DIRECTORY_SCOPES), DIRECTORY_SCOPES);
+      const { http, token } = await openGoogleSession(ctx, options, DIRECTORY_SCOPES);
       const maxPages = ctx.maxPages ?? DEFAULT_MAX_PAGES;
       const first = `${base}/admin/directory/v1/users?customer=${encodeURIComponent(customer)}&maxResults=500&projection=full`;
       const entries: DirectoryEntry[] = [];

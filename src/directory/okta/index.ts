@@ -1,14 +1,10 @@
-import { sourceEnv } from '../../secrets/env.ts';
-import { ConnectorError } from '../../usage/types.ts';
-import { baseUrl, requireEnv, warnUnknownKeys } from '../../usage/shared/config.ts';
-import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../../usage/shared/options.ts';
-import { describeOktaError, listAll } from '../../usage/okta/paging.ts';
+import { warnUnknownKeys } from '../../usage/shared/config.ts';
+import type { ConnectorOptions } from '../../usage/shared/options.ts';
+import { listAll } from '../../usage/okta/paging.ts';
+import { OKTA as VENDOR, OKTA_ENV as ENV, oktaSession } from '../../usage/okta/session.ts';
 import { isRecord } from '../../usage/shared/values.ts';
 import { fullName, makeEntry } from '../entry.ts';
 import type { DirectoryContext, DirectoryEntry, DirectoryResult, DirectorySourceImpl } from '../types.ts';
-
-const VENDOR = 'Okta';
-const ENV = sourceEnv('okta');
 
 /** Okta lifecycle -> ours: DEPROVISIONED users have left; SUSPENDED ones are away (Okta's usual leave-of-absence state). */
 function status(value: unknown): DirectoryEntry['status'] {
@@ -44,14 +40,7 @@ export function oktaDirectory(options: ConnectorOptions = {}): DirectorySourceIm
     id: 'okta',
     env: [...ENV],
     async pull(ctx: DirectoryContext): Promise<DirectoryResult> {
-      const { OKTA_API_TOKEN: token } = requireEnv(ctx.env, ENV, VENDOR);
-      if (ctx.config.base_url === undefined) {
-        throw new ConnectorError(`${VENDOR}: directory.config.base_url is missing`, 'Set it to your Okta org URL in org.yaml, e.g. `base_url: https://example.okta.com`.');
-      }
-      const base = baseUrl(ctx.config, 'base_url', VENDOR, '');
-      const http = httpFor(VENDOR, ctx, options, describeOktaError);
-      const headers = { Authorization: `SSWS ${token}`, Accept: 'application/json' };
-      const maxPages = ctx.maxPages ?? DEFAULT_MAX_PAGES;
+      const { base, http, headers, maxPages } = oktaSession(ctx, options, 'directory');
       const warnings: string[] = [];
       warnUnknownKeys(ctx.config, ['base_url', 'departments'], VENDOR, warnings);
       const entries: DirectoryEntry[] = [];

@@ -1,15 +1,12 @@
 import type { Connector, ConnectorContext, PullResult, UsageAccount } from '../types.ts';
-import { sourceEnv } from '../../secrets/env.ts';
-import { baseUrl, optionalInteger, optionalString, requireEnv, requiredString, signalMap, stringMap, warnUnknownKeys } from '../shared/config.ts';
+import { baseUrl, optionalInteger, optionalString, signalMap, stringMap, warnUnknownKeys } from '../shared/config.ts';
 import { compact, finishAccounts } from '../shared/accounts.ts';
-import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../shared/options.ts';
-import { describeGoogleError, googleToken, parseServiceAccountKey, signAssertion } from './auth.ts';
+import { DEFAULT_MAX_PAGES, type ConnectorOptions } from '../shared/options.ts';
+import { GOOGLE as VENDOR, GOOGLE_ENV as ENV, openGoogleSession } from './session.ts';
 import { readUsageReport, type UserActivity } from './reports.ts';
 import { listAssignments, type LicenseAssignment } from './licensing.ts';
 
-const VENDOR = 'Google Workspace';
 const CONFIG_KEYS = ['subject', 'product_id', 'sku_id', 'customer_id', 'tiers', 'signals', 'max_lookback_days', 'base_url', 'token_url'] as const;
-const ENV = sourceEnv('google-workspace');
 
 /**
  * Google Workspace: with `product_id`, the License Manager assignments (one account per
@@ -21,12 +18,8 @@ export function googleWorkspaceConnector(options: ConnectorOptions & { now?: () 
     id: 'google-workspace',
     env: [...ENV],
     async pull(ctx: ConnectorContext): Promise<PullResult> {
-      const { GOOGLE_SERVICE_ACCOUNT_KEY: keyText } = requireEnv(ctx.env, ENV, VENDOR);
-      const key = parseServiceAccountKey(keyText);
-      const subject = requiredString(ctx.config, 'subject', VENDOR, 'admin@example.com');
       const reportsBase = baseUrl(ctx.config, 'base_url', VENDOR, 'https://admin.googleapis.com');
       const licensingBase = baseUrl(ctx.config, 'base_url', VENDOR, 'https://licensing.googleapis.com');
-      const tokenUrl = baseUrl(ctx.config, 'token_url', VENDOR, key.tokenUri ?? 'https://oauth2.googleapis.com/token');
       const productId = optionalString(ctx.config, 'product_id', VENDOR);
       const skuId = optionalString(ctx.config, 'sku_id', VENDOR);
       const customerId = optionalString(ctx.config, 'customer_id', VENDOR);
@@ -34,10 +27,7 @@ export function googleWorkspaceConnector(options: ConnectorOptions & { now?: () 
       const signalParameters = signalMap(ctx.config, 'signals', VENDOR, 'field-first');
       const lookback = optionalInteger(ctx.config, 'max_lookback_days', VENDOR, 7);
       const maxPages = ctx.maxPages ?? DEFAULT_MAX_PAGES;
-      const http = httpFor(VENDOR, ctx, options, describeGoogleError);
-
-      const nowSeconds = Math.floor((options.now ?? Date.now)() / 1000);
-      const token = await googleToken(http, tokenUrl, signAssertion(key, subject, tokenUrl, nowSeconds));
+      const { subject, http, token } = await openGoogleSession(ctx, options);
       // The report's own customer is the admin's; `customer_id` only serves License Manager,
       // which also takes the primary domain.
       const report = await readUsageReport(http, reportsBase, token, ctx.today, lookback, signalParameters, maxPages, productId === undefined ? ctx.progress : undefined, ctx.timeZone);

@@ -1,14 +1,12 @@
-import { ConnectorError, type Connector, type ConnectorContext, type PullResult, type UsageAccount } from '../types.ts';
-import { sourceEnv } from '../../secrets/env.ts';
-import { baseUrl, optionalString, requireEnv, warnUnknownKeys } from '../shared/config.ts';
+import type { Connector, ConnectorContext, PullResult, UsageAccount } from '../types.ts';
+import { optionalString, warnUnknownKeys } from '../shared/config.ts';
 import { finishAccounts } from '../shared/accounts.ts';
-import { httpFor, DEFAULT_MAX_PAGES, type ConnectorOptions } from '../shared/options.ts';
-import { describeOktaError, listAll } from './paging.ts';
+import type { ConnectorOptions } from '../shared/options.ts';
+import { listAll } from './paging.ts';
 import { mapOktaAppUser, mapOktaUser } from './map.ts';
+import { OKTA as VENDOR, OKTA_ENV as ENV, oktaSession } from './session.ts';
 
-const VENDOR = 'Okta';
 const CONFIG_KEYS = ['base_url', 'app_id'] as const;
-const ENV = sourceEnv('okta');
 
 /**
  * Okta: with `app_id`, the users assigned to that app (each with its Okta user embedded via
@@ -21,15 +19,8 @@ export function oktaConnector(options: ConnectorOptions = {}): Connector {
     id: 'okta',
     env: [...ENV],
     async pull(ctx: ConnectorContext): Promise<PullResult> {
-      const { OKTA_API_TOKEN: token } = requireEnv(ctx.env, ENV, VENDOR);
-      if (ctx.config.base_url === undefined) {
-        throw new ConnectorError(`${VENDOR}: usage.config.base_url is missing`, 'Set it to your Okta org URL, e.g. `base_url: https://example.okta.com`.');
-      }
-      const base = baseUrl(ctx.config, 'base_url', VENDOR, '');
+      const { base, http, headers, maxPages } = oktaSession(ctx, options, 'usage');
       const appId = optionalString(ctx.config, 'app_id', VENDOR);
-      const http = httpFor(VENDOR, ctx, options, describeOktaError);
-      const headers = { Authorization: `SSWS ${token}`, Accept: 'application/json' };
-      const maxPages = ctx.maxPages ?? DEFAULT_MAX_PAGES;
       const warnings: string[] = [];
       warnUnknownKeys(ctx.config, CONFIG_KEYS, VENDOR, warnings);
       const accounts: UsageAccount[] = [];

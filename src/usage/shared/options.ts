@@ -16,7 +16,7 @@ export const DEFAULT_MAX_PAGES = 10_000;
 /** Builds the Http handle for one pull. */
 export function httpFor(
   vendor: string,
-  ctx: ConnectorContext,
+  ctx: Pick<ConnectorContext, 'fetch' | 'signal' | 'env'>,
   options: ConnectorOptions,
   describeError?: (body: unknown) => string | undefined,
 ): Http {
