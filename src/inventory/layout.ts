@@ -32,7 +32,7 @@ export function classify(path: string): Placement {
   if (!kind) return { ok: false, message: `unknown folder inventory/${folder}/${suggestion(folder, FOLDERS.keys())}`, hint: `records go in ${[...FOLDERS.keys()].map((f) => `inventory/${f}/`).join(', ')}` };
   if (parts.length > 2) return { ok: false, message: `inventory/${folder}/ does not take subfolders`, hint: `move it to inventory/${folder}/${name}` };
   const id = name.slice(0, -5);
-  if (!idPattern.test(id)) return { ok: false, message: `file name "${name}" is not a valid ID`, hint: 'use lowercase letters and digits joined by ".", "-" or "_", not ending in ".lock", e.g. figma.yaml' };
+  if (!idPattern.test(id)) return { ok: false, message: `file name "${name}" is not a valid ID`, hint: 'use lowercase letters and digits joined by ".", "-" or "_", not ending in ".lock", not a Windows device name such as con or nul, e.g. figma.yaml' };
   return { ok: true, kind, expectedId: id };
 }
 

@@ -54,4 +54,14 @@ describe('IDs as branch and file names', () => {
       { numRuns: 30 },
     );
   });
+
+  it('refuses the names Windows reserves for devices, alone or before a dot, and keeps IDs that only start with them', () => {
+    for (const id of ['con', 'prn', 'aux', 'nul', 'com1', 'lpt9', 'com0', 'nul.tools', 'con.2026']) {
+      expect(accepted(id), id).toBe(false);
+      expect(classify(`inventory/licenses/${id}.yaml`).ok, id).toBe(false);
+    }
+    for (const id of ['console', 'auxiliary', 'null', 'com10', 'con-tools', 'lpt1x', 'acon', 'figma.con']) {
+      expect(accepted(id), id).toBe(true);
+    }
+  });
 });
