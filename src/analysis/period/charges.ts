@@ -84,7 +84,7 @@ export function periodCharges(inv: Inventory, period: Period, holdings: Holdings
     }
   }
   const charges = [...out.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, c]) => c).filter((c) => c.billed !== 0n || c.list !== 0n || (c.report ?? 0n) !== 0n);
-  return { period, currency, charges, problems };
+  return { period, currency, charges, problems: problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i) };
 }
 
 /** What a line accrued before a day in its contract's currency, at its price and at the tier's list price, each rounded to the minor unit. */
