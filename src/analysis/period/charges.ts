@@ -70,9 +70,11 @@ export function periodCharges(inv: Inventory, period: Period, holdings: Holdings
       const seatDays = seatDaysByLine(t.lines, shares, cuts[i]!, cuts[i + 1]!, lineKeys);
       const month = months.find((m) => cuts[i]! >= m.from && cuts[i]! <= m.to)!;
       t.lines.forEach((l, k) => {
-        const [billed, list] = [allocate(amounts[k]!.billed, weights, keys, l.contract.currency), allocate(amounts[k]!.list, weights, keys, l.contract.currency)];
+        // In the org currency the report's shares are the billed ones: the same amounts, the same split.
+        const billed = l.contract.currency === currency && !l.spend.unknown ? report.map((g) => g[k]!) : allocate(amounts[k]!.billed, weights, keys, l.contract.currency);
+        const list = allocate(amounts[k]!.list, weights, keys, l.contract.currency);
         shares.forEach((s, j) => {
-          const key = `${lineKeys[k]}\u0000${month.from}\u0000${s.key}`;
+          const key = `${month.from}\u0000${lineKeys[k]}\u0000${s.key}`;
           let c = out.get(key);
           if (!c) out.set(key, (c = { line: l, period: month, payers: s.payers, seatDays: 0, billed: 0n, list: 0n, report: l.spend.unknown ? null : 0n }));
           c.seatDays += seatDays[j]![k]!;
