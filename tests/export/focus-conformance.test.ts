@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gitText } from '../../src/git/run.ts';
 import { synthesizeTo } from '../../src/synth/index.ts';
 import { lac, REPO_ROOT } from '../support/cli.ts';
 import { checkFocus, csvDataset, parseCsv, RULES } from '../support/focus-check.ts';
@@ -54,6 +55,16 @@ describe('lac export focus conforms to FOCUS 1.2', () => {
     expect(json.columns).toEqual(csv.columns);
     expect(checkFocus(json.columns, json.rows)).toEqual([]);
     expect(json.rows.map((r) => r.BilledCost)).toEqual(csv.rows.map((r) => r.BilledCost));
+  });
+});
+
+describe('provenance', () => {
+  it('names the commit read, and each row\'s contract file and line', async () => {
+    const head = (await gitText(REPO_ROOT, ['rev-parse', 'HEAD'])).trim();
+    const { rows } = await exportCsv(REPO_ROOT, '--period', '2026-10', '--at', 'HEAD');
+    expect(new Set(rows.map((r) => r.x_LacCommit))).toEqual(new Set([head]));
+    for (const r of rows) expect(r.x_LacSourceFile).toBe(`inventory/contracts/${r.x_LacContractId}.yaml`);
+    expect(rows.every((r) => Number(r.x_LacSourceLine) > 0)).toBe(true);
   });
 });
 
