@@ -81,6 +81,8 @@ describe('lac export focus figures', () => {
     expect([r.code, r.stderr]).toEqual([0, 'lac: wrote 5 FOCUS rows for 2026-02 (2026-02-01 to 2026-02-28) to focus.csv\n']);
     expect(r.stdout).toBe('');
     expect(readFileSync(join(root, 'focus.csv'), 'utf8')).toBe((await lac(['export', 'focus', '--root', root, '--period', '2026-02'])).stdout);
+    const env = await lac(['export', 'focus', '--root', root, '--out', 'focus.csv'], { cwd: root, env: { LAC_TODAY: '2026-04-30' } });
+    expect(env.stderr).toBe('lac: wrote 7 FOCUS rows for 2026-03 (2026-03-01 to 2026-03-31) to focus.csv\n');
     const bad = await lac(['export', 'focus', '--root', root, '--format', 'parquet']);
     expect([bad.code, bad.stderr]).toEqual([2, 'lac: --format parquet is not one of csv, json\n  hint: e.g. --format csv\n']);
     const month = await lac(['export', 'focus', '--root', root, '--period', '2026-13']);
