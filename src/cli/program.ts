@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.ts';
 import { registerCodeowners } from './codeowners.ts';
 import { registerDiff } from './diff.ts';
+import { registerExport } from './export.ts';
 import { registerHistory } from './history.ts';
 import { WriteError } from '../util/fs/atomic-write.ts';
 import { ReadRefused } from '../util/fs/read-bounded.ts';
@@ -35,6 +36,7 @@ export function buildProgram(io: Io): Command {
   registerReport(program, io);
   registerRenewals(program, io);
   registerPosition(program, io);
+  registerExport(program, io);
   registerReclaim(program, io);
   registerRules(program, io);
   registerDiff(program, io);

@@ -26,7 +26,7 @@ interface ReportOpts {
 }
 
 /** `--period` or `--from`/`--to` → the period, or undefined for today's annual report. */
-function periodOf(opts: ReportOpts, fiscalStart: string | undefined): Period | undefined {
+export function periodOf(opts: Pick<ReportOpts, 'period' | 'from' | 'to' | 'license'>, fiscalStart: string | undefined): Period | undefined {
   if (opts.period === undefined && opts.from === undefined && opts.to === undefined) return undefined;
   if (opts.period !== undefined && (opts.from !== undefined || opts.to !== undefined)) throw new UserError('--period does not combine with --from/--to', 'give either --period 2026-Q3 or --from 2026-07-01 --to 2026-09-30');
   if (opts.license !== undefined) throw new UserError('--license does not combine with a period', 'the period report covers every license; filter its CSV instead');

@@ -1,15 +1,14 @@
 import type { Inventory } from '../../inventory/model.ts';
-import { addDays, addMonths, dayNumber, daysInMonth, type IsoDate } from '../../util/dates.ts';
-import { sum, type Micros } from '../../util/money.ts';
-import { UNCOUNTED_TYPES } from '../entitlement.ts';
+import { addDays, dayNumber } from '../../util/dates.ts';
+import type { Micros } from '../../util/money.ts';
 import { ALLOCATION_METHOD, allocate } from '../money/allocate.ts';
 import { PartialSum, partialSums, type UnknownPart } from '../money/unknown.ts';
-import { payerResolver, type PayerResolver, type Payers } from '../report/payers.ts';
+import type { Payers } from '../report/payers.ts';
 import type { PriceProblem } from '../report/prices.ts';
 import { ACCRUAL_METHOD } from './accrual.ts';
+import { grainAmount, periodGrains } from './grains.ts';
 import type { Holdings } from './holdings.ts';
-import { linesInPeriod, type LineInPeriod, type LineSpend } from './lines.ts';
-import { heldByTier, occupancy, type Occupancy } from './occupancy.ts';
+import type { LineSpend } from './lines.ts';
 import type { Period } from './range.ts';
 
 export type { LineSpend } from './lines.ts';
@@ -70,26 +69,19 @@ export function periodSpend(inv: Inventory, period: Period, holdings: Holdings):
  */
 export function periodSpends(inv: Inventory, periods: readonly Period[], holdings: Holdings): PeriodSpend[] {
   if (periods.length === 0) return [];
-  const currency = inv.org?.data.currency ?? 'EUR';
-  const payers = payerResolver(inv);
-  const held = heldByTier(inv, holdings, payers);
-  const whole: Period = { label: '', from: periods.map((p) => p.from).sort()[0]!, to: periods.map((p) => p.to).sort().at(-1)! };
-  const problems: PriceProblem[] = [];
-  const lines = linesInPeriod(inv, whole, problems);
-  const cuts = grainCuts(whole, periods, inv.org?.data.fiscal_year_start ?? '01-01');
+  const { currency, cuts, lines, tiers, problems } = periodGrains(inv, periods, holdings);
   const grains: Leaf[][] = cuts.slice(1).map(() => []);
-  const d0 = dayNumber(whole.from);
-  for (const [key, tierLines] of [...groupBy(lines, (l) => `${l.spend.license}\u0000${l.spend.tier}`)].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const daily = bought(inv, tierLines, whole);
-    const accrued = cuts.map((d) => sum(tierLines.map((l) => l.at(d))));
+  for (const t of tiers) {
     for (let i = 0; i + 1 < cuts.length; i++) {
-      const amount = accrued[i + 1]! - accrued[i]!;
+      const amount = grainAmount(t.lines, cuts, i);
       const [a, b] = [dayNumber(cuts[i]!), dayNumber(cuts[i + 1]!) - 1];
       // A line whose amount is unknown still charges its holders: as unknown, not as nothing.
-      const why = tierLines.find((l) => l.spend.unknown && l.inForce.some(([x, y]) => x <= b && y >= a))?.spend;
+      const why = t.lines.find((l) => l.spend.unknown && l.inForce.some(([x, y]) => x <= b && y >= a))?.spend;
       if (amount === 0n && !why) continue;
       const unknown = why ? `${why.license}/${why.tier}: ${why.unknown!}` : null;
-      grains[i]!.push(...tierLeaves(tierLines[0]!.spend.license, amount, unknown, occupancy(held.get(key) ?? [], a, b, daily.slice(a - d0, b - d0 + 1)), payers, currency));
+      const shares = t.shares(i);
+      const parts = allocate(amount, shares.map((g) => g.weight), shares.map((g) => g.key), currency);
+      grains[i]!.push(...shares.map((g, j) => ({ license: t.license, payers: g.payers, seatDays: g.seatDays, amount: parts[j]!, unknown })));
     }
   }
   return periods.map((period) => {
@@ -110,54 +102,6 @@ export function periodSpends(inv: Inventory, periods: readonly Period[], holding
       problems: problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i),
     };
   });
-}
-
-/** The first day of each grain, and the day after the last: every calendar and fiscal month start in the range, and each period's ends. */
-function grainCuts(whole: Period, periods: readonly Period[], fiscalStart: string): IsoDate[] {
-  const end = addDays(whole.to, 1);
-  const day = Number(fiscalStart.slice(3, 5));
-  const cuts = new Set<IsoDate>([whole.from, end, ...periods.flatMap((p) => [p.from, addDays(p.to, 1)])]);
-  for (let m = `${whole.from.slice(0, 7)}-01`; m <= end; m = addMonths(m, 1)) {
-    const [y, mo] = [Number(m.slice(0, 4)), Number(m.slice(5, 7))];
-    for (const d of [m, `${m.slice(0, 8)}${String(Math.min(day, daysInMonth(y, mo))).padStart(2, '0')}`]) if (d >= whole.from && d <= end) cuts.add(d);
-  }
-  return [...cuts].sort();
-}
-
-/** Seats bought on each day of the period, per the lines of one tier; null on days they are not counted one by one. */
-function bought(inv: Inventory, lines: LineInPeriod[], p: Period): Array<number | null> {
-  const d0 = dayNumber(p.from);
-  const n = dayNumber(p.to) - d0 + 1;
-  const license = inv.licenses.get(lines[0]!.spend.license)?.data;
-  if (!license || UNCOUNTED_TYPES.has(license.type) || lines.some((l) => l.data.quantity === 'unlimited' && l.days.length)) return new Array<number | null>(n).fill(null);
-  const diff = new Array<number>(n + 1).fill(0);
-  for (const l of lines) {
-    for (const [a, b] of l.days) {
-      diff[a - d0] = diff[a - d0]! + (l.data.quantity as number);
-      diff[b - d0 + 1] = diff[b - d0 + 1]! - (l.data.quantity as number);
-    }
-  }
-  let run = 0;
-  return Array.from({ length: n }, (_, i) => (run += diff[i]!));
-}
-
-function tierLeaves(license: string, amount: Micros, unknown: string | null, occ: Occupancy, payers: PayerResolver, currency: string): Leaf[] {
-  const groups = new Map<string, Leaf & { weight: number }>();
-  const add = (p: Payers, days: number, weight: number) => {
-    const key = `${p.department.key}\u0000${p.costCentre.key}`;
-    const g = groups.get(key);
-    if (g) {
-      g.seatDays += days;
-      g.weight += weight;
-    } else groups.set(key, { license, payers: p, seatDays: days, amount: 0n, unknown, weight });
-  };
-  for (const [p, days] of occ.groups) add(p, days, days);
-  if (occ.spare > 0) add(payers.unassigned, occ.spare, occ.spare);
-  // Spend with no seat-day to carry it (a maintenance line, a tier nobody held) is charged to "unassigned".
-  if (groups.size === 0 && (amount !== 0n || unknown !== null)) add(payers.unassigned, 0, 1);
-  const list = [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const parts = allocate(amount, list.map(([, g]) => BigInt(g.weight)), list.map(([k]) => k), currency);
-  return list.map(([, g], i) => ({ license: g.license, payers: g.payers, seatDays: g.seatDays, amount: parts[i]!, unknown }));
 }
 
 function rows(leaves: Leaf[], own: (p: Payers) => { key: string; name: string }, other: (p: Payers) => { key: string }): PeriodRow[] {
@@ -201,15 +145,3 @@ function totalsBy(spend: LineSpend[], key: (l: LineSpend) => string): Array<[str
   for (const l of spend) m.at(key(l)).add(l.amount, lineUnknown(l));
   return m.entries();
 }
-
-function groupBy<T>(xs: readonly T[], key: (x: T) => string): Map<string, T[]> {
-  const m = new Map<string, T[]>();
-  for (const x of xs) {
-    const k = key(x);
-    const list = m.get(k);
-    if (list) list.push(x);
-    else m.set(k, [x]);
-  }
-  return m;
-}
-

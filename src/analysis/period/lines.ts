@@ -29,6 +29,9 @@ export interface LineInPeriod {
   /** Its spend over the whole period asked for. */
   spend: LineSpend;
   data: ContractLine;
+  /** Its contract, and the first day of the contract's successor (it accrues nothing from then on). */
+  contract: Contract;
+  stop: IsoDate | undefined;
   /** Days it was in force. */
   inForce: Array<[number, number]>;
   /** Days it entitled seats (none for a maintenance line). */
@@ -56,7 +59,7 @@ export function linesInPeriod(inv: Inventory, p: Period, problems: PriceProblem[
       const at = (d: IsoDate) => (unknown ? 0n : roundToMinor(org ? convert(accruedBefore(line, c.data, d, stop), c.data.currency, currency, org.exchange_rates ?? {}) : accruedBefore(line, c.data, d, stop), currency));
       const amount = at(after) - at(p.from);
       const spend: LineSpend = { contract: c.data.id, line: i, vendor: inv.licenses.get(line.license)?.data.vendor ?? c.data.vendor, license: line.license, tier: line.tier, amount, source: lineSource(c, i) };
-      out.push({ spend: unknown ? { ...spend, unknown } : spend, data: line, inForce: days, days: entitlesSeats(line) ? days : [], at });
+      out.push({ spend: unknown ? { ...spend, unknown } : spend, data: line, contract: c.data, stop, inForce: days, days: entitlesSeats(line) ? days : [], at });
     });
   }
   return out;
