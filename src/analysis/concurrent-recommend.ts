@@ -22,8 +22,10 @@ export interface PeakDistribution {
   /** Checkouts refused in the window, and on how many days. */
   denials: number;
   denialDays: number;
+  /** The highest peak on a day with denials (the pool was full then); null without denials. */
+  deniedPeak: number | null;
   headroomPercent: number;
-  /** ceil(p95 × (1 + headroom)), raised to max + 1 when there were denials; 0 only when nothing was ever in use. */
+  /** ceil(p95 × (1 + headroom)); with denials at least max and deniedPeak + 1; 0 only when nothing was ever in use. */
   recommended: number;
 }
 
@@ -66,9 +68,10 @@ export function tierDailyPeaks(lists: readonly (readonly Peak[] | undefined)[], 
 /**
  * The recommended seats of a concurrent tier from its daily peaks: the 95th percentile (nearest
  * rank) plus `headroomPercent`, rounded up. A day with denials had every seat taken and someone
- * turned away, so its peak understates demand: then at least one seat more than the highest peak
- * (the least that demand proved; the denial count is not the shortfall, as one user's retries are
- * each denied). At least 1 while anything was in use. Undefined without a daily peak.
+ * turned away, so its peak understates demand: then at least the window's highest peak, and one
+ * seat more than the highest peak on a day with denials (the least that demand proved; the denial
+ * count is not the shortfall, as one user's retries are each denied). At least 1 while anything
+ * was in use. Undefined without a daily peak.
  */
 export function concurrentRecommendation(peaks: readonly DailyPeak[], headroomPercent: number): PeakDistribution | undefined {
   if (peaks.length === 0) return undefined;
@@ -77,22 +80,25 @@ export function concurrentRecommendation(peaks: readonly DailyPeak[], headroomPe
   const p95 = percentile(values, 95);
   const denied = peaks.filter((p) => p.denials > 0);
   const denials = denied.reduce((n, p) => n + p.denials, 0);
-  let recommended = Math.ceil((p95 * (100 + headroomPercent)) / 100);
-  if (denials > 0) recommended = Math.max(recommended, top.inUse + 1);
+  let recommended = withHeadroom(p95, headroomPercent);
+  if (denials > 0) recommended = Math.max(recommended, top.inUse, Math.max(...denied.map((p) => p.inUse)) + 1);
   if (top.inUse > 0) recommended = Math.max(recommended, 1);
   return {
     method: 'p95-nearest-rank', days: peaks.length, from: peaks[0]!.date, to: peaks.at(-1)!.date,
-    p50: percentile(values, 50), p95, max: top.inUse, maxOn: top.date, denials, denialDays: denied.length, headroomPercent, recommended,
+    p50: percentile(values, 50), p95, max: top.inUse, maxOn: top.date, denials, denialDays: denied.length, deniedPeak: denied.length ? Math.max(...denied.map((p) => p.inUse)) : null, headroomPercent, recommended,
   };
 }
+
+/** Whole seats for `peak` plus `percent` headroom, rounded up. */
+export const withHeadroom = (peak: number, percent: number): number => Math.ceil((peak * (100 + percent)) / 100);
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** "95th percentile of 90 daily peaks: 17; +10% headroom → 19; max 21 on 2026-10-14; 3 denials". */
 export function distributionText(d: PeakDistribution): string {
-  const headroom = Math.ceil((d.p95 * (100 + d.headroomPercent)) / 100);
+  const headroom = withHeadroom(d.p95, d.headroomPercent);
   const parts = [`95th percentile of ${plural(d.days, 'daily peak')} (${d.from} to ${d.to}): ${d.p95}`, `+${d.headroomPercent}% headroom → ${headroom}`, `median ${d.p50}`, `max ${d.max} on ${d.maxOn}`];
   parts.push(d.denials > 0 ? `${plural(d.denials, 'denial')} on ${plural(d.denialDays, 'day')}` : 'no denials');
-  if (d.recommended > headroom) parts.push(d.denials > 0 ? `denials: at least max + 1 → ${d.recommended}` : `at least 1 while in use → ${d.recommended}`);
+  if (d.recommended > headroom) parts.push(d.deniedPeak !== null ? `denied at a peak of ${d.deniedPeak}: at least ${d.deniedPeak + 1} and the max → ${d.recommended}` : `at least 1 while in use → ${d.recommended}`);
   return parts.join('; ');
 }

@@ -84,7 +84,7 @@ export function formatMarkdown(renewals: readonly Renewal[], h: ListHeader): str
 /** The peak distribution behind a concurrent line's recommendation, as JSON (the site shows the same). */
 export const distributionJson = (d: PeakDistribution) => ({
   method: d.method, days: d.days, from: d.from, to: d.to, p50: d.p50, p95: d.p95, max: d.max, max_on: d.maxOn,
-  denials: d.denials, denial_days: d.denialDays, headroom_percent: d.headroomPercent, recommended: d.recommended,
+  denials: d.denials, denial_days: d.denialDays, denied_peak: d.deniedPeak, headroom_percent: d.headroomPercent, recommended: d.recommended,
 });
 
 const amount = (m: Micros | undefined, currency: string) => (m === undefined ? null : toDecimal(m, currency));

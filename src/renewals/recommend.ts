@@ -1,5 +1,5 @@
 import { annualLineCost, annualUnitPrice, toOrgCurrency } from '../analysis/cost.ts';
-import { concurrentRecommendation, distributionText, type PeakDistribution } from '../analysis/concurrent-recommend.ts';
+import { concurrentRecommendation, distributionText, withHeadroom, type PeakDistribution } from '../analysis/concurrent-recommend.ts';
 import { roundToMinor } from '../analysis/money/allocate.ts';
 import type { Contract, ContractLine, License, Org } from '../inventory/schema/index.ts';
 import type { Micros } from '../util/money.ts';
@@ -25,8 +25,7 @@ export interface LineRecommendation {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Whole seats for `peak` plus `percent` headroom, rounded up. */
-export const withHeadroom = (peak: number, percent: number): number => Math.ceil((peak * (100 + percent)) / 100);
+export { withHeadroom };
 
 /** Rounds up to a whole number of packs. */
 export const toPacks = (n: number, pack: number): number => Math.ceil(n / pack) * pack;

@@ -28,14 +28,17 @@ describe('the recommendation of a concurrent tier from its daily peaks', () => {
     // 90 days: 85 at 10..16 and five busy days; p95 = the 86th smallest.
     const values = [...Array.from({ length: 85 }, (_, i) => 10 + (i % 7)), 17, 17, 18, 19, 21];
     const d = concurrentRecommendation(days(values), 10)!;
-    expect(d).toEqual({ method: 'p95-nearest-rank', days: 90, from: '2026-08-01', to: '2026-10-29', p50: 13, p95: 17, max: 21, maxOn: '2026-10-29', denials: 0, denialDays: 0, headroomPercent: 10, recommended: 19 });
+    expect(d).toEqual({ method: 'p95-nearest-rank', days: 90, from: '2026-08-01', to: '2026-10-29', p50: 13, p95: 17, max: 21, maxOn: '2026-10-29', denials: 0, denialDays: 0, deniedPeak: null, headroomPercent: 10, recommended: 19 });
     expect(distributionText(d)).toBe('95th percentile of 90 daily peaks (2026-08-01 to 2026-10-29): 17; +10% headroom → 19; median 13; max 21 on 2026-10-29; no denials');
   });
 
-  it('with denials: at least one seat above the highest peak', () => {
+  it('with denials: at least the max, and one seat above the peak of a day with denials', () => {
     const d = concurrentRecommendation(days([5, 5, 8, 8, 5, 5, 5, 5, 5, 5], { 2: 3, 3: 1 }), 0)!;
-    expect([d.p95, d.denials, d.denialDays, d.recommended]).toEqual([8, 4, 2, 9]);
-    expect(distributionText(d)).toContain('4 denials on 2 days; denials: at least max + 1 → 9');
+    expect([d.p95, d.denials, d.denialDays, d.deniedPeak, d.recommended]).toEqual([8, 4, 2, 8, 9]);
+    expect(distributionText(d)).toContain('4 denials on 2 days; denied at a peak of 8: at least 9 and the max → 9');
+    // A spike above p95 without denials, and denials at a lower peak later (a smaller pool): the max wins.
+    const spike = concurrentRecommendation(days([...Array(40).fill(4), 12, ...Array(10).fill(6)], { 45: 2 }), 10)!;
+    expect([spike.p95, spike.max, spike.deniedPeak, spike.recommended]).toEqual([6, 12, 6, 12]);
   });
 
   it('never 0 while used, 0 when nothing was ever in use, none without data', () => {
@@ -63,7 +66,7 @@ describe('the recommendation of a concurrent tier from its daily peaks', () => {
       expect(d.recommended).toBeGreaterThanOrEqual(d.p95);
       expect(d.p50).toBeLessThanOrEqual(d.p95);
       expect(d.p95).toBeLessThanOrEqual(max);
-      if (d.denials > 0) expect(d.recommended).toBeGreaterThan(max);
+      if (d.denials > 0) expect(d.recommended).toBeGreaterThanOrEqual(Math.max(max, d.deniedPeak! + 1));
       expect(d.recommended === 0).toBe(max === 0);
     }), { seed: 17, numRuns: 200 });
   });
@@ -79,7 +82,7 @@ describe('lac renewals sizes a concurrent tier by its daily peaks', () => {
     const r = planRenewals(inventory, '2026-10-20').find((x) => x.id === 'figma-2026')!;
     const line = r.lines.find((l) => l.tier === 'full')!;
     expect([line.recommended, line.distribution?.p95, line.distribution?.max, line.distribution?.denials]).toEqual([3, 1, 2, 2]);
-    expect(line.reasoning[0]).toBe('95th percentile of 20 daily peaks (2026-09-01 to 2026-09-20): 1; +10% headroom → 2; median 1; max 2 on 2026-09-08; 2 denials on 1 day; denials: at least max + 1 → 3: 3 seats');
+    expect(line.reasoning[0]).toBe('95th percentile of 20 daily peaks (2026-09-01 to 2026-09-20): 1; +10% headroom → 2; median 1; max 2 on 2026-09-08; 2 denials on 1 day; denied at a peak of 2: at least 3 and the max → 3: 3 seats');
     expect((renewalJson(r).lines as { peak_distribution: unknown }[])[0]!.peak_distribution).toMatchObject({ method: 'p95-nearest-rank', days: 20, p95: 1, max: 2, max_on: '2026-09-08', denials: 2, recommended: 3 });
   });
 });
