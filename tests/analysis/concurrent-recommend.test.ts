@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { concurrentRecommendation, dailyPeaks, distributionText, percentile, tierDailyPeaks, type DailyPeak } from '../../src/analysis/concurrent-recommend.ts';
 import { loadInventory } from '../../src/inventory/load.ts';
 import { memorySource } from '../../src/inventory/memory-source.ts';
-import { renewalJson } from '../../src/renewals/format.ts';
+import { formatIcs } from '../../src/renewals/calendar.ts';
+import { formatMarkdown, formatText, renewalJson } from '../../src/renewals/format.ts';
+import { issueBody } from '../../src/renewals/issue-body.ts';
+import { prBody } from '../../src/renewals/prs.ts';
 import { planRenewals } from '../../src/renewals/plan.ts';
 import { addDays } from '../../src/util/dates.ts';
 import { files } from '../support/inventory.ts';
@@ -84,5 +87,9 @@ describe('lac renewals sizes a concurrent tier by its daily peaks', () => {
     expect([line.recommended, line.distribution?.p95, line.distribution?.max, line.distribution?.denials]).toEqual([3, 1, 2, 2]);
     expect(line.reasoning[0]).toBe('95th percentile of 20 daily peaks (2026-09-01 to 2026-09-20): 1; +10% headroom → 2; median 1; max 2 on 2026-09-08; 2 denials on 1 day; denied at a peak of 2: at least 3 and the max → 3: 3 seats');
     expect((renewalJson(r).lines as { peak_distribution: unknown }[])[0]!.peak_distribution).toMatchObject({ method: 'p95-nearest-rank', days: 20, p95: 1, max: 2, max_on: '2026-09-08', denials: 2, recommended: 3 });
+    // The same reasoning in every other output: text and markdown listings, the issue and PR bodies, the calendar.
+    const header = { today: '2026-10-20', within: 90 };
+    const why = '95th percentile of 20 daily peaks (2026-09-01 to 2026-09-20): 1; +10% headroom → 2; median 1; max 2 on 2026-09-08; 2 denials on 1 day';
+    for (const out of [formatText([r], header), formatMarkdown([r], header), issueBody(r), prBody(r), formatIcs([r], { timeZone: 'UTC' }).replace(/\r\n /g, '').replace(/\\([,;])/g, '$1')]) expect(out).toContain(why);
   });
 });
