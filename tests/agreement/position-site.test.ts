@@ -1,29 +1,15 @@
 // Agreement (issue 17): the site's license position per vendor (its model and the vendor page's
 // table) equals `lac position --vendor ID --format json`, and a contract page's recommended
 // quantities and peak distributions equal `lac renewals --format json`.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildModel } from '../../src/site/model/build.ts';
 import { positionTableId } from '../../src/site/pages/position.ts';
 import { siteFromInput } from '../../src/site/site-data.ts';
 import { synthesize } from '../../src/synth/index.ts';
-import { cleanup, lac, REPO_ROOT, tempRepo } from '../support/cli.ts';
+import { cleanup, lac, tempRepo } from '../support/cli.ts';
+import { EXAMPLE_TODAY, exampleFiles } from '../support/example.ts';
 import { tempRepo as gitRepo } from '../support/git.ts';
 import { files } from '../support/inventory.ts';
-
-function exampleFiles(): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir)) {
-      const path = join(dir, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(REPO_ROOT, path)] = readFileSync(path, 'utf8');
-    }
-  };
-  walk(join(REPO_ROOT, 'inventory'));
-  return out;
-}
 
 async function agree(dir: string, today: string): Promise<number> {
   const { model } = await buildModel({ root: dir, today, env: {} });
@@ -45,9 +31,9 @@ async function agree(dir: string, today: string): Promise<number> {
 
 describe('the site and lac position agree', () => {
   it('on every vendor of the example organization', async () => {
-    const dir = tempRepo(exampleFiles());
+    const dir = tempRepo(await exampleFiles());
     try {
-      expect(await agree(dir, '2026-11-23')).toBeGreaterThan(10);
+      expect(await agree(dir, EXAMPLE_TODAY)).toBeGreaterThan(10);
     } finally {
       cleanup(dir);
     }
