@@ -119,7 +119,11 @@ export function tierUsage(input: UsageInput): Map<string, TierUsage> {
     }
     if (license.type === 'concurrent') {
       const daily = tierDailyPeaks(used.map((s) => s.usage.peaks), license.tiers.map((t) => t.id), addDays(today, 1 - input.windowDays), today);
-      for (const [tier, d] of daily) out.get(tier)!.daily = d;
+      // The peak shown beside the recommendation is the window's, the one the distribution reports.
+      for (const [tier, d] of daily) {
+        const top = d.reduce((x, y) => (y.inUse > x.inUse ? y : x));
+        Object.assign(out.get(tier)!, { daily: d, peak: top.inUse, peakOn: top.date });
+      }
     }
     return out;
   }

@@ -80,11 +80,12 @@ describe('lac renewals sizes a concurrent tier by its daily peaks', () => {
     const peaks = Array.from({ length: 20 }, (_, i) => `  - { date: ${addDays('2026-09-01', i)}, tier: full, in_use: ${i === 7 ? 2 : 1}${i === 7 ? ', denials: 2' : ''} }\n`).join('');
     const { inventory } = await loadInventory(memorySource(files({
       'inventory/licenses/figma.yaml': 'id: figma\nname: Figma\nvendor: figma\ntype: concurrent\nowner: ada\ntiers:\n  - { id: full, name: Full seat }\n  - { id: viewer, name: Viewer }\n',
-      'inventory/usage/figma.yaml': `license: figma\nsource: flexnet\ntaken: 2026-09-21T06:00:00Z\naccounts: []\npeaks:\n${peaks}`,
+      // A peak of 9 before the 90-day window counts for nothing.
+      'inventory/usage/figma.yaml': `license: figma\nsource: flexnet\ntaken: 2026-09-21T06:00:00Z\naccounts: []\npeaks:\n  - { date: 2026-06-01, tier: full, in_use: 9 }\n${peaks}`,
     })));
     const r = planRenewals(inventory, '2026-10-20').find((x) => x.id === 'figma-2026')!;
     const line = r.lines.find((l) => l.tier === 'full')!;
-    expect([line.recommended, line.distribution?.p95, line.distribution?.max, line.distribution?.denials]).toEqual([3, 1, 2, 2]);
+    expect([line.recommended, line.distribution?.p95, line.distribution?.max, line.distribution?.denials, line.usage?.peak, line.usage?.peakOn]).toEqual([3, 1, 2, 2, 2, '2026-09-08']);
     expect(line.reasoning[0]).toBe('95th percentile of 20 daily peaks (2026-09-01 to 2026-09-20): 1; +10% headroom → 2; median 1; max 2 on 2026-09-08; 2 denials on 1 day; denied at a peak of 2: at least 3 and the max → 3: 3 seats');
     expect((renewalJson(r).lines as { peak_distribution: unknown }[])[0]!.peak_distribution).toMatchObject({ method: 'p95-nearest-rank', days: 20, p95: 1, max: 2, max_on: '2026-09-08', denials: 2, recommended: 3 });
     // The same reasoning in every other output: text and markdown listings, the issue and PR bodies, the calendar.
