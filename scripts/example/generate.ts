@@ -5,7 +5,7 @@
 // contract quantities can be set to match (see the summary it prints).
 //
 // It also writes three usage snapshots in the exact form `lac pull` writes them (figma, copilot,
-// and the SOLIDWORKS floating pool with daily peaks), as if pulled on Friday 2026-11-20.
+// and the SOLIDWORKS floating pool with daily peaks per feature), as if pulled on Friday 2026-11-20.
 //
 //   node scripts/example/generate.ts   # rewrites inventory/people.yaml, inventory/assignments/*.yaml, inventory/usage/*.yaml
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -517,13 +517,20 @@ function snapshot(license: string, source: string, accounts: Account[], extra: P
     const p = personOf(s.person!);
     return { account: p.id, person: p.id, tier: s.tier, last_active: LEAVE_BEGAN[p.id] ?? recent('solidworks', s, p.role === 'labtech' || p.role === 'elec' ? 40 : 12) };
   });
-  // Daily peaks of concurrent checkouts over the last 13 weeks; weekends stay near zero.
-  const peaks: { date: string; in_use: number }[] = [];
+  // Daily peaks per feature from the FlexNet debug log over the last 13 weeks; weekends stay near
+  // zero. After Orion's two extra seats ended on 2026-10-31, the Professional pool of 8 was full
+  // twice in November and people were turned away.
+  const peaks: Usage['peaks'] = [];
+  const DENIED: Record<string, [number, number]> = { '2026-11-10': [8, 1], '2026-11-17': [8, 3] };
   for (let d = addDays(PULLED, -90); d < PULLED; d = addDays(d, 1)) {
     const weekend = [0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay());
-    peaks.push({ date: d, in_use: weekend ? keyedInt(d, 0, 1) : d === '2026-10-14' ? 10 : keyedInt(d, 4, 9) });
+    const [pro, denials] = DENIED[d] ?? [weekend ? keyedInt(d, 0, 1) : keyedInt(d, 4, 7), 0];
+    const premium = weekend ? 0 : keyedInt(`${d}/premium`, 1, 3);
+    for (const [tier, n, refused] of [['premium', premium, 0], ['professional', pro, denials]] as const) {
+      peaks.push({ date: d, tier, in_use: n, hours: Math.round(n * keyedInt(`${d}/${tier}/h`, 30, 70)) / 10, users: n === 0 ? 0 : Math.min(n + keyedInt(`${d}/${tier}/u`, 0, 2), tier === 'premium' ? 4 : 15), ...(refused ? { denials: refused } : {}) });
+    }
   }
-  snapshot('solidworks', 'csv', accounts, { peaks });
+  snapshot('solidworks', 'flexnet', accounts, { peaks });
 }
 
 writePeople();

@@ -2,7 +2,7 @@
 // accounts while their seats were held, activity that wanders week by week, leavers going quiet
 // before their last day, and the seats reclaimed later going quiet months before the reclaim.
 import { parse } from 'yaml';
-import type { Account, Usage } from '../inventory/schema/index.ts';
+import type { Account, Peak, Usage } from '../inventory/schema/index.ts';
 import { serializeSnapshot } from '../usage/snapshot/serialize.ts';
 import { addDays, daysBetween, maxDate, minDate, type IsoDate } from '../util/dates.ts';
 import type { Person } from './people.ts';
@@ -76,16 +76,17 @@ function accountFor(m: UsageModel, person: Person, tier: string): Account | unde
   };
 }
 
-/** Daily peaks of a concurrent pool: the example's where it has them, otherwise a working week's rhythm. */
-function peakOn(m: UsageModel, known: Map<string, number>, day: IsoDate): number {
-  const k = known.get(day);
+/** A day's peak of a concurrent pool (per tier where the example has them): the example's where it has one, otherwise a working week's rhythm. */
+function peakOn(m: UsageModel, known: Map<string, Peak>, top: number, tier: string | undefined, day: IsoDate): Peak {
+  const k = known.get(`${tier ?? ''}|${day}`);
   if (k !== undefined) return k;
+  const key = `peak:${m.license}:${tier ?? ''}:${day}`;
   const wd = weekday(day);
-  if (wd === 0 || wd === 6) return unit(`peak:${m.license}:${day}`) < 0.6 ? 0 : 1;
   // The extra floating seats of May to October 2026 (the Orion project) show as busier days, never
   // above the example's own highest peak, so that the renewal figures tell the example's story.
   const busy = day >= '2026-05-01' && day <= '2026-10-31';
-  return busy ? pick(`peak:${m.license}:${day}`, 7, 10) : pick(`peak:${m.license}:${day}`, 4, 8);
+  const n = wd === 0 || wd === 6 ? (unit(key) < 0.6 || top === 0 ? 0 : 1) : busy ? pick(key, Math.max(0, top - 3), top) : pick(key, Math.max(0, top - 4), Math.max(0, top - 1));
+  return { date: day, ...(tier !== undefined ? { tier } : {}), in_use: n, ...(m.final.peaks?.[0]?.hours !== undefined ? { hours: n * 5, users: n } : {}) };
 }
 
 /** The snapshot `lac pull` would have written on day `d` (taken at 06:00 UTC), as the exact file text. */
@@ -120,12 +121,13 @@ export function snapshotAt(m: UsageModel, d: IsoDate): string {
   }
   const usage: Usage = { license: m.final.license, source: m.final.source, taken: `${d}T06:00:00Z`, accounts };
   if (m.final.peaks && m.final.peaks.length > 0) {
-    const known = new Map(m.final.peaks.map((p) => [p.date, p.in_use]));
-    const days = m.final.peaks.length;
+    const known = new Map(m.final.peaks.map((p) => [`${p.tier ?? ''}|${p.date}`, p]));
+    const tiers = [...new Set(m.final.peaks.map((p) => p.tier))].sort();
+    const tops = new Map(tiers.map((tier) => [tier, Math.max(...m.final.peaks!.filter((p) => p.tier === tier).map((p) => p.in_use))]));
+    const days = new Set(m.final.peaks.map((p) => p.date)).size;
     usage.peaks = [];
     for (let i = days - 1; i >= 0; i--) {
-      const day = addDays(d, -i);
-      usage.peaks.push({ date: day, in_use: peakOn(m, known, day) });
+      for (const tier of tiers) usage.peaks.push(peakOn(m, known, tops.get(tier)!, tier, addDays(d, -i)));
     }
   }
   if (m.final.vendor_entitled) usage.vendor_entitled = m.final.vendor_entitled;

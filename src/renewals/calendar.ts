@@ -1,3 +1,4 @@
+import { distributionText } from '../analysis/concurrent-recommend.ts';
 import { writeCalendar, type CalendarEvent } from '../report/ical.ts';
 import { maxDate } from '../util/dates.ts';
 import { formatMoney } from '../util/money.ts';
@@ -20,7 +21,7 @@ function description(r: Renewal): string {
     `Term ${r.dates.term.start} to ${r.dates.term.end}; ${c.auto_renew ? 'renews by itself' : 'does not renew by itself'} on ${r.dates.renewal}.`,
     `Cancel by ${r.dates.cancelBy}; decision due ${r.dates.decisionDue}. Decision: ${r.dates.decision}. Owner: ${r.owner?.name ?? r.owner?.id ?? 'none'}.`,
   ];
-  for (const l of r.lines) lines.push(`${l.license}/${l.tier}: ${l.current} now, ${l.recommended} recommended.`);
+  for (const l of r.lines) lines.push(`${l.license}/${l.tier}: ${l.current} now, ${l.recommended} recommended${l.distribution ? ` (${distributionText(l.distribution)})` : ''}.`);
   if (r.cost) lines.push(`Annual cost: ${formatMoney(r.cost.current, r.currency)} as bought, ${formatMoney(r.cost.recommended, r.currency)} as recommended.`);
   lines.push(`File: ${r.contract.src.file}`);
   return lines.join('\n');

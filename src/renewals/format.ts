@@ -1,3 +1,4 @@
+import type { PeakDistribution } from '../analysis/concurrent-recommend.ts';
 import { toDecimal, formatMoney, type Micros } from '../util/money.ts';
 import type { IsoDate } from '../util/dates.ts';
 import { mdCode, mdRow, mdText, mention } from '../util/escape/markdown.ts';
@@ -80,6 +81,12 @@ export function formatMarkdown(renewals: readonly Renewal[], h: ListHeader): str
   return `${out.join('\n')}\n`;
 }
 
+/** The peak distribution behind a concurrent line's recommendation, as JSON (the site shows the same). */
+export const distributionJson = (d: PeakDistribution) => ({
+  method: d.method, days: d.days, from: d.from, to: d.to, p50: d.p50, p95: d.p95, max: d.max, max_on: d.maxOn,
+  denials: d.denials, denial_days: d.denialDays, denied_peak: d.deniedPeak, headroom_percent: d.headroomPercent, recommended: d.recommended,
+});
+
 const amount = (m: Micros | undefined, currency: string) => (m === undefined ? null : toDecimal(m, currency));
 
 /** One renewal as plain JSON data (money as exact decimal strings in the org currency). */
@@ -109,6 +116,7 @@ export function renewalJson(r: Renewal): Record<string, unknown> {
       recommended: l.recommended,
       pack_size: l.packSize,
       usage: l.usage ? { basis: l.usage.basis, peak: l.usage.peak, peak_on: l.usage.peakOn ?? null, snapshots: l.usage.snapshots, from: l.usage.from ?? null, to: l.usage.to ?? null } : null,
+      peak_distribution: l.distribution ? distributionJson(l.distribution) : null,
       bought_elsewhere: l.elsewhere,
       reasoning: l.reasoning,
       annual_cost: amount(l.currentCost, r.currency),

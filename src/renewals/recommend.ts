@@ -1,4 +1,5 @@
 import { annualLineCost, annualUnitPrice, toOrgCurrency } from '../analysis/cost.ts';
+import { concurrentRecommendation, distributionText, withHeadroom, type PeakDistribution } from '../analysis/concurrent-recommend.ts';
 import { roundToMinor } from '../analysis/money/allocate.ts';
 import type { Contract, ContractLine, License, Org } from '../inventory/schema/index.ts';
 import type { Micros } from '../util/money.ts';
@@ -13,6 +14,8 @@ export interface LineRecommendation {
   usage: TierUsage | undefined;
   /** Seats of this tier bought under other contracts in force (they cover part of the peak). */
   elsewhere: number;
+  /** Concurrent tiers with daily peaks: the peak distribution the quantity was sized by. */
+  distribution?: PeakDistribution;
   /** How the recommendation was reached, one step per entry. */
   reasoning: string[];
   /** Annual cost in the org currency at the current price: as bought, and as recommended (undefined without an exchange rate). */
@@ -22,8 +25,7 @@ export interface LineRecommendation {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-/** Whole seats for `peak` plus `percent` headroom, rounded up. */
-export const withHeadroom = (peak: number, percent: number): number => Math.ceil((peak * (100 + percent)) / 100);
+export { withHeadroom };
 
 /** Rounds up to a whole number of packs. */
 export const toPacks = (n: number, pack: number): number => Math.ceil(n / pack) * pack;
@@ -75,8 +77,15 @@ export function recommendLine(input: RecommendInput): LineRecommendation {
   const peak = usage?.peak ?? 0;
   const reasoning = [usage ? basisText(usage) : 'no usage figure for this tier: 0 seats'];
   if (line.maintenance === true) return maintenanceLine(input, base, peak, reasoning, org);
-  let n = withHeadroom(peak, input.headroomPercent);
-  reasoning.push(`+ ${input.headroomPercent}% headroom: ${plural(n, 'seat')}`);
+  const distribution = type === 'concurrent' && usage?.daily ? concurrentRecommendation(usage.daily, input.headroomPercent) : undefined;
+  let n: number;
+  if (distribution) {
+    n = distribution.recommended;
+    reasoning.splice(0, 1, `${distributionText(distribution)}: ${plural(n, 'seat')}`);
+  } else {
+    n = withHeadroom(peak, input.headroomPercent);
+    reasoning.push(`+ ${input.headroomPercent}% headroom: ${plural(n, 'seat')}`);
+  }
   if (elsewhere > 0) {
     n = Math.max(0, n - elsewhere);
     reasoning.push(`- ${plural(elsewhere, 'seat')} bought under other contracts in force: ${plural(n, 'seat')}`);
@@ -88,7 +97,7 @@ export function recommendLine(input: RecommendInput): LineRecommendation {
   }
   const delta = n - line.quantity;
   reasoning.push(delta === 0 ? `same as today's ${line.quantity}` : `${delta > 0 ? `${delta} more` : `${-delta} fewer`} than today's ${line.quantity}`);
-  return { ...base, recommended: n, reasoning, recommendedCost: org(annualUnitPrice(line, contract) * BigInt(n)) };
+  return { ...base, ...(distribution ? { distribution } : {}), recommended: n, reasoning, recommendedCost: org(annualUnitPrice(line, contract) * BigInt(n)) };
 }
 
 /**

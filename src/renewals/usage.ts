@@ -1,4 +1,5 @@
 import { topPeaks } from '../analysis/concurrent.ts';
+import { tierDailyPeaks, type DailyPeak } from '../analysis/concurrent-recommend.ts';
 import type { SeatList } from '../inventory/model.ts';
 import type { Account, License, Usage } from '../inventory/schema/index.ts';
 import { addDays, daysBetween, type IsoDate } from '../util/dates.ts';
@@ -22,6 +23,8 @@ export interface TierUsage {
   snapshots: number;
   from?: IsoDate;
   to?: IsoDate;
+  /** Concurrent licenses: the tier's daily peaks in the usage window, one per day (src/analysis/concurrent-recommend.ts). */
+  daily?: DailyPeak[];
 }
 
 const NOT_IN_USE = new Set(['suspended', 'deactivated', 'guest']);
@@ -112,6 +115,14 @@ export function tierUsage(input: UsageInput): Map<string, TierUsage> {
       for (const [tier, { n, on }] of seatsInUse(snap, license, seatTiers, input.inactiveDays)) {
         const u = out.get(tier);
         if (u && n > u.peak) Object.assign(u, { peak: n, peakOn: on });
+      }
+    }
+    if (license.type === 'concurrent') {
+      const daily = tierDailyPeaks(used.map((s) => s.usage.peaks), license.tiers.map((t) => t.id), addDays(today, 1 - input.windowDays), today);
+      // The peak shown beside the recommendation is the window's, the one the distribution reports.
+      for (const [tier, d] of daily) {
+        const top = d.reduce((x, y) => (y.inUse > x.inUse ? y : x));
+        Object.assign(out.get(tier)!, { daily: d, peak: top.inUse, peakOn: top.date });
       }
     }
     return out;

@@ -47,24 +47,29 @@ export function formatPositionMarkdown(p: Position, o: PositionOrigin): string {
   return [`# ${mdText(title(p, o))}\n\n`, mdTable(HEADER, rows(p)), `\n## Behind the figures\n\n${behind}`, ...p.problems.map((x) => `\n> [!WARNING]\n> ${mdText(x.message)}\n`)].join('');
 }
 
-/** One CSV row per product and tier, money as decimal strings in the org currency. */
-export function formatPositionCsv(p: Position): string {
-  const header = ['as_of', 'vendor', 'license', 'tier', 'type', 'entitled', 'assigned', 'accounts', 'peak', 'peak_date', 'deployed', 'balance', 'unit_cost', 'true_up', 'currency', 'contracts', 'po_numbers'];
+/** The position as plain JSON data, money as exact decimal strings in the org currency, with the sources of every figure. */
+export function positionJson(p: Position, o: PositionOrigin) {
+  const money = (m: bigint | null) => (m === null ? null : toDecimal(m, p.currency));
+  const lines = p.lines.map((l) => ({ ...l, unitCost: money(l.unitCost), trueUp: money(l.trueUp) }));
+  return { asOf: p.asOf, commit: o.commit ?? null, currency: p.currency, windowFrom: p.windowFrom, lines, problems: p.problems };
+}
+
+export type PositionJson = ReturnType<typeof positionJson>;
+
+/** The whole position as JSON text. */
+export const formatPositionJson = (p: Position, o: PositionOrigin): string => `${JSON.stringify(positionJson(p, o), null, 2)}\n`;
+
+/** One CSV row per product and tier, IDs beside names, counts as numbers, money as decimals in the org currency (the site's per-vendor download too). */
+export function formatPositionCsv(j: PositionJson): string {
+  const header = ['as_of', 'vendor', 'license', 'license_name', 'tier', 'tier_name', 'type', 'entitled', 'assigned', 'accounts', 'peak', 'peak_date', 'deployed', 'balance', 'unit_cost', 'true_up', 'currency', 'contracts', 'po_numbers'];
   return toCsv(
     header,
-    p.lines.map((l) => [
-      p.asOf, l.vendor, l.license, l.tier, l.type, l.entitled, l.assigned, l.accounts, l.peak?.inUse, l.peak?.date, l.deployed, l.balance,
-      l.unitCost === null ? null : toDecimal(l.unitCost, p.currency), l.trueUp === null ? null : toDecimal(l.trueUp, p.currency), p.currency,
+    j.lines.map((l) => [
+      j.asOf, l.vendor, l.license, l.licenseName, l.tier, l.tierName, l.type, l.entitled, l.assigned, l.accounts, l.peak?.inUse, l.peak?.date, l.deployed, l.balance,
+      l.unitCost, l.trueUp, j.currency,
       l.backing.map((b) => `${b.contract} lines[${b.line}]`).join('; '), [...new Set(l.backing.flatMap((b) => (b.po ? [b.po] : [])))].join('; '),
     ]),
   );
-}
-
-/** The whole position as JSON, with the sources of every figure. */
-export function formatPositionJson(p: Position, o: PositionOrigin): string {
-  const money = (m: bigint | null) => (m === null ? null : toDecimal(m, p.currency));
-  const lines = p.lines.map((l) => ({ ...l, unitCost: money(l.unitCost), trueUp: money(l.trueUp) }));
-  return `${JSON.stringify({ asOf: p.asOf, commit: o.commit ?? null, currency: p.currency, windowFrom: p.windowFrom, lines, problems: p.problems }, null, 2)}\n`;
 }
 
 /** The position in one of POSITION_FORMATS. */
@@ -75,7 +80,7 @@ export function formatPosition(p: Position, format: PositionFormat, o: PositionO
     case 'md':
       return formatPositionMarkdown(p, o);
     case 'csv':
-      return formatPositionCsv(p);
+      return formatPositionCsv(positionJson(p, o));
     case 'json':
       return formatPositionJson(p, o);
   }

@@ -11,12 +11,13 @@ import { licensePages, licensesPage } from './pages/licenses.ts';
 import { searchPage, sourcePages } from './pages/misc.ts';
 import { overviewPage } from './pages/overview.ts';
 import { peoplePage, personPages } from './pages/people.ts';
+import { positionPage } from './pages/position.ts';
 import { vendorPages, vendorsPage } from './pages/vendors.ts';
 import type { Page, SiteData, SiteInput } from './types.ts';
 
 /** The page builders, one per section of the site. */
 const BUILDERS: ((ctx: Ctx) => Page | Page[])[] = [
-  overviewPage, licensesPage, licensePages, contractsPage, contractPages, renewalsPage, vendorsPage, vendorPages,
+  overviewPage, licensesPage, licensePages, contractsPage, contractPages, renewalsPage, vendorsPage, vendorPages, positionPage,
   peoplePage, personPages, departmentsPage, spendPages, compliancePage, auditPages, atPages, searchPage,
 ];
 

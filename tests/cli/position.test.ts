@@ -86,9 +86,9 @@ Behind the figures:
     const r = await lac(['position', '--root', repo.dir, '--at', '2026-01-31', '--vendor', 'cadco', '--format', 'csv']);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(
-      'as_of,vendor,license,tier,type,entitled,assigned,accounts,peak,peak_date,deployed,balance,unit_cost,true_up,currency,contracts,po_numbers\r\n' +
-        '2026-01-31,cadco,cad,pro,concurrent,5,0,,,,,,1000.00,0.00,EUR,cad-2026 lines[0],PO-77\r\n' +
-        '2026-01-31,cadco,cad,sim,concurrent,1,0,,,,,,3000.00,0.00,EUR,cad-2026 lines[1],PO-77\r\n',
+      'as_of,vendor,license,license_name,tier,tier_name,type,entitled,assigned,accounts,peak,peak_date,deployed,balance,unit_cost,true_up,currency,contracts,po_numbers\r\n' +
+        '2026-01-31,cadco,cad,CAD Suite,pro,Professional,concurrent,5,0,,,,,,1000.00,0.00,EUR,cad-2026 lines[0],PO-77\r\n' +
+        '2026-01-31,cadco,cad,CAD Suite,sim,Simulation,concurrent,1,0,,,,,,3000.00,0.00,EUR,cad-2026 lines[1],PO-77\r\n',
     );
     const json = JSON.parse((await lac(['position', '--root', repo.dir, '--at', '2026-01-31', '--vendor', 'cadco', '--format', 'json'])).stdout);
     expect(json).toMatchObject({ asOf: '2026-01-31', commit: first, currency: 'EUR' });

@@ -38,7 +38,7 @@ describe('lac renewals', () => {
     expect(figma.lines[0]).toEqual({
       license: 'figma', tier: 'full', quantity: 20, recommended: 15, pack_size: 5,
       usage: { basis: 'history', peak: 13, peak_on: '2026-09-01', snapshots: 3, from: '2026-08-01', to: '2026-10-01' },
-      bought_elsewhere: 0,
+      peak_distribution: null, bought_elsewhere: 0,
       reasoning: [
         'peak of 13 seats in use over 3 usage snapshots from 2026-08-01 to 2026-10-01, highest on 2026-09-01',
         '+ 10% headroom: 15 seats',

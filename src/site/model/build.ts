@@ -6,9 +6,13 @@ import { dayIn } from '../../history/time.ts';
 import { gitSource } from '../../inventory/git-source.ts';
 import { fsSource, type TreeSource } from '../../inventory/source.ts';
 import { formatIcs } from '../../renewals/calendar.ts';
+import { usageHistory } from '../../renewals/history.ts';
+import { positionJson } from '../../report/position.ts';
+import { licensePosition } from '../../analysis/position.ts';
+import { renewalPolicy } from '../../analysis/policy.ts';
 import { planRenewals } from '../../renewals/plan.ts';
 import { realisedSavings } from '../../report/realised.ts';
-import { isTimeZone, type IsoDate } from '../../util/dates.ts';
+import { addDays, isTimeZone, type IsoDate } from '../../util/dates.ts';
 import { currentHoldings, historyHoldings } from '../../analysis/period/holdings.ts';
 import { contractInfos, upcomingCancelBy } from './contracts.ts';
 import { fiscalYearSpend, fiscalYearsShown } from './periods.ts';
@@ -47,7 +51,10 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
   const org = inv.org?.data;
   const timeZone = org && isTimeZone(org.timezone) ? org.timezone : 'UTC';
   const fig = licenseFigures(inv, today);
-  const renewals = planRenewals(inv, today);
+  // Concurrent tiers are sized by their daily peaks across the usage history, as `lac renewals` sizes them.
+  const concurrent = new Set([...inv.licenses.values()].filter((l) => l.data.type === 'concurrent').map((l) => l.data.id));
+  const peaksHistory = facts.commit ? await usageHistory(o.root, addDays(today, -renewalPolicy(org).usage_window_days), timeZone, concurrent) : undefined;
+  const renewals = planRenewals(inv, today, peaksHistory ? { history: peaksHistory } : {});
   const contracts = contractInfos(inv, today, renewals);
   // A vendor's annual cost is the sum of its licenses' (the report's), so vendors add up to the total.
   const byVendor = new Map(fig.report.vendors.map((v) => [v.vendor, v.annualCost]));
@@ -73,6 +80,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     seats: fig.seats,
     contracts,
     upcoming: upcomingCancelBy(renewals, today),
+    position: positionJson(licensePosition(inv, today), facts.commit ? { commit: facts.commit } : {}),
     vendors: vendorInfos(inv, new Map([...inv.vendors.keys()].map((k) => [k, { annualCost: dec(inv, byVendor.get(k)?.value ?? 0n), costUnknown: unknownInfo(byVendor.get(k)?.unknown) }]))),
     people: personInfos(inv, fig.seats, today),
     departments: (org?.departments ?? []).map((d) => ({ id: d.id, name: d.name, costCentre: d.cost_centre ?? null, head: d.head ?? null })),

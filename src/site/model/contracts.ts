@@ -3,6 +3,7 @@ import { successorsOf } from '../../analysis/entitlement.ts';
 import { termStatus } from '../../analysis/terms.ts';
 import type { Inventory } from '../../inventory/model.ts';
 import type { Contract } from '../../inventory/schema/index.ts';
+import { distributionJson } from '../../renewals/format.ts';
 import type { Renewal } from '../../renewals/plan.ts';
 import type { IsoDate } from '../../util/dates.ts';
 import { toDecimal } from '../../util/money.ts';
@@ -26,6 +27,8 @@ export function contractInfos(inv: Inventory, today: IsoDate, renewals: Renewal[
         license: l.license, tier: l.tier, quantity: l.quantity, unitPrice: String(l.unit_price), period: l.price_period ?? 'year',
         annualCost: toDecimal(annualLineCost(l, c), c.currency),
         recommended: r?.lines[i]?.recommended ?? null,
+        why: r?.lines[i]?.reasoning.join('; ') ?? '',
+        distribution: r?.lines[i]?.distribution ? distributionJson(r.lines[i]!.distribution!) : null,
       }));
       // Each line rounded to the minor unit first, so that (in one currency) the lines add up to the contract.
       const annual = c.lines.reduce((s, l) => s + roundToMinor(inOrgCurrency(inv, annualLineCost(l, c), c), orgCurrency(inv)), 0n);

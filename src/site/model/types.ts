@@ -2,6 +2,8 @@
 // the org currency, dates as ISO dates.
 import type { Finding } from '../../findings/finding.ts';
 import type { HistoryEvent } from '../../history/history.ts';
+import type { distributionJson } from '../../renewals/format.ts';
+import type { PositionJson } from '../../report/position.ts';
 
 export interface Provenance {
   /** The commit the site was built from; null outside a git repository. */
@@ -139,7 +141,8 @@ export interface ContractInfo {
   /** Annual cost at the quantities `lac renewals` recommends for the next term. */
   recommendedCost: string | null;
   licenses: string[];
-  lines: { license: string; tier: string; quantity: number | 'unlimited'; unitPrice: string; period: string; annualCost: string; recommended: number | 'unlimited' | null }[];
+  /** `why`: the steps of the recommendation; `distribution`: a concurrent tier's peak distribution it was sized by (as in `lac renewals --format json`). */
+  lines: { license: string; tier: string; quantity: number | 'unlimited'; unitPrice: string; period: string; annualCost: string; recommended: number | 'unlimited' | null; why: string; distribution: ReturnType<typeof distributionJson> | null }[];
   documents: { title: string; url: string }[];
   file: string;
 }
@@ -253,6 +256,8 @@ export interface SiteModel {
   seats: SeatRow[];
   contracts: ContractInfo[];
   vendors: VendorInfo[];
+  /** The effective license position (`lac position --format json`), as of `provenance.today` at the commit. */
+  position: PositionJson;
   people: PersonInfo[];
   departments: { id: string; name: string; costCentre: string | null; head: string | null }[];
   /** `method`: how money is shared out and rounded, as the page states it. */

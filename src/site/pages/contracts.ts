@@ -37,8 +37,8 @@ export function contractPages(ctx: Ctx): Page[] {
       ] },
       ctx.table({
         id: `contract-${c.id}-lines`, title: 'Lines',
-        columns: [{ label: 'License' }, { label: 'Tier' }, { label: 'Quantity', numeric: true }, { label: 'Recommended', numeric: true }, { label: `Unit price (${c.currency})`, numeric: true }, { label: 'Per' }, { label: `Annual cost (${c.currency})`, numeric: true }],
-        rows: c.lines.map((l) => [ctx.license(l.license), l.tier, String(l.quantity), l.recommended === null ? '' : String(l.recommended), l.unitPrice, l.period, l.annualCost]),
+        columns: [{ label: 'License' }, { label: 'Tier' }, { label: 'Quantity', numeric: true }, { label: 'Recommended', numeric: true }, { label: `Unit price (${c.currency})`, numeric: true }, { label: 'Per' }, { label: `Annual cost (${c.currency})`, numeric: true }, { label: 'Why the recommendation' }],
+        rows: c.lines.map((l) => [ctx.license(l.license), l.tier, String(l.quantity), l.recommended === null ? '' : String(l.recommended), l.unitPrice, l.period, l.annualCost, l.why]),
       }),
       ctx.table(findingsTable(ctx, `contract-${c.id}-findings`, 'Findings', m.findings.filter((f) => f.file === c.file))),
       ctx.table(eventsTable(ctx, `contract-${c.id}-history`, 'Change history', m.events.filter((e) => e.contract === c.id))),

@@ -2,12 +2,13 @@ import { routes } from '../routes.ts';
 import type { Page } from '../types.ts';
 import { amount, amountText, withUnknownColumn, type Ctx } from './context.ts';
 import { licenseTable } from './licenses.ts';
+import { positionSections } from './position.ts';
 
 export function vendorsPage(ctx: Ctx): Page {
   const { m } = ctx;
   return {
     route: routes.vendors, title: 'Vendors', nav: 'vendors', crumbs: [{ text: 'Overview', href: routes.overview }],
-    sections: [ctx.table(withUnknownColumn({
+    sections: [{ type: 'links', title: 'Audit', links: [{ text: 'Effective license position per vendor', href: routes.position }] }, ctx.table(withUnknownColumn({
       id: 'vendors', title: 'Vendors',
       columns: [{ label: 'Vendor' }, { label: 'Licenses', numeric: true }, { label: 'Contracts', numeric: true }, { label: 'Account' }, { label: ctx.money('Annual cost'), numeric: true }],
       rows: m.vendors.map((v) => [ctx.vendor(v.id), String(m.licenses.filter((l) => l.vendor === v.id).length), String(m.contracts.filter((c) => c.vendor === v.id).length), v.accountId ?? '', amount(v.annualCost, v.costUnknown)]),
@@ -40,6 +41,7 @@ export function vendorPages(ctx: Ctx): Page[] {
         rows: m.contracts.filter((c) => c.vendor === v.id).map((c) => [ctx.contract(c.id), c.state, c.start, c.end ?? '', c.cancelBy ?? '', c.annualCost]),
         empty: 'No contracts.',
       }),
+      ...positionSections(ctx, v.id),
     ],
   }));
 }
