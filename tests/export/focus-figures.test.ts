@@ -83,8 +83,8 @@ describe('lac export focus figures', () => {
     expect(readFileSync(join(root, 'focus.csv'), 'utf8')).toBe((await lac(['export', 'focus', '--root', root, '--period', '2026-02'])).stdout);
     const env = await lac(['export', 'focus', '--root', root, '--out', 'focus.csv'], { cwd: root, env: { LAC_TODAY: '2026-04-30' } });
     expect(env.stderr).toBe('lac: wrote 7 FOCUS rows for 2026-03 (2026-03-01 to 2026-03-31) to focus.csv\n');
-    const bad = await lac(['export', 'focus', '--root', root, '--format', 'parquet']);
-    expect([bad.code, bad.stderr]).toEqual([2, 'lac: --format parquet is not one of csv, json\n  hint: e.g. --format csv\n']);
+    const bad = await lac(['export', 'focus', '--root', root, '--format', 'xlsx']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'lac: --format xlsx is not one of csv, json, parquet\n  hint: e.g. --format csv\n']);
     const month = await lac(['export', 'focus', '--root', root, '--period', '2026-13']);
     expect([month.code, month.stderr.split('\n')[0]]).toEqual([2, 'lac: --period 2026-13 is not a fiscal year (2025), a fiscal quarter (2026-Q3) or a month (2026-07)']);
     const both = await lac(['export', 'focus', '--root', root, '--period', '2026', '--from', '2026-01-01']);

@@ -2,7 +2,7 @@
 import { toCsv } from '../../report/csv.ts';
 import { FOCUS_COLUMNS, type FocusRow } from './rows.ts';
 
-export const FOCUS_FORMATS = ['csv', 'json'] as const;
+export const FOCUS_FORMATS = ['csv', 'json', 'parquet'] as const;
 export type FocusFormat = (typeof FOCUS_FORMATS)[number];
 
 /**
@@ -10,7 +10,7 @@ export type FocusFormat = (typeof FOCUS_FORMATS)[number];
  * apostrophe (src/report/csv.ts); numbers, dates and JSON never start that way and stay as they are.
  * JSON: `{ focusVersion, columns, rows }`, decimals as strings so that no amount passes through a float.
  */
-export function formatFocus(rows: readonly FocusRow[], format: FocusFormat): string {
+export function formatFocus(rows: readonly FocusRow[], format: Exclude<FocusFormat, 'parquet'>): string {
   if (format === 'json') return `${JSON.stringify({ focusVersion: '1.2', columns: FOCUS_COLUMNS, rows }, null, 2)}\n`;
   return toCsv(FOCUS_COLUMNS, rows.map((r) => FOCUS_COLUMNS.map((c) => r[c] ?? null)));
 }
