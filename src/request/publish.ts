@@ -26,11 +26,18 @@ export interface PublishResult {
   branch?: 'pushed' | 'unchanged' | 'empty';
 }
 
+/** The key of lac's note on a request pull request it closed itself (so a later valid edit opens a new one). */
+const closedKey = (issue: number) => `${requestKey(issue)}/closed`;
+
 /** Answers an invalid request on the issue, and closes the pull request an earlier, valid version of it opened. */
 export async function publishProblems(port: GitHubPort, issue: number, problems: string[]): Promise<PublishResult> {
   const comment = await port.ensureComment(issue, requestKey(issue), problemsComment(problems));
-  const closed = await port.closePullRequest({ head: requestBranch(issue), key: requestKey(issue) }, `The request in #${issue} changed and no longer holds: see the answer there.`);
-  return { comment: comment.action, ...(closed ? { pr: { number: closed.number, url: closed.url, action: 'closed' } } : {}) };
+  const target = { head: requestBranch(issue), key: requestKey(issue) };
+  const open = await port.findPullRequest({ ...target, state: 'open' });
+  if (!open) return { comment: comment.action };
+  await port.ensureComment(open.number, closedKey(issue), `The request in #${issue} changed and no longer holds: see the answer there.`);
+  await port.closePullRequest(target);
+  return { comment: comment.action, pr: { number: open.number, url: open.url, action: 'closed' } };
 }
 
 export interface SeatChange {
@@ -46,8 +53,9 @@ export interface SeatChange {
 export async function publishSeat(port: GitHubPort, inv: Inventory, issue: number, seat: RequestedSeat, change: SeatChange, cut: boolean): Promise<PublishResult> {
   const head = requestBranch(issue);
   const key = requestKey(issue);
+  // A pull request a person closed without merging is their answer; one lac closed (the request had turned invalid) is not.
   const rejected = await port.findPullRequest({ head, key, state: 'closed' });
-  if (rejected && !rejected.merged && !(await port.findPullRequest({ head, key, state: 'open' }))) {
+  if (rejected && !rejected.merged && !(await port.findPullRequest({ head, key, state: 'open' })) && !(await port.hasComment(rejected.number, closedKey(issue)))) {
     const comment = await port.ensureComment(issue, key, rejectedComment(rejected.number));
     return { comment: comment.action, pr: { number: rejected.number, url: rejected.url, action: 'rejected' } };
   }
@@ -66,6 +74,7 @@ export async function publishSeat(port: GitHubPort, inv: Inventory, issue: numbe
     ...(owner?.github ? { reviewers: [owner.github] } : {}),
     ...(team ? { teamReviewers: [team] } : {}),
     state,
+    ifClosed: 'create',
   });
   const comment = await port.ensureComment(issue, key, openedComment(seat, pr.number, owner?.name));
   return { comment: comment.action, pr: { number: pr.number, url: pr.url, action: pr.action }, branch: git.action };

@@ -171,6 +171,23 @@ describe('a request that cannot be granted', () => {
     expect(pulls()[0]!.state).toBe('closed');
     expect(commentsOn(issue)).toHaveLength(1);
     expect(commentsOn(2)).toEqual(['The request in #1 changed and no longer holds: see the answer there.']);
+
+    // Fixed again: lac closed that pull request itself, so it opens a new one.
+    repo().issues.find((i) => i.number === issue)!.body = form('eve', 'figma', 'viewer');
+    expect((await request(dir, ['--issue', String(issue)])).stdout).toContain('branch lac/request/1: pushed; pull request #3 created; comment on #1 updated\n');
+    expect(addedLines()).toEqual(['+  - { person: eve, tier: viewer, since: 2026-03-10 }']);
+  });
+
+  it('a pull request a person closed without merging is their answer: lac says so and does not open another', async () => {
+    const dir = world().dir;
+    const issue = openRequest(form('eve', 'figma', 'full'));
+    await request(dir, ['--issue', String(issue)]);
+    const pr = repo().issues.find((i) => i.number === 2)!;
+    Object.assign(pr, { state: 'closed', closed_at: '2026-03-11T09:00:00Z' });
+    const r = await request(dir, ['--issue', String(issue)]);
+    expect(r.stdout).toContain('pull request #2 rejected; comment on #1 updated\n');
+    expect(commentsOn(issue)).toEqual(['The pull request #2 for this request was closed without merging. Reopen it, or ask the license owner why; lac does not open it again.']);
+    expect(pulls()).toHaveLength(1);
   });
 
   it('an issue that is not a license request is refused without a word on it', async () => {
