@@ -110,6 +110,6 @@ export interface GitHubPort {
   getPullRequest(number: number): Promise<PullRequestSummary | undefined>;
   /** Closes the issue numbered `number` when it is open; no write when it is closed already. */
   closeIssueNumber(number: number, reason?: CloseReason): Promise<CloseResult>;
-  /** Issues (not PRs) carrying `label`, oldest first. */
-  listIssuesByLabel(label: string, state?: 'open' | 'closed' | 'all'): Promise<IssueSummary[]>;
+  /** Issues (or, with `pulls`, pull requests) carrying `label`, oldest first. */
+  listIssuesByLabel(label: string, state?: 'open' | 'closed' | 'all', kind?: 'issues' | 'pulls'): Promise<IssueSummary[]>;
 }

@@ -191,8 +191,8 @@ export function createPort(backend: Backend, options: PortOptions = {}): GitHubP
       return { number, url: issue.url, action: 'closed' };
     },
 
-    async listIssuesByLabel(label: string, state: ListState = 'open'): Promise<IssueSummary[]> {
-      return (await backend.listIssues({ label, state })).filter((i) => !i.isPull).map(summary);
+    async listIssuesByLabel(label: string, state: ListState = 'open', kind: 'issues' | 'pulls' = 'issues'): Promise<IssueSummary[]> {
+      return (await backend.listIssues({ label, state })).filter((i) => i.isPull === (kind === 'pulls')).map(summary);
     },
   };
 }

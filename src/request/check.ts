@@ -53,8 +53,8 @@ function inactive(person: Person, today: IsoDate): string | undefined {
   return undefined;
 }
 
-/** The verdict on a request. */
-export function checkRequest(inv: Inventory, form: ParsedForm, today: IsoDate): Verdict {
+/** The verdict on a request; `pending` counts the seats other open requests would add, by license and tier. */
+export function checkRequest(inv: Inventory, form: ParsedForm, today: IsoDate, pending: (license: string, tier: string) => number = () => 0): Verdict {
   const problems = form.problems.map((p) => (p.problem === 'missing' ? `The field **${p.label}** is empty: fill it in.` : `The field **${p.label}** appears twice: keep one.`));
   const v = form.values;
   const found = v.person === undefined ? {} : findPerson(inv, v.person);
@@ -78,5 +78,5 @@ export function checkRequest(inv: Inventory, form: ParsedForm, today: IsoDate): 
   if (problems.length > 0 || !person || !license || !tier || v.reason === undefined) return { ok: false, problems };
   // A joiner's seat starts on their first day at the earliest.
   const since = [neededFrom, person.start].reduce<IsoDate>((a, b) => (b === undefined ? a : maxDate(a, b)), today);
-  return { ok: true, seat: { person, license, tier, since, reason: v.reason, supply: seatSupply(inv, today, license.id, tier.id) } };
+  return { ok: true, seat: { person, license, tier, since, reason: v.reason, supply: seatSupply(inv, today, license.id, tier.id, pending(license.id, tier.id)) } };
 }

@@ -9,6 +9,7 @@ import { reclaimGit } from '../reclaim/branch.ts';
 import type { IsoDate } from '../util/dates.ts';
 import { checkRequest, type Verdict } from './check.ts';
 import { parseRequestForm } from './form.ts';
+import { pendingSeats } from './pending.ts';
 import { publishProblems, publishSeat, REQUEST_LABEL, type PublishResult } from './publish.ts';
 import { problemsComment } from './text.ts';
 
@@ -55,7 +56,7 @@ export async function runRequest(o: RequestOptions): Promise<RequestOutcome> {
   const inv = (await loadInventory(gitSource(o.root, baseSha))).inventory;
   const today = resolveToday(inv, o.today);
   const form = parseRequestForm(issue.body);
-  const verdict = checkRequest(inv, form, today);
+  const verdict = checkRequest(inv, form, today, await pendingSeats(port, o.issue));
   if (!verdict.ok) {
     const comment = problemsComment(verdict.problems);
     return { issue: o.issue, verdict, comment, ...(o.dryRun ? {} : { published: await publishProblems(port, o.issue, verdict.problems) }) };

@@ -16,7 +16,8 @@ const BRANCH = 'lac/request/1';
 const SALES_POLICY = 'id: sales\nname: Sales never holds full Figma seats\nmatch: { departments: [sales] }\nforbid:\n  - { license: figma, tier: full }\n';
 const RETIRED = 'id: sketch\nname: Sketch\nvendor: figma\ntype: subscription\nretired: 2026-01-31\ntiers:\n  - { id: full, name: Full }\n';
 const MORE_PEOPLE = '  - { id: fay, name: Fay Soon, email: fay@test.example, department: eng, status: leaver, start: 2022-01-01, end: 2026-04-30 }\n'
-  + '  - { id: sal, name: Sal Es, email: sal@test.example, department: sales, status: active, start: 2022-01-01 }\n';
+  + '  - { id: sal, name: Sal Es, email: sal@test.example, department: sales, status: active, start: 2022-01-01 }\n'
+  + '  - { id: gus, name: Gus Two, email: gus@test.example, department: eng, status: active, start: 2022-01-01 }\n';
 
 function world(extra: Record<string, string> = {}) {
   const base = modelFiles({ 'inventory/policies/sales.yaml': SALES_POLICY, 'inventory/licenses/sketch.yaml': RETIRED, ...extra });
@@ -114,6 +115,19 @@ describe('a valid request', () => {
     expect(addedLines()).toEqual(['+  - { person: dee, tier: standard, since: 2026-04-01 }']);
     // The license has no owner: nobody to request.
     expect(pulls()[0]!.pull.requested_reviewers).toEqual([]);
+  });
+
+  it('two requests for the last free seat: the earlier gets it, the later is told what one more costs', async () => {
+    const dir = world().dir;
+    const first = openRequest(form('eve', 'figma', 'full'));
+    const second = openRequest(form('gus', 'figma', 'full'));
+    await request(dir, ['--issue', String(first)]);
+    await request(dir, ['--issue', String(second)]);
+    expect(commentsOn(second)[0]).toContain("- No seat of this tier is free (3 assigned, 1 more in an earlier open request, 4 entitled): one more seat costs **486.00 EUR a year** at the contract's price.\n");
+    // The earlier request's answer stands when the later one arrives.
+    gh.fake.clearRequests();
+    expect((await request(dir, ['--issue', String(first)])).stdout).toContain('  A free seat is available: 3 of 4 entitled seats are assigned.\n');
+    expect(gh.fake.writes()).toEqual([]);
   });
 
   it('--dry-run prints the verdict and the plan, and pushes and posts nothing', async () => {

@@ -23,7 +23,7 @@ describe('seatSupply', () => {
       'No seat of this tier is free (0 assigned, 0 entitled), and no contract in force or list price gives its price: ask the license owner what one more seat costs.',
     ]);
     // After the contract ends nothing is entitled and nothing prices the tier: no seat is free, and no cost is made up.
-    expect(seatSupply(inv, '2027-01-10', 'figma', 'full')).toEqual({ free: false, entitled: 0, assigned: 3 });
+    expect(seatSupply(inv, '2027-01-10', 'figma', 'full')).toEqual({ kind: 'short', entitled: 0, assigned: 3, pending: 0 });
   });
 });
 
