@@ -15,6 +15,7 @@ import { registerProvision } from './provision.ts';
 import { registerPull } from './pull.ts';
 import { registerReclaim } from './reclaim.ts';
 import { registerRenewals } from './renewals.ts';
+import { registerRequest } from './request.ts';
 import { registerReport } from './report.ts';
 import { registerRules } from './rules.ts';
 import { registerSite } from './site.ts';
@@ -46,6 +47,7 @@ export function buildProgram(io: Io): Command {
   registerCodeowners(program, io);
   registerPeople(program, io);
   registerProvision(program, io);
+  registerRequest(program, io);
   program.on('option:version', () => {
     io.out(`${versionText()}\n`);
     throw new ExitCode(0);

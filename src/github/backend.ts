@@ -46,6 +46,8 @@ export interface Backend {
   /** PRs whose head is `head` in this repository, newest first. */
   listPulls(query: { head: string; state: ListState }): Promise<PullRecord[]>;
   getPull(number: number): Promise<PullRecord>;
+  /** An issue (or a PR, as an issue) by number; undefined when there is none. */
+  getIssue(number: number): Promise<IssueRecord | undefined>;
   /** Issues and PRs carrying `label`, oldest first. */
   listIssues(query: { label: string; state: ListState }): Promise<IssueRecord[]>;
   createPull(input: { title: string; body: string; head: string; base: string; draft: boolean }): Promise<PullRecord>;

@@ -54,6 +54,10 @@ export function createMemoryGitHub(options: PortOptions & { repository?: Reposit
       const pr = get(number, 'GET /repos/{owner}/{repo}/pulls/{pull_number}');
       return pr.isPull ? copy(pr as PullRecord) : fail('GET /repos/{owner}/{repo}/pulls/{pull_number}', 404, 'Not Found');
     },
+    async getIssue(number) {
+      const issue = issues.get(number);
+      return issue ? copy(issue) : undefined;
+    },
     async listIssues({ label, state }) {
       return copy([...issues.values()].filter((i) => i.labels.some((l) => l.toLowerCase() === label.toLowerCase())).filter(byState(state)));
     },

@@ -104,6 +104,12 @@ export interface GitHubPort {
   hasComment(issueNumber: number, key: string): Promise<boolean>;
   /** Creates the labels that do not exist yet; existing ones (and colours people chose) are left alone. */
   ensureLabels(labels: LabelSpec[]): Promise<{ created: string[] }>;
-  /** Issues (not PRs) carrying `label`, oldest first. */
-  listIssuesByLabel(label: string, state?: 'open' | 'closed' | 'all'): Promise<IssueSummary[]>;
+  /** Any issue or PR by number, a person's too (`isPull` tells which); undefined when there is none. */
+  getIssue(number: number): Promise<(IssueSummary & { isPull: boolean }) | undefined>;
+  /** A pull request by number; undefined when there is none (or the number is an issue's). */
+  getPullRequest(number: number): Promise<PullRequestSummary | undefined>;
+  /** Closes the issue numbered `number` when it is open; no write when it is closed already. */
+  closeIssueNumber(number: number, reason?: CloseReason): Promise<CloseResult>;
+  /** Issues (or, with `pulls`, pull requests) carrying `label`, oldest first. */
+  listIssuesByLabel(label: string, state?: 'open' | 'closed' | 'all', kind?: 'issues' | 'pulls'): Promise<IssueSummary[]>;
 }

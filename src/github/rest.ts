@@ -1,5 +1,6 @@
 // The Backend over GitHub's REST API, through the octokit built by client.ts.
 import type { Backend, CommentRecord, IssuePatch, IssueRecord, ListState, PullRecord } from './backend.ts';
+import { GitHubError } from './errors.ts';
 import { createGitHubClient, repositoryFromEnv, type GitHubClient, type GitHubClientOptions } from './client.ts';
 import type { GitHubPort, Repository } from './port.ts';
 import { createPort, type PortOptions } from './verbs.ts';
@@ -67,6 +68,16 @@ export function restBackend(octokit: GitHubClient, repository: Repository): Back
     async getPull(number: number) {
       const { data } = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { ...base, pull_number: number });
       return pullRecord(data as PullData);
+    },
+    async getIssue(number: number) {
+      try {
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/{issue_number}', { ...base, issue_number: number });
+        return issueRecord(data as IssueData);
+      } catch (e) {
+        // 404: no such issue; 410: it was deleted.
+        if (e instanceof GitHubError && (e.status === 404 || e.status === 410)) return undefined;
+        throw e;
+      }
     },
     async listIssues({ label, state }: { label: string; state: ListState }) {
       const data = await allPages<IssueData>(octokit, 'GET /repos/{owner}/{repo}/issues', { ...base, labels: label, state, sort: 'created', direction: 'asc' });

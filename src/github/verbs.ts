@@ -173,8 +173,26 @@ export function createPort(backend: Backend, options: PortOptions = {}): GitHubP
       return { created };
     },
 
-    async listIssuesByLabel(label: string, state: ListState = 'open'): Promise<IssueSummary[]> {
-      return (await backend.listIssues({ label, state })).filter((i) => !i.isPull).map(summary);
+    async getIssue(number: number) {
+      const found = await backend.getIssue(number);
+      return found ? { ...summary(found), isPull: found.isPull } : undefined;
+    },
+
+    async getPullRequest(number: number) {
+      const found = await backend.getIssue(number);
+      return found?.isPull ? pullSummary(await backend.getPull(number)) : undefined;
+    },
+
+    async closeIssueNumber(number: number, reason: CloseReason = 'completed'): Promise<CloseResult> {
+      const issue = await backend.getIssue(number);
+      if (!issue || issue.isPull) throw new Error(`#${number} is not an issue`);
+      if (issue.state === 'closed') return { number, url: issue.url, action: 'unchanged' };
+      await backend.updateIssue(number, { state: 'closed', state_reason: reason });
+      return { number, url: issue.url, action: 'closed' };
+    },
+
+    async listIssuesByLabel(label: string, state: ListState = 'open', kind: 'issues' | 'pulls' = 'issues'): Promise<IssueSummary[]> {
+      return (await backend.listIssues({ label, state })).filter((i) => i.isPull === (kind === 'pulls')).map(summary);
     },
   };
 }

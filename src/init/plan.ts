@@ -25,7 +25,10 @@ export interface PlannedFile {
 const FOLDERS = ['vendors', 'licenses', 'contracts', 'assignments', 'usage'];
 
 /** The workflows a license repository runs (the package's own release workflow is not one of them). */
-export const LICENSE_WORKFLOWS = ['check.yml', 'people.yml', 'reclaim.yml', 'renewals.yml', 'site.yml', 'usage.yml'];
+export const LICENSE_WORKFLOWS = ['check.yml', 'people.yml', 'reclaim.yml', 'renewals.yml', 'request.yml', 'site.yml', 'usage.yml'];
+
+/** The issue forms a license repository offers (the license request form, read back by `lac request`). */
+export const ISSUE_FORMS = ['license-request.yml'];
 
 function packageJson(o: InitOptions): string {
   const slug = o.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'licenses';
@@ -70,6 +73,7 @@ export function initPlan(o: InitOptions): PlannedFile[] {
     ...FOLDERS.map((f) => ({ path: `inventory/${f}/.gitkeep`, content: '' })),
     ...KINDS.map((k) => ({ path: `schemas/${schemaFileName(k)}`, content: schemaText(k) })),
     ...LICENSE_WORKFLOWS.map((f) => ({ path: `.github/workflows/${f}`, content: readFileSync(join(workflowDir, f), 'utf8') })),
+    ...ISSUE_FORMS.map((f) => ({ path: `.github/ISSUE_TEMPLATE/${f}`, content: readFileSync(join(o.packageRoot, '.github/ISSUE_TEMPLATE', f), 'utf8') })),
   ];
   return files;
 }

@@ -27,7 +27,10 @@ describe('lac init', () => {
     expect(r.stdout).toContain(`created a license repository in ${repo}`);
     expect(await lac(['check', '--root', repo, '--today', '2026-11-23'])).toEqual({ code: 0, stdout: 'no problems found\n', stderr: '' });
     const workflows = readdirSync(join(repo, '.github/workflows')).sort();
-    expect(workflows).toEqual(['check.yml', 'people.yml', 'reclaim.yml', 'renewals.yml', 'site.yml', 'usage.yml']);
+    expect(workflows).toEqual(['check.yml', 'people.yml', 'reclaim.yml', 'renewals.yml', 'request.yml', 'site.yml', 'usage.yml']);
+    // The license request form, byte for byte the one `lac request` is tested against.
+    expect(readdirSync(join(repo, '.github/ISSUE_TEMPLATE'))).toEqual(['license-request.yml']);
+    expect(readFileSync(join(repo, '.github/ISSUE_TEMPLATE/license-request.yml'), 'utf8')).toBe(readFileSync(join(import.meta.dirname, '../../.github/ISSUE_TEMPLATE/license-request.yml'), 'utf8'));
     for (const w of workflows) {
       const text = readFileSync(join(repo, '.github/workflows', w), 'utf8');
       expect(schemaErrors(text), w).toEqual([]);
@@ -48,7 +51,7 @@ describe('lac init', () => {
     const readme = readFileSync(join(repo, 'README.md'), 'utf8');
     expect(readme).toMatch(/^# Acme Corp — software licenses/);
     // What a new repository needs on GitHub, and the file formats.
-    for (const text of ['Allow GitHub Actions to create\n   and approve pull requests', 'Source: **GitHub Actions**', 'require pull requests, the `check` status check', '# inventory/licenses/figma.yaml', '# inventory/assignments/figma.yaml: one line per seat', 'node_modules/lac/README.md']) expect(readme).toContain(text);
+    for (const text of ['Allow GitHub Actions to create\n   and approve pull requests', 'Source: **GitHub Actions**', 'require pull requests, the `check` status check', '# inventory/licenses/figma.yaml', '# inventory/assignments/figma.yaml: one line per seat', 'node_modules/lac/README.md', '### License requests', 'label `license-request` only if it exists']) expect(readme).toContain(text);
     for (const s of SECRET_DOCS) expect(readme).toContain(`| \`${s.name}\` | ${s.workflow} | ${s.use} |`);
     // The workflows are this repository's own, byte for byte: what the workflow tests run is what users get.
     for (const w of workflows) expect(readFileSync(join(repo, '.github/workflows', w), 'utf8')).toBe(readFileSync(join(import.meta.dirname, '../../.github/workflows', w), 'utf8'));

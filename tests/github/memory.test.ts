@@ -3,7 +3,8 @@ import { parseState } from '../../src/github/bodyKey.ts';
 import { createMemoryGitHub } from '../../src/github/memory.ts';
 import type { GitHubPort } from '../../src/github/port.ts';
 import { useGitHubFake } from '../support/github-fake/hooks.ts';
-import { portFor } from './helpers.ts';
+import { createGitHubPort } from '../../src/github/rest.ts';
+import { FAST, portFor } from './helpers.ts';
 
 const gh = useGitHubFake({ repos: ['acme/licenses'] });
 
@@ -73,6 +74,34 @@ describe('the in-memory port', () => {
     expect(inMemory.slice(-2)).toEqual([{ created: ['finance'] }, { created: [] }]);
     expect(gh.fake.repo('acme/licenses').labels.find((l) => l.name === 'finance')).toMatchObject({ color: 'fbca04', description: 'Needs a budget decision' });
     expect(gh.fake.writes()).toHaveLength(memory.writes.length);
+  });
+
+  it('reads any issue or pull request by number and closes an issue by number, alike over HTTP and in memory', async () => {
+    const script = async (port: GitHubPort, branch: (name: string) => void) => {
+      const issue = await port.ensureIssue({ key: 'request/x', title: 'A person\'s issue', body: 'b' });
+      branch('lac/request/x');
+      const pr = await port.ensurePullRequest({ key: 'request/x', head: 'lac/request/x', base: 'main', title: 'T', body: 'p' });
+      const read = async (n: number) => {
+        const found = await port.getIssue(n);
+        return found && { number: found.number, title: found.title, state: found.state, isPull: found.isPull, key: found.key };
+      };
+      return [
+        await read(issue.number), await read(pr.number), await read(999),
+        (await port.getPullRequest(pr.number))?.head, await port.getPullRequest(issue.number), await port.getPullRequest(999),
+        (await port.closeIssueNumber(issue.number)).action, (await port.closeIssueNumber(issue.number)).action, (await read(issue.number))?.state,
+        await port.closeIssueNumber(pr.number).catch((e: Error) => e.message),
+      ];
+    };
+    const repo = gh.fake.state.addRepo('acme/by-number');
+    const overHttp = await script(createGitHubPort({ env: gh.fake.env(repo), timings: FAST }), (b) => gh.fake.addBranch('acme/by-number', b));
+    const memory = createMemoryGitHub();
+    expect(await script(memory.port, () => {})).toEqual(overHttp);
+    expect(overHttp).toEqual([
+      { number: 1, title: 'A person\'s issue', state: 'open', isPull: false, key: 'request/x' },
+      { number: 2, title: 'T', state: 'open', isPull: true, key: 'request/x' },
+      undefined, 'lac/request/x', undefined, undefined,
+      'closed', 'unchanged', 'closed', '#2 is not an issue',
+    ]);
   });
 
   it('refuses a PR whose head branch is unknown, like GitHub', async () => {

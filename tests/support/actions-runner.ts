@@ -46,6 +46,8 @@ export interface RunWorkflowOptions {
   lac: 'installed' | 'checkout';
   /** Per-step time limit (ms). */
   stepTimeout?: number;
+  /** Only these jobs (job-level `if:` is not evaluated: pick the jobs the event would run). */
+  jobs?: string[];
 }
 
 type Step = { id?: string; name?: string; run?: string; uses?: string; if?: string; env?: Record<string, unknown>; with?: Record<string, unknown> };
@@ -118,7 +120,7 @@ export async function runWorkflowFile(o: RunWorkflowOptions): Promise<WorkflowRu
     ...o.env,
   };
   const run: WorkflowRun = { jobs: {}, summary: '', pagesArtifacts: [] };
-  for (const jobId of jobOrder(workflow.jobs)) {
+  for (const jobId of jobOrder(workflow.jobs).filter((id) => !o.jobs || o.jobs.includes(id))) {
     const values = { ...o.context };
     const jobEnv: Record<string, string> = {};
     const steps: StepResult[] = [];
@@ -137,7 +139,8 @@ export async function runWorkflowFile(o: RunWorkflowOptions): Promise<WorkflowRu
       let r: Omit<StepResult, 'name'>;
       if (step.uses) r = standIn(step, o, run, output, values);
       else if (o.lac === 'checkout' && step.run!.trim() === 'npm ci') r = { code: 0, stdout: '', stderr: '', skipped: true };
-      else r = await bash(step.run!, o.workspace, { ...env, GITHUB_OUTPUT: output, GITHUB_ENV: envFile }, o.stepTimeout ?? 300_000);
+      // GitHub expands expressions in a script before the shell sees it: so does this runner.
+      else r = await bash(interpolate(step.run!, values), o.workspace, { ...env, GITHUB_OUTPUT: output, GITHUB_ENV: envFile }, o.stepTimeout ?? 300_000);
       steps.push({ name, ...(step.uses ? { uses: step.uses } : {}), ...r });
       if (r.code !== 0) failed = true;
       for (const [k, v] of keyValues(readFileSync(output, 'utf8'))) if (step.id) values[`steps.${step.id}.outputs.${k}`] = v;

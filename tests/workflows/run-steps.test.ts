@@ -1,11 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubPort } from '../../src/github/index.ts';
 import { ADA, type TestRepo } from '../support/git.ts';
 import { useGitHubFake } from '../support/github-fake/hooks.ts';
 import { bareRemote } from '../support/remote.ts';
-import { files, LICENSE, ORG, SEATS } from '../support/inventory.ts';
+import { files, LICENSE, ORG, PEOPLE, SEATS } from '../support/inventory.ts';
 import { REPO_ROOT } from '../support/cli.ts';
 import { runWorkflowFile } from '../support/actions-runner.ts';
 
@@ -114,6 +114,33 @@ describe('the reclaim workflow', () => {
     gh.fake.clearRequests();
     expect((await runWorkflow('reclaim.yml', ctx)).steps[0]!.code).toBe(0);
     expect(gh.fake.writes()).toEqual([]);
+  });
+});
+
+describe('the request workflow', () => {
+  const FORM = '### Person\n\neve\n\n### License\n\nfigma\n\n### Tier\n\nfull\n\n### Why\n\nDesigns the new screens. $(touch pwned-body)\n\n### Needed from\n\n_No response_';
+
+  it('answers a request issue with a pull request, then closes the issue when it is merged; the issue text never reaches a shell', { timeout: 120_000 }, async () => {
+    const repo = remote.clone(files({ 'inventory/people.yaml': `${PEOPLE}  - { id: eve, name: Eve Free, email: eve@test.example, department: eng, status: active, start: 2023-01-01 }\n` }));
+    repos.push(repo);
+    // A title and body that would run commands if a script interpolated them.
+    const title = 'License request: $(touch pwned-title) `touch pwned-tick`';
+    const issue = gh.fake.openIssue('acme/licenses', { title, body: FORM, labels: ['license-request'] });
+    const token = gh.fake.env().GITHUB_TOKEN!;
+    const run = (job: string, context: Record<string, string>, event: unknown) =>
+      runWorkflowFile({ file: join(REPO_ROOT, '.github/workflows/request.yml'), workspace: repo.dir, env: { ...gh.fake.env(), LAC_TODAY: '2026-03-10' }, context: { 'github.token': token, ...context }, event, lac: 'checkout', jobs: [job] });
+    // Were a script to expand the title or body, as GitHub expands any expression in `run:`, the files would appear.
+    const text = { 'github.event.issue.title': title, 'github.event.issue.body': FORM };
+    const opened = await run('request', { 'github.event.issue.number': String(issue), ...text }, { action: 'opened', issue: { number: issue, title } });
+    const [step] = opened.jobs.request!.steps.filter((s) => !s.uses && !s.skipped);
+    expect(step).toMatchObject({ code: 0, stderr: '' });
+    expect(step!.stdout).toContain('branch lac/request/1: pushed; pull request #2 created; comment on #1 created');
+    expect(remote.branchSha('lac/request/1')).not.toBe('');
+    gh.fake.mergePull('acme/licenses', 2);
+    const granted = await run('granted', { 'github.event.pull_request.number': '2' }, { action: 'closed', pull_request: { number: 2, merged: true } });
+    expect(granted.jobs.granted!.steps.filter((s) => !s.uses && !s.skipped)[0]).toMatchObject({ code: 0, stdout: 'issue #1: comment created; closed\n' });
+    expect(gh.fake.repo('acme/licenses').issues.find((i) => i.number === issue)!.state).toBe('closed');
+    expect(readdirSync(repo.dir).filter((f) => f.startsWith('pwned'))).toEqual([]);
   });
 });
 

@@ -24,11 +24,13 @@ const LEAST_PRIVILEGE: Record<string, Record<string, Record<string, string>>> = 
   'people.yml': { pull: { contents: 'write', 'pull-requests': 'write' } },
   // push the lac/usage branch (or the default branch); open its pull request
   'usage.yml': { pull: { contents: 'write', 'pull-requests': 'write' } },
+  // request: push lac/request/<issue>, open its pull request, answer on the issue; granted: read the merged pull request, comment on and close its issue
+  'request.yml': { request: { contents: 'write', issues: 'write', 'pull-requests': 'write' }, granted: { contents: 'read', issues: 'write', 'pull-requests': 'read' } },
 };
 
 describe('the workflows', () => {
-  it('are the six a license repository needs and the release of lac itself', () => {
-    expect(workflows).toEqual(['check.yml', 'people.yml', 'reclaim.yml', 'release.yml', 'renewals.yml', 'site.yml', 'usage.yml']);
+  it('are the seven a license repository needs and the release of lac itself', () => {
+    expect(workflows).toEqual(['check.yml', 'people.yml', 'reclaim.yml', 'release.yml', 'renewals.yml', 'request.yml', 'site.yml', 'usage.yml']);
   });
 
   it.each(workflows)('%s grants nothing at the top and each job only the scopes listed here, for the reason given', (file) => {
@@ -49,6 +51,48 @@ describe('the workflows', () => {
     const runs = text.split('\n').filter((l) => l.includes('lac '));
     for (const line of runs.filter((l) => /run: .*\blac\b/.test(l))) expect(line).toMatch(/npx lac /);
     expect(text).toContain('npm ci');
+  });
+});
+
+/**
+ * Expressions that expand to text people write (issue and pull request titles and bodies,
+ * comments, branch names, commit messages): GitHub's "Security hardening for GitHub Actions"
+ * lists them as untrusted input that must never be placed in a script.
+ */
+const UNTRUSTED = /\$\{\{[^}]*\b(github\.event\.(issue|pull_request|comment|review|review_comment|discussion|head_commit|commits|pages)\.(?!number\b)|github\.head_ref)/;
+
+/** `run:` scripts and their steps' env values that carry untrusted text, per job and step. */
+function untrustedInScripts(text: string): string[] {
+  const wf = parse(text) as { jobs: Record<string, { steps?: Array<{ name?: string; run?: string; env?: Record<string, unknown> }> }> };
+  return Object.entries(wf.jobs).flatMap(([job, j]) =>
+    (j.steps ?? []).flatMap((step, i) => (typeof step.run === 'string' && UNTRUSTED.test(step.run) ? [`${job} step ${step.name ?? i + 1}`] : [])),
+  );
+}
+
+describe('issue and pull request text', () => {
+  it.each(workflows)('%s places none in a run: script', (file) => {
+    expect(untrustedInScripts(readFileSync(join(dir, file), 'utf8'))).toEqual([]);
+  });
+
+  it('the request workflow hands its scripts the issue and pull request numbers only, through env', () => {
+    const text = readFileSync(join(dir, 'request.yml'), 'utf8');
+    const wf = parse(text) as { jobs: Record<string, { steps: Array<{ run?: string; env?: Record<string, string> }> }> };
+    const events = Object.values(wf.jobs).flatMap((j) => j.steps.flatMap((s) => Object.values(s.env ?? {}).filter((v) => v.includes('github.event'))));
+    expect(events.sort()).toEqual(['${{ github.event.issue.number }}', '${{ github.event.pull_request.number }}']);
+    expect(text).not.toMatch(/github\.event\.(issue|pull_request)\.(title|body)/);
+  });
+
+  it.each([
+    ['an issue title', 'echo "${{ github.event.issue.title }}"'],
+    ['a pull request body', 'echo "${{ github.event.pull_request.body }}"'],
+    ['a head branch name', 'git checkout "${{ github.head_ref }}"'],
+    ['a comment', 'echo ${{github.event.comment.body}}'],
+  ])('the check finds %s in a script', (_name, script) => {
+    expect(untrustedInScripts(`on: issues\njobs:\n  a:\n    steps:\n      - run: ${JSON.stringify(script)}\n`)).toEqual(['a step 1']);
+  });
+
+  it('the check lets an issue number pass', () => {
+    expect(untrustedInScripts('on: issues\njobs:\n  a:\n    steps:\n      - run: "lac request --issue ${{ github.event.issue.number }}"\n')).toEqual([]);
   });
 });
 

@@ -6,7 +6,7 @@ import { commentRoutes } from './comments.ts';
 import { failureResponse, Failures, type FailureSpec } from './failures.ts';
 import { copilotRoutes } from './copilot.ts';
 import { enterpriseRoutes } from './enterprise.ts';
-import { issueRoutes } from './issues.ts';
+import { issueRoutes, labelFor } from './issues.ts';
 import { labelRoutes } from './labels.ts';
 import { mergePull, pullRoutes } from './pulls.ts';
 import { repoRoutes } from './repos.ts';
@@ -152,6 +152,16 @@ export class GitHubFake {
     const repo = this.repo(fullName);
     if (repo.gitDir) throw new Error('github-fake: this repository reads its branches from git; push the branch instead');
     repo.branches.set(branch, sha);
+  }
+
+  /** Opens an issue as a person would (in the web UI or with an issue form); returns its number. */
+  openIssue(fullName: string, issue: { title: string; body: string; labels?: string[]; user?: string }): number {
+    const repo = this.repo(fullName);
+    const now = this.state.now();
+    const labels = (issue.labels ?? []).map((name) => labelFor(this.state, repo, name).name);
+    const number = repo.nextNumber++;
+    repo.issues.push({ id: this.state.nextId(), number, title: issue.title, body: issue.body, state: 'open', state_reason: null, labels, assignees: [], user: issue.user ?? 'octo-requester', created_at: now, updated_at: now, closed_at: null, locked: false });
+    return number;
   }
 
   /** Merges an open pull request as a person would in the web UI. */
