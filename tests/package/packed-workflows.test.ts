@@ -11,7 +11,7 @@ import { createGitHubPort } from '../../src/github/index.ts';
 import { LICENSE_WORKFLOWS } from '../../src/init/plan.ts';
 import { runWorkflowFile, type RunWorkflowOptions, type WorkflowRun } from '../support/actions-runner.ts';
 import { useGitHubFake } from '../support/github-fake/hooks.ts';
-import { LICENSE, ORG, files } from '../support/inventory.ts';
+import { LICENSE, ORG, PEOPLE, files } from '../support/inventory.ts';
 import { initLicenseRepo, sh, userEnv } from '../support/packed.ts';
 import { bareRemote } from '../support/remote.ts';
 
@@ -31,7 +31,11 @@ const SEATS = 'license: figma\nseats:\n  - { person: ada, tier: full, since: 202
 
 beforeAll(() => {
   repo = initLicenseRepo(root, {
-    ...files({ 'inventory/licenses/figma.yaml': CSV_LICENSE, 'inventory/org.yaml': ORG.replace('Test Co', 'Acme Corp'), 'inventory/assignments/figma.yaml': SEATS }),
+    ...files({
+      'inventory/licenses/figma.yaml': CSV_LICENSE, 'inventory/org.yaml': ORG.replace('Test Co', 'Acme Corp'), 'inventory/assignments/figma.yaml': SEATS,
+      // Eve holds no seat yet: she asks for one through the request issue form.
+      'inventory/people.yaml': `${PEOPLE}  - { id: eve, name: Eve Free, email: eve@test.example, department: eng, status: active, start: 2023-01-01 }\n`,
+    }),
     'exports/figma.csv': 'Email,Last Seen\nada@test.example,2026-03-01\nbob@test.example,2025-10-01\n',
   }, env);
   sh('git', ['remote', 'add', 'origin', remote.path], repo, env);
@@ -53,6 +57,7 @@ async function run(workflow: string, ref: string, extra: Partial<RunWorkflowOpti
     context: { 'github.token': token!, 'github.repository': 'acme/licenses', ...extra.context },
     lac: 'installed',
     ...(extra.event ? { event: extra.event } : {}),
+    ...(extra.jobs ? { jobs: extra.jobs } : {}),
   });
 }
 
@@ -117,6 +122,21 @@ describe('the workflows lac init wrote, run as GitHub runs them', { timeout: 600
     const issues = gh.fake.repo('acme/licenses').issues;
     expect(issues.filter((i) => !i.pull && i.title.includes('figma-2026'))).toHaveLength(1);
     expect(remote.branchSha('lac/renewal/figma-2026')).not.toBe('');
+  });
+
+  it('request: a license request issue answered with a pull request that adds the seat', async () => {
+    const body = '### Person\n\neve\n\n### License\n\nfigma\n\n### Tier\n\nviewer\n\n### Why\n\nReviews the designs.\n\n### Needed from\n\n_No response_';
+    const issue = gh.fake.openIssue('acme/licenses', { title: 'License request: Figma for Eve', body, labels: ['license-request'] });
+    const event = { action: 'opened', issue: { number: issue } };
+    // The granted job runs on a merged pull request (tests/workflows/run-steps.test.ts runs it).
+    const r = await run('request.yml', 'main', { event, context: { 'github.event.issue.number': String(issue) }, jobs: ['request'] });
+    expect(failures(r)).toEqual([]);
+    const repoState = gh.fake.repo('acme/licenses');
+    const pr = repoState.issues.find((i) => i.pull && i.body?.includes(`Closes #${issue}`));
+    expect(pr?.title).toBe(`License request #${issue}: Figma viewer for Eve Free`);
+    const seats = sh('git', ['--git-dir', remote.path, 'show', `lac/request/${issue}:inventory/assignments/figma.yaml`], repo, env).stdout;
+    expect(seats).toBe(`${SEATS}  - { person: eve, tier: viewer, since: 2026-03-10 }\n`);
+    expect(repoState.comments.filter((c) => c.issue_number === issue)).toHaveLength(1);
   });
 
   it('site: builds under the Pages sub-path and hands the folder to the Pages deployment', async () => {
