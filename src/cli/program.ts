@@ -9,6 +9,7 @@ import { ExitCode, UserError } from './errors.ts';
 import { registerInit } from './init.ts';
 import { isMachineFormat, terminalIo, type Io } from './io.ts';
 import { registerPeople } from './people.ts';
+import { registerForecast } from './forecast.ts';
 import { registerPosition } from './position.ts';
 import { registerProvision } from './provision.ts';
 import { registerPull } from './pull.ts';
@@ -35,6 +36,7 @@ export function buildProgram(io: Io): Command {
   registerReport(program, io);
   registerRenewals(program, io);
   registerPosition(program, io);
+  registerForecast(program, io);
   registerReclaim(program, io);
   registerRules(program, io);
   registerDiff(program, io);
