@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { DEFAULT_MONTHS, MAX_MONTHS } from '../analysis/forecast/index.ts';
+import { loadInventory } from '../inventory/load.ts';
 import { fsSource } from '../inventory/source.ts';
 import { FORECAST_FORMATS, formatForecast, type ForecastFormat } from '../report/forecast/format.ts';
 import { runForecast } from '../report/forecast/run.ts';
@@ -41,10 +42,11 @@ export function registerForecast(program: Command, io: Io): void {
       const months = parseMonths(opts.months);
       const today = parseToday(opts.today);
       const root = parseRoot(opts.root, io.cwd);
-      const { forecast, inventory } = await runForecast({ root, source: fsSource(root), months, backtest: opts.backtest === true, ...(today ? { today } : {}), ...(opts.license !== undefined ? { license: opts.license } : {}) });
+      const { inventory } = await loadInventory(fsSource(root));
       if (opts.license !== undefined && !inventory.licenses.has(opts.license)) {
         throw new UserError(`no license "${opts.license}"${suggestion(opts.license, inventory.licenses.keys())}`, 'license IDs are the file names in inventory/licenses/');
       }
+      const forecast = await runForecast({ root, inventory, months, backtest: opts.backtest === true, ...(today ? { today } : {}), ...(opts.license !== undefined ? { license: opts.license } : {}) });
       io.out(formatForecast(forecastView(forecast, opts.license), opts.format as ForecastFormat));
     });
 }

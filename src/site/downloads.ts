@@ -1,4 +1,5 @@
 import { toCsv } from '../report/csv.ts';
+import { forecastCsv } from '../report/forecast/format.ts';
 import { searchIndex } from './search.ts';
 import type { CellValue, SiteData, Table } from './types.ts';
 
@@ -15,12 +16,13 @@ export interface DownloadFile {
   body(): string | ReadableStream<Uint8Array>;
 }
 
-/** The files under /download/: every table as CSV, the whole data as JSON, the search index, the renewal calendar. */
+/** The files under /download/: every table as CSV, the whole data as JSON, the search index, the forecast as `lac forecast --format csv`, the renewal calendar. */
 export function downloads(d: SiteData): DownloadFile[] {
   return [
     ...Object.values(d.tables).map((t) => ({ path: `csv/${t.id}.csv`, contentType: 'text/csv; charset=utf-8', body: () => tableCsv(t) })),
     { path: 'data.json', contentType: 'application/json', body: () => jsonStream(d.model as unknown as Record<string, unknown>) },
     { path: 'search.json', contentType: 'application/json', body: () => JSON.stringify(searchIndex(d.model)) },
+    { path: 'forecast.csv', contentType: 'text/csv; charset=utf-8', body: () => forecastCsv(d.model.forecast) },
     { path: 'renewals.ics', contentType: 'text/calendar; charset=utf-8', body: () => d.ics },
   ];
 }

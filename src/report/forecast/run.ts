@@ -1,13 +1,12 @@
 // `lac forecast` and the site's Forecast page: read the inventory and its history, then compute (src/analysis/forecast).
 import { compare, forecastMonths, forecastSpend, headcount, knownChanges, monthEndBefore, seatDemand, BACKTEST_MONTHS, type Backtest, type Forecast, type MonthSpend, type PeopleAt } from '../../analysis/forecast/index.ts';
-import { currentHoldings } from '../../analysis/period/holdings.ts';
+import { currentHoldings, type Holdings } from '../../analysis/period/holdings.ts';
 import { periodSpend } from '../../analysis/period/index.ts';
 import { resolveToday } from '../../check/run.ts';
 import { dayIn } from '../../history/time.ts';
 import { gitSource } from '../../inventory/git-source.ts';
 import { loadInventory } from '../../inventory/load.ts';
 import type { Inventory } from '../../inventory/model.ts';
-import type { TreeSource } from '../../inventory/source.ts';
 import { usageHistory } from '../../renewals/history.ts';
 import { orgZone, planRenewals } from '../../renewals/plan.ts';
 import type { Snapshot } from '../../renewals/usage.ts';
@@ -18,8 +17,11 @@ import { peopleAt, timeline, type Timeline } from './history.ts';
 
 export interface ForecastOptions {
   root: string;
-  source: TreeSource;
-  /** The commit the source reads (the site), else HEAD. */
+  /** The inventory, loaded from the working tree (the CLI) or from `ref` (the site). */
+  inventory: Inventory;
+  /** Who held which seat (src/report/period-holdings.ts), when the caller has it already. */
+  holdings?: Holdings;
+  /** The commit the inventory was read from (the site), else HEAD. */
   ref?: string;
   months: number;
   today?: IsoDate;
@@ -32,15 +34,15 @@ export interface ForecastOptions {
 const DEMAND_DAYS = 365;
 
 /** The forecast of a license repository: its inventory, usage snapshots and people.yaml over git history. */
-export async function runForecast(o: ForecastOptions): Promise<{ forecast: Forecast; inventory: Inventory }> {
-  const { inventory: inv } = await loadInventory(o.source);
+export async function runForecast(o: ForecastOptions): Promise<Forecast> {
+  const inv = o.inventory;
   const today = resolveToday(inv, o.today);
   const zone = orgZone(inv);
   const ref = o.ref ?? 'HEAD';
   const line = await timeline(o.root, ref, zone);
   const history = line ? await usageHistory(o.root, addDays(today, -DEMAND_DAYS), zone, new Set(inv.licenses.keys())) : new Map<string, Snapshot[]>();
   const months = forecastMonths(today, o.months);
-  const spend = forecastSpend(inv, months, await periodHoldings(o.root, inv, ref), planRenewals(inv, today, { history }), knownChanges(inv, today));
+  const spend = forecastSpend(inv, months, o.holdings ?? (await periodHoldings(o.root, inv, ref)), planRenewals(inv, today, { history }), knownChanges(inv, today));
   const snapshots = new Map(history);
   for (const [id, rec] of inv.usage) snapshots.set(id, [...(snapshots.get(id) ?? []), { day: dayIn(new Date(rec.data.taken), zone), usage: rec.data }]);
   const forecast: Forecast = {
@@ -49,7 +51,7 @@ export async function runForecast(o: ForecastOptions): Promise<{ forecast: Forec
     headcount: headcount(line ? await peopleHistory(o.root, line, today) : [], [...inv.people.values()].map((p) => p.data), months),
   };
   if (o.backtest) forecast.backtest = await backtest(o.root, line, today, history, o.license);
-  return { forecast, inventory: inv };
+  return forecast;
 }
 
 /** people.yaml at each of the last 12 month ends the history reaches. */

@@ -2,6 +2,7 @@
 // the org currency, dates as ISO dates.
 import type { Finding } from '../../findings/finding.ts';
 import type { HistoryEvent } from '../../history/history.ts';
+import type { ForecastView } from '../../report/forecast/view.ts';
 
 export interface Provenance {
   /** The commit the site was built from; null outside a git repository. */
@@ -265,6 +266,8 @@ export interface SiteModel {
   findings: Finding[];
   events: HistoryEvent[];
   snapshots: Snapshot[];
+  /** The next 12 months' spend, seat demand and headcount with the back-test: exactly `lac forecast --backtest --format json`. */
+  forecast: ForecastView;
   /** Inventory files at the commit (for the source view when the repository has no web address). */
   files: string[];
 }
