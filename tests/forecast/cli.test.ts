@@ -1,7 +1,7 @@
 // `lac forecast` on a real git repository built commit by commit: the back-test against a known
 // outcome, every output format, and bad input.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lac, lacProcess } from '../support/cli.ts';
+import { cleanup, lac, lacProcess, tempRepo as folder } from '../support/cli.ts';
 import { tempRepo, type TestRepo } from '../support/git.ts';
 import { MONTHLY, orgFiles } from './support.ts';
 
@@ -56,6 +56,18 @@ describe('lac forecast --backtest', () => {
     const r = await lac(['forecast', '--root', young.dir, '--today', TODAY, '--backtest']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Back-test: not possible: the git history starts on 2026-09-01: a back-test needs the inventory as it stood on 2026-05-31, 6 whole months before this month.');
+  });
+
+  it('outside a git repository: forecasts from the files and says there is no history to back-test', async () => {
+    const dir = folder(base());
+    try {
+      const r = await lac(['forecast', '--root', dir, '--today', TODAY, '--backtest', '--months', '1']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toMatch(/2027-01\s+120\.00/);
+      expect(r.stdout).toContain('Back-test: not possible: not a git repository (or no commit yet): there is no history to test the forecast against.');
+    } finally {
+      cleanup(dir);
+    }
   });
 
   it('prints the error table in text and markdown', async () => {

@@ -1,6 +1,6 @@
 // What the forecast reads from git: which commit stood at the end of a day, and people.yaml then.
 import { gitText } from '../../git/run.ts';
-import { inventoryParser } from '../../history/blobs.ts';
+import { inventoryParser, type BlobParser } from '../../history/blobs.ts';
 import { dayIn, endOfDayMs } from '../../history/time.ts';
 import { gitSource } from '../../inventory/git-source.ts';
 import type { Person } from '../../inventory/schema/index.ts';
@@ -30,11 +30,11 @@ export async function timeline(root: string, ref: string, timeZone: string): Pro
   };
 }
 
-/** people.yaml's people at a commit (none when the file is missing or does not read). */
-export async function peopleAt(root: string, commit: string): Promise<Person[]> {
+/** people.yaml's people at a commit (none when the file is missing or does not read); `parse` is shared so its validators are built once. */
+export async function peopleAt(root: string, commit: string, parse: BlobParser = inventoryParser()): Promise<Person[]> {
   try {
     const bytes = await gitSource(root, commit).read('inventory/people.yaml');
-    const data = inventoryParser()('inventory/people.yaml', bytes) as { people?: Person[] } | null;
+    const data = parse('inventory/people.yaml', bytes) as { people?: Person[] } | null;
     return data?.people ?? [];
   } catch {
     return [];

@@ -3,6 +3,7 @@ import { compare, forecastMonths, forecastSpend, headcount, knownChanges, monthE
 import { currentHoldings, type Holdings } from '../../analysis/period/holdings.ts';
 import { periodSpend } from '../../analysis/period/index.ts';
 import { resolveToday } from '../../check/run.ts';
+import { inventoryParser } from '../../history/blobs.ts';
 import { dayIn } from '../../history/time.ts';
 import { gitSource } from '../../inventory/git-source.ts';
 import { loadInventory } from '../../inventory/load.ts';
@@ -58,11 +59,12 @@ export async function runForecast(o: ForecastOptions): Promise<Forecast> {
 async function peopleHistory(root: string, line: Timeline, today: IsoDate): Promise<PeopleAt[]> {
   const out: PeopleAt[] = [];
   const cache = new Map<string, Promise<PeopleAt['people']>>();
+  const parse = inventoryParser();
   for (let back = 12; back >= 1; back--) {
     const date = monthEndBefore(today, back);
     const commit = date >= line.first ? line.at(date) : undefined;
     if (!commit) continue;
-    if (!cache.has(commit)) cache.set(commit, peopleAt(root, commit));
+    if (!cache.has(commit)) cache.set(commit, peopleAt(root, commit, parse));
     out.push({ date, people: await cache.get(commit)! });
   }
   return out;
