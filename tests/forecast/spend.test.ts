@@ -14,7 +14,7 @@ const eur = (m: bigint) => toDecimal(m, 'EUR');
 
 function run(inv: Inventory, today = TODAY, n = 12) {
   const months = forecastMonths(today, n);
-  return { months, f: forecastSpend(inv, months, currentHoldings(inv), planRenewals(inv, today), knownChanges(inv, today)) };
+  return { months, f: forecastSpend(inv, months, currentHoldings(inv), planRenewals(inv, today), knownChanges(inv, today), today) };
 }
 
 describe('the spend forecast', () => {
@@ -58,6 +58,17 @@ describe('the spend forecast', () => {
     expect(f.renewals.find((r) => r.contract === 'cad-2026')!.lines).toEqual([{ license: 'cad', tier: 'std', quantity: 1, unitPrice: '120.00' }]);
     // 120.00 over the 366 days of the year from 2027-07-01: July 31 days = 10.1639… → 10.16.
     expect(eur(f.months.find((m) => m.month === '2027-07')!.contracts['cad-2026']!)).toBe('10.16');
+  });
+
+  it('charges a known leaver\'s seat to their department until their end date, then to nobody (spare)', async () => {
+    const { f } = run(await orgModel());
+    const [jan, mar] = [f.months[0]!, f.months[2]!];
+    // January: ada and bob (eng) hold both seats; March: bob left on 2027-02-15, half the seat-days are spare.
+    expect(jan.departments.eng).toBe(jan.contracts['cad-2026']);
+    const half = mar.contracts['cad-2026']! / 2n;
+    expect(mar.departments.eng! - half).toBeLessThanOrEqual(10_000n);
+    expect(half - mar.departments.eng!).toBeLessThanOrEqual(10_000n);
+    expect(mar.departments.eng).toBeLessThan(mar.contracts['cad-2026']!);
   });
 
   it('a known joiner an access policy grants the tier adds a seat to the renewal', async () => {

@@ -5,9 +5,8 @@ import type { ContractLine } from '../../inventory/schema/index.ts';
 import type { LineRecommendation } from '../../renewals/recommend.ts';
 import { toPacks } from '../../renewals/recommend.ts';
 import type { IsoDate } from '../../util/dates.ts';
-import { grantedSeats, policiesOf } from '../access.ts';
 import { entitlesSeats } from '../cost.ts';
-import { leaverStatus } from '../leaver.ts';
+import { joinerSeats, leavingOn } from './people.ts';
 
 /** Known people changes between today and a day: leavers holding a tier's seat, joiners an access policy grants it. */
 export interface KnownChanges {
@@ -19,25 +18,17 @@ export interface KnownChanges {
 
 /** The leavers and joiners known on `today` (people.yaml end and start dates, access policies). */
 export function knownChanges(inv: Inventory, today: IsoDate): KnownChanges {
-  const holds = new Map<string, Set<string>>();
   const leaving: Array<{ key: string; end: IsoDate }> = [];
   for (const [license, list] of inv.assignments) {
     for (const s of list.seats) {
-      if (s.person === undefined) continue;
-      holds.set(s.person, (holds.get(s.person) ?? new Set()).add(license));
-      const p = inv.people.get(s.person)?.data;
-      if (p?.end !== undefined && p.end >= today && leaverStatus(p, today)?.state !== 'left') leaving.push({ key: `${license}\0${s.tier}`, end: p.end });
+      const end = leavingOn(inv, s.person, today);
+      if (end !== undefined) leaving.push({ key: `${license}\0${s.tier}`, end });
     }
   }
-  const policies = policiesOf(inv);
-  const joining: Array<{ key: string; start: IsoDate }> = [];
-  for (const { data: p } of inv.people.values()) {
-    if (p.start === undefined || p.start <= today || p.status === 'leaver') continue;
-    for (const g of grantedSeats(policies, p)) if (!holds.get(p.id)?.has(g.license)) joining.push({ key: `${g.license}\0${g.tier}`, start: p.start });
-  }
+  const joining = joinerSeats(inv, today);
   return {
     leavers: (license, tier, day) => leaving.filter((l) => l.key === `${license}\0${tier}` && l.end < day).length,
-    joiners: (license, tier, day) => joining.filter((j) => j.key === `${license}\0${tier}` && j.start <= day).length,
+    joiners: (license, tier, day) => joining.filter((j) => j.license === license && j.tier === tier && j.start <= day).length,
   };
 }
 

@@ -6,6 +6,7 @@ import type { UnknownPart } from '../money/unknown.ts';
 import type { Holdings } from '../period/holdings.ts';
 import { periodSpends } from '../period/index.ts';
 import type { Period } from '../period/range.ts';
+import { futureHoldings } from './holders.ts';
 import { baseContract, projectInventory, type ProjectedTerm } from './project.ts';
 import type { KnownChanges } from './quantity.ts';
 
@@ -35,12 +36,13 @@ export interface SpendForecast {
 /**
  * Spend per month: the contracts in force and the renewals assumed (./project.ts), accrued and
  * charged exactly as `lac report --period` does (src/analysis/period), so a month inside a
- * written term shows the same figures as the report for that month.
+ * written term shows the same total as the report for that month; its department shares differ
+ * only where known leavers and joiners (./holders.ts) change who holds the seats.
  */
-export function forecastSpend(inv: Inventory, months: readonly Period[], holdings: Holdings, renewals: readonly Renewal[], known: KnownChanges): SpendForecast {
+export function forecastSpend(inv: Inventory, months: readonly Period[], holdings: Holdings, renewals: readonly Renewal[], known: KnownChanges, today: IsoDate): SpendForecast {
   if (months.length === 0) return { months: [], renewals: [] };
   const projected = projectInventory(inv, renewals, known, months.at(-1)!.to);
-  const spends = periodSpends(projected.inventory, months, holdings);
+  const spends = periodSpends(projected.inventory, months, futureHoldings(inv, holdings, today));
   return {
     renewals: projected.terms,
     months: spends.map((s) => {

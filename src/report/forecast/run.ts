@@ -43,7 +43,7 @@ export async function runForecast(o: ForecastOptions): Promise<Forecast> {
   const line = await timeline(o.root, ref, zone);
   const history = line ? await usageHistory(o.root, addDays(today, -DEMAND_DAYS), zone, new Set(inv.licenses.keys())) : new Map<string, Snapshot[]>();
   const months = forecastMonths(today, o.months);
-  const spend = forecastSpend(inv, months, o.holdings ?? (await periodHoldings(o.root, inv, ref)), planRenewals(inv, today, { history }), knownChanges(inv, today));
+  const spend = forecastSpend(inv, months, o.holdings ?? (await periodHoldings(o.root, inv, ref)), planRenewals(inv, today, { history }), knownChanges(inv, today), today);
   const snapshots = new Map(history);
   for (const [id, rec] of inv.usage) snapshots.set(id, [...(snapshots.get(id) ?? []), { day: dayIn(new Date(rec.data.taken), zone), usage: rec.data }]);
   const forecast: Forecast = {
@@ -78,7 +78,7 @@ async function backtest(root: string, line: Timeline | undefined, today: IsoDate
   if (!commit) return { asOf, unavailable: `the git history starts on ${line.first}: a back-test needs the inventory as it stood on ${asOf}, ${BACKTEST_MONTHS} whole months before this month` };
   const { inventory: then } = await loadInventory(gitSource(root, commit));
   const months = forecastMonths(asOf, BACKTEST_MONTHS);
-  const made = forecastSpend(then, months, currentHoldings(then), planRenewals(then, asOf, { history }), knownChanges(then, asOf));
+  const made = forecastSpend(then, months, currentHoldings(then), planRenewals(then, asOf, { history }), knownChanges(then, asOf), asOf);
   const rows: Array<{ month: string; forecast: Micros; actual: Micros }> = [];
   for (const [i, m] of months.entries()) {
     const { inventory: after } = await loadInventory(gitSource(root, line.at(m.to)!));
