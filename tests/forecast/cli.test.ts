@@ -80,6 +80,17 @@ describe('lac forecast --backtest', () => {
   });
 });
 
+describe('lac forecast and lac report --period', () => {
+  it('agree on every month inside the written term: total, per license, per department', async () => {
+    const f = JSON.parse((await lac(['forecast', '--root', repo.dir, '--today', TODAY, '--months', '3', '--format', 'json'])).stdout) as { spend: { months: Array<{ month: string; total: string; licenses: Record<string, string>; departments: Record<string, string> }> } };
+    for (const m of f.spend.months) {
+      const r = JSON.parse((await lac(['report', '--root', repo.dir, '--period', m.month, '--format', 'json'])).stdout) as { total: string; licenses: Array<{ id: string; amount: string }>; departments: Array<{ key: string; amount: string }> };
+      expect([m.month, m.total, m.licenses, m.departments]).toEqual([m.month, r.total, Object.fromEntries(r.licenses.map((l) => [l.id, l.amount])), Object.fromEntries(r.departments.map((d) => [d.key, d.amount]))]);
+    }
+    expect(f.spend.months.map((m) => m.total)).toEqual(['150.00', '150.00', '150.00']);
+  });
+});
+
 describe('lac forecast formats', () => {
   it('CSV: one row per series, key and month, ISO months and dates, numbers as plain numbers', async () => {
     const r = await lac(['forecast', '--root', repo.dir, '--today', TODAY, '--months', '4', '--format', 'csv', '--backtest']);
