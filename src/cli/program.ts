@@ -10,6 +10,7 @@ import { ExitCode, UserError } from './errors.ts';
 import { registerInit } from './init.ts';
 import { isMachineFormat, terminalIo, type Io } from './io.ts';
 import { registerPeople } from './people.ts';
+import { registerForecast } from './forecast.ts';
 import { registerPosition } from './position.ts';
 import { registerProvision } from './provision.ts';
 import { registerPull } from './pull.ts';
@@ -38,6 +39,7 @@ export function buildProgram(io: Io): Command {
   registerRenewals(program, io);
   registerPosition(program, io);
   registerExport(program, io);
+  registerForecast(program, io);
   registerReclaim(program, io);
   registerRules(program, io);
   registerDiff(program, io);

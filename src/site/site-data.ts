@@ -6,6 +6,7 @@ import { auditPages } from './pages/audit.ts';
 import { compliancePage } from './pages/compliance.ts';
 import { contractPages, contractsPage, renewalsPage } from './pages/contracts.ts';
 import { departmentsPage } from './pages/departments.ts';
+import { forecastPage } from './pages/forecast.ts';
 import { spendPages } from './pages/spend.ts';
 import { licensePages, licensesPage } from './pages/licenses.ts';
 import { searchPage, sourcePages } from './pages/misc.ts';
@@ -18,7 +19,7 @@ import type { Page, SiteData, SiteInput } from './types.ts';
 /** The page builders, one per section of the site. */
 const BUILDERS: ((ctx: Ctx) => Page | Page[])[] = [
   overviewPage, licensesPage, licensePages, contractsPage, contractPages, renewalsPage, vendorsPage, vendorPages, positionPage,
-  peoplePage, personPages, departmentsPage, spendPages, compliancePage, auditPages, atPages, searchPage,
+  peoplePage, personPages, departmentsPage, spendPages, forecastPage, compliancePage, auditPages, atPages, searchPage,
 ];
 
 /**

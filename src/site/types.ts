@@ -63,6 +63,7 @@ export const NAV = [
   ['vendors', 'Vendors', '/vendors/'],
   ['people', 'People', '/people/'],
   ['departments', 'Chargeback', '/departments/'],
+  ['forecast', 'Forecast', '/forecast/'],
   ['compliance', 'Compliance', '/compliance/'],
   ['audit', 'Audit trail', '/audit/'],
   ['at', 'Point in time', '/at/'],

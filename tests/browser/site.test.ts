@@ -24,7 +24,7 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** One page of each kind (paths under the base). */
 const KINDS = [
   '', 'licenses/', 'licenses/figma/', 'contracts/', 'contracts/slack-2026/', 'renewals/', 'vendors/', 'vendors/figma/',
-  'people/', 'people/cy/', 'departments/', 'spend/2026/', 'spend/2026/2026-07/', 'compliance/', 'audit/', 'audit/seat/1/', 'at/', 'at/2026-03-31/',
+  'people/', 'people/cy/', 'departments/', 'forecast/', 'spend/2026/', 'spend/2026/2026-07/', 'compliance/', 'audit/', 'audit/seat/1/', 'at/', 'at/2026-03-31/',
   'source/inventory/assignments/figma.yaml/', 'search/',
 ];
 
@@ -156,7 +156,7 @@ describe.runIf(chromium !== undefined)('report site in Chromium', () => {
   test('each CSV download of a page holds exactly the cells of its table, formulas neutralised', async () => {
     const page = await browser.newPage();
     let checked = 0;
-    for (const kind of ['licenses/figma/', 'people/', 'departments/', 'audit/']) {
+    for (const kind of ['licenses/figma/', 'people/', 'departments/', 'forecast/', 'audit/']) {
       await page.goto(`${server.url}${kind}`);
       const tables = await page.$$eval('table[data-table]', (ts) => ts.map((t) => ({
         id: t.getAttribute('data-table')!,
@@ -174,6 +174,19 @@ describe.runIf(chromium !== undefined)('report site in Chromium', () => {
     expect(tiers.map((r) => r[1])).toContain("'+Plus seat");
     expect(checked).toBeGreaterThan(8);
     await page.close();
+  });
+
+  test('the Forecast page: charts with their figures as tables, the method, and forecast.csv as `lac forecast --format csv` writes it', async () => {
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}forecast/`);
+    expect(await page.locator('figure.chart svg[role="img"]').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('table[data-table="forecast-spend"] tbody tr').count()).toBe(12);
+    expect(await page.locator('main').textContent()).toContain('ordinary least-squares straight line');
+    const csv = await (await fetch(`${server.url}download/forecast.csv`)).text();
+    const cli = await lac(['forecast', '--root', fixture.repo.dir, '--today', TODAY, '--backtest', '--format', 'csv']);
+    expect(csv).toBe(cli.stdout);
+    await ctx.close();
   });
 
   test('pages are readable without JavaScript (charts are SVG), and print without navigation', async () => {

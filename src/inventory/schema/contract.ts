@@ -32,6 +32,19 @@ export const Notice = Type.Unsafe<{ days: number } | { months: number }>({
   },
 });
 
+/**
+ * A price escalator: the unit prices rise at each renewal. Only renewal terms escalate (the
+ * written term's prices are the ones in the file): `lac forecast` applies it, `lac report`
+ * accrues the file as written.
+ */
+export const Escalator = Closed(
+  {
+    percent: Type.Number({ exclusiveMinimum: 0, maximum: 100, description: 'Rise of every unit price at each renewal, in percent (5 for 5%; decimals past the sixth are rounded): the first renewal term costs the written price × (1 + percent/100), the next one that again.', 'x-expected': 'a percentage above 0 and up to 100, such as 5 or 3.5' }),
+    notes: Notes(),
+  },
+  'Price escalator from the contract: the unit prices rise by `percent` at each renewal, compounding.',
+);
+
 export const Contract = Closed(
   {
     id: Id('Contract ID; the file name without .yaml.'),
@@ -60,6 +73,7 @@ export const Contract = Closed(
       },
       'The renewal decision for the term ending on `end`.',
     )),
+    escalator: Type.Optional(Escalator),
     previous: Type.Optional(Id('The contract this one renews or replaces.')),
     notes: Notes(),
   },
@@ -68,4 +82,5 @@ export const Contract = Closed(
 
 export type Contract = Static<typeof Contract>;
 export type ContractLine = Static<typeof ContractLine>;
+export type Escalator = Static<typeof Escalator>;
 export type Decision = (typeof DECISIONS)[number];

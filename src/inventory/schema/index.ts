@@ -4,7 +4,7 @@ export type { Org, ReclaimPolicy, RenewalPolicy, Department, DirectorySource } f
 export type { Person, People } from './people.ts';
 export type { Vendor, Contact } from './vendor.ts';
 export type { License, Tier, LicenseType } from './license.ts';
-export type { Contract, ContractLine, Decision } from './contract.ts';
+export type { Contract, ContractLine, Decision, Escalator } from './contract.ts';
 export type { Seat, Assignments } from './assignments.ts';
 export type { Account, Peak, Usage } from './usage.ts';
 export type { Policy, PolicySeat } from './policy.ts';

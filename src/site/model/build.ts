@@ -13,7 +13,10 @@ import { renewalPolicy } from '../../analysis/policy.ts';
 import { planRenewals } from '../../renewals/plan.ts';
 import { realisedSavings } from '../../report/realised.ts';
 import { addDays, isTimeZone, type IsoDate } from '../../util/dates.ts';
+import { DEFAULT_MONTHS } from '../../analysis/forecast/index.ts';
 import { currentHoldings, historyHoldings } from '../../analysis/period/holdings.ts';
+import { runForecast } from '../../report/forecast/run.ts';
+import { forecastView } from '../../report/forecast/view.ts';
 import { contractInfos, upcomingCancelBy } from './contracts.ts';
 import { fiscalYearSpend, fiscalYearsShown } from './periods.ts';
 import { chargeRows, licenseFigures } from './figures.ts';
@@ -72,6 +75,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     saved = await realisedSavings(o.root, inv, today);
   }
   const holdings = facts.commit ? historyHoldings(inv, events, timeZone) : currentHoldings(inv);
+  const forecast = forecastView(await runForecast({ root: o.root, inventory: inv, holdings, ...(facts.commit ? { ref: facts.commit } : {}), today, months: DEFAULT_MONTHS, backtest: true }));
   const spend = fiscalYearsShown(today, org?.fiscal_year_start ?? '01-01', firstDay).map((y) => fiscalYearSpend(inv, y, holdings));
   const model: SiteModel = {
     provenance: { commit: facts.commit, commitDate: facts.commitDate, dirty: facts.dirty, builtAt, version: VERSION, today, repoUrl: facts.repoUrl, prefix: facts.prefix },
@@ -93,6 +97,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     findings: result.findings,
     events,
     snapshots: snaps,
+    forecast,
     files: inv.files,
   };
   return { model, source, ics: formatIcs(renewals, { orgName: model.org.name, timeZone }) };

@@ -4,6 +4,7 @@ import type { Finding } from '../../findings/finding.ts';
 import type { HistoryEvent } from '../../history/history.ts';
 import type { distributionJson } from '../../renewals/format.ts';
 import type { PositionJson } from '../../report/position.ts';
+import type { ForecastView } from '../../report/forecast/view.ts';
 
 export interface Provenance {
   /** The commit the site was built from; null outside a git repository. */
@@ -270,6 +271,8 @@ export interface SiteModel {
   findings: Finding[];
   events: HistoryEvent[];
   snapshots: Snapshot[];
+  /** The next 12 months' spend, seat demand and headcount with the back-test: exactly `lac forecast --backtest --format json`. */
+  forecast: ForecastView;
   /** Inventory files at the commit (for the source view when the repository has no web address). */
   files: string[];
 }

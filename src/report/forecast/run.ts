@@ -1,0 +1,90 @@
+// `lac forecast` and the site's Forecast page: read the inventory and its history, then compute (src/analysis/forecast).
+import { compare, forecastMonths, forecastSpend, headcount, knownChanges, monthEndBefore, seatDemand, BACKTEST_MONTHS, type Backtest, type Forecast, type MonthSpend, type PeopleAt } from '../../analysis/forecast/index.ts';
+import { currentHoldings, type Holdings } from '../../analysis/period/holdings.ts';
+import { periodSpend } from '../../analysis/period/index.ts';
+import { resolveToday } from '../../check/run.ts';
+import { inventoryParser } from '../../history/blobs.ts';
+import { dayIn } from '../../history/time.ts';
+import { gitSource } from '../../inventory/git-source.ts';
+import { loadInventory } from '../../inventory/load.ts';
+import type { Inventory } from '../../inventory/model.ts';
+import { usageHistory } from '../../renewals/history.ts';
+import { orgZone, planRenewals } from '../../renewals/plan.ts';
+import type { Snapshot } from '../../renewals/usage.ts';
+import { addDays, type IsoDate } from '../../util/dates.ts';
+import type { Micros } from '../../util/money.ts';
+import { periodHoldings } from '../period-holdings.ts';
+import { peopleAt, timeline, type Timeline } from './history.ts';
+
+export interface ForecastOptions {
+  root: string;
+  /** The inventory, loaded from the working tree (the CLI) or from `ref` (the site). */
+  inventory: Inventory;
+  /** Who held which seat (src/report/period-holdings.ts), when the caller has it already. */
+  holdings?: Holdings;
+  /** The commit the inventory was read from (the site), else HEAD. */
+  ref?: string;
+  months: number;
+  today?: IsoDate;
+  backtest: boolean;
+  /** Back-test only this license's spend. */
+  license?: string;
+}
+
+/** Days of usage history the seat-demand trend reads. */
+const DEMAND_DAYS = 365;
+
+/** The forecast of a license repository: its inventory, usage snapshots and people.yaml over git history. */
+export async function runForecast(o: ForecastOptions): Promise<Forecast> {
+  const inv = o.inventory;
+  const today = resolveToday(inv, o.today);
+  const zone = orgZone(inv);
+  const ref = o.ref ?? 'HEAD';
+  const line = await timeline(o.root, ref, zone);
+  const history = line ? await usageHistory(o.root, addDays(today, -DEMAND_DAYS), zone, new Set(inv.licenses.keys())) : new Map<string, Snapshot[]>();
+  const months = forecastMonths(today, o.months);
+  const spend = forecastSpend(inv, months, o.holdings ?? (await periodHoldings(o.root, inv, ref)), planRenewals(inv, today, { history }), knownChanges(inv, today), today);
+  const snapshots = new Map(history);
+  for (const [id, rec] of inv.usage) snapshots.set(id, [...(snapshots.get(id) ?? []), { day: dayIn(new Date(rec.data.taken), zone), usage: rec.data }]);
+  const forecast: Forecast = {
+    today, currency: inv.org?.data.currency ?? 'EUR', spend,
+    demand: seatDemand(inv, snapshots, months, today),
+    headcount: headcount(line ? await peopleHistory(o.root, line, today) : [], [...inv.people.values()].map((p) => p.data), months),
+  };
+  if (o.backtest) forecast.backtest = await backtest(o.root, line, today, history, o.license);
+  return forecast;
+}
+
+/** people.yaml at each of the last 12 month ends the history reaches. */
+async function peopleHistory(root: string, line: Timeline, today: IsoDate): Promise<PeopleAt[]> {
+  const out: PeopleAt[] = [];
+  const cache = new Map<string, Promise<PeopleAt['people']>>();
+  const parse = inventoryParser();
+  for (let back = 12; back >= 1; back--) {
+    const date = monthEndBefore(today, back);
+    const commit = date >= line.first ? line.at(date) : undefined;
+    if (!commit) continue;
+    if (!cache.has(commit)) cache.set(commit, peopleAt(root, commit, parse));
+    out.push({ date, people: await cache.get(commit)! });
+  }
+  return out;
+}
+
+/** The spend forecast made at the end of the month seven months ago against what each month then accrued. */
+async function backtest(root: string, line: Timeline | undefined, today: IsoDate, history: ReadonlyMap<string, Snapshot[]>, license: string | undefined): Promise<Backtest> {
+  const asOf = monthEndBefore(today, BACKTEST_MONTHS + 1);
+  if (!line) return { asOf, unavailable: 'not a git repository (or no commit yet): there is no history to test the forecast against' };
+  const commit = asOf >= line.first ? line.at(asOf) : undefined;
+  if (!commit) return { asOf, unavailable: `the git history starts on ${line.first}: a back-test needs the inventory as it stood on ${asOf}, ${BACKTEST_MONTHS} whole months before this month` };
+  const { inventory: then } = await loadInventory(gitSource(root, commit));
+  const months = forecastMonths(asOf, BACKTEST_MONTHS);
+  const made = forecastSpend(then, months, currentHoldings(then), planRenewals(then, asOf, { history }), knownChanges(then, asOf), asOf);
+  const rows: Array<{ month: string; forecast: Micros; actual: Micros }> = [];
+  for (const [i, m] of months.entries()) {
+    const { inventory: after } = await loadInventory(gitSource(root, line.at(m.to)!));
+    const actual = periodSpend(after, m, currentHoldings(after));
+    const forecast = made.months[i] as MonthSpend;
+    rows.push({ month: m.label, forecast: license === undefined ? forecast.total : (forecast.licenses[license] ?? 0n), actual: license === undefined ? actual.total : (actual.licenses.find((l) => l.id === license)?.amount ?? 0n) });
+  }
+  return compare(asOf, rows);
+}
