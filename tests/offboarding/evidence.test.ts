@@ -14,7 +14,7 @@ async function evidence(r: OffboardingRepo, today = TODAY): Promise<Offboarding>
   return offboarding(inventory, events, today, 'Europe/Berlin');
 }
 
-const brief = (o: Offboarding) => o.leavers.map((l) => [l.person, l.end, l.quarter, l.verdict, l.allRemovedOn, l.worstDays, l.seats.map((s) => `${s.license}/${s.tier} ${s.removedOn ?? 'held'} ${s.days} ${s.status}${s.pr ? ` #${s.pr}` : ''}`)]);
+const brief = (o: Offboarding) => o.leavers.map((l) => [l.person, l.end, l.quarter, l.verdict, l.allRemovedOn, l.worstDays?.value ?? null, l.seats.map((s) => `${s.license}/${s.tier} ${s.removal?.value.on ?? 'held'} ${s.days.value} ${s.status}${s.removal?.value.pr ? ` #${s.removal.value.pr}` : ''}`)]);
 const quarters = (o: Offboarding) => o.quarters.map((q) => [q.quarter, q.from, q.to, q.leavers.value, q.onTime.value, q.noSeats.value, q.late.value, q.overdue.value, q.pending.value, q.share?.value ?? null]);
 
 describe('offboarding evidence', () => {
@@ -26,7 +26,6 @@ describe('offboarding evidence', () => {
 
   it('lists each leaver\'s seats with the removing commit, PR and days after the last day (org time zone)', async () => {
     const o = await evidence(r);
-    expect(o.removalDays).toBe(5);
     expect(brief(o)).toEqual([
       ['hal', '2026-01-20', 'FY2026-Q1', 'on-time', '2026-01-18', -2, ['figma/viewer 2026-01-18 -2 removed-on-time #2']],
       ['bob', '2026-02-10', 'FY2026-Q1', 'on-time', '2026-02-13', 3, ['figma/viewer 2026-02-13 3 removed-on-time #4', 'miro/member 2026-02-13 3 removed-on-time #4']],
@@ -37,10 +36,14 @@ describe('offboarding evidence', () => {
     ]);
     expect(o.leaving).toEqual([{ person: 'gus', name: 'Gus Future', end: '2026-05-30' }]);
     const bob = o.leavers.find((l) => l.person === 'bob')!;
-    expect(bob.seats[0]).toMatchObject({ commit: r.shas.bob, author: 'Ada Lovelace', from: [{ file: 'inventory/assignments/figma.yaml', what: `commit ${r.shas.bob.slice(0, 12)} (2026-02-13) PR #4: bob figma viewer seat removed` }] });
-    expect(bob.from).toEqual([{ file: 'inventory/people.yaml', line: 3, what: 'bob last day 2026-02-10' }]);
-    expect(o.leavers.find((l) => l.person === 'cy')!.seats[0]).toMatchObject({ commit: r.shas.cy, pr: null });
-    expect(o.leavers.find((l) => l.person === 'dan')!.seats[0]!.from).toEqual([{ file: 'inventory/assignments/figma.yaml', line: 4, what: 'dan figma viewer seat still held' }]);
+    const by = { file: 'inventory/assignments/figma.yaml', what: `commit ${r.shas.bob.slice(0, 12)} (2026-02-13) PR #4: bob figma viewer seat removed` };
+    const end = { file: 'inventory/people.yaml', line: 3, what: 'bob last day 2026-02-10' };
+    expect(bob.seats[0]!.removal).toEqual({ value: { on: '2026-02-13', commit: r.shas.bob, pr: 4, author: 'Ada Lovelace' }, from: [by] });
+    expect(bob.seats[0]!.days).toEqual({ value: 3, from: [by, end] });
+    expect(bob.from).toEqual([end]);
+    expect(o.leavers.find((l) => l.person === 'cy')!.seats[0]!.removal!.value).toMatchObject({ commit: r.shas.cy, pr: null });
+    expect(o.leavers.find((l) => l.person === 'dan')!.seats[0]!.days.from).toContainEqual({ file: 'inventory/assignments/figma.yaml', line: 4, what: 'dan figma viewer seat still held' });
+    expect(o.removalDays).toEqual({ value: 5, from: [{ file: 'inventory/org.yaml', line: 10, what: 'seats go within 5 days of the last day' }] });
   });
 
   it('counts per quarter of the end date: on time (no seats included), late, overdue, pending, and the share of the decided', async () => {
@@ -61,7 +64,7 @@ describe('offboarding evidence', () => {
   it('agrees with leaver-removal-overdue: the rule flags exactly the held-overdue seats', async () => {
     for (const today of [TODAY, '2026-04-21', '2026-04-06']) {
       const o = await evidence(r, today);
-      const held = o.leavers.flatMap((l) => l.seats.filter((s) => s.status === 'held-overdue').map((s) => `${s.from[0]!.file}:${s.from[0]!.line}`));
+      const held = o.leavers.flatMap((l) => l.seats.filter((s) => s.status === 'held-overdue').map((s) => s.days.from.find((f) => f.what.endsWith('still held'))!).map((f) => `${f.file}:${f.line}`));
       const files = Object.fromEntries(['org.yaml', 'people.yaml', 'assignments/figma.yaml', 'assignments/miro.yaml', 'licenses/figma.yaml', 'licenses/miro.yaml', 'vendors/figma.yaml', 'vendors/miro.yaml'].map((f) => [`inventory/${f}`, r.repo.git(['show', `HEAD:inventory/${f}`])]));
       const found = (await ruleFindings('leaver-removal-overdue', files, today)).map((f) => f.split(':').slice(0, 2).join(':'));
       expect(found).toEqual(held);
@@ -94,7 +97,7 @@ describe('offboarding evidence without a policy', () => {
   it('lists the days with no verdict and no share', async () => {
     const o = await evidence(r);
     expect(o.removalDays).toBeNull();
-    expect(o.leavers.map((l) => `${l.person} ${l.verdict} ${l.worstDays}`)).toEqual(['hal removed -2', 'bob removed 3', 'fay no-seats null', 'cy removed 10', 'dan held 19', 'eve held 5']);
+    expect(o.leavers.map((l) => `${l.person} ${l.verdict} ${l.worstDays?.value ?? null}`)).toEqual(['hal removed -2', 'bob removed 3', 'fay no-seats null', 'cy removed 10', 'dan held 19', 'eve held 5']);
     expect(quarters(o).map((q) => [q[0], q[3], q[9]])).toEqual([['FY2026-Q1', 4, null], ['FY2026-Q2', 2, null]]);
   });
 });

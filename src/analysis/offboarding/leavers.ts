@@ -2,7 +2,7 @@ import type { HistoryEvent } from '../../history/history.ts';
 import type { Inventory } from '../../inventory/model.ts';
 import { addDays, daysBetween, type IsoDate } from '../../util/dates.ts';
 import { fiscalQuarterOf } from '../period/range.ts';
-import { recordSource, seatsSource, type Source } from '../report/source.ts';
+import { figure, recordSource, seatsSource, type Source } from '../report/source.ts';
 import { heldOverdue, seatsHeldByLeavers, type HeldByLeaver } from './held.ts';
 import { endsFromHistory, removalsByPerson, type Removal } from './removals.ts';
 import type { FutureLeaver, LeaverEvidence, LeaverVerdict, OffboardedSeat } from './types.ts';
@@ -33,16 +33,17 @@ const removalSource = (r: Removal, person: string): Source => ({
   what: `commit ${r.event.commit.slice(0, 12)} (${r.day})${r.event.pr === null ? '' : ` PR #${r.event.pr}`}: ${person} ${r.license} ${r.tier} seat removed`,
 });
 
-function removedSeat(r: Removal, person: string, end: IsoDate, policy: number | null): OffboardedSeat {
-  const days = daysBetween(end, r.day);
+function removedSeat(r: Removal, l: Leaver, policy: number | null): OffboardedSeat {
+  const days = daysBetween(l.end, r.day);
   const status = policy === null ? 'removed' : days <= policy ? 'removed-on-time' : 'removed-late';
-  return { license: r.license, tier: r.tier, removedOn: r.day, commit: r.event.commit, pr: r.event.pr, author: r.event.author, days, status, from: [removalSource(r, person)] };
+  const by = [removalSource(r, l.id)];
+  return { license: r.license, tier: r.tier, removal: figure({ on: r.day, commit: r.event.commit, pr: r.event.pr, author: r.event.author }, by), days: figure(days, l.from, by), status };
 }
 
-function heldSeat(h: HeldByLeaver, today: IsoDate, policy: number | null): OffboardedSeat {
-  const status = policy === null ? 'held' : heldOverdue(h.person.end, today, policy) ? 'held-overdue' : 'held-within';
+function heldSeat(h: HeldByLeaver, l: Leaver, today: IsoDate, policy: number | null): OffboardedSeat {
+  const status = policy === null ? 'held' : heldOverdue(l.end, today, policy) ? 'held-overdue' : 'held-within';
   const seat = h.list.seats[h.i]!;
-  return { license: h.list.license, tier: seat.tier, removedOn: null, commit: null, pr: null, author: null, days: daysBetween(h.person.end, today), status, from: [seatsSource(h.list, h.i, `${h.person.id} ${h.list.license} ${seat.tier} seat still held`)] };
+  return { license: h.list.license, tier: seat.tier, removal: null, days: figure(daysBetween(l.end, today), l.from, [seatsSource(h.list, h.i, `${l.id} ${h.list.license} ${seat.tier} seat still held`)]), status };
 }
 
 function verdict(seats: OffboardedSeat[]): LeaverVerdict {
@@ -69,14 +70,15 @@ export function leaverEvidence(inv: Inventory, events: readonly HistoryEvent[], 
       continue;
     }
     const seats = [
-      ...(removals.get(l.id) ?? []).filter((r) => r.day >= addDays(l.end, -LOOKBACK_DAYS) && r.day <= today).map((r) => removedSeat(r, l.id, l.end, policy)),
-      ...(held.get(l.id) ?? []).map((h) => heldSeat(h, today, policy)),
+      ...(removals.get(l.id) ?? []).filter((r) => r.day >= addDays(l.end, -LOOKBACK_DAYS) && r.day <= today).map((r) => removedSeat(r, l, policy)),
+      ...(held.get(l.id) ?? []).map((h) => heldSeat(h, l, today, policy)),
     ];
-    const open = seats.some((s) => s.removedOn === null);
+    const open = seats.some((s) => s.removal === null);
+    const worst = seats.reduce<OffboardedSeat | undefined>((w, s) => (!w || s.days.value > w.days.value ? s : w), undefined);
     out.push({
       person: l.id, name: l.name, end: l.end, quarter: fiscalQuarterOf(l.end, fiscalStart).label, seats,
-      allRemovedOn: open || seats.length === 0 ? null : seats.map((s) => s.removedOn!).sort().at(-1)!,
-      worstDays: seats.length === 0 ? null : Math.max(...seats.map((s) => s.days)),
+      allRemovedOn: open || seats.length === 0 ? null : seats.map((s) => s.removal!.value.on).sort().at(-1)!,
+      worstDays: worst ? worst.days : null,
       verdict: verdict(seats), from: l.from,
     });
   }

@@ -15,7 +15,7 @@ export function quarterly(leavers: readonly LeaverEvidence[], fiscalStart: strin
     const q = fiscalQuarterOf(list[0]!.end, fiscalStart);
     const count = (...verdicts: LeaverVerdict[]): Figure<number> => {
       const hit = list.filter((l) => verdicts.includes(l.verdict));
-      return figure(hit.length, ...hit.map((l) => [...l.from, ...l.seats.flatMap((s) => s.from)]));
+      return figure(hit.length, ...hit.map((l) => [...l.from, ...l.seats.flatMap((s) => s.days.from)]));
     };
     const onTime = count('on-time', 'no-seats');
     const late = count('late');

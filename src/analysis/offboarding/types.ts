@@ -7,19 +7,23 @@ import type { Figure, Source } from '../report/source.ts';
  */
 export type SeatStatus = 'removed-on-time' | 'removed-late' | 'removed' | 'held-overdue' | 'held-within' | 'held';
 
+/** The commit that removed a seat. */
+export interface Removed {
+  /** The day it landed (commit date in the org time zone). */
+  on: IsoDate;
+  commit: string;
+  pr: number | null;
+  author: string;
+}
+
 export interface OffboardedSeat {
   license: string;
   tier: string;
-  /** The day the removal landed (commit date in the org time zone); null while the seat is held. */
-  removedOn: IsoDate | null;
-  commit: string | null;
-  pr: number | null;
-  author: string | null;
-  /** Calendar days from the end date to the removal (≤ 0: removed by the last day), or to today while held. */
-  days: number;
+  /** From the removal commit; null while the seat is held. */
+  removal: Figure<Removed> | null;
+  /** Calendar days from the end date to the removal (≤ 0: removed by the last day), or to today while held; from the end date and the commit (or the seat's line). */
+  days: Figure<number>;
   status: SeatStatus;
-  /** The removal commit, or the seat's line while it is held. */
-  from: Source[];
 }
 
 /**
@@ -40,7 +44,7 @@ export interface LeaverEvidence {
   /** The day the last seat went; null while one is held, or when there were none. */
   allRemovedOn: IsoDate | null;
   /** The most days of any seat; null without seats. */
-  worstDays: number | null;
+  worstDays: Figure<number> | null;
   verdict: LeaverVerdict;
   /** The end date's line in people.yaml (or the commit that recorded it). */
   from: Source[];
@@ -80,9 +84,9 @@ export interface Offboarding {
   today: IsoDate;
   timeZone: string;
   /** `policies.offboarding.removal_days`; null: no policy (days are listed, no verdicts). */
-  removalDays: number | null;
-  /** A seat removed this many days or fewer before the end date still counts as the leaver's offboarding. */
-  lookbackDays: number;
+  removalDays: Figure<number> | null;
+  /** Which seats count and how days are counted, as the report states it. */
+  method: string;
   leavers: LeaverEvidence[];
   leaving: FutureLeaver[];
   quarters: QuarterTimeliness[];
