@@ -14,6 +14,7 @@ export const routes = {
   spendYear: (year: number) => `/spend/${year}/`,
   spendMonth: (year: number, month: string) => `/spend/${year}/${month}/`,
   compliance: '/compliance/',
+  offboarding: '/compliance/offboarding/',
   audit: (category = 'all', page = 1) => (category === 'all' && page === 1 ? '/audit/' : `/audit/${category}/${page}/`),
   commit: (sha: string) => `/audit/commit/${sha}/`,
   pointsInTime: '/at/',

@@ -9,6 +9,7 @@ import { formatIcs } from '../../renewals/calendar.ts';
 import { planRenewals } from '../../renewals/plan.ts';
 import { realisedSavings } from '../../report/realised.ts';
 import { isTimeZone, type IsoDate } from '../../util/dates.ts';
+import { offboarding } from '../../analysis/offboarding/index.ts';
 import { currentHoldings, historyHoldings } from '../../analysis/period/holdings.ts';
 import { contractInfos, upcomingCancelBy } from './contracts.ts';
 import { fiscalYearSpend, fiscalYearsShown } from './periods.ts';
@@ -84,6 +85,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     spend,
     findings: result.findings,
     events,
+    offboarding: facts.commit ? offboarding(inv, events, today, timeZone) : null,
     snapshots: snaps,
     files: inv.files,
   };

@@ -1,5 +1,6 @@
 // The site's domain data ("the whole data as JSON"): plain values, amounts as decimal strings in
 // the org currency, dates as ISO dates.
+import type { Offboarding } from '../../analysis/offboarding/index.ts';
 import type { Finding } from '../../findings/finding.ts';
 import type { HistoryEvent } from '../../history/history.ts';
 
@@ -264,6 +265,8 @@ export interface SiteModel {
   upcoming: string[];
   findings: Finding[];
   events: HistoryEvent[];
+  /** Leavers' seat removals and quarterly timeliness (src/analysis/offboarding); null without git history. */
+  offboarding: Offboarding | null;
   snapshots: Snapshot[];
   /** Inventory files at the commit (for the source view when the repository has no web address). */
   files: string[];
