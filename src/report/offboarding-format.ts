@@ -8,7 +8,7 @@ const QUARTER_HEADER = ['quarter', 'leavers', 'on time', 'no seats', 'late', 'ov
 const SEAT_HEADER = ['person', 'last day', 'license', 'tier', 'removed on', 'commit', 'PR', 'days', 'status'];
 
 /** Whether the section has anything to say. */
-export const offboardingShown = (o: Offboarding | undefined, note: string | undefined): boolean => note !== undefined || (o !== undefined && (o.leavers.length > 0 || o.leaving.length > 0));
+export const offboardingShown = (o: Offboarding | undefined, note: string | undefined): boolean => note !== undefined || (o !== undefined && (o.leavers.length > 0 || o.leaving.length > 0 || o.beforeHistory.length > 0));
 
 function intro(o: Offboarding): string {
   return o.removalDays === null
@@ -24,8 +24,8 @@ function tables(o: Offboarding) {
       const r = s.removal?.value;
       return [l.person, l.end, s.license, s.tier, r?.on ?? 'still held', r ? r.commit.slice(0, 8) : '', r?.pr ? `#${r.pr}` : '', String(s.days.value), SEAT_STATUS_TEXT[s.status]];
     })));
-  const leaving = o.leaving.map((l) => `${l.person} (${l.end})`).join(', ');
-  return { quarters, seats, leaving };
+  const list = (ls: Offboarding['leaving']) => ls.map((l) => `${l.person} (${l.end})`).join(', ');
+  return { quarters, seats, leaving: list(o.leaving), before: list(o.beforeHistory) };
 }
 
 export function offboardingText(o: Offboarding | undefined, note: string | undefined): string {
@@ -38,6 +38,7 @@ export function offboardingText(o: Offboarding | undefined, note: string | undef
     `\nLeavers' seats\n`,
     textTable(SEAT_HEADER, t.seats),
     t.leaving ? `Leaving on a day ahead (not counted yet): ${t.leaving}\n` : '',
+    t.before ? `Left before the history begins (not counted): ${t.before}\n` : '',
   ].join('');
 }
 
@@ -51,6 +52,7 @@ export function offboardingMarkdown(o: Offboarding | undefined, note: string | u
     `\n### Leavers' seats\n\n`,
     mdTable(SEAT_HEADER, t.seats),
     t.leaving ? `\nLeaving on a day ahead (not counted yet): ${mdText(t.leaving)}\n` : '',
+    t.before ? `\nLeft before the history begins (not counted): ${mdText(t.before)}\n` : '',
   ].join('');
 }
 

@@ -35,6 +35,7 @@ describe('offboarding evidence', () => {
       ['eve', '2026-04-15', 'FY2026-Q2', 'pending', null, 5, ['miro/member held 5 held-within']],
     ]);
     expect(o.leaving).toEqual([{ person: 'gus', name: 'Gus Future', end: '2026-05-30' }]);
+    expect(o.beforeHistory).toEqual([{ person: 'ivy', name: 'Ivy Before', end: '2025-06-30' }]);
     const bob = o.leavers.find((l) => l.person === 'bob')!;
     const by = { file: 'inventory/assignments/figma.yaml', what: `commit ${r.shas.bob.slice(0, 12)} (2026-02-13) PR #4: bob figma viewer seat removed` };
     const end = { file: 'inventory/people.yaml', line: 3, what: 'bob last day 2026-02-10' };

@@ -6,10 +6,12 @@ export const TODAY = '2026-04-20';
 
 const person = (id: string, name: string, tail = 'status: active') => `  - { id: ${id}, name: ${name}, email: ${id}@test.example, department: eng, start: 2020-01-01, ${tail} }\n`;
 const leaver = (end: string) => `status: leaver, end: ${end}`;
-const NAMES: Record<string, string> = { ada: 'Ada Admin', bob: 'Bob Byte', cy: 'Cy Late', dan: 'Dan Holds', eve: 'Eve Pending', fay: 'Fay Noseat', gus: 'Gus Future', hal: 'Hal Early' };
+const NAMES: Record<string, string> = { ada: 'Ada Admin', bob: 'Bob Byte', cy: 'Cy Late', dan: 'Dan Holds', eve: 'Eve Pending', fay: 'Fay Noseat', gus: 'Gus Future', hal: 'Hal Early', ivy: 'Ivy Before' };
 
+/** Ivy left before the first commit. */
 function people(ends: Record<string, string>): string {
-  return `people:\n${Object.entries(NAMES).map(([id, name]) => person(id, name, ends[id] ? leaver(ends[id]) : 'status: active')).join('')}`;
+  const all: Record<string, string> = { ivy: '2025-06-30', ...ends };
+  return `people:\n${Object.entries(NAMES).map(([id, name]) => person(id, name, all[id] ? leaver(all[id]) : 'status: active')).join('')}`;
 }
 
 const seats = (license: string, tier: string, holders: string[]) => `license: ${license}\nseats:\n${holders.map((h) => `  - { person: ${h}, tier: ${h === 'ada' ? 'full' : tier}, since: 2025-01-06 }\n`).join('')}`;
@@ -29,7 +31,7 @@ export interface OffboardingRepo {
 /**
  * Hal's seats went before his last day (one two months before: not his offboarding); Bob's both went
  * 3 days after his (PR #4, merged 23:30 UTC: the next day in Berlin); Cy's 10 days after the last day
- * of a quarter; Dan still holds his; Eve's deadline is today; Fay held none; Gus leaves next month.
+ * of a quarter; Dan still holds his; Eve's deadline is today; Fay held none; Gus leaves next month; Ivy left before the history begins.
  */
 export function buildOffboardingRepo(removalDays: number | null = 5, fiscalStart = '01-01'): OffboardingRepo {
   const repo = tempRepo();

@@ -37,6 +37,7 @@ Leavers' seats
   dan     2026-04-01  figma    viewer  still held                  19  overdue, still held
   eve     2026-04-15  miro     member  still held                   5  still held, within the deadline
 Leaving on a day ahead (not counted yet): gus (2026-05-30)
+Left before the history begins (not counted): ivy (2025-06-30)
 `);
   });
 

@@ -12,7 +12,7 @@ import type { Offboarding } from './types.ts';
 
 export type * from './types.ts';
 
-export const OFFBOARDING_METHOD = `A leaver's seats are those they held on their last day (people.yaml end), those removed in the ${LOOKBACK_DAYS} days before it, and any they still hold; a seat is removed when a commit on the main line takes it out (a downgrade keeps the access, so it is no removal). Days are calendar days in the org time zone from the last day to the day the removal landed. A leaver is on time when every seat went within policies.offboarding.removal_days (none held counts as on time); the share counts leavers whose deadline has passed or whose seats are all gone, by the fiscal quarter of their last day; leavers whose last day is today or ahead are not counted yet.`;
+export const OFFBOARDING_METHOD = `A leaver's seats are those they held on their last day (people.yaml end), those removed in the ${LOOKBACK_DAYS} days before it, and any they still hold; a seat is removed when a commit on the main line takes it out (a downgrade keeps the access, so it is no removal). Days are calendar days in the org time zone from the last day to the day the removal landed. A leaver is on time when every seat went within policies.offboarding.removal_days (none held counts as on time); the share counts leavers whose deadline has passed or whose seats are all gone, by the fiscal quarter of their last day; leavers whose last day is today or ahead are not counted yet, nor those who left before the first commit (their seats then are not in the history).`;
 
 /**
  * The evidence as of `today`, from the inventory (who left, which seats they still hold) and its
@@ -20,11 +20,11 @@ export const OFFBOARDING_METHOD = `A leaver's seats are those they held on their
  */
 export function offboarding(inv: Inventory, events: readonly HistoryEvent[], today: IsoDate, timeZone: string): Offboarding {
   const policy = removalDays(inv) ?? null;
-  const { leavers, leaving } = leaverEvidence(inv, events, today, timeZone, policy);
+  const { leavers, leaving, beforeHistory } = leaverEvidence(inv, events, today, timeZone, policy);
   return {
     today, timeZone,
     removalDays: policy === null || !inv.org ? null : figure(policy, [recordSource(inv.org, ['policies', 'offboarding', 'removal_days'], `seats go within ${policy} days of the last day`)]),
     method: OFFBOARDING_METHOD,
-    leavers, leaving, quarters: quarterly(leavers, inv.org?.data.fiscal_year_start ?? '01-01', policy),
+    leavers, leaving, beforeHistory, quarters: quarterly(leavers, inv.org?.data.fiscal_year_start ?? '01-01', policy),
   };
 }

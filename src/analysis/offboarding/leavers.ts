@@ -1,4 +1,5 @@
 import type { HistoryEvent } from '../../history/history.ts';
+import { dayIn } from '../../history/time.ts';
 import type { Inventory } from '../../inventory/model.ts';
 import { addDays, daysBetween, type IsoDate } from '../../util/dates.ts';
 import { fiscalQuarterOf } from '../period/range.ts';
@@ -55,7 +56,7 @@ function verdict(seats: OffboardedSeat[]): LeaverVerdict {
 }
 
 /** Each leaver whose last day has passed, with every seat's removal; and those whose last day is today or ahead. */
-export function leaverEvidence(inv: Inventory, events: readonly HistoryEvent[], today: IsoDate, timeZone: string, policy: number | null): { leavers: LeaverEvidence[]; leaving: FutureLeaver[] } {
+export function leaverEvidence(inv: Inventory, events: readonly HistoryEvent[], today: IsoDate, timeZone: string, policy: number | null): { leavers: LeaverEvidence[]; leaving: FutureLeaver[]; beforeHistory: FutureLeaver[] } {
   const all = leavers(inv, events);
   const removals = removalsByPerson(events, timeZone, new Set(all.map((l) => l.id)));
   const held = new Map<string, HeldByLeaver[]>();
@@ -63,10 +64,18 @@ export function leaverEvidence(inv: Inventory, events: readonly HistoryEvent[], 
   const fiscalStart = inv.org?.data.fiscal_year_start ?? '01-01';
   const out: LeaverEvidence[] = [];
   const leaving: FutureLeaver[] = [];
+  const beforeHistory: FutureLeaver[] = [];
+  const first = events.reduce<string | undefined>((min, e) => (min === undefined || e.date < min ? e.date : min), undefined);
+  const firstDay = first === undefined ? undefined : dayIn(new Date(first), timeZone);
   for (const l of all) {
     // Still here on the last day (src/analysis/leaver.ts): not counted until it has passed.
     if (l.end >= today) {
       leaving.push({ person: l.id, name: l.name, end: l.end });
+      continue;
+    }
+    // Gone before the first commit: which seats they held then is not recorded, so it is not evidence.
+    if (firstDay === undefined || l.end < firstDay) {
+      beforeHistory.push({ person: l.id, name: l.name, end: l.end });
       continue;
     }
     const seats = [
@@ -82,5 +91,5 @@ export function leaverEvidence(inv: Inventory, events: readonly HistoryEvent[], 
       verdict: verdict(seats), from: l.from,
     });
   }
-  return { leavers: out, leaving };
+  return { leavers: out, leaving, beforeHistory };
 }

@@ -50,7 +50,7 @@ export interface LeaverEvidence {
   from: Source[];
 }
 
-/** Someone whose last day is today or ahead: not counted until it has passed. */
+/** A leaver who is not counted: their last day is today or ahead, or before the history begins. */
 export interface FutureLeaver {
   person: string;
   name: string;
@@ -89,5 +89,7 @@ export interface Offboarding {
   method: string;
   leavers: LeaverEvidence[];
   leaving: FutureLeaver[];
+  /** Left before the first commit: their seats then are not in the history, so they are not counted. */
+  beforeHistory: FutureLeaver[];
   quarters: QuarterTimeliness[];
 }

@@ -51,6 +51,8 @@ function seatsTable(ctx: Ctx, id: string, title: string, leavers: LeaverEvidence
   };
 }
 
+const names = (ls: Offboarding['leaving']) => (ls.length ? ls.map((l) => `${l.name} (${l.end})`).join(', ') : 'nobody');
+
 const OPEN = new Set(['late', 'overdue', 'pending', 'held']);
 
 /** The list the compliance page links to: leavers who were late or still hold seats, then everyone's evidence. */
@@ -68,7 +70,7 @@ export function offboardingPage(ctx: Ctx): Page {
         empty: 'Every leaver\'s seats went on time.',
       }),
       ctx.table(seatsTable(ctx, 'offboarding-seats', 'Every leaver\'s seats', o.leavers)),
-      { type: 'text', title: 'Leaving on a day ahead', text: o.leaving.length ? `Not counted until their last day has passed: ${o.leaving.map((l) => `${l.name} (${l.end})`).join(', ')}.` : 'Nobody.' },
+      { type: 'text', title: 'Not counted', text: `Leaving on a day ahead: ${names(o.leaving)}. Left before the history begins (their seats then are not recorded): ${names(o.beforeHistory)}.` },
     ],
   };
 }
