@@ -3,7 +3,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cleanup, lac, tempRepo as tempFolder } from '../support/cli.ts';
+import { cleanup, lac, lacProcess, tempRepo as tempFolder } from '../support/cli.ts';
 import { unsourced } from '../report/figures.ts';
 import { buildOffboardingRepo, TODAY, type OffboardingRepo } from './fixture.ts';
 
@@ -99,6 +99,14 @@ Left before the history begins (not counted): ivy (2025-06-30)
     } finally {
       cleanup(dir);
     }
+  });
+
+  it('the built CLI (bin/lac.js) prints the same JSON as a real process', async () => {
+    const child = lacProcess(['report', '--root', r.repo.dir, '--today', TODAY, '--format', 'json']);
+    expect(child.stderr).toBe('');
+    expect(JSON.parse(child.stdout).offboarding).toEqual(JSON.parse((await report('--format', 'json')).stdout).offboarding);
+    const history = lacProcess(['history', '--root', r.repo.dir, '--today', TODAY, '--person', 'cy']);
+    expect(history.stdout).toContain(`\n  figma    viewer  2026-04-10  ${r.shas.cy.slice(0, 8)}        10  late\nVerdict: late; the last seat went on 2026-04-10; most days 10\n`);
   });
 
   it('is left out of a --license report', async () => {
