@@ -107,7 +107,7 @@ Left before the history begins (not counted): ivy (2025-06-30)
     expect(JSON.parse(child.stdout).offboarding).toEqual(JSON.parse((await report('--format', 'json')).stdout).offboarding);
     const history = lacProcess(['history', '--root', r.repo.dir, '--today', TODAY, '--person', 'cy']);
     expect(history.stdout).toContain(`\n  figma    viewer  2026-04-10  ${r.shas.cy.slice(0, 8)}        10  late\nVerdict: late; the last seat went on 2026-04-10; most days 10\n`);
-  });
+  }, 120_000);
 
   it('is left out of a --license report', async () => {
     expect((await report('--license', 'figma')).stdout).not.toContain('Offboarding');
