@@ -12,7 +12,7 @@ import type { Offboarding } from './types.ts';
 
 export type * from './types.ts';
 
-export const OFFBOARDING_METHOD = `A leaver's seats are those they held on their last day (people.yaml end), those removed in the ${LOOKBACK_DAYS} days before it, and any they still hold; a seat is removed when a commit on the main line takes it out (a downgrade keeps the access, so it is no removal). Days are calendar days in the org time zone from the last day to the day the removal landed. A leaver is on time when every seat went within policies.offboarding.removal_days (none held counts as on time); the share counts leavers whose deadline has passed or whose seats are all gone, by the fiscal quarter of their last day; leavers whose last day is today or ahead are not counted yet, nor those who left before the first commit (their seats then are not in the history).`;
+export const OFFBOARDING_METHOD = `A leaver's seats are those removed from ${LOOKBACK_DAYS} days before their last day (people.yaml end) on, and those they still hold; a seat is removed when a commit on the main line takes it out (a downgrade keeps the access, so it is no removal). Days are calendar days in the org time zone from the last day to the day the removal landed. A leaver is on time when every seat went within policies.offboarding.removal_days (none held counts as on time); the share counts leavers whose deadline has passed or whose seats are all gone, by the fiscal quarter of their last day; leavers whose last day is today or ahead are not counted yet, nor those who left before the first commit (their seats then are not in the history).`;
 
 /**
  * The evidence as of `today`, from the inventory (who left, which seats they still hold) and its
