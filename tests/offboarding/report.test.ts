@@ -110,6 +110,13 @@ Left before the history begins (not counted): ivy (2025-06-30)
     expect(history.stdout).toContain(`\n  figma    viewer  2026-04-10  ${r.shas.cy.slice(0, 8)}        10  late\nVerdict: late; the last seat went on 2026-04-10; most days 10\n`);
   }, 120_000);
 
+  it('--at: the evidence as it stood then, from the history up to that day', async () => {
+    const json = JSON.parse((await lac(['report', '--root', r.repo.dir, '--at', '2026-04-06', '--format', 'json'])).stdout);
+    const o = json.offboarding as { today: string; leavers: { person: string; verdict: string; worstDays: { value: number } | null }[] };
+    expect(o.today).toBe('2026-04-06');
+    expect(o.leavers.map((l) => [l.person, l.verdict, l.worstDays?.value ?? null])).toEqual([['hal', 'on-time', -2], ['bob', 'on-time', 3], ['fay', 'no-seats', null], ['cy', 'overdue', 6], ['dan', 'pending', 5]]);
+  });
+
   it('is left out of a --license report', async () => {
     expect((await report('--license', 'figma')).stdout).not.toContain('Offboarding');
   });
