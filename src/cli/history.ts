@@ -1,12 +1,17 @@
 import type { Command } from 'commander';
 import { history } from '../history/history.ts';
+import { offboarding } from '../analysis/offboarding/index.ts';
+import { resolveToday } from '../check/run.ts';
 import { formatHistory, HISTORY_FORMATS, type HistoryFormat } from '../history/format.ts';
+import { loadInventory } from '../inventory/load.ts';
+import { fsSource } from '../inventory/source.ts';
+import { personOffboarding, personOffboardingText } from '../report/offboarding-person.ts';
 import { ID_PATTERN } from '../inventory/schema/index.ts';
 import { isIsoDate } from '../util/dates.ts';
 import { asUserError, orgTimeZone } from './at.ts';
 import { UserError } from './errors.ts';
 import type { Io } from './io.ts';
-import { parseRoot } from './options.ts';
+import { parseRoot, parseToday } from './options.ts';
 
 interface HistoryOpts {
   root?: string;
@@ -18,6 +23,7 @@ interface HistoryOpts {
   order: string;
   ref?: string;
   cache: boolean;
+  today?: string;
 }
 
 const ID = new RegExp(ID_PATTERN);
@@ -45,6 +51,7 @@ export function registerHistory(program: Command, io: Io): void {
     .option('--order <order>', 'newest (default) or oldest first', 'newest')
     .option('--ref <revision>', 'the branch whose first-parent history is read (default: the current branch)')
     .option('--no-cache', 'do not read or write the parse cache under .git/lac-cache/')
+    .option('--today <date>', 'with --person: the day the offboarding block is as of (default: today in the org time zone)')
     .action(async (opts: HistoryOpts) => {
       if (!(HISTORY_FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`--format ${opts.format} is not one of ${HISTORY_FORMATS.join(', ')}`, 'e.g. --format csv');
       if (opts.order !== 'newest' && opts.order !== 'oldest') throw new UserError(`--order ${opts.order} is not newest or oldest`, 'e.g. --order oldest');
@@ -54,12 +61,21 @@ export function registerHistory(program: Command, io: Io): void {
       const license = id('license', opts.license);
       const person = id('person', opts.person);
       const root = parseRoot(opts.root, io.cwd);
+      const today = parseToday(opts.today);
       try {
-        const { events } = await history(root, {
-          since, until, license, person, timeZone: await orgTimeZone(root), order: opts.order, diskCache: opts.cache,
-          ...(opts.ref ? { ref: opts.ref } : {}),
-        });
-        io.out(formatHistory(events, opts.format as HistoryFormat));
+        const timeZone = await orgTimeZone(root);
+        const base = { person, timeZone, diskCache: opts.cache, ...(opts.ref ? { ref: opts.ref } : {}) };
+        const { events } = await history(root, { ...base, since, until, license, order: opts.order });
+        if (person === undefined) {
+          io.out(formatHistory(events, opts.format as HistoryFormat));
+          return;
+        }
+        // The evidence needs the person's whole history, whatever --since, --until or --license keep.
+        const all = since || until || license ? (await history(root, { ...base, kinds: ['people', 'assignments'] })).events : events;
+        const { inventory } = await loadInventory(fsSource(root));
+        const mine = personOffboarding(offboarding(inventory, all, resolveToday(inventory, today), timeZone), person);
+        if (opts.format === 'json') io.out(`${JSON.stringify({ events, offboarding: mine ?? null }, null, 2)}\n`);
+        else io.out(formatHistory(events, opts.format as HistoryFormat) + (mine && opts.format === 'text' ? personOffboardingText(mine) : ''));
       } catch (e) {
         throw asUserError(e);
       }

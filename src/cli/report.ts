@@ -5,6 +5,7 @@ import { buildReport } from '../analysis/report/index.ts';
 import { resolveToday } from '../check/run.ts';
 import { loadInventory } from '../inventory/load.ts';
 import { formatReport, REPORT_FORMATS, type FullReport, type ReportFormat } from '../report/format.ts';
+import { hasLeavers, NEEDS_HISTORY, offboardingEvidence } from '../report/offboarding.ts';
 import { formatPeriod } from '../report/period-format.ts';
 import { periodHoldings } from '../report/period-holdings.ts';
 import { realisedSavings } from '../report/realised.ts';
@@ -63,6 +64,12 @@ export function registerReport(program: Command, io: Io): void {
       const report: FullReport = buildReport(inventory, today, opts.license === undefined ? {} : { license: opts.license });
       const savings = await realisedSavings(root, inventory, today, opts.license);
       if (savings) report.savings = savings;
+      // About people, not one license: left out of a --license report.
+      if (opts.license === undefined) {
+        const evidence = await offboardingEvidence(root, inventory, today, at?.commit);
+        if (evidence) report.offboarding = evidence;
+        else if (hasLeavers(inventory)) report.offboardingNote = NEEDS_HISTORY;
+      }
       io.out(formatReport(report, opts.format as ReportFormat));
     });
 }

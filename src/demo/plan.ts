@@ -5,6 +5,7 @@ import { activeLine, joinRecorded, leaveRecorded, leaveStarted, leftInWindow, of
 import { commonest, dropField, field, insertLine, onOrAfter, parseList, pick, seatLine, unit, workday, type ListFile } from './text.ts';
 import { parseSnapshot, snapshotAt, takenDay, type SeatSpan, type UsageModel } from './usage.ts';
 import { earlierTerm, shiftYear, undecided, withRenewal } from './contract-text.ts';
+import { lateRemoval } from './late-removal.ts';
 
 export interface Who {
   name: string;
@@ -208,6 +209,8 @@ export function planDemo(inventory: Map<string, string>, extra: Map<string, stri
   };
   const activeIds = [...people.values()].filter((p) => p.status !== 'leaver');
   const seatLists = [...lists].filter(([path]) => path.startsWith('inventory/assignments/'));
+  const late = lateRemoval(people.values(), w);
+  let lateDone = false;
   for (const p of people.values()) {
     const day = offboardDay(p, w);
     if (!leftInWindow(p, w) || !day) continue;
@@ -227,13 +230,22 @@ export function planDemo(inventory: Map<string, string>, extra: Map<string, stri
       const key = `${p.id}`;
       insertLine(list, key, tier, seatLine({ person: p.id, tier, since }));
       if (since > w.from) throw new Error(`demo: leaver ${p.id} joined inside the window`);
-      const s = step(`offboard:${p.id}`, () => {
-        const author = itOn(day, `offboard:${p.id}`);
-        return { at: at(day, 15, `offboard:${p.id}`), kind: 'merge', title: `Offboard ${p.name}`, body: '', branch: `it/offboard-${p.id}`, author, merger: reviewer(author, day) };
-      });
+      // The first seat of one leaver is missed on the day and removed later, in a pull request of its own.
+      const missed: boolean = late?.person === p.id && !lateDone;
+      const gone = missed ? late!.day : day;
+      const s = missed
+        ? step(`offboard-late:${p.id}`, () => {
+          const author = itOn(gone, `offboard-late:${p.id}`);
+          return { at: at(gone, 10, `offboard-late:${p.id}`), kind: 'squash', title: `Remove ${p.name}'s ${license} seat, missed at offboarding`, body: `Last day ${p.end}; the seat was still assigned.\n`, branch: `it/offboard-late-${p.id}`, author, merger: reviewer(author, gone) };
+        })
+        : step(`offboard:${p.id}`, () => {
+          const author = itOn(day, `offboard:${p.id}`);
+          return { at: at(day, 15, `offboard:${p.id}`), kind: 'merge', title: `Offboard ${p.name}`, body: '', branch: `it/offboard-${p.id}`, author, merger: reviewer(author, day) };
+        });
+      lateDone ||= missed;
       s.changes.push({ path, key, text: null });
-      seats.push(`- ${license} (${tier})`);
-      removedSpan(license, p.id, { tier, from: since, to: day });
+      if (!missed) seats.push(`- ${license} (${tier})`);
+      removedSpan(license, p.id, { tier, from: since, to: gone });
     }
     const s = steps.get(`offboard:${p.id}`);
     if (s) {

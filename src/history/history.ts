@@ -33,6 +33,8 @@ export interface HistoryOptions {
   timeZone?: string;
   license?: string;
   person?: string;
+  /** Only files of these kinds are read (default all). */
+  kinds?: readonly Kind[];
   /** Default newest first, as `git log`. */
   order?: 'newest' | 'oldest';
   /** Keep parsed blobs under .git/lac-cache/ (default true). */
@@ -89,7 +91,7 @@ const ABOUT_PEOPLE: readonly Kind[] = ['people', 'assignments'];
 
 /** The kinds of file whose records can be about the license or person asked for: others are not even parsed. */
 function relevantKinds(o: HistoryOptions): Set<Kind> {
-  return new Set(KINDS.filter((k) => (!o.license || ABOUT_LICENSES.includes(k)) && (!o.person || ABOUT_PEOPLE.includes(k))));
+  return new Set(KINDS.filter((k) => (!o.kinds || o.kinds.includes(k)) && (!o.license || ABOUT_LICENSES.includes(k)) && (!o.person || ABOUT_PEOPLE.includes(k))));
 }
 
 const isOneOf = (kind: Kind | undefined, kinds: Set<Kind>) => kind !== undefined && kinds.has(kind);

@@ -1,9 +1,11 @@
 import type { Figure, LicenseReport, Report, TierReport, Totals } from '../analysis/report/index.ts';
 import type { ChargeRow } from '../analysis/report/chargeback.ts';
+import type { Offboarding } from '../analysis/offboarding/index.ts';
 import type { SavingsRealised } from '../analysis/savings.ts';
 import { mdText } from '../util/escape/markdown.ts';
 import { formatMoney, toDecimal, type Micros } from '../util/money.ts';
 import { toCsv } from './csv.ts';
+import { OFFBOARDING_CSV_COLUMNS, offboardingCsv, offboardingMarkdown, offboardingText } from './offboarding-format.ts';
 import { mdTable, textTable } from './table.ts';
 import { unknownWhy, withUnknown } from './unknown.ts';
 
@@ -13,6 +15,10 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 /** The report with what was saved this year (read from git history), when known. */
 export interface FullReport extends Report {
   savings?: SavingsRealised;
+  /** Leavers' seat removals from git history (src/analysis/offboarding). */
+  offboarding?: Offboarding;
+  /** Why the offboarding evidence is missing (no git history) when there are leavers. */
+  offboardingNote?: string;
 }
 
 const DASH = '—';
@@ -82,6 +88,7 @@ export function formatText(report: FullReport): string {
     savingsLine(report.savings, report.currency),
     unknownNotes(report).map((u) => `unknown: ${u}\n`).join(''),
     problems(report),
+    offboardingText(report.offboarding, report.offboardingNote),
   ].join('');
 }
 
@@ -102,10 +109,12 @@ export function formatMarkdown(report: FullReport): string {
     report.savings ? `\n**${savingsLine(report.savings, report.currency).trim()}**\n` : '',
     unknownNotes(report).length ? `\n${unknownNotes(report).map((u) => `- ${mdText(u)}\n`).join('')}` : '',
     report.problems.length ? `\n${report.problems.map((p) => `> [!WARNING]\n> ${mdText(p.message)}\n`).join('')}` : '',
+    offboardingMarkdown(report.offboarding, report.offboardingNote),
   ].join('');
 }
 
-export const CSV_HEADER = ['section', 'license', 'tier', 'group', 'name', 'entitled', 'assigned', 'active', 'inactive', 'unknown', 'cancelling', 'unassigned', 'utilization_percent', 'annual_cost', 'cost_per_active_user', 'waste', 'currency', 'cost_unknown'];
+const FIGURE_COLUMNS = ['section', 'license', 'tier', 'group', 'name', 'entitled', 'assigned', 'active', 'inactive', 'unknown', 'cancelling', 'unassigned', 'utilization_percent', 'annual_cost', 'cost_per_active_user', 'waste', 'currency', 'cost_unknown'];
+export const CSV_HEADER = [...FIGURE_COLUMNS, ...OFFBOARDING_CSV_COLUMNS];
 
 export function formatCsv(report: FullReport): string {
   const cur = report.currency;
@@ -135,7 +144,8 @@ export function formatCsv(report: FullReport): string {
   const t = report.totals;
   out.push(['total', '', '', '', '', t.entitled.value, t.assigned.value, t.active.value, t.inactive.value, t.unknown.value, t.cancelling.value, t.unassigned.value, '', m(t.annualCost.value), '', m(t.waste.value), cur, u(t.annualCost)]);
   if (report.savings) out.push(['savings-realised', '', '', report.savings.since, '', '', report.savings.seats.value, '', '', '', '', '', '', m(report.savings.annual.value), '', '', cur]);
-  return toCsv(CSV_HEADER, out);
+  out.push(...offboardingCsv(report.offboarding, FIGURE_COLUMNS.length));
+  return toCsv(CSV_HEADER, out.map((r) => (r.length < CSV_HEADER.length ? [...r, ...new Array<string>(CSV_HEADER.length - r.length).fill('')] : r)));
 }
 
 /** JSON: money as decimal strings in the org currency; every figure as `{ value, from }`. */

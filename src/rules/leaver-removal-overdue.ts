@@ -1,6 +1,6 @@
 import { removalDays } from '../analysis/access.ts';
+import { heldOverdue, removalDue, seatsHeldByLeavers } from '../analysis/offboarding/held.ts';
 import { seatLoc } from '../inventory/model.ts';
-import { addDays } from '../util/dates.ts';
 import type { Rule } from './rule.ts';
 
 export const leaverRemovalOverdue: Rule = {
@@ -11,14 +11,11 @@ export const leaverRemovalOverdue: Rule = {
     // Without a stated deadline seat-held-by-leaver already reports every such seat.
     const days = removalDays(inv);
     if (days === undefined) return;
-    for (const list of inv.assignments.values()) {
-      list.seats.forEach((seat, i) => {
-        const person = seat.person === undefined ? undefined : inv.people.get(seat.person)?.data;
-        if (!person?.end || person.status !== 'leaver') return;
-        const due = addDays(person.end, days);
-        if (due >= today) return;
-        emit({ loc: seatLoc(list, i, 'person'), message: `${person.name} (${person.id}) left on ${person.end}; the ${list.license} ${seat.tier} seat was due to go by ${due} and is still held`, hint: 'remove the seat (`lac provision`) and the account at the vendor' });
-      });
+    // The same seats and deadline as the offboarding evidence (src/analysis/offboarding): its `held-overdue`.
+    for (const { list, i, person } of seatsHeldByLeavers(inv)) {
+      if (!heldOverdue(person.end, today, days)) continue;
+      const seat = list.seats[i]!;
+      emit({ loc: seatLoc(list, i, 'person'), message: `${person.name} (${person.id}) left on ${person.end}; the ${list.license} ${seat.tier} seat was due to go by ${removalDue(person.end, days)} and is still held`, hint: 'remove the seat (`lac provision`) and the account at the vendor' });
     }
   },
 };

@@ -16,6 +16,7 @@ export const routes = {
   spendMonth: (year: number, month: string) => `/spend/${year}/${month}/`,
   forecast: '/forecast/',
   compliance: '/compliance/',
+  offboarding: '/compliance/offboarding/',
   audit: (category = 'all', page = 1) => (category === 'all' && page === 1 ? '/audit/' : `/audit/${category}/${page}/`),
   commit: (sha: string) => `/audit/commit/${sha}/`,
   pointsInTime: '/at/',

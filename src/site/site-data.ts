@@ -4,6 +4,7 @@ import { context, type Ctx } from './pages/context.ts';
 import { atPages } from './pages/at.ts';
 import { auditPages } from './pages/audit.ts';
 import { compliancePage } from './pages/compliance.ts';
+import { offboardingPage } from './pages/offboarding.ts';
 import { contractPages, contractsPage, renewalsPage } from './pages/contracts.ts';
 import { departmentsPage } from './pages/departments.ts';
 import { forecastPage } from './pages/forecast.ts';
@@ -19,7 +20,7 @@ import type { Page, SiteData, SiteInput } from './types.ts';
 /** The page builders, one per section of the site. */
 const BUILDERS: ((ctx: Ctx) => Page | Page[])[] = [
   overviewPage, licensesPage, licensePages, contractsPage, contractPages, renewalsPage, vendorsPage, vendorPages, positionPage,
-  peoplePage, personPages, departmentsPage, spendPages, forecastPage, compliancePage, auditPages, atPages, searchPage,
+  peoplePage, personPages, departmentsPage, spendPages, forecastPage, compliancePage, offboardingPage, auditPages, atPages, searchPage,
 ];
 
 /**

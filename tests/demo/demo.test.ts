@@ -129,6 +129,19 @@ describe('the demo repository', () => {
     expect(late.every((e) => /created|joined|assigned/.test(e.type))).toBe(true);
   });
 
+  it('gives offboarding evidence with a seat removed after the last day, by a pull request of its own', async () => {
+    const r = await lac(['report', '--root', demo.dir, '--today', DEMO_TODAY, '--format', 'json']);
+    type Seat = { status: string; days: { value: number }; removal: { value: { pr: number | null } } | null };
+    const o = JSON.parse(r.stdout).offboarding as { removalDays: { value: number }; leavers: { person: string; verdict: string; seats: Seat[] }[] };
+    expect(o.removalDays.value).toBe(7);
+    const seats = o.leavers.flatMap((l) => l.seats);
+    expect(seats.length).toBeGreaterThan(10);
+    expect(seats.every((s) => s.removal === null || s.removal.value.pr !== null)).toBe(true);
+    const late = seats.filter((s) => s.status === 'removed-late');
+    expect(late.map((s) => s.days.value)).toEqual([10]);
+    expect(o.leavers.filter((l) => l.verdict === 'late')).toHaveLength(1);
+  });
+
   it('is a valid inventory at every quarter end of its history, without errors', async () => {
     for (const at of ['2025-06-30', '2025-09-30', '2025-12-31', '2026-03-31', '2026-06-30', '2026-09-30']) {
       const check = await lac(['check', '--root', demo.dir, '--at', at]);

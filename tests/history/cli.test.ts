@@ -46,7 +46,9 @@ describe('lac history', () => {
   it('prints text, newest first', async () => {
     const r = await lac('history', '--root', f.repo.dir, '--person', 'bob');
     expect(r).toMatchObject({ code: 0, err: '' });
-    expect(r.out.split('\n').filter(Boolean).map((l) => l.replace(/^\S+ {2}\S+ {2}/, ''))).toEqual([
+    // Bob is a leaver: his offboarding block follows the events (tests/offboarding/history.test.ts).
+    expect(r.out).toContain('\nOffboarding of bob (Bob Byte): last day 2026-02-27 (FY2026-Q1); no removal deadline in org.yaml\n');
+    expect(r.out.split('\nOffboarding')[0]!.split('\n').filter(Boolean).map((l) => l.replace(/^\S+ {2}\S+ {2}/, ''))).toEqual([
       '-             Ada Lovelace          seat.removed        bob gave up a figma seat: full',
       '-             Ada Lovelace          person.left         bob left (last day 2026-02-27)',
       '#3            Bob Byte              seat.tier-changed   bob\'s figma seat: viewer → full',

@@ -38,11 +38,7 @@ export function parsePeriod(text: string, fiscalStart = '01-01'): Period | strin
   let m = /^(\d{4})$/.exec(text);
   if (m) return fiscalYear(Number(m[1]), fiscalStart);
   m = /^(\d{4})-Q([1-4])$/.exec(text);
-  if (m) {
-    const first = fiscalYearFirstDay(Number(m[1]), fiscalStart);
-    const q = Number(m[2]);
-    return { label: `FY${m[1]}-Q${q}`, from: addMonths(first, 3 * (q - 1)), to: addDays(addMonths(first, 3 * q), -1) };
-  }
+  if (m) return fiscalQuarter(Number(m[1]), Number(m[2]), fiscalStart);
   m = /^(\d{4})-(0[1-9]|1[0-2])$/.exec(text);
   if (m) {
     const [y, mo] = [Number(m[1]), Number(m[2])];
@@ -56,4 +52,17 @@ export function parseRange(from: string, to: string): Period | string {
   for (const [name, d] of [['--from', from], ['--to', to]] as const) if (!isIsoDate(d)) return `${name} ${d} is not a calendar date YYYY-MM-DD`;
   if (to < from) return `--to ${to} is before --from ${from}`;
   return { label: `${from}..${to}`, from, to };
+}
+
+/** The fiscal quarter "FY2026-Q3": the third quarter of fiscal year 2026. */
+export function fiscalQuarter(year: number, q: number, start = '01-01'): Period {
+  const first = fiscalYearFirstDay(year, start);
+  return { label: `FY${year}-Q${q}`, from: addMonths(first, 3 * (q - 1)), to: addDays(addMonths(first, 3 * q), -1) };
+}
+
+/** The fiscal quarter a day falls in, per fiscal_year_start (MM-DD). */
+export function fiscalQuarterOf(day: IsoDate, start = '01-01'): Period {
+  const y = Number(day.slice(0, 4));
+  const year = fiscalYearFirstDay(y, start) <= day ? y : y - 1;
+  return [4, 3, 2].map((q) => fiscalQuarter(year, q, start)).find((p) => p.from <= day) ?? fiscalQuarter(year, 1, start);
 }

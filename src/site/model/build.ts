@@ -14,6 +14,7 @@ import { planRenewals } from '../../renewals/plan.ts';
 import { realisedSavings } from '../../report/realised.ts';
 import { addDays, isTimeZone, type IsoDate } from '../../util/dates.ts';
 import { DEFAULT_MONTHS } from '../../analysis/forecast/index.ts';
+import { offboarding } from '../../analysis/offboarding/index.ts';
 import { currentHoldings, historyHoldings } from '../../analysis/period/holdings.ts';
 import { runForecast } from '../../report/forecast/run.ts';
 import { forecastView } from '../../report/forecast/view.ts';
@@ -96,6 +97,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     spend,
     findings: result.findings,
     events,
+    offboarding: facts.commit ? offboarding(inv, events, today, timeZone) : null,
     snapshots: snaps,
     forecast,
     files: inv.files,

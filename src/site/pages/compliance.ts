@@ -3,6 +3,7 @@ import { routes } from '../routes.ts';
 import type { Page } from '../types.ts';
 import type { Ctx } from './context.ts';
 import { findingsTable } from './licenses.ts';
+import { complianceSections } from './offboarding.ts';
 
 /** Every finding of `lac check` at the commit the site was built from, linked to its line. */
 export function compliancePage(ctx: Ctx): Page {
@@ -14,6 +15,7 @@ export function compliancePage(ctx: Ctx): Page {
       { type: 'kpis', items: [{ label: 'Errors', value: String(c.error) }, { label: 'Warnings', value: String(c.warning) }, { label: 'Notices', value: String(c.notice) }] },
       { type: 'text', text: `The findings of lac check on the inventory at commit ${m.provenance.commit?.slice(0, 12) ?? '(working tree)'} as of ${m.provenance.today}. Each links to the line of the file at that commit.` },
       ctx.table(findingsTable(ctx, 'findings', 'Findings', m.findings)),
+      ...complianceSections(ctx),
     ],
   };
 }

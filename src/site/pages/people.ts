@@ -1,6 +1,7 @@
 import { routes } from '../routes.ts';
 import type { Page } from '../types.ts';
 import { eventsTable, groupBy, leaverText, type Ctx } from './context.ts';
+import { personSections } from './offboarding.ts';
 import { leaversHolding } from './overview.ts';
 
 export function peoplePage(ctx: Ctx): Page {
@@ -46,6 +47,7 @@ export function personPages(ctx: Ctx): Page[] {
         rows: (seatsBy.get(p.id) ?? []).map((s) => [ctx.license(s.license), s.tier, s.since, s.state, s.lastActive ?? '', { text: `${s.file}:${s.line}`, href: ctx.links.blob(s.file, s.line) }]),
         empty: 'Holds no seats.',
       }),
+      ...personSections(ctx, p.id),
       ctx.table({
         id: `person-${p.id}-owns`, title: 'Owns',
         columns: [{ label: 'What' }, { label: 'Kind' }],
