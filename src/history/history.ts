@@ -1,4 +1,5 @@
 import { isAbsolute, join } from 'node:path';
+import type { ChangeApproval } from './approval.ts';
 import { classify } from '../inventory/layout.ts';
 import { KINDS, type Kind } from '../inventory/schema/index.ts';
 import { verifyCommit } from '../inventory/git-source.ts';
@@ -20,6 +21,8 @@ export interface HistoryEvent extends Draft {
   email: string;
   pr: number | null;
   signed: boolean;
+  /** The review record of the commit, where it was looked up (see approval.ts). */
+  approval?: ChangeApproval;
 }
 
 export interface HistoryOptions {
