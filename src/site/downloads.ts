@@ -2,7 +2,6 @@ import { toCsv } from '../report/csv.ts';
 import { formatPositionCsv } from '../report/position.ts';
 import { vendorLines } from './pages/position.ts';
 import { forecastCsv } from '../report/forecast/format.ts';
-import { searchIndex } from './search.ts';
 import type { CellValue, SiteData, Table } from './types.ts';
 
 const text = (c: CellValue) => (typeof c === 'string' ? c : c.text);
@@ -18,12 +17,11 @@ export interface DownloadFile {
   body(): string | ReadableStream<Uint8Array>;
 }
 
-/** The files under /download/: every table as CSV, the whole data as JSON, the search index, each vendor's license position, the forecast as `lac forecast --format csv`, the renewal calendar. */
+/** The files under /download/: every table as CSV, the whole data as JSON, each vendor's license position, the forecast as `lac forecast --format csv`, the renewal calendar. */
 export function downloads(d: SiteData): DownloadFile[] {
   return [
     ...Object.values(d.tables).map((t) => ({ path: `csv/${t.id}.csv`, contentType: 'text/csv; charset=utf-8', body: () => tableCsv(t) })),
     { path: 'data.json', contentType: 'application/json', body: () => jsonStream(d.model as unknown as Record<string, unknown>) },
-    { path: 'search.json', contentType: 'application/json', body: () => JSON.stringify(searchIndex(d.model)) },
     ...[...new Set(d.model.position.lines.map((l) => l.vendor))].map((v) => ({ path: `position/${v}.csv`, contentType: 'text/csv; charset=utf-8', body: () => formatPositionCsv({ ...d.model.position, lines: vendorLines(d.model.position, v) }) })),
     { path: 'forecast.csv', contentType: 'text/csv; charset=utf-8', body: () => forecastCsv(d.model.forecast) },
     { path: 'renewals.ics', contentType: 'text/calendar; charset=utf-8', body: () => d.ics },

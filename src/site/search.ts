@@ -1,22 +1,22 @@
-import type { SiteModel } from './model/types.ts';
-import { routes } from './routes.ts';
+// What kind of page a route is, for the search index's `kind` filter and the label beside each result.
 
-/** One entry of the search index: what is shown, where it leads, and the words it is found by. */
-export interface SearchEntry {
-  t: string;
-  k: 'license' | 'person' | 'vendor';
-  u: string;
-  /** Lowercase text searched: names, IDs, emails, departments, tags. */
-  s: string;
-}
+/** Route prefixes and the kind of page under them, most specific first. */
+const KINDS: [RegExp, string][] = [
+  [/^\/licenses\/[^/]+\/$/, 'license'],
+  [/^\/contracts\/[^/]+\/$/, 'contract'],
+  [/^\/vendors\/[^/]+\/$/, 'vendor'],
+  [/^\/people\/[^/]+\/$/, 'person'],
+  [/^\/audit\/commit\//, 'commit'],
+  [/^\/audit\//, 'audit trail'],
+  [/^\/compliance\//, 'findings'],
+  [/^\/source\//, 'source file'],
+  [/^\/at\//, 'point in time'],
+  [/^\/spend\//, 'spend'],
+  [/^\/position\//, 'license position'],
+  [/^\/renewals\//, 'renewals'],
+];
 
-/** The small prebuilt index the search page's script reads (licenses, people, vendors). */
-export function searchIndex(m: SiteModel): SearchEntry[] {
-  const words = (...xs: (string | null | undefined)[]) => xs.filter(Boolean).join(' ').toLowerCase();
-  const vendorName = new Map(m.vendors.map((v) => [v.id, v.name]));
-  return [
-    ...m.licenses.map((l): SearchEntry => ({ t: l.name, k: 'license', u: routes.license(l.id), s: words(l.name, l.id, l.vendor, vendorName.get(l.vendor), l.type) })),
-    ...m.vendors.map((v): SearchEntry => ({ t: v.name, k: 'vendor', u: routes.vendor(v.id), s: words(v.name, v.id, v.website) })),
-    ...m.people.map((p): SearchEntry => ({ t: p.name, k: 'person', u: routes.person(p.id), s: words(p.name, p.id, p.email, p.department, p.title) })),
-  ];
+/** The kind of page at a route ("/contracts/figma-2026/" → "contract"); "overview" for the other lists. */
+export function pageKind(route: string): string {
+  return KINDS.find(([re]) => re.test(route))?.[1] ?? 'overview';
 }

@@ -1,4 +1,5 @@
 // `lac site build` and `lac site preview` as a user runs them: options, errors, GitHub Actions defaults.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerSite } from '../../src/cli/site.ts';
@@ -77,6 +78,25 @@ describe('lac site', () => {
     const html = readFileSync(join(out, 'index.html'), 'utf8');
     expect(html).toContain('none (not a git repository)');
     expect(existsSync(join(out, 'source', 'inventory', 'org.yaml', 'index.html'))).toBe(true);
+  });
+
+  // Pagefind indexes in a child process (its binary in service mode): the build must stop it.
+  test('the search index: pagefind/ beside the pages, every page but the search page in it, no Pagefind process left', async () => {
+    const root = tempRepo(files());
+    cleanups.push(() => rmSync(root, { recursive: true, force: true }));
+    const out = tempOut();
+    const r = await lac(['site', 'build', '--out', out, '--today', '2026-03-10'], { cwd: root });
+    expect(r.code).toBe(0);
+    const pages = Number(/^built (\d+) pages/.exec(r.stdout)![1]);
+    expect(r.stdout).toContain(`search index of ${pages - 1} pages`);
+    const entry = JSON.parse(readFileSync(join(out, 'pagefind', 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.keys(entry.languages)).toEqual(['en']);
+    expect(entry.languages.en!.page_count).toBe(pages - 1);
+    for (const f of ['pagefind.js', 'pagefind-worker.js', 'wasm.en.pagefind']) expect(existsSync(join(out, 'pagefind', f)), f).toBe(true);
+    // The children of this process (the build ran in it), as `ps` lists them; an exited one (Z) is gone.
+    const children = spawnSync('ps', ['-o', 'pid=,stat=,comm=', '--ppid', String(process.pid)], { encoding: 'utf8' }).stdout;
+    const live = children.split('\n').filter((l) => /pagefind/.test(l) && !/^\s*\d+\s+Z/.test(l));
+    expect(live).toEqual([]);
   });
 
   test('the same repository and SOURCE_DATE_EPOCH give the same bytes', async () => {

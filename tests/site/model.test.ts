@@ -98,7 +98,7 @@ describe('site pages and downloads', () => {
     expect(new Set(routes).size).toBe(routes.length);
     const files = downloads(site).map((d) => d.path);
     for (const id of Object.keys(site.tables)) expect(files).toContain(`csv/${id}.csv`);
-    expect(files).toEqual(expect.arrayContaining(['data.json', 'search.json', 'renewals.ics']));
+    expect(files).toEqual(expect.arrayContaining(['data.json', 'renewals.ics']));
   });
 
   test('the CSV of a table holds its cells, a formula-like name neutralised', () => {
@@ -138,13 +138,6 @@ describe('site pages and downloads', () => {
   test('the audit trail is paginated by kind of change', () => {
     const audit = site.pages.filter((p) => p.route.startsWith('/audit/') && !p.route.startsWith('/audit/commit/')).map((p) => p.route);
     expect(audit).toEqual(['/audit/', '/audit/seat/1/', '/audit/person/1/', '/audit/license/1/', '/audit/contract/1/', '/audit/vendor/1/', '/audit/usage/1/', '/audit/org/1/']);
-  });
-
-  test('the search index covers licenses, vendors and people', () => {
-    const index = JSON.parse(downloads(site).find((d) => d.path === 'search.json')!.body() as string) as { t: string; k: string; u: string }[];
-    expect(index.filter((e) => e.k === 'license').map((e) => e.u)).toEqual(['/licenses/figma/', '/licenses/slack/']);
-    expect(index.filter((e) => e.k === 'person')).toHaveLength(3);
-    expect(index.filter((e) => e.k === 'vendor')).toHaveLength(2);
   });
 
   test('spend per fiscal year: the period analysis (lac report --period) on a page per year, linked from the overview', async () => {

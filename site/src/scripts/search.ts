@@ -1,24 +1,55 @@
-// The search page's few lines of client script: read ?q=, match it against the prebuilt index.
-interface Entry { t: string; k: string; u: string; s: string }
+// The search page's client script: reads ?q= (and ?kind=), asks the site's own Pagefind index, lists the pages found.
 
-export async function runSearch(base: string): Promise<void> {
-  const root = base.replace(/\/$/, '');
-  const q = new URLSearchParams(location.search).get('q')?.trim() ?? '';
+/** The part of Pagefind's browser API (pagefind.js) this page uses. */
+interface Pagefind {
+  search(q: string, o?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<Hit> }[] }>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+interface Hit { url: string; excerpt: string; meta: { title?: string; kind?: string } }
+
+const SHOWN = 50;
+
+/** The excerpt's text with Pagefind's <mark> highlights kept as elements; any other markup becomes text. */
+function excerptNodes(html: string): Node[] {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return [...doc.body.childNodes].map((n) => {
+    if (n.nodeName !== 'MARK') return document.createTextNode(n.textContent ?? '');
+    const mark = document.createElement('mark');
+    mark.textContent = n.textContent;
+    return mark;
+  });
+}
+
+function item(h: Hit): HTMLLIElement {
+  const li = document.createElement('li');
+  const a = document.createElement('a');
+  a.href = h.url;
+  a.textContent = h.meta.title ?? h.url;
+  const p = document.createElement('p');
+  p.append(...excerptNodes(h.excerpt));
+  li.append(a, ` (${h.meta.kind ?? 'page'})`, p);
+  return li;
+}
+
+/** Loads Pagefind from the site (its URL under the base path) and shows the results for the page's query. */
+export async function runSearch(pagefindUrl: string): Promise<void> {
+  const params = new URLSearchParams(location.search);
+  const q = params.get('q')?.trim() ?? '';
+  const kind = params.get('kind') ?? '';
   const input = document.getElementById('q') as HTMLInputElement;
+  const select = document.getElementById('kind') as HTMLSelectElement;
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('search-results')!;
   input.value = q;
+  const pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind;
+  const kinds = Object.keys((await pagefind.filters()).kind ?? {}).sort();
+  select.append(...kinds.map((k) => new Option(k, k, false, k === kind)));
   if (!q) return;
-  const index = (await (await fetch(`${root}/download/search.json`)).json()) as Entry[];
-  const words = q.toLowerCase().split(/\s+/);
-  const hits = index.filter((e) => words.every((w) => e.s.includes(w))).slice(0, 100);
-  status.textContent = hits.length ? `${hits.length} found for “${q}”` : `Nothing found for “${q}”`;
-  list.replaceChildren(...hits.map((h) => {
-    const li = document.createElement('li');
-    const a = document.createElement('a');
-    a.href = root + h.u;
-    a.textContent = h.t;
-    li.append(a, ` (${h.k})`);
-    return li;
-  }));
+  status.textContent = `Searching for “${q}”…`;
+  const found = await pagefind.search(q, kind ? { filters: { kind } } : {});
+  const hits = await Promise.all(found.results.slice(0, SHOWN).map((r) => r.data()));
+  const more = found.results.length > SHOWN ? ` (the first ${SHOWN} shown)` : '';
+  status.textContent = hits.length ? `${found.results.length} pages found for “${q}”${more}` : `Nothing found for “${q}”`;
+  list.replaceChildren(...hits.map(item));
+  list.dataset.query = q;
 }

@@ -35,7 +35,9 @@ export function contractInfos(inv: Inventory, today: IsoDate, renewals: Renewal[
       return {
         id: c.id, vendor: c.vendor, title: c.title ?? null, owner: r?.owner?.id ?? c.owner ?? null, currency: c.currency,
         start: c.start, end: c.end ?? null, autoRenew: c.auto_renew ?? false, notice: noticeText(c.notice),
-        billing: c.billing_period ?? null, po: c.po_number ?? null, previous: c.previous ?? null, successor: succ,
+        billing: c.billing_period ?? null, po: c.po_number ?? null,
+        order: c.order_number ?? null, signed: c.signed ?? null, signedBy: c.signed_by ?? null, notes: c.notes ?? null, renewalNotes: c.renewal?.notes ?? null,
+        previous: c.previous ?? null, successor: succ,
         state: status.state, status: r?.dates.status ?? (c.end ? 'expired' : 'perpetual'),
         termStart: r?.dates.term.start ?? null, termEnd: r?.dates.term.end ?? null,
         cancelBy: r?.dates.cancelBy ?? null, decisionDue: r?.dates.decisionDue ?? null, renewal: r?.dates.renewal ?? null,

@@ -124,6 +124,13 @@ export interface ContractInfo {
   notice: string | null;
   billing: string | null;
   po: string | null;
+  /** The vendor's order form or quote number. */
+  order: string | null;
+  signed: string | null;
+  signedBy: string | null;
+  /** The contract's notes and its renewal decision's notes, as written. */
+  notes: string | null;
+  renewalNotes: string | null;
   previous: string | null;
   successor: string | null;
   /** Where the term stands: future, current, rolled, expired, perpetual. */

@@ -1,0 +1,120 @@
+// Full-text search (issue 15) in a real headless Chromium: the demo repository's site, built once by
+// `lac site build` under a sub-path with its Pagefind index, served on 127.0.0.1; an auditor's queries
+// (a PO number, a pull request, a short commit hash, an email, a finding's rule, a contract note).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { parse } from 'yaml';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildDemoRepository, DEMO_TODAY } from '../../src/demo/build.ts';
+import { serveStatic, type StaticServer } from '../../src/site/serve.ts';
+import { lac, REPO_ROOT } from '../support/cli.ts';
+import { requireTool } from '../support/tools.ts';
+import { CHROMIUM, launch } from './chromium.ts';
+
+const BASE = '/licenses/';
+
+let root: string;
+let out: string;
+let server: StaticServer;
+let browser: Browser;
+/** Every URL the browser requested during the file's tests. */
+const requested: string[] = [];
+
+/** A change event of the site's data (data.json), as far as these tests read it. */
+interface EventJson { commit: string; pr: number | null; contract?: string }
+
+/** Runs a query from the search page's form; returns the results as [path, kind] and the status line. */
+async function search(page: Page, q: string, kind = ''): Promise<{ hits: [string, string][]; status: string }> {
+  await page.goto(`${server.url}search/`);
+  await page.fill('#q', q);
+  if (kind) await page.selectOption('#kind', kind);
+  await page.click('#search-form button[type="submit"]');
+  await page.waitForSelector(`#search-results[data-query="${q}"]`, { state: 'attached' });
+  const hits = await page.$$eval('#search-results > li', (lis) => lis.map((li) => [
+    (li.querySelector('a') as unknown as { pathname: string }).pathname,
+    /\(([^)]+)\)/.exec((li as unknown as { innerText: string }).innerText)?.[1] ?? '',
+  ] as [string, string]));
+  return { hits, status: (await page.textContent('#search-status')) ?? '' };
+}
+
+const chromium = requireTool({ name: 'chromium', path: CHROMIUM, install: 'apt-get install -y chromium' });
+
+describe.runIf(chromium !== undefined)('full-text search on the demo site, under a sub-path', () => {
+  let page: Page;
+  let events: EventJson[];
+
+  // The demo's 587 pages: about 20 s to build and index idle, 70 s at load 6 on 2 cores. Budget 240 s.
+  beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'lac-search-'));
+    const demo = buildDemoRepository({ dir: join(root, 'northwind') });
+    out = join(root, 'site');
+    const r = await lac(['site', 'build', '--out', out, '--base', BASE, '--today', DEMO_TODAY], { cwd: demo.dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    events = (JSON.parse(readFileSync(join(out, 'download', 'data.json'), 'utf8')) as { events: EventJson[] }).events;
+    server = await serveStatic(out, { base: BASE });
+    browser = await launch();
+    page = await browser.newPage();
+    page.on('request', (req) => void requested.push(req.url()));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  test('a PO number and a vendor order number find the contract page first', async () => {
+    const contract = parse(readFileSync(join(REPO_ROOT, 'inventory', 'contracts', 'figma-2026.yaml'), 'utf8')) as { po_number: string; order_number: string };
+    for (const q of [contract.po_number, contract.order_number]) {
+      const { hits } = await search(page, q);
+      expect(hits[0], q).toEqual([`${BASE}contracts/figma-2026/`, 'contract']);
+    }
+  });
+
+  test('a pull request number and a short commit hash find the commit page first', async () => {
+    const decided = events.filter((e) => e.contract === 'miro-2025' && e.pr !== null).at(-1)!;
+    const commitPage = [`${BASE}audit/commit/${decided.commit}/`, 'commit'];
+    expect((await search(page, `#${decided.pr}`)).hits[0]).toEqual(commitPage);
+    expect((await search(page, decided.commit.slice(0, 7))).hits[0]).toEqual(commitPage);
+  });
+
+  test('an email finds the person, a finding\'s rule id the compliance page, a contract\'s note its contract', async () => {
+    expect((await search(page, 'sofia.marques@northwind.example')).hits[0]).toEqual([`${BASE}people/sofia.marques/`, 'person']);
+    expect((await search(page, 'seat-held-by-leaver')).hits[0]).toEqual([`${BASE}compliance/`, 'findings']);
+    expect((await search(page, 'whiteboarding')).hits.map(([p]) => p)).toContain(`${BASE}contracts/miro-2025/`);
+  });
+
+  test('the kind filter keeps only pages of that kind; a word on no page finds nothing', async () => {
+    const people = await search(page, 'marques', 'person');
+    expect(people.hits.length).toBeGreaterThan(0);
+    expect(new Set(people.hits.map(([, k]) => k))).toEqual(new Set(['person']));
+    const none = await search(page, 'zyzzyvaquux');
+    expect(none).toEqual({ hits: [], status: 'Nothing found for “zyzzyvaquux”' });
+  });
+
+  test('the header\'s search box leads to the results; without JavaScript the page says where to browse', async () => {
+    await page.goto(`${server.url}licenses/`);
+    await page.fill('#quick-q', 'FIG-Q-131977');
+    await page.press('#quick-q', 'Enter');
+    await page.waitForSelector('#search-results[data-query="FIG-Q-131977"]', { state: 'attached' });
+    expect(new URL(page.url()).pathname).toBe(`${BASE}search/`);
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await ctx.newPage();
+    await noJs.goto(`${server.url}search/?q=x`);
+    expect(await noJs.textContent('section.search')).toContain('Search needs JavaScript. Without it, browse licenses, contracts, people');
+    expect(await noJs.locator(`section.search a[href="${BASE}audit/"]`).count()).toBe(1);
+    await ctx.close();
+  });
+
+  // Runs last (vitest keeps the file's order): the requests of every query above.
+  test('every request stayed on the site\'s own host and base path; Pagefind came from <base>pagefind/', () => {
+    const origin = new URL(server.url).origin;
+    expect(requested.length).toBeGreaterThan(10);
+    expect(requested.filter((u) => !u.startsWith(`${origin}${BASE}`))).toEqual([]);
+    expect(requested).toContain(`${origin}${BASE}pagefind/pagefind.js`);
+    expect(requested.some((u) => u.startsWith(`${origin}${BASE}pagefind/fragment/`))).toBe(true);
+  });
+});
