@@ -8,7 +8,8 @@ import * as pagefind from 'pagefind';
 export async function indexSite(outDir: string): Promise<number> {
   try {
     // One language: the pages are English, and a second index would double what the browser loads.
-    const created = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: ['svg'] });
+    // "#" is part of a word, so that "#52" finds pull request 52 and not every 52 on the site.
+    const created = await pagefind.createIndex({ forceLanguage: 'en', excludeSelectors: ['svg'], includeCharacters: '#' });
     const index = created.index;
     if (!index) throw new Error(created.errors.join('; '));
     const added = await index.addDirectory({ path: outDir });

@@ -33,12 +33,19 @@ export interface Kpi {
   href?: string;
 }
 
+/** A labelled value; `key` marks what identifies the record (its ID, PO number, email), which the search index weighs more. */
+export interface Fact {
+  label: string;
+  value: CellValue | CellValue[];
+  key?: boolean;
+}
+
 /** A page is a list of sections; each kind of section has one presentational component. */
 export type Section =
   | { type: 'kpis'; items: Kpi[] }
   | { type: 'table'; table: string }
   | { type: 'chart'; title: string; svg: string; table?: string }
-  | { type: 'facts'; title?: string; items: { label: string; value: CellValue | CellValue[] }[] }
+  | { type: 'facts'; title?: string; items: Fact[] }
   | { type: 'text'; text: string; title?: string }
   | { type: 'links'; title: string; links: Cell[] }
   | { type: 'pager'; label: string; current: number; pages: Cell[] }

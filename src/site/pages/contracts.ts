@@ -24,13 +24,13 @@ export function contractPages(ctx: Ctx): Page[] {
     crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Contracts', href: routes.contracts }],
     sections: [
       { type: 'facts', items: [
-        { label: 'ID', value: c.id }, { label: 'Vendor', value: ctx.vendor(c.vendor) }, { label: 'Owner', value: ctx.person(c.owner) || 'none' },
+        { label: 'ID', value: c.id, key: true }, { label: 'Vendor', value: ctx.vendor(c.vendor) }, { label: 'Owner', value: ctx.person(c.owner) || 'none' },
         { label: 'Term', value: c.state }, { label: 'Renewal', value: c.status }, { label: 'Written term', value: `${c.start} – ${c.end ?? 'perpetual'}` },
         { label: 'Term in force', value: c.termStart ? `${c.termStart} – ${c.termEnd}` : '—' },
         { label: 'Auto-renew', value: c.autoRenew ? 'yes' : 'no' }, { label: 'Notice', value: c.notice ?? 'none' },
         { label: 'Decision due', value: c.decisionDue ?? '—' }, { label: 'Cancel by', value: c.cancelBy ?? '—' }, { label: 'Renews on', value: c.renewal ?? '—' }, { label: 'Decision', value: c.decision },
         { label: `Annual cost (${m.org.currency})`, value: amountText(c.annualCost, c.costUnknown) }, { label: `Recommended for the next term (${m.org.currency})`, value: c.costUnknown ? amountText('', c.costUnknown) : (c.recommendedCost ?? '—') },
-        { label: 'Billing', value: c.billing ?? '—' }, { label: 'PO number', value: c.po ?? '—' }, { label: 'Order number', value: c.order ?? '—' },
+        { label: 'Billing', value: c.billing ?? '—' }, { label: 'PO number', value: c.po ?? '—', key: true }, { label: 'Order number', value: c.order ?? '—', key: true },
         { label: 'Signed', value: c.signed ?? '—' }, { label: 'Signed by', value: ctx.person(c.signedBy) || '—' }, { label: 'Currency', value: c.currency },
         { label: 'Replaces', value: ctx.contract(c.previous) || '—' }, { label: 'Replaced by', value: ctx.contract(c.successor) || '—' },
         { label: 'Documents', value: c.documents.length ? c.documents.map((d) => ({ text: d.title, href: d.url })) : 'none' },

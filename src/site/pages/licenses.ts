@@ -63,7 +63,7 @@ export function licensePages(ctx: Ctx): Page[] {
       crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Licenses', href: routes.licenses }],
       sections: [
         { type: 'facts', items: [
-          { label: 'ID', value: l.id }, { label: 'Vendor', value: ctx.vendor(l.vendor) }, { label: 'Type', value: l.type },
+          { label: 'ID', value: l.id, key: true }, { label: 'Vendor', value: ctx.vendor(l.vendor) }, { label: 'Type', value: l.type },
           { label: 'Owner', value: ctx.person(l.owner) || 'none' }, { label: 'Retired', value: l.retired ?? 'no' },
           { label: 'Usage snapshot', value: l.usageTaken ?? 'none' },
           { label: 'Defined in', value: { text: `inventory/licenses/${l.id}.yaml`, href: ctx.links.blob(`inventory/licenses/${l.id}.yaml`, 1) } },

@@ -36,7 +36,7 @@ export function personPages(ctx: Ctx): Page[] {
     crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'People', href: routes.people }],
     sections: [
       { type: 'facts', items: [
-        { label: 'ID', value: p.id }, { label: 'Email', value: p.email }, { label: 'Title', value: p.title ?? '—' },
+        { label: 'ID', value: p.id, key: true }, { label: 'Email', value: p.email, key: true }, { label: 'Title', value: p.title ?? '—' },
         { label: 'Department', value: p.department ? dept.get(p.department) ?? p.department : '—' }, { label: 'Cost centre', value: p.costCentre ?? '—' },
         { label: 'Manager', value: ctx.person(p.manager) || '—' }, { label: 'Status', value: p.status },
         { label: 'Started', value: p.start ?? '—' }, { label: p.leaver === 'leaving' ? 'Leaves on' : p.end && p.end >= m.provenance.today ? 'Ends on' : 'Left on', value: p.end ?? '—' },

@@ -24,7 +24,7 @@ export function vendorPages(ctx: Ctx): Page[] {
     crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Vendors', href: routes.vendors }],
     sections: [
       { type: 'facts', items: [
-        { label: 'ID', value: v.id }, { label: 'Website', value: v.website ? { text: v.website, href: v.website } : '—' },
+        { label: 'ID', value: v.id, key: true }, { label: 'Website', value: v.website ? { text: v.website, href: v.website } : '—' },
         { label: 'Our account', value: v.accountId ?? '—' }, { label: `Annual cost (${m.org.currency})`, value: amountText(v.annualCost, v.costUnknown) },
         { label: 'Defined in', value: { text: `inventory/vendors/${v.id}.yaml`, href: ctx.links.blob(`inventory/vendors/${v.id}.yaml`, 1) } },
       ] },
