@@ -83,6 +83,8 @@ describe.runIf(chromium !== undefined)('full-text search on the demo site, under
 
   test('an email finds the person, a finding\'s rule id the compliance page, a contract\'s note its contract', async () => {
     expect((await search(page, 'sofia.marques@northwind.example')).hits[0]).toEqual([`${BASE}people/sofia.marques/`, 'person']);
+    // Excerpts are Pagefind's text with <mark> around the words found; no other markup reaches the page.
+    expect(await page.$$eval('#search-results p *', (els) => [...new Set(els.map((e) => e.tagName))])).toEqual(['MARK']);
     expect((await search(page, 'seat-held-by-leaver')).hits[0]).toEqual([`${BASE}compliance/`, 'findings']);
     expect((await search(page, 'whiteboarding')).hits.map(([p]) => p)).toContain(`${BASE}contracts/miro-2025/`);
   });
