@@ -57,6 +57,20 @@ async function open(page: Page, path: string): Promise<void> {
   expect(res?.status(), path).toBe(200);
 }
 
+/** Opens each path at a viewport width and collects what `check` reports there, and how many `selector` elements it saw. */
+async function survey(width: number, paths: string[], selector: string, check: (arg: number) => string[], arg: number): Promise<{ problems: string[]; found: number }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const problems: string[] = [];
+  let found = 0;
+  for (const path of paths) {
+    await open(page, path);
+    found += await page.locator(selector).count();
+    problems.push(...(await page.evaluate(check, arg)).map((p) => `/${path}: ${p}`));
+  }
+  await page.close();
+  return { problems, found };
+}
+
 describe.runIf(chromium !== undefined)('the demo site on a phone, at 1280 px and in print', () => {
   // The demo repository (1.6 s) and its site (about 15 s idle; more at load 8 on 2 cores). Budget 240 s.
   beforeAll(async () => {
@@ -98,33 +112,16 @@ describe.runIf(chromium !== undefined)('the demo site on a phone, at 1280 px and
   }, 180_000);
 
   test('at 375 px chart labels render at 10 px or more, and every chart has its figures as a table on the page', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
-    const problems: string[] = [];
-    let charts = 0;
-    for (const path of [...kinds.values()].flat()) {
-      await open(page, path);
-      charts += await page.locator('figure.chart').count();
-      problems.push(...(await page.evaluate(chartProblems, 10)).map((p) => `/${path}: ${p}`));
-    }
-    await page.close();
+    const { problems, found } = await survey(375, [...kinds.values()].flat(), 'figure.chart', chartProblems, 10);
     expect(problems).toEqual([]);
-    expect(charts).toBeGreaterThanOrEqual(8);
+    expect(found).toBeGreaterThanOrEqual(8);
   }, 180_000);
 
-  const history = () => [pageOf('audit'), pageOf('audit/commit/*'), pageOf('licenses/*'), pageOf('people/*'), pageOf('contracts/*'), pageOf('vendors/*')];
-
   test('at 1280 px the last column of every table, change histories included, is inside the visible table', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const problems: string[] = [];
-    let tables = 0;
-    for (const path of history()) {
-      await open(page, path);
-      tables += await page.locator('table[data-table]').count();
-      problems.push(...(await page.evaluate(lastColumnsOutside, 1280)).map((p) => `/${path}: ${p}`));
-    }
-    await page.close();
+    const history = [pageOf('audit'), pageOf('audit/commit/*'), pageOf('licenses/*'), pageOf('people/*'), pageOf('contracts/*'), pageOf('vendors/*')];
+    const { problems, found } = await survey(1280, history, 'table[data-table]', lastColumnsOutside, 1280);
     expect(problems).toEqual([]);
-    expect(tables).toBeGreaterThanOrEqual(10);
+    expect(found).toBeGreaterThanOrEqual(10);
   }, 120_000);
 
   // Five pages, two papers, each laid out at the paper's content width and printed. Budget 180 s.
@@ -142,6 +139,9 @@ describe.runIf(chromium !== undefined)('the demo site on a phone, at 1280 px and
         if (over > 0) problems.push(`${at}: ${over} px wider than the page`);
         const pdf = await page.pdf({ format: format as 'A4' | 'Letter' });
         expect(pdf.subarray(0, 5).toString('latin1'), at).toBe('%PDF-');
+        // The paper in points: A4 210 mm (595.3 pt, Chromium writes 595.92), Letter 8.5 in (612 pt).
+        const box = /MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(pdf.toString('latin1'));
+        expect(Number(box?.[1]), at).toBeCloseTo(format === 'A4' ? 595.3 : 612, -1);
       }
       await page.close();
     }
