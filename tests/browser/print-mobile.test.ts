@@ -148,6 +148,19 @@ describe.runIf(chromium !== undefined)('the demo site on a phone, at 1280 px and
     expect(problems).toEqual([]);
   }, 180_000);
 
+  test('the renewal timeline draws the contracts still to be decided, as its caption says, and no other', async () => {
+    const page = await browser.newPage();
+    await open(page, pageOf('renewals'));
+    const drawn = await page.$$eval('figure.chart svg text[font-size="12"]', (ts) => ts.map((t) => t.textContent ?? '').sort());
+    const rows = await page.$$eval('table[data-table="renewals"] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('td[data-label="Contract"]')?.textContent ?? '', tr.querySelector('td[data-label="Decision"]')?.textContent ?? '']));
+    const undecided = rows.filter(([, d]) => d === 'undecided').map(([c]) => c).sort();
+    expect(await page.locator('main').textContent()).toContain(`still to be decided (${undecided.length} of the ${rows.length} with a cancel-by date ahead`);
+    expect(drawn).toEqual(undecided);
+    expect(rows.length).toBeGreaterThan(undecided.length);
+    expect(undecided.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
   test('axe finds no landmark-unique violation on any kind of page', async () => {
     const page = await browser.newPage();
     const problems: string[] = [];
