@@ -52,16 +52,17 @@ export function contractPages(ctx: Ctx): Page[] {
 export function renewalsPage(ctx: Ctx): Page {
   const { m } = ctx;
   const due = upcoming(m);
+  const open = due.filter((c) => c.decision === 'undecided');
   return {
     route: routes.renewals, title: 'Renewals', nav: 'renewals', crumbs: [{ text: 'Overview', href: routes.overview }],
     sections: [
       { type: 'links', title: 'Calendar', links: [{ text: 'Cancel-by and renewal dates (iCalendar)', href: routes.download('renewals.ics') }] },
-      { type: 'text', text: 'Each bar is the term in force of a contract still to be decided; the diamond is its cancel-by date, the dashed line today.' },
-      { type: 'chart', title: 'Renewal timeline', svg: timeline('Contract terms and cancel-by dates over the next year', due.map((c) => ({ label: c.id, start: c.termStart ?? c.start, end: c.termEnd ?? c.end ?? c.start, mark: c.cancelBy })), m.provenance.today), table: 'renewals' },
+      { type: 'text', text: `Each bar is the term in force of a contract whose renewal is still to be decided (${open.length} of the ${due.length} with a cancel-by date ahead; the table lists all of them); the diamond is its cancel-by date, the dashed line today, an arrow a term that runs past the edge.` },
+      { type: 'chart', title: 'Renewal timeline', svg: timeline('Undecided contract terms and cancel-by dates over the next year', open.map((c) => ({ label: c.id, start: c.termStart ?? c.start, end: c.termEnd ?? c.end ?? c.start, mark: c.cancelBy })), m.provenance.today), table: 'renewals' },
       ctx.table(withUnknownColumn({
         id: 'renewals', title: 'Upcoming cancel-by dates',
-        columns: [{ label: 'Cancel by' }, { label: 'Days left', numeric: true }, { label: 'Decision due' }, { label: 'Contract' }, { label: 'Vendor' }, { label: 'Status' }, { label: 'Term ends' }, { label: 'Auto-renew' }, { label: 'Notice' }, { label: 'Decision' }, { label: 'Owner' }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Recommended'), numeric: true }],
-        rows: due.map((c) => [c.cancelBy!, String(daysFrom(m.provenance.today, c.cancelBy!)), c.decisionDue ?? '', ctx.contract(c.id), ctx.vendor(c.vendor), c.status, c.termEnd ?? '', c.autoRenew ? 'yes' : 'no', c.notice ?? '', c.decision, ctx.person(c.owner), amount(c.annualCost, c.costUnknown), c.costUnknown ? '' : (c.recommendedCost ?? '')]),
+        columns: [{ label: 'Cancel by' }, { label: 'Days left', numeric: true }, { label: 'Decision due' }, { label: 'Contract' }, { label: 'Vendor' }, { label: 'Status' }, { label: 'Term starts' }, { label: 'Term ends' }, { label: 'Auto-renew' }, { label: 'Notice' }, { label: 'Decision' }, { label: 'Owner' }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Recommended'), numeric: true }],
+        rows: due.map((c) => [c.cancelBy!, String(daysFrom(m.provenance.today, c.cancelBy!)), c.decisionDue ?? '', ctx.contract(c.id), ctx.vendor(c.vendor), c.status, c.termStart ?? '', c.termEnd ?? '', c.autoRenew ? 'yes' : 'no', c.notice ?? '', c.decision, ctx.person(c.owner), amount(c.annualCost, c.costUnknown), c.costUnknown ? '' : (c.recommendedCost ?? '')]),
         empty: 'No cancel-by date ahead.',
       }, due.map((c) => c.costUnknown))),
     ],

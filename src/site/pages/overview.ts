@@ -5,7 +5,7 @@ import { routes } from '../routes.ts';
 import { barChart } from '../svg/bars.ts';
 import { lineChart } from '../svg/lines.ts';
 import type { Page } from '../types.ts';
-import { leaverText, money, pct, shortUnknown, upcoming, type Ctx } from './context.ts';
+import { amount, leaverText, money, pct, shortUnknown, upcoming, withUnknownColumn, type Ctx } from './context.ts';
 import { spendLinks } from './spend.ts';
 
 const sumOf = (xs: string[]) => xs.reduce((s, x) => s + parseAmount(x), 0n);
@@ -29,6 +29,7 @@ export function overviewPage(ctx: Ctx): Page {
     .sort((a, b) => a.assigned / a.bought - b.assigned / b.bought || (a.label < b.label ? -1 : 1));
   const series = m.snapshots;
   const spendSeries = [...series.map((s) => ({ date: s.date, value: Number(s.annualCost) })), { date: m.provenance.today, value: Number(spend) }];
+  const spendCells = [...series.map((s) => s.annualCost), spend];
   const seatSeries = [
     // Both sides count the tiers with a number of seats bought: unlimited tiers are in neither.
     { name: 'Seats bought (counted tiers)', points: [...series.map((s) => ({ date: s.date, value: sumEntitled(s.licenses) })), { date: m.provenance.today, value: entitled }] },
@@ -48,10 +49,26 @@ export function overviewPage(ctx: Ctx): Page {
         ],
       },
       { type: 'links', title: 'Spend by fiscal year', links: spendLinks(ctx) },
-      { type: 'chart', title: 'Annual spend by vendor', svg: barChart('Annual spend by vendor', byVendor.map((v) => ({ label: v.name, value: Number(v.annualCost), text: shortUnknown(money(v.annualCost, cur), v.costUnknown) }))), table: 'vendors' },
-      { type: 'chart', title: 'Seats assigned of seats bought', svg: barChart('Seats assigned of seats bought, by license and tier', util.map((t) => ({ label: t.label, value: t.assigned, behind: t.bought, text: `${t.assigned} / ${t.bought} (${pct(t.assigned / t.bought)})` }))), table: 'licenses' },
-      { type: 'chart', title: 'Annual spend over time', svg: lineChart('Annual spend at each month end', [{ name: `Annual spend (${cur})`, points: spendSeries }]), table: 'points-in-time' },
-      { type: 'chart', title: 'Seats over time', svg: lineChart('Seats bought and assigned at each month end', seatSeries), table: 'points-in-time' },
+      // Every chart's figures are on the page as a table too (screen readers, print, narrow screens: issue 15).
+      { type: 'chart', title: 'Annual spend by vendor', svg: barChart('Annual spend by vendor', byVendor.map((v) => ({ label: v.name, value: Number(v.annualCost), text: shortUnknown(money(v.annualCost, cur), v.costUnknown) }))), table: 'overview-spend-by-vendor' },
+      ctx.table(withUnknownColumn({
+        id: 'overview-spend-by-vendor', title: 'Annual spend by vendor: the figures',
+        columns: [{ label: 'Vendor' }, { label: ctx.money('Annual cost'), numeric: true }],
+        rows: byVendor.map((v) => [ctx.vendor(v.id), amount(v.annualCost, v.costUnknown)]),
+      }, byVendor.map((v) => v.costUnknown))),
+      { type: 'chart', title: 'Seats assigned of seats bought', svg: barChart('Seats assigned of seats bought, by license and tier', util.map((t) => ({ label: t.label, value: t.assigned, behind: t.bought, text: `${t.assigned} / ${t.bought} (${pct(t.assigned / t.bought)})` }))), table: 'overview-seats-by-tier' },
+      ctx.table({
+        id: 'overview-seats-by-tier', title: 'Seats assigned of seats bought: the figures',
+        columns: [{ label: 'License and tier' }, { label: 'Assigned', numeric: true }, { label: 'Bought', numeric: true }, { label: 'Assigned of bought', numeric: true }],
+        rows: util.map((t) => [t.label, String(t.assigned), String(t.bought), pct(t.assigned / t.bought)]),
+      }),
+      { type: 'chart', title: 'Annual spend over time', svg: lineChart('Annual spend at each month end', [{ name: `Annual spend (${cur})`, points: spendSeries }]), table: 'overview-over-time' },
+      { type: 'chart', title: 'Seats over time', svg: lineChart('Seats bought and assigned at each month end', seatSeries), table: 'overview-over-time' },
+      ctx.table({
+        id: 'overview-over-time', title: 'Spend and seats over time: the figures',
+        columns: [{ label: 'Date' }, { label: ctx.money('Annual spend'), numeric: true }, { label: 'Seats bought (counted tiers)', numeric: true }, { label: 'Seats assigned (counted tiers)', numeric: true }],
+        rows: spendSeries.map((p, i) => [p.date, spendCells[i]!, String(seatSeries[0]!.points[i]!.value), String(seatSeries[1]!.points[i]!.value)]),
+      }),
       ctx.table({
         id: 'upcoming-cancel-by', title: 'Upcoming cancel-by dates',
         columns: [{ label: 'Cancel by' }, { label: 'Contract' }, { label: 'Vendor' }, { label: 'Renews on' }, { label: 'Decision' }, { label: ctx.money('Annual cost'), numeric: true }],
