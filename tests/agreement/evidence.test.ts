@@ -45,10 +45,16 @@ describe('the site and lac evidence agree on the evidence packs', () => {
     expect(facts).toMatchObject({ type: 'facts', items: [
       { label: 'Control', value: 'License position per vendor at the period end' },
       { label: 'Period', value: 'FY2026-Q1: 2026-01-01 to 2026-03-31' },
-      { label: 'Built from commit', value: { text: r.more.quantity, href: `/audit/commit/${r.more.quantity}/` } },
-      { label: 'Position as of (day, commit)', value: ['2026-03-31', { text: site.model.evidence![3]!.asOfCommit }] },
+      { label: 'Built from commit', value: r.more.readme },
+      { label: 'Position as of (day, commit)', value: ['2026-03-31', { text: site.model.evidence![3]!.asOfCommit, href: `/audit/commit/${site.model.evidence![3]!.asOfCommit}/` }] },
       { label: 'Generated' }, { label: 'Organization', value: 'Test Co' },
     ] });
+  });
+
+  it('a commit that changed nothing under inventory/ has no page to link to: the document names it as text', () => {
+    const facts = site.pages.find((p) => p.route === '/evidence/2026-Q2/')!.sections[0] as { items: { label: string; value: unknown }[] };
+    expect(facts.items.slice(1, 3)).toEqual([{ label: 'Built from commit', value: r.more.readme }, { label: 'Position as of (day, commit)', value: [TODAY, r.more.readme] }]);
+    expect(site.pages.some((p) => p.route === `/audit/commit/${r.more.readme}/`)).toBe(false);
   });
 
   it('rows link to their commit; without API access every approval reads "not available"; hostile author text stays text', () => {

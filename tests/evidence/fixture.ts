@@ -1,5 +1,6 @@
 // The offboarding history (tests/offboarding/fixture.ts) and then a contract and its renewal decision:
-// a direct push, an approved merge, a squash merge without approval whose author's name is hostile text.
+// a direct push, an approved merge, a squash merge without approval whose author's name is hostile text;
+// then a README edit.
 import type { ChangeApproval } from '../../src/history/approval.ts';
 import type { HistoryEvent } from '../../src/history/history.ts';
 import { buildOffboardingRepo, type OffboardingRepo } from '../offboarding/fixture.ts';
@@ -12,7 +13,7 @@ export const MALLORY: Author = { name: '=Mal | *x* [y](javascript:alert(1))', em
 export const HOSTILE_TITLE = '<script>alert(1)</script> | **bold** @everyone';
 
 export interface EvidenceRepo extends OffboardingRepo {
-  more: { contract: string; renew: string; quantity: string };
+  more: { contract: string; renew: string; quantity: string; readme: string };
 }
 
 const decided = CONTRACT.replace('renewal: { decision: undecided }', 'renewal: { decision: renew, decided_by: ada, decided_on: 2026-04-13 }');
@@ -22,7 +23,9 @@ export function buildEvidenceRepo(): EvidenceRepo {
   const contract = r.repo.commit({ 'inventory/contracts/figma-2026.yaml': CONTRACT }, { message: 'Figma contract', date: '2026-04-12T09:00:00Z' });
   const renew = r.repo.mergePullRequest(7, 'renew-figma', { 'inventory/contracts/figma-2026.yaml': decided }, { message: 'Renew Figma', date: '2026-04-13T10:00:00Z', mergedBy: ADA, mergeDate: '2026-04-14T08:00:00Z' });
   const quantity = r.repo.squashPullRequest(8, { 'inventory/contracts/figma-2026.yaml': decided.replace('quantity: 2,', 'quantity: 3,') }, { message: 'More Figma', date: '2026-04-15T09:00:00Z', author: MALLORY });
-  return { ...r, more: { contract, renew, quantity } };
+  // A commit that changes nothing under inventory/: the site has no commit page for it.
+  const readme = r.repo.commit({ 'README.md': '# Licenses\n' }, { message: 'Readme', date: '2026-04-16T09:00:00Z' });
+  return { ...r, more: { contract, renew, quantity, readme } };
 }
 
 const approval = (status: ChangeApproval['status'], approvers: string[] = [], prTitle?: string): ChangeApproval => ({ status, reviewers: approvers, approvers, signature: 'unsigned', ...(prTitle ? { prTitle } : {}) });

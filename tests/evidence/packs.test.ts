@@ -70,7 +70,7 @@ describe('evidence packs', () => {
       ['miro', 'miro', 'member', null, 1, -1, null, []],
     ]);
     const q2 = pack('FY2026-Q2');
-    expect(q2.asOfCommit).toBe(r.more.quantity);
+    expect(q2.asOfCommit).toBe(r.more.readme);
     expect(rows(q2)).toEqual([
       ['figma', 'figma', 'full', 3, 1, 2, '0.00', ['figma-2026 inventory/contracts/figma-2026.yaml:11']],
       ['figma', 'figma', 'viewer', 'unlimited', 1, null, '0.00', ['figma-2026 inventory/contracts/figma-2026.yaml:12']],

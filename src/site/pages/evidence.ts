@@ -12,9 +12,15 @@ const NEEDS_HISTORY = 'Evidence packs need the git history: this site was built 
 /** The id of a control's table in a pack (its CSV is /download/csv/<id>.csv). */
 export const evidenceTableId = (p: EvidencePack, c: Control) => `evidence-${periodKey(p.period)}-${c}`;
 
-function cell(ctx: Ctx, c: EvCell): CellValue {
+/** Without a repository web address, commit links go to the site's commit pages: those of commits that changed the inventory, or that a point in time names. */
+function commitLink(ctx: Ctx): (text: string, sha: string) => CellValue {
+  const paged = ctx.links.local ? new Set([...ctx.m.events.map((e) => e.commit), ...ctx.m.snapshots.map((s) => s.commit), ...ctx.m.savings.items.map((i) => i.commit)]) : undefined;
+  return (text, sha) => (!paged || paged.has(sha) ? { text, href: ctx.links.commit(sha) } : text);
+}
+
+function cell(ctx: Ctx, c: EvCell, commit: ReturnType<typeof commitLink>): CellValue {
   if (typeof c === 'string') return c;
-  if ('commit' in c) return { text: c.text, href: ctx.links.commit(c.commit) };
+  if ('commit' in c) return commit(c.text, c.commit);
   if ('pr' in c) {
     const href = ctx.links.pull(c.pr);
     return href ? { text: c.text, href } : c.text;
@@ -23,9 +29,9 @@ function cell(ctx: Ctx, c: EvCell): CellValue {
   return ctx.m.files.includes(c.file) ? { text: c.text, href: ctx.links.blob(c.file, c.line ?? undefined) } : c.text;
 }
 
-function facts(ctx: Ctx, p: EvidencePack, t?: ControlTable): Section {
+function facts(ctx: Ctx, p: EvidencePack, link: ReturnType<typeof commitLink>, t?: ControlTable): Section {
   const { m } = ctx;
-  const commit = (sha: string | null): CellValue => (sha ? { text: sha, href: ctx.links.commit(sha) } : 'none');
+  const commit = (sha: string | null): CellValue => (sha ? link(sha, sha) : 'not a git repository');
   return { type: 'facts', items: [
     ...(t ? [{ label: 'Control', value: t.title }] : []),
     { label: 'Period', value: `${p.period.label}: ${p.period.from} to ${p.period.to}` },
@@ -53,23 +59,24 @@ export function evidencePages(ctx: Ctx): Page[] {
   const index: Page = { route: routes.evidence, title: 'Evidence packs', nav: 'compliance', crumbs: crumbs(), sections: [] };
   if (!packs) return [{ ...index, sections: [{ type: 'text', text: NEEDS_HISTORY }] }];
   const pages: Page[] = [];
+  const link = commitLink(ctx);
   const counts: CellValue[][] = [];
   for (const p of packs) {
     const key = periodKey(p.period);
     const tables = CONTROLS.map((c) => controlTable(p, c));
     for (const t of tables) {
       const id = evidenceTableId(p, t.control);
-      ctx.table({ id, title: `${t.title}, ${p.period.label}`, columns: t.columns, rows: t.rows.map((r) => r.map((c) => cell(ctx, c))), empty: t.empty });
+      ctx.table({ id, title: `${t.title}, ${p.period.label}`, columns: t.columns, rows: t.rows.map((r) => r.map((c) => cell(ctx, c, link))), empty: t.empty });
       pages.push({
         route: routes.evidenceControl(key, t.control), title: `${t.title}: ${p.period.label}`, nav: 'compliance', crumbs: crumbs(p),
-        sections: [facts(ctx, p, t), ...controlSections(t, id, false), { type: 'links', title: 'Downloads and related', links: [
+        sections: [facts(ctx, p, link, t), ...controlSections(t, id, false), { type: 'links', title: 'Downloads and related', links: [
           { text: `This table as CSV (${id}.csv)`, href: routes.csv(id) }, { text: `The whole ${p.period.label} pack on one page`, href: routes.evidencePeriod(key) },
         ] }],
       });
     }
     pages.push({
       route: routes.evidencePeriod(key), title: `Evidence pack ${p.period.label}`, nav: 'compliance', crumbs: crumbs(),
-      sections: [facts(ctx, p), ...tables.flatMap((t) => controlSections(t, evidenceTableId(p, t.control), true))],
+      sections: [facts(ctx, p, link), ...tables.flatMap((t) => controlSections(t, evidenceTableId(p, t.control), true))],
     });
     counts.push([{ text: p.period.label, href: routes.evidencePeriod(key) }, p.period.from, p.period.to, ...tables.map((t) => ({ text: String(t.rows.length), href: routes.evidenceControl(key, t.control) }))]);
   }
