@@ -1,7 +1,7 @@
 import { evidencePack, evidencePeriods, positionDay, type EvidencePack } from '../../analysis/evidence/index.ts';
 import { offboarding, type Offboarding } from '../../analysis/offboarding/index.ts';
 import type { Period } from '../../analysis/period/range.ts';
-import { licensePosition } from '../../analysis/position.ts';
+import { licensePosition, type Position } from '../../analysis/position.ts';
 import type { HistoryEvent } from '../../history/history.ts';
 import { dayIn } from '../../history/time.ts';
 import { gitSource, resolveAt, RevisionError } from '../../inventory/git-source.ts';
@@ -28,29 +28,34 @@ export function periodsWithHistory(i: EvidenceInput): Period[] {
   return first === undefined ? [] : evidencePeriods(dayIn(new Date(first), i.timeZone), i.today, i.inventory.org?.data.fiscal_year_start);
 }
 
-/** Each period's pack; the position of each is read from the inventory as it stood at the end of its day (as `lac position --at`). */
-export async function evidencePacks(i: EvidenceInput, periods: readonly Period[]): Promise<EvidencePack[]> {
-  const off = i.offboarding ?? offboarding(i.inventory, i.events, i.today, i.timeZone);
-  const loaded = new Map<string, Promise<Inventory>>();
-  const out: EvidencePack[] = [];
-  for (const period of periods) {
-    const day = positionDay(period, i.today);
-    let commit: string | null = null;
+/** The position on each day, from the commit in force at its end (null before the first commit); each commit read once, one inventory held at a time. */
+async function positionsOn(i: EvidenceInput, days: IsoDate[]): Promise<Map<IsoDate, { commit: string; position: Position } | null>> {
+  const out = new Map<IsoDate, { commit: string; position: Position } | null>();
+  let held: { commit: string; inventory: Inventory } | undefined;
+  for (const day of [...new Set(days)].sort()) {
+    let commit: string;
     try {
       commit = (await resolveAt(i.root, day, { timeZone: i.timeZone, ref: i.head })).commit;
     } catch (e) {
-      if (!(e instanceof RevisionError)) throw e; // no commit by then: no position
+      if (!(e instanceof RevisionError)) throw e;
+      out.set(day, null); // no commit by then: no position
+      continue;
     }
-    if (commit && !loaded.has(commit)) {
-      // A year ends with its last quarter: keep the last two inventories, not every period's.
-      if (loaded.size >= 2) loaded.delete(loaded.keys().next().value!);
-      loaded.set(commit, loadInventory(gitSource(i.root, commit)).then((l) => l.inventory));
-    }
-    const inv = commit ? await loaded.get(commit)! : null;
-    out.push(evidencePack({
-      period, today: i.today, timeZone: i.timeZone, offboarding: off, events: i.events,
-      position: inv ? licensePosition(inv, day) : null, asOfCommit: commit, currency: i.inventory.org?.data.currency ?? 'USD',
-    }));
+    if (held?.commit !== commit) held = { commit, inventory: (await loadInventory(gitSource(i.root, commit))).inventory };
+    out.set(day, { commit, position: licensePosition(held.inventory, day) });
   }
   return out;
+}
+
+/** Each period's pack; the position of each is read from the inventory as it stood at the end of its day (as `lac position --at`). */
+export async function evidencePacks(i: EvidenceInput, periods: readonly Period[]): Promise<EvidencePack[]> {
+  const off = i.offboarding ?? offboarding(i.inventory, i.events, i.today, i.timeZone);
+  const positions = await positionsOn(i, periods.map((p) => positionDay(p, i.today)));
+  return periods.map((period) => {
+    const at = positions.get(positionDay(period, i.today)) ?? null;
+    return evidencePack({
+      period, today: i.today, timeZone: i.timeZone, offboarding: off, events: i.events,
+      position: at?.position ?? null, asOfCommit: at?.commit ?? null, currency: i.inventory.org?.data.currency ?? 'USD',
+    });
+  });
 }
