@@ -43,6 +43,7 @@ export function registerEvidence(program: Command, io: Io): void {
       const tz = inventory.org?.data.timezone;
       const timeZone = tz && isTimeZone(tz) ? tz : 'UTC';
       const today = resolveToday(inventory, parseToday(opts.today));
+      if (period.from > today) throw new UserError(`${period.label} starts on ${period.from}, after today (${today}): there is no evidence yet`, 'pass a period that has begun, or --today');
       const { events } = await history(root, { ref: head, timeZone });
       const [pack] = await evidencePacks({ root, head, inventory, events, today, timeZone }, [period]);
       io.out(formatEvidence(pack!, opts.format as EvidenceFormat, { head, generated: today }, opts.control as Control | undefined));

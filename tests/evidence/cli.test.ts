@@ -25,6 +25,7 @@ describe('lac evidence', () => {
     [['2026-Q5'], 'lac: 2026-Q5 is not a fiscal year (2026) or a fiscal quarter (2026-Q2)\n  hint: e.g. lac evidence 2026-Q2\n'],
     [['2026', '--format', 'csv'], 'lac: --format csv is one control\'s table\n  hint: add --control, one of access-removal, license-position, unreviewed-changes, renewal-decisions\n'],
     [['2026', '--control', 'seats'], 'lac: --control seats is not one of access-removal, license-position, unreviewed-changes, renewal-decisions\n  hint: e.g. --control access-removal\n'],
+    [['2027-Q1'], `lac: FY2027-Q1 starts on 2027-01-01, after today (${TODAY}): there is no evidence yet\n  hint: pass a period that has begun, or --today\n`],
     [['2026', '--format', 'pdf'], 'lac: --format pdf is not one of text, md, csv, json\n  hint: e.g. --format md\n'],
   ])('%j: exit 2 with what to do', async (args, message) => {
     const out = await run(...args);
