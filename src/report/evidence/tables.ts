@@ -4,8 +4,8 @@ import { CONTROL_TEXT, approvalText, NOT_AVAILABLE } from '../../analysis/eviden
 import type { ChangeRef, Control, EvidencePack } from '../../analysis/evidence/index.ts';
 import { parseAmount, sum, toDecimal } from '../../util/money.ts';
 
-/** A cell: text, optionally pointing at a commit, a pull request or a file line of the repository. */
-export type EvCell = string | { text: string; commit: string } | { text: string; pr: number } | { text: string; file: string; line: number | null };
+/** A cell: text, optionally pointing at a commit, a pull request, a file line of the repository, a person or a contract. */
+export type EvCell = string | { text: string; commit: string } | { text: string; pr: number } | { text: string; file: string; line: number | null } | { text: string; person: string } | { text: string; contract: string };
 
 export interface ControlTable {
   control: Control;
@@ -34,7 +34,7 @@ function access(p: EvidencePack): Pick<ControlTable, 'columns' | 'rows' | 'total
   const within = p.removalDays === null ? null : removed.filter((r) => (r.days ?? 0) <= p.removalDays!).length;
   return {
     columns: [{ label: 'Person' }, { label: 'Name' }, { label: 'Last day' }, { label: 'Seat' }, { label: 'Removed on' }, { label: 'Commit' }, { label: 'Pull request' }, { label: 'Approval' }, { label: 'Days', numeric: true }, { label: 'Status' }, { label: 'Record' }],
-    rows: p.access.map((r) => [r.person, r.name, r.end, r.seat ? `${r.seat.license} ${r.seat.tier}` : 'none held', r.removal?.on ?? (r.seat ? 'still held' : ''), commit(r.removal), pr(r.removal), r.removal ? approvalText(r.removal.approval) : '', num(r.days), r.status, at(r.file, r.line)]),
+    rows: p.access.map((r) => [{ text: r.person, person: r.person }, r.name, r.end, r.seat ? `${r.seat.license} ${r.seat.tier}` : 'none held', r.removal?.on ?? (r.seat ? 'still held' : ''), commit(r.removal), pr(r.removal), r.removal ? approvalText(r.removal.approval) : '', num(r.days), r.status, at(r.file, r.line)]),
     totals: `${plural(new Set(p.access.map((r) => r.person)).size, 'leaver')}, ${plural(seats.length, 'seat')}: ${removed.length} removed${within === null ? '' : ` (${within} within the policy's ${p.removalDays} days)`}, ${seats.length - removed.length} still held.`,
     empty: 'No leaver\'s last day falls in this period.',
   };
@@ -67,7 +67,7 @@ function renewals(p: EvidencePack): Pick<ControlTable, 'columns' | 'rows' | 'tot
   const count = (d: string) => p.renewals.filter((r) => r.decision === d).length;
   return {
     columns: [{ label: 'Contract' }, { label: 'Decision' }, { label: 'Before' }, { label: 'Decided by' }, { label: 'Decided on' }, { label: 'Landed on' }, { label: 'Commit' }, { label: 'Pull request' }, { label: 'Approval' }, { label: 'File' }],
-    rows: p.renewals.map((r) => [r.contract, r.decision, r.previous ?? '', r.decidedBy ?? `${r.change.author} (commit author)`, r.decidedOn ?? '', r.change.on, commit(r.change), pr(r.change), approvalText(r.change.approval), at(r.file, null)]),
+    rows: p.renewals.map((r) => [{ text: r.contract, contract: r.contract }, r.decision, r.previous ?? '', r.decidedBy ?? `${r.change.author} (commit author)`, r.decidedOn ?? '', r.change.on, commit(r.change), pr(r.change), approvalText(r.change.approval), at(r.file, null)]),
     totals: `${plural(p.renewals.length, 'decision')}: ${count('renew')} renew, ${count('renegotiate')} renegotiate, ${count('cancel')} cancel.`,
     empty: 'No renewal decision landed in this period.',
   };

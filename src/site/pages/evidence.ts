@@ -18,15 +18,24 @@ function commitLink(ctx: Ctx): (text: string, sha: string) => CellValue {
   return (text, sha) => (!paged || paged.has(sha) ? { text, href: ctx.links.commit(sha) } : text);
 }
 
-function cell(ctx: Ctx, c: EvCell, commit: ReturnType<typeof commitLink>): CellValue {
-  if (typeof c === 'string') return c;
-  if ('commit' in c) return commit(c.text, c.commit);
-  if ('pr' in c) {
-    const href = ctx.links.pull(c.pr);
-    return href ? { text: c.text, href } : c.text;
-  }
-  // Only files at the site's commit have a page to link to; the row still names the file.
-  return ctx.m.files.includes(c.file) ? { text: c.text, href: ctx.links.blob(c.file, c.line ?? undefined) } : c.text;
+/** A pack's cell as a site cell: references become links where the site has the page. */
+function cells(ctx: Ctx, commit: ReturnType<typeof commitLink>): (c: EvCell) => CellValue {
+  // People and contracts since taken out of the inventory have no page: the row names them.
+  const people = new Set(ctx.m.people.map((p) => p.id));
+  const contracts = new Set(ctx.m.contracts.map((c) => c.id));
+  const files = new Set(ctx.m.files);
+  return (c) => {
+    if (typeof c === 'string') return c;
+    if ('commit' in c) return commit(c.text, c.commit);
+    if ('person' in c) return people.has(c.person) ? { text: c.text, href: routes.person(c.person) } : c.text;
+    if ('contract' in c) return contracts.has(c.contract) ? { text: c.text, href: routes.contract(c.contract) } : c.text;
+    if ('pr' in c) {
+      const href = ctx.links.pull(c.pr);
+      return href ? { text: c.text, href } : c.text;
+    }
+    // Only files at the site's commit have a page to link to; the row still names the file.
+    return files.has(c.file) ? { text: c.text, href: ctx.links.blob(c.file, c.line ?? undefined) } : c.text;
+  };
 }
 
 function facts(ctx: Ctx, p: EvidencePack, link: ReturnType<typeof commitLink>, t?: ControlTable): Section {
@@ -60,13 +69,14 @@ export function evidencePages(ctx: Ctx): Page[] {
   if (!packs) return [{ ...index, sections: [{ type: 'text', text: NEEDS_HISTORY }] }];
   const pages: Page[] = [];
   const link = commitLink(ctx);
+  const cell = cells(ctx, link);
   const counts: CellValue[][] = [];
   for (const p of packs) {
     const key = periodKey(p.period);
     const tables = CONTROLS.map((c) => controlTable(p, c));
     for (const t of tables) {
       const id = evidenceTableId(p, t.control);
-      ctx.table({ id, title: `${t.title}, ${p.period.label}`, columns: t.columns, rows: t.rows.map((r) => r.map((c) => cell(ctx, c, link))), empty: t.empty });
+      ctx.table({ id, title: `${t.title}, ${p.period.label}`, columns: t.columns, rows: t.rows.map((r) => r.map(cell)), empty: t.empty });
       pages.push({
         route: routes.evidenceControl(key, t.control), title: `${t.title}: ${p.period.label}`, nav: 'compliance', crumbs: crumbs(p),
         sections: [facts(ctx, p, link, t), ...controlSections(t, id, false), { type: 'links', title: 'Downloads and related', links: [
