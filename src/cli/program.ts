@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.ts';
 import { registerCodeowners } from './codeowners.ts';
 import { registerDiff } from './diff.ts';
+import { registerEvidence } from './evidence.ts';
 import { registerExport } from './export.ts';
 import { registerHistory } from './history.ts';
 import { WriteError } from '../util/fs/atomic-write.ts';
@@ -39,6 +40,7 @@ export function buildProgram(io: Io): Command {
   registerRenewals(program, io);
   registerPosition(program, io);
   registerExport(program, io);
+  registerEvidence(program, io);
   registerForecast(program, io);
   registerReclaim(program, io);
   registerRules(program, io);

@@ -15,6 +15,7 @@ import { realisedSavings } from '../../report/realised.ts';
 import { addDays, isTimeZone, type IsoDate } from '../../util/dates.ts';
 import { DEFAULT_MONTHS } from '../../analysis/forecast/index.ts';
 import { offboarding } from '../../analysis/offboarding/index.ts';
+import { evidencePacks, periodsWithHistory } from '../../report/evidence/run.ts';
 import { currentHoldings, historyHoldings } from '../../analysis/period/holdings.ts';
 import { runForecast } from '../../report/forecast/run.ts';
 import { forecastView } from '../../report/forecast/view.ts';
@@ -75,6 +76,9 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     snaps = await snapshots(o.root, facts.commit, snapshotDates(today, org?.fiscal_year_start ?? '01-01', firstDay), timeZone);
     saved = await realisedSavings(o.root, inv, today);
   }
+  const leavers = facts.commit ? offboarding(inv, events, today, timeZone) : null;
+  const evidenceInput = facts.commit && leavers ? { root: o.root, head: facts.commit, inventory: inv, events, today, timeZone, offboarding: leavers } : null;
+  const evidence = evidenceInput ? await evidencePacks(evidenceInput, periodsWithHistory(evidenceInput)) : null;
   const holdings = facts.commit ? historyHoldings(inv, events, timeZone) : currentHoldings(inv);
   const forecast = forecastView(await runForecast({ root: o.root, inventory: inv, holdings, ...(facts.commit ? { ref: facts.commit } : {}), today, months: DEFAULT_MONTHS, backtest: true }));
   const spend = fiscalYearsShown(today, org?.fiscal_year_start ?? '01-01', firstDay).map((y) => fiscalYearSpend(inv, y, holdings));
@@ -97,7 +101,8 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     spend,
     findings: result.findings,
     events,
-    offboarding: facts.commit ? offboarding(inv, events, today, timeZone) : null,
+    offboarding: leavers,
+    evidence,
     snapshots: snaps,
     forecast,
     files: inv.files,

@@ -1,5 +1,6 @@
 // The site's domain data ("the whole data as JSON"): plain values, amounts as decimal strings in
 // the org currency, dates as ISO dates.
+import type { EvidencePack } from '../../analysis/evidence/index.ts';
 import type { Offboarding } from '../../analysis/offboarding/index.ts';
 import type { Finding } from '../../findings/finding.ts';
 import type { HistoryEvent } from '../../history/history.ts';
@@ -280,6 +281,8 @@ export interface SiteModel {
   events: HistoryEvent[];
   /** Leavers' seat removals and quarterly timeliness (src/analysis/offboarding); null without git history. */
   offboarding: Offboarding | null;
+  /** Evidence packs per fiscal year and quarter with history (src/analysis/evidence); null without git history. */
+  evidence: EvidencePack[] | null;
   snapshots: Snapshot[];
   /** The next 12 months' spend, seat demand and headcount with the back-test: exactly `lac forecast --backtest --format json`. */
   forecast: ForecastView;

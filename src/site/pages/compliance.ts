@@ -16,6 +16,7 @@ export function compliancePage(ctx: Ctx): Page {
       { type: 'text', text: `The findings of lac check on the inventory at commit ${m.provenance.commit?.slice(0, 12) ?? '(working tree)'} as of ${m.provenance.today}. Each links to the line of the file at that commit.` },
       ctx.table(findingsTable(ctx, 'findings', 'Findings', m.findings)),
       ...complianceSections(ctx),
+      { type: 'links', title: 'Evidence packs', links: [{ text: 'Per fiscal year and quarter: access removal, license position, unreviewed changes, renewal decisions', href: routes.evidence }] },
     ],
   };
 }

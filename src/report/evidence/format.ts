@@ -1,0 +1,44 @@
+import { CONTROLS, type Control, type EvidencePack } from '../../analysis/evidence/index.ts';
+import { mdText } from '../../util/escape/markdown.ts';
+import { toCsv } from '../csv.ts';
+import { mdTable, textTable } from '../table.ts';
+import { cellText, controlTable, type ControlTable } from './tables.ts';
+
+export const EVIDENCE_FORMATS = ['text', 'md', 'csv', 'json'] as const;
+export type EvidenceFormat = (typeof EVIDENCE_FORMATS)[number];
+
+/** Where a pack was built from, for its heading. */
+export interface PackOrigin {
+  head: string;
+  generated: string;
+}
+
+const texts = (t: ControlTable) => t.rows.map((r) => r.map(cellText));
+
+/** A control's table as CSV: the columns and cells the site's evidence page shows (its download). */
+export const controlCsv = (t: ControlTable): string => toCsv(t.columns.map((c) => c.label), texts(t));
+
+const heading = (p: EvidencePack, o: PackOrigin) => `Evidence pack ${p.period.label} (${p.period.from} to ${p.period.to}), built from commit ${o.head} on ${o.generated}`;
+
+function markdown(p: EvidencePack, tables: ControlTable[], o: PackOrigin): string {
+  return [`# ${mdText(heading(p, o))}\n`, ...tables.map((t) => `\n## ${mdText(t.title)}\n\n${mdText(t.description)}\n\n${t.rows.length ? mdTable(t.columns.map((c) => c.label), texts(t)) : `${mdText(t.empty)}\n`}\n${mdText(t.totals)}\n`)].join('');
+}
+
+function text(p: EvidencePack, tables: ControlTable[], o: PackOrigin): string {
+  return [`${heading(p, o)}\n`, ...tables.map((t) => `\n${t.title}\n${t.description}\n\n${t.rows.length ? textTable(t.columns.map((c) => c.label), texts(t)) : `  ${t.empty}\n`}\n${t.totals}\n`)].join('');
+}
+
+/** A pack (all controls, or one) in one of EVIDENCE_FORMATS; CSV holds one control's table. */
+export function formatEvidence(p: EvidencePack, format: EvidenceFormat, o: PackOrigin, control?: Control): string {
+  const tables = (control ? [control] : CONTROLS).map((c) => controlTable(p, c));
+  switch (format) {
+    case 'json':
+      return `${JSON.stringify({ head: o.head, generated: o.generated, ...p }, null, 2)}\n`;
+    case 'csv':
+      return controlCsv(tables[0]!);
+    case 'md':
+      return markdown(p, tables, o);
+    case 'text':
+      return text(p, tables, o);
+  }
+}
