@@ -160,3 +160,24 @@ function backingOf(contracts: readonly Rec<Contract>[], license: string, tier: s
   }
   return out;
 }
+
+/** A group of position lines summed: seats short and spare, and the true-up (unknown where a line has no price). */
+export interface PositionTotals {
+  shortfallSeats: number;
+  surplusSeats: number;
+  trueUp: Micros;
+  /** Some line's true-up is unknown (no price): the sum is a lower bound. */
+  trueUpUnknown: boolean;
+}
+
+/** Sums position lines (a vendor's, or a period's); lines not counted (balance null) add no seats. */
+export function positionTotals(lines: readonly { balance: number | null; trueUp: Micros | null }[]): PositionTotals {
+  const t: PositionTotals = { shortfallSeats: 0, surplusSeats: 0, trueUp: 0n, trueUpUnknown: false };
+  for (const l of lines) {
+    if (l.balance !== null && l.balance < 0) t.shortfallSeats -= l.balance;
+    if (l.balance !== null && l.balance > 0) t.surplusSeats += l.balance;
+    if (l.trueUp === null) t.trueUpUnknown = true;
+    else t.trueUp += l.trueUp;
+  }
+  return t;
+}

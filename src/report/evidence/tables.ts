@@ -2,7 +2,8 @@
 // pages present the same cells; the site turns the references into links).
 import { CONTROL_TEXT, approvalText, NOT_AVAILABLE } from '../../analysis/evidence/words.ts';
 import type { ChangeRef, Control, EvidencePack } from '../../analysis/evidence/index.ts';
-import { parseAmount, sum, toDecimal } from '../../util/money.ts';
+import { positionTotals } from '../../analysis/position.ts';
+import { parseAmount, toDecimal } from '../../util/money.ts';
 
 /** A cell: text, optionally pointing at a commit, a pull request, a file line of the repository, a person or a contract. */
 export type EvCell = string | { text: string; commit: string } | { text: string; pr: number } | { text: string; file: string; line: number | null } | { text: string; person: string } | { text: string; contract: string };
@@ -43,12 +44,12 @@ function access(p: EvidencePack): Pick<ControlTable, 'columns' | 'rows' | 'total
 function position(p: EvidencePack): Pick<ControlTable, 'columns' | 'rows' | 'totals' | 'empty'> {
   const rows = p.position ?? [];
   const short = rows.filter((r) => (r.balance ?? 0) < 0);
-  const unknown = rows.some((r) => r.trueUp === null);
-  const total = toDecimal(sum(rows.flatMap((r) => (r.trueUp === null ? [] : [parseAmount(r.trueUp)]))), p.currency);
+  const t = positionTotals(rows.map((r) => ({ balance: r.balance, trueUp: r.trueUp === null ? null : parseAmount(r.trueUp) })));
+  const total = toDecimal(t.trueUp, p.currency);
   return {
     columns: [{ label: 'Vendor' }, { label: 'License' }, { label: 'Tier' }, { label: 'Entitled', numeric: true }, { label: 'Deployed', numeric: true }, { label: 'Balance', numeric: true }, { label: `True-up (${p.currency} per year)`, numeric: true }, { label: 'Contract lines in force' }],
     rows: rows.map((r) => [r.vendor, r.license, r.tier, num(r.entitled), num(r.deployed), num(r.balance), r.trueUp ?? 'unknown', r.contracts.length ? r.contracts.map((c) => `${c.contract} (${c.file}${c.line ? `:${c.line}` : ''})`).join('; ') : 'no contract in force']),
-    totals: `${plural(new Set(rows.map((r) => r.vendor)).size, 'vendor')}, ${plural(rows.length, 'license tier')}; ${plural(short.length, 'tier')} short by ${plural(-short.reduce((a, r) => a + r.balance!, 0), 'seat')}; true-up ${total} ${p.currency} per year${unknown ? ' plus unknown amounts (no price)' : ''}.`,
+    totals: `${plural(new Set(rows.map((r) => r.vendor)).size, 'vendor')}, ${plural(rows.length, 'license tier')}; ${plural(short.length, 'tier')} short by ${plural(t.shortfallSeats, 'seat')}; true-up ${total} ${p.currency} per year${t.trueUpUnknown ? ' plus unknown amounts (no price)' : ''}.`,
     empty: p.position ? 'No licenses in the inventory on that day.' : 'No commit had been made by the end of that day: there is no inventory to take the position from.',
   };
 }

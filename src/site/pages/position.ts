@@ -1,5 +1,6 @@
 import type { PositionJson } from '../../report/position.ts';
-import { parseAmount, sum, toDecimal } from '../../util/money.ts';
+import { positionTotals } from '../../analysis/position.ts';
+import { parseAmount, toDecimal } from '../../util/money.ts';
 import { routes } from '../routes.ts';
 import type { Cell, Page, Section } from '../types.ts';
 import type { Ctx } from './context.ts';
@@ -58,12 +59,11 @@ export function positionPage(ctx: Ctx): Page {
   const vendors = [...new Set(m.position.lines.map((l) => l.vendor))].sort();
   const rows = vendors.map((v) => {
     const lines = vendorLines(m.position, v);
-    const balances = lines.flatMap((l) => (l.balance === null ? [] : [l.balance]));
-    const unknown = lines.some((l) => l.trueUp === null);
-    const trueUp = toDecimal(sum(lines.flatMap((l) => (l.trueUp === null ? [] : [parseAmount(l.trueUp)]))), m.position.currency);
+    const t = positionTotals(lines.map((l) => ({ balance: l.balance, trueUp: l.trueUp === null ? null : parseAmount(l.trueUp) })));
+    const trueUp = toDecimal(t.trueUp, m.position.currency);
     const name = ctx.vendor(v);
     return [typeof name === 'string' ? { text: v, href: `${routes.vendor(v)}#t-${positionTableId(v)}` } : { ...name, href: `${name.href}#t-${positionTableId(v)}` }, String(lines.length),
-      String(-balances.filter((b) => b < 0).reduce((a, b) => a + b, 0)), String(balances.filter((b) => b > 0).reduce((a, b) => a + b, 0)), unknown ? `${trueUp} + unknown` : trueUp];
+      String(t.shortfallSeats), String(t.surplusSeats), t.trueUpUnknown ? `${trueUp} + unknown` : trueUp];
   });
   return {
     route: routes.position, title: 'License position', nav: 'vendors',
