@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerCheck } from './check.ts';
 import { registerCodeowners } from './codeowners.ts';
 import { registerDiff } from './diff.ts';
+import { registerDiscover } from './discover.ts';
 import { registerExport } from './export.ts';
 import { registerHistory } from './history.ts';
 import { WriteError } from '../util/fs/atomic-write.ts';
@@ -50,6 +51,7 @@ export function buildProgram(io: Io): Command {
   registerPeople(program, io);
   registerProvision(program, io);
   registerRequest(program, io);
+  registerDiscover(program, io);
   program.on('option:version', () => {
     io.out(`${versionText()}\n`);
     throw new ExitCode(0);
