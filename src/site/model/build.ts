@@ -15,6 +15,7 @@ import { realisedSavings } from '../../report/realised.ts';
 import { addDays, isTimeZone, type IsoDate } from '../../util/dates.ts';
 import { DEFAULT_MONTHS } from '../../analysis/forecast/index.ts';
 import { offboarding } from '../../analysis/offboarding/index.ts';
+import { discoveryView } from './discovery.ts';
 import { currentHoldings, historyHoldings } from '../../analysis/period/holdings.ts';
 import { runForecast } from '../../report/forecast/run.ts';
 import { forecastView } from '../../report/forecast/view.ts';
@@ -98,6 +99,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     findings: result.findings,
     events,
     offboarding: facts.commit ? offboarding(inv, events, today, timeZone) : null,
+    discovery: discoveryView(inv, today),
     snapshots: snaps,
     forecast,
     files: inv.files,

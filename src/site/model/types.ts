@@ -1,6 +1,7 @@
 // The site's domain data ("the whole data as JSON"): plain values, amounts as decimal strings in
 // the org currency, dates as ISO dates.
 import type { Offboarding } from '../../analysis/offboarding/index.ts';
+import type { DiscoveryView } from './discovery.ts';
 import type { Finding } from '../../findings/finding.ts';
 import type { HistoryEvent } from '../../history/history.ts';
 import type { distributionJson } from '../../renewals/format.ts';
@@ -273,6 +274,8 @@ export interface SiteModel {
   events: HistoryEvent[];
   /** Leavers' seat removals and quarterly timeliness (src/analysis/offboarding); null without git history. */
   offboarding: Offboarding | null;
+  /** Undeclared apps and spend outside contracts (src/analysis/discovery); null without discovery snapshots. */
+  discovery: DiscoveryView | null;
   snapshots: Snapshot[];
   /** The next 12 months' spend, seat demand and headcount with the back-test: exactly `lac forecast --backtest --format json`. */
   forecast: ForecastView;
