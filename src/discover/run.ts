@@ -34,6 +34,8 @@ export interface SourceOutcome {
 function chosen(inv: Inventory, only: string | undefined): DiscoverySource[] {
   const sources = inv.org?.data.discovery?.sources;
   if (!sources) throw new UserError('org.yaml has no discovery: block, so lac discover has no source to read', 'add `discovery: { sources: [{ id: okta, source: okta, config: { base_url: https://example.okta.com } }] }` to inventory/org.yaml');
+  const twice = sources.map((s) => s.id).find((id, i, ids) => ids.indexOf(id) !== i);
+  if (twice !== undefined) throw new UserError(`inventory/org.yaml: discovery source id "${twice}" is used twice; each source writes inventory/discovered/<id>.yaml`, 'give each source its own id');
   if (only === undefined) return sources;
   const one = sources.find((s) => s.id === only);
   if (!one) throw new UserError(`--source ${only} is not a discovery source in org.yaml${suggestion(only, sources.map((s) => s.id))}`, `the sources are ${sources.map((s) => s.id).join(', ')}`);
