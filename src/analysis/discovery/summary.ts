@@ -2,7 +2,7 @@ import type { Inventory } from '../../inventory/model.ts';
 import type { IsoDate } from '../../util/dates.ts';
 import { parseAmount, type Micros } from '../../util/money.ts';
 import { expensedSpend, type ExpensedSpend } from './spend.ts';
-import { discoveredApps } from './undeclared.ts';
+import { discoveredApps, isUndeclared } from './undeclared.ts';
 
 export interface UndeclaredAppSummary {
   source: string;
@@ -26,7 +26,7 @@ export function discoverySummary(inv: Inventory, today: IsoDate): DiscoverySumma
   if (inv.discovered.size === 0) return undefined;
   const rows = discoveredApps(inv);
   const undeclared = rows
-    .filter((r) => r.significant && !r.match && r.ignored === undefined)
+    .filter(isUndeclared)
     .map((r) => ({
       source: r.source,
       app: r.app.app,

@@ -41,5 +41,8 @@ export function discoveredApps(inv: Inventory): SeenAppRow[] {
   return rows;
 }
 
+/** Whether an app is undeclared: significant, matched to no vendor or license, not ignored. */
+export const isUndeclared = (r: SeenAppRow): boolean => r.significant && !r.match && r.ignored === undefined;
+
 /** The apps the `undeclared-app` rule reports and discovery issues are opened for. */
-export const undeclaredApps = (inv: Inventory): SeenAppRow[] => discoveredApps(inv).filter((r) => r.significant && !r.match && r.ignored === undefined);
+export const undeclaredApps = (inv: Inventory): SeenAppRow[] => discoveredApps(inv).filter(isUndeclared);
