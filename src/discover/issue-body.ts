@@ -18,8 +18,9 @@ export function discoveryIssueBody(row: SeenAppRow, inv: Inventory): string {
     ...(app.domain ? [`| Domain | ${mdCode(app.domain)} |`] : []),
     ...(app.spend_90d !== undefined && currency ? [`| Spend, last 90 days | ${mdText(formatMoney(parseAmount(app.spend_90d), currency))}${app.recurring ? ' (recurring)' : ''} |`] : []),
     `| First seen | ${app.first_seen} |`,
-    `| Last seen | ${app.last_seen} |`,
-    `| Snapshot | ${mdCode(`${row.loc.file}:${row.loc.line}`)} |`,
+    // Okta and Entra see an app on every run: their last day seen is the run's, which would edit the issue daily.
+    ...(row.kind === 'google-workspace' || row.kind === 'expenses' ? [`| Last seen | ${app.last_seen} |`] : []),
+    `| Snapshot | ${mdCode(row.loc.file)} |`,
     '',
     '### Decide',
     '',

@@ -152,6 +152,9 @@ describe('lac discover', () => {
     await lac(['discover', '--open-issues', '--today', TODAY, '--root', dir], { env: env() });
     expect(gh.fake.writes().map((w) => `${w.method} ${w.url}`)).toEqual([]);
     expect(repo().issues).toHaveLength(2);
+    const dry = await lac(['discover', '--open-issues', '--dry-run', '--today', TODAY, '--root', dir], { env: env() });
+    expect(dry.stdout).toContain('would ensure issue discover/cards/loom-com: Undeclared app: LOOM.COM (cards)\n');
+    expect(gh.fake.writes()).toEqual([]);
   });
 
   it('closes the issue of an app once a vendor declares it or org.yaml ignores it', async () => {
