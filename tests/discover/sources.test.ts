@@ -73,6 +73,16 @@ describe('Google Workspace OAuth token events', () => {
   });
 });
 
+describe('work domains', () => {
+  it('default to the domain of the Google admin when org.yaml names none', async () => {
+    const key = serviceAccountKey();
+    fake = await startGoogleTokenFake(key.publicKey, [tokenEvent('ada@example.com', '2026-11-01T08:00:00.000Z', 'Miro', '1.apps'), tokenEvent('ada@gmail.com', '2026-11-01T08:00:00.000Z', 'Miro', '1.apps')], 10);
+    const result = await googleDiscovery(fastOptions()).pull(ctx({ subject: 'admin@example.com', base_url: fake.url, token_url: `${fake.url}/token` }, { GOOGLE_SERVICE_ACCOUNT_KEY: key.json }, { workDomains: [] }));
+    expect(result.apps.map((a) => [a.app, a.users])).toEqual([['miro', 1]]);
+    expect(result.outsideWorkDomains).toBe(1);
+  });
+});
+
 describe('Microsoft Entra delegated permission grants', () => {
   it('lists service principals holding grants, users per principal, admin consent as everyone; Microsoft\'s own apps left out', async () => {
     const principals = [
