@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { resolveToday } from '../check/run.ts';
 import { discoveryRegistry } from '../discover/registry.ts';
 import { applyDiscoveryIssues, planDiscoveryIssues } from '../discover/issues.ts';
 import { publishDiscovery } from '../discover/publish.ts';
@@ -7,8 +6,6 @@ import { runDiscovery } from '../discover/run.ts';
 import type { DiscoverySourceImpl } from '../discover/types.ts';
 import { undeclaredApps } from '../analysis/discovery/undeclared.ts';
 import { createGitHubPort, GitHubConfigError, GitHubError, type GitHubPort } from '../github/index.ts';
-import { loadInventory } from '../inventory/load.ts';
-import { fsSource } from '../inventory/source.ts';
 import { UserError } from './errors.ts';
 import type { Io } from './io.ts';
 import { parseRoot, parseToday } from './options.ts';
@@ -50,9 +47,9 @@ export function registerDiscover(
     .option('--root <dir>', 'the license repository (default: the current folder)')
     .action(async (opts: DiscoverOpts) => {
       const root = parseRoot(opts.root, io.cwd);
-      const { inventory: before } = await loadInventory(fsSource(root));
-      const today = resolveToday(before, parseToday(opts.today));
-      const { outcomes, inventory } = await runDiscovery({ root, today, dryRun: opts.dryRun === true, env: io.env, fetch: globalThis.fetch, sources, ...(opts.source !== undefined ? { only: opts.source } : {}) });
+      const today = parseToday(opts.today);
+      const run = await runDiscovery({ root, ...(today ? { today } : {}), dryRun: opts.dryRun === true, env: io.env, fetch: globalThis.fetch, sources, ...(opts.source !== undefined ? { only: opts.source } : {}) });
+      const { outcomes, inventory } = run;
       for (const o of outcomes) {
         const verb = !o.changed ? 'unchanged' : opts.dryRun ? 'would write' : 'wrote';
         const outside = o.outsideWorkDomains ? `; ${o.outsideWorkDomains} grant${o.outsideWorkDomains === 1 ? '' : 's'} by accounts outside the work domains (counted, not listed)` : '';
@@ -64,7 +61,7 @@ export function registerDiscover(
         return () => (made ??= makePort());
       })();
       if (opts.publish && !opts.dryRun) {
-        const published = await onGitHub(() => publishDiscovery(root, outcomes, today, port, inventory.org?.data.github?.labels ?? []));
+        const published = await onGitHub(() => publishDiscovery(root, outcomes, run.today, port, inventory.org?.data.github?.labels ?? []));
         io.out(`published: ${published.git.action}${published.pr ? `; pull request #${published.pr.number} ${published.pr.action}` : ''}\n`);
       }
       const undeclared = undeclaredApps(inventory);

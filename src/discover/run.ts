@@ -1,4 +1,5 @@
 import { UserError } from '../cli/errors.ts';
+import { resolveToday } from '../check/run.ts';
 import { loadInventory } from '../inventory/load.ts';
 import type { Inventory } from '../inventory/model.ts';
 import type { DiscoverySource } from '../inventory/schema/index.ts';
@@ -12,7 +13,8 @@ import type { DiscoverySourceImpl } from './types.ts';
 
 export interface DiscoverRun {
   root: string;
-  today: string;
+  /** --today; default: today in the org time zone. */
+  today?: string;
   only?: string;
   dryRun: boolean;
   env: Record<string, string | undefined>;
@@ -47,9 +49,10 @@ function chosen(inv: Inventory, only: string | undefined): DiscoverySource[] {
  * inventory/discovered/<id>.yaml when its bytes change (never on a dry run). Returns the outcomes
  * and the inventory as it is (or would be) afterwards, for the rule and the issues.
  */
-export async function runDiscovery(run: DiscoverRun): Promise<{ outcomes: SourceOutcome[]; inventory: Inventory }> {
+export async function runDiscovery(run: DiscoverRun): Promise<{ outcomes: SourceOutcome[]; inventory: Inventory; today: string }> {
   const base = fsSource(run.root);
   const { inventory } = await loadInventory(base);
+  const today = resolveToday(inventory, run.today);
   const org = inventory.org?.data;
   const outcomes: SourceOutcome[] = [];
   const texts = new Map<string, string>();
@@ -62,7 +65,7 @@ export async function runDiscovery(run: DiscoverRun): Promise<{ outcomes: Source
       result = await impl.pull({
         config: s.config ?? {},
         env: run.env,
-        today: run.today,
+        today,
         ...(org?.timezone ? { timeZone: org.timezone } : {}),
         fetch: run.fetch,
         root: run.root,
@@ -75,12 +78,12 @@ export async function runDiscovery(run: DiscoverRun): Promise<{ outcomes: Source
       throw e;
     }
     const path = discoveredPath(s.id);
-    const text = serializeDiscovered(mergeSnapshot(s.id, s.source, run.today, currency, result, inventory.discovered.get(s.id)?.data));
+    const text = serializeDiscovered(mergeSnapshot(s.id, s.source, today, currency, result, inventory.discovered.get(s.id)?.data));
     const before = await readWorkingFile(run.root, path).catch(() => undefined);
     if (text !== before && !run.dryRun) await writeAtomically(run.root, path, text);
     texts.set(path, text);
     outcomes.push({ id: s.id, path, changed: text !== before, apps: result.apps.length, outsideWorkDomains: result.outsideWorkDomains, warnings: result.warnings });
   }
   const after = await loadInventory(run.dryRun ? overlaySource(base, texts) : base);
-  return { outcomes, inventory: after.inventory };
+  return { outcomes, inventory: after.inventory, today };
 }
