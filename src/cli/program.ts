@@ -3,6 +3,7 @@ import { registerCheck } from './check.ts';
 import { registerCodeowners } from './codeowners.ts';
 import { registerDiff } from './diff.ts';
 import { registerEvidence } from './evidence.ts';
+import { registerDiscover } from './discover.ts';
 import { registerExport } from './export.ts';
 import { registerHistory } from './history.ts';
 import { WriteError } from '../util/fs/atomic-write.ts';
@@ -52,6 +53,7 @@ export function buildProgram(io: Io): Command {
   registerPeople(program, io);
   registerProvision(program, io);
   registerRequest(program, io);
+  registerDiscover(program, io);
   program.on('option:version', () => {
     io.out(`${versionText()}\n`);
     throw new ExitCode(0);

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { periodSpend } from '../analysis/period/index.ts';
 import { parsePeriod, parseRange, type Period } from '../analysis/period/range.ts';
 import { buildReport } from '../analysis/report/index.ts';
+import { discoverySummary } from '../analysis/discovery/summary.ts';
 import { resolveToday } from '../check/run.ts';
 import { loadInventory } from '../inventory/load.ts';
 import { formatReport, REPORT_FORMATS, type FullReport, type ReportFormat } from '../report/format.ts';
@@ -69,6 +70,8 @@ export function registerReport(program: Command, io: Io): void {
         const evidence = await offboardingEvidence(root, inventory, today, at?.commit);
         if (evidence) report.offboarding = evidence;
         else if (hasLeavers(inventory)) report.offboardingNote = NEEDS_HISTORY;
+        const discovery = discoverySummary(inventory, today);
+        if (discovery) report.discovery = discovery;
       }
       io.out(formatReport(report, opts.format as ReportFormat));
     });

@@ -69,7 +69,8 @@ export function recordsOf(kind: Kind, path: string, data: Obj): Rec[] {
     case 'assignments':
       return seats(path, data);
     case 'policy':
-      // Access policies carry no seats or money; their history is the git log of the file.
+    case 'discovered':
+      // Access policies and discovery snapshots carry no seats or money; their history is the git log of the file.
       return [];
   }
 }

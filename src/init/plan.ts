@@ -25,7 +25,7 @@ export interface PlannedFile {
 const FOLDERS = ['vendors', 'licenses', 'contracts', 'assignments', 'usage'];
 
 /** The workflows a license repository runs (the package's own release workflow is not one of them). */
-export const LICENSE_WORKFLOWS = ['check.yml', 'people.yml', 'reclaim.yml', 'renewals.yml', 'request.yml', 'site.yml', 'usage.yml'];
+export const LICENSE_WORKFLOWS = ['check.yml', 'discover.yml', 'people.yml', 'reclaim.yml', 'renewals.yml', 'request.yml', 'site.yml', 'usage.yml'];
 
 /** The issue forms a license repository offers (the license request form, read back by `lac request`). */
 export const ISSUE_FORMS = ['license-request.yml'];

@@ -2,7 +2,7 @@ import type { Finding } from '../findings/finding.ts';
 import { classify } from './layout.ts';
 import { brokenKey, type Inventory, type Rec } from './model.ts';
 import type { ReadFile } from './read-file.ts';
-import { KIND_INFO, type Contract, type License, type Org, type Person, type Policy, type Seat, type Usage, type Vendor } from './schema/index.ts';
+import { KIND_INFO, type Contract, type Discovered, type License, type Org, type Person, type Policy, type Seat, type Usage, type Vendor } from './schema/index.ts';
 
 /** Indexes of list records with problems, or 'all' when a problem lies outside the list. */
 function invalidRecords(file: ReadFile, recordsKey: string | undefined): Set<number> | 'all' {
@@ -52,6 +52,15 @@ export function addToInventory(inv: Inventory, file: ReadFile): Finding[] {
       return [];
     case 'policy':
       inv.policies.set(id!, whole<Policy>(file.data));
+      return [];
+    case 'discovered':
+      // Like a usage snapshot: lac's own output, left out whole when any line is damaged.
+      if (bad.size > 0) {
+        markBroken(inv, file.path, id);
+        if (id) inv.invalid.discovered.add(id);
+        return [];
+      }
+      inv.discovered.set(id!, whole<Discovered>(file.data));
       return [];
     case 'assignments': {
       const all = (file.data.seats as Seat[] | null) ?? [];

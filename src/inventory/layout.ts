@@ -42,6 +42,7 @@ export function guessKind(data: unknown): Kind | undefined {
   const keys = new Set(Object.keys(data));
   if (keys.has('seats')) return 'assignments';
   if (keys.has('accounts') && keys.has('taken')) return 'usage';
+  if (keys.has('apps') && keys.has('as_of')) return 'discovered';
   if (keys.has('people')) return 'people';
   if (keys.has('lines')) return 'contract';
   if (keys.has('tiers')) return 'license';

@@ -1,5 +1,5 @@
 import type { Path, SourceMap } from './parse/index.ts';
-import type { Contract, Kind, License, Org, Person, Policy, Seat, Usage, Vendor } from './schema/index.ts';
+import type { Contract, Discovered, Kind, License, Org, Person, Policy, Seat, Usage, Vendor } from './schema/index.ts';
 
 /** Where a record (or a value in it) comes from: resolved to a line and column only when needed. */
 export interface Src {
@@ -33,6 +33,8 @@ export interface Inventory {
   assignments: Map<string, SeatList>;
   usage: Map<string, Rec<Usage>>;
   policies: Map<string, Rec<Policy>>;
+  /** Discovery snapshots (inventory/discovered/), by source id. */
+  discovered: Map<string, Rec<Discovered>>;
   /** IDs of records that exist but failed validation: references to them are not reported again. */
   invalid: Record<Kind, Set<string>>;
   /**
@@ -54,7 +56,8 @@ export function emptyInventory(): Inventory {
     assignments: new Map(),
     usage: new Map(),
     policies: new Map(),
-    invalid: { org: new Set(), people: new Set(), vendor: new Set(), license: new Set(), contract: new Set(), assignments: new Set(), usage: new Set(), policy: new Set() },
+    discovered: new Map(),
+    invalid: { org: new Set(), people: new Set(), vendor: new Set(), license: new Set(), contract: new Set(), assignments: new Set(), usage: new Set(), policy: new Set(), discovered: new Set() },
     broken: new Map(),
     files: [],
   };

@@ -2,6 +2,8 @@ import type { Figure, LicenseReport, Report, TierReport, Totals } from '../analy
 import type { ChargeRow } from '../analysis/report/chargeback.ts';
 import type { Offboarding } from '../analysis/offboarding/index.ts';
 import type { SavingsRealised } from '../analysis/savings.ts';
+import type { DiscoverySummary } from '../analysis/discovery/summary.ts';
+import { discoveryMarkdown, discoveryText } from './discovery-format.ts';
 import { mdText } from '../util/escape/markdown.ts';
 import { formatMoney, toDecimal, type Micros } from '../util/money.ts';
 import { toCsv } from './csv.ts';
@@ -19,6 +21,8 @@ export interface FullReport extends Report {
   offboarding?: Offboarding;
   /** Why the offboarding evidence is missing (no git history) when there are leavers. */
   offboardingNote?: string;
+  /** Undeclared apps and spend outside contracts, from inventory/discovered/ (src/analysis/discovery). */
+  discovery?: DiscoverySummary;
 }
 
 const DASH = '—';
@@ -89,6 +93,7 @@ export function formatText(report: FullReport): string {
     unknownNotes(report).map((u) => `unknown: ${u}\n`).join(''),
     problems(report),
     offboardingText(report.offboarding, report.offboardingNote),
+    discoveryText(report.discovery),
   ].join('');
 }
 
@@ -110,6 +115,7 @@ export function formatMarkdown(report: FullReport): string {
     unknownNotes(report).length ? `\n${unknownNotes(report).map((u) => `- ${mdText(u)}\n`).join('')}` : '',
     report.problems.length ? `\n${report.problems.map((p) => `> [!WARNING]\n> ${mdText(p.message)}\n`).join('')}` : '',
     offboardingMarkdown(report.offboarding, report.offboardingNote),
+    discoveryMarkdown(report.discovery),
   ].join('');
 }
 

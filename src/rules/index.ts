@@ -19,6 +19,7 @@ import { seatHeldByLeaver } from './seat-held-by-leaver.ts';
 import { seatHolder } from './seat-holder.ts';
 import { unknownAssignee } from './unknown-assignee.ts';
 import { unknownReference } from './unknown-reference.ts';
+import { undeclaredApp } from './undeclared-app.ts';
 import { USAGE_RULES } from './usage/index.ts';
 
 /** Every business rule, in the order `lac rules` lists them. */
@@ -50,6 +51,8 @@ export const RULES: readonly Rule[] = [
   maintenanceExpired,
   // the inventory against the latest usage snapshots
   ...USAGE_RULES,
+  // software in use that the inventory does not declare
+  undeclaredApp,
 ];
 
 /** Checks on the files themselves and on settings, reported outside the rules; their severity is fixed. */

@@ -8,6 +8,7 @@ export const routes = {
   renewals: '/renewals/',
   vendors: '/vendors/',
   vendor: (id: string) => `/vendors/${id}/`,
+  discovered: '/discovered/',
   position: '/position/',
   people: '/people/',
   person: (id: string) => `/people/${id}/`,

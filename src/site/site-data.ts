@@ -8,6 +8,7 @@ import { offboardingPage } from './pages/offboarding.ts';
 import { contractPages, contractsPage, renewalsPage } from './pages/contracts.ts';
 import { departmentsPage } from './pages/departments.ts';
 import { evidencePages } from './pages/evidence.ts';
+import { discoveryPage } from './pages/discovery.ts';
 import { forecastPage } from './pages/forecast.ts';
 import { spendPages } from './pages/spend.ts';
 import { licensePages, licensesPage } from './pages/licenses.ts';
@@ -22,6 +23,7 @@ import type { Page, SiteData, SiteInput } from './types.ts';
 const BUILDERS: ((ctx: Ctx) => Page | Page[])[] = [
   overviewPage, licensesPage, licensePages, contractsPage, contractPages, renewalsPage, vendorsPage, vendorPages, positionPage,
   peoplePage, personPages, departmentsPage, spendPages, forecastPage, compliancePage, offboardingPage, evidencePages, auditPages, atPages, searchPage,
+  discoveryPage,
 ];
 
 /**

@@ -41,6 +41,7 @@ const MESSY = files({
   'inventory/contracts/figma-typo.yaml': CONTRACT.replace('id: figma-2026', 'id: figma-typo').replace('end: 2026-12-31', 'end: 2025-12-31').replace('auto_renew: true', 'auto_renew: false'),
   'inventory/org.yaml': `${ORG}policies:\n  offboarding: { removal_days: 5 }\n`,
   'inventory/policies/eng.yaml': 'id: eng\nname: Engineering\nmatch: { departments: [eng] }\ngrant:\n  - { license: sketch, tier: viewer }\nforbid:\n  - { license: acad }\n',
+  'inventory/discovered/okta.yaml': 'source: okta\nkind: okta\nas_of: 2026-12-10\napps:\n  - { app: miro, name: Miro, users: 9, first_seen: 2026-11-01, last_seen: 2026-12-10 }\n',
   'inventory/contracts/acad-2025.yaml': 'id: acad-2025\nvendor: figma\ncurrency: EUR\nstart: 2025-01-01\nend: 2025-12-31\nlines:\n  - { license: acad, tier: full, quantity: 1, unit_price: "900" }\n',
 });
 

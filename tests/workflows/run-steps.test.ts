@@ -162,6 +162,22 @@ describe('the renewals workflow', () => {
   });
 });
 
+describe('the discover workflow', () => {
+  it('proposes the discovery snapshots as one pull request and opens one issue per undeclared app, once', { timeout: 60_000 }, async () => {
+    const org = `${ORG}discovery:\n  sources:\n    - { id: cards, source: expenses, config: { path: exports/cards.csv, preset: ramp } }\n`;
+    const repo = remote.clone({ ...files({ 'inventory/org.yaml': org }), 'exports/cards.csv': 'Date,Merchant,Amount,Currency,User\n2026-10-02,LOOM.COM,15.00,EUR,bob\n2026-11-02,LOOM.COM,15.00,EUR,bob\n' });
+    repos.push(repo);
+    const ctx = { workspace: repo.dir, env: { ...gh.fake.env(), LAC_TODAY: '2026-11-20' }, expressions: { 'github.token': gh.fake.env().GITHUB_TOKEN! } };
+    const run = await runWorkflow('discover.yml', ctx);
+    expect(run.steps[0]).toMatchObject({ code: 0, stderr: '' });
+    expect(run.steps[0]!.stdout).toContain('published: pushed; pull request #1 created\n');
+    expect(run.steps[0]!.stdout).toContain('issue #2 discover/cards/loom-com: created\n');
+    gh.fake.clearRequests();
+    await runWorkflow('discover.yml', ctx);
+    expect(gh.fake.writes()).toEqual([]);
+  });
+});
+
 describe('the site workflow', () => {
   // Idle about 3 s (4.5 s CPU); 13-18 s at load 10 on 2 cores. Budget: 3x the loaded time.
   it('builds the report site under the Pages sub-path, ready for upload-pages-artifact', { timeout: 60_000 }, async () => {

@@ -22,6 +22,8 @@ const LEAST_PRIVILEGE: Record<string, Record<string, Record<string, string>>> = 
   'site.yml': { build: { contents: 'read' }, deploy: { pages: 'write', 'id-token': 'write' } },
   // push the lac/people branch; open its pull request
   'people.yml': { pull: { contents: 'write', 'pull-requests': 'write' } },
+  // push the lac/discover branch, open its pull request; one issue per undeclared app
+  'discover.yml': { discover: { contents: 'write', issues: 'write', 'pull-requests': 'write' } },
   // push the lac/usage branch (or the default branch); open its pull request
   'usage.yml': { pull: { contents: 'write', 'pull-requests': 'write' } },
   // request: push lac/request/<issue>, open its pull request, answer on the issue; granted: read the merged pull request, comment on and close its issue
@@ -29,8 +31,8 @@ const LEAST_PRIVILEGE: Record<string, Record<string, Record<string, string>>> = 
 };
 
 describe('the workflows', () => {
-  it('are the seven a license repository needs and the release of lac itself', () => {
-    expect(workflows).toEqual(['check.yml', 'people.yml', 'reclaim.yml', 'release.yml', 'renewals.yml', 'request.yml', 'site.yml', 'usage.yml']);
+  it('are the eight a license repository needs and the release of lac itself', () => {
+    expect(workflows).toEqual(['check.yml', 'discover.yml', 'people.yml', 'reclaim.yml', 'release.yml', 'renewals.yml', 'request.yml', 'site.yml', 'usage.yml']);
   });
 
   it.each(workflows)('%s grants nothing at the top and each job only the scopes listed here, for the reason given', (file) => {

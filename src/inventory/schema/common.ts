@@ -41,6 +41,10 @@ export const Email = (description: string) => Type.String({ format: 'email', des
 
 export const Text = (description: string, maxLength = 2000) => Type.String({ minLength: 1, maxLength, description });
 
+/** A DNS name in lowercase, without scheme or path (figma.com). */
+export const Domain = (description: string) =>
+  Type.String({ pattern: '^(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+$', description, 'x-expected': 'a domain name in lowercase such as figma.com' });
+
 export const Url = (description: string) => Type.String({ format: 'uri', description });
 
 /** A string enum with a single `enum` keyword (clearer errors than a union of literals). */

@@ -8,3 +8,4 @@ export type { Contract, ContractLine, Decision, Escalator } from './contract.ts'
 export type { Seat, Assignments } from './assignments.ts';
 export type { Account, Peak, Usage } from './usage.ts';
 export type { Policy, PolicySeat } from './policy.ts';
+export type { Discovery, DiscoverySource, DiscoveredApp, Discovered } from './discovery.ts';

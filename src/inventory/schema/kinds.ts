@@ -1,6 +1,7 @@
 import type { TSchema } from 'typebox';
 import { Assignments } from './assignments.ts';
 import { Contract } from './contract.ts';
+import { Discovered } from './discovery.ts';
 import { License } from './license.ts';
 import { Org } from './org.ts';
 import { People } from './people.ts';
@@ -9,7 +10,7 @@ import { Usage } from './usage.ts';
 import { Vendor } from './vendor.ts';
 
 /** The kinds of file in an inventory, each with its schema and where its files live. */
-export const KINDS = ['org', 'people', 'vendor', 'license', 'contract', 'assignments', 'usage', 'policy'] as const;
+export const KINDS = ['org', 'people', 'vendor', 'license', 'contract', 'assignments', 'usage', 'policy', 'discovered'] as const;
 export type Kind = (typeof KINDS)[number];
 
 export interface KindInfo {
@@ -35,6 +36,7 @@ export const KIND_INFO: Record<Kind, KindInfo> = {
   assignments: { kind: 'assignments', schema: Assignments, folder: 'assignments', idKey: 'license', recordsKey: 'seats', title: 'Seat assignments' },
   usage: { kind: 'usage', schema: Usage, folder: 'usage', idKey: 'license', recordsKey: 'accounts', title: 'Usage snapshot' },
   policy: { kind: 'policy', schema: Policy, folder: 'policies', idKey: 'id', title: 'Access policy' },
+  discovered: { kind: 'discovered', schema: Discovered, folder: 'discovered', idKey: 'source', recordsKey: 'apps', title: 'Discovery snapshot' },
 };
 
 /** File name of a kind's JSON Schema under schemas/. */

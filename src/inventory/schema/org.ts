@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { Closed, Currency, Decimal, Id, Notes, OneOf, Text } from './common.ts';
+import { Discovery } from './discovery.ts';
 
 export const SEVERITY_SETTINGS = ['error', 'warning', 'notice', 'off'] as const;
 
@@ -60,6 +61,7 @@ export const Org = Closed(
       offboarding: Type.Optional(Closed({ removal_days: Type.Integer({ minimum: 0, maximum: 365, description: 'Days after a leaver\'s end date by which every seat must be removed (`leaver-removal-overdue`).' }) }, 'How fast a leaver\'s seats must go.')),
     }, 'Org-wide defaults; a license may override them.')),
     directory: Type.Optional(DirectorySource),
+    discovery: Type.Optional(Discovery),
     rules: Type.Optional(Type.Record(Type.String({ pattern: '^[a-z][a-z0-9-]*$' }), OneOf(SEVERITY_SETTINGS, 'Severity for this rule, or off.'), { description: 'Severity overrides per rule id (see `lac rules`).' })),
     github: Type.Optional(Closed({
       usage_updates: Type.Optional(OneOf(['pull-request', 'push'] as const, 'How scheduled usage snapshots land: as a pull request (default) or pushed to the default branch.')),

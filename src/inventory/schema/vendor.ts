@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { Closed, Email, Id, Notes, Text, Url } from './common.ts';
+import { Closed, Domain, Email, Id, Notes, Text, Url } from './common.ts';
 
 export const Contact = Closed(
   {
@@ -19,6 +19,8 @@ export const Vendor = Closed(
     support_url: Type.Optional(Url('Where to open a support case.')),
     account_id: Type.Optional(Text('Our customer or account number at the vendor.', 100)),
     contacts: Type.Optional(Type.Array(Contact, { description: 'People at the vendor.' })),
+    domains: Type.Optional(Type.Array(Domain('A domain the vendor\'s apps sign in from or are served on; subdomains match too.'), { description: 'Domains that identify this vendor\'s apps in discovery sources (`lac discover`), e.g. figma.com.', uniqueItems: true })),
+    aliases: Type.Optional(Type.Array(Text('A name as it appears on card statements or in app catalogs, e.g. "FIGMA INC" or "Figma Design".', 200), { description: 'Other names of the vendor or its apps (card merchants, OAuth app names) that `lac discover` matches, case and punctuation aside.', uniqueItems: true })),
     notes: Notes(),
   },
   'A software vendor.',

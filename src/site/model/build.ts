@@ -16,6 +16,7 @@ import { addDays, isTimeZone, type IsoDate } from '../../util/dates.ts';
 import { DEFAULT_MONTHS } from '../../analysis/forecast/index.ts';
 import { offboarding } from '../../analysis/offboarding/index.ts';
 import { evidencePacks, periodsWithHistory } from '../../report/evidence/run.ts';
+import { discoveryView } from './discovery.ts';
 import { currentHoldings, historyHoldings } from '../../analysis/period/holdings.ts';
 import { runForecast } from '../../report/forecast/run.ts';
 import { forecastView } from '../../report/forecast/view.ts';
@@ -103,6 +104,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     events,
     offboarding: leavers,
     evidence,
+    discovery: discoveryView(inv, today),
     snapshots: snaps,
     forecast,
     files: inv.files,

@@ -2,6 +2,7 @@
 // the org currency, dates as ISO dates.
 import type { EvidencePack } from '../../analysis/evidence/index.ts';
 import type { Offboarding } from '../../analysis/offboarding/index.ts';
+import type { DiscoveryView } from './discovery.ts';
 import type { Finding } from '../../findings/finding.ts';
 import type { HistoryEvent } from '../../history/history.ts';
 import type { distributionJson } from '../../renewals/format.ts';
@@ -283,6 +284,8 @@ export interface SiteModel {
   offboarding: Offboarding | null;
   /** Evidence packs per fiscal year and quarter with history (src/analysis/evidence); null without git history. */
   evidence: EvidencePack[] | null;
+  /** Undeclared apps and spend outside contracts (src/analysis/discovery); null without discovery snapshots. */
+  discovery: DiscoveryView | null;
   snapshots: Snapshot[];
   /** The next 12 months' spend, seat demand and headcount with the back-test: exactly `lac forecast --backtest --format json`. */
   forecast: ForecastView;

@@ -8,7 +8,7 @@ export function vendorsPage(ctx: Ctx): Page {
   const { m } = ctx;
   return {
     route: routes.vendors, title: 'Vendors', nav: 'vendors', crumbs: [{ text: 'Overview', href: routes.overview }],
-    sections: [{ type: 'links', title: 'Audit', links: [{ text: 'Effective license position per vendor', href: routes.position }] }, ctx.table(withUnknownColumn({
+    sections: [{ type: 'links', title: 'Audit', links: [{ text: 'Effective license position per vendor', href: routes.position }, { text: 'Software outside the inventory (undeclared apps, expensed spend)', href: routes.discovered }] }, ctx.table(withUnknownColumn({
       id: 'vendors', title: 'Vendors',
       columns: [{ label: 'Vendor' }, { label: 'Licenses', numeric: true }, { label: 'Contracts', numeric: true }, { label: 'Account' }, { label: ctx.money('Annual cost'), numeric: true }],
       rows: m.vendors.map((v) => [ctx.vendor(v.id), String(m.licenses.filter((l) => l.vendor === v.id).length), String(m.contracts.filter((c) => c.vendor === v.id).length), v.accountId ?? '', amount(v.annualCost, v.costUnknown)]),

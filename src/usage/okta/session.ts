@@ -19,13 +19,13 @@ export interface OktaSession {
 type SessionContext = Pick<ConnectorContext, 'config' | 'env' | 'fetch' | 'signal' | 'maxPages'>;
 
 /**
- * Opens an Okta session for the usage source or the directory source; `block` names the
+ * Opens an Okta session for the usage, directory or discovery source; `block` names the
  * org.yaml or license block whose `config.base_url` is asked for, so the message points at it.
  */
-export function oktaSession(ctx: SessionContext, options: ConnectorOptions, block: 'usage' | 'directory'): OktaSession {
+export function oktaSession(ctx: SessionContext, options: ConnectorOptions, block: 'usage' | 'directory' | 'discovery'): OktaSession {
   const { OKTA_API_TOKEN: token } = requireEnv(ctx.env, OKTA_ENV, OKTA);
   if (ctx.config.base_url === undefined) {
-    const where = block === 'directory' ? ' in org.yaml' : '';
+    const where = block === 'usage' ? '' : ' in org.yaml';
     throw new ConnectorError(`${OKTA}: ${block}.config.base_url is missing`, `Set it to your Okta org URL${where}, e.g. \`base_url: https://example.okta.com\`.`);
   }
   return {
