@@ -1,22 +1,23 @@
 // Issue 15: every CSV download opens right in a spreadsheet: ISO dates only, numbers as numbers, "unlimited" as an empty
 // cell plus a flag column, an ID (and a person's email) beside each name, UTF-8 with a byte order mark.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildSiteInput } from '../../src/site/input.ts';
-import { siteFromInput } from '../../src/site/site-data.ts';
 import { downloads } from '../../src/site/downloads.ts';
 import { csvColumns } from '../../src/site/csv/kinds.ts';
+import { familyNamer } from '../../src/site/csv/families.ts';
+import { COLUMNS_TABLE, UNDOCUMENTED } from '../../src/site/pages/downloads.ts';
+import { trail } from '../../src/site/pages/audit.ts';
+import { pagerSection } from '../../src/site/pages/context.ts';
+import { routes } from '../../src/site/routes.ts';
 import type { SiteData } from '../../src/site/types.ts';
 import { parseCsv } from '../support/focus-check.ts';
-import { buildSiteFixture, TODAY, type SiteFixture } from './fixture.ts';
+import { builtSite } from './built.ts';
+import { TODAY } from './fixture.ts';
 
-let fixture: SiteFixture;
 let site: SiteData;
+let cleanup: () => void;
 
-beforeAll(async () => {
-  fixture = buildSiteFixture();
-  site = siteFromInput(await buildSiteInput({ root: fixture.repo.dir, today: TODAY, env: { SOURCE_DATE_EPOCH: '1784000000' } }));
-});
-afterAll(() => fixture.cleanup());
+beforeAll(async () => ({ site, cleanup } = await builtSite()));
+afterAll(() => cleanup());
 
 const BOM = '\uFEFF';
 const file = (path: string) => downloads(site).find((d) => d.path === path)!.body() as string;
@@ -78,5 +79,79 @@ describe('CSV downloads', () => {
   test('the position and forecast CSVs start with the BOM too, the rest byte for byte as the CLI writes them', () => {
     expect(file('forecast.csv').startsWith(BOM)).toBe(true);
     expect(file('position/figma.csv').startsWith(`${BOM}as_of,`)).toBe(true);
+  });
+});
+
+describe('the downloads page', () => {
+  test('documents every column of every CSV download under its file, with a type and a meaning', () => {
+    const doc = read(`csv/${COLUMNS_TABLE}.csv`).rows;
+    const family = familyNamer(site.model);
+    const missing: string[] = [];
+    const csvs = downloads(site).filter((d) => d.path.endsWith('.csv'));
+    for (const d of csvs) {
+      const name = d.path.startsWith('csv/') ? `${family(d.path.slice(4, -4))}.csv` : d.path.startsWith('position/') ? 'position/<vendor>.csv' : d.path;
+      for (const h of read(d.path).header) {
+        const row = doc.find((r) => r.File === name && r.Column === h);
+        if (!row || !row.Type || !row.Meaning || row.Meaning === UNDOCUMENTED) missing.push(`${d.path} ${h}`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(csvs.length).toBeGreaterThan(100);
+    // One row per column of a shape: the two licenses' tier tables are documented once, as license-<license>-tiers.csv.
+    expect(doc.filter((r) => r.File === 'license-<license>-tiers.csv' && r.Column === 'Bought_unlimited')).toEqual([
+      expect.objectContaining({ Files: '2', Type: 'true/false' }),
+    ]);
+    expect(doc.find((r) => r.File === 'licenses.csv' && r.Column === 'Assigned of bought (counted tiers)')!.Type).toBe('number (percent, 0–100)');
+  });
+
+  test('states the encoding, and is linked from every page\'s footer (tests/site/reach.test.ts crawls it)', () => {
+    const page = site.pages.find((p) => p.route === routes.downloads)!;
+    expect(JSON.stringify(page.sections)).toContain('UTF-8 with a byte order mark');
+  });
+});
+
+describe('the audit trail by date', () => {
+  const trailRows = () => trail(site.model.events);
+
+  test('one CSV per year holds exactly the events of that year, and the whole trail is one CSV', () => {
+    const years = [...new Set(trailRows().map((e) => e.date.slice(0, 4)))];
+    expect(years.length).toBeGreaterThan(0);
+    const all: string[] = [];
+    for (const y of years) {
+      const rows = read(`csv/audit-year-${y}.csv`).rows;
+      const expected = trailRows().filter((e) => e.date.startsWith(y));
+      expect(rows.map((r) => [r.Date, r.Event, r.Commit_id])).toEqual(expected.map((e) => [e.date.slice(0, 10), e.type, e.commit]));
+      all.push(...rows.map((r) => JSON.stringify(r)));
+    }
+    expect(read('csv/audit-trail.csv').rows.map((r) => JSON.stringify(r))).toEqual(all);
+  });
+
+  test('a page per month lists exactly that month\'s events, linked from the month index', () => {
+    const index = site.pages.find((p) => p.route === routes.auditMonths)!;
+    const linked = index.sections.flatMap((s) => (s.type === 'links' ? s.links.map((l) => l.href!) : []));
+    const months = [...new Set(trailRows().map((e) => e.date.slice(0, 7)))];
+    expect(months.length).toBeGreaterThan(2);
+    for (const month of months) {
+      expect(linked).toContain(routes.auditMonth(month));
+      const page = site.pages.find((p) => p.route === routes.auditMonth(month))!;
+      const table = page.sections.flatMap((s) => (s.type === 'table' ? [site.tables[s.table]!] : []))[0]!;
+      const commit = table.columns.findIndex((c) => c.label === 'Commit');
+      expect(table.rows.map((r) => (r[commit] as { id: string }).id)).toEqual(trailRows().filter((e) => e.date.startsWith(month)).map((e) => e.commit));
+    }
+    expect(routes.auditMonth('2026-07')).toBe('/audit/2026/07/');
+    expect(routes.auditMonth('2026-07', 3)).toBe('/audit/2026/07/3/');
+  });
+
+  test('the pager has previous and next links beside the page numbers', () => {
+    const href = (p: number) => `/audit/all/${p}/`;
+    const first = pagerSection('Pages', 12, 1, href);
+    const middle = pagerSection('Pages', 12, 6, href);
+    const last = pagerSection('Pages', 12, 12, href);
+    expect(first).toMatchObject({ next: { text: 'Next', href: '/audit/all/2/' } });
+    expect(first).not.toHaveProperty('prev');
+    expect(middle).toMatchObject({ current: 6, prev: { href: '/audit/all/5/' }, next: { href: '/audit/all/7/' } });
+    expect(middle.type === 'pager' && middle.pages.map((c) => c.text)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '12']);
+    expect(last).toMatchObject({ prev: { href: '/audit/all/11/' } });
+    expect(last).not.toHaveProperty('next');
   });
 });

@@ -138,7 +138,9 @@ describe('site pages and downloads', () => {
 
   test('the audit trail is paginated by kind of change', () => {
     const audit = site.pages.filter((p) => p.route.startsWith('/audit/') && !p.route.startsWith('/audit/commit/')).map((p) => p.route);
-    expect(audit).toEqual(['/audit/', '/audit/seat/1/', '/audit/person/1/', '/audit/license/1/', '/audit/contract/1/', '/audit/vendor/1/', '/audit/usage/1/', '/audit/org/1/']);
+    expect(audit).toEqual(['/audit/', '/audit/seat/1/', '/audit/person/1/', '/audit/license/1/', '/audit/contract/1/', '/audit/vendor/1/', '/audit/usage/1/', '/audit/org/1/',
+      // and by month (issue 15), newest first, from the month index.
+      '/audit/months/', '/audit/2026/07/', '/audit/2026/05/', '/audit/2026/02/', '/audit/2026/01/']);
   });
 
   test('the search index covers licenses, vendors and people', () => {

@@ -165,3 +165,12 @@ export function pagerCells(n: number, current: number, href: (page: number) => s
   return pages.map((p) => ({ text: String(p), href: href(p) }));
 }
 
+/** A pager section: the page numbers (pagerCells) with previous and next links where there is such a page. */
+export function pagerSection(label: string, n: number, current: number, href: (page: number) => string): Section {
+  return {
+    type: 'pager', label, current, pages: pagerCells(n, current, href),
+    ...(current > 1 ? { prev: { text: 'Previous', href: href(current - 1) } } : {}),
+    ...(current < n ? { next: { text: 'Next', href: href(current + 1) } } : {}),
+  };
+}
+

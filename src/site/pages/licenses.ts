@@ -65,7 +65,7 @@ export function licensePages(ctx: Ctx): Page[] {
         { type: 'facts', items: [
           { label: 'ID', value: l.id }, { label: 'Vendor', value: ctx.vendor(l.vendor) }, { label: 'Type', value: l.type },
           { label: 'Owner', value: ctx.person(l.owner) || 'none' }, { label: 'Retired', value: l.retired ?? 'no' },
-          { label: 'Usage snapshot', value: l.usageTaken ?? 'none' },
+          { label: 'Usage snapshot', value: l.usageFile ? { text: `${l.usageTaken ?? ''} (${l.usageFile})`, href: ctx.links.blob(l.usageFile, 1) } : l.usageTaken ?? 'none' },
           { label: 'Defined in', value: { text: `inventory/licenses/${l.id}.yaml`, href: ctx.links.blob(`inventory/licenses/${l.id}.yaml`, 1) } },
         ] },
         ctx.table(withUnknownColumn({
@@ -94,7 +94,11 @@ export function licensePages(ctx: Ctx): Page[] {
         ctx.table({
           id: `license-${l.id}-sources`, title: 'Where the figures come from',
           columns: [{ label: 'Tier' }, { label: 'Figure' }, { label: 'Source' }, { label: 'What' }],
-          rows: l.sources.map((s) => [s.tier, s.figure, { text: s.line ? `${s.file}:${s.line}` : s.file, href: ctx.links.blob(s.file, s.line ?? undefined) }, s.what]),
+          rows: [
+            ...l.sources.map((s) => [s.tier, s.figure, { text: s.line ? `${s.file}:${s.line}` : s.file, href: ctx.links.blob(s.file, s.line ?? undefined) }, s.what]),
+            // Active and idle come from the usage snapshot (issue 15: the page cites the file its figures come from).
+            ...(l.usageFile ? [['all tiers', 'active, idle, last active', { text: l.usageFile, href: ctx.links.blob(l.usageFile) }, `usage snapshot taken ${l.usageTaken ?? 'at an unknown time'}`]] : []),
+          ],
           empty: 'No contract line or price is behind these figures.',
         }),
         ctx.table(findingsTable(ctx, `license-${l.id}-findings`, 'Findings', licenseFindings(ctx, l.id))),
