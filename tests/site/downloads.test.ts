@@ -155,3 +155,12 @@ describe('the audit trail by date', () => {
     expect(last).not.toHaveProperty('next');
   });
 });
+
+describe('file name patterns', () => {
+  test('an ID with dashes is matched whole, the longest first; dates, months, years, commits and pages become placeholders', () => {
+    const name = familyNamer({ ...site.model, licenses: [{ id: 'figma' }, { id: 'figma-2026' }] as never, contracts: [{ id: 'figma-2026' }] as never });
+    expect(['license-figma-tiers', 'license-figma-2026-over-time', 'contract-figma-2026-lines', 'at-2026-03-31-seats', 'spend-2025-04-departments', 'spend-2026-licenses', 'commit-0123456789ab-kinds', 'audit-seat-12', 'audit-2026-07-3', 'audit-year-2026', 'licenses'].map(name)).toEqual([
+      'license-<license>-tiers', 'license-<license>-over-time', 'contract-<contract>-lines', 'at-<date>-seats', 'spend-<month>-departments', 'spend-<year>-licenses', 'commit-<commit>-kinds', 'audit-<kind>-<page>', 'audit-<month>-<page>', 'audit-year-<year>', 'licenses',
+    ]);
+  });
+});
