@@ -57,7 +57,9 @@ export type Section =
   | { type: 'links'; title: string; links: Cell[] }
   | { type: 'pager'; label: string; current: number; pages: Cell[]; prev?: Cell; next?: Cell }
   | { type: 'code'; file: string; lines: string[]; external?: string }
-  | { type: 'search' };
+  | { type: 'search' }
+  /** A month picker that opens /audit/YYYY/MM/ (with JavaScript; the month links work without). Months newest first. */
+  | { type: 'monthJump'; months: string[] };
 
 export interface Page {
   /** "/", "/licenses/figma/": always with a trailing slash. */

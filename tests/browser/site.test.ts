@@ -214,6 +214,28 @@ describe.runIf(chromium !== undefined)('report site in Chromium', () => {
     await ctx.close();
   });
 
+  // Issue 15: the audit trail's date filter: month pages without JavaScript, a month picker with it.
+  test('the audit trail by month: the picker opens a month\'s page; without JavaScript it is hidden and the month links work', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}audit/`);
+    await page.fill('#month-jump', '2026-05');
+    await page.click('form.month-jump button');
+    await page.waitForURL(`${server.url}audit/2026/05/`);
+    expect(await page.locator('table[data-table="audit-2026-05-1"] tbody tr').count()).toBeGreaterThan(0);
+    await page.goto(`${server.url}audit/months/`);
+    await page.fill('#month-jump', '2026-03');
+    await page.click('form.month-jump button');
+    expect(await page.textContent('.month-jump-status')).toBe('No changes were committed in 2026-03.');
+    await page.close();
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await ctx.newPage();
+    await plain.goto(`${server.url}audit/months/`);
+    expect(await plain.locator('form.month-jump').isHidden()).toBe(true);
+    await plain.click(`a[href="${BASE}audit/2026/07/"]`);
+    expect(new URL(plain.url()).pathname).toBe(`${BASE}audit/2026/07/`);
+    await ctx.close();
+  });
+
   test('pages are readable without JavaScript (charts are SVG), and print without navigation', async () => {
     const ctx = await browser.newContext({ javaScriptEnabled: false });
     const page = await ctx.newPage();

@@ -32,6 +32,7 @@ export function auditMonthPages(ctx: Ctx): Page[] {
   const index: Page = {
     route: routes.auditMonths, title: 'Audit trail by month', nav: 'audit', crumbs: CRUMBS,
     sections: [
+      ...(byMonth.size ? [{ type: 'monthJump' as const, months: [...byMonth.keys()].sort().reverse() }] : []),
       { type: 'text', text: `Every change event by the month of its commit (UTC), newest first; each year also as one CSV. ${whole ? 'The whole trail is one CSV as well' : `The whole trail is not offered as one CSV: it has more than ${WHOLE_TRAIL_ROWS} rows`}.` },
       ...(whole ? [{ type: 'links' as const, title: 'Whole trail', links: [{ text: `The whole audit trail (CSV, ${rows.length} rows)`, href: routes.csv(WHOLE_TRAIL_TABLE) }] }] : []),
       ...years,

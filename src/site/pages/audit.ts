@@ -47,6 +47,7 @@ export function auditPages(ctx: Ctx): Page[] {
   // Each license's page holds its own change history: the trail filtered by license.
   const byLicense = groupBy(m.events, (e) => e.license);
   const licenseFilters: Cell[] = m.licenses.filter((l) => byLicense.has(l.id)).map((l) => ({ text: `${l.name} (${byLicense.get(l.id)!.length})`, href: `${routes.license(l.id)}#t-license-${l.id}-history` }));
+  const months = [...new Set(rows.map((e) => e.date.slice(0, 7)))].sort().reverse();
   const pages: Page[] = [];
   for (const [category, label] of present) {
     const events = byCategory.get(category)!;
@@ -59,6 +60,7 @@ export function auditPages(ctx: Ctx): Page[] {
         sections: [
           { type: 'links', title: 'Show', links: filters },
           { type: 'links', title: 'By date', links: [{ text: 'By month, and a CSV per year', href: routes.auditMonths }] },
+          ...(category === 'all' && i === 0 && months.length ? [{ type: 'monthJump' as const, months }] : []),
           ...(category === 'all' && i === 0 && licenseFilters.length ? [{ type: 'links' as const, title: 'Changes to one license', links: licenseFilters }] : []),
           { type: 'text', text: `${total(events)} change events from the git history, newest first; each links to its commit and the pull request it came in by. A commit that changed more than ${BULK} records shows one row per kind of change and license; the license's page lists each change.` },
           pagerSection('Pages', n, i + 1, (p) => routes.audit(category, p)),
