@@ -164,3 +164,15 @@ describe('file name patterns', () => {
     ]);
   });
 });
+
+describe('cells a spreadsheet could not read before', () => {
+  test('an amount with an unknown part keeps its known part; a number with a note keeps the number; text in a date column is dropped', () => {
+    const t = {
+      id: 'x', title: 'x',
+      columns: [{ label: 'True-up (EUR)', numeric: true }, { label: 'Peak in use', numeric: true }, { label: 'Removed on', kind: 'date' as const }, { label: 'Share', kind: 'percent' as const }],
+      rows: [['12.50 + unknown', '5 (2026-07-01)', 'still held', '45%'], ['?', '—', '2026-07-03', { text: '3/4 (75.0%)', value: 75 }]],
+    };
+    const csv = (downloads({ ...site, tables: { x: t } }).find((d) => d.path === 'csv/x.csv')!.body() as string).slice(1);
+    expect(parseCsv(csv)).toEqual([['True-up (EUR)', 'Peak in use', 'Removed on', 'Share', 'Currency'], ['12.50', '5', '', '45', 'EUR'], ['', '', '2026-07-03', '75', 'EUR']]);
+  });
+});

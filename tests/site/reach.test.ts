@@ -1,5 +1,6 @@
 // Issue 15: every page the site generates is reachable by following links from the overview, and the audit trail by month.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { siteFromInput } from '../../src/site/site-data.ts';
 import { NAV, type Cell, type CellValue, type Page, type SiteData } from '../../src/site/types.ts';
 import { builtSite } from './built.ts';
 
@@ -24,19 +25,33 @@ function linksOf(d: SiteData, p: Page): string[] {
   return out.map((h) => h.replace(/#.*$/, '')).filter((h) => h.startsWith('/') && !h.startsWith('/download/'));
 }
 
-describe('reachability', () => {
-  test('crawling links from the overview reaches every generated page, and nothing else', () => {
-    const pages = new Map(site.pages.map((p) => [p.route, p]));
-    const reached = new Set<string>(['/']);
-    const queue = ['/'];
-    const broken: string[] = [];
-    while (queue.length) {
-      const from = queue.shift()!;
-      for (const to of linksOf(site, pages.get(from)!)) {
-        if (!pages.has(to)) broken.push(`${from} -> ${to}`);
-        else if (!reached.has(to)) { reached.add(to); queue.push(to); }
-      }
+/** The pages reached from the overview, and the links to pages that do not exist. */
+function crawl(d: SiteData): { pages: Map<string, Page>; reached: Set<string>; broken: string[] } {
+  const pages = new Map(d.pages.map((p) => [p.route, p]));
+  const reached = new Set<string>(['/']);
+  const queue = ['/'];
+  const broken: string[] = [];
+  while (queue.length) {
+    const from = queue.shift()!;
+    for (const to of linksOf(d, pages.get(from)!)) {
+      if (!pages.has(to)) broken.push(`${from} -> ${to}`);
+      else if (!reached.has(to)) { reached.add(to); queue.push(to); }
     }
+  }
+  return { pages, reached, broken };
+}
+
+describe('reachability', () => {
+  test('with a repository web address (sources linked there, no source pages), every page is reached and no link is broken', () => {
+    const remote = siteFromInput({ ...site, model: { ...site.model, provenance: { ...site.model.provenance, repoUrl: 'https://git.test.example/org/licenses' } }, sources: null });
+    const { pages, reached, broken } = crawl(remote);
+    expect(broken).toEqual([]);
+    expect([...pages.keys()].filter((r) => !reached.has(r))).toEqual([]);
+    expect(pages.has('/source/')).toBe(false);
+  });
+
+  test('crawling links from the overview reaches every generated page, and nothing else', () => {
+    const { pages, reached, broken } = crawl(site);
     expect(broken).toEqual([]);
     expect([...pages.keys()].filter((r) => !reached.has(r))).toEqual([]);
     expect(reached.size).toBe(pages.size);

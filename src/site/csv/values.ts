@@ -45,7 +45,8 @@ export function csvValue(col: CsvColumn, c: CellValue | undefined): CsvValue {
     case 'number': return numberOf(c, false);
     case 'percent': return numberOf(c, true);
     case 'count': return col.role === 'unlimited' ? countOf(c)[1] : countOf(c)[0];
-    case 'money': return NOTHING.has(text) ? '' : text;
+    // An amount with an unknown part ("12.00 + unknown") has its known part in the CSV; the page or a Cost unknown column says the rest.
+    case 'money': return NOTHING.has(text) ? '' : /^(-?\d+(?:\.\d+)?)(?: \+ unknown.*)?$/.exec(text)?.[1] ?? text;
     case 'yesno': return text === 'yes' ? true : text === 'no' ? false : '';
     case 'person': case 'ref': {
       const ref = typeof c === 'object' ? c : undefined;

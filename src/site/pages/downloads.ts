@@ -80,7 +80,7 @@ export function downloadsPage(ctx: Ctx): Page {
         { text: 'Forecast (CSV)', href: routes.download('forecast.csv') },
         { text: 'Audit trail by month, and a CSV per year', href: routes.auditMonths },
         ...(whole ? [{ text: 'The whole audit trail (CSV)', href: routes.csv(WHOLE_TRAIL_TABLE) }] : []),
-        { text: 'The inventory files', href: routes.sources },
+        ...(ctx.links.local ? [{ text: 'The inventory files', href: routes.sources }] : []),
       ] },
       { type: 'text', text: 'Each table on the site has a CSV link beside its heading. Tables of one shape (one per license, per month, per page) are listed once, under a pattern: <license> stands for each license ID, <month> for YYYY-MM, <page> for the page number.' },
       ctx.table(table),

@@ -62,7 +62,7 @@ export function positionPage(ctx: Ctx): Page {
     const unknown = lines.some((l) => l.trueUp === null);
     const trueUp = toDecimal(sum(lines.flatMap((l) => (l.trueUp === null ? [] : [parseAmount(l.trueUp)]))), m.position.currency);
     const name = ctx.vendor(v);
-    return [typeof name === 'string' ? { text: v, href: `${routes.vendor(v)}#t-${positionTableId(v)}` } : { ...name, href: `${name.href}#t-${positionTableId(v)}` }, String(lines.length),
+    return [typeof name === 'string' || !name.href ? { text: v, href: `${routes.vendor(v)}#t-${positionTableId(v)}`, id: v } : { ...name, href: `${name.href}#t-${positionTableId(v)}` }, String(lines.length),
       String(-balances.filter((b) => b < 0).reduce((a, b) => a + b, 0)), String(balances.filter((b) => b > 0).reduce((a, b) => a + b, 0)), unknown ? `${trueUp} + unknown` : trueUp];
   });
   return {
