@@ -1,13 +1,10 @@
-import { toCsv } from '../report/csv.ts';
 import { formatPositionCsv } from '../report/position.ts';
 import { vendorLines } from './pages/position.ts';
 import { forecastCsv } from '../report/forecast/format.ts';
-import type { CellValue, SiteData, Table } from './types.ts';
+import { BOM, tableCsv } from './csv/table.ts';
+import type { SiteData } from './types.ts';
 
-const text = (c: CellValue) => (typeof c === 'string' ? c : c.text);
-
-/** A table as CSV (src/report/csv.ts: formula cells neutralised), with the cells exactly as the page shows them. */
-export const tableCsv = (t: Table): string => toCsv(t.columns.map((c) => c.label), t.rows.map((r) => r.map(text)));
+export { tableCsv };
 
 /** A file under /download/; its body is made when it is written, so that not all are held at once. */
 export interface DownloadFile {
@@ -17,13 +14,13 @@ export interface DownloadFile {
   body(): string | ReadableStream<Uint8Array>;
 }
 
-/** The files under /download/: every table as CSV, the whole data as JSON, each vendor's license position, the forecast as `lac forecast --format csv`, the renewal calendar. */
+/** The files under /download/: every table as CSV (UTF-8 with a BOM, as every CSV here), the whole data as JSON, each vendor's license position, the forecast as `lac forecast --format csv`, the renewal calendar. */
 export function downloads(d: SiteData): DownloadFile[] {
   return [
     ...Object.values(d.tables).map((t) => ({ path: `csv/${t.id}.csv`, contentType: 'text/csv; charset=utf-8', body: () => tableCsv(t) })),
     { path: 'data.json', contentType: 'application/json', body: () => jsonStream(d.model as unknown as Record<string, unknown>) },
-    ...[...new Set(d.model.position.lines.map((l) => l.vendor))].map((v) => ({ path: `position/${v}.csv`, contentType: 'text/csv; charset=utf-8', body: () => formatPositionCsv({ ...d.model.position, lines: vendorLines(d.model.position, v) }) })),
-    { path: 'forecast.csv', contentType: 'text/csv; charset=utf-8', body: () => forecastCsv(d.model.forecast) },
+    ...[...new Set(d.model.position.lines.map((l) => l.vendor))].map((v) => ({ path: `position/${v}.csv`, contentType: 'text/csv; charset=utf-8', body: () => BOM + formatPositionCsv({ ...d.model.position, lines: vendorLines(d.model.position, v) }) })),
+    { path: 'forecast.csv', contentType: 'text/csv; charset=utf-8', body: () => BOM + forecastCsv(d.model.forecast) },
     { path: 'renewals.ics', contentType: 'text/calendar; charset=utf-8', body: () => d.ics },
   ];
 }

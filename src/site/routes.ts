@@ -28,4 +28,8 @@ export const routes = {
   search: '/search/',
   csv: (table: string) => `/download/csv/${table}.csv`,
   download: (path: string) => `/download/${path}`,
+  auditMonths: '/audit/months/',
+  auditMonth: (month: string, page = 1) => `/audit/${month.replace('-', '/')}/${page === 1 ? '' : `${page}/`}`,
+  downloads: '/downloads/',
+  sources: '/source/',
 } as const;

@@ -6,6 +6,13 @@ import type { SiteModel } from './model/types.ts';
 export interface Cell {
   text: string;
   href?: string;
+  /** For the CSV (src/site/csv/): the number behind the text ("45%" → 45); null when there is none. */
+  value?: number | null;
+  /** For the CSV: the count is unlimited (the number, if any, counts the other tiers). */
+  unlimited?: boolean;
+  /** For the CSV: the ID of the record this name stands for, and a person's email. */
+  id?: string;
+  email?: string;
 }
 
 export type CellValue = string | Cell;
@@ -14,7 +21,14 @@ export interface Column {
   label: string;
   /** Right-aligned (amounts, counts). */
   numeric?: boolean;
+  /** How the CSV writes the column (src/site/csv/kinds.ts); inferred from the label and cells when absent. */
+  kind?: ColumnKind;
+  /** What the column means, for the downloads page; the glossary (src/site/csv/glossary.ts) when absent. */
+  doc?: string;
 }
+
+/** date: YYYY-MM-DD; period: "a – b" as _start and _end; count: a number and a _unlimited flag; money: a decimal and a currency column; person/ref: the name and its _id (and _email). */
+export type ColumnKind = 'text' | 'date' | 'period' | 'number' | 'count' | 'percent' | 'money' | 'yesno' | 'person' | 'ref';
 
 /** A table shown on a page and offered as CSV at /download/csv/<id>.csv with the same cells. */
 export interface Table {
@@ -48,9 +62,11 @@ export type Section =
   | { type: 'facts'; title?: string; items: Fact[] }
   | { type: 'text'; text: string; title?: string }
   | { type: 'links'; title: string; links: Cell[] }
-  | { type: 'pager'; label: string; current: number; pages: Cell[] }
+  | { type: 'pager'; label: string; current: number; pages: Cell[]; prev?: Cell; next?: Cell }
   | { type: 'code'; file: string; lines: string[]; external?: string }
-  | { type: 'search' };
+  | { type: 'search' }
+  /** A month picker that opens /audit/YYYY/MM/ (with JavaScript; the month links work without). Months newest first. */
+  | { type: 'monthJump'; months: string[] };
 
 export interface Page {
   /** "/", "/licenses/figma/": always with a trailing slash. */

@@ -18,7 +18,7 @@ describe('a leaver whose leaving day is ahead', () => {
     const dir = tempRepo(files({ 'inventory/people.yaml': leaving }));
     try {
       const before = siteFromInput(await buildSiteInput({ root: dir, today: '2026-03-10', env: {} }));
-      expect(before.tables['leavers-holding-seats']!.rows).toEqual([[{ text: 'Bob Byte', href: '/people/bob/' }, 'leaves on 2026-04-30', { text: 'Figma', href: '/licenses/figma/' }, 'viewer', '2026-01-05']]);
+      expect(before.tables['leavers-holding-seats']!.rows).toEqual([[{ text: 'Bob Byte', href: '/people/bob/', id: 'bob', email: 'bob@test.example' }, 'leaves on 2026-04-30', { text: 'Figma', href: '/licenses/figma/', id: 'figma' }, 'viewer', '2026-01-05']]);
       const bob = before.pages.find((p) => p.route === '/people/bob/')!.sections.find((s) => s.type === 'facts');
       expect(bob && bob.type === 'facts' && bob.items.find((i) => i.value === '2026-04-30')?.label).toBe('Leaves on');
       const warned = (await check(fsSource(dir), { today: '2026-03-10' })).findings.filter((f) => f.rule === 'seat-held-by-leaver');

@@ -51,7 +51,7 @@ describe('the site and lac report agree on offboarding', () => {
         : l.seats.map((s) => [`${s.license} ${s.tier}`, l.end, s.removal?.value.on ?? 'still held', s.removal ? s.removal.value.commit.slice(0, 10) : '', s.removal?.value.pr ? `#${s.removal.value.pr}` : '', String(s.days.value), SEAT_STATUS_TEXT[s.status]]));
     }
     const bob = site.tables['person-bob-offboarding']!.rows[0]!;
-    expect(bob[4]).toEqual({ text: r.shas.bob.slice(0, 10), href: `/audit/commit/${r.shas.bob}/` });
+    expect(bob[4]).toEqual({ text: r.shas.bob.slice(0, 10), href: `/audit/commit/${r.shas.bob}/`, id: r.shas.bob });
     expect(site.pages.find((p) => p.route === '/people/gus/')!.sections).toContainEqual({ type: 'text', title: 'Offboarding', text: 'Leaves on 2026-05-30: not counted until that day has passed.' });
     expect(site.tables['person-ada-offboarding']).toBeUndefined();
   });

@@ -26,9 +26,9 @@ async function agree(dir: string, today: string): Promise<number> {
     const shown = site.tables[positionTableId(vendor)]!.rows.map((row) => row.slice(3).map((c) => (typeof c === 'string' ? c : c.text)));
     const dash = (n: number | string | null) => (n === null ? '—' : String(n));
     expect(shown).toEqual(json.lines.map((l) => [dash(l.entitled), String(l.assigned), dash(l.accounts), l.peak ? `${l.peak.inUse} (${l.peak.date})` : '—', dash(l.deployed), dash(l.balance), l.unitCost ?? '?', l.trueUp ?? '?']));
-    // The vendor's CSV download is the CSV of `lac position --vendor`.
+    // The vendor's CSV download is the CSV of `lac position --vendor`, after the site's byte order mark (issue 15).
     const csv = await lac(['position', '--root', dir, '--today', today, '--vendor', vendor, '--format', 'csv']);
-    expect(downloads(site).find((f) => f.path === `position/${vendor}.csv`)!.body()).toBe(csv.stdout);
+    expect(downloads(site).find((f) => f.path === `position/${vendor}.csv`)!.body()).toBe('\uFEFF' + csv.stdout);
   }
   return vendors.length;
 }

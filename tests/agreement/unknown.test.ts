@@ -31,11 +31,11 @@ describe('a figure that cannot be computed', () => {
 
     const site = licenseFigures(inv, '2026-03-10').licenses.find((l) => l.id === 'figma')!;
     const full = site.tiers.find((t) => t.id === 'full')!;
-    expect(idle(full)).toBe('1 unknown: figma has no usage source');
+    expect(idle(full)).toEqual({ text: '1 unknown: figma has no usage source', value: null });
     // The amount cell stays empty (never 0.00), the "Cost unknown" cell beside it says why.
     expect(amount(full.annualCost, wholly(full.costUnknown))).toBe('');
     expect(unknownCell(wholly(full.costUnknown))).toBe('unknown: no exchange rate for GBP in org.yaml (exchange_rates)');
-    expect(idle(site)).toBe('2 unknown: full: figma has no usage source; guest: figma has no usage source');
+    expect(idle(site)).toEqual({ text: '2 unknown: full: figma has no usage source; guest: figma has no usage source', value: null });
     expect(site.costUnknown).toBe('full: no exchange rate for GBP in org.yaml (exchange_rates); guest: no price: no contract line in force names tier guest, and it has no list_price');
   });
 

@@ -1,6 +1,6 @@
 // The report site in a real headless Chromium: built by `lac site build` for a fixture repository,
 // under a sub-path, served on 127.0.0.1.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +25,7 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const KINDS = [
   '', 'licenses/', 'licenses/figma/', 'contracts/', 'contracts/slack-2026/', 'renewals/', 'vendors/', 'vendors/figma/',
   'people/', 'people/cy/', 'departments/', 'forecast/', 'spend/2026/', 'spend/2026/2026-07/', 'compliance/', 'audit/', 'audit/seat/1/', 'at/', 'at/2026-03-31/',
-  'source/inventory/assignments/figma.yaml/', 'search/',
+  'source/inventory/assignments/figma.yaml/', 'search/', 'downloads/', 'audit/months/', 'audit/2026/07/', 'source/',
 ];
 
 let fixture: SiteFixture;
@@ -50,6 +50,13 @@ async function open(page: Page, url: string): Promise<Visit> {
   const res = await page.goto(url, { waitUntil: 'load' });
   if (res?.status() !== 200) v.errors.push(`${url}: status ${res?.status()}`);
   return v;
+}
+
+/** A CSV download's text; it must start with the UTF-8 byte order mark (issue 15), which decoding drops. */
+async function csvText(url: string): Promise<string> {
+  const bytes = new Uint8Array(await (await fetch(url)).arrayBuffer());
+  expect([...bytes.subarray(0, 3)], url).toEqual([0xef, 0xbb, 0xbf]);
+  return new TextDecoder().decode(bytes);
 }
 
 const chromium = requireTool({ name: 'chromium', path: CHROMIUM, install: 'apt-get install -y chromium' });
@@ -116,6 +123,9 @@ describe.runIf(chromium !== undefined)('report site in Chromium', () => {
     expect(foreign).toEqual([]);
     expect(pages).toBeGreaterThan(40);
     for (const kind of KINDS) expect(seen.has(`${server.url}${kind}`), kind).toBe(true);
+    // Issue 15: every page the build wrote is reached by following links from the root.
+    const written = readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('index.html')).map((f) => `${server.url}${f.slice(0, -'index.html'.length)}`);
+    expect(written.filter((u) => !seen.has(u))).toEqual([]);
     expect(files.some((f) => f.endsWith('/download/renewals.ics'))).toBe(true);
     expect(files.some((f) => f.endsWith('/download/data.json'))).toBe(true);
   }, 120_000);
@@ -153,7 +163,9 @@ describe.runIf(chromium !== undefined)('report site in Chromium', () => {
     await page.close();
   });
 
-  test('each CSV download of a page holds exactly the cells of its table, formulas neutralised', async () => {
+  // The CSV is typed (issue 15; tests/site/downloads.test.ts checks each kind): text cells are the page's, formulas neutralised;
+  // dates the page's ISO day; numbers, percents and flags as numbers and true/false.
+  test('each CSV download of a page holds the rows of its table: text as shown, dates and numbers typed, formulas neutralised', async () => {
     const page = await browser.newPage();
     let checked = 0;
     for (const kind of ['licenses/figma/', 'people/', 'departments/', 'forecast/', 'audit/']) {
@@ -164,13 +176,26 @@ describe.runIf(chromium !== undefined)('report site in Chromium', () => {
         csv: (t.closest('section')!.querySelector('a.csv') as unknown as { href: string }).href,
       })));
       for (const t of tables) {
-        const csv = parseCsv(await (await fetch(t.csv)).text());
-        const expected = t.rows.map((r) => r.map((c) => (/^[=+\-@\t\r]/.test(c) && !/^-?\d+(\.\d+)?$/.test(c) ? `'${c}` : c)));
-        expect(csv, t.id).toEqual(expected);
+        const [header = [], ...rows] = parseCsv(await csvText(t.csv));
+        const [labels = [], ...cells] = t.rows;
+        expect(rows.length, t.id).toBe(cells.length);
+        for (const [i, label] of labels.entries()) {
+          const j = header.includes(label) ? header.indexOf(label) : header.indexOf(`${label}_start`);
+          expect(j, `${t.id} ${label}`).toBeGreaterThanOrEqual(0);
+          for (const [r, row] of cells.entries()) {
+            const shown = row[i]!;
+            const csv = rows[r]![j]!;
+            const ok = /^\d{4}-\d{2}-\d{2}/.test(shown) ? csv === shown.slice(0, 10)
+              : shown === 'yes' || shown === 'no' ? csv === String(shown === 'yes')
+              : /^-?\d+(\.\d+)?$/.test(csv) || (csv === '' && /^(|—|\?|none|unlimited|.*unknown.*)$/.test(shown)) ? /\d|^(|—|\?|none|unlimited|.*unknown.*)$/.test(shown)
+              : csv === (/^[=+\-@\t\r]/.test(shown) ? `'${shown}` : shown);
+            expect(ok, `${t.id} ${label}: ${JSON.stringify(shown)} → ${JSON.stringify(csv)}`).toBe(true);
+          }
+        }
         checked++;
       }
     }
-    const tiers = parseCsv(await (await fetch(`${server.url}download/csv/license-figma-tiers.csv`)).text());
+    const tiers = parseCsv(await csvText(`${server.url}download/csv/license-figma-tiers.csv`));
     expect(tiers.map((r) => r[1])).toContain("'+Plus seat");
     expect(checked).toBeGreaterThan(8);
     await page.close();
@@ -183,9 +208,31 @@ describe.runIf(chromium !== undefined)('report site in Chromium', () => {
     expect(await page.locator('figure.chart svg[role="img"]').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('table[data-table="forecast-spend"] tbody tr').count()).toBe(12);
     expect(await page.locator('main').textContent()).toContain('ordinary least-squares straight line');
-    const csv = await (await fetch(`${server.url}download/forecast.csv`)).text();
+    const csv = await csvText(`${server.url}download/forecast.csv`);
     const cli = await lac(['forecast', '--root', fixture.repo.dir, '--today', TODAY, '--backtest', '--format', 'csv']);
     expect(csv).toBe(cli.stdout);
+    await ctx.close();
+  });
+
+  // Issue 15: the audit trail's date filter: month pages without JavaScript, a month picker with it.
+  test('the audit trail by month: the picker opens a month\'s page; without JavaScript it is hidden and the month links work', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}audit/`);
+    await page.fill('#month-jump', '2026-05');
+    await page.click('form.month-jump button');
+    await page.waitForURL(`${server.url}audit/2026/05/`);
+    expect(await page.locator('table[data-table="audit-2026-05-1"] tbody tr').count()).toBeGreaterThan(0);
+    await page.goto(`${server.url}audit/months/`);
+    await page.fill('#month-jump', '2026-03');
+    await page.click('form.month-jump button');
+    expect(await page.textContent('.month-jump-status')).toBe('No changes were committed in 2026-03.');
+    await page.close();
+    const ctx = await browser.newContext({ javaScriptEnabled: false });
+    const plain = await ctx.newPage();
+    await plain.goto(`${server.url}audit/months/`);
+    expect(await plain.locator('form.month-jump').isHidden()).toBe(true);
+    await plain.click(`a[href="${BASE}audit/2026/07/"]`);
+    expect(new URL(plain.url()).pathname).toBe(`${BASE}audit/2026/07/`);
     await ctx.close();
   });
 

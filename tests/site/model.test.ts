@@ -103,7 +103,8 @@ describe('site pages and downloads', () => {
 
   test('the CSV of a table holds its cells, a formula-like name neutralised', () => {
     const csv = downloads(site).find((d) => d.path === 'csv/license-figma-tiers.csv')!.body() as string;
-    expect(csv.split('\r\n')[2]).toBe("plus,'+Plus seat,2,1,1,0,1,0,0%,180.00,,180.00");
+    // Typed (issue 15): the count with its unlimited flag, the percent as a number, one currency column.
+    expect(csv.split('\r\n')[2]).toBe("plus,'+Plus seat,2,false,1,1,false,0,1,0,0,180.00,,180.00,EUR");
   });
 
   test('without a web address, findings link to the site\'s own source view at the line', () => {
@@ -116,7 +117,7 @@ describe('site pages and downloads', () => {
 
   test('leavers still holding seats are listed on the overview and the people page', () => {
     const rows = site.tables['leavers-holding-seats']!.rows;
-    expect(rows).toEqual([[{ text: 'Cy Leaver', href: '/people/cy/' }, 'left on 2026-04-30', { text: 'Slack Business+', href: '/licenses/slack/' }, 'standard', '2025-06-01']]);
+    expect(rows).toEqual([[{ text: 'Cy Leaver', href: '/people/cy/', id: 'cy', email: 'cy@test.example' }, 'left on 2026-04-30', { text: 'Slack Business+', href: '/licenses/slack/', id: 'slack' }, 'standard', '2025-06-01']]);
     expect(site.tables['leavers-with-seats']!.rows).toHaveLength(1);
   });
 
@@ -131,13 +132,15 @@ describe('site pages and downloads', () => {
     const rows = site.tables.licenses!.rows;
     const figma = rows.find((r) => JSON.stringify(r[0]).includes('/licenses/figma/'))!;
     const slack = rows.find((r) => JSON.stringify(r[0]).includes('/licenses/slack/'))!;
-    expect(figma[3]).toBe('full 4, plus 2');
-    expect(slack[6]).toBe('1 (+ 2 unknown: slack has no usage source)');
+    expect(figma[3]).toEqual({ text: 'full 4, plus 2', value: 6, unlimited: false });
+    expect(slack[6]).toEqual({ text: '1 (+ 2 unknown: slack has no usage source)', value: 1 });
   });
 
   test('the audit trail is paginated by kind of change', () => {
     const audit = site.pages.filter((p) => p.route.startsWith('/audit/') && !p.route.startsWith('/audit/commit/')).map((p) => p.route);
-    expect(audit).toEqual(['/audit/', '/audit/seat/1/', '/audit/person/1/', '/audit/license/1/', '/audit/contract/1/', '/audit/vendor/1/', '/audit/usage/1/', '/audit/org/1/']);
+    expect(audit).toEqual(['/audit/', '/audit/seat/1/', '/audit/person/1/', '/audit/license/1/', '/audit/contract/1/', '/audit/vendor/1/', '/audit/usage/1/', '/audit/org/1/',
+      // and by month (issue 15), newest first, from the month index.
+      '/audit/months/', '/audit/2026/07/', '/audit/2026/05/', '/audit/2026/02/', '/audit/2026/01/']);
   });
 
   test('spend per fiscal year: the period analysis (lac report --period) on a page per year, linked from the overview', async () => {

@@ -53,6 +53,7 @@ export function licenseFigures(inv: Inventory, today: IsoDate): Figures {
       annualCost: dec(inv, l.totals.annualCost.value),
       waste: dec(inv, l.totals.waste.value),
       usageTaken: inv.usage.get(l.id)?.data.taken ?? null,
+      usageFile: inv.usage.get(l.id)?.src.file ?? null,
       sources: l.tiers.flatMap((t) => (['entitled', 'annualCost', 'waste'] as const).flatMap((figure) =>
         t[figure].from.map((s) => ({ tier: t.tier, figure: FIGURE_NAMES[figure], file: s.file, line: s.line ?? null, what: s.what })))),
     };

@@ -93,6 +93,8 @@ export interface LicenseFigures {
   annualCost: string;
   waste: string;
   usageTaken: string | null;
+  /** The usage snapshot file the active and idle figures come from (optional: site data written before issue 15 lacks it). */
+  usageFile?: string | null;
   /** The records each tier's seats bought, annual cost and waste were computed from (the report's sources). */
   sources: { tier: string; figure: string; file: string; line: number | null; what: string }[];
 }

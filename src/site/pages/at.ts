@@ -14,7 +14,7 @@ export function atPages(ctx: Ctx): Page[] {
         id: 'points-in-time', title: 'Dates',
         columns: [{ label: 'Date' }, { label: 'Kind' }, { label: 'Commit' }, { label: 'Licenses', numeric: true }, { label: 'Seats assigned', numeric: true }, { label: ctx.money('Annual spend'), numeric: true }],
         rows: [...m.snapshots].reverse().map((s) => [
-          { text: s.date, href: routes.at(s.date) }, s.kind, { text: s.commit.slice(0, 12), href: ctx.links.commit(s.commit) },
+          { text: s.date, href: routes.at(s.date) }, s.kind, { text: s.commit.slice(0, 12), href: ctx.links.commit(s.commit), id: s.commit },
           String(s.licenses.length), String(s.seatCount), s.annualCost,
         ]),
         empty: m.provenance.commit ? 'The git history does not reach back to a month end yet.' : 'Not a git repository: there is no history to read.',
@@ -37,8 +37,8 @@ export function atPages(ctx: Ctx): Page[] {
       }),
       ctx.table({
         id: `at-${s.date}-seats`, title: 'Seats held',
-        columns: [{ label: 'License' }, { label: 'Tier' }, { label: 'Holder' }, { label: 'Since' }],
-        rows: s.seats.map((x) => [ctx.license(x.license), x.tier, x.person ? ctx.person(x.person) : x.device ?? '', x.since]),
+        columns: [{ label: 'License' }, { label: 'Tier' }, { label: 'Holder' }, { label: 'Since', kind: 'date' }],
+        rows: s.seats.map((x) => [ctx.license(x.license), x.tier, x.person ? ctx.person(x.person) : x.device ? { text: x.device, id: x.device } : '', x.since]),
         empty: s.seatCount ? `${s.seatCount} seats: too many to list here; "lac report --at ${s.date}" reads them from git.` : 'No seats held.',
       }),
     ],

@@ -1,7 +1,7 @@
 import type { HistoryEvent } from '../../history/history.ts';
 import { routes } from '../routes.ts';
 import type { Cell, Page } from '../types.ts';
-import { eventsTable, groupBy, link, pagerCells, type AuditRow, type Ctx } from './context.ts';
+import { eventsTable, groupBy, link, pagerSection, type AuditRow, type Ctx } from './context.ts';
 
 export const PAGE_SIZE = 100;
 /**
@@ -47,23 +47,25 @@ export function auditPages(ctx: Ctx): Page[] {
   // Each license's page holds its own change history: the trail filtered by license.
   const byLicense = groupBy(m.events, (e) => e.license);
   const licenseFilters: Cell[] = m.licenses.filter((l) => byLicense.has(l.id)).map((l) => ({ text: `${l.name} (${byLicense.get(l.id)!.length})`, href: `${routes.license(l.id)}#t-license-${l.id}-history` }));
+  const months = [...new Set(rows.map((e) => e.date.slice(0, 7)))].sort().reverse();
   const pages: Page[] = [];
   for (const [category, label] of present) {
     const events = byCategory.get(category)!;
     const n = Math.max(1, Math.ceil(events.length / PAGE_SIZE));
     for (let i = 0; i < n; i++) {
       const slice = events.slice(i * PAGE_SIZE, (i + 1) * PAGE_SIZE);
-      const pager = pagerCells(n, i + 1, (p) => routes.audit(category, p));
       pages.push({
         route: routes.audit(category, i + 1), title: `Audit trail: ${label.toLowerCase()}${n > 1 ? `, page ${i + 1} of ${n}` : ''}`, nav: 'audit',
         crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Audit trail', href: routes.audit() }],
         sections: [
           { type: 'links', title: 'Show', links: filters },
+          { type: 'links', title: 'By date', links: [{ text: 'By month, and a CSV per year', href: routes.auditMonths }] },
+          ...(category === 'all' && i === 0 && months.length ? [{ type: 'monthJump' as const, months }] : []),
           ...(category === 'all' && i === 0 && licenseFilters.length ? [{ type: 'links' as const, title: 'Changes to one license', links: licenseFilters }] : []),
           { type: 'text', text: `${total(events)} change events from the git history, newest first; each links to its commit and the pull request it came in by. A commit that changed more than ${BULK} records shows one row per kind of change and license; the license's page lists each change.` },
-          { type: 'pager', label: 'Pages', current: i + 1, pages: pager },
+          pagerSection('Pages', n, i + 1, (p) => routes.audit(category, p)),
           ctx.table(eventsTable(ctx, `audit-${category}-${i + 1}`, `${label}${n > 1 ? ` ${i * PAGE_SIZE + 1}–${i * PAGE_SIZE + slice.length}` : ''}`, slice)),
-          { type: 'pager', label: 'Pages (bottom)', current: i + 1, pages: pager },
+          pagerSection('Pages (bottom)', n, i + 1, (p) => routes.audit(category, p)),
         ],
       });
     }

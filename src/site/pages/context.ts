@@ -27,10 +27,13 @@ export function context(m: SiteModel, links: Links): Ctx {
     contract: new Map(m.contracts.map((c) => [c.id, c.id])),
     vendor: new Map(m.vendors.map((v) => [v.id, v.name])),
   };
+  const emails = new Map(m.people.map((p) => [p.id, p.email]));
+  // The ID (and a person's email) ride along for the CSV, which writes them beside the name (src/site/csv/).
   const ref = (kind: keyof typeof names, route: (id: string) => string) => (id: string | null | undefined): CellValue => {
     if (!id) return '';
     const name = names[kind].get(id);
-    return name === undefined ? id : { text: name, href: route(id) };
+    const email = kind === 'person' ? { email: emails.get(id) ?? '' } : {};
+    return name === undefined ? { text: id, id, ...email } : { text: name, href: route(id), id, ...email };
   };
   return {
     m, links, tables,
@@ -47,6 +50,9 @@ export function context(m: SiteModel, links: Links): Ctx {
   };
 }
 
+/** A share in percent with two decimals, for the CSV beside a rounded page figure. */
+export const round2 = (v: number) => Math.round(v * 100) / 100;
+
 export const pct = (v: number | null) => (v === null ? '' : `${Math.round(v * 100)}%`);
 
 /** A percentage the report already computed (0..100, two decimals). */
@@ -57,10 +63,11 @@ export const upcoming = (m: SiteModel) => m.upcoming.map((id) => m.contracts.fin
 export const num = (v: number | null | undefined | 'unlimited') => (v === null || v === undefined ? '' : String(v));
 
 /** Idle seats, or "unknown" with the reason when use is not known: unknown is not idle, and never 0. */
-export function idle(f: { active: number | null; inactive: number; unknown: number; unknownReason: string | null }): string {
-  if (f.unknown === 0 || f.unknownReason === null) return String(f.inactive);
+export function idle(f: { active: number | null; inactive: number; unknown: number; unknownReason: string | null }): Cell {
+  if (f.unknown === 0 || f.unknownReason === null) return { text: String(f.inactive), value: f.inactive };
   const unknown = `${f.unknown} unknown: ${f.unknownReason}`;
-  return f.active === null && f.inactive === 0 ? unknown : `${f.inactive} (+ ${unknown})`;
+  // The CSV has the seats known to be idle; none when use is not known at all.
+  return f.active === null && f.inactive === 0 ? { text: unknown, value: null } : { text: `${f.inactive} (+ ${unknown})`, value: f.inactive };
 }
 
 /** An amount in a table: its known part, empty when nothing of it is known (never a 0), so each table's CSV download still sums exactly; the "Cost unknown" column beside it says what is missing. */
@@ -85,9 +92,11 @@ export function withUnknownColumn(t: Table, unknowns: Array<UnknownInfo | null |
 }
 
 /** Seats bought per tier: a number, "unlimited" (never summed into a count), or "none". */
-export function bought(l: { tiers: { id: string; entitled: number | 'unlimited' | null }[]; entitled: number | null; unlimited: boolean }): string {
-  if (l.tiers.length <= 1) return l.unlimited ? 'unlimited' : num(l.entitled);
-  return l.tiers.map((t) => `${t.id} ${t.entitled ?? 'none'}`).join(', ');
+export function bought(l: { tiers: { id: string; entitled: number | 'unlimited' | null }[]; entitled: number | null; unlimited: boolean }): Cell {
+  // The CSV has the counted tiers' sum and the unlimited flag.
+  const csv = { value: l.entitled, unlimited: l.unlimited };
+  if (l.tiers.length <= 1) return { text: l.unlimited ? 'unlimited' : num(l.entitled), ...csv };
+  return { text: l.tiers.map((t) => `${t.id} ${t.entitled ?? 'none'}`).join(', '), ...csv };
 }
 
 /** "Left on <date>" for someone who has left, "Leaves on <date>" while the day is ahead. */
@@ -128,7 +137,7 @@ export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRo
       const change = e.count !== undefined ? `${e.count} × ${e.type} in one commit${e.license ? '; each is in the license\'s change history' : ''}` : describe(e);
       return [
         e.date.slice(0, 10), e.type, e.license ? ctx.license(e.license) : '', subj, change, e.author,
-        { text: e.commit.slice(0, 10), href: ctx.links.commit(e.commit) },
+        { text: e.commit.slice(0, 10), href: ctx.links.commit(e.commit), id: e.commit },
         e.pr === null ? '' : link(`#${e.pr}`, pull),
         e.signed ? 'yes' : 'no',
       ];
@@ -154,5 +163,14 @@ export function groupBy<T>(items: readonly T[], key: (t: T) => string | null | u
 export function pagerCells(n: number, current: number, href: (page: number) => string, around = 4): Cell[] {
   const pages = [...new Set([1, ...Array.from({ length: around * 2 + 1 }, (_, i) => current - around + i), n])].filter((p) => p >= 1 && p <= n).sort((a, b) => a - b);
   return pages.map((p) => ({ text: String(p), href: href(p) }));
+}
+
+/** A pager section: the page numbers (pagerCells) with previous and next links where there is such a page. */
+export function pagerSection(label: string, n: number, current: number, href: (page: number) => string): Section {
+  return {
+    type: 'pager', label, current, pages: pagerCells(n, current, href),
+    ...(current > 1 ? { prev: { text: 'Previous', href: href(current - 1) } } : {}),
+    ...(current < n ? { next: { text: 'Next', href: href(current + 1) } } : {}),
+  };
 }
 

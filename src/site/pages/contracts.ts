@@ -10,7 +10,7 @@ export function contractsPage(ctx: Ctx): Page {
     route: routes.contracts, title: 'Contracts', nav: 'contracts', crumbs: [{ text: 'Overview', href: routes.overview }],
     sections: [ctx.table(withUnknownColumn({
       id: 'contracts', title: 'Contracts',
-      columns: [{ label: 'Contract' }, { label: 'Vendor' }, { label: 'Term' }, { label: 'Renewal' }, { label: 'Start' }, { label: 'End' }, { label: 'Auto-renew' }, { label: 'Notice' }, { label: 'Cancel by' }, { label: 'Decision' }, { label: 'PO' }, { label: ctx.money('Annual cost'), numeric: true }],
+      columns: [{ label: 'Contract' }, { label: 'Vendor' }, { label: 'Term' }, { label: 'Renewal' }, { label: 'Start', kind: 'date' }, { label: 'End', kind: 'date' }, { label: 'Auto-renew', kind: 'yesno' }, { label: 'Notice' }, { label: 'Cancel by', kind: 'date' }, { label: 'Decision' }, { label: 'PO' }, { label: ctx.money('Annual cost'), numeric: true }],
       rows: m.contracts.map((c) => [ctx.contract(c.id), ctx.vendor(c.vendor), c.state, c.status, c.start, c.end ?? '', c.autoRenew ? 'yes' : 'no', c.notice ?? '', c.cancelBy ?? '', c.decision, c.po ?? '', amount(c.annualCost, c.costUnknown)]),
       empty: 'No contracts.',
     }, m.contracts.map((c) => c.costUnknown)))],
@@ -61,7 +61,7 @@ export function renewalsPage(ctx: Ctx): Page {
       { type: 'chart', title: 'Renewal timeline', svg: timeline('Undecided contract terms and cancel-by dates over the next year', open.map((c) => ({ label: c.id, start: c.termStart ?? c.start, end: c.termEnd ?? c.end ?? c.start, mark: c.cancelBy })), m.provenance.today), table: 'renewals' },
       ctx.table(withUnknownColumn({
         id: 'renewals', title: 'Upcoming cancel-by dates',
-        columns: [{ label: 'Cancel by' }, { label: 'Days left', numeric: true }, { label: 'Decision due' }, { label: 'Contract' }, { label: 'Vendor' }, { label: 'Status' }, { label: 'Term starts' }, { label: 'Term ends' }, { label: 'Auto-renew' }, { label: 'Notice' }, { label: 'Decision' }, { label: 'Owner' }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Recommended'), numeric: true }],
+        columns: [{ label: 'Cancel by', kind: 'date' }, { label: 'Days left', numeric: true }, { label: 'Decision due', kind: 'date' }, { label: 'Contract' }, { label: 'Vendor' }, { label: 'Status' }, { label: 'Term starts', kind: 'date' }, { label: 'Term ends', kind: 'date' }, { label: 'Auto-renew', kind: 'yesno' }, { label: 'Notice' }, { label: 'Decision' }, { label: 'Owner' }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Recommended'), numeric: true }],
         rows: due.map((c) => [c.cancelBy!, String(daysFrom(m.provenance.today, c.cancelBy!)), c.decisionDue ?? '', ctx.contract(c.id), ctx.vendor(c.vendor), c.status, c.termStart ?? '', c.termEnd ?? '', c.autoRenew ? 'yes' : 'no', c.notice ?? '', c.decision, ctx.person(c.owner), amount(c.annualCost, c.costUnknown), c.costUnknown ? '' : (c.recommendedCost ?? '')]),
         empty: 'No cancel-by date ahead.',
       }, due.map((c) => c.costUnknown))),

@@ -21,14 +21,14 @@ export function departmentsPage(ctx: Ctx): Page {
       ctx.table(chargeTable(ctx, 'chargeback-departments', 'Departments', 'Department', departments)),
       ctx.table(withUnknownColumn({
         id: 'chargeback-by-license', title: 'Departments by license',
-        columns: [{ label: 'Department' }, { label: 'License' }, { label: ctx.money('Annual cost'), numeric: true }],
-        rows: departments.flatMap((r) => Object.entries(r.licenses).map(([l, cost]) => [r.name, ctx.license(l), amount(cost, r.licensesUnknown[l] ?? null)])),
+        columns: [{ label: 'Department', kind: 'ref' }, { label: 'License' }, { label: ctx.money('Annual cost'), numeric: true }],
+        rows: departments.flatMap((r) => Object.entries(r.licenses).map(([l, cost]) => [{ text: r.name, id: r.key }, ctx.license(l), amount(cost, r.licensesUnknown[l] ?? null)])),
         empty: 'Nothing to charge.',
       }, departments.flatMap((r) => Object.keys(r.licenses).map((l) => r.licensesUnknown[l])))),
       ctx.table(withUnknownColumn({
         id: 'chargeback-by-cost-centre', title: 'Departments by cost centre',
-        columns: [{ label: 'Department' }, { label: 'Cost centre' }, { label: ctx.money('Annual cost'), numeric: true }],
-        rows: departments.flatMap((r) => Object.entries(r.across).map(([cc, cost]) => [r.name, cc, amount(cost, r.acrossUnknown[cc] ?? null)])),
+        columns: [{ label: 'Department', kind: 'ref' }, { label: 'Cost centre' }, { label: ctx.money('Annual cost'), numeric: true }],
+        rows: departments.flatMap((r) => Object.entries(r.across).map(([cc, cost]) => [{ text: r.name, id: r.key }, cc, amount(cost, r.acrossUnknown[cc] ?? null)])),
         empty: 'Nothing to charge.',
       }, departments.flatMap((r) => Object.keys(r.across).map((cc) => r.acrossUnknown[cc])))),
     ],

@@ -50,10 +50,10 @@ export function forecastPage(ctx: Ctx): Page {
     { type: 'chart', title: 'Headcount per department', table: 'forecast-headcount', svg: lineChart('People present at month ends and their trend, per department', trendSeries(f.headcount, (h) => h.department, (h) => [...h.history, ...h.projection.map((p) => ({ date: p.date, value: p.trend }))])) },
     ctx.table({
       id: 'forecast-headcount', title: 'Headcount per department',
-      columns: [{ label: 'Department' }, { label: 'Date' }, { label: 'Figure' }, { label: 'People', numeric: true }, { label: 'Trend per month', numeric: true }],
+      columns: [{ label: 'Department', kind: 'ref' }, { label: 'Date' }, { label: 'Figure' }, { label: 'People', numeric: true }, { label: 'Trend per month', numeric: true }],
       rows: f.headcount.flatMap((h) => [
-        ...h.history.map((p) => [h.department, p.date, 'present', String(p.value), String(h.slopePerMonth)]),
-        ...h.projection.flatMap((p) => [[h.department, p.date, 'trend', String(p.trend), String(h.slopePerMonth)], [h.department, p.date, 'known', String(p.known), String(h.slopePerMonth)]]),
+        ...h.history.map((p) => [{ text: h.department, id: h.department }, p.date, 'present', String(p.value), String(h.slopePerMonth)]),
+        ...h.projection.flatMap((p) => [[{ text: h.department, id: h.department }, p.date, 'trend', String(p.trend), String(h.slopePerMonth)], [{ text: h.department, id: h.department }, p.date, 'known', String(p.known), String(h.slopePerMonth)]]),
       ]),
       empty: 'No people.',
     }),

@@ -3,7 +3,7 @@ import { routes } from '../routes.ts';
 import { lineChart } from '../svg/lines.ts';
 import type { LicenseFigures } from '../model/types.ts';
 import type { Page, Table } from '../types.ts';
-import { amount, bought, eventsTable, groupBy, idle, num, pct, percent, wholly, withUnknownColumn, type Ctx } from './context.ts';
+import { amount, bought, round2, eventsTable, groupBy, idle, num, pct, percent, wholly, withUnknownColumn, type Ctx } from './context.ts';
 
 export function licensesPage(ctx: Ctx): Page {
   return {
@@ -16,10 +16,10 @@ export function licensesPage(ctx: Ctx): Page {
 export function licenseTable(ctx: Ctx, id: string, title: string, licenses: LicenseFigures[]): Table {
   return withUnknownColumn({
     id, title,
-    columns: [{ label: 'License' }, { label: 'Vendor' }, { label: 'Type' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Active', numeric: true }, { label: 'Idle', numeric: true }, { label: 'Cancelling', numeric: true }, { label: 'Assigned of bought (counted tiers)', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
+    columns: [{ label: 'License' }, { label: 'Vendor' }, { label: 'Type' }, { label: 'Bought', numeric: true, kind: 'count' }, { label: 'Assigned', numeric: true }, { label: 'Active', numeric: true }, { label: 'Idle', numeric: true }, { label: 'Cancelling', numeric: true }, { label: 'Assigned of bought (counted tiers)', numeric: true, kind: 'percent' }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
     rows: licenses.map((l) => [
       ctx.license(l.id), ctx.vendor(l.vendor), l.type + (l.retired ? ` (retired ${l.retired})` : ''),
-      bought(l), String(l.assigned), num(l.active), idle(l), String(l.cancelling), l.assignedShare === null ? '' : `${l.countedAssigned} / ${l.entitled} (${pct(l.assignedShare)})`, amount(l.annualCost, l.annualCostUnknown), amount(l.waste, l.annualCostUnknown),
+      bought(l), String(l.assigned), num(l.active), idle(l), String(l.cancelling), l.assignedShare === null ? '' : { text: `${l.countedAssigned} / ${l.entitled} (${pct(l.assignedShare)})`, value: round2(l.assignedShare * 100) }, amount(l.annualCost, l.annualCostUnknown), amount(l.waste, l.annualCostUnknown),
     ]),
     empty: 'No licenses.',
   }, licenses.map((l) => l.annualCostUnknown));
@@ -65,36 +65,40 @@ export function licensePages(ctx: Ctx): Page[] {
         { type: 'facts', items: [
           { label: 'ID', value: l.id, key: true }, { label: 'Vendor', value: ctx.vendor(l.vendor) }, { label: 'Type', value: l.type },
           { label: 'Owner', value: ctx.person(l.owner) || 'none' }, { label: 'Retired', value: l.retired ?? 'no' },
-          { label: 'Usage snapshot', value: l.usageTaken ?? 'none' },
+          { label: 'Usage snapshot', value: l.usageFile ? { text: `${l.usageTaken ?? ''} (${l.usageFile})`, href: ctx.links.blob(l.usageFile, 1) } : l.usageTaken ?? 'none' },
           { label: 'Defined in', value: { text: `inventory/licenses/${l.id}.yaml`, href: ctx.links.blob(`inventory/licenses/${l.id}.yaml`, 1) } },
         ] },
         ctx.table(withUnknownColumn({
           id: `license-${l.id}-tiers`, title: 'Tiers',
-          columns: [{ label: 'Tier' }, { label: 'Name' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Unassigned', numeric: true }, { label: 'Active', numeric: true }, { label: 'Idle', numeric: true }, { label: 'Cancelling', numeric: true }, { label: 'Utilization (active)', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Per active user'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
+          columns: [{ label: 'Tier' }, { label: 'Name' }, { label: 'Bought', numeric: true, kind: 'count' }, { label: 'Assigned', numeric: true }, { label: 'Unassigned', numeric: true, kind: 'count' }, { label: 'Active', numeric: true }, { label: 'Idle', numeric: true }, { label: 'Cancelling', numeric: true }, { label: 'Utilization (active)', numeric: true, kind: 'percent' }, { label: ctx.money('Annual cost'), numeric: true }, { label: ctx.money('Per active user'), numeric: true }, { label: ctx.money('Waste'), numeric: true }],
           rows: l.tiers.map((t) => [t.id, t.name, num(t.entitled) || 'none', String(t.assigned), num(t.unassigned), num(t.active), idle(t), String(t.cancelling), percent(t.utilization), amount(t.annualCost, wholly(t.costUnknown)), amount(t.costPerActive, wholly(t.costUnknown)), amount(t.waste, wholly(t.costUnknown))]),
         }, l.tiers.map((t) => wholly(t.costUnknown)))),
         { type: 'chart', title: 'Seats over time', svg: lineChart(`${l.name}: seats bought, assigned and active over time`, shown), table: `license-${l.id}-over-time` },
         ctx.table({
           id: `license-${l.id}-over-time`, title: 'At each month end',
-          columns: [{ label: 'Date' }, { label: 'Bought', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Active', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }],
+          columns: [{ label: 'Date', kind: 'date' }, { label: 'Bought', numeric: true, kind: 'count' }, { label: 'Assigned', numeric: true }, { label: 'Active', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }],
           rows: [...points, now].flatMap((p) => (p.l ? [[p.date === m.provenance.today ? `${p.date} (today)` : { text: p.date, href: routes.at(p.date) }, bought(p.l), String(p.l.assigned), num(p.l.active), p.l.annualCost]] : [])),
         }),
         ctx.table({
           id: `license-${l.id}-seats`, title: 'Who holds the seats',
-          columns: [{ label: 'Holder' }, { label: 'Tier' }, { label: 'Since' }, { label: 'Activity' }, { label: 'Last active' }, { label: 'Line' }],
-          rows: seats.map((s) => [s.person ? ctx.person(s.person) : s.device ?? '', s.tier, s.since, s.state, s.lastActive ?? '', { text: `${s.file}:${s.line}`, href: ctx.links.blob(s.file, s.line) }]),
+          columns: [{ label: 'Holder' }, { label: 'Tier' }, { label: 'Since', kind: 'date' }, { label: 'Activity' }, { label: 'Last active', kind: 'date' }, { label: 'Line' }],
+          rows: seats.map((s) => [s.person ? ctx.person(s.person) : s.device ? { text: s.device, id: s.device } : '', s.tier, s.since, s.state, s.lastActive ?? '', { text: `${s.file}:${s.line}`, href: ctx.links.blob(s.file, s.line) }]),
           empty: 'No seats assigned.',
         }),
         ctx.table({
           id: `license-${l.id}-contracts`, title: 'Contracts',
-          columns: [{ label: 'Contract' }, { label: 'Renewal' }, { label: 'Term' }, { label: 'Cancel by' }, { label: 'Decision' }, { label: ctx.money('Annual cost'), numeric: true }],
+          columns: [{ label: 'Contract' }, { label: 'Renewal' }, { label: 'Term', kind: 'period' }, { label: 'Cancel by', kind: 'date' }, { label: 'Decision' }, { label: ctx.money('Annual cost'), numeric: true }],
           rows: contracts.map((c) => [ctx.contract(c.id), c.status, c.termStart ? `${c.termStart} – ${c.termEnd}` : c.start, c.cancelBy ?? '', c.decision, c.annualCost]),
           empty: 'No contract names this license.',
         }),
         ctx.table({
           id: `license-${l.id}-sources`, title: 'Where the figures come from',
           columns: [{ label: 'Tier' }, { label: 'Figure' }, { label: 'Source' }, { label: 'What' }],
-          rows: l.sources.map((s) => [s.tier, s.figure, { text: s.line ? `${s.file}:${s.line}` : s.file, href: ctx.links.blob(s.file, s.line ?? undefined) }, s.what]),
+          rows: [
+            ...l.sources.map((s) => [s.tier, s.figure, { text: s.line ? `${s.file}:${s.line}` : s.file, href: ctx.links.blob(s.file, s.line ?? undefined) }, s.what]),
+            // Active and idle come from the usage snapshot (issue 15: the page cites the file its figures come from).
+            ...(l.usageFile ? [['all tiers', 'active, idle, last active', { text: l.usageFile, href: ctx.links.blob(l.usageFile) }, `usage snapshot taken ${l.usageTaken ?? 'at an unknown time'}`]] : []),
+          ],
           empty: 'No contract line or price is behind these figures.',
         }),
         ctx.table(findingsTable(ctx, `license-${l.id}-findings`, 'Findings', licenseFindings(ctx, l.id))),

@@ -14,7 +14,7 @@ export function sourcePages(ctx: Ctx, sources: Record<string, string>): Page[] {
   for (const [file, text] of Object.entries(sources)) {
     out.push({
       route: sourceRoute(file), title: file, nav: 'source',
-      crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Compliance', href: routes.compliance }],
+      crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Inventory files', href: routes.sources }],
       sections: [
         { type: 'text', text: `As of commit ${ctx.m.provenance.commit?.slice(0, 12) ?? '(working tree)'}.` },
         { type: 'code', file, lines: text.replace(/\r?\n$/, '').split(/\r?\n/) },
@@ -22,4 +22,17 @@ export function sourcePages(ctx: Ctx, sources: Record<string, string>): Page[] {
     });
   }
   return out;
+}
+
+/** The index of the inventory files the site shows (people.yaml, usage snapshots, the README...): without it some had no link to them. */
+export function sourcesIndexPage(ctx: Ctx, sources: Record<string, string>): Page[] {
+  if (!ctx.links.local) return [];
+  const files = Object.keys(sources).sort();
+  return [{
+    route: routes.sources, title: 'Inventory files', nav: 'source', crumbs: [{ text: 'Overview', href: routes.overview }],
+    sections: [
+      { type: 'text', text: `The files under inventory/ as of commit ${ctx.m.provenance.commit?.slice(0, 12) ?? '(working tree)'}, each with numbered lines that findings and figures link to.` },
+      { type: 'links', title: `${files.length} files`, links: files.map((f) => ({ text: f, href: sourceRoute(f) })) },
+    ],
+  }];
 }

@@ -16,8 +16,8 @@ const policyText = (o: Offboarding) => (o.removalDays === null
 export function quarterTable(o: Offboarding): Table {
   return {
     id: 'offboarding-quarters', title: 'Access removal of leavers, by fiscal quarter of the last day',
-    columns: [{ label: 'Quarter' }, { label: 'Leavers', numeric: true }, { label: 'On time', numeric: true }, { label: 'Of which no seats', numeric: true }, { label: 'Late', numeric: true }, { label: 'Overdue (still held)', numeric: true }, { label: 'Pending', numeric: true }, { label: 'Share on time' }],
-    rows: o.quarters.map((q) => [q.quarter, String(q.leavers.value), o.removalDays ? String(q.onTime.value) : '', String(q.noSeats.value), String(q.late.value), String(q.overdue.value), String(q.pending.value), shareText(q.share?.value)]),
+    columns: [{ label: 'Quarter' }, { label: 'Leavers', numeric: true }, { label: 'On time', numeric: true }, { label: 'Of which no seats', numeric: true }, { label: 'Late', numeric: true }, { label: 'Overdue (still held)', numeric: true }, { label: 'Pending', numeric: true }, { label: 'Share on time', kind: 'percent' }],
+    rows: o.quarters.map((q) => [q.quarter, String(q.leavers.value), o.removalDays ? String(q.onTime.value) : '', String(q.noSeats.value), String(q.late.value), String(q.overdue.value), String(q.pending.value), { text: shareText(q.share?.value), value: q.share?.value?.percent ?? null }]),
     empty: 'No leaver whose last day has passed.',
   };
 }
@@ -37,12 +37,12 @@ export function complianceSections(ctx: Ctx): Section[] {
 function seatsTable(ctx: Ctx, id: string, title: string, leavers: LeaverEvidence[]): Table {
   return {
     id, title,
-    columns: [{ label: 'Person' }, { label: 'Seat' }, { label: 'Last day' }, { label: 'Removed on' }, { label: 'Commit' }, { label: 'Pull request' }, { label: 'Days', numeric: true }, { label: 'Status' }],
+    columns: [{ label: 'Person' }, { label: 'Seat' }, { label: 'Last day', kind: 'date' }, { label: 'Removed on', kind: 'date' }, { label: 'Commit' }, { label: 'Pull request' }, { label: 'Days', numeric: true }, { label: 'Status' }],
     rows: leavers.flatMap((l) => (l.seats.length === 0 ? [[ctx.person(l.person), 'none held', l.end, '', '', '', '', VERDICT_TEXT[l.verdict]]] : l.seats.map((s) => {
       const r = s.removal?.value;
       return [
         ctx.person(l.person), `${s.license} ${s.tier}`, l.end, r?.on ?? 'still held',
-        r ? { text: r.commit.slice(0, 10), href: ctx.links.commit(r.commit) } : '',
+        r ? { text: r.commit.slice(0, 10), href: ctx.links.commit(r.commit), id: r.commit } : '',
         r?.pr ? link(`#${r.pr}`, ctx.links.pull(r.pr)) : '',
         String(s.days.value), SEAT_STATUS_TEXT[s.status],
       ];
@@ -65,7 +65,7 @@ export function offboardingPage(ctx: Ctx): Page {
       { type: 'text', text: policyText(o) },
       ctx.table({
         id: 'offboarding-open', title: 'Late and open leavers',
-        columns: [{ label: 'Person' }, { label: 'Last day' }, { label: 'Quarter' }, { label: 'Verdict' }, { label: 'Most days', numeric: true }, { label: 'Seats still held', numeric: true }],
+        columns: [{ label: 'Person' }, { label: 'Last day', kind: 'date' }, { label: 'Quarter' }, { label: 'Verdict' }, { label: 'Most days', numeric: true }, { label: 'Seats still held', numeric: true }],
         rows: o.leavers.filter((l) => OPEN.has(l.verdict)).map((l) => [ctx.person(l.person), l.end, l.quarter, VERDICT_TEXT[l.verdict], String(l.worstDays?.value ?? ''), String(l.seats.filter((s) => s.removal === null).length)]),
         empty: 'Every leaver\'s seats went on time.',
       }),

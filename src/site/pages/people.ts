@@ -12,13 +12,13 @@ export function peoplePage(ctx: Ctx): Page {
     sections: [
       ctx.table({
         id: 'leavers-with-seats', title: 'Leavers holding seats (left, or leaving)',
-        columns: [{ label: 'Person' }, { label: 'Status' }, { label: 'License' }, { label: 'Tier' }, { label: 'Since' }, { label: 'Line' }],
+        columns: [{ label: 'Person' }, { label: 'Status' }, { label: 'License' }, { label: 'Tier' }, { label: 'Since', kind: 'date' }, { label: 'Line' }],
         rows: leaversHolding(ctx).map((s) => [ctx.person(s.person), leaverText(s.leaver, s.end), ctx.license(s.license), s.tier, s.since, { text: `${s.file}:${s.line}`, href: ctx.links.blob(s.file, s.line) }]),
         empty: 'No leaver holds a seat, and nobody leaving does.',
       }),
       ctx.table({
         id: 'people', title: 'Everyone',
-        columns: [{ label: 'Name' }, { label: 'ID' }, { label: 'Department' }, { label: 'Cost centre' }, { label: 'Status' }, { label: 'Seats', numeric: true }],
+        columns: [{ label: 'Name', kind: 'person' }, { label: 'ID' }, { label: 'Department' }, { label: 'Cost centre' }, { label: 'Status' }, { label: 'Seats', numeric: true }],
         rows: m.people.map((p) => [ctx.person(p.id), p.id, p.department ? dept.get(p.department) ?? p.department : '', p.costCentre ?? '', p.status, String(p.seats)]),
         empty: 'No people.',
       }),
@@ -43,14 +43,14 @@ export function personPages(ctx: Ctx): Page[] {
       ] },
       ctx.table({
         id: `person-${p.id}-seats`, title: 'Seats held',
-        columns: [{ label: 'License' }, { label: 'Tier' }, { label: 'Since' }, { label: 'Activity' }, { label: 'Last active' }, { label: 'Line' }],
+        columns: [{ label: 'License' }, { label: 'Tier' }, { label: 'Since', kind: 'date' }, { label: 'Activity' }, { label: 'Last active', kind: 'date' }, { label: 'Line' }],
         rows: (seatsBy.get(p.id) ?? []).map((s) => [ctx.license(s.license), s.tier, s.since, s.state, s.lastActive ?? '', { text: `${s.file}:${s.line}`, href: ctx.links.blob(s.file, s.line) }]),
         empty: 'Holds no seats.',
       }),
       ...personSections(ctx, p.id),
       ctx.table({
         id: `person-${p.id}-owns`, title: 'Owns',
-        columns: [{ label: 'What' }, { label: 'Kind' }],
+        columns: [{ label: 'What', kind: 'ref' }, { label: 'Kind' }],
         rows: [...m.licenses.filter((l) => l.owner === p.id).map((l) => [ctx.license(l.id), 'license']), ...m.contracts.filter((c) => c.owner === p.id).map((c) => [ctx.contract(c.id), 'contract'])],
         empty: 'Owns no license or contract.',
       }),

@@ -35,16 +35,16 @@ export function positionSections(ctx: Ctx, vendor: string): Section[] {
   const money = ctx.money;
   const figures = ctx.table({
     id: positionTableId(vendor), title: 'License position',
-    columns: [{ label: 'License' }, { label: 'Tier' }, { label: 'Type' }, { label: 'Entitled', numeric: true }, { label: 'Assigned', numeric: true }, { label: 'Vendor accounts', numeric: true }, { label: 'Peak in use', numeric: true }, { label: 'Deployed', numeric: true }, { label: 'Surplus / shortfall', numeric: true }, { label: money('Unit cost'), numeric: true }, { label: money('True-up'), numeric: true }],
-    rows: lines.map((l) => [ctx.license(l.license), l.tierName, l.type, num(l.entitled), String(l.assigned), num(l.accounts), l.peak ? `${l.peak.inUse} (${l.peak.date})` : '—', num(l.deployed), num(l.balance), l.unitCost ?? '?', l.trueUp ?? '?']),
+    columns: [{ label: 'License' }, { label: 'Tier' }, { label: 'Type' }, { label: 'Entitled', numeric: true, kind: 'count' }, { label: 'Assigned', numeric: true }, { label: 'Vendor accounts', numeric: true }, { label: 'Peak in use', numeric: true }, { label: 'Deployed', numeric: true }, { label: 'Surplus / shortfall', numeric: true }, { label: money('Unit cost'), numeric: true }, { label: money('True-up'), numeric: true }],
+    rows: lines.map((l) => [ctx.license(l.license), l.tierName, l.type, num(l.entitled), String(l.assigned), num(l.accounts), l.peak ? { text: `${l.peak.inUse} (${l.peak.date})`, value: l.peak.inUse } : '—', num(l.deployed), num(l.balance), l.unitCost ?? '?', l.trueUp ?? '?']),
   });
   const evidence = ctx.table({
     id: `vendor-${vendor}-position-sources`, title: 'Behind the figures',
     columns: [{ label: 'License' }, { label: 'Tier' }, { label: 'Record' }, { label: 'What' }, { label: 'PO' }, { label: 'Source at the commit' }],
     rows: lines.flatMap((l) => [
-      ...l.backing.map((b) => [l.license, l.tier, ctx.contract(b.contract), `lines[${b.line}]: ${b.quantity} × ${b.unitPrice} ${b.currency} per ${b.pricePeriod}${b.order ? `, order ${b.order}` : ''}`, b.po ?? '', link(ctx, b.source)]),
-      ...(l.backing.length === 0 ? [[l.license, l.tier, '', 'no contract in force names this tier: every deployed seat is a shortfall', '', '']] : []),
-      ...(l.peak ? [[l.license, l.tier, 'usage snapshot', l.peak.source.what, '', link(ctx, l.peak.source)]] : []),
+      ...l.backing.map((b) => [{ text: l.license, id: l.license }, l.tier, ctx.contract(b.contract), `lines[${b.line}]: ${b.quantity} × ${b.unitPrice} ${b.currency} per ${b.pricePeriod}${b.order ? `, order ${b.order}` : ''}`, b.po ?? '', link(ctx, b.source)]),
+      ...(l.backing.length === 0 ? [[{ text: l.license, id: l.license }, l.tier, '', 'no contract in force names this tier: every deployed seat is a shortfall', '', '']] : []),
+      ...(l.peak ? [[{ text: l.license, id: l.license }, l.tier, 'usage snapshot', l.peak.source.what, '', link(ctx, l.peak.source)]] : []),
     ]),
   });
   const docs = new Map(lines.flatMap((l) => l.backing.flatMap((b) => b.documents.map((d) => [`${b.contract}\u0000${d.url}`, { text: `${b.contract}: ${d.title}`, href: d.url }] as const))));
@@ -62,7 +62,7 @@ export function positionPage(ctx: Ctx): Page {
     const t = positionTotals(lines.map((l) => ({ balance: l.balance, trueUp: l.trueUp === null ? null : parseAmount(l.trueUp) })));
     const trueUp = toDecimal(t.trueUp, m.position.currency);
     const name = ctx.vendor(v);
-    return [typeof name === 'string' ? { text: v, href: `${routes.vendor(v)}#t-${positionTableId(v)}` } : { ...name, href: `${name.href}#t-${positionTableId(v)}` }, String(lines.length),
+    return [typeof name === 'string' || !name.href ? { text: v, href: `${routes.vendor(v)}#t-${positionTableId(v)}`, id: v } : { ...name, href: `${name.href}#t-${positionTableId(v)}` }, String(lines.length),
       String(t.shortfallSeats), String(t.surplusSeats), t.trueUpUnknown ? `${trueUp} + unknown` : trueUp];
   });
   return {

@@ -29,8 +29,8 @@ export function spendPages(ctx: Ctx): Page[] {
       ctx.table(rowsTable(ctx, `spend-${y.year}-cost-centres`, 'By cost centre', 'Cost centre', y.costCentres)),
       ctx.table(withUnknownColumn({
         id: `spend-${y.year}-by-license`, title: 'Departments by license',
-        columns: [{ label: 'Department' }, { label: 'License' }, { label: ctx.money('Spend'), numeric: true }],
-        rows: y.departments.flatMap((r) => Object.entries(r.licenses).map(([l, v]) => [r.name, ctx.license(l), amount(v, r.licensesUnknown[l] ?? null)])),
+        columns: [{ label: 'Department', kind: 'ref' }, { label: 'License' }, { label: ctx.money('Spend'), numeric: true }],
+        rows: y.departments.flatMap((r) => Object.entries(r.licenses).map(([l, v]) => [{ text: r.name, id: r.key }, ctx.license(l), amount(v, r.licensesUnknown[l] ?? null)])),
         empty: 'No spend.',
       }, y.departments.flatMap((r) => Object.keys(r.licenses).map((l) => r.licensesUnknown[l])))),
       ctx.table(withUnknownColumn({

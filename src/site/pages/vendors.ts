@@ -37,7 +37,7 @@ export function vendorPages(ctx: Ctx): Page[] {
       ctx.table(licenseTable(ctx, `vendor-${v.id}-licenses`, 'Licenses', m.licenses.filter((l) => l.vendor === v.id))),
       ctx.table({
         id: `vendor-${v.id}-contracts`, title: 'Contracts',
-        columns: [{ label: 'Contract' }, { label: 'State' }, { label: 'Start' }, { label: 'End' }, { label: 'Cancel by' }, { label: ctx.money('Annual cost'), numeric: true }],
+        columns: [{ label: 'Contract' }, { label: 'State' }, { label: 'Start', kind: 'date' }, { label: 'End', kind: 'date' }, { label: 'Cancel by', kind: 'date' }, { label: ctx.money('Annual cost'), numeric: true }],
         rows: m.contracts.filter((c) => c.vendor === v.id).map((c) => [ctx.contract(c.id), c.state, c.start, c.end ?? '', c.cancelBy ?? '', c.annualCost]),
         empty: 'No contracts.',
       }),

@@ -1,0 +1,69 @@
+// Issue 15: every page the site generates is reachable by following links from the overview, and the audit trail by month.
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { siteFromInput } from '../../src/site/site-data.ts';
+import { NAV, type Cell, type CellValue, type Page, type SiteData } from '../../src/site/types.ts';
+import { builtSite } from './built.ts';
+
+let site: SiteData;
+let cleanup: () => void;
+
+beforeAll(async () => ({ site, cleanup } = await builtSite()));
+afterAll(() => cleanup());
+
+/** The routes a page links to, as the components render them (site/src/components); the layout adds the main navigation and the footer. */
+function linksOf(d: SiteData, p: Page): string[] {
+  const out: string[] = [...NAV.map((n) => n[2]), '/downloads/', ...p.crumbs.map((c) => c.href ?? '')];
+  const cell = (c: CellValue | undefined) => { if (c && typeof c === 'object' && c.href) out.push(c.href); };
+  const cells = (cs: (Cell | undefined)[]) => cs.forEach(cell);
+  for (const s of p.sections) {
+    if (s.type === 'kpis') out.push(...s.items.flatMap((k) => (k.href ? [k.href] : [])));
+    if (s.type === 'table') d.tables[s.table]!.rows.forEach((r) => r.forEach(cell));
+    if (s.type === 'facts') s.items.forEach((i) => (Array.isArray(i.value) ? i.value.forEach(cell) : cell(i.value)));
+    if (s.type === 'links') cells(s.links);
+    if (s.type === 'pager') cells([...s.pages, s.prev, s.next]);
+  }
+  return out.map((h) => h.replace(/#.*$/, '')).filter((h) => h.startsWith('/') && !h.startsWith('/download/'));
+}
+
+/** The pages reached from the overview, and the links to pages that do not exist. */
+function crawl(d: SiteData): { pages: Map<string, Page>; reached: Set<string>; broken: string[] } {
+  const pages = new Map(d.pages.map((p) => [p.route, p]));
+  const reached = new Set<string>(['/']);
+  const queue = ['/'];
+  const broken: string[] = [];
+  while (queue.length) {
+    const from = queue.shift()!;
+    for (const to of linksOf(d, pages.get(from)!)) {
+      if (!pages.has(to)) broken.push(`${from} -> ${to}`);
+      else if (!reached.has(to)) { reached.add(to); queue.push(to); }
+    }
+  }
+  return { pages, reached, broken };
+}
+
+describe('reachability', () => {
+  test('with a repository web address (sources linked there, no source pages), every page is reached and no link is broken', () => {
+    const remote = siteFromInput({ ...site, model: { ...site.model, provenance: { ...site.model.provenance, repoUrl: 'https://git.test.example/org/licenses' } }, sources: null });
+    const { pages, reached, broken } = crawl(remote);
+    expect(broken).toEqual([]);
+    expect([...pages.keys()].filter((r) => !reached.has(r))).toEqual([]);
+    expect(pages.has('/source/')).toBe(false);
+  });
+
+  test('crawling links from the overview reaches every generated page, and nothing else', () => {
+    const { pages, reached, broken } = crawl(site);
+    expect(broken).toEqual([]);
+    expect([...pages.keys()].filter((r) => !reached.has(r))).toEqual([]);
+    expect(reached.size).toBe(pages.size);
+    // The pages nothing linked to before issue 15: people.yaml's and a usage file's source view.
+    expect(reached).toContain('/source/inventory/people.yaml/');
+    expect(reached).toContain('/source/inventory/usage/figma.yaml/');
+  });
+
+  test('a license page whose figures come from a usage snapshot cites and links that file', () => {
+    const page = site.pages.find((p) => p.route === '/licenses/figma/')!;
+    expect(linksOf(site, page)).toContain('/source/inventory/usage/figma.yaml/');
+    const sources = site.tables['license-figma-sources']!.rows;
+    expect(sources.at(-1)).toEqual(['all tiers', 'active, idle, last active', { text: 'inventory/usage/figma.yaml', href: '/source/inventory/usage/figma.yaml/' }, 'usage snapshot taken 2026-07-01T06:00:00Z']);
+  });
+});
