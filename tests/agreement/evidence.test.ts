@@ -59,13 +59,13 @@ describe('the site and lac evidence agree on the evidence packs', () => {
 
   it('rows link to their commit; without API access every approval reads "not available"; hostile author text stays text', () => {
     const rows = site.tables['evidence-2026-Q1-access-removal']!.rows;
-    expect(rows[1]!.slice(0, 8)).toEqual([{ text: 'bob', href: '/people/bob/' }, 'Bob Byte', '2026-02-10', 'figma viewer', '2026-02-13', { text: r.shas.bob, href: `/audit/commit/${r.shas.bob}/` }, '#4', NOT_AVAILABLE]);
+    expect(rows[1]!.slice(0, 8)).toEqual([{ text: 'bob', id: 'bob', href: '/people/bob/' }, 'Bob Byte', '2026-02-10', 'figma viewer', '2026-02-13', { text: r.shas.bob, id: r.shas.bob, href: `/audit/commit/${r.shas.bob}/` }, '#4', NOT_AVAILABLE]);
     const changes = site.tables['evidence-2026-Q2-unreviewed-changes']!;
     expect(changes.rows).toEqual([]);
     expect(changes.empty).toBe(`No change is known to have landed without an approving review; the review record of 4 changes is ${NOT_AVAILABLE}.`);
     const decisions = site.tables['evidence-2026-Q2-renewal-decisions']!.rows;
     expect(decisions.map((row) => row.map(text))).toEqual([['figma-2026', 'renew', 'undecided', 'ada', '2026-04-13', '2026-04-14', r.more.renew, '#7', NOT_AVAILABLE, 'inventory/contracts/figma-2026.yaml']]);
-    expect(decisions[0]![0]).toEqual({ text: 'figma-2026', href: '/contracts/figma-2026/' });
+    expect(decisions[0]![0]).toEqual({ text: 'figma-2026', id: 'figma-2026', href: '/contracts/figma-2026/' });
     expect(decisions[0]![9]).toEqual({ text: 'inventory/contracts/figma-2026.yaml', href: '/source/inventory/contracts/figma-2026.yaml/' });
     expect(JSON.stringify(site.tables)).not.toContain(HOSTILE_TITLE);
     expect(site.model.evidence![4]!.reviews).toEqual({ changes: 4, approved: 0, notApproved: 0, noPullRequest: 0, unavailable: 4 });

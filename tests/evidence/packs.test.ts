@@ -106,7 +106,7 @@ describe('evidence packs', () => {
     const origin = { head: 'abc', generated: TODAY };
     expect(formatEvidence(q4, 'text', origin, 'access-removal')).toContain('  No leaver\'s last day falls in this period.\n');
     expect(formatEvidence(q4, 'md', origin, 'renewal-decisions')).toContain('\nNo renewal decision landed in this period.\n');
-    expect(formatEvidence(q4, 'csv', origin, 'access-removal')).toBe('Person,Name,Last day,Seat,Removed on,Commit,Pull request,Approval,Days,Status,Record\r\n');
+    expect(formatEvidence(q4, 'csv', origin, 'access-removal')).toBe('\uFEFFPerson,Person_id,Person_email,Name,Last day,Seat,Removed on,Commit,Commit_id,Pull request,Approval,Days,Status,Record\r\n');
   });
 
   it('hostile commit and pull request text is escaped in markdown and neutralised in CSV', () => {

@@ -1,8 +1,9 @@
 import { CONTROLS, type Control, type EvidencePack } from '../../analysis/evidence/index.ts';
 import { mdText } from '../../util/escape/markdown.ts';
-import { toCsv } from '../csv.ts';
+import { tableCsv } from '../../site/csv/table.ts';
+import type { CellValue } from '../../site/types.ts';
 import { mdTable, textTable } from '../table.ts';
-import { cellText, controlTable, type ControlTable } from './tables.ts';
+import { cellText, controlTable, type ControlTable, type EvCell } from './tables.ts';
 
 export const EVIDENCE_FORMATS = ['text', 'md', 'csv', 'json'] as const;
 export type EvidenceFormat = (typeof EVIDENCE_FORMATS)[number];
@@ -15,8 +16,17 @@ export interface PackOrigin {
 
 const texts = (t: ControlTable) => t.rows.map((r) => r.map(cellText));
 
-/** A control's table as CSV: the columns and cells the site's evidence page shows (its download). */
-export const controlCsv = (t: ControlTable): string => toCsv(t.columns.map((c) => c.label), texts(t));
+/** A pack's cell in the CSV: a person, contract or commit with its ID beside the text (the site's cells carry the same). */
+export function csvCell(c: EvCell): CellValue {
+  if (typeof c === 'string') return c;
+  if ('commit' in c) return { text: c.text, id: c.commit };
+  if ('person' in c) return { text: c.text, id: c.person };
+  if ('contract' in c) return { text: c.text, id: c.contract };
+  return c.text;
+}
+
+/** A control's table as CSV, typed as every CSV of the site is (src/site/csv): the site's download of that control is the same file. */
+export const controlCsv = (t: ControlTable): string => tableCsv({ id: t.control, title: t.title, columns: t.columns, rows: t.rows.map((r) => r.map(csvCell)) });
 
 const heading = (p: EvidencePack, o: PackOrigin) => `Evidence pack ${p.period.label} (${p.period.from} to ${p.period.to}), built from commit ${o.head} on ${o.generated}`;
 

@@ -133,6 +133,26 @@ export const GLOSSARY: Record<string, string> = {
   currency: 'ISO 4217 currency code', contracts: 'the contracts in force', po_numbers: 'their purchase order numbers',
   series: 'which series the row belongs to (spend, seats-in-use, headcount-trend, backtest-error, ...)', key: 'the license, department or contract ID the series is for ("total" for all)',
   month: 'the month (YYYY-MM)', date: 'the day the figure is for', value: 'the figure: an amount in the org currency, seats or people',
+  // Overview, renewals and the evidence packs (issue 15).
+  'License and tier': 'the license and the tier, as one label',
+  'Assigned of bought': 'assigned seats of the seats bought, in percent',
+  'Seats bought (counted tiers)': 'seats bought by the contracts in force on that day, over the tiers with a number of seats',
+  'Seats assigned (counted tiers)': 'seats assigned on that day, over the tiers with a number of seats',
+  'Term starts': 'the first day of the contract term in force',
+  Approval: 'the review of the pull request the change landed by: approved (and by whom), not approved, no pull request, or not available (no API access at build time)',
+  Balance: 'entitled seats less deployed seats: positive a surplus, negative a shortfall',
+  Before: 'the renewal decision before this change',
+  'Contract lines in force': 'the contract lines behind the entitlement, each with its file and line',
+  'Decided by': 'who decided: the contract\'s decided_by as the change left it, else the commit\'s author',
+  'Decided on': 'the day the decision was recorded',
+  'Landed on': 'the day the change landed on the main branch (commit date, org time zone)',
+  Review: 'the review of the change\'s pull request (as Approval)',
+  'What changed': 'the inventory records the change touched, in short',
+  Period: 'the fiscal year or quarter of the evidence pack',
+  'Access removal for leavers': 'rows of the access-removal control in the period: one per leaver\'s seat',
+  'License position per vendor at the period end': 'rows of the license-position control: one per license tier',
+  'Changes without an approving review': 'rows of the unreviewed-changes control: one per change without an approving review',
+  'Renewal decisions': 'rows of the renewal-decisions control: one per decision recorded in the period',
 };
 
 /** Strips the currency from a label: "Annual cost (EUR)" → "Annual cost". */

@@ -26,9 +26,12 @@ function cells(ctx: Ctx, commit: ReturnType<typeof commitLink>): (c: EvCell) => 
   const files = new Set(ctx.m.files);
   return (c) => {
     if (typeof c === 'string') return c;
-    if ('commit' in c) return commit(c.text, c.commit);
-    if ('person' in c) return people.has(c.person) ? { text: c.text, href: routes.person(c.person) } : c.text;
-    if ('contract' in c) return contracts.has(c.contract) ? { text: c.text, href: routes.contract(c.contract) } : c.text;
+    if ('commit' in c) {
+      const linked = commit(c.text, c.commit);
+      return typeof linked === 'string' ? { text: linked, id: c.commit } : { ...linked, id: c.commit };
+    }
+    if ('person' in c) return { text: c.text, id: c.person, ...(people.has(c.person) ? { href: routes.person(c.person) } : {}) };
+    if ('contract' in c) return { text: c.text, id: c.contract, ...(contracts.has(c.contract) ? { href: routes.contract(c.contract) } : {}) };
     if ('pr' in c) {
       const href = ctx.links.pull(c.pr);
       return href ? { text: c.text, href } : c.text;
