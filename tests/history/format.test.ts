@@ -3,7 +3,7 @@ import { csvCell, formatCsv, formatText } from '../../src/history/format.ts';
 import type { HistoryEvent } from '../../src/history/history.ts';
 
 const base: HistoryEvent = {
-  type: 'seat.assigned', license: 'figma', person: 'ada', details: { tier: 'full', since: '2026-01-05' }, file: 'inventory/assignments/figma.yaml,,,,,,,,,',
+  type: 'seat.assigned', license: 'figma', person: 'ada', details: { tier: 'full', since: '2026-01-05' }, file: 'inventory/assignments/figma.yaml',
   commit: '0123456789abcdef0123456789abcdef01234567', date: '2026-01-10T08:30:00Z', author: 'Ada Lovelace', email: 'ada@test.example', pr: 2, signed: false,
 };
 
