@@ -1,5 +1,6 @@
 // The site's domain data ("the whole data as JSON"): plain values, amounts as decimal strings in
 // the org currency, dates as ISO dates.
+import type { SiteCommit } from './commits.ts';
 import type { Offboarding } from '../../analysis/offboarding/index.ts';
 import type { Finding } from '../../findings/finding.ts';
 import type { HistoryEvent } from '../../history/history.ts';
@@ -271,6 +272,8 @@ export interface SiteModel {
   upcoming: string[];
   findings: Finding[];
   events: HistoryEvent[];
+  /** Author, committer, message and diff of each commit that changed the inventory (src/site/model/commits.ts). */
+  commits?: Record<string, SiteCommit>;
   /** Leavers' seat removals and quarterly timeliness (src/analysis/offboarding); null without git history. */
   offboarding: Offboarding | null;
   snapshots: Snapshot[];

@@ -128,7 +128,8 @@ export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRo
       const change = e.count !== undefined ? `${e.count} × ${e.type} in one commit${e.license ? '; each is in the license\'s change history' : ''}` : describe(e);
       return [
         e.date.slice(0, 10), e.type, e.license ? ctx.license(e.license) : '', subj, change, e.author,
-        { text: e.commit.slice(0, 10), href: ctx.links.commit(e.commit) },
+        // The site's commit page: who reviewed and approved it, its diff (it links on to the repository's own page).
+        { text: e.commit.slice(0, 10), href: routes.commit(e.commit) },
         e.pr === null ? '' : link(`#${e.pr}`, pull),
         e.signed ? 'yes' : 'no',
       ];
