@@ -27,7 +27,7 @@ export const mergerWords = (a: ChangeApproval): string => a.merger ?? (a.status 
 export function approvalLine(a: ChangeApproval, committer: string | undefined): string {
   const parts = [approvalWords(a)];
   if (a.status !== 'unavailable' && a.status !== 'no-pull-request') parts.push(`reviewed by ${list(a.reviewers)}`);
-  if (a.prTitle !== undefined) parts.push(`PR "${a.prTitle}"${a.prUrl ? ` ${a.prUrl}` : ''}`);
+  if (a.prTitle !== undefined) parts.push(`PR ${a.prNumber ? `#${a.prNumber} ` : ''}"${a.prTitle}"${a.prUrl ? ` ${a.prUrl}` : ''}`);
   if (a.merger) parts.push(`merged by ${a.merger}`);
   if (committer) parts.push(`committed by ${committer}`);
   parts.push(`signature ${signatureWords(a)}`);

@@ -14,6 +14,8 @@ export type SignatureStatus = 'verified' | 'unverified' | 'unsigned' | 'unavaila
 
 export interface ChangeApproval {
   status: ApprovalStatus;
+  /** The pull request's number: the commit message's, or the one GitHub says holds the commit. */
+  prNumber?: number;
   /** The pull request's title and web address, when known (title is untrusted text: escape it). */
   prTitle?: string;
   prUrl?: string;

@@ -15,7 +15,8 @@ export function formatMarkdown(events: readonly HistoryEvent[]): string {
   const rows = [mdRow(COLUMNS), mdRow(COLUMNS.map(() => '---'))];
   for (const e of events) {
     const a = e.approval;
-    const pr = e.pr === null ? '' : a?.prUrl && /^https?:\/\//.test(a.prUrl) ? `[#${e.pr}](<${encodeURI(a.prUrl)}>)` : `#${e.pr}`;
+    const n = a?.prNumber ?? e.pr;
+    const pr = n === null ? '' : a?.prUrl && /^https?:\/\//.test(a.prUrl) ? `[#${n}](<${encodeURI(a.prUrl)}>)` : `#${n}`;
     const title = a?.prTitle === undefined ? '' : ` ${mdText(a.prTitle)}`;
     rows.push(mdRow([
       mdText(e.date.slice(0, 10)), mdCode(e.commit.slice(0, 10)), `${pr}${title}`, mdText(e.author), mdText(e.committer ?? ''), mdText(summary(e)),

@@ -52,7 +52,7 @@ export function approvalOf(looked: LookedUp | undefined, info: CommitInfo, prUrl
   const url = prUrl(looked.pr);
   return {
     status: approvers.length > 0 ? 'approved' : 'not-approved',
-    prTitle: pull.title, ...(url ? { prUrl: url } : {}),
+    prNumber: looked.pr, prTitle: pull.title, ...(url ? { prUrl: url } : {}),
     reviewers, approvers,
     ...(pull.mergedBy ? { merger: pull.mergedBy } : gitMerger),
     signature, ...reason,

@@ -62,7 +62,7 @@ describe('approvals', () => {
     expect(stats).toMatchObject({ fromApi: 6, fromCache: 0, unavailable: 0 });
     // Changes requested, then approved (a later comment does not undo it); the author's own approval never counts.
     expect(byName.get('dee')).toEqual({
-      status: 'approved', prTitle: 'Add Dee', prUrl: `${WEB}/pull/2`, reviewers: ['bob', 'carol'], approvers: ['carol'], merger: 'ada',
+      status: 'approved', prNumber: 2, prTitle: 'Add Dee', prUrl: `${WEB}/pull/2`, reviewers: ['bob', 'carol'], approvers: ['carol'], merger: 'ada',
       signature: 'unsigned', signatureReason: 'unsigned', prAuthor: 'bob',
     });
     expect(byName.get('upgrade')).toMatchObject({ status: 'not-approved', reviewers: ['bob', 'dave'], approvers: [], signature: 'unverified', signatureReason: 'unknown_key' });

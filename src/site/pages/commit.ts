@@ -48,7 +48,8 @@ function diffTable(ctx: Ctx, sha: string, c: SiteCommit): Table {
 /** Author, committer, merger, pull request with its title, reviewers, approvers and signature of a commit. */
 function factsOf(ctx: Ctx, sha: string, e: HistoryEvent, c: SiteCommit | undefined): Section {
   const a = e.approval;
-  const pr: CellValue = e.pr === null && !a?.prTitle ? (a?.status === 'unavailable' ? NOT_AVAILABLE : 'none') : link(`#${e.pr ?? ''}${a?.prTitle !== undefined ? ` ${a.prTitle}` : ''}`, own(ctx, a?.prUrl) ?? (e.pr === null ? null : ctx.links.pull(e.pr)));
+  const n = a?.prNumber ?? e.pr;
+  const pr: CellValue = n === null || n === undefined ? (a?.status === 'unavailable' ? NOT_AVAILABLE : 'none') : link(`#${n}${a?.prTitle !== undefined ? ` ${a.prTitle}` : ''}`, own(ctx, a?.prUrl) ?? ctx.links.pull(n));
   const external = ctx.links.local ? null : ctx.links.commit(sha);
   return { type: 'facts', items: [
     { label: 'Commit', value: link(sha, external) }, { label: 'Date', value: e.date },
