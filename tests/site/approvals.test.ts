@@ -1,7 +1,11 @@
 // Commit pages answer "who approved this change" (issue 15): from the GitHub fake at build time
 // (reviews and commit verification as GitHub's OpenAPI description shapes them), from the history
 // cache in a later build without a token, "not available" with neither; untrusted text never a link.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, afterAll, describe, expect, it } from 'vitest';
+import { buildSite } from '../../src/site/build.ts';
 import { NOT_AVAILABLE } from '../../src/history/approval.ts';
 import { buildSiteInput } from '../../src/site/input.ts';
 import { siteFromInput } from '../../src/site/site-data.ts';
@@ -80,6 +84,19 @@ describe('commit pages', () => {
     expect(gh.fake.requests).toEqual([]);
     for (const sha of [f.shas.dee, hostile, f.shas.usage]) expect(facts(page(again, sha))).toEqual(facts(page(first, sha)));
   });
+
+  it('escapes them in the built HTML (Astro, from the cache, no token)', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'lac-approvals-site-'));
+    try {
+      await buildSite({ root: f.repo.dir, outDir: out, base: '/', today: '2026-12-22', env: { SOURCE_DATE_EPOCH: '1784000000', GITHUB_REPOSITORY: REPO, GITHUB_SERVER_URL: 'https://github.example' } });
+      const html = readFileSync(join(out, 'audit', 'commit', hostile, 'index.html'), 'utf8');
+      expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; [click](javascript:alert(2))');
+      expect(html).toContain(`<a href="${WEB}/pull/5">#5 &lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1))</a>`);
+      expect(html).not.toMatch(/<script>alert|<img src=x|<b>bold|href="javascript:/);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 300_000);
 });
 
 describe('without API access and without a cache', () => {
