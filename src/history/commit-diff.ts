@@ -23,14 +23,21 @@ export const DIFF_LINES = 400;
 const TEXT = 500;
 
 /**
- * The changed lines of inventory/ in a commit against its first parent (a merge: what the pull
- * request brought in), two lines of context, at most `max` lines.
+ * The diffs of the newest `count` commits of a ref's first-parent line in one `git log -p`
+ * (a process per commit costs 60 ms on a loaded 2-core machine), each cut to `max` lines.
  */
-export async function commitDiff(repoDir: string, sha: string, parents: number, max = DIFF_LINES): Promise<CommitDiff> {
-  // diff-tree ignores --first-parent (git 2.39): name the first parent.
-  const range = parents === 0 ? ['--root', sha] : [`${sha}^1`, sha];
-  const out = await git(repoDir, ['diff-tree', '-p', '-r', '--no-color', '--no-renames', '-U2', '--relative', ...range, '--', `${INVENTORY_DIR}/`]);
-  return parseDiff(out.toString('utf8'), max);
+export async function recentDiffs(repoDir: string, ref: string, count: number, max = DIFF_LINES): Promise<Map<string, CommitDiff>> {
+  const out = await git(repoDir, [
+    'log', '--first-parent', '--diff-merges=first-parent', '-p', '--no-color', '--no-renames', '-U2', '--relative', '--no-show-signature',
+    '--format=%x01%H', '-n', String(count), ref, '--', `${INVENTORY_DIR}/`,
+  ]);
+  const diffs = new Map<string, CommitDiff>();
+  for (const chunk of out.toString('utf8').split('\x01')) {
+    const nl = chunk.indexOf('\n');
+    if (nl !== 40 && nl !== 64) continue;
+    diffs.set(chunk.slice(0, nl), parseDiff(chunk.slice(nl + 1), max));
+  }
+  return diffs;
 }
 
 /** Parses unified diff output (`diff --git` sections); binary files and headers are left out. */

@@ -9,6 +9,7 @@ import { NOT_AVAILABLE, type ChangeApproval } from '../../src/history/approval.t
 import { formatHistory } from '../../src/history/format.ts';
 import { history, type HistoryEvent } from '../../src/history/history.ts';
 import { useGitHubFake } from '../support/github-fake/hooks.ts';
+import { lac } from '../support/cli.ts';
 import { buildFixture, type Fixture } from './fixture.ts';
 
 const REPO = 'acme/licenses';
@@ -118,5 +119,21 @@ describe('approvals', () => {
     expect(out).toContain('&lt;script&gt;alert(1)&lt;/script&gt; \\[click\\](javascript:alert(1)) \\*\\*bold\\*\\* @\u200beveryone');
     expect(out).toContain(`[#5](<${WEB}/pull/5>)`);
     expect([...out.matchAll(/\]\(<([^>]*)>\)/g)].map((m) => m[1])).toEqual([`${WEB}/pull/5`, `${WEB}/pull/5`]);
+  });
+
+  it('lac history carries the fields in JSON and text; --no-api reads the cache only', async () => {
+    const env = { ...gh.fake.env(), GITHUB_SERVER_URL: 'https://github.example' };
+    const json = await lac(['history', '--root', f.repo.dir, '--format', 'json', '--license', 'figma', '--since', '2026-12-01'], { env });
+    expect(json.code).toBe(0);
+    const events = JSON.parse(json.stdout) as HistoryEvent[];
+    expect(events.map((e) => [e.type, e.committer, e.approval?.status, e.approval?.signature])).toEqual([
+      ['usage.snapshot', 'Dee Signer', 'no-pull-request', 'verified'],
+      ['contract.renewed', 'Ada Lovelace', 'approved', 'unsigned'],
+      ['contract.changed', 'Ada Lovelace', 'approved', 'unsigned'],
+    ]);
+    gh.fake.clearRequests();
+    const text = await lac(['history', '--root', f.repo.dir, '--no-api', '--license', 'figma', '--since', '2026-12-01'], { env });
+    expect(gh.fake.requests).toEqual([]);
+    expect(text.stdout).toContain(`            approved by erin; reviewed by erin; PR #5 "${HOSTILE}" ${WEB}/pull/5; merged by erin; committed by Ada Lovelace; signature unsigned\n`);
   });
 });

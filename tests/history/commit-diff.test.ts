@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commitDiff, parseDiff } from '../../src/history/commit-diff.ts';
+import { parseDiff, recentDiffs } from '../../src/history/commit-diff.ts';
 import { buildFixture } from './fixture.ts';
 
 const DIFF = `diff --git a/inventory/a.yaml b/inventory/a.yaml
@@ -35,13 +35,17 @@ describe('commit diffs', () => {
   it('reads a merge commit against its first parent: what the pull request brought in', async () => {
     const f = buildFixture();
     try {
-      const { lines } = await commitDiff(f.repo.dir, f.shas.dee, 2);
+      const diffs = await recentDiffs(f.repo.dir, 'HEAD', 100);
+      // The README-only commit changed nothing under inventory/.
+      expect([...diffs.keys()].sort()).toEqual(Object.entries(f.shas).filter(([k]) => k !== 'readme').map(([, v]) => v).sort());
+      const { lines } = diffs.get(f.shas.dee)!;
       expect([...new Set(lines.map((l) => l.file))]).toEqual(['inventory/assignments/figma.yaml', 'inventory/people.yaml']);
       expect(lines.filter((l) => l.kind === '+').map((l) => l.text)).toEqual([
         '  - { person: dee, tier: full, since: 2026-01-12 }',
         '  - { id: dee, name: Dee Dev, email: dee@test.example, department: eng, status: active, start: 2026-01-12 }',
       ]);
-      expect((await commitDiff(f.repo.dir, f.shas.initial, 0)).lines[0]).toMatchObject({ kind: '@', old: 0, new: 1 });
+      expect(diffs.get(f.shas.initial)!.lines[0]).toMatchObject({ kind: '@', old: 0, new: 1 });
+      expect([...(await recentDiffs(f.repo.dir, 'HEAD', 2)).keys()]).toEqual([f.shas.usage, f.shas.renewal]);
     } finally {
       f.repo.cleanup();
     }

@@ -78,7 +78,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     events = walked.events;
     // Who reviewed and approved each change: GitHub when a token is set, else the history cache, else "not available".
     await attachApprovals(o.root, events, walked.commits, { env, repoUrl: facts.repoUrl, ...(o.warn ? { warn: o.warn } : {}) });
-    commits = await siteCommits(o.root, walked.commits);
+    commits = await siteCommits(o.root, facts.commit, walked.commits);
     const first = await gitText(o.root, ['log', '--max-parents=0', '--format=%ct', facts.commit]);
     firstDay = dayIn(new Date(Math.min(...first.split('\n').map(Number)) * 1000), timeZone);
     snaps = await snapshots(o.root, facts.commit, snapshotDates(today, org?.fiscal_year_start ?? '01-01', firstDay), timeZone);

@@ -1,5 +1,6 @@
 import type { CommitInfo } from '../../history/commits.ts';
-import { commitDiff, type CommitDiff } from '../../history/commit-diff.ts';
+import { recentDiffs } from '../../history/commit-diff.ts';
+import type { CommitDiff } from '../../history/commit-diff.ts';
 
 /** What a commit page shows besides its events: who wrote and committed it, its message, its diff. */
 export interface SiteCommit {
@@ -21,14 +22,14 @@ export const DIFF_COMMITS = 500;
 const MESSAGE = 4000;
 
 /** The commit records of the site, newest diffs first. */
-export async function siteCommits(root: string, commits: Map<string, CommitInfo>, diffs = DIFF_COMMITS): Promise<Record<string, SiteCommit>> {
-  const newest = new Set([...commits.values()].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0)).slice(0, diffs).map((c) => c.sha));
+export async function siteCommits(root: string, ref: string, commits: Map<string, CommitInfo>, diffs = DIFF_COMMITS): Promise<Record<string, SiteCommit>> {
+  const diffOf = await recentDiffs(root, ref, diffs);
   const out: Record<string, SiteCommit> = {};
   for (const c of [...commits.values()].sort((a, b) => (a.sha < b.sha ? -1 : 1))) {
     out[c.sha] = {
       author: c.author, email: c.email, committer: c.committer, committerEmail: c.committerEmail, date: c.date,
       message: c.message.length > MESSAGE ? `${c.message.slice(0, MESSAGE)}…` : c.message.replace(/\n+$/, ''), parents: c.parents,
-      diff: newest.has(c.sha) ? await commitDiff(root, c.sha, c.parents) : null,
+      diff: diffOf.get(c.sha) ?? null,
     };
   }
   return out;
