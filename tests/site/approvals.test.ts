@@ -57,6 +57,8 @@ describe('commit pages', () => {
       'Pull request': { text: '#2 Add Dee', href: `${WEB}/pull/2` }, Approval: 'approved by carol', 'Reviewed by': 'carol', 'Approved by': 'carol', Signature: 'unsigned',
     });
     expect(facts(page(first, f.shas.usage))).toMatchObject({ Approval: 'pushed without a pull request', Signature: 'verified' });
+    // Change tables say what GitHub verified, not only that a signature is there.
+    expect(first.tables[`commit-${f.shas.usage.slice(0, 12)}`]!.rows[0]![8]).toBe('verified');
   });
 
   it('show the changed lines, each hunk linked to the file at that commit', () => {
@@ -107,6 +109,7 @@ describe('without API access and without a cache', () => {
       const p = s.pages.find((x) => x.route === `/audit/commit/${fresh.shas.renewal}/`)!;
       expect(facts(p)).toMatchObject({ Approval: NOT_AVAILABLE, 'Reviewed by': NOT_AVAILABLE, 'Approved by': NOT_AVAILABLE, 'Merged by': NOT_AVAILABLE, 'Pull request': '#5' });
       expect(facts(s.pages.find((x) => x.route === `/audit/commit/${fresh.shas.dee}/`)!)['Merged by']).toBe('Ada Lovelace');
+      expect(s.tables[`commit-${fresh.shas.usage.slice(0, 12)}`]!.rows[0]![8]).toBe('yes (not verified)');
     } finally {
       fresh.repo.cleanup();
     }

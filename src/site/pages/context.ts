@@ -116,6 +116,9 @@ export function describe(e: HistoryEvent): string {
 /** A change event, or (count set) the sum of one kind of change to one license in a bulk commit. */
 export type AuditRow = HistoryEvent & { count?: number };
 
+/** "verified" / "unverified" as GitHub judged the signature; without its verdict, whether the commit carries one. */
+const signedCell = (e: AuditRow): string => (e.approval && e.approval.signature !== 'unavailable' ? e.approval.signature : e.signed ? 'yes (not verified)' : 'no');
+
 /** The standard table of change events (audit trail, license, person and contract pages). */
 export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRow[]): Table {
   return {
@@ -131,7 +134,7 @@ export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRo
         // The site's commit page: who reviewed and approved it, its diff (it links on to the repository's own page).
         { text: e.commit.slice(0, 10), href: routes.commit(e.commit) },
         e.pr === null ? '' : link(`#${e.pr}`, pull),
-        e.signed ? 'yes' : 'no',
+        signedCell(e),
       ];
     }),
     empty: 'No changes recorded in the git history.',
