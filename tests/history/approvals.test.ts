@@ -58,6 +58,17 @@ describe('approvals', () => {
     expect(byName.get('renewal')?.status).toBe('unavailable');
   });
 
+  it('a refused request ends the lookups with a warning that names no token; the run goes on', async () => {
+    // A server error through all of octokit's retries (the client's default of 3).
+    gh.fake.failNext({ status: 500, count: 4, route: 'GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls' });
+    const warnings: string[] = [];
+    const { events, commits } = await history(f.repo.dir, { diskCache: false });
+    const stats = await attachApprovals(f.repo.dir, events, commits, { env: gh.fake.env(), repoUrl: WEB, concurrency: 1, diskCache: false, warn: (m) => warnings.push(m) });
+    expect(stats).toEqual({ fromApi: 0, fromCache: 0, unavailable: 6, requests: 1 });
+    expect(warnings).toEqual(['approvals: GitHub lookups stopped: command GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls failed with status 500: Server Error']);
+    expect(warnings.join('')).not.toContain('fake-token');
+  });
+
   it('reads reviews, approvals, the merger and the verified signature from GitHub', async () => {
     const { byName, stats } = await run(gh.fake.env());
     expect(stats).toMatchObject({ fromApi: 6, fromCache: 0, unavailable: 0 });
