@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
 import { history } from '../history/history.ts';
+import { attachApprovals } from '../history/approvals.ts';
+import { gitText } from '../history/git.ts';
+import { repoWebUrl } from '../site/model/repo.ts';
 import { offboarding } from '../analysis/offboarding/index.ts';
 import { resolveToday } from '../check/run.ts';
 import { formatHistory, HISTORY_FORMATS, type HistoryFormat } from '../history/format.ts';
@@ -23,6 +26,8 @@ interface HistoryOpts {
   order: string;
   ref?: string;
   cache: boolean;
+  api: boolean;
+  maxRequests: string;
   today?: string;
 }
 
@@ -51,6 +56,8 @@ export function registerHistory(program: Command, io: Io): void {
     .option('--order <order>', 'newest (default) or oldest first', 'newest')
     .option('--ref <revision>', 'the branch whose first-parent history is read (default: the current branch)')
     .option('--no-cache', 'do not read or write the parse cache under .git/lac-cache/')
+    .option('--no-api', 'do not ask GitHub who reviewed and approved each change (cached answers are still shown)')
+    .option('--max-requests <n>', 'at most this many GitHub API requests for approvals and signatures (default 2000)', '2000')
     .option('--today <date>', 'with --person: the day the offboarding block is as of (default: today in the org time zone)')
     .action(async (opts: HistoryOpts) => {
       if (!(HISTORY_FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`--format ${opts.format} is not one of ${HISTORY_FORMATS.join(', ')}`, 'e.g. --format csv');
@@ -62,10 +69,14 @@ export function registerHistory(program: Command, io: Io): void {
       const person = id('person', opts.person);
       const root = parseRoot(opts.root, io.cwd);
       const today = parseToday(opts.today);
+      const maxRequests = Number(opts.maxRequests);
+      if (!Number.isSafeInteger(maxRequests) || maxRequests < 0) throw new UserError(`--max-requests ${opts.maxRequests} is not a whole number`, 'e.g. --max-requests 500');
       try {
         const timeZone = await orgTimeZone(root);
         const base = { person, timeZone, diskCache: opts.cache, ...(opts.ref ? { ref: opts.ref } : {}) };
-        const { events } = await history(root, { ...base, since, until, license, order: opts.order });
+        const { events, commits } = await history(root, { ...base, since, until, license, order: opts.order });
+        const origin = await gitText(root, ['remote', 'get-url', 'origin']).catch(() => '');
+        await attachApprovals(root, events, commits, { env: io.env, repoUrl: repoWebUrl(io.env, origin), api: opts.api, maxRequests, diskCache: opts.cache, warn: (m) => io.err(`${m}\n`) });
         if (person === undefined) {
           io.out(formatHistory(events, opts.format as HistoryFormat));
           return;

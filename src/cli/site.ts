@@ -53,7 +53,7 @@ export function registerSite(program: Command, io: Io): void {
       const problem = outDirProblem(outDir);
       if (problem) throw new UserError(`--out: ${problem}`, 'pass a new or empty folder, or one that holds an earlier build of the site (it is replaced)');
       try {
-        const r = await buildSite({ root, outDir, base, today: parseToday(opts.today), env: io.env });
+        const r = await buildSite({ root, outDir, base, today: parseToday(opts.today), env: io.env, warn: (m) => io.err(`${m}\n`) });
         if (r.dirty) io.err('lac: inventory/ has uncommitted changes; the site shows the last commit\n');
         io.out(`built ${r.pages} pages and ${r.downloads} downloads from ${r.commit ? `commit ${r.commit.slice(0, 12)}` : 'the working tree (not a git repository)'} into ${outDir} (base ${base}; data ${r.timings.data} ms, render ${r.timings.render} ms; search index of ${r.indexed} pages ${r.timings.search} ms)\n`);
       } catch (e) {

@@ -6,3 +6,4 @@ export type * from './port.ts';
 export { createGitHubPort } from './rest.ts';
 export { createMemoryGitHub, type MemoryGitHub, type MemoryWrite } from './memory.ts';
 export { listConsumedLicenses, listCopilotSeats, type ConsumedLicenseUser, type ConsumedLicenses, type CopilotSeat, type CopilotSeats } from './usage-api.ts';
+export { restReviewSource, type PullFacts, type ReviewFacts, type ReviewSource, type VerificationFacts } from './reviews.ts';

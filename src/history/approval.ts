@@ -14,6 +14,8 @@ export type SignatureStatus = 'verified' | 'unverified' | 'unsigned' | 'unavaila
 
 export interface ChangeApproval {
   status: ApprovalStatus;
+  /** The pull request's number: the commit message's, or the one GitHub says holds the commit. */
+  prNumber?: number;
   /** The pull request's title and web address, when known (title is untrusted text: escape it). */
   prTitle?: string;
   prUrl?: string;
@@ -23,4 +25,11 @@ export interface ChangeApproval {
   /** Who merged the pull request (GitHub login), when known. */
   merger?: string;
   signature: SignatureStatus;
+  /** GitHub's reason for its verdict on the signature (valid, unsigned, unknown_key, ...), when it was asked. */
+  signatureReason?: string;
+  /** The pull request's author (GitHub login): their own approval does not count. */
+  prAuthor?: string;
 }
+
+/** What the fields say when nothing was looked up: never "none", which would claim there was no review. */
+export const NOT_AVAILABLE = 'not available (no API access at build time)';

@@ -71,6 +71,13 @@ export interface CommitInfo {
   pr: number | null;
   /** The commit object has a gpgsig header (OpenPGP, SSH or X.509). Presence only: not verified here. */
   signed: boolean;
+  /** Who wrote the commit object (GitHub's web merges: "GitHub"); untrusted text. */
+  committer: string;
+  committerEmail: string;
+  /** The full message (untrusted: escape it wherever it is shown). */
+  message: string;
+  /** How many parents: 2 or more for a merge commit. */
+  parents: number;
 }
 
 /** Reads commit objects in one batch and parses their headers. */
@@ -87,19 +94,25 @@ export function parseCommit(sha: string, raw: string): CommitInfo {
   const headers = end < 0 ? raw : raw.slice(0, end);
   const message = end < 0 ? '' : raw.slice(end + 2);
   let author = { name: '', email: '' };
+  let committer = { name: '', email: '' };
   let time = 0;
   let signed = false;
+  let parents = 0;
   for (const line of headers.split('\n')) {
     if (line.startsWith(' ')) continue; // continuation of a multi-line header (the signature)
     const space = line.indexOf(' ');
     const key = line.slice(0, space);
     const value = line.slice(space + 1);
     if (key === 'author') author = person(value).who;
-    else if (key === 'committer') time = person(value).time;
+    else if (key === 'committer') ({ who: committer, time } = person(value));
+    else if (key === 'parent') parents++;
     else if (key === 'gpgsig' || key === 'gpgsig-sha256') signed = true;
   }
   const subject = message.split('\n')[0] ?? '';
-  return { sha, author: author.name, email: author.email, date: isoInstant(time), subject, pr: pullRequestNumber(message), signed };
+  return {
+    sha, author: author.name, email: author.email, date: isoInstant(time), subject, pr: pullRequestNumber(message), signed,
+    committer: committer.name, committerEmail: committer.email, message, parents,
+  };
 }
 
 function person(value: string): { who: { name: string; email: string }; time: number } {

@@ -1,6 +1,8 @@
 import type { HistoryEvent } from './history.ts';
+import { approvalLine, approvalWords, approversWords, mergerWords, reviewersWords, signatureWords } from './approval-text.ts';
+import { formatMarkdown } from './format-md.ts';
 
-export const HISTORY_FORMATS = ['text', 'json', 'csv'] as const;
+export const HISTORY_FORMATS = ['text', 'json', 'csv', 'md'] as const;
 export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
 
 /** A value in an event's details, for people: "(none)" for absent, JSON for lists and mappings. */
@@ -43,15 +45,22 @@ export function summary(e: HistoryEvent): string {
   }
 }
 
-/** Text: one line per event, newest or oldest first as given. */
+/** Text: one line per event, newest or oldest first as given; after each commit's events, its review record when looked up. */
 export function formatText(events: readonly HistoryEvent[]): string {
   if (events.length === 0) return 'no changes\n';
   return events
-    .map((e) => `${e.date.slice(0, 10)}  ${e.commit.slice(0, 8)}  ${(e.pr ? `#${e.pr}` : '-').padEnd(6)}${e.signed ? 'signed  ' : '        '}${e.author.padEnd(20)}  ${e.type.padEnd(18)}  ${summary(e)}\n`)
+    .map((e, i) => {
+      const line = `${e.date.slice(0, 10)}  ${e.commit.slice(0, 8)}  ${(e.pr ? `#${e.pr}` : '-').padEnd(6)}${e.signed ? 'signed  ' : '        '}${e.author.padEnd(20)}  ${e.type.padEnd(18)}  ${summary(e)}\n`;
+      const last = events[i + 1]?.commit !== e.commit;
+      return last && e.approval ? `${line}${' '.repeat(12)}${approvalLine(e.approval, e.committer)}\n` : line;
+    })
     .join('');
 }
 
-export const CSV_COLUMNS = ['date', 'commit', 'pr', 'author', 'email', 'signed', 'type', 'license', 'person', 'device', 'contract', 'vendor', 'summary', 'details', 'file'] as const;
+export const CSV_COLUMNS = [
+  'date', 'commit', 'pr', 'author', 'email', 'signed', 'type', 'license', 'person', 'device', 'contract', 'vendor', 'summary', 'details', 'file',
+  'committer', 'committer_email', 'approval', 'pr_title', 'pr_url', 'reviewers', 'approvers', 'merger', 'signature',
+] as const;
 
 /**
  * One CSV cell (RFC 4180). A cell that a spreadsheet would run as a formula (= + - @, tab, CR)
@@ -70,14 +79,26 @@ export function formatCsv(events: readonly HistoryEvent[]): string {
       date: e.date, commit: e.commit, pr: e.pr === null ? '' : String(e.pr), author: e.author, email: e.email, signed: String(e.signed), type: e.type,
       license: e.license ?? '', person: e.person ?? '', device: e.device ?? '', contract: e.contract ?? '', vendor: e.vendor ?? '',
       summary: summary(e), details: JSON.stringify(e.details), file: e.file,
+      committer: e.committer ?? '', committer_email: e.committerEmail ?? '', ...approvalCells(e),
     };
     rows.push(CSV_COLUMNS.map((c) => csvCell(cells[c])).join(','));
   }
   return `${rows.join('\r\n')}\r\n`;
 }
 
+/** The approval columns: empty when nothing was looked up at all (not asked), the words otherwise. */
+function approvalCells(e: HistoryEvent) {
+  const a = e.approval;
+  if (!a) return { approval: '', pr_title: '', pr_url: '', reviewers: '', approvers: '', merger: '', signature: '' };
+  return {
+    approval: approvalWords(a), pr_title: a.prTitle ?? '', pr_url: a.prUrl ?? '', reviewers: reviewersWords(a), approvers: approversWords(a),
+    merger: mergerWords(a), signature: signatureWords(a),
+  };
+}
+
 export function formatHistory(events: readonly HistoryEvent[], format: HistoryFormat): string {
   if (format === 'json') return `${JSON.stringify(events, null, 2)}\n`;
   if (format === 'csv') return formatCsv(events);
+  if (format === 'md') return formatMarkdown(events);
   return formatText(events);
 }

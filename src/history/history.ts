@@ -21,6 +21,9 @@ export interface HistoryEvent extends Draft {
   email: string;
   pr: number | null;
   signed: boolean;
+  /** Who wrote the commit object (untrusted text); set by `history`. */
+  committer?: string;
+  committerEmail?: string;
   /** The review record of the commit, where it was looked up (see approval.ts). */
   approval?: ChangeApproval;
 }
@@ -51,6 +54,8 @@ export interface HistoryOptions {
 export interface HistoryResult {
   events: HistoryEvent[];
   stats: BlobStats & { commits: number };
+  /** The commits the events came in by (their messages, committers), by id. */
+  commits: Map<string, CommitInfo>;
 }
 
 const CHUNK = 200;
@@ -67,6 +72,7 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
   const cacheDir = options.diskCache === false ? undefined : await cacheFolder(repoDir);
   const store = blobStore(repoDir, cacheDir, options.parse, options.memoryBudget);
   const perCommit: HistoryEvent[][] = [];
+  const infoOf = new Map<string, CommitInfo>();
   // The last version of each path that parsed: a file that was broken for a while compares with it.
   const lastGood = new Map<string, string>();
   try {
@@ -78,14 +84,17 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
         await store.load(wantedBlobs(commit, lastGood));
         await findLastGood(repoDir, commit, store, lastGood);
         const drafts = commitDrafts(commit, store.get, lastGood);
-        perCommit.push(drafts.filter((d) => matches(d, options)).map((d) => withCommit(d, infos.get(commit.sha)!)));
+        const info = infos.get(commit.sha)!;
+        const events = drafts.filter((d) => matches(d, options)).map((d) => withCommit(d, info));
+        if (events.length) infoOf.set(commit.sha, info);
+        perCommit.push(events);
       }
     }
   } finally {
     await store.close();
   }
   if (options.order !== 'oldest') perCommit.reverse();
-  return { events: perCommit.flat(), stats: { ...store.stats, commits: commits.length } };
+  return { events: perCommit.flat(), stats: { ...store.stats, commits: commits.length }, commits: infoOf };
 }
 
 // The kinds of file whose records can name a license, or a person, as their subject.
@@ -197,11 +206,11 @@ const matches = (d: Draft, o: HistoryOptions) => (!o.license || d.license === o.
 function withCommit(d: Draft, info: CommitInfo): HistoryEvent {
   const subjects: Subjects = {};
   for (const k of ['license', 'person', 'device', 'contract', 'vendor'] as const) if (d[k] !== undefined) subjects[k] = d[k];
-  return { type: d.type, ...subjects, details: d.details, file: d.file, commit: info.sha, date: info.date, author: info.author, email: info.email, pr: info.pr, signed: info.signed };
+  return { type: d.type, ...subjects, details: d.details, file: d.file, commit: info.sha, date: info.date, author: info.author, email: info.email, pr: info.pr, signed: info.signed, committer: info.committer, committerEmail: info.committerEmail };
 }
 
 /** .git/lac-cache of the repository (the common git folder, shared by worktrees). */
-async function cacheFolder(repoDir: string): Promise<string> {
+export async function cacheFolder(repoDir: string): Promise<string> {
   const dir = await gitText(repoDir, ['rev-parse', '--git-common-dir']);
   return join(isAbsolute(dir) ? dir : join(repoDir, dir), 'lac-cache');
 }

@@ -1,6 +1,8 @@
 // Times `history` over a 300-commit history, first run (cold parse cache) and second run (warm).
 // Run: node tests/history/bench.ts [commits] [people]  (BUDGET=<bytes> sets the memory budget; ORDER=<runs,...> the runs)
 import { history } from '../../src/history/history.ts';
+import { attachApprovals } from '../../src/history/approvals.ts';
+import { siteCommits } from '../../src/site/model/commits.ts';
 import { tempRepo } from '../support/git.ts';
 import { ORG } from '../support/inventory.ts';
 
@@ -39,13 +41,22 @@ try {
     else repo.commit(change, { message: `Change ${c}`, date: new Date(t).toISOString() });
   }
   console.log(`built ${COMMITS} commits (${PEOPLE} people, ${LICENSES} licenses, ${PEOPLE / 4} seats each) in ${((performance.now() - build) / 1000).toFixed(1)} s`);
-  for (const run of (process.env.ORDER ?? 'first run (cold cache),second run (disk cache),no disk cache').split(',')) {
+  for (const run of (process.env.ORDER ?? 'first run (cold cache),second run (disk cache),no disk cache').split(',').filter(Boolean)) {
     const start = performance.now();
     const cpu = process.cpuUsage();
     const r = await history(repo.dir, { diskCache: run !== 'no disk cache', ...(process.env.BUDGET ? { memoryBudget: Number(process.env.BUDGET) } : {}) });
     const used = process.cpuUsage(cpu);
     console.log(`${run.padEnd(24)} ${(performance.now() - start).toFixed(0).padStart(6)} ms wall, ${((used.user + used.system) / 1000).toFixed(0).padStart(6)} ms CPU (this process)  ${r.events.length} events, ${r.stats.commits} commits, parsed ${r.stats.parsed}, disk hits ${r.stats.diskHits}`);
   }
+  // Issue 15: review records from the cache (none here: every commit "not available") and the site's commit diffs.
+  const r = await history(repo.dir, {});
+  let start = performance.now();
+  await attachApprovals(repo.dir, r.events, r.commits, { env: {}, repoUrl: null });
+  console.log(`approvals (cache only)   ${(performance.now() - start).toFixed(0).padStart(6)} ms wall  ${r.commits.size} commits`);
+  start = performance.now();
+  const commits = await siteCommits(repo.dir, 'HEAD', r.commits);
+  const lines = Object.values(commits).reduce((n, c) => n + (c.diff?.lines.length ?? 0), 0);
+  console.log(`site commit diffs        ${(performance.now() - start).toFixed(0).padStart(6)} ms wall  ${lines} diff lines`);
 } finally {
   repo.cleanup();
 }

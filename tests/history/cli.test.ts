@@ -51,9 +51,13 @@ describe('lac history', () => {
     expect(r.out.split('\nOffboarding')[0]!.split('\n').filter(Boolean).map((l) => l.replace(/^\S+ {2}\S+ {2}/, ''))).toEqual([
       '-             Ada Lovelace          seat.removed        bob gave up a figma seat: full',
       '-             Ada Lovelace          person.left         bob left (last day 2026-02-27)',
+      // Without a token every commit's review record says so (issue 15), never "none".
+      '            not available (no API access at build time); committed by Ada Lovelace; signature unsigned',
       '#3            Bob Byte              seat.tier-changed   bob\'s figma seat: viewer → full',
+      '            not available (no API access at build time); committed by Bob Byte; signature unsigned',
       '-             Ada Lovelace          seat.assigned       bob got a figma seat: viewer since 2026-01-05',
       '-             Ada Lovelace          person.joined       bob joined: Bob Byte',
+      '            not available (no API access at build time); committed by Ada Lovelace; signature unsigned',
     ]);
   });
 
@@ -65,7 +69,7 @@ describe('lac history', () => {
     const csv = await lac('history', '--root', f.repo.dir, '--format', 'csv', '--until', '2026-01-02');
     expect(csv.code).toBe(0);
     const rows = csv.out.split('\r\n');
-    expect(rows[0]).toBe('date,commit,pr,author,email,signed,type,license,person,device,contract,vendor,summary,details,file');
+    expect(rows[0]).toBe('date,commit,pr,author,email,signed,type,license,person,device,contract,vendor,summary,details,file,committer,committer_email,approval,pr_title,pr_url,reviewers,approvers,merger,signature');
     expect(rows).toHaveLength(1 + 9 + 1);
     expect(rows[1]).toMatch(/^2026-01-02T09:00:00Z,[0-9a-f]{40},,Ada Lovelace,ada@test.example,false,seat.assigned,figma,ada,/);
   });
@@ -74,7 +78,7 @@ describe('lac history', () => {
     const cases: [string[], string][] = [
       [['--since', '2026-02-30'], 'lac: --since 2026-02-30 is not a calendar date\n  hint: write it as YYYY-MM-DD, e.g. --since 2026-01-31\n'],
       [['--since', '2026-03-01', '--until', '2026-02-01'], 'lac: --since 2026-03-01 is after --until 2026-02-01\n  hint: swap the two dates\n'],
-      [['--format', 'xml'], 'lac: --format xml is not one of text, json, csv\n  hint: e.g. --format csv\n'],
+      [['--format', 'xml'], 'lac: --format xml is not one of text, json, csv, md\n  hint: e.g. --format csv\n'],
       [['--order', 'random'], 'lac: --order random is not newest or oldest\n  hint: e.g. --order oldest\n'],
       [['--license', 'Figma!'], 'lac: --license "Figma!" is not an ID\n  hint: pass the license ID as written in the inventory, e.g. --license figma\n'],
       [['--ref', 'nope'], `lac: unknown revision "nope" in ${f.repo.dir}\n  hint: pass a date YYYY-MM-DD, or a commit, tag or branch that exists (see \`git log\`)\n`],

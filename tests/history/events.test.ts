@@ -59,6 +59,8 @@ describe('history', () => {
       email: 'ada@test.example',
       pr: 2,
       signed: false,
+      committer: 'Ada Lovelace',
+      committerEmail: 'ada@test.example',
     });
     const tier = events.find((e) => e.type === 'seat.tier-changed')!;
     expect([tier.author, tier.email, tier.pr, tier.date]).toEqual(['Bob Byte', 'bob@test.example', 3, '2026-02-01T10:00:00Z']);

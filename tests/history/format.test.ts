@@ -31,9 +31,9 @@ describe('CSV', () => {
     const evil: HistoryEvent = { ...base, type: 'person.joined', license: undefined, person: 'mallory', details: { name: '=cmd|" /C calc"!A0' }, author: '=Mallory, "M"', pr: null, signed: true };
     delete evil.license;
     expect(formatCsv([base, evil])).toBe([
-      'date,commit,pr,author,email,signed,type,license,person,device,contract,vendor,summary,details,file',
-      '2026-01-10T08:30:00Z,0123456789abcdef0123456789abcdef01234567,2,Ada Lovelace,ada@test.example,false,seat.assigned,figma,ada,,,,ada got a figma seat: full since 2026-01-05,"{""tier"":""full"",""since"":""2026-01-05""}",inventory/assignments/figma.yaml',
-      `2026-01-10T08:30:00Z,0123456789abcdef0123456789abcdef01234567,,"'=Mallory, ""M""",ada@test.example,true,person.joined,,mallory,,,,"mallory joined: =cmd|"" /C calc""!A0","{""name"":""=cmd|\\"" /C calc\\""!A0""}",inventory/assignments/figma.yaml`,
+      'date,commit,pr,author,email,signed,type,license,person,device,contract,vendor,summary,details,file,committer,committer_email,approval,pr_title,pr_url,reviewers,approvers,merger,signature',
+      '2026-01-10T08:30:00Z,0123456789abcdef0123456789abcdef01234567,2,Ada Lovelace,ada@test.example,false,seat.assigned,figma,ada,,,,ada got a figma seat: full since 2026-01-05,"{""tier"":""full"",""since"":""2026-01-05""}",inventory/assignments/figma.yaml,,,,,,,,,',
+      `2026-01-10T08:30:00Z,0123456789abcdef0123456789abcdef01234567,,"'=Mallory, ""M""",ada@test.example,true,person.joined,,mallory,,,,"mallory joined: =cmd|"" /C calc""!A0","{""name"":""=cmd|\\"" /C calc\\""!A0""}",inventory/assignments/figma.yaml,,,,,,,,,`,
       '',
     ].join('\r\n'));
   });

@@ -19,7 +19,7 @@ const LEAST_PRIVILEGE: Record<string, Record<string, Record<string, string>>> = 
   // tests read the checkout; publishing creates the GitHub release and signs npm provenance with an OIDC token
   'release.yml': { test: { contents: 'read' }, publish: { contents: 'write', 'id-token': 'write' } },
   // build reads the history; deploy-pages writes Pages and proves the workflow with an OIDC token
-  'site.yml': { build: { contents: 'read' }, deploy: { pages: 'write', 'id-token': 'write' } },
+  'site.yml': { build: { contents: 'read', 'pull-requests': 'read' }, deploy: { pages: 'write', 'id-token': 'write' } },
   // push the lac/people branch; open its pull request
   'people.yml': { pull: { contents: 'write', 'pull-requests': 'write' } },
   // push the lac/discover branch, open its pull request; one issue per undeclared app

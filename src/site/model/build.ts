@@ -2,6 +2,8 @@ import { check } from '../../check/run.ts';
 import { VERSION } from '../../cli/version.ts';
 import { gitText } from '../../history/git.ts';
 import { history } from '../../history/history.ts';
+import { attachApprovals } from '../../history/approvals.ts';
+import { siteCommits } from './commits.ts';
 import { dayIn } from '../../history/time.ts';
 import { gitSource } from '../../inventory/git-source.ts';
 import { fsSource, type TreeSource } from '../../inventory/source.ts';
@@ -36,6 +38,8 @@ export interface ModelOptions {
   env?: Record<string, string | undefined>;
   /** The build time (provenance); SOURCE_DATE_EPOCH in env overrides it for reproducible builds. */
   now?: Date;
+  /** Where a failed GitHub lookup is reported (the build goes on, those approvals "not available"). */
+  warn?: (message: string) => void;
 }
 
 export interface BuiltModel {
@@ -67,11 +71,16 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
   const epoch = env.SOURCE_DATE_EPOCH;
   const builtAt = (epoch && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : (o.now ?? new Date())).toISOString().replace(/\.\d{3}Z$/, 'Z');
   let events: SiteModel['events'] = [];
+  let commits: SiteModel['commits'] = {};
   let snaps: SiteModel['snapshots'] = [];
   let saved: Awaited<ReturnType<typeof realisedSavings>>;
   let firstDay: IsoDate | undefined;
   if (facts.commit) {
-    events = (await history(o.root, { ref: facts.commit, timeZone })).events;
+    const walked = await history(o.root, { ref: facts.commit, timeZone });
+    events = walked.events;
+    // Who reviewed and approved each change: GitHub when a token is set, else the history cache, else "not available".
+    await attachApprovals(o.root, events, walked.commits, { env, repoUrl: facts.repoUrl, ...(o.warn ? { warn: o.warn } : {}) });
+    commits = await siteCommits(o.root, facts.commit, walked.commits);
     const first = await gitText(o.root, ['log', '--max-parents=0', '--format=%ct', facts.commit]);
     firstDay = dayIn(new Date(Math.min(...first.split('\n').map(Number)) * 1000), timeZone);
     snaps = await snapshots(o.root, facts.commit, snapshotDates(today, org?.fiscal_year_start ?? '01-01', firstDay), timeZone);
@@ -102,6 +111,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     spend,
     findings: result.findings,
     events,
+    commits,
     offboarding: leavers,
     evidence,
     discovery: discoveryView(inv, today),

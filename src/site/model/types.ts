@@ -1,6 +1,7 @@
 // The site's domain data ("the whole data as JSON"): plain values, amounts as decimal strings in
 // the org currency, dates as ISO dates.
 import type { EvidencePack } from '../../analysis/evidence/index.ts';
+import type { SiteCommit } from './commits.ts';
 import type { Offboarding } from '../../analysis/offboarding/index.ts';
 import type { DiscoveryView } from './discovery.ts';
 import type { Finding } from '../../findings/finding.ts';
@@ -282,6 +283,8 @@ export interface SiteModel {
   upcoming: string[];
   findings: Finding[];
   events: HistoryEvent[];
+  /** Author, committer, message and diff of each commit that changed the inventory (src/site/model/commits.ts). */
+  commits?: Record<string, SiteCommit>;
   /** Leavers' seat removals and quarterly timeliness (src/analysis/offboarding); null without git history. */
   offboarding: Offboarding | null;
   /** Evidence packs per fiscal year and quarter with history (src/analysis/evidence); null without git history. */

@@ -1,7 +1,8 @@
 import type { HistoryEvent } from '../../history/history.ts';
 import { routes } from '../routes.ts';
 import type { Cell, Page } from '../types.ts';
-import { eventsTable, groupBy, link, pagerSection, type AuditRow, type Ctx } from './context.ts';
+import { changeCommitPages } from './commit.ts';
+import { eventsTable, groupBy, pagerSection, type AuditRow, type Ctx } from './context.ts';
 
 export const PAGE_SIZE = 100;
 /**
@@ -9,8 +10,6 @@ export const PAGE_SIZE = 100;
  * one row per kind of change and license; each change is still on that license's page and in data.json.
  */
 export const BULK = 500;
-/** A commit page lists this many of its changes (an initial import can add 100,000 seats); the audit trail has them all. */
-export const COMMIT_EVENTS = 200;
 
 const CATEGORIES = [
   ['all', 'All changes'], ['seat', 'Seats'], ['person', 'People'], ['license', 'Licenses'], ['contract', 'Contracts'],
@@ -70,17 +69,18 @@ export function auditPages(ctx: Ctx): Page[] {
       });
     }
   }
-  return pages.concat(ctx.links.local ? commitPages(ctx) : []);
+  // Every change links to its commit's page (who approved it); quiet commits only when commits have no web address.
+  return pages.concat(changeCommitPages(ctx), ctx.links.local ? quietCommitPages(ctx) : []);
 }
 
-/** A page per commit the site links to, when the repository has no web address to link commits to. */
-function commitPages(ctx: Ctx): Page[] {
+/** A page per commit that changed nothing in the inventory but that the site links to, when commits have no web address. */
+function quietCommitPages(ctx: Ctx): Page[] {
   const byCommit = groupBy(ctx.m.events, (e) => e.commit);
   // A point in time can fall on a commit that changed nothing in the inventory (a README edit).
   const quiet = new Map<string, string>();
   for (const s of ctx.m.snapshots) if (!byCommit.has(s.commit)) quiet.set(s.commit, s.commitDate);
   for (const i of ctx.m.savings.items) if (!byCommit.has(i.commit)) quiet.set(i.commit, i.date);
-  const quietPages = [...quiet].map(([sha, date]): Page => ({
+  return [...quiet].map(([sha, date]): Page => ({
     route: routes.commit(sha), title: `Commit ${sha.slice(0, 12)}`, nav: 'audit',
     crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Audit trail', href: routes.audit() }],
     sections: [
@@ -88,21 +88,4 @@ function commitPages(ctx: Ctx): Page[] {
       { type: 'text', text: 'This commit changed nothing under inventory/; the inventory stood as the commit before it left it.' },
     ],
   }));
-  return [...byCommit].map(([sha, events]): Page => {
-    const e = events[0]!;
-    const counts = [...groupBy(events, (x) => x.type)].map(([type, xs]) => [type, String(xs.length)]);
-    const shown = events.slice(0, COMMIT_EVENTS);
-    return {
-      route: routes.commit(sha), title: `Commit ${sha.slice(0, 12)}`, nav: 'audit',
-      crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Audit trail', href: routes.audit() }],
-      sections: [
-        { type: 'facts', items: [
-          { label: 'Commit', value: sha }, { label: 'Date', value: e.date }, { label: 'Author', value: `${e.author} <${e.email}>` },
-          { label: 'Pull request', value: e.pr === null ? 'none' : link(`#${e.pr}`, ctx.links.pull(e.pr)) }, { label: 'Signed', value: e.signed ? 'yes' : 'no' },
-        ] },
-        ctx.table({ id: `commit-${sha.slice(0, 12)}-kinds`, title: 'Changes by kind', columns: [{ label: 'Event' }, { label: 'Count', numeric: true }], rows: counts }),
-        ctx.table(eventsTable(ctx, `commit-${sha.slice(0, 12)}`, shown.length < events.length ? `The first ${shown.length} of ${events.length} changes (all are in the audit trail)` : 'Changes in this commit', shown)),
-      ],
-    };
-  }).concat(quietPages);
 }

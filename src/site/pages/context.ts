@@ -125,6 +125,9 @@ export function describe(e: HistoryEvent): string {
 /** A change event, or (count set) the sum of one kind of change to one license in a bulk commit. */
 export type AuditRow = HistoryEvent & { count?: number };
 
+/** "verified" / "unverified" as GitHub judged the signature; without its verdict, whether the commit carries one. */
+const signedCell = (e: AuditRow): string => (e.approval && e.approval.signature !== 'unavailable' ? e.approval.signature : e.signed ? 'yes (not verified)' : 'no');
+
 /** The standard table of change events (audit trail, license, person and contract pages). */
 export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRow[]): Table {
   return {
@@ -137,9 +140,10 @@ export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRo
       const change = e.count !== undefined ? `${e.count} × ${e.type} in one commit${e.license ? '; each is in the license\'s change history' : ''}` : describe(e);
       return [
         e.date.slice(0, 10), e.type, e.license ? ctx.license(e.license) : '', subj, change, e.author,
-        { text: e.commit.slice(0, 10), href: ctx.links.commit(e.commit), id: e.commit },
+        // The site's commit page: who reviewed and approved it, its diff (it links on to the repository's own page).
+        { text: e.commit.slice(0, 10), href: routes.commit(e.commit), id: e.commit },
         e.pr === null ? '' : link(`#${e.pr}`, pull),
-        e.signed ? 'yes' : 'no',
+        signedCell(e),
       ];
     }),
     empty: 'No changes recorded in the git history.',

@@ -10,9 +10,10 @@ import { issueRoutes, labelFor } from './issues.ts';
 import { labelRoutes } from './labels.ts';
 import { mergePull, pullRoutes } from './pulls.ts';
 import { repoRoutes } from './repos.ts';
+import { reviewRoutes } from './reviews.ts';
 import { Router, type FakeResponse } from './router.ts';
 import { findOperation } from './spec.ts';
-import { fakeSha, FakeState, type ConsumedLicenseUser, type CopilotSeatState, type RepoState } from './state.ts';
+import { fakeSha, FakeState, type ConsumedLicenseUser, type CommitFactsState, type CopilotSeatState, type RepoState, type ReviewState } from './state.ts';
 import { OperationValidator } from './validator.ts';
 
 export type { ConsumedLicenseUser, CopilotSeatState, IssueState, RepoState } from './state.ts';
@@ -47,7 +48,7 @@ export interface GitHubFakeOptions {
   basePath?: string;
 }
 
-const router = new Router().add([...repoRoutes, ...pullRoutes, ...issueRoutes, ...labelRoutes, ...commentRoutes, ...copilotRoutes, ...enterpriseRoutes]);
+const router = new Router().add([...repoRoutes, ...pullRoutes, ...issueRoutes, ...labelRoutes, ...commentRoutes, ...reviewRoutes, ...copilotRoutes, ...enterpriseRoutes]);
 const validators = new Map<string, OperationValidator>();
 function validatorFor(method: string, template: string): OperationValidator {
   const key = `${method} ${template}`;
@@ -170,6 +171,39 @@ export class GitHubFake {
     const pr = repo.issues.find((i) => i.number === number);
     if (!pr?.pull || pr.state !== 'open') throw new Error(`github-fake: no open pull request #${number}`);
     mergePull(this, repo, pr as typeof pr & { pull: NonNullable<typeof pr.pull> }, by);
+  }
+
+  /** A pull request that was merged (as merge commit `mergeCommit`) before the test began; returns its number. */
+  addMergedPull(fullName: string, pr: { title: string; user: string; mergedBy: string; mergeCommit: string; commits?: string[]; body?: string }): number {
+    const repo = this.repo(fullName);
+    const now = this.state.now();
+    const number = repo.nextNumber++;
+    repo.issues.push({
+      id: this.state.nextId(), number, title: pr.title, body: pr.body ?? null, state: 'closed', state_reason: 'completed', labels: [], assignees: [], user: pr.user,
+      created_at: now, updated_at: now, closed_at: now, locked: false,
+      pull: {
+        id: this.state.nextId(), head: `pr-${number}`, base: repo.default_branch, draft: false, merged_at: now, merged_by: pr.mergedBy, merge_commit_sha: pr.mergeCommit,
+        requested_reviewers: [], requested_teams: [], maintainer_can_modify: false, reviews: [], ...(pr.commits ? { commits: pr.commits } : {}),
+      },
+    });
+    return number;
+  }
+
+  /** A review submitted on a pull request (in order: the last one per person is what counts). */
+  addReview(fullName: string, number: number, review: { user: string; state: ReviewState['state']; body?: string }): void {
+    const pr = this.repo(fullName).issues.find((i) => i.number === number);
+    if (!pr?.pull) throw new Error(`github-fake: no pull request #${number}`);
+    (pr.pull.reviews ??= []).push({ id: this.state.nextId(), user: review.user, state: review.state, body: review.body ?? '', submitted_at: this.state.now() });
+  }
+
+  /** What GET .../commits/{sha} answers: GitHub's signature verdict (reason as GitHub names it: valid, unsigned, unknown_key, ...). */
+  setCommit(fullName: string, sha: string, verification: { verified: boolean; reason: string }, facts: Partial<Omit<CommitFactsState, 'verification'>> = {}): void {
+    const repo = this.repo(fullName);
+    const who = { name: 'Octo Cat', email: 'octo@example.com', date: '2026-01-05T09:00:00Z' };
+    (repo.commits ??= new Map()).set(sha, {
+      message: 'commit', author: who, committer: who, parents: [], ...facts,
+      verification: { ...verification, signature: verification.reason === 'unsigned' ? null : '-----BEGIN SSH SIGNATURE-----\n-----END SSH SIGNATURE-----' },
+    });
   }
 
   setCopilotSeats(org: string, seats: Array<Partial<CopilotSeatState> & { login: string }>): void {

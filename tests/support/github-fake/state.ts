@@ -36,6 +36,27 @@ export interface PullState {
   requested_reviewers: string[];
   requested_teams: string[];
   maintainer_can_modify: boolean;
+  /** Reviews in the order they were submitted (GET .../pulls/{n}/reviews). */
+  reviews?: ReviewState[];
+  /** Commits the PR brought in besides its merge commit (GET .../commits/{sha}/pulls). */
+  commits?: string[];
+}
+
+export interface ReviewState {
+  id: number;
+  user: string;
+  state: 'APPROVED' | 'CHANGES_REQUESTED' | 'COMMENTED' | 'DISMISSED' | 'PENDING';
+  body: string;
+  submitted_at: string;
+}
+
+/** What GET /repos/{o}/{r}/commits/{sha} answers about a commit: its message and GitHub's signature verdict. */
+export interface CommitFactsState {
+  message: string;
+  author: { name: string; email: string; date: string };
+  committer: { name: string; email: string; date: string };
+  parents: string[];
+  verification: { verified: boolean; reason: string; signature: string | null };
 }
 
 export interface CommentState {
@@ -62,6 +83,8 @@ export interface RepoState {
   issues: IssueState[];
   comments: CommentState[];
   nextNumber: number;
+  /** Commits served by GET .../commits/{ref}, by sha (set with `GitHubFake.setCommit`). */
+  commits?: Map<string, CommitFactsState>;
 }
 
 /** One Copilot seat as the fake keeps it; the response object is built from it. */
