@@ -1,0 +1,141 @@
+import type { Contract, License, Person, Seat, Vendor } from '../inventory/schema/index.ts';
+import type { Inventory } from '../inventory/model.ts';
+import { slug, unique } from './slug.ts';
+import type { Batch, Skipped } from './types.ts';
+
+export type Action = 'create' | 'update' | 'unchanged';
+export interface Change<T> {
+  id: string;
+  action: Action;
+  data: T;
+}
+
+/** What an import will write: each record with its action, the seats to add, and every collision and left-out row. */
+export interface Plan {
+  vendors: Change<Vendor>[];
+  licenses: Change<License>[];
+  contracts: Change<Contract>[];
+  people: Change<Person>[];
+  seats: { license: string; add: Seat[]; exists: boolean }[];
+  collisions: string[];
+  skipped: Skipped[];
+  ignored: Skipped[];
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+const key = (s: string) => s.trim().toLowerCase();
+
+/**
+ * Matches a batch against the inventory and gives every new record an ID slugged from its name.
+ * Records are matched by natural keys (vendor name, vendor and product name, email, contract
+ * vendor and start), so a re-run finds what the last run wrote and adds nothing twice.
+ */
+export function planImport(batch: Batch, inv: Inventory): Plan {
+  const plan: Plan = { vendors: [], licenses: [], contracts: [], people: [], seats: [], collisions: [], skipped: batch.skipped, ignored: batch.ignored };
+  const collide = (kind: string, name: string, base: string, id: string, holder: string) => plan.collisions.push(`${kind} "${name}": the ID ${base} is taken by ${holder}, so it is written as ${id}`);
+
+  const vendorIds = new Map<string, string>();
+  const vendorTaken = new Set(inv.vendors.keys());
+  const vendorNames = new Map([...inv.vendors.values()].map((v) => [key(v.data.name), v.data.id]));
+  for (const v of batch.vendors) {
+    if (vendorIds.has(key(v.name))) continue;
+    let id = vendorNames.get(key(v.name));
+    if (id === undefined) {
+      const base = slug(v.name);
+      id = unique(base, vendorTaken);
+      if (id !== base) collide('vendor', v.name, base, id, `vendor "${plan.vendors.find((c) => c.id === base)?.data.name ?? inv.vendors.get(base)?.data.name}"`);
+      plan.vendors.push({ id, action: 'create', data: { id, name: v.name } });
+    } else if (!plan.vendors.some((c) => c.id === id)) plan.vendors.push({ id, action: 'unchanged', data: inv.vendors.get(id)!.data });
+    vendorIds.set(key(v.name), id);
+  }
+
+  const licenseIds = new Map<string, string>();
+  const licenseTaken = new Set(inv.licenses.keys());
+  const licenseNames = new Map([...inv.licenses.values()].map((l) => [key(`${l.data.vendor}/${l.data.name}`), l.data.id]));
+  const tierIds = new Map<string, string>();
+  for (const l of batch.licenses) {
+    const vendor = vendorIds.get(key(l.vendor))!;
+    const k = key(`${vendor}/${l.name}`);
+    let change = plan.licenses.find((c) => c.id === licenseIds.get(k));
+    if (!change) {
+      const existing = licenseNames.get(k);
+      if (existing !== undefined) change = { id: existing, action: 'unchanged', data: structuredClone(inv.licenses.get(existing)!.data) };
+      else {
+        const base = slug(l.name);
+        const id = unique(base, licenseTaken);
+        if (id !== base) collide('license', l.name, base, id, `license "${plan.licenses.find((c) => c.id === base)?.data.name ?? inv.licenses.get(base)?.data.name}"`);
+        change = { id, action: 'create', data: { id, name: l.name, vendor, type: (l.type ?? 'subscription') as License['type'], tiers: [] } };
+      }
+      plan.licenses.push(change);
+      licenseIds.set(k, change.id);
+    }
+    for (const tier of l.tiers) {
+      const found = change.data.tiers.find((t) => key(t.name) === key(tier) || t.id === slug(tier));
+      if (found) tierIds.set(`${change.id}/${key(tier)}`, found.id);
+      else {
+        const id = unique(slug(tier), new Set(change.data.tiers.map((t) => t.id)));
+        change.data.tiers.push({ id, name: tier });
+        tierIds.set(`${change.id}/${key(tier)}`, id);
+        if (change.action === 'unchanged') change.action = 'update';
+      }
+    }
+  }
+  const licenseOf = (vendor: string, product: string) => licenseIds.get(key(`${vendorIds.get(key(vendor))}/${product}`))!;
+
+  const contractTaken = new Set(inv.contracts.keys());
+  for (const c of batch.contracts) {
+    const vendor = vendorIds.get(key(c.vendor))!;
+    const license = licenseOf(c.vendor, c.lines[0]!.license);
+    const lines = c.lines.map((l) => ({ license, tier: tierIds.get(`${license}/${key(l.tier)}`)!, quantity: l.quantity, unit_price: l.unitPrice, ...(l.pricePeriod ? { price_period: l.pricePeriod } : {}) }));
+    const fields = { vendor, title: c.title, currency: c.currency, start: c.start, ...(c.end ? { end: c.end } : {}), ...(c.orderNumber ? { order_number: c.orderNumber } : {}), lines };
+    const existing = [...inv.contracts.values()].find((r) => r.data.vendor === vendor && r.data.start === c.start && r.data.lines.some((l) => l.license === license));
+    if (existing) {
+      const data = { ...existing.data, ...fields };
+      plan.contracts.push({ id: existing.data.id, action: same(data, existing.data) ? 'unchanged' : 'update', data });
+      continue;
+    }
+    const base = slug(`${license}-${c.start.slice(0, 4)}`);
+    const id = unique(base, contractTaken);
+    if (id !== base) collide('contract', c.title, base, id, 'another contract');
+    plan.contracts.push({ id, action: 'create', data: { id, ...fields } });
+  }
+
+  planPeople(batch, inv, plan, collide);
+  planSeats(batch, inv, plan, licenseOf, tierIds);
+  return plan;
+}
+
+function planPeople(batch: Batch, inv: Inventory, plan: Plan, collide: (kind: string, name: string, base: string, id: string, holder: string) => void): void {
+  const byEmail = new Map<string, string>();
+  for (const p of inv.people.values()) for (const e of [p.data.email, ...(p.data.aliases ?? [])]) byEmail.set(key(e), p.data.id);
+  const taken = new Set(inv.people.keys());
+  for (const p of batch.people) {
+    const existing = byEmail.get(key(p.email));
+    if (existing !== undefined) {
+      const change = plan.people.find((c) => c.id === existing);
+      if (change || !p.status) continue;
+      const old = inv.people.get(existing)!.data;
+      plan.people.push({ id: existing, action: old.status === p.status ? 'unchanged' : 'update', data: { ...old, status: p.status } });
+      continue;
+    }
+    const base = slug(p.email.split('@')[0]!, '.');
+    const id = unique(base, taken);
+    if (id !== base) collide('person', p.email, base, id, `${plan.people.find((c) => c.id === base)?.data.email ?? inv.people.get(base)?.data.email}`);
+    plan.people.push({ id, action: 'create', data: { id, name: p.name, email: p.email, status: p.status ?? 'active' } });
+    byEmail.set(key(p.email), id);
+  }
+}
+
+function planSeats(batch: Batch, inv: Inventory, plan: Plan, licenseOf: (v: string, p: string) => string, tierIds: Map<string, string>): void {
+  const byEmail = new Map<string, string>();
+  for (const p of inv.people.values()) for (const e of [p.data.email, ...(p.data.aliases ?? [])]) byEmail.set(key(e), p.data.id);
+  for (const c of plan.people) byEmail.set(key(c.data.email), c.id);
+  for (const s of batch.seats) {
+    const license = licenseOf(s.vendor, s.license);
+    const seat: Seat = { person: byEmail.get(key(s.email))!, tier: tierIds.get(`${license}/${key(s.tier)}`)!, since: s.since };
+    let entry = plan.seats.find((e) => e.license === license);
+    if (!entry) plan.seats.push((entry = { license, add: [], exists: inv.assignments.has(license) }));
+    const held = [...(inv.assignments.get(license)?.seats ?? []), ...entry.add].some((h) => h.person === seat.person && h.tier === seat.tier);
+    if (!held) entry.add.push(seat);
+  }
+}
