@@ -71,9 +71,8 @@ export class RowCells {
     return { amount: read.amount, currency };
   }
 
-  /** True for a totals row: no person or email, and a cell saying "Total", "Summe" or "Gesamt". */
+  /** True for a totals row: no email, and a cell saying "Total", "Summe" or "Gesamt". */
   isTotals(): boolean {
-    const who = [this.raw('email'), this.raw('person')].every(isBlank);
-    return who && this.cells.some((c) => /^(grand |sub)?totals?:?$|^(summe|gesamt)\b/i.test(cellText(c)));
+    return isBlank(this.raw('email')) && this.cells.some((c) => /^(grand |sub)?totals?:?$|^(summe|gesamt)\b/i.test(cellText(c)));
   }
 }
