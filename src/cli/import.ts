@@ -11,6 +11,8 @@ import { readMapping } from '../import/sheet/mapping.ts';
 import { readGrid } from '../import/sheet/read.ts';
 import { ImportError, type Batch } from '../import/types.ts';
 import { ExitCode, UserError } from './errors.ts';
+import { registerAssetImport } from './import-assets.ts';
+import { snipeItLicenses, SNIPE_IT_EXPORT } from '../import/snipe-it/index.ts';
 import type { Io } from './io.ts';
 import { parseRoot, parseToday } from './options.ts';
 
@@ -75,6 +77,7 @@ export function registerImport(program: Command, io: Io): Command {
         await finish(io, root, mergeBatches(batches), opts.dryRun ?? false, notes);
       }),
     );
+  registerAssetImport(group, io, { name: 'snipe-it', product: 'Snipe-IT', env: 'SNIPEIT_API_TOKEN', api: snipeItLicenses, columns: SNIPE_IT_EXPORT });
   return group;
 }
 
