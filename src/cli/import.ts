@@ -13,6 +13,7 @@ import { ImportError, type Batch } from '../import/types.ts';
 import { ExitCode, UserError } from './errors.ts';
 import { registerAssetImport } from './import-assets.ts';
 import { snipeItLicenses, SNIPE_IT_EXPORT } from '../import/snipe-it/index.ts';
+import { glpiLicenses, GLPI_EXPORT } from '../import/glpi/index.ts';
 import type { Io } from './io.ts';
 import { parseRoot, parseToday } from './options.ts';
 
@@ -78,6 +79,7 @@ export function registerImport(program: Command, io: Io): Command {
       }),
     );
   registerAssetImport(group, io, { name: 'snipe-it', product: 'Snipe-IT', env: 'SNIPEIT_API_TOKEN', api: snipeItLicenses, columns: SNIPE_IT_EXPORT });
+  registerAssetImport(group, io, { name: 'glpi', product: 'GLPI', env: 'GLPI_APP_TOKEN and GLPI_USER_TOKEN', api: glpiLicenses, columns: GLPI_EXPORT });
   return group;
 }
 
