@@ -1,4 +1,4 @@
-import { parseDocument } from 'yaml';
+import { isMap, isSeq, parseDocument } from 'yaml';
 import { scalar } from '../directory/line.ts';
 import type { Contract, License, Person, Seat, Vendor } from '../inventory/schema/index.ts';
 
@@ -29,7 +29,11 @@ export function updateText(text: string, fields: Record<string, unknown>): strin
   const doc = parseDocument(text);
   for (const [k, v] of Object.entries(fields)) {
     if (JSON.stringify((doc.toJS() as Record<string, unknown>)[k]) === JSON.stringify(v)) continue;
-    doc.set(k, doc.createNode(v, { flow: Array.isArray(v) ? false : true }));
+    const node = doc.createNode(v);
+    // Lists keep one record per line ("- { license: ..., quantity: 2 }"), as lac writes them.
+    if (isSeq(node)) for (const item of node.items) if (isMap(item)) item.flow = true;
+    if (isMap(node)) node.flow = true;
+    doc.set(k, node);
   }
   return doc.toString();
 }

@@ -1,0 +1,50 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { check } from '../../src/check/run.ts';
+import { fsSource } from '../../src/inventory/source.ts';
+import { cleanup, lac, tempRepo } from '../support/cli.ts';
+import { ORG } from '../support/inventory.ts';
+
+const dirs: string[] = [];
+afterEach(() => dirs.splice(0).forEach(cleanup));
+const read = (dir: string, path: string) => readFileSync(join(dir, path), 'utf8');
+
+describe('one sheet per kind, and re-runs that update', () => {
+  it('imports people, contracts and seats sheets one after the other into a green check', async () => {
+    const dir = tempRepo({
+      'inventory/org.yaml': ORG,
+      'people.csv': 'Full name,Email,Status\nAda Lovelace,ada@acme.example,Active\nCy Old,cy@acme.example,Left\n',
+      'people.yaml': 'kind: people\nlocale: en-GB\ncolumns: { person: Full name, email: Email, status: Status }\n',
+      'contracts.csv': 'Product,Vendor,Tier,Seats,Price,Start,End,Order\nJira,Atlassian,Standard,10,€70.00,01/04/2026,31/03/2027,AT-1\n',
+      'contracts.yaml': 'kind: contracts\nlocale: en-GB\ncolumns: { product: Product, vendor: Vendor, tier: Tier, quantity: Seats, cost: Price, start: Start, end: End, order_number: Order }\n',
+      'seats.csv': 'Email,Product,Vendor,Tier,Since\nada@acme.example,Jira,Atlassian,Standard,02/04/2026\n',
+      'seats.yaml': 'kind: seats\nlocale: en-GB\ncolumns: { email: Email, product: Product, vendor: Vendor, tier: Tier, since: Since }\n',
+    });
+    dirs.push(dir);
+    for (const kind of ['people', 'contracts', 'seats']) {
+      const r = await lac(['import', 'spreadsheet', `${kind}.csv`, '--mapping', `${kind}.yaml`], { cwd: dir });
+      expect(r.code, r.stdout + r.stderr).toBe(0);
+    }
+    expect(read(dir, 'inventory/people.yaml')).toContain('  - { id: cy, name: Cy Old, email: cy@acme.example, status: leaver }\n');
+    expect(read(dir, 'inventory/contracts/jira-2026.yaml')).toContain('vendor: atlassian\ntitle: Jira until 2027-03-31\ncurrency: EUR\nstart: 2026-04-01\nend: 2027-03-31\norder_number: AT-1\nlines:\n  - { license: jira, tier: standard, quantity: 10, unit_price: "70.00" }\n');
+    expect(read(dir, 'inventory/assignments/jira.yaml')).toContain('  - { person: ada, tier: standard, since: 2026-04-02 }\n');
+    const findings = (await check(fsSource(dir), { today: '2026-05-01' })).findings.filter((f) => f.severity === 'error');
+    expect(findings).toEqual([]);
+  });
+
+  it('a re-run after the sheet changed updates the contract in place, keeps comments, adds the new seat only', async () => {
+    const mapping = 'locale: en-US\ncurrency: USD\ncolumns: { person: Name, email: Email, product: Product, tier: Tier, cost: Cost, renewal: Renewal }\n';
+    const dir = tempRepo({ 'inventory/org.yaml': ORG, 'm.yaml': mapping, 's.csv': 'Name,Email,Product,Tier,Cost,Renewal\nAda,ada@acme.example,Figma,Full,540,03/01/2027\n' });
+    dirs.push(dir);
+    await lac(['import', 'spreadsheet', 's.csv', '--mapping', 'm.yaml', '--today', '2026-05-01'], { cwd: dir });
+    const path = join(dir, 'inventory/contracts/figma-2026.yaml');
+    writeFileSync(path, read(dir, 'inventory/contracts/figma-2026.yaml').replace('currency: USD\n', '# signed by Finance\ncurrency: USD\n'));
+    writeFileSync(join(dir, 's.csv'), 'Name,Email,Product,Tier,Cost,Renewal\nAda,ada@acme.example,Figma,Full,540,03/01/2027\nBob,bob@acme.example,Figma,Full,540,03/01/2027\n');
+    const r = await lac(['import', 'spreadsheet', 's.csv', '--mapping', 'm.yaml', '--today', '2026-05-02'], { cwd: dir });
+    expect(r.stdout).toContain('contracts: 0 new, 1 updated, 0 unchanged');
+    expect(read(dir, 'inventory/contracts/figma-2026.yaml')).toContain('# signed by Finance\ncurrency: USD\nstart: 2026-03-01\nend: 2027-02-28\nlines:\n  - { license: figma, tier: full, quantity: 2, unit_price: "540" }\n');
+    expect(read(dir, 'inventory/assignments/figma.yaml').match(/person:/g)).toHaveLength(2);
+    expect((await check(fsSource(dir), { today: '2026-05-02' })).findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+});
