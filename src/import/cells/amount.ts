@@ -38,7 +38,8 @@ export function readAmount(text: string, locale: string): AmountRead {
   rest = rest.trim();
   if (/^[-(−]|-$|\)$/.test(rest)) return { error: 'is negative; lac records prices, not credits' };
   const { group, decimal } = separators(locale);
-  const plain = group === ' ' ? rest.replace(SPACES, ' ') : rest;
+  // Spaces of every width group French digits; Swiss sheets write the apostrophe straight or curly.
+  const plain = group === ' ' ? rest.replace(SPACES, ' ') : /^['’]$/.test(group) ? rest.replace(/['’]/g, group) : rest;
   const [g, d] = [escape(group), escape(decimal)];
   const m = new RegExp(`^(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?$`).exec(plain);
   if (!m) return { error: `does not read as an amount in ${locale} (thousands "${group}", decimals "${decimal}")` };
