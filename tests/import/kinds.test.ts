@@ -47,4 +47,11 @@ describe('one sheet per kind, and re-runs that update', () => {
     expect(read(dir, 'inventory/assignments/figma.yaml').match(/person:/g)).toHaveLength(2);
     expect((await check(fsSource(dir), { today: '2026-05-02' })).findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
+
+  it('says which exchange rates org.yaml lacks for the contracts it wrote', async () => {
+    const dir = tempRepo({ 'inventory/org.yaml': ORG, 'm.yaml': 'locale: en-GB\ncolumns: { email: Email, product: Product, cost: Cost, renewal: Renewal }\n', 's.csv': 'Email,Product,Cost,Renewal\nada@acme.example,Xero,£300.00,01/04/2027\n' });
+    dirs.push(dir);
+    const r = await lac(['import', 'spreadsheet', 's.csv', '--mapping', 'm.yaml', '--dry-run'], { cwd: dir });
+    expect(r.stdout).toContain('note: contracts in GBP: add exchange_rates: { GBP: "<value of 1 GBP in EUR>" } to inventory/org.yaml\n');
+  });
 });
