@@ -53,10 +53,11 @@ export function planImport(batch: Batch, inv: Inventory): Plan {
   const licenseTaken = new Set(inv.licenses.keys());
   const licenseNames = new Map([...inv.licenses.values()].map((l) => [key(`${l.data.vendor}/${l.data.name}`), l.data.id]));
   const tierIds = new Map<string, string>();
+  const licenseChanges = new Map<string, Change<License>>();
   for (const l of batch.licenses) {
     const vendor = vendorIds.get(key(l.vendor))!;
     const k = key(`${vendor}/${l.name}`);
-    let change = plan.licenses.find((c) => c.id === licenseIds.get(k));
+    let change = licenseChanges.get(k);
     if (!change) {
       const existing = licenseNames.get(k);
       if (existing !== undefined) change = { id: existing, action: 'unchanged', data: structuredClone(inv.licenses.get(existing)!.data) };
@@ -67,6 +68,7 @@ export function planImport(batch: Batch, inv: Inventory): Plan {
         change = { id, action: 'create', data: { id, name: l.name, vendor, type: (l.type ?? 'subscription') as License['type'], tiers: [] } };
       }
       plan.licenses.push(change);
+      licenseChanges.set(k, change);
       licenseIds.set(k, change.id);
     }
     for (const tier of l.tiers) {
@@ -106,36 +108,54 @@ export function planImport(batch: Batch, inv: Inventory): Plan {
 }
 
 function planPeople(batch: Batch, inv: Inventory, plan: Plan, collide: (kind: string, name: string, base: string, id: string, holder: string) => void): void {
-  const byEmail = new Map<string, string>();
-  for (const p of inv.people.values()) for (const e of [p.data.email, ...(p.data.aliases ?? [])]) byEmail.set(key(e), p.data.id);
+  const byEmail = emailIndex(inv);
+  const planned = new Map<string, Change<Person>>();
   const taken = new Set(inv.people.keys());
   for (const p of batch.people) {
     const existing = byEmail.get(key(p.email));
     if (existing !== undefined) {
-      const change = plan.people.find((c) => c.id === existing);
-      if (change || !p.status) continue;
+      if (planned.has(existing) || !p.status || !inv.people.has(existing)) continue;
       const old = inv.people.get(existing)!.data;
-      plan.people.push({ id: existing, action: old.status === p.status ? 'unchanged' : 'update', data: { ...old, status: p.status } });
+      const change: Change<Person> = { id: existing, action: old.status === p.status ? 'unchanged' : 'update', data: { ...old, status: p.status } };
+      plan.people.push(change);
+      planned.set(existing, change);
       continue;
     }
     const base = slug(p.email.split('@')[0]!, '.');
     const id = unique(base, taken);
-    if (id !== base) collide('person', p.email, base, id, `${plan.people.find((c) => c.id === base)?.data.email ?? inv.people.get(base)?.data.email}`);
-    plan.people.push({ id, action: 'create', data: { id, name: p.name, email: p.email, status: p.status ?? 'active' } });
+    if (id !== base) collide('person', p.email, base, id, `${planned.get(base)?.data.email ?? inv.people.get(base)?.data.email}`);
+    const change: Change<Person> = { id, action: 'create', data: { id, name: p.name, email: p.email, status: p.status ?? 'active' } };
+    plan.people.push(change);
+    planned.set(id, change);
     byEmail.set(key(p.email), id);
   }
 }
 
-function planSeats(batch: Batch, inv: Inventory, plan: Plan, licenseOf: (v: string, p: string) => string, tierIds: Map<string, string>): void {
+/** Person IDs by lowercase email and alias. */
+function emailIndex(inv: Inventory): Map<string, string> {
   const byEmail = new Map<string, string>();
   for (const p of inv.people.values()) for (const e of [p.data.email, ...(p.data.aliases ?? [])]) byEmail.set(key(e), p.data.id);
+  return byEmail;
+}
+
+function planSeats(batch: Batch, inv: Inventory, plan: Plan, licenseOf: (v: string, p: string) => string, tierIds: Map<string, string>): void {
+  const byEmail = emailIndex(inv);
   for (const c of plan.people) byEmail.set(key(c.data.email), c.id);
+  const entries = new Map<string, Plan['seats'][number]>();
+  const held = new Set<string>();
+  for (const [license, list] of inv.assignments) for (const h of list.seats) held.add(JSON.stringify([license, h.person, h.tier]));
   for (const s of batch.seats) {
     const license = licenseOf(s.vendor, s.license);
     const seat: Seat = { person: byEmail.get(key(s.email))!, tier: tierIds.get(`${license}/${key(s.tier)}`)!, since: s.since };
-    let entry = plan.seats.find((e) => e.license === license);
-    if (!entry) plan.seats.push((entry = { license, add: [], exists: inv.assignments.has(license) }));
-    const held = [...(inv.assignments.get(license)?.seats ?? []), ...entry.add].some((h) => h.person === seat.person && h.tier === seat.tier);
-    if (!held) entry.add.push(seat);
+    let entry = entries.get(license);
+    if (!entry) {
+      entry = { license, add: [], exists: inv.assignments.has(license) };
+      entries.set(license, entry);
+      plan.seats.push(entry);
+    }
+    const k = JSON.stringify([license, seat.person, seat.tier]);
+    if (held.has(k)) continue;
+    held.add(k);
+    entry.add.push(seat);
   }
 }

@@ -4,12 +4,21 @@ export type AmountRead = { amount: string; currency?: string } | { error: string
 const SYMBOLS: Record<string, string> = { '€': 'EUR', '$': 'USD', 'US$': 'USD', '£': 'GBP', '¥': 'JPY', 'CHF': 'CHF', 'Fr.': 'CHF' };
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
 
+// Building an Intl.NumberFormat costs more than reading a thousand cells: once per locale.
+const byLocale = new Map<string, { group: string; decimal: string; pattern: RegExp }>();
+
 /** The group and decimal separators of a locale (de-DE: "." and ","), from the runtime's CLDR data. */
-export function separators(locale: string): { group: string; decimal: string } {
+export function separators(locale: string): { group: string; decimal: string; pattern: RegExp } {
+  const known = byLocale.get(locale);
+  if (known) return known;
   const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
   const group = parts.find((p) => p.type === 'group')?.value ?? ',';
   const decimal = parts.find((p) => p.type === 'decimal')?.value ?? '.';
-  return { group: SPACES.test(group) ? ' ' : group, decimal };
+  const found = { group: /^[\s\u00a0\u202f\u2009]$/.test(group) ? ' ' : group, decimal };
+  const [g, d] = [escape(found.group), escape(decimal)];
+  const result = { ...found, pattern: new RegExp(`^(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?$`) };
+  byLocale.set(locale, result);
+  return result;
 }
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -37,11 +46,10 @@ export function readAmount(text: string, locale: string): AmountRead {
   }
   rest = rest.trim();
   if (/^[-(−]|-$|\)$/.test(rest)) return { error: 'is negative; lac records prices, not credits' };
-  const { group, decimal } = separators(locale);
+  const { group, decimal, pattern } = separators(locale);
   // Spaces of every width group French digits; Swiss sheets write the apostrophe straight or curly.
   const plain = group === ' ' ? rest.replace(SPACES, ' ') : /^['’]$/.test(group) ? rest.replace(/['’]/g, group) : rest;
-  const [g, d] = [escape(group), escape(decimal)];
-  const m = new RegExp(`^(\\d{1,3}(?:${g}\\d{3})+|\\d+)(?:${d}(\\d+))?$`).exec(plain);
+  const m = pattern.exec(plain);
   if (!m) return { error: `does not read as an amount in ${locale} (thousands "${group}", decimals "${decimal}")` };
   const fraction = m[2] ?? '';
   if (fraction.length > 6) return { error: 'has more than six decimals' };
