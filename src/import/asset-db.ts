@@ -16,6 +16,8 @@ export interface AssetLicense {
   start?: string;
   end?: string;
   orderNumber?: string;
+  /** Why part of it (a cost) could not be imported, for the report. */
+  note?: string;
   /** Seat holders; `why` when the seat cannot be imported (checked out to a device). */
   holders: { where: string; name?: string; email?: string; why?: string }[];
 }
@@ -26,7 +28,11 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 function unitPrice(cost: string, seats: number): string | undefined {
   const total = parseAmount(cost);
   if (seats <= 0 || total % BigInt(seats) !== 0n) return undefined;
-  const micros = total / BigInt(seats);
+  return microsText(total / BigInt(seats));
+}
+
+/** Non-negative micros as a decimal with at least two and at most six places ("240.00", "0.125"). */
+export function microsText(micros: bigint): string {
   const fraction = (micros % 1_000_000n).toString().padStart(6, '0').replace(/0+$/, '').padEnd(2, '0');
   return `${micros / 1_000_000n}.${fraction}`;
 }
@@ -36,6 +42,7 @@ export function assetBatch(licenses: AssetLicense[], today: string): Batch {
   const batch = emptyBatch();
   for (let l of licenses) {
     const vendor = l.vendor ?? l.name;
+    if (l.note) batch.skipped.push({ where: l.where, why: l.note });
     batch.vendors.push({ name: vendor });
     batch.licenses.push({ name: l.name, vendor, tiers: [DEFAULT_TIER] });
     if (l.cost !== undefined && !/^\d{1,9}(\.\d{1,6})?$/.test(l.cost)) {
@@ -43,8 +50,11 @@ export function assetBatch(licenses: AssetLicense[], today: string): Batch {
       l = { ...l, cost: undefined };
     }
     const start = l.start ?? (l.end ? addMonths(addDays(l.end, 1), -12) : undefined);
-    if (start) {
-      const price = l.cost === undefined ? '0' : l.seats === 'unlimited' ? undefined : unitPrice(l.cost, l.seats);
+    if (start && l.cost === undefined) {
+      // A missing cost is not a price of 0: no contract is written rather than a wrong amount.
+      if (!l.note) batch.skipped.push({ where: l.where, why: 'has a term but no purchase cost: no contract is written (lac needs a price); record the cost in the source, or write the contract by hand' });
+    } else if (start && l.cost !== undefined) {
+      const price = l.seats === 'unlimited' ? undefined : unitPrice(l.cost, l.seats);
       if (price === undefined) batch.skipped.push({ where: l.where, why: `the purchase cost ${l.cost} ${l.currency} is not an exact price per seat over ${l.seats} seats; the license is imported without a contract: write its contract by hand` });
       else batch.contracts.push({ vendor, title: `${l.name}${l.end ? ` until ${l.end}` : ''}`, currency: l.currency, start, ...(l.end ? { end: l.end } : {}), ...(l.orderNumber ? { orderNumber: l.orderNumber } : {}), lines: [{ license: l.name, tier: DEFAULT_TIER, quantity: l.seats, unitPrice: price }] });
     } else if (l.cost !== undefined) batch.skipped.push({ where: l.where, why: 'has a purchase cost but no purchase or expiration date: a contract needs its term; the license is imported without one' });

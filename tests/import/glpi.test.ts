@@ -23,6 +23,18 @@ const ITEMS: Record<string, unknown[]> = {
     { id: 11, itemtype: 'Computer', items_id: 1, value: '999.0000', buy_date: '2024-01-01', suppliers_id: 0, order_number: '' },
   ],
   SoftwareLicense_User: [{ id: 1, softwarelicenses_id: 1, users_id: 7 }, { id: 2, softwarelicenses_id: 1, users_id: 8 }, { id: 3, softwarelicenses_id: 3, users_id: 9 }],
+  Contract: [
+    { id: 5, name: 'Miro Team 2026', num: 'C-5', begin_date: '2026-01-01', duration: 12 },
+    { id: 6, name: 'Tools bundle', num: 'C-6', begin_date: '2026-02-01', duration: 24 },
+  ],
+  Contract_Item: [
+    { id: 1, contracts_id: 5, itemtype: 'SoftwareLicense', items_id: 3 },
+    { id: 2, contracts_id: 6, itemtype: 'SoftwareLicense', items_id: 1 },
+    { id: 3, contracts_id: 6, itemtype: 'SoftwareLicense', items_id: 2 },
+    { id: 4, contracts_id: 5, itemtype: 'Computer', items_id: 40 },
+  ],
+  Contract_Supplier: [{ id: 1, contracts_id: 5, suppliers_id: 'Miro Inc' }],
+  ContractCost: [{ id: 1, contracts_id: 5, cost: '500.0000' }, { id: 2, contracts_id: 5, cost: '250.0000' }, { id: 3, contracts_id: 6, cost: '100.0000' }],
   User: [{ id: 7, name: 'jdoe', firstname: 'Jane', realname: 'Doe' }, { id: 8, name: 'asmith', firstname: 'Al', realname: 'Smith' }],
   UserEmail: [{ id: 1, users_id: 7, email: 'jane.doe@acme.example', is_default: 1 }, { id: 2, users_id: 7, email: 'jd@old.example', is_default: 0 }],
 };
@@ -72,7 +84,9 @@ describe('lac import glpi', () => {
     expect(log[log.length - 1]).toBe('killSession ');
     expect(r.stdout).toContain('not imported GLPI SoftwareLicense 1 user 8: held by "Al Smith" without an email address');
     expect(r.stdout).toContain('not imported GLPI SoftwareLicense 3 user 9: assigned to user 9, whom GLPI does not list');
+    expect(r.stdout).toContain('not imported GLPI SoftwareLicense 2 "Site": the cost 100.00 of GLPI contract 6 "Tools bundle" covers 2 licenses; split it by hand');
     expect(r.code).toBe(1);
+    expect(readFileSync(join(dir, 'inventory/contracts/miro-team-2026.yaml'), 'utf8')).toContain('vendor: miro\ntitle: Miro Team until 2026-12-31\ncurrency: EUR\nstart: 2026-01-01\nend: 2026-12-31\norder_number: C-5\nlines:\n  - { license: miro-team, tier: standard, quantity: 5, unit_price: "150.00" }\n');
     expect(readFileSync(join(dir, 'inventory/contracts/microsoft-visio-standard-2025.yaml'), 'utf8')).toContain('vendor: microsoft\ntitle: Microsoft Visio Standard until 2026-09-30\ncurrency: EUR\nstart: 2025-10-01\nend: 2026-09-30\norder_number: BE-77\nlines:\n  - { license: microsoft-visio-standard, tier: standard, quantity: 2, unit_price: "300.00" }\n');
     expect(readFileSync(join(dir, 'inventory/assignments/microsoft-visio-standard.yaml'), 'utf8')).toContain('  - { person: jane.doe, tier: standard, since: 2026-02-01 }\n');
     expect((await check(fsSource(dir), { today: '2026-02-01' })).findings.filter((f) => f.rule === 'schema' || f.rule.startsWith('unknown'))).toEqual([]);
