@@ -126,3 +126,25 @@ describe('bad input: read correctly or refused with the row and cell named', () 
 function encode1252(text: string): Buffer {
   return Buffer.from([...text].map((c) => (c === '€' ? 0x80 : c.charCodeAt(0))));
 }
+
+describe('mistakes in the command or the mapping', () => {
+  it('asks for a mapping, and names a mapping without a locale', async () => {
+    const dir = repo({ 's.csv': 'Email,Product\na@b.example,X\n', 'mapping.yaml': 'columns: { email: Email, product: Product }\n' });
+    const none = await lac(['import', 'spreadsheet', 's.csv'], { cwd: dir });
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('a spreadsheet import needs a column mapping: --mapping FILE');
+    expect(none.stderr).toContain('lac import spreadsheet s.csv --guess > mapping.yaml');
+    const noLocale = await lac(['import', 'spreadsheet', 's.csv', '--mapping', 'mapping.yaml'], { cwd: dir });
+    expect(noLocale.code).toBe(2);
+    expect(noLocale.stderr).toContain('mapping.yaml: states no `locale:`');
+    const withLocale = await lac(['import', 'spreadsheet', 's.csv', '--mapping', 'mapping.yaml', '--locale', 'en-US', '--dry-run'], { cwd: dir });
+    expect(withLocale.code).toBe(0);
+  });
+
+  it('refuses an .xls workbook with what to do', async () => {
+    const dir = repo({ 'old.xls': 'x', 'mapping.yaml': 'locale: en-US\ncolumns: { email: Email, product: Product }\n' });
+    const r = await lac(['import', 'spreadsheet', 'old.xls', '--mapping', 'mapping.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('old.xls: lac reads .csv and .xlsx spreadsheets');
+  });
+});
