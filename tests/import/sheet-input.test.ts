@@ -37,6 +37,17 @@ describe('spreadsheet formats', () => {
     expect((await check(fsSource(dir), { today: '2026-02-01' })).findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it('names an .xlsx cost cell that reads empty (a formula never calculated), so no price goes missing unseen', async () => {
+    const bytes = await writeXlsxFile([
+      ['Email', 'Product', 'Cost', 'Renewal'],
+      ['ada@acme.example', 'Miro', 100, '2026-09-01'],
+      ['bob@acme.example', 'Miro', { type: 'Formula', value: 'C2*2' }, '2026-09-01'],
+    ] as never).toBuffer();
+    const dir = repo({ 'f.xlsx': bytes, 'mapping.yaml': 'locale: en-US\ncurrency: EUR\ncolumns: { email: Email, product: Product, cost: Cost, renewal: Renewal }\n' });
+    const r = await run(dir, 'f.xlsx');
+    expect(r.stdout).toContain('ignored f.xlsx:3: cell C3 (Cost) is empty (or a formula without a saved value, or an error such as #DIV/0!): the seat is imported without a price');
+  });
+
   it('reads de-DE amounts and dates (1.234,56 €, 01.03.2026) from a Windows-1252 file separated by semicolons', async () => {
     const text = 'Name;E-Mail;Software;Edition;Kosten;Verlängerung\r\nJörg Müller;joerg@acme.example;SolidWorks;Premium;1.234,56 €;01.03.2026\r\n';
     const cp1252 = encode1252(text);

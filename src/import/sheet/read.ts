@@ -1,7 +1,7 @@
 import { addDays, addMonths } from '../../util/dates.ts';
 import { emptyBatch, type Batch, type ContractIn } from '../types.ts';
 import { REQUIRED, type Field } from './fields.ts';
-import { cellText, type Grid } from './grid.ts';
+import { cellText, columnName, type Grid } from './grid.ts';
 import { findHeader } from './header.ts';
 import type { Mapping } from './mapping.ts';
 import { CellError, RowCells } from './row.ts';
@@ -28,6 +28,10 @@ export function readGrid(grid: Grid, mapping: Mapping, today: string): Batch {
     }
     try {
       readRecord(mapping.kind, cells, ctx);
+      // An .xlsx formula without a saved value or an error (#DIV/0!) reads as an empty cell: say so, never a silent missing price.
+      if (mapping.kind === 'flat' && columns.get('cost')! >= 0 && mapping.columns.cost && cells.text('cost') === undefined) {
+        batch.ignored.push({ where: `${grid.shown}:${r.row}`, why: `cell ${columnName(columns.get('cost')!)}${r.row} (${mapping.columns.cost}) is empty (or a formula without a saved value, or an error such as #DIV/0!): the seat is imported without a price` });
+      }
     } catch (error) {
       if (!(error instanceof CellError)) throw error;
       batch.skipped.push({ where: `${grid.shown}:${r.row}`, why: error.message });
