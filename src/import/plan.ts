@@ -1,7 +1,7 @@
 import type { Contract, License, Person, Seat, Vendor } from '../inventory/schema/index.ts';
 import type { Inventory } from '../inventory/model.ts';
 import { slug, unique } from './slug.ts';
-import type { Batch, Skipped } from './types.ts';
+import type { Batch, ContractIn, Skipped } from './types.ts';
 
 export type Action = 'create' | 'update' | 'unchanged';
 export interface Change<T> {
@@ -85,14 +85,16 @@ export function planImport(batch: Batch, inv: Inventory): Plan {
   const licenseOf = (vendor: string, product: string) => licenseIds.get(key(`${vendorIds.get(key(vendor))}/${product}`))!;
 
   const contractTaken = new Set(inv.contracts.keys());
-  for (const c of batch.contracts) {
+  for (const c of sameTerm(batch.contracts)) {
     const vendor = vendorIds.get(key(c.vendor))!;
     const license = licenseOf(c.vendor, c.lines[0]!.license);
     const lines = c.lines.map((l) => ({ license, tier: tierIds.get(`${license}/${key(l.tier)}`)!, quantity: l.quantity, unit_price: l.unitPrice, ...(l.pricePeriod ? { price_period: l.pricePeriod } : {}) }));
     const fields = { vendor, title: c.title, currency: c.currency, start: c.start, ...(c.end ? { end: c.end } : {}), ...(c.orderNumber ? { order_number: c.orderNumber } : {}), lines };
     const existing = [...inv.contracts.values()].find((r) => r.data.vendor === vendor && r.data.start === c.start && r.data.lines.some((l) => l.license === license));
     if (existing) {
-      const data = { ...existing.data, ...fields };
+      // Lines of other licenses and a title people wrote stay: the import owns only its license's lines.
+      const kept = existing.data.lines.filter((l) => l.license !== license);
+      const data = { ...existing.data, ...fields, title: existing.data.title ?? fields.title, lines: [...kept, ...lines] };
       plan.contracts.push({ id: existing.data.id, action: same(data, existing.data) ? 'unchanged' : 'update', data });
       continue;
     }
@@ -105,6 +107,18 @@ export function planImport(batch: Batch, inv: Inventory): Plan {
   planPeople(batch, inv, plan, collide);
   planSeats(batch, inv, plan, licenseOf, tierIds);
   return plan;
+}
+
+/** Contract rows of one license, vendor, term and currency (one row per tier) as one contract with a line each. */
+function sameTerm(contracts: ContractIn[]): ContractIn[] {
+  const byKey = new Map<string, ContractIn>();
+  for (const c of contracts) {
+    const k = JSON.stringify([key(c.vendor), key(c.lines[0]!.license), c.start, c.end, c.currency]);
+    const found = byKey.get(k);
+    if (found) found.lines.push(...c.lines);
+    else byKey.set(k, { ...c, lines: [...c.lines] });
+  }
+  return [...byKey.values()];
 }
 
 function planPeople(batch: Batch, inv: Inventory, plan: Plan, collide: (kind: string, name: string, base: string, id: string, holder: string) => void): void {

@@ -54,4 +54,31 @@ describe('one sheet per kind, and re-runs that update', () => {
     const r = await lac(['import', 'spreadsheet', 's.csv', '--mapping', 'm.yaml', '--dry-run'], { cwd: dir });
     expect(r.stdout).toContain('note: contracts in GBP: add exchange_rates: { GBP: "<value of 1 GBP in EUR>" } to inventory/org.yaml\n');
   });
+
+  it('gathers one contract from rows of two tiers, and keeps the lines and title people wrote in a matched contract', async () => {
+    const existing = `id: atlassian-2026
+vendor: atlassian
+title: Atlassian Cloud 2026
+currency: EUR
+start: 2026-04-01
+end: 2027-03-31
+lines:
+  - { license: confluence, tier: standard, quantity: 5, unit_price: "60.00" }
+  - { license: jira, tier: standard, quantity: 1, unit_price: "1.00" }
+`;
+    const dir = tempRepo({
+      'inventory/org.yaml': ORG,
+      'inventory/vendors/atlassian.yaml': 'id: atlassian\nname: Atlassian\n',
+      'inventory/licenses/confluence.yaml': 'id: confluence\nname: Confluence\nvendor: atlassian\ntype: subscription\ntiers:\n  - { id: standard, name: Standard }\n',
+      'inventory/licenses/jira.yaml': 'id: jira\nname: Jira\nvendor: atlassian\ntype: subscription\ntiers:\n  - { id: standard, name: Standard }\n',
+      'inventory/contracts/atlassian-2026.yaml': existing,
+      'c.csv': 'Product,Vendor,Tier,Seats,Price,Start,End\nJira,Atlassian,Standard,10,€70.00,2026-04-01,2027-03-31\nJira,Atlassian,Premium,2,€130.00,2026-04-01,2027-03-31\n',
+      'c.yaml': 'kind: contracts\nlocale: en-GB\ncolumns: { product: Product, vendor: Vendor, tier: Tier, quantity: Seats, cost: Price, start: Start, end: End }\n',
+    });
+    dirs.push(dir);
+    const r = await lac(['import', 'spreadsheet', 'c.csv', '--mapping', 'c.yaml'], { cwd: dir });
+    expect(r.stdout).toContain('contracts: 0 new, 1 updated, 0 unchanged');
+    expect(read(dir, 'inventory/contracts/atlassian-2026.yaml')).toBe(existing.replace('  - { license: jira, tier: standard, quantity: 1, unit_price: "1.00" }\n', '  - { license: jira, tier: standard, quantity: 10, unit_price: "70.00" }\n  - { license: jira, tier: premium, quantity: 2, unit_price: "130.00" }\n'));
+    expect(read(dir, 'inventory/licenses/jira.yaml')).toContain('  - { id: premium, name: Premium }');
+  });
 });
