@@ -37,7 +37,8 @@ beforeAll(async () => {
     const u = new URL(req.url ?? '/', 'http://x');
     requests.push(`${u.pathname}?${u.searchParams}`);
     if (req.headers.authorization !== `Bearer ${TOKEN}`) {
-      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'error', messages: 'Unauthenticated.' }));
+      // Echoes what it was sent, as a careless proxy might: lac's redaction must hide it.
+      res.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'error', messages: `Unauthenticated. (got ${req.headers.authorization?.slice(7)})` }));
       return;
     }
     const all = u.pathname === '/api/v1/licenses' ? LICENSES : u.pathname === '/api/v1/users' ? USERS : SEATS[Number(/licenses\/(\d+)\/seats/.exec(u.pathname)?.[1])];
@@ -73,13 +74,14 @@ describe('lac import snipe-it', () => {
     expect(again.stdout).toContain('nothing to write');
   });
 
-  it('a refused token is a located error naming the variable, never the token', async () => {
+  it('a refused token is a located error; the token, even echoed by the server, is redacted', async () => {
     const dir = tempRepo({ 'inventory/org.yaml': ORG });
     dirs.push(dir);
     const r = await lac(['import', 'snipe-it', '--url', url], { cwd: dir, env: { SNIPEIT_API_TOKEN: 'wrong-token-456' } });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`Snipe-IT: ${url}/api/v1/users answered 401: Unauthenticated.`);
+    expect(r.stderr).toContain(`Snipe-IT: ${url}/api/v1/users answered 401: Unauthenticated. (got `);
     expect(r.stderr).not.toContain('wrong-token-456');
+    expect(r.stderr).toContain('(got [redacted])');
   });
 
   it('reads the license list CSV export', async () => {
