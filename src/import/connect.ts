@@ -1,5 +1,6 @@
 import { makeHttp, retryPolicy, type Http, type RetryPolicy } from '../usage/http/index.ts';
 import { baseUrl, requireEnv } from '../usage/shared/config.ts';
+import { ConnectorError } from '../usage/types.ts';
 
 /** What an API import needs from the outside: the environment (its tokens), fetch and the retry policy, injectable in tests. */
 export interface ApiContext {
@@ -15,8 +16,25 @@ export function importHttp(vendor: string, ctx: ApiContext, describeError?: (bod
   return makeHttp({ vendor, fetch: ctx.fetch, policy: retryPolicy(ctx.policy), timeoutMs: 60_000, ...(describeError ? { describeError } : {}) });
 }
 
-export const apiBase = (url: string, vendor: string) => baseUrl({ url }, 'url', vendor, url);
-export const tokens = <K extends string>(ctx: ApiContext, names: readonly K[], vendor: string) => requireEnv(ctx.env, names, vendor);
+/** The --url of an import, checked as the usage connectors check theirs (https, or http to this machine only). */
+export function apiBase(url: string, vendor: string): string {
+  try {
+    return baseUrl({ url }, 'url', vendor, url);
+  } catch (error) {
+    if (!(error instanceof ConnectorError)) throw error;
+    throw new ConnectorError(error.message.replace('usage.config.url', '--url'), 'tokens travel with every request: use the https address (plain http is accepted only to this machine)');
+  }
+}
+
+/** The import's tokens from the environment; a missing one is named (never a value) with where to set it. */
+export function tokens<K extends string>(ctx: ApiContext, names: readonly K[], vendor: string): Record<K, string> {
+  try {
+    return requireEnv(ctx.env, names, vendor);
+  } catch (error) {
+    if (!(error instanceof ConnectorError)) throw error;
+    throw new ConnectorError(error.message, `set ${names.join(' and ')} in the environment of \`lac import\` (the API token of a ${vendor} user who may read licenses and users)`);
+  }
+}
 
 /** Text from an API that HTML-escapes what it returns (Snipe-IT's e()), back to plain text. */
 export function unescapeHtml(text: string): string {

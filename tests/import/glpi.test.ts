@@ -106,4 +106,13 @@ describe('lac import glpi', () => {
     expect(r.code).toBe(0);
     expect(readFileSync(join(dir, 'inventory/contracts/office-std-2026.yaml'), 'utf8')).toContain('currency: EUR\nstart: 2026-01-01\nend: 2026-12-31\nlines:\n  - { license: office-std, tier: standard, quantity: 4, unit_price: "250.00" }\n');
   });
+
+  it('refuses plain http to another machine and names missing tokens, with where to set them', async () => {
+    const http = await lac(['import', 'glpi', '--url', 'http://glpi.example.com'], { cwd: repo(), env: ENV });
+    expect(http.code).toBe(2);
+    expect(http.stderr).toContain('GLPI: --url must be an https URL, not http://glpi.example.com');
+    const missing = await lac(['import', 'glpi', '--url', url], { cwd: repo(), env: { GLPI_APP_TOKEN: 'a' } });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('GLPI: environment variable GLPI_USER_TOKEN is not set\n  hint: set GLPI_APP_TOKEN and GLPI_USER_TOKEN in the environment of `lac import`');
+  });
 });
