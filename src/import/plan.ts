@@ -155,12 +155,19 @@ function emailIndex(inv: Inventory): Map<string, string> {
 function planSeats(batch: Batch, inv: Inventory, plan: Plan, licenseOf: (v: string, p: string) => string, tierIds: Map<string, string>): void {
   const byEmail = emailIndex(inv);
   for (const c of plan.people) byEmail.set(key(c.data.email), c.id);
+  const byName = nameIndex(inv, plan);
   const entries = new Map<string, Plan['seats'][number]>();
   const held = new Set<string>();
   for (const [license, list] of inv.assignments) for (const h of list.seats) held.add(JSON.stringify([license, h.person, h.tier]));
   for (const s of batch.seats) {
+    const person = s.email !== undefined ? byEmail.get(key(s.email)) : byName.get(key(s.name ?? ''));
+    if (person === undefined || person === '') {
+      const why = person === '' ? `"${s.name}" is the name of more than one person in people.yaml; add an email column` : `"${s.name}" matches nobody in people.yaml by name; add an email column, or add them to people.yaml first`;
+      plan.skipped.push({ where: s.where ?? s.license, why });
+      continue;
+    }
     const license = licenseOf(s.vendor, s.license);
-    const seat: Seat = { person: byEmail.get(key(s.email))!, tier: tierIds.get(`${license}/${key(s.tier)}`)!, since: s.since };
+    const seat: Seat = { person, tier: tierIds.get(`${license}/${key(s.tier)}`)!, since: s.since };
     let entry = entries.get(license);
     if (!entry) {
       entry = { license, add: [], exists: inv.assignments.has(license) };
@@ -172,4 +179,12 @@ function planSeats(batch: Batch, inv: Inventory, plan: Plan, licenseOf: (v: stri
     held.add(k);
     entry.add.push(seat);
   }
+}
+
+/** Person IDs by lowercase full name; "" for a name more than one person has. */
+function nameIndex(inv: Inventory, plan: Plan): Map<string, string> {
+  const byName = new Map<string, string>();
+  const people = [...[...inv.people.values()].map((p) => p.data), ...plan.people.filter((c) => c.action === 'create').map((c) => c.data)];
+  for (const p of people) byName.set(key(p.name), byName.has(key(p.name)) && byName.get(key(p.name)) !== p.id ? '' : p.id);
+  return byName;
 }

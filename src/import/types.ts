@@ -38,8 +38,12 @@ export interface SeatIn {
   license: string;
   vendor: string;
   tier: string;
-  email: string;
+  /** The holder's email; or, when the sheet has none, their full name, matched to people.yaml. */
+  email?: string;
+  name?: string;
   since: string;
+  /** The row it came from, for the report when the holder matches nobody. */
+  where?: string;
 }
 
 /** A row that was not imported: where it is (file and row, a cell when one is to blame) and why. */

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { check } from '../../src/check/run.ts';
 import { fsSource } from '../../src/inventory/source.ts';
 import { cleanup, lac, tempRepo } from '../support/cli.ts';
-import { ORG } from '../support/inventory.ts';
+import { ORG, PEOPLE } from '../support/inventory.ts';
 
 const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach(cleanup));
@@ -80,5 +80,24 @@ lines:
     expect(r.stdout).toContain('contracts: 0 new, 1 updated, 0 unchanged');
     expect(read(dir, 'inventory/contracts/atlassian-2026.yaml')).toBe(existing.replace('  - { license: jira, tier: standard, quantity: 1, unit_price: "1.00" }\n', '  - { license: jira, tier: standard, quantity: 10, unit_price: "70.00" }\n  - { license: jira, tier: premium, quantity: 2, unit_price: "130.00" }\n'));
     expect(read(dir, 'inventory/licenses/jira.yaml')).toContain('  - { id: premium, name: Premium }');
+  });
+
+  it('matches holders by full name to people.yaml when the sheet has no emails; an unknown or shared name is named', async () => {
+    const people = PEOPLE.replace('people:\n', 'people:\n  - { id: ada2, name: Bob Byte, email: bob2@test.example, status: active }\n');
+    const dir = tempRepo({
+      'inventory/org.yaml': ORG,
+      'inventory/people.yaml': people,
+      's.csv': 'Person,Product,Tier,Cost,Renewal date\nAda Lovelace,Figma,Full,$540.00,03/01/2027\nZed Unknown,Figma,Full,$540.00,03/01/2027\nBob Byte,Figma,Full,$540.00,03/01/2027\n',
+    });
+    dirs.push(dir);
+    const guess = await lac(['import', 'spreadsheet', 's.csv', '--guess'], { cwd: dir });
+    writeFileSync(join(dir, 'm.yaml'), guess.stdout);
+    expect(guess.stdout).toContain('kind: flat\n');
+    const r = await lac(['import', 'spreadsheet', 's.csv', '--mapping', 'm.yaml', '--today', '2026-04-01'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('not imported s.csv:3: "Zed Unknown" matches nobody in people.yaml by name; add an email column, or add them to people.yaml first\n');
+    expect(r.stdout).toContain('not imported s.csv:4: "Bob Byte" is the name of more than one person in people.yaml; add an email column\n');
+    expect(read(dir, 'inventory/assignments/figma.yaml')).toContain('seats:\n  - { person: ada, tier: full, since: 2026-04-01 }\n');
+    expect(read(dir, 'inventory/people.yaml')).toBe(people);
   });
 });

@@ -7,12 +7,15 @@ export type SheetKind = (typeof SHEET_KINDS)[number];
 
 /** Columns each kind cannot do without. */
 export const REQUIRED: Record<SheetKind, Field[]> = {
-  flat: ['email', 'product'],
+  flat: ['product'],
   people: ['person', 'email'],
   licenses: ['product'],
   contracts: ['product', 'cost'],
-  seats: ['email', 'product'],
+  seats: ['product'],
 };
+
+/** Kinds whose rows name a seat holder: by email, or by full name when the sheet has no emails. */
+export const HOLDER_KINDS: readonly SheetKind[] = ['flat', 'seats'];
 
 /** Header names spreadsheets use for each field, lowercase, for --guess (English and German, the first users' languages). */
 export const SYNONYMS: Record<Field, string[]> = {

@@ -5,7 +5,7 @@ import { guessHeader } from './header.ts';
 
 /** The kind of sheet its columns suggest. */
 function kindOf(fields: Set<Field>): SheetKind {
-  if (fields.has('email') && fields.has('product')) return 'flat';
+  if ((fields.has('email') || fields.has('person')) && fields.has('product')) return 'flat';
   if (fields.has('email')) return 'people';
   if (fields.has('cost') || fields.has('quantity')) return 'contracts';
   return 'licenses';

@@ -1,6 +1,6 @@
 import { addDays, addMonths } from '../../util/dates.ts';
 import { emptyBatch, type Batch, type ContractIn } from '../types.ts';
-import { REQUIRED, type Field } from './fields.ts';
+import { HOLDER_KINDS, REQUIRED, type Field } from './fields.ts';
 import { cellText, columnName, type Grid } from './grid.ts';
 import { findHeader } from './header.ts';
 import type { Mapping } from './mapping.ts';
@@ -10,7 +10,8 @@ import { readRecord, type RowContext } from './records.ts';
 /** Reads a sheet through its mapping into a batch: every row is imported, ignored (titles, totals) or skipped with its reason. */
 export function readGrid(grid: Grid, mapping: Mapping, today: string): Batch {
   const batch = emptyBatch();
-  const missing = REQUIRED[mapping.kind].filter((f) => mapping.columns[f] === undefined);
+  const missing: string[] = REQUIRED[mapping.kind].filter((f) => mapping.columns[f] === undefined);
+  if (HOLDER_KINDS.includes(mapping.kind) && !mapping.columns.email && !mapping.columns.person) missing.push('email (or person, to match people.yaml by name)');
   if (missing.length > 0) {
     batch.skipped.push({ where: grid.shown, why: `the mapping of a ${mapping.kind} sheet needs columns for ${missing.join(', ')}; nothing in this sheet was imported` });
     return batch;
@@ -19,7 +20,7 @@ export function readGrid(grid: Grid, mapping: Mapping, today: string): Batch {
   const header = grid.rows[at]!.cells.map(cellText);
   const columns = new Map(Object.entries(mapping.columns).map(([f, h]) => [f as Field, header.indexOf(h)]));
   for (const r of grid.rows.slice(0, at)) batch.ignored.push({ where: `${grid.shown}:${r.row}`, why: `above the header row ${grid.rows[at]!.row} (a title or merged header): "${r.cells.map(cellText).filter(Boolean).join(' ')}"` });
-  const ctx: RowContext = { batch, today, priced: [] };
+  const ctx: RowContext = { batch, today, priced: [], where: grid.shown };
   for (const r of grid.rows.slice(at + 1)) {
     const cells = new RowCells(r.cells, r.row, columns, mapping);
     if (cells.isTotals()) {
@@ -27,6 +28,7 @@ export function readGrid(grid: Grid, mapping: Mapping, today: string): Batch {
       continue;
     }
     try {
+      ctx.where = `${grid.shown}:${r.row}`;
       readRecord(mapping.kind, cells, ctx);
       // An .xlsx formula without a saved value or an error (#DIV/0!) reads as an empty cell: say so, never a silent missing price.
       if (mapping.kind === 'flat' && columns.get('cost')! >= 0 && mapping.columns.cost && cells.text('cost') === undefined) {

@@ -12,12 +12,20 @@ export interface RowContext {
   today: string;
   /** Flat rows with a cost: gathered into one contract per product, renewal date and currency. */
   priced: { vendor: string; product: string; tier: string; amount: string; currency: string; renewal: string }[];
+  /** The row being read, as the report names it. */
+  where: string;
 }
 
 function email(cells: RowCells): string {
   const text = cells.required('email');
   if (!EMAIL.test(text)) throw new CellError(`the email cell "${text}" is not an email address`);
   return text.toLowerCase();
+}
+
+/** The holder of a seat row: by email, or by full name (matched to people.yaml later) when the sheet has no email column. */
+function holder(cells: RowCells, ctx: RowContext): { email: string } | { name: string } {
+  if (cells.has('email')) return { email: person(cells, ctx) };
+  return { name: cells.required('person') };
 }
 
 function person(cells: RowCells, ctx: RowContext): string {
@@ -55,9 +63,9 @@ export function readRecord(kind: SheetKind, cells: RowCells, ctx: RowContext): v
       const renewal = kind === 'flat' ? cells.date('renewal') : undefined;
       const since = cells.date('since');
       if (cost && !renewal) throw new CellError('has a cost but no renewal date: a contract needs its term; fill the renewal cell (or clear the cost)');
-      const address = person(cells, ctx);
+      const who = holder(cells, ctx);
       const { product, vendor, tier } = license(cells, ctx);
-      ctx.batch.seats.push({ license: product, vendor, tier, email: address, since: since ?? ctx.today });
+      ctx.batch.seats.push({ license: product, vendor, tier, ...who, since: since ?? ctx.today, where: ctx.where });
       if (cost && renewal) ctx.priced.push({ vendor, product, tier, ...cost, renewal });
       return;
     }

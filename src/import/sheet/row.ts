@@ -32,6 +32,11 @@ export class RowCells {
     return i === undefined ? undefined : this.cells[i];
   }
 
+  /** True when the mapping maps this field to a column of the sheet. */
+  has(field: Field): boolean {
+    return (this.columns.get(field) ?? -1) >= 0;
+  }
+
   /** The cell's text, or undefined when the field is not mapped or the cell is empty. A formula is refused (its value is not in a CSV). */
   text(field: Field): string | undefined {
     const cell = this.raw(field);
