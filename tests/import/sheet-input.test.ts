@@ -48,6 +48,17 @@ describe('spreadsheet formats', () => {
     expect(r.stdout).toContain('ignored f.xlsx:3: cell C3 (Cost) is empty (or a formula without a saved value, or an error such as #DIV/0!): the seat is imported without a price');
   });
 
+  it('reads the sheet the mapping names from a workbook of several', async () => {
+    const bytes = await writeXlsxFile([
+      { sheet: 'Read me', data: [['Notes'], ['nothing here']] },
+      { sheet: 'Seats', data: [['Email', 'Product'], ['ada@acme.example', 'Notion']] },
+    ] as never).toBuffer();
+    const dir = repo({ 'book.xlsx': bytes, 'mapping.yaml': 'kind: seats\nlocale: en-US\nsheet: Seats\ncolumns: { email: Email, product: Product }\n' });
+    const r = await run(dir, 'book.xlsx');
+    expect(r.code).toBe(0);
+    expect(read(dir, 'inventory/assignments/notion.yaml')).toContain('  - { person: ada, tier: standard, since: 2026-02-01 }\n');
+  });
+
   it('reads de-DE amounts and dates (1.234,56 €, 01.03.2026) from a Windows-1252 file separated by semicolons', async () => {
     const text = 'Name;E-Mail;Software;Edition;Kosten;Verlängerung\r\nJörg Müller;joerg@acme.example;SolidWorks;Premium;1.234,56 €;01.03.2026\r\n';
     const cp1252 = encode1252(text);
