@@ -9,6 +9,7 @@ import { registerHistory } from './history.ts';
 import { WriteError } from '../util/fs/atomic-write.ts';
 import { ReadRefused } from '../util/fs/read-bounded.ts';
 import { ExitCode, UserError } from './errors.ts';
+import { registerImport } from './import.ts';
 import { registerInit } from './init.ts';
 import { isMachineFormat, terminalIo, type Io } from './io.ts';
 import { registerPeople } from './people.ts';
@@ -54,6 +55,7 @@ export function buildProgram(io: Io): Command {
   registerProvision(program, io);
   registerRequest(program, io);
   registerDiscover(program, io);
+  registerImport(program, io);
   program.on('option:version', () => {
     io.out(`${versionText()}\n`);
     throw new ExitCode(0);

@@ -1,8 +1,8 @@
 // Every environment variable lac reads for credentials or API addresses, as data: the usage
 // connectors take their lists from here, and the redaction layer takes the secret ones.
 
-/** Who reads a variable: a usage source id, or `github` for the commands that write to GitHub (PRs, issues, comments, publish). */
-export type EnvReader = 'github-copilot' | 'github-enterprise' | 'okta' | 'google-workspace' | 'microsoft-365' | 'slack' | 'zoom' | 'github';
+/** Who reads a variable: a usage source id, `github` for the commands that write to GitHub (PRs, issues, comments, publish), or an import source (`lac import`). */
+export type EnvReader = 'github-copilot' | 'github-enterprise' | 'okta' | 'google-workspace' | 'microsoft-365' | 'slack' | 'zoom' | 'github' | 'import-snipe-it' | 'import-glpi';
 
 export interface EnvVariable {
   name: string;
@@ -49,10 +49,18 @@ const GITHUB_ENV: readonly Omit<EnvVariable, 'readBy'>[] = [
   { name: 'GITHUB_REPOSITORY', secret: false },
 ];
 
+/** What `lac import snipe-it` and `lac import glpi` read: an API token, and GLPI's application token beside the user's. */
+export const IMPORT_ENV: readonly EnvVariable[] = [
+  { name: 'SNIPEIT_API_TOKEN', secret: true, readBy: 'import-snipe-it' },
+  { name: 'GLPI_APP_TOKEN', secret: true, readBy: 'import-glpi' },
+  { name: 'GLPI_USER_TOKEN', secret: true, readBy: 'import-glpi' },
+];
+
 /** Every variable with its reader: one row per (variable, reader). The lead's workflow test reads this. */
 export const ENVIRONMENT: readonly EnvVariable[] = [
   ...Object.entries(SOURCE_ENV).flatMap(([source, vars]) => vars.map((v) => ({ ...v, readBy: source as EnvReader }))),
   ...GITHUB_ENV.map((v) => ({ ...v, readBy: 'github' as const })),
+  ...IMPORT_ENV,
 ];
 
 /** The variable names a usage source reads, typed so `requireEnv` keeps them as keys. */

@@ -18,6 +18,7 @@ describe('the environment variables lac reads, as data', () => {
       { name: 'GITHUB_API_URL', secret: false, readBy: 'github-copilot' },
     ]);
     expect(ENVIRONMENT.filter((v) => v.readBy === 'github').map((v) => v.name)).toEqual(['GITHUB_TOKEN', 'GITHUB_API_URL', 'GITHUB_REPOSITORY']);
-    expect(SECRET_NAMES).toEqual(['GITHUB_TOKEN', 'GOOGLE_SERVICE_ACCOUNT_KEY', 'LAC_GITHUB_USAGE_TOKEN', 'M365_CLIENT_SECRET', 'OKTA_API_TOKEN', 'SLACK_TOKEN', 'ZOOM_CLIENT_SECRET']);
+    expect(SECRET_NAMES).toEqual(['GITHUB_TOKEN', 'GLPI_APP_TOKEN', 'GLPI_USER_TOKEN', 'GOOGLE_SERVICE_ACCOUNT_KEY', 'LAC_GITHUB_USAGE_TOKEN', 'M365_CLIENT_SECRET', 'OKTA_API_TOKEN', 'SLACK_TOKEN', 'SNIPEIT_API_TOKEN', 'ZOOM_CLIENT_SECRET']);
+    expect(ENVIRONMENT.filter((v) => v.readBy.startsWith('import-')).map((v) => `${v.readBy} ${v.name}`)).toEqual(['import-snipe-it SNIPEIT_API_TOKEN', 'import-glpi GLPI_APP_TOKEN', 'import-glpi GLPI_USER_TOKEN']);
   });
 });
