@@ -21,6 +21,10 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default is one worker less than the cores: one worker on a 2-core machine, which
+    // leaves the second core idle while the packed-package tests wait on npm. Two workers run
+    // them beside the rest; every test's budget holds on a busy 2-core machine.
+    maxWorkers: 2,
     sequence: { sequencer: SlowFirst },
   },
 });

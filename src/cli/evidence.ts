@@ -1,3 +1,6 @@
+import { attachApprovals } from '../history/approvals.ts';
+import { repoWebUrl } from '../site/model/repo.ts';
+import { gitText } from '../git/run.ts';
 import type { Command } from 'commander';
 import { CONTROLS, type Control } from '../analysis/evidence/index.ts';
 import { parsePeriod } from '../analysis/period/range.ts';
@@ -44,7 +47,10 @@ export function registerEvidence(program: Command, io: Io): void {
       const timeZone = tz && isTimeZone(tz) ? tz : 'UTC';
       const today = resolveToday(inventory, parseToday(opts.today));
       if (period.from > today) throw new UserError(`${period.label} starts on ${period.from}, after today (${today}): there is no evidence yet`, 'pass a period that has begun, or --today');
-      const { events } = await history(root, { ref: head, timeZone });
+      const { events, commits } = await history(root, { ref: head, timeZone });
+      // Who approved each change, as the site shows it: GitHub with a token, else the history cache, else "not available".
+      const origin = await gitText(root, ['remote', 'get-url', 'origin']).catch(() => '');
+      await attachApprovals(root, events, commits, { env: io.env, repoUrl: repoWebUrl(io.env, origin), warn: (m) => io.err(`${m}\n`) });
       const [pack] = await evidencePacks({ root, head, inventory, events, today, timeZone }, [period]);
       io.out(formatEvidence(pack!, opts.format as EvidenceFormat, { head, generated: today }, opts.control as Control | undefined));
     });

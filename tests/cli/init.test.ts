@@ -27,7 +27,7 @@ describe('lac init', () => {
     expect(r.stdout).toContain(`created a license repository in ${repo}`);
     expect(await lac(['check', '--root', repo, '--today', '2026-11-23'])).toEqual({ code: 0, stdout: 'no problems found\n', stderr: '' });
     const workflows = readdirSync(join(repo, '.github/workflows')).sort();
-    expect(workflows).toEqual(['check.yml', 'people.yml', 'reclaim.yml', 'renewals.yml', 'request.yml', 'site.yml', 'usage.yml']);
+    expect(workflows).toEqual(['check.yml', 'discover.yml', 'people.yml', 'reclaim.yml', 'renewals.yml', 'request.yml', 'site.yml', 'usage.yml']);
     // The license request form, byte for byte the one `lac request` is tested against.
     expect(readdirSync(join(repo, '.github/ISSUE_TEMPLATE'))).toEqual(['license-request.yml']);
     expect(readFileSync(join(repo, '.github/ISSUE_TEMPLATE/license-request.yml'), 'utf8')).toBe(readFileSync(join(import.meta.dirname, '../../.github/ISSUE_TEMPLATE/license-request.yml'), 'utf8'));

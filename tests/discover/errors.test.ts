@@ -12,11 +12,14 @@ afterEach(() => {
 const withDiscovery = (sources: string) => files({ 'inventory/org.yaml': `${ORG}discovery:\n  sources:\n${sources}` });
 
 describe('lac discover on a bad setup', () => {
-  it('says how to start when org.yaml has no discovery block', async () => {
+  it('says how to start when org.yaml has no discovery block, and passes (the scheduled workflow runs in every repository)', async () => {
     dir = tempRepo(files());
-    const r = await lac(['discover', '--root', dir]);
-    expect(r.code).toBe(2);
-    expect(r.stderr).toBe('lac: org.yaml has no discovery: block, so lac discover has no source to read\n  hint: add `discovery: { sources: [{ id: okta, source: okta, config: { base_url: https://example.okta.com } }] }` to inventory/org.yaml\n');
+    const r = await lac(['discover', '--publish', '--open-issues', '--root', dir]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toBe('nothing to discover: inventory/org.yaml has no `discovery` block; add `discovery: { sources: [{ id: okta, source: okta, config: { base_url: https://example.okta.com } }] }` to start (README: `lac discover`)\n');
+    const named = await lac(['discover', '--source', 'okta', '--root', dir]);
+    expect(named.code).toBe(2);
+    expect(named.stderr).toContain('lac: org.yaml has no discovery: block, so lac discover has no source to read');
   });
 
   it('names an unknown --source with a suggestion, and a source id used twice', async () => {

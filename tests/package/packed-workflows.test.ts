@@ -104,6 +104,13 @@ describe('the workflows lac init wrote, run as GitHub runs them', { timeout: 600
     expect(remote.branchSha('lac/people')).toBe('');
   });
 
+  it('discover: with no discovery source configured, the scheduled run passes and opens nothing', async () => {
+    const r = await run('discover.yml', 'main');
+    expect(failures(r)).toEqual([]);
+    expect(r.jobs.discover!.steps.at(-1)!.stdout).toContain('nothing to discover');
+    expect(remote.branchSha('lac/discover')).toBe('');
+  });
+
   it('reclaim: one pull request per license for the seats to reclaim', async () => {
     // The usage pull request of the test before is merged: main has the snapshot reclaim reads.
     sh('git', ['pull', '-q', '--ff-only', 'origin', 'lac/usage'], repo, env);

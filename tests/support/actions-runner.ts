@@ -168,6 +168,9 @@ function standIn(step: Step, o: RunWorkflowOptions, run: WorkflowRun, output: st
       execFileSync('git', args, { stdio: 'pipe' });
       return ok(`cloned ${o.checkout.ref} (depth ${depth || 'all'})`);
     }
+    case 'actions/cache':
+      // Each test run is a first run: nothing to restore, as on a repository's first workflow run.
+      return ok(`cache not found for input keys: ${String(step.with?.key ?? '')}`);
     case 'actions/setup-node': {
       const wanted = String(step.with?.['node-version'] ?? '');
       const have = process.versions.node.split('.')[0];

@@ -133,7 +133,8 @@ export const GLOSSARY: Record<string, string> = {
   currency: 'ISO 4217 currency code', contracts: 'the contracts in force', po_numbers: 'their purchase order numbers',
   series: 'which series the row belongs to (spend, seats-in-use, headcount-trend, backtest-error, ...)', key: 'the license, department or contract ID the series is for ("total" for all)',
   month: 'the month (YYYY-MM)', date: 'the day the figure is for', value: 'the figure: an amount in the org currency, seats or people',
-  // Overview, renewals and the evidence packs (issue 15).
+  // Overview, renewals, commit diffs and the evidence packs (issue 15).
+  Text: 'the text of the changed line (a diff line of the commit page)',
   'License and tier': 'the license and the tier, as one label',
   'Assigned of bought': 'assigned seats of the seats bought, in percent',
   'Seats bought (counted tiers)': 'seats bought by the contracts in force on that day, over the tiers with a number of seats',
