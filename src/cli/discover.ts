@@ -1,5 +1,3 @@
-import { loadInventory } from '../inventory/load.ts';
-import { fsSource } from '../inventory/source.ts';
 import type { Command } from 'commander';
 import { discoveryRegistry } from '../discover/registry.ts';
 import { applyDiscoveryIssues, planDiscoveryIssues } from '../discover/issues.ts';
@@ -19,12 +17,6 @@ interface DiscoverOpts {
   dryRun?: boolean;
   openIssues?: boolean;
   publish?: boolean;
-}
-
-/** Whether org.yaml configures discovery sources (a missing or broken org.yaml is left to runDiscovery to report). */
-async function hasDiscovery(root: string): Promise<boolean> {
-  const { inventory } = await loadInventory(fsSource(root));
-  return inventory.org === undefined || inventory.org.data.discovery !== undefined;
 }
 
 /** GitHub failures become user errors that say what to check; nothing of the request is printed. */
@@ -56,13 +48,13 @@ export function registerDiscover(
     .action(async (opts: DiscoverOpts) => {
       const root = parseRoot(opts.root, io.cwd);
       const today = parseToday(opts.today);
+      const run = await runDiscovery({ root, ...(today ? { today } : {}), dryRun: opts.dryRun === true, env: io.env, fetch: globalThis.fetch, sources, ...(opts.source !== undefined ? { only: opts.source } : {}) });
+      const { outcomes, inventory } = run;
       // Like `lac people pull` without a directory: the scheduled workflow passes in repositories that configure no source.
-      if (opts.source === undefined && !(await hasDiscovery(root))) {
+      if (!inventory.org?.data.discovery) {
         io.out('nothing to discover: inventory/org.yaml has no `discovery` block; add `discovery: { sources: [{ id: okta, source: okta, config: { base_url: https://example.okta.com } }] }` to start (README: `lac discover`)\n');
         return;
       }
-      const run = await runDiscovery({ root, ...(today ? { today } : {}), dryRun: opts.dryRun === true, env: io.env, fetch: globalThis.fetch, sources, ...(opts.source !== undefined ? { only: opts.source } : {}) });
-      const { outcomes, inventory } = run;
       for (const o of outcomes) {
         const verb = !o.changed ? 'unchanged' : opts.dryRun ? 'would write' : 'wrote';
         const outside = o.outsideWorkDomains ? `; ${o.outsideWorkDomains} grant${o.outsideWorkDomains === 1 ? '' : 's'} by accounts outside the work domains (counted, not listed)` : '';

@@ -35,6 +35,8 @@ export interface SourceOutcome {
 /** The sources to run: every one in org.yaml, or the one `--source` names. */
 function chosen(inv: Inventory, only: string | undefined): DiscoverySource[] {
   const sources = inv.org?.data.discovery?.sources;
+  // Without a discovery block there is nothing to read; only naming a source is a mistake.
+  if (!sources && only === undefined) return [];
   if (!sources) throw new UserError('org.yaml has no discovery: block, so lac discover has no source to read', 'add `discovery: { sources: [{ id: okta, source: okta, config: { base_url: https://example.okta.com } }] }` to inventory/org.yaml');
   const twice = sources.map((s) => s.id).find((id, i, ids) => ids.indexOf(id) !== i);
   if (twice !== undefined) throw new UserError(`inventory/org.yaml: discovery source id "${twice}" is used twice; each source writes inventory/discovered/<id>.yaml`, 'give each source its own id');
