@@ -9,9 +9,12 @@ import type { IsoDate } from '../util/dates.ts';
  */
 export type LeaverStatus = { state: 'left'; on: IsoDate | undefined } | { state: 'leaving'; on: IsoDate };
 
+/** Whether someone whose last day is `end` has left by `day`: the last day itself is still a working day. */
+export const leftBy = (end: IsoDate, day: IsoDate): boolean => end < day;
+
 export function leaverStatus(person: Person | undefined, today: IsoDate): LeaverStatus | undefined {
   if (!person) return undefined;
-  if (person.end !== undefined && person.end < today) return { state: 'left', on: person.end };
+  if (person.end !== undefined && leftBy(person.end, today)) return { state: 'left', on: person.end };
   if (person.status !== 'leaver') return undefined;
   return person.end === undefined ? { state: 'left', on: undefined } : { state: 'leaving', on: person.end };
 }

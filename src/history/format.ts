@@ -1,3 +1,4 @@
+import { leftBy } from '../analysis/leaver.ts';
 import type { HistoryEvent } from './history.ts';
 import { approvalLine, approvalWords, approversWords, mergerWords, reviewersWords, signatureWords } from './approval-text.ts';
 import { formatMarkdown } from './format-md.ts';
@@ -20,7 +21,8 @@ export function summary(e: HistoryEvent): string {
     case 'seat.tier-changed': return `${holder}'s ${e.license} seat: ${show(d.from)} → ${show(d.to)}`;
     case 'seat.changed': return `${holder}'s ${e.license} seat ${change(d)}`;
     case 'person.joined': return `${e.person} joined: ${show(d.name)}`;
-    case 'person.left': return `${e.person} left${d.end ? ` (last day ${show(d.end)})` : ''}`;
+    // A leaving date still ahead when the change landed (its UTC day) is "leaving", not "left" (src/analysis/leaver.ts).
+    case 'person.left': return typeof d.end === 'string' && !leftBy(d.end, e.date.slice(0, 10)) ? `${e.person} is leaving (last day ${d.end})` : `${e.person} left${d.end ? ` (last day ${show(d.end)})` : ''}`;
     case 'person.changed': return `${e.person} ${change(d)}`;
     case 'person.removed': return `${e.person} removed from the directory`;
     case 'contract.created': return `contract ${e.contract} created: ${show(d.start)} to ${show(d.end)}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, formatCsv, formatText } from '../../src/history/format.ts';
+import { csvCell, formatCsv, formatText, summary } from '../../src/history/format.ts';
 import type { HistoryEvent } from '../../src/history/history.ts';
 
 const base: HistoryEvent = {
@@ -46,5 +46,14 @@ describe('text', () => {
       + '2026-01-10  01234567  -     signed  Ada Lovelace          seat.tier-changed   ada\'s figma seat: viewer → full\n',
     );
     expect(formatText([])).toBe('no changes\n');
+  });
+});
+
+describe('summary', () => {
+  it('says a person is leaving while their last day is still ahead of the change, and left once it has passed', () => {
+    const left = (end: string, date: string): HistoryEvent => ({ ...base, type: 'person.left', person: 'bob', details: { from: 'active', end }, date });
+    expect(summary(left('2026-12-18', '2026-11-16T09:00:00Z'))).toBe('bob is leaving (last day 2026-12-18)');
+    expect(summary(left('2026-11-16', '2026-11-16T09:00:00Z'))).toBe('bob is leaving (last day 2026-11-16)');
+    expect(summary(left('2026-02-27', '2026-03-02T09:00:00Z'))).toBe('bob left (last day 2026-02-27)');
   });
 });
