@@ -16,12 +16,20 @@ const at = (path) => fileURLToPath(new URL(path, import.meta.url));
 const stamp = at('../dist/.build-stamp');
 const src = at('../src');
 
+/** True when a file under `dir` changed after `built`; stops at the first one. */
+function newer(dir, built) {
+  // One readdir per folder: half the time of readdirSync's `recursive` option (~15 ms for src/, issue 16).
+  return readdirSync(dir, { withFileTypes: true }).some((e) => {
+    const path = `${dir}/${e.name}`;
+    return e.isDirectory() ? newer(path, built) : e.isFile() && statSync(path).mtimeMs > built;
+  });
+}
+
 /** True when src/ exists (a checkout) and holds a file changed after the last build. */
 function stale() {
   if (!existsSync(src)) return false;
   if (!existsSync(stamp)) return true;
-  const built = statSync(stamp).mtimeMs;
-  return readdirSync(src, { recursive: true, withFileTypes: true }).some((e) => e.isFile() && statSync(`${e.parentPath}/${e.name}`).mtimeMs > built);
+  return newer(src, statSync(stamp).mtimeMs);
 }
 
 if (stale()) {

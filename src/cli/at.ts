@@ -10,9 +10,6 @@ import { isTimeZone, type IsoDate } from '../util/dates.ts';
 import { UserError } from './errors.ts';
 import { findRoot, parseRoot } from './options.ts';
 
-/** Help text of `--at`, shared by the commands that take it. */
-export const AT_HELP = 'the inventory as it stood on a date (YYYY-MM-DD, end of that day in the org time zone) or at a git revision (commit, tag, branch)';
-
 export interface SourceAt {
   source: TreeSource;
   root: string;

@@ -1,34 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { Option, type Command } from 'commander';
-import { changedPaths, defaultBase } from '../diff/base.ts';
-import { DIFF_FORMATS, formatDiff, formatMarkdown, type DiffFormat } from '../diff/format.ts';
-import { diffTrees } from '../diff/run.ts';
-import { createGitHubPort, GitHubConfigError, GitHubError } from '../github/index.ts';
-import { gitSource, verifyCommit } from '../inventory/git-source.ts';
-import { fsSource } from '../inventory/source.ts';
-import { asUserError } from './at.ts';
-import { UserError } from './errors.ts';
+import { DIFF_FORMATS, type DiffFormat } from '../diff/formats.ts';
 import type { Io } from './io.ts';
-import { parseRoot, parseToday } from './options.ts';
 
-interface DiffOpts {
+export interface DiffOpts {
   root?: string;
   format: DiffFormat;
   today?: string;
   comment?: boolean;
   pr?: string;
-}
-
-/** The pull request number: --pr, else the event file GitHub Actions gives a pull_request run. */
-function prNumber(opts: DiffOpts, env: Io['env']): number {
-  if (opts.pr !== undefined) {
-    if (!/^[1-9]\d*$/.test(opts.pr)) throw new UserError(`--pr ${opts.pr} is not a pull request number`);
-    return Number(opts.pr);
-  }
-  const path = env.GITHUB_EVENT_PATH;
-  const n = path ? (JSON.parse(readFileSync(path, 'utf8')) as { pull_request?: { number?: number } }).pull_request?.number : undefined;
-  if (!n) throw new UserError('--comment needs a pull request: run it in a pull_request workflow, or pass --pr N');
-  return n;
 }
 
 export function registerDiff(program: Command, io: Io): void {
@@ -42,29 +21,5 @@ export function registerDiff(program: Command, io: Io): void {
     .option('--today <date>', 'the day entitlements and costs are taken on (default: today in the org time zone)')
     .option('--comment', 'also post the markdown as one sticky comment on the pull request (GITHUB_TOKEN, GITHUB_REPOSITORY)')
     .option('--pr <number>', 'the pull request to comment on (default: from GITHUB_EVENT_PATH)')
-    .action(async (base: string | undefined, head: string | undefined, opts: DiffOpts) => {
-      const root = parseRoot(opts.root, io.cwd);
-      const today = parseToday(opts.today);
-      let result;
-      try {
-        const from = base ? { commit: await verifyCommit(root, base), label: base } : await defaultBase(root);
-        const to = head ? { source: gitSource(root, await verifyCommit(root, head)), label: head } : { source: fsSource(root), label: 'working tree' };
-        const changed = await changedPaths(root, from.commit, head ? await verifyCommit(root, head) : undefined);
-        result = await diffTrees(gitSource(root, from.commit), to.source, { base: from.label, head: to.label }, today, changed);
-      } catch (e) {
-        throw asUserError(e);
-      }
-      io.out(formatDiff(result, opts.format));
-      if (!opts.comment) return;
-      const number = prNumber(opts, io.env);
-      try {
-        const port = createGitHubPort({ env: io.env });
-        const done = await port.ensureComment(number, 'lac/diff', formatMarkdown(result));
-        io.err(`pull request #${number}: comment ${done.action}\n`);
-      } catch (e) {
-        if (e instanceof GitHubConfigError) throw new UserError(e.message, e.hint);
-        if (e instanceof GitHubError) throw new UserError(e.message, 'check GITHUB_TOKEN (pull-requests: write) and GITHUB_REPOSITORY');
-        throw e;
-      }
-    });
+    .action(async (base: string | undefined, head: string | undefined, opts: DiffOpts) => (await import('./actions/diff.ts')).runDiff(base, head, opts, io));
 }

@@ -1,16 +1,9 @@
 import type { Command } from 'commander';
-import { discoveryRegistry } from '../discover/registry.ts';
-import { applyDiscoveryIssues, planDiscoveryIssues } from '../discover/issues.ts';
-import { publishDiscovery } from '../discover/publish.ts';
-import { runDiscovery } from '../discover/run.ts';
 import type { DiscoverySourceImpl } from '../discover/types.ts';
-import { undeclaredApps } from '../analysis/discovery/undeclared.ts';
-import { createGitHubPort, GitHubConfigError, GitHubError, type GitHubPort } from '../github/index.ts';
-import { UserError } from './errors.ts';
+import type { GitHubPort } from '../github/index.ts';
 import type { Io } from './io.ts';
-import { parseRoot, parseToday } from './options.ts';
 
-interface DiscoverOpts {
+export interface DiscoverOpts {
   root?: string;
   source?: string;
   today?: string;
@@ -19,23 +12,8 @@ interface DiscoverOpts {
   publish?: boolean;
 }
 
-/** GitHub failures become user errors that say what to check; nothing of the request is printed. */
-async function onGitHub<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof GitHubConfigError) throw new UserError(e.message, e.hint);
-    if (e instanceof GitHubError) throw new UserError(e.message, 'check GITHUB_TOKEN (issues: write) and GITHUB_REPOSITORY');
-    throw e;
-  }
-}
-
-export function registerDiscover(
-  program: Command,
-  io: Io,
-  sources: ReadonlyMap<string, DiscoverySourceImpl> = discoveryRegistry(),
-  makePort: () => GitHubPort = () => createGitHubPort({ env: io.env }),
-): void {
+/** `lac discover`; `sources` and `makePort` replace the real discovery sources and GitHub (default: those of src/discover and src/github). */
+export function registerDiscover(program: Command, io: Io, sources?: ReadonlyMap<string, DiscoverySourceImpl>, makePort?: () => GitHubPort): void {
   program
     .command('discover')
     .description('find software in use that the inventory does not declare: Okta apps, Google OAuth grants, Entra delegated grants, expensed charges; writes inventory/discovered/<source>.yaml')
@@ -45,41 +23,5 @@ export function registerDiscover(
     .option('--open-issues', 'open, update and close one GitHub issue per undeclared app (GITHUB_REPOSITORY, GITHUB_TOKEN, GITHUB_API_URL)')
     .option('--today <date>', 'the day of the run (YYYY-MM-DD; default: today in the org time zone)')
     .option('--root <dir>', 'the license repository (default: the current folder)')
-    .action(async (opts: DiscoverOpts) => {
-      const root = parseRoot(opts.root, io.cwd);
-      const today = parseToday(opts.today);
-      const run = await runDiscovery({ root, ...(today ? { today } : {}), dryRun: opts.dryRun === true, env: io.env, fetch: globalThis.fetch, sources, ...(opts.source !== undefined ? { only: opts.source } : {}) });
-      const { outcomes, inventory } = run;
-      // Like `lac people pull` without a directory: the scheduled workflow passes in repositories that configure no source.
-      if (!inventory.org?.data.discovery) {
-        io.out('nothing to discover: inventory/org.yaml has no `discovery` block; add `discovery: { sources: [{ id: okta, source: okta, config: { base_url: https://example.okta.com } }] }` to start (README: `lac discover`)\n');
-        return;
-      }
-      for (const o of outcomes) {
-        const verb = !o.changed ? 'unchanged' : opts.dryRun ? 'would write' : 'wrote';
-        const outside = o.outsideWorkDomains ? `; ${o.outsideWorkDomains} grant${o.outsideWorkDomains === 1 ? '' : 's'} by accounts outside the work domains (counted, not listed)` : '';
-        io.out(`${o.path}: ${verb} (${o.apps} app${o.apps === 1 ? '' : 's'}${outside})\n`);
-        for (const w of o.warnings) io.err(`warning: ${w}\n`);
-      }
-      const port = (() => {
-        let made: GitHubPort | undefined;
-        return () => (made ??= makePort());
-      })();
-      if (opts.publish && !opts.dryRun) {
-        const published = await onGitHub(() => publishDiscovery(root, outcomes, run.today, port, inventory.org?.data.github?.labels ?? []));
-        io.out(`published: ${published.git.action}${published.pr ? `; pull request #${published.pr.number} ${published.pr.action}` : ''}\n`);
-      }
-      const undeclared = undeclaredApps(inventory);
-      io.out(undeclared.length === 0 ? 'no undeclared apps\n' : `${undeclared.length} undeclared app${undeclared.length === 1 ? '' : 's'} (see \`lac check\`, rule undeclared-app)\n`);
-      if (!opts.openIssues) return;
-      await onGitHub(async () => {
-        const plan = planDiscoveryIssues(inventory, await port().listIssuesByLabel(port().botLabel, 'open'), inventory.org?.data.github?.labels ?? []);
-        if (opts.dryRun) {
-          for (const s of plan.ensure) io.out(`would ensure issue ${s.key}: ${s.title}\n`);
-          for (const c of plan.close) io.out(`would close issue #${c.number} ${c.key}: ${c.why}\n`);
-          return;
-        }
-        for (const o of await applyDiscoveryIssues(port(), plan)) io.out(`issue #${o.number} ${o.key}: ${o.action}\n`);
-      });
-    });
+    .action(async (opts: DiscoverOpts) => (await import('./actions/discover.ts')).runDiscover(opts, io, sources, makePort));
 }

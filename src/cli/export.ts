@@ -1,20 +1,10 @@
 import type { Command } from 'commander';
-import { monthsOf } from '../analysis/period/charges.ts';
-import type { Period } from '../analysis/period/range.ts';
-import { resolveToday } from '../check/run.ts';
-import { formatFocus, FOCUS_FORMATS, type FocusFormat } from '../export/focus/format.ts';
-import { focusParquet } from '../export/focus/parquet.ts';
-import { focusExport } from '../export/focus/run.ts';
-import { addDays, addMonths } from '../util/dates.ts';
-import { writeFileAtomic } from '../util/fs/atomic-write.ts';
-import { resolve } from 'node:path';
-import { AT_HELP, sourceAt } from './at.ts';
+import { FOCUS_FORMATS } from '../export/focus/formats.ts';
 import { UserError } from './errors.ts';
 import type { Io } from './io.ts';
-import { parseToday } from './options.ts';
-import { periodOf } from './report.ts';
+import { AT_HELP } from './options.ts';
 
-interface FocusOpts {
+export interface FocusOpts {
   period?: string;
   from?: string;
   to?: string;
@@ -24,9 +14,6 @@ interface FocusOpts {
   today?: string;
   at?: string;
 }
-
-/** The last whole calendar month before `today`. */
-const lastMonth = (today: string): Period => monthsOf({ label: '', from: addMonths(`${today.slice(0, 7)}-01`, -1), to: addDays(`${today.slice(0, 7)}-01`, -1) })[0]!;
 
 /** `lac export <dataset>`: spend and inventory data for other tools; FOCUS for FinOps tools first. */
 export function registerExport(program: Command, io: Io): void {
@@ -45,16 +32,6 @@ export function registerExport(program: Command, io: Io): void {
     .action(async (opts: FocusOpts) => {
       if (!(FOCUS_FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`--format ${opts.format} is not one of ${FOCUS_FORMATS.join(', ')}`, 'e.g. --format csv');
       if (opts.format === 'parquet' && opts.out === undefined) throw new UserError('--format parquet writes a binary file: give it a name with --out', 'e.g. --format parquet --out focus-2026.parquet');
-      const today = parseToday(opts.today ?? io.env.LAC_TODAY);
-      const { source, root, at } = await sourceAt(opts.root, opts.at, io.cwd);
-      const result = await focusExport(source, root, (inv) => periodOf(opts, inv.org?.data.fiscal_year_start) ?? lastMonth(resolveToday(inv, today ?? at?.day)), at?.commit);
-      const format = opts.format as FocusFormat;
-      const text = format === 'parquet' ? focusParquet(result.rows) : formatFocus(result.rows, format);
-      for (const p of result.problems) io.err(`lac: warning: ${p.license}: ${p.message}\n`);
-      if (opts.out === undefined) io.out(text as string);
-      else {
-        await writeFileAtomic(resolve(io.cwd, opts.out), text, { shown: opts.out });
-        io.err(`lac: wrote ${result.rows.length} FOCUS rows for ${result.period.label} (${result.period.from} to ${result.period.to}) to ${opts.out}\n`);
-      }
+      await (await import('./actions/export.ts')).runFocusExport(opts, io);
     });
 }

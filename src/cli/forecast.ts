@@ -1,16 +1,10 @@
 import type { Command } from 'commander';
-import { DEFAULT_MONTHS, MAX_MONTHS } from '../analysis/forecast/index.ts';
-import { loadInventory } from '../inventory/load.ts';
-import { fsSource } from '../inventory/source.ts';
-import { FORECAST_FORMATS, formatForecast, type ForecastFormat } from '../report/forecast/format.ts';
-import { runForecast } from '../report/forecast/run.ts';
-import { forecastView } from '../report/forecast/view.ts';
-import { suggestion } from '../util/suggest.ts';
+import { DEFAULT_MONTHS, MAX_MONTHS } from '../analysis/forecast/months.ts';
+import { FORECAST_FORMATS } from '../report/formats.ts';
 import { UserError } from './errors.ts';
 import type { Io } from './io.ts';
-import { parseRoot, parseToday } from './options.ts';
 
-interface ForecastOpts {
+export interface ForecastOpts {
   months: string;
   format: string;
   license?: string;
@@ -40,13 +34,6 @@ export function registerForecast(program: Command, io: Io): void {
     .action(async (opts: ForecastOpts) => {
       if (!(FORECAST_FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`--format ${opts.format} is not one of ${FORECAST_FORMATS.join(', ')}`, 'e.g. --format csv');
       const months = parseMonths(opts.months);
-      const today = parseToday(opts.today);
-      const root = parseRoot(opts.root, io.cwd);
-      const { inventory } = await loadInventory(fsSource(root));
-      if (opts.license !== undefined && !inventory.licenses.has(opts.license)) {
-        throw new UserError(`no license "${opts.license}"${suggestion(opts.license, inventory.licenses.keys())}`, 'license IDs are the file names in inventory/licenses/');
-      }
-      const forecast = await runForecast({ root, inventory, months, backtest: opts.backtest === true, ...(today ? { today } : {}), ...(opts.license !== undefined ? { license: opts.license } : {}) });
-      io.out(formatForecast(forecastView(forecast, opts.license), opts.format as ForecastFormat));
+      await (await import('./actions/forecast.ts')).runForecast(opts, months, io);
     });
 }

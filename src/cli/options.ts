@@ -3,6 +3,9 @@ import { dirname, join, resolve } from 'node:path';
 import { isIsoDate } from '../util/dates.ts';
 import { UserError } from './errors.ts';
 
+/** Help text of `--at`, shared by the commands that take it. */
+export const AT_HELP = 'the inventory as it stood on a date (YYYY-MM-DD, end of that day in the org time zone) or at a git revision (commit, tag, branch)';
+
 /** --today: a real calendar date. */
 export function parseToday(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;

@@ -1,15 +1,10 @@
 import type { Command } from 'commander';
-import { licensePosition } from '../analysis/position.ts';
-import { resolveToday } from '../check/run.ts';
-import { loadInventory } from '../inventory/load.ts';
-import { formatPosition, POSITION_FORMATS, type PositionFormat } from '../report/position.ts';
-import { suggestion } from '../util/suggest.ts';
-import { AT_HELP, sourceAt } from './at.ts';
+import { POSITION_FORMATS } from '../report/formats.ts';
 import { UserError } from './errors.ts';
 import type { Io } from './io.ts';
-import { parseToday } from './options.ts';
+import { AT_HELP } from './options.ts';
 
-interface PositionOpts {
+export interface PositionOpts {
   root?: string;
   vendor?: string;
   at?: string;
@@ -29,12 +24,6 @@ export function registerPosition(program: Command, io: Io): void {
     .option('--root <dir>', 'the license repository (default: the current folder)')
     .action(async (opts: PositionOpts) => {
       if (!(POSITION_FORMATS as readonly string[]).includes(opts.format)) throw new UserError(`--format ${opts.format} is not one of ${POSITION_FORMATS.join(', ')}`, 'e.g. --format csv');
-      const { source, at } = await sourceAt(opts.root, opts.at, io.cwd);
-      const { inventory } = await loadInventory(source);
-      if (opts.vendor !== undefined && !inventory.vendors.has(opts.vendor) && ![...inventory.licenses.values()].some((l) => l.data.vendor === opts.vendor)) {
-        throw new UserError(`no vendor "${opts.vendor}"${suggestion(opts.vendor, inventory.vendors.keys())}`, 'vendor IDs are the file names in inventory/vendors/');
-      }
-      const position = licensePosition(inventory, resolveToday(inventory, parseToday(opts.today) ?? at?.day), opts.vendor);
-      io.out(formatPosition(position, opts.format as PositionFormat, at ? { commit: at.commit } : {}));
+      await (await import('./actions/position.ts')).runPosition(opts, io);
     });
 }

@@ -1,23 +1,14 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { buildSite } from '../site/build.ts';
-import { normalizeBase } from '../site/astro.ts';
-import { outDirProblem } from '../site/out-dir.ts';
-import { serveStatic } from '../site/serve.ts';
-import { asUserError } from './at.ts';
-import { UserError } from './errors.ts';
 import type { Io } from './io.ts';
-import { parseRoot, parseToday } from './options.ts';
 
-interface BuildOpts {
+export interface BuildOpts {
   out: string;
   base?: string;
   root?: string;
   today?: string;
 }
 
-interface PreviewOpts {
+export interface PreviewOpts {
   out: string;
   base?: string;
   port: string;
@@ -25,17 +16,6 @@ interface PreviewOpts {
 
 /** The default output folder: what actions/upload-pages-artifact uploads by default. */
 export const DEFAULT_OUT = '_site';
-
-/** GitHub Pages serves a project site under /<repository>/: take that when --base is not given in Actions. */
-function defaultBase(env: Record<string, string | undefined>): string {
-  const repo = env.GITHUB_REPOSITORY?.split('/')[1];
-  return env.GITHUB_ACTIONS === 'true' && repo && !repo.endsWith('.github.io') ? `/${repo}/` : '/';
-}
-
-function parseBase(value: string): string {
-  if (/[?#\\\s]|:\/\//.test(value)) throw new UserError(`--base ${value} is not a path`, 'pass the sub-path the site is served under, e.g. --base /licenses/');
-  return normalizeBase(value);
-}
 
 export function registerSite(program: Command, io: Io): void {
   const site = program.command('site').description('the static report site: build it from the repository and its git history, or preview it');
@@ -46,37 +26,12 @@ export function registerSite(program: Command, io: Io): void {
     .option('--base <path>', 'sub-path the site is served under, e.g. /licenses/ (default: / , or /<repo>/ in GitHub Actions)')
     .option('--root <dir>', 'the license repository (default: the current folder)')
     .option('--today <date>', 'compute figures as of this date (YYYY-MM-DD; default: today in the org time zone)')
-    .action(async (opts: BuildOpts) => {
-      const base = parseBase(opts.base ?? defaultBase(io.env));
-      const root = parseRoot(opts.root, io.cwd);
-      const outDir = resolve(io.cwd, opts.out);
-      const problem = outDirProblem(outDir);
-      if (problem) throw new UserError(`--out: ${problem}`, 'pass a new or empty folder, or one that holds an earlier build of the site (it is replaced)');
-      try {
-        const r = await buildSite({ root, outDir, base, today: parseToday(opts.today), env: io.env, warn: (m) => io.err(`${m}\n`) });
-        if (r.dirty) io.err('lac: inventory/ has uncommitted changes; the site shows the last commit\n');
-        io.out(`built ${r.pages} pages and ${r.downloads} downloads from ${r.commit ? `commit ${r.commit.slice(0, 12)}` : 'the working tree (not a git repository)'} into ${outDir} (base ${base}; data ${r.timings.data} ms, render ${r.timings.render} ms; search index of ${r.indexed} pages ${r.timings.search} ms)\n`);
-      } catch (e) {
-        throw asUserError(e);
-      }
-    });
+    .action(async (opts: BuildOpts) => (await import('./actions/site.ts')).runSiteBuild(opts, io));
   site
     .command('preview')
     .description('serve a built site on 127.0.0.1 until interrupted')
     .option('--out <dir>', 'the folder `lac site build` wrote', DEFAULT_OUT)
     .option('--base <path>', 'the sub-path the site was built for', '/')
     .option('--port <n>', 'port to listen on', '4321')
-    .action(async (opts: PreviewOpts) => {
-      const dir = resolve(io.cwd, opts.out);
-      if (!existsSync(resolve(dir, 'index.html'))) throw new UserError(`no built site in ${dir}`, 'run `lac site build` first (or pass --out DIR)');
-      const port = Number(opts.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port ${opts.port} is not a port number`, 'pass a number from 1 to 65535, or 0 for any free port');
-      const s = await serveStatic(dir, { base: parseBase(opts.base ?? '/'), port });
-      io.out(`serving ${dir} at ${s.url} (Ctrl+C to stop)\n`);
-      await new Promise<void>((resolveStop) => {
-        const stop = () => void s.close().then(resolveStop);
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      });
-    });
+    .action(async (opts: PreviewOpts) => (await import('./actions/site.ts')).runSitePreview(opts, io));
 }

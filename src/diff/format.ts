@@ -4,9 +4,8 @@ import { mdCode, mdRow, mdText } from '../util/escape/markdown.ts';
 import { formatMoney, toDecimal } from '../util/money.ts';
 import { describeEvent, personName } from './describe.ts';
 import type { DiffResult } from './run.ts';
-
-export const DIFF_FORMATS = ['text', 'md', 'json'] as const;
-export type DiffFormat = (typeof DIFF_FORMATS)[number];
+import { DIFF_FORMATS, type DiffFormat } from './formats.ts';
+export { DIFF_FORMATS, type DiffFormat };
 
 type Group = 'seat' | 'contract' | 'license' | 'person' | 'vendor' | 'usage' | 'org';
 const GROUPS: [Group, string][] = [

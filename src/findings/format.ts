@@ -1,7 +1,6 @@
 import { countBySeverity, type Finding } from './finding.ts';
-
-export const FORMATS = ['text', 'json', 'github'] as const;
-export type FindingFormat = (typeof FORMATS)[number];
+import { FORMATS, type FindingFormat } from './formats.ts';
+export { FORMATS, type FindingFormat };
 
 /** Compiler-style lines: `path:line:col  severity  rule  message`, then a summary. */
 export function formatText(findings: Finding[]): string {

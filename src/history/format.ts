@@ -2,9 +2,8 @@ import { leftBy } from '../analysis/leaver.ts';
 import type { HistoryEvent } from './history.ts';
 import { approvalLine, approvalWords, approversWords, mergerWords, reviewersWords, signatureWords } from './approval-text.ts';
 import { formatMarkdown } from './format-md.ts';
-
-export const HISTORY_FORMATS = ['text', 'json', 'csv', 'md'] as const;
-export type HistoryFormat = (typeof HISTORY_FORMATS)[number];
+import { HISTORY_FORMATS, type HistoryFormat } from './formats.ts';
+export { HISTORY_FORMATS, type HistoryFormat };
 
 /** A value in an event's details, for people: "(none)" for absent, JSON for lists and mappings. */
 export const show = (v: unknown): string => (v === null || v === undefined ? '(none)' : typeof v === 'string' ? v : JSON.stringify(v));

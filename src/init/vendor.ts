@@ -4,9 +4,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../cli/errors.ts';
 import { repoLockfile, type Shrinkwrap } from './lockfile.ts';
-
-/** Where `lac init` keeps the packed tool in a new repository, relative to its root. */
-export const vendorPath = (version: string): string => `vendor/lac-${version}.tgz`;
+import { vendorPath } from './vendor-path.ts';
+export { vendorPath };
 
 /**
  * Packs the running lac package into `<target>/vendor/`, so that the new repository installs

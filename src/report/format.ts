@@ -10,9 +10,8 @@ import { toCsv } from './csv.ts';
 import { OFFBOARDING_CSV_COLUMNS, offboardingCsv, offboardingMarkdown, offboardingText } from './offboarding-format.ts';
 import { mdTable, textTable } from './table.ts';
 import { unknownWhy, withUnknown } from './unknown.ts';
-
-export const REPORT_FORMATS = ['text', 'json', 'csv', 'md'] as const;
-export type ReportFormat = (typeof REPORT_FORMATS)[number];
+import { REPORT_FORMATS, type ReportFormat } from './formats.ts';
+export { REPORT_FORMATS, type ReportFormat };
 
 /** The report with what was saved this year (read from git history), when known. */
 export interface FullReport extends Report {

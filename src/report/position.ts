@@ -3,9 +3,8 @@ import { mdText } from '../util/escape/markdown.ts';
 import { toDecimal } from '../util/money.ts';
 import { toCsv } from './csv.ts';
 import { mdTable, textTable } from './table.ts';
-
-export const POSITION_FORMATS = ['text', 'md', 'csv', 'json'] as const;
-export type PositionFormat = (typeof POSITION_FORMATS)[number];
+import { POSITION_FORMATS, type PositionFormat } from './formats.ts';
+export { POSITION_FORMATS, type PositionFormat };
 
 /** Where the position was read from: the commit of --at, or the working tree. */
 export interface PositionOrigin {

@@ -47,6 +47,14 @@ describe('bin/lac.js in a checkout', () => {
     }
   });
 
+  it('finds a changed source file deep in a sub-folder of src/', () => {
+    const dir = checkout({ builtAt: 1_500_000_000, srcAt: 1_000_000_000 });
+    mkdirSync(join(dir, 'src/cli/actions'), { recursive: true });
+    writeFileSync(join(dir, 'src/cli/actions/b.ts'), 'export {};\n');
+    utimesSync(join(dir, 'src/cli/actions/b.ts'), 2_000_000_000, 2_000_000_000);
+    expect(lac(dir)).toMatchObject({ status: 0, stdout: 'fresh build\n' });
+  });
+
   it('refuses a stale build in one line when TypeScript is not installed to rebuild it', () => {
     const dir = checkout({ builtAt: 1_000_000_000, srcAt: 2_000_000_000, typescript: false });
     expect(lac(dir)).toMatchObject({ status: 2, stdout: '', stderr: 'lac: dist/ is missing or older than src/, and TypeScript is not installed to build it: run `npm install` in the lac checkout\n' });

@@ -1,9 +1,8 @@
 // The FOCUS dataset as CSV (RFC 4180, UTF-8, a header row of column names) or JSON.
 import { toCsv } from '../../report/csv.ts';
 import { FOCUS_COLUMNS, type FocusRow } from './rows.ts';
-
-export const FOCUS_FORMATS = ['csv', 'json', 'parquet'] as const;
-export type FocusFormat = (typeof FOCUS_FORMATS)[number];
+import { FOCUS_FORMATS, type FocusFormat } from './formats.ts';
+export { FOCUS_FORMATS, type FocusFormat };
 
 /**
  * CSV: an empty cell is null. Text that a spreadsheet would run as a formula gets a leading

@@ -4,9 +4,8 @@ import { tableCsv } from '../../site/csv/table.ts';
 import type { CellValue } from '../../site/types.ts';
 import { mdTable, textTable } from '../table.ts';
 import { cellText, controlTable, type ControlTable, type EvCell } from './tables.ts';
-
-export const EVIDENCE_FORMATS = ['text', 'md', 'csv', 'json'] as const;
-export type EvidenceFormat = (typeof EVIDENCE_FORMATS)[number];
+import { EVIDENCE_FORMATS, type EvidenceFormat } from '../formats.ts';
+export { EVIDENCE_FORMATS, type EvidenceFormat };
 
 /** Where a pack was built from, for its heading. */
 export interface PackOrigin {

@@ -2,9 +2,8 @@ import { mdText } from '../../util/escape/markdown.ts';
 import { toCsv } from '../csv.ts';
 import { mdTable, textTable } from '../table.ts';
 import type { ForecastView } from './view.ts';
-
-export const FORECAST_FORMATS = ['text', 'md', 'csv', 'json'] as const;
-export type ForecastFormat = (typeof FORECAST_FORMATS)[number];
+import { FORECAST_FORMATS, type ForecastFormat } from '../formats.ts';
+export { FORECAST_FORMATS, type ForecastFormat };
 
 const pct = (n: number | null) => (n === null ? '—' : `${n.toFixed(2)}%`);
 const last = <T>(xs: readonly T[]) => xs[xs.length - 1];
