@@ -8,6 +8,7 @@ import { makePeople, type SynthPeople } from './people.ts';
 import { DEFAULTS, licenseCount, seatTarget, type SynthOptions } from './plan.ts';
 import { plantSeatProblems, type Planted } from './problems.ts';
 import { Random } from './random.ts';
+import { makeUsage } from './usage.ts';
 import { renderFiles, writeFiles, type SynthRecords } from './write.ts';
 
 export { DEFAULTS, licenseCount, seatTarget, type SynthOptions } from './plan.ts';
@@ -20,6 +21,8 @@ export interface SynthStats {
   missingPeople: number;
   licenses: number;
   vendors: number;
+  /** Accounts in all usage snapshots. */
+  usageAccounts: number;
   contracts: number;
   seats: number;
   files: number;
@@ -44,13 +47,15 @@ export function synthesize(options: Partial<SynthOptions> & { people: number }):
   const planted = o.problems ? plantSeatProblems(rng.fork('problems'), people, licenses, seats, o.today) : { leaverSeats: 0, futureLeaverSeats: 0, unknownAssignees: 0 };
   const contracts = makeContracts(rng.fork('contracts'), licenses, seats, people, o.today, o.problems);
   const directory = o.missingPeople > 0 ? dropPeople(rng.fork('missing'), people, o.missingPeople) : people.list;
-  const records: SynthRecords = { org: makeOrg(o, people), people: directory, vendors: vendors.sort((a, b) => (a.id < b.id ? -1 : 1)), licenses: licenses.map((l) => l.license), contracts, seats };
+  const usage = makeUsage(rng.fork('usage'), licenses.map((l) => l.license), seats, directory, o.usageAccounts, o.today);
+  const records: SynthRecords = { org: makeOrg(o, people), people: directory, vendors: vendors.sort((a, b) => (a.id < b.id ? -1 : 1)), licenses: licenses.map((l) => l.license), contracts, seats, usage };
   const files = renderFiles(records);
   const stats: SynthStats = {
     people: directory.length,
     missingPeople: people.list.length - directory.length,
     licenses: licenses.length,
     vendors: vendors.length,
+    usageAccounts: usage.reduce((a, u) => a + u.accounts.length, 0),
     contracts: contracts.length,
     seats: seats.reduce((a, s) => a + s.seats.length, 0),
     files: files.size,

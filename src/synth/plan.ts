@@ -11,9 +11,14 @@ export interface SynthOptions {
    * of theirs is an unknown assignee. 0 by default; the benchmark uses it as a stress case.
    */
   missingPeople: number;
+  /**
+   * Vendor accounts in usage snapshots (inventory/usage/), over all licenses that have a usage
+   * source, split by their seats. 0 by default: no snapshots. The "XL" org of issue 16 has 425,000.
+   */
+  usageAccounts: number;
 }
 
-export const DEFAULTS: Omit<SynthOptions, 'people'> = { seed: 1, today: '2026-11-23', problems: true, missingPeople: 0 };
+export const DEFAULTS: Omit<SynthOptions, 'people'> = { seed: 1, today: '2026-11-23', problems: true, missingPeople: 0, usageAccounts: 0 };
 
 /** Licenses per people count: about one per hundred people, at least 5, at most 1,000. */
 export const licenseCount = (people: number) => Math.min(1000, Math.max(5, Math.round(people / 100)));

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Contract, License, Org, People, Vendor } from '../inventory/schema/index.ts';
+import type { Contract, License, Org, People, Usage, Vendor } from '../inventory/schema/index.ts';
+import { serializeSnapshot } from '../usage/snapshot/serialize.ts';
 import type { SynthSeats } from './assignments.ts';
 import { document, flow } from './yaml.ts';
 
@@ -12,6 +13,8 @@ export interface SynthRecords {
   licenses: License[];
   contracts: Contract[];
   seats: SynthSeats[];
+  /** Usage snapshots, one per license that has a usage source (none unless asked for). */
+  usage: Usage[];
 }
 
 const schemaHeader = (kind: string, depth: number) => `# yaml-language-server: $schema=${'../'.repeat(depth)}schemas/${kind}.schema.json`;
@@ -25,6 +28,8 @@ export function renderFiles(r: SynthRecords): Map<string, string> {
   for (const l of r.licenses) files.set(`inventory/licenses/${l.id}.yaml`, document(l as never, schemaHeader('license', 2)));
   for (const c of r.contracts) files.set(`inventory/contracts/${c.id}.yaml`, document(c as never, schemaHeader('contract', 2)));
   for (const s of r.seats) files.set(`inventory/assignments/${s.license}.yaml`, `${schemaHeader('assignments', 2)}\nlicense: ${s.license}\n${s.seats.length ? lines('seats', s.seats) : 'seats: []\n'}`);
+  // The writer `lac pull` uses: the same bytes a real pull would give.
+  for (const u of r.usage) files.set(`inventory/usage/${u.license}.yaml`, serializeSnapshot(u));
   return new Map([...files].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
 }
 
