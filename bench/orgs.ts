@@ -20,15 +20,15 @@ async function generatorVersion(): Promise<string> {
   return h.digest('hex').slice(0, 10);
 }
 
-/** The org of a size and seed under `cacheDir`, generated on first use. */
-export async function benchOrg(cacheDir: string, people: number, seed: number, missingPeople = 0): Promise<BenchOrg> {
-  const variant = missingPeople > 0 ? `-missing${missingPeople}` : '';
+/** The org of a size and seed under `cacheDir`, generated on first use; issue 16's "XL" is 100,000 people and 425,000 usage accounts. */
+export async function benchOrg(cacheDir: string, people: number, seed: number, missingPeople = 0, usageAccounts = 0): Promise<BenchOrg> {
+  const variant = `${missingPeople > 0 ? `-missing${missingPeople}` : ''}${usageAccounts > 0 ? `-usage${usageAccounts}` : ''}`;
   const root = join(cacheDir, `org-${people}-seed${seed}${variant}-${await generatorVersion()}`);
   const statsFile = join(root, 'synth-stats.json');
   if (existsSync(statsFile)) return { root, stats: JSON.parse(await readFile(statsFile, 'utf8')) as SynthStats, cached: true };
   await rm(root, { recursive: true, force: true });
   await mkdir(root, { recursive: true });
-  const { stats } = await synthesizeTo(root, { people, seed, missingPeople });
+  const { stats } = await synthesizeTo(root, { people, seed, missingPeople, usageAccounts });
   // Written last: its presence marks a complete org.
   await writeFile(statsFile, `${JSON.stringify(stats, null, 2)}\n`);
   return { root, stats, cached: false };
