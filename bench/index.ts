@@ -4,8 +4,9 @@
 //   npm run bench -- startup              one (or several: startup check)
 //   npm run bench -- --only startup,diff  the same
 //   npm run bench -- check --sizes 1000   arguments after the name go to that one benchmark
-// A benchmark whose file is not there yet is skipped with a line saying so.
-import { spawnSync } from 'node:child_process';
+// A benchmark whose file is not there yet is skipped with a line saying so. A benchmark's lines
+// `summary: <what> | <measured> | <floor> | <ratio> | <goal>` are gathered into one table at the end.
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 
@@ -33,6 +34,26 @@ export function plan(argv: string[]): { names: string[]; rest: string[] } | stri
   return { names: names.length ? names : [...BENCHMARKS], rest };
 }
 
+/** The summary table: one row per `summary:` line, and a pending row for each benchmark that did not run. */
+export function summaryTable(rows: string[], skipped: string[]): string {
+  const lines = ['| command | measured | floor | ratio | goal |', '| --- | --- | --- | --- | --- |', ...rows.map((r) => `| ${r} |`), ...skipped.map((n) => `| ${n} | pending | | | |`)];
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs one benchmark, its output passed through as it comes; resolves to its exit code and its summary rows. */
+function runOne(name: string, rest: string[]): Promise<{ code: number | null; rows: string[] }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [fileOf(name), ...rest], { stdio: ['inherit', 'pipe', 'inherit'] });
+    let text = '';
+    child.stdout.on('data', (b: Buffer) => {
+      process.stdout.write(b);
+      text += b.toString();
+    });
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, rows: text.split('\n').filter((l) => l.startsWith('summary: ')).map((l) => l.slice('summary: '.length)) }));
+  });
+}
+
 if (import.meta.main) {
   const p = plan(process.argv.slice(2));
   if (typeof p === 'string') {
@@ -40,17 +61,23 @@ if (import.meta.main) {
     process.exit(2);
   }
   let failed = 0;
+  const rows: string[] = [];
+  const skipped: string[] = [];
   for (const name of p.names) {
     if (!existsSync(fileOf(name))) {
       process.stdout.write(`\n## ${name}: skipped, bench/${name}.ts is not there yet\n`);
+      skipped.push(name);
       continue;
     }
     process.stdout.write(`\n## ${name} (load average ${loadavg()[0]!.toFixed(2)})\n\n`);
-    const r = spawnSync(process.execPath, [fileOf(name), ...p.rest], { stdio: 'inherit' });
-    if (r.status !== 0) {
+    const r = await runOne(name, p.rest);
+    rows.push(...r.rows);
+    if (r.code !== 0) {
       failed++;
-      process.stdout.write(`${name}: failed (exit ${r.status ?? r.signal})\n`);
+      skipped.push(name);
+      process.stdout.write(`${name}: failed (exit ${r.code})\n`);
     }
   }
+  process.stdout.write(`\n## summary (load average ${loadavg()[0]!.toFixed(2)})\n\n${summaryTable(rows, skipped)}`);
   process.exitCode = failed ? 1 : 0;
 }

@@ -71,6 +71,8 @@ try {
     }),
     '',
     `goal: lac --version (installed package) < 0.2 s: ${median(samples[1]!.wall) < 0.2 ? 'met' : 'NOT met'} (wall; CPU ${median(samples[1]!.cpu).toFixed(3)} s, which the machine's load touches less)`,
+    '',
+    `summary: start-up, \`lac --version\`, installed package | ${median(samples[1]!.wall).toFixed(3)} s (CPU ${median(samples[1]!.cpu).toFixed(3)} s) | ${floor.wall.toFixed(3)} s, \`node -e 0\` | ${(median(samples[1]!.wall) / floor.wall).toFixed(1)}x | < 0.2 s`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {

@@ -1,6 +1,6 @@
 // `npm run bench` (bench/index.ts): which benchmarks run and which arguments they get.
 import { describe, expect, it } from 'vitest';
-import { BENCHMARKS, plan } from '../../bench/index.ts';
+import { BENCHMARKS, plan, summaryTable } from '../../bench/index.ts';
 
 describe('npm run bench', () => {
   it('runs every command benchmark of issue 16 when none is named', () => {
@@ -19,5 +19,11 @@ describe('npm run bench', () => {
     expect(plan(['chekc'])).toBe('no benchmark chekc: the benchmarks are startup, check, diff, history, site');
     expect(plan(['--sizes', '1000'])).toMatch(/^arguments \(--sizes 1000\) go to one benchmark/);
     expect(plan(['--only'])).toBe('--only needs benchmark names, e.g. --only startup,check');
+  });
+
+  it('gathers the benchmarks\' summary rows into one table, a pending row for each that did not run', () => {
+    expect(summaryTable(['start-up | 0.1 s | 0.04 s | 2.5x | < 0.2 s'], ['diff'])).toBe(
+      '| command | measured | floor | ratio | goal |\n| --- | --- | --- | --- | --- |\n| start-up | 0.1 s | 0.04 s | 2.5x | < 0.2 s |\n| diff | pending | | | |\n',
+    );
   });
 });
