@@ -26,11 +26,7 @@ import { registerSite } from './site.ts';
 import { redactorFor } from '../secrets/redact.ts';
 import { versionText } from './version.ts';
 
-/**
- * The command table: each command registers itself from its own file, which holds only its options
- * and help; the implementation is imported when the command runs, so `lac --version`, `--help` and
- * each command load only their own modules (start-up, issue 16).
- */
+/** The command table: each command's file registers its options and help; its implementation (src/cli/actions/) is imported when it runs, so start-up loads none (issue 16). */
 export function buildProgram(io: Io): Command {
   const program = new Command('lac')
     .description('licenses as code: check, report and automate software licenses kept as YAML in git')
