@@ -1,0 +1,81 @@
+import { resolveToday, runRules } from '../check/run.ts';
+import { CODEOWNERS_PATH } from '../codeowners/generate.ts';
+import { codeownersFindings } from '../codeowners/stale.ts';
+import { sortFindings, type Finding } from '../findings/finding.ts';
+import { classify } from '../inventory/layout.ts';
+import { emptyInventory, type Inventory } from '../inventory/model.ts';
+import type { TreeSource } from '../inventory/source.ts';
+import type { Validators } from '../inventory/validate.ts';
+import type { IsoDate } from '../util/dates.ts';
+import type { Mentions } from './mentions.ts';
+import { addParsed, pairReader, type Parsed, type PairReader, type Side, type SideState, type TreePair } from './pair.ts';
+import { readPeople } from './people.ts';
+import { reachedLicenses } from './scope.ts';
+
+export interface Checked {
+  inventory: Inventory;
+  findings: Finding[];
+}
+
+export type Incremental = { before: Checked; after: Checked; today: IsoDate } | { fallback: string };
+
+const SMALL = new Set(['org', 'vendor', 'license', 'contract', 'policy', 'discovered']);
+const kindOf = (path: string) => {
+  const c = classify(path);
+  return c.ok ? c.kind : undefined;
+};
+
+/** Referenced kinds whose broken file makes rules list every file that refers to it; for people and org those are all files. */
+const WIDE_BROKEN = /^(people|org)(:|$)/;
+
+async function add(reader: PairReader, s: SideState, paths: readonly string[]): Promise<void> {
+  const present = new Set(s.paths);
+  const files = await Promise.all(paths.filter((p) => present.has(p)).map(async (p): Promise<[string, Parsed]> => [p, await reader.read(s.side, p)]));
+  s.findings.push(...addParsed(s.inv, files));
+}
+
+/**
+ * The findings of both trees of a change, computed from the records it reaches: all small files
+ * (org, vendors, licenses, contracts, policies, discovery), the seats and usage of the licenses the
+ * change reaches (scope.ts), and the people those need (people.ts). Findings about anything else are
+ * the same on both sides and cancel in `effects`. Returns a reason instead where the dependencies of
+ * a rule cannot be bounded; the caller then compares whole trees.
+ */
+export async function incrementalCheck(pair: TreePair, validators: Validators, mentions: Mentions, touched: Iterable<string>, today?: IsoDate): Promise<Incremental> {
+  const changed = [...pair.changed];
+  // Severities, policies, the time zone (today), departments and currency reach every finding.
+  if (changed.some((p) => kindOf(p) === 'org' || kindOf(p) === 'policy')) return { fallback: 'org.yaml or an access policy changed' };
+  const reader = pairReader(pair, validators);
+  const [basePaths, headPaths] = await Promise.all([pair.base.list(), pair.head.list()]);
+  const sides: SideState[] = [
+    { side: 'base', paths: basePaths, inv: emptyInventory(), findings: [] },
+    { side: 'head', paths: headPaths, inv: emptyInventory(), findings: [] },
+  ];
+  const [before, after] = sides as [SideState, SideState];
+  // Files no kind claims have only their own findings: those of unchanged ones cancel.
+  const loose = changed.filter((p) => kindOf(p) === undefined);
+  await Promise.all(sides.map((s) => add(reader, s, [...s.paths.filter((p) => SMALL.has(kindOf(p) ?? '')), ...loose])));
+  const day = resolveToday(after.inv, today);
+  const versions = await Promise.all(changed.map(async (path) => ({ path, base: basePaths.includes(path) ? await reader.read('base', path) : undefined, head: headPaths.includes(path) ? await reader.read('head', path) : undefined })));
+  const reached = reachedLicenses({ before: before.inv, after: after.inv, today: day, changed: versions, paths: [...basePaths, ...headPaths], touched });
+  const people = await readPeople(reader, pair, sides, mentions, reached);
+  if ('fallback' in people) return people;
+  const seatPaths = [...reached].flatMap((id) => [`inventory/assignments/${id}.yaml`, `inventory/usage/${id}.yaml`]);
+  const changedSeats = changed.filter((p) => kindOf(p) === 'assignments' || kindOf(p) === 'usage');
+  await Promise.all(sides.map((s) => add(reader, s, [...new Set([...seatPaths, ...changedSeats])])));
+  const holders = await people.load();
+  if ('fallback' in holders) return holders;
+  for (const s of sides) {
+    s.inv.files = s.paths;
+    if ([...s.inv.broken.keys()].some((k) => WIDE_BROKEN.test(k))) return { fallback: `${s.inv.broken.get([...s.inv.broken.keys()].find((k) => WIDE_BROKEN.test(k))!)} is broken: references to it from every file are reported together` };
+  }
+  const checked = await Promise.all(sides.map((s) => finish(s, s.side === 'base' ? pair.base : pair.head, day)));
+  return { before: checked[0]!, after: checked[1]!, today: day };
+}
+
+/** Rules and file findings of one side, as `check` gives them. */
+async function finish(s: SideState, source: TreeSource, today: IsoDate): Promise<Checked> {
+  // A missing org.yaml is missing on both sides (else org.yaml changed): its finding cancels.
+  const codeowners = await source.read(CODEOWNERS_PATH).then((b) => new TextDecoder().decode(b)).catch(() => undefined);
+  return { inventory: s.inv, findings: sortFindings([...s.findings, ...runRules(s.inv, today), ...codeownersFindings(s.inv, codeowners)]) };
+}

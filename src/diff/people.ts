@@ -1,0 +1,81 @@
+import type { Finding } from '../findings/finding.ts';
+import type { Inventory } from '../inventory/model.ts';
+import { ReadRefused } from '../util/fs/read-bounded.ts';
+import type { Mentions } from './mentions.ts';
+import { addParsed, type Parsed, type PairReader, type Side, type SideState, type TreePair } from './pair.ts';
+import { indexPeople, sparsePeople } from './people-index.ts';
+
+const PEOPLE = 'inventory/people.yaml';
+
+type Fallback = { fallback: string };
+const ok = { ok: true } as const;
+
+/** Raw records of a people.yaml version by ID (every record with that ID, as written). */
+function rawById(parsed: Parsed | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  const list = parsed?.file?.data.people;
+  if (!Array.isArray(list)) return out;
+  for (const p of list) {
+    const id = p && typeof p === 'object' ? (p as { id?: unknown }).id : undefined;
+    if (typeof id === 'string') out.set(id, `${out.get(id) ?? ''}${JSON.stringify(p)}\n`);
+  }
+  return out;
+}
+
+/** People that records of the small files look up: owners, signers, deciders, exemptions, department heads. */
+function smallFileRefs(inv: Inventory): string[] {
+  const out: (string | undefined)[] = [];
+  for (const { data: l } of inv.licenses.values()) out.push(l.owner, ...(l.reclaim?.exempt_people ?? []));
+  for (const { data: c } of inv.contracts.values()) out.push(c.owner, c.signed_by, c.renewal?.decided_by);
+  for (const d of inv.org?.data.departments ?? []) out.push(d.head);
+  return out.filter((id): id is string => id !== undefined);
+}
+
+/**
+ * The people of both sides. A changed people.yaml is read whole on both sides; the people whose
+ * records changed add the licenses whose files mention them to `reached` (their seats' findings
+ * name them). An unchanged people.yaml is read once, after the seats: only the records the loaded
+ * seats and small files look up (people-index.ts), or whole when its shape is not the simple one
+ * or someone looked up is missing (a did-you-mean then needs every ID).
+ */
+export async function readPeople(reader: PairReader, pair: TreePair, sides: SideState[], mentions: Mentions, reached: Set<string>): Promise<Fallback | { load(): Promise<Fallback | typeof ok> }> {
+  const addAll = (parsed: [Side, Parsed][]) => {
+    for (const [side, p] of parsed) {
+      const s = sides.find((x) => x.side === side)!;
+      if (s.paths.includes(PEOPLE)) s.findings.push(...addParsed(s.inv, [[PEOPLE, p]]));
+    }
+  };
+  if (pair.changed.has(PEOPLE)) {
+    const versions = await Promise.all(sides.map(async (s): Promise<[Side, Parsed | undefined]> => [s.side, s.paths.includes(PEOPLE) ? await reader.read(s.side, PEOPLE) : undefined]));
+    addAll(versions.filter((v): v is [Side, Parsed] => v[1] !== undefined));
+    const [a, b] = sides.map((s) => s.inv) as [Inventory, Inventory];
+    // Unknown holders anywhere get their did-you-mean from the whole ID list, in file order.
+    if ([...a.people.keys()].join('\n') !== [...b.people.keys()].join('\n') || [...a.invalid.people].sort().join('\n') !== [...b.invalid.people].sort().join('\n')) {
+      return { fallback: 'people joined, left or moved in people.yaml: the did-you-mean of an unknown holder in any file may change' };
+    }
+    const [ra, rb] = versions.map(([, p]) => rawById(p)) as [Map<string, string>, Map<string, string>];
+    const changedIds = [...new Set([...ra.keys(), ...rb.keys()])].filter((id) => ra.get(id) !== rb.get(id));
+    for (const path of await mentions(changedIds)) reached.add(path.slice(path.lastIndexOf('/') + 1, -'.yaml'.length));
+    return { load: async () => ok };
+  }
+  return {
+    load: async () => {
+      if (!sides.some((s) => s.paths.includes(PEOPLE))) return ok;
+      const wanted = new Set<string>();
+      for (const { inv } of sides) {
+        for (const id of smallFileRefs(inv)) wanted.add(id);
+        for (const list of inv.assignments.values()) for (const seat of list.seats) if (seat.person !== undefined) wanted.add(seat.person);
+      }
+      const bytes = await reader.bytes(PEOPLE).catch((e: unknown) => {
+        if (e instanceof ReadRefused) return undefined;
+        throw e;
+      });
+      const index = bytes && indexPeople(bytes);
+      const sparse = index && [...wanted].every((id) => index.lines.has(id)) ? sparsePeople(index, wanted) : undefined;
+      if (index && !sparse && [...wanted].every((id) => index.lines.has(id))) return ok; // nobody is looked up
+      const parsed = sparse ? reader.readBytes(PEOPLE, sparse) : await reader.read('base', PEOPLE);
+      addAll(sides.map((s) => [s.side, parsed]));
+      return ok;
+    },
+  };
+}
