@@ -13,7 +13,7 @@ export function gitMentions(root: string, commit: string): Mentions {
     if (ids.length === 0) return [];
     try {
       // Patterns on stdin: a directory rewrite can name 100,000 people, beyond any command line.
-      const out = await git(root, ['grep', '-l', '-z', '-F', '-I', '--no-color', '-f', '/dev/stdin', commit, '--', ASSIGNMENTS], `${ids.join('\n')}\n`);
+      const out = await git(root, ['grep', '-l', '-z', '-F', '-I', '--no-color', '-f', '-', commit, '--', ASSIGNMENTS], `${ids.join('\n')}\n`);
       return out
         .toString('utf8')
         .split('\0')
@@ -38,4 +38,16 @@ export function sourceMentions(source: TreeSource): Mentions {
     }
     return out;
   };
+}
+
+const HOLDER = /\bperson:[ \t]*["']?([^\s,}"'#]+)/g;
+
+/**
+ * Assignments files of a source that name a holder `known` does not know: when people join,
+ * leave or move, these are the seats whose did-you-mean may change. One read of every file.
+ */
+export async function unknownHolderFiles(source: TreeSource, known: (id: string) => boolean): Promise<string[]> {
+  const paths = (await source.list()).filter((p) => p.startsWith(ASSIGNMENTS) && classify(p).ok);
+  const texts = await Promise.all(paths.map((p) => source.read(p).then((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1'), () => '')));
+  return paths.filter((_, i) => [...texts[i]!.matchAll(HOLDER)].some((m) => !known(m[1]!)));
 }

@@ -1,11 +1,12 @@
 import type { Finding } from '../findings/finding.ts';
 import type { Inventory } from '../inventory/model.ts';
 import { ReadRefused } from '../util/fs/read-bounded.ts';
-import type { Mentions } from './mentions.ts';
+import { unknownHolderFiles, type Mentions } from './mentions.ts';
 import { addParsed, type Parsed, type PairReader, type Side, type SideState, type TreePair } from './pair.ts';
 import { indexPeople, sparsePeople } from './people-index.ts';
 
 const PEOPLE = 'inventory/people.yaml';
+const licenseOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.yaml'.length);
 
 type Fallback = { fallback: string };
 const ok = { ok: true } as const;
@@ -49,13 +50,14 @@ export async function readPeople(reader: PairReader, pair: TreePair, sides: Side
     const versions = await Promise.all(sides.map(async (s): Promise<[Side, Parsed | undefined]> => [s.side, s.paths.includes(PEOPLE) ? await reader.read(s.side, PEOPLE) : undefined]));
     addAll(versions.filter((v): v is [Side, Parsed] => v[1] !== undefined));
     const [a, b] = sides.map((s) => s.inv) as [Inventory, Inventory];
-    // Unknown holders anywhere get their did-you-mean from the whole ID list, in file order.
-    if ([...a.people.keys()].join('\n') !== [...b.people.keys()].join('\n') || [...a.invalid.people].sort().join('\n') !== [...b.invalid.people].sort().join('\n')) {
-      return { fallback: 'people joined, left or moved in people.yaml: the did-you-mean of an unknown holder in any file may change' };
-    }
     const [ra, rb] = versions.map(([, p]) => rawById(p)) as [Map<string, string>, Map<string, string>];
+    // Unknown holders anywhere get their did-you-mean from the whole ID list, in file order.
+    if ([...a.people.keys()].join('\n') !== [...b.people.keys()].join('\n')) {
+      const known = (id: string) => (a.people.has(id) || a.invalid.people.has(id)) && (b.people.has(id) || b.invalid.people.has(id));
+      for (const path of await unknownHolderFiles(pair.base, known)) reached.add(licenseOf(path));
+    }
     const changedIds = [...new Set([...ra.keys(), ...rb.keys()])].filter((id) => ra.get(id) !== rb.get(id));
-    for (const path of await mentions(changedIds)) reached.add(path.slice(path.lastIndexOf('/') + 1, -'.yaml'.length));
+    for (const path of await mentions(changedIds)) reached.add(licenseOf(path));
     return { load: async () => ok };
   }
   return {
