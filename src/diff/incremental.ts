@@ -5,12 +5,14 @@ import { sortFindings, type Finding } from '../findings/finding.ts';
 import { classify } from '../inventory/layout.ts';
 import { emptyInventory, type Inventory } from '../inventory/model.ts';
 import type { TreeSource } from '../inventory/source.ts';
-import type { Validators } from '../inventory/validate.ts';
 import type { IsoDate } from '../util/dates.ts';
 import type { Mentions } from './mentions.ts';
-import { addParsed, pairReader, type Parsed, type PairReader, type Side, type SideState, type TreePair } from './pair.ts';
+import { addParsed, type Parsed, type PairReader, type Side, type SideState, type TreePair } from './pair.ts';
 import { readPeople } from './people.ts';
+import { wantedPeople } from './holders.ts';
+import { focus, splitRules } from './rule-scope.ts';
 import { reachedLicenses } from './scope.ts';
+import { RULES } from '../rules/index.ts';
 
 export interface Checked {
   inventory: Inventory;
@@ -41,11 +43,10 @@ async function add(reader: PairReader, s: SideState, paths: readonly string[]): 
  * the same on both sides and cancel in `effects`. Returns a reason instead where the dependencies of
  * a rule cannot be bounded; the caller then compares whole trees.
  */
-export async function incrementalCheck(pair: TreePair, validators: Validators, mentions: Mentions, touched: Iterable<string>, today?: IsoDate): Promise<Incremental> {
+export async function incrementalCheck(pair: TreePair, reader: PairReader, seatHolders: ReadonlySet<string>, mentions: Mentions, touched: Iterable<string>, today?: IsoDate): Promise<Incremental> {
   const changed = [...pair.changed];
   // Severities, policies, the time zone (today), departments and currency reach every finding.
   if (changed.some((p) => kindOf(p) === 'org' || kindOf(p) === 'policy')) return { fallback: 'org.yaml or an access policy changed' };
-  const reader = pairReader(pair, validators);
   const [basePaths, headPaths] = await Promise.all([pair.base.list(), pair.head.list()]);
   const sides: SideState[] = [
     { side: 'base', paths: basePaths, inv: emptyInventory(), findings: [] },
@@ -60,22 +61,26 @@ export async function incrementalCheck(pair: TreePair, validators: Validators, m
   const reached = reachedLicenses({ before: before.inv, after: after.inv, today: day, changed: versions, paths: [...basePaths, ...headPaths], touched });
   const people = await readPeople(reader, pair, sides, mentions, reached);
   if ('fallback' in people) return people;
-  const seatPaths = [...reached].flatMap((id) => [`inventory/assignments/${id}.yaml`, `inventory/usage/${id}.yaml`]);
+  const seatPaths = [...reached.all].flatMap((id) => [`inventory/assignments/${id}.yaml`, `inventory/usage/${id}.yaml`]);
   const changedSeats = changed.filter((p) => kindOf(p) === 'assignments' || kindOf(p) === 'usage');
   await Promise.all(sides.map((s) => add(reader, s, [...new Set([...seatPaths, ...changedSeats])])));
-  const holders = await people.load();
-  if ('fallback' in holders) return holders;
+  // The seats whose findings can change in a file that is otherwise judged as before.
+  const holders = new Set([...seatHolders, ...people.changed.map((id) => `p:${id}`)]);
+  const narrow = new Set([...reached.all].filter((id) => !reached.wide.has(id)));
+  await people.load(wantedPeople(sides.map((s) => s.inv), narrow, holders));
   for (const s of sides) {
     s.inv.files = s.paths;
     if ([...s.inv.broken.keys()].some((k) => WIDE_BROKEN.test(k))) return { fallback: `${s.inv.broken.get([...s.inv.broken.keys()].find((k) => WIDE_BROKEN.test(k))!)} is broken: references to it from every file are reported together` };
   }
-  const checked = await Promise.all(sides.map((s) => finish(s, s.side === 'base' ? pair.base : pair.head, day)));
+  const checked = await Promise.all(sides.map((s) => finish(s, s.side === 'base' ? pair.base : pair.head, day, (inv) => focus(inv, narrow, holders))));
   return { before: checked[0]!, after: checked[1]!, today: day };
 }
 
 /** Rules and file findings of one side, as `check` gives them. */
-async function finish(s: SideState, source: TreeSource, today: IsoDate): Promise<Checked> {
+async function finish(s: SideState, source: TreeSource, today: IsoDate, focused: (inv: Inventory) => Inventory): Promise<Checked> {
   // A missing org.yaml is missing on both sides (else org.yaml changed): its finding cancels.
   const codeowners = await source.read(CODEOWNERS_PATH).then((b) => new TextDecoder().decode(b)).catch(() => undefined);
-  return { inventory: s.inv, findings: sortFindings([...s.findings, ...runRules(s.inv, today), ...codeownersFindings(s.inv, codeowners)]) };
+  const rules = splitRules(RULES);
+  const findings = [...s.findings, ...runRules(s.inv, today, rules.file), ...runRules(focused(s.inv), today, rules.seat), ...codeownersFindings(s.inv, codeowners)];
+  return { inventory: s.inv, findings: sortFindings(findings) };
 }

@@ -163,3 +163,21 @@ export function sparsePeople(index: PeopleIndex, keep: Iterable<string>): Uint8A
   if (rest > 0) parts.push(Buffer.from('\n'.repeat(rest - 1)));
   return Buffer.concat(parts);
 }
+
+const MANAGER = /[{,] ?manager: ([a-z0-9._-]+)/;
+
+/** The IDs and, transitively, their managers: the records a reference check on them looks up (a miss would build a did-you-mean index). */
+export function withManagers(index: PeopleIndex, ids: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  const todo = [...ids];
+  for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+    if (out.has(id)) continue;
+    out.add(id);
+    for (const line of index.lines.get(id) ?? []) {
+      const text = Buffer.from(index.bytes.buffer, index.bytes.byteOffset + index.starts[line]!, index.starts[line + 1]! - index.starts[line]! - 1).toString('latin1');
+      const manager = MANAGER.exec(text)?.[1];
+      if (manager !== undefined && !out.has(manager)) todo.push(manager);
+    }
+  }
+  return out;
+}

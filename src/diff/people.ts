@@ -3,7 +3,8 @@ import type { Inventory } from '../inventory/model.ts';
 import { ReadRefused } from '../util/fs/read-bounded.ts';
 import { unknownHolderFiles, type Mentions } from './mentions.ts';
 import { addParsed, type Parsed, type PairReader, type Side, type SideState, type TreePair } from './pair.ts';
-import { indexPeople, sparsePeople } from './people-index.ts';
+import type { Reached } from './scope.ts';
+import { indexPeople, sparsePeople, withManagers } from './people-index.ts';
 
 const PEOPLE = 'inventory/people.yaml';
 const licenseOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.yaml'.length);
@@ -35,11 +36,11 @@ function smallFileRefs(inv: Inventory): string[] {
 /**
  * The people of both sides. A changed people.yaml is read whole on both sides; the people whose
  * records changed add the licenses whose files mention them to `reached` (their seats' findings
- * name them). An unchanged people.yaml is read once, after the seats: only the records the loaded
- * seats and small files look up (people-index.ts), or whole when its shape is not the simple one
+ * name them). An unchanged people.yaml is read once, after the seats: only the records `wanted`
+ * and the small files look up (people-index.ts), or whole when its shape is not the simple one
  * or someone looked up is missing (a did-you-mean then needs every ID).
  */
-export async function readPeople(reader: PairReader, pair: TreePair, sides: SideState[], mentions: Mentions, reached: Set<string>): Promise<Fallback | { load(): Promise<Fallback | typeof ok> }> {
+export async function readPeople(reader: PairReader, pair: TreePair, sides: SideState[], mentions: Mentions, reached: Reached): Promise<Fallback | { changed: string[]; load(wanted: Set<string>): Promise<typeof ok> }> {
   const addAll = (parsed: [Side, Parsed][]) => {
     for (const [side, p] of parsed) {
       const s = sides.find((x) => x.side === side)!;
@@ -54,26 +55,26 @@ export async function readPeople(reader: PairReader, pair: TreePair, sides: Side
     // Unknown holders anywhere get their did-you-mean from the whole ID list, in file order.
     if ([...a.people.keys()].join('\n') !== [...b.people.keys()].join('\n')) {
       const known = (id: string) => (a.people.has(id) || a.invalid.people.has(id)) && (b.people.has(id) || b.invalid.people.has(id));
-      for (const path of await unknownHolderFiles(pair.base, known)) reached.add(licenseOf(path));
+      for (const path of await unknownHolderFiles(pair.base, known)) {
+        reached.all.add(licenseOf(path));
+        reached.wide.add(licenseOf(path));
+      }
     }
     const changedIds = [...new Set([...ra.keys(), ...rb.keys()])].filter((id) => ra.get(id) !== rb.get(id));
-    for (const path of await mentions(changedIds)) reached.add(licenseOf(path));
-    return { load: async () => ok };
+    for (const path of await mentions(changedIds)) reached.all.add(licenseOf(path));
+    return { changed: changedIds, load: async () => ok };
   }
   return {
-    load: async () => {
+    changed: [],
+    load: async (wanted) => {
       if (!sides.some((s) => s.paths.includes(PEOPLE))) return ok;
-      const wanted = new Set<string>();
-      for (const { inv } of sides) {
-        for (const id of smallFileRefs(inv)) wanted.add(id);
-        for (const list of inv.assignments.values()) for (const seat of list.seats) if (seat.person !== undefined) wanted.add(seat.person);
-      }
+      for (const { inv } of sides) for (const id of smallFileRefs(inv)) wanted.add(id);
       const bytes = await reader.bytes(PEOPLE).catch((e: unknown) => {
         if (e instanceof ReadRefused) return undefined;
         throw e;
       });
       const index = bytes && indexPeople(bytes);
-      const sparse = index && [...wanted].every((id) => index.lines.has(id)) ? sparsePeople(index, wanted) : undefined;
+      const sparse = index && [...wanted].every((id) => index.lines.has(id)) ? sparsePeople(index, withManagers(index, wanted)) : undefined;
       if (index && !sparse && [...wanted].every((id) => index.lines.has(id))) return ok; // nobody is looked up
       const parsed = sparse ? reader.readBytes(PEOPLE, sparse) : await reader.read('base', PEOPLE);
       addAll(sides.map((s) => [s.side, parsed]));

@@ -7,6 +7,9 @@ import type { IsoDate } from '../util/dates.ts';
 import { compareRecords } from './compare.ts';
 import { effects, type Effects } from './effects.ts';
 import { incrementalCheck, type Checked } from './incremental.ts';
+import { changedSeatHolders } from './holders.ts';
+import { pairReader } from './pair.ts';
+import type { Rec } from '../history/records.ts';
 import { sourceMentions, type Mentions } from './mentions.ts';
 import { treeRecords } from './records.ts';
 
@@ -39,11 +42,17 @@ async function checkBoth(base: TreeSource, head: TreeSource, today: IsoDate | un
 /** The change in meaning between two trees: events, and what they do to seats, money and findings. */
 export async function diffTrees(base: TreeSource, head: TreeSource, labels: { base: string; head: string }, today?: IsoDate, changed?: readonly string[], options: DiffOptions = {}): Promise<DiffResult> {
   const validators: Validators = createValidators();
+  const pair = changed && !options.full ? { base, head, changed: new Set(changed) } : undefined;
+  // The incremental path parses each changed file once, for the events and for the findings.
+  const reader = pair && pairReader(pair, validators);
+  // Seats of other holders are the same lines on both sides: they hold no events, and their findings cancel.
+  const holders = pair && reader ? await changedSeatHolders(pair, reader) : undefined;
+  const keep = holders && ((r: Rec) => r.entity !== 'seat' || holders.has(`${r.device ? 'd' : 'p'}:${r.id}`));
   // Records only of the files that changed, when git has said which: the rest cannot hold events.
-  const [recBefore, recAfter] = await Promise.all([treeRecords(base, validators, changed), treeRecords(head, validators, changed)]);
+  const [recBefore, recAfter] = await Promise.all([treeRecords(base, validators, changed, reader && ((p) => reader.read('base', p)), keep), treeRecords(head, validators, changed, reader && ((p) => reader.read('head', p)), keep)]);
   const events = compareRecords(recBefore, recAfter);
   const touched = new Set(events.map((e) => e.license).filter((l): l is string => Boolean(l)));
-  const incremental = changed && !options.full ? await incrementalCheck({ base, head, changed: new Set(changed) }, validators, options.mentions ?? sourceMentions(base), touched, today) : { fallback: changed ? 'asked for' : 'the changed files are not known' };
+  const incremental = pair && reader ? await incrementalCheck(pair, reader, holders!, options.mentions ?? sourceMentions(base), touched, today) : { fallback: changed ? 'asked for' : 'the changed files are not known' };
   const checked = 'fallback' in incremental ? await checkBoth(base, head, today) : incremental;
   return {
     ...labels,

@@ -48,18 +48,30 @@ export interface ScopeInput {
   touched: Iterable<string>;
 }
 
+/** Licenses reached: `all` whose seat files are read; `wide` those whose every seat may be judged anew (license, usage or contracts changed). */
+export interface Reached {
+  all: Set<string>;
+  wide: Set<string>;
+}
+
 /** The licenses whose seats a change reaches, from the small files (licenses, contracts) already read. */
-export function reachedLicenses({ before, after, today, changed, paths, touched }: ScopeInput): Set<string> {
-  const out = new Set<string>(touched);
+export function reachedLicenses({ before, after, today, changed, paths, touched }: ScopeInput): Reached {
+  const all = new Set<string>(touched);
+  const out = new Set<string>();
+  const byContracts = new Set<string>();
   for (const { path, base, head } of changed) {
     const at = idOf(path);
     if (!at) continue;
-    if ((at.kind === 'assignments' || at.kind === 'usage' || at.kind === 'license') && at.id) out.add(at.id);
-    if (at.kind === 'contract') for (const id of [...contractLines(base), ...contractLines(head)]) out.add(id);
+    if (at.kind === 'assignments' && at.id) all.add(at.id);
+    if ((at.kind === 'usage' || at.kind === 'license') && at.id) out.add(at.id);
+    if (at.kind === 'contract') for (const id of [...contractLines(base), ...contractLines(head)]) byContracts.add(id);
   }
-  for (const id of entitlementChanges(before, after, today)) out.add(id);
+  for (const id of entitlementChanges(before, after, today)) byContracts.add(id);
+  // Of the seat rules only inactive-seat reads contracts (a free tier is never reclaimed), and only with a usage snapshot.
+  for (const id of byContracts) (paths.includes(`inventory/usage/${id}.yaml`) ? out : all).add(id);
   for (const inv of [before, after]) {
-    for (const id of countedForCost(inv, today)) out.add(id);
+    // Only counted: the seats themselves are judged as before.
+    for (const id of countedForCost(inv, today)) all.add(id);
     // References into a broken license file are reported with the files they come from.
     for (const key of inv.broken.keys()) if (key.startsWith('license:')) out.add(key.slice('license:'.length));
   }
@@ -70,5 +82,6 @@ export function reachedLicenses({ before, after, today, changed, paths, touched 
       if (at?.id && (at.kind === 'assignments' || at.kind === 'usage') && !(before.licenses.has(at.id) && after.licenses.has(at.id))) out.add(at.id);
     }
   }
-  return out;
+  for (const id of out) all.add(id);
+  return { all, wide: out };
 }

@@ -73,7 +73,7 @@ describe('lac diff: incremental findings', () => {
         if (process.env.DIFF_DEBUG) console.log(part.full, JSON.stringify(edits.map((e) => e.kind)));
         outcome.findings += whole.effects.introduced.length + whole.effects.fixed.length;
       }),
-      { numRuns: 40 },
+      { numRuns: 30 },
     );
     // The comparison is not vacuous: most changes take the incremental path, and they move findings.
     expect(outcome.incremental).toBeGreaterThan(outcome.full);

@@ -1,0 +1,72 @@
+import type { Inventory } from '../inventory/model.ts';
+import { classify } from '../inventory/layout.ts';
+import type { Parsed, PairReader, TreePair } from './pair.ts';
+import { holderKey } from './rule-scope.ts';
+
+type Obj = Record<string, unknown>;
+
+/** The seats of an assignments file version by holder, as written (valid or not). */
+function seatsByHolder(parsed: Parsed | undefined): Map<string, Obj[]> {
+  const out = new Map<string, Obj[]>();
+  const seats = parsed?.file?.data.seats;
+  if (!Array.isArray(seats)) return out;
+  for (const seat of seats) {
+    const s = (seat && typeof seat === 'object' ? seat : { value: seat }) as Obj;
+    const key = holderKey({ ...(typeof s.person === 'string' ? { person: s.person } : {}), ...(typeof s.device === 'string' ? { device: s.device } : {}) });
+    const list = out.get(key);
+    if (list) list.push(s);
+    else out.set(key, [s]);
+  }
+  return out;
+}
+
+/** Two seats as written: the same keys and values (nested values compared as JSON). */
+function sameSeat(a: Obj, b: Obj): boolean {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((k) => a[k] === b[k] || (typeof a[k] === 'object' && JSON.stringify(a[k]) === JSON.stringify(b[k])));
+}
+
+/** Holders (rule-scope.ts `holderKey`) whose seat lines differ between two versions of an assignments file. */
+function changedHolders(base: Parsed | undefined, head: Parsed | undefined): string[] {
+  const a = seatsByHolder(base);
+  const b = seatsByHolder(head);
+  return [...new Set([...a.keys(), ...b.keys()])].filter((k) => {
+    const x = a.get(k) ?? [];
+    const y = b.get(k) ?? [];
+    return x.length !== y.length || x.some((s, i) => !sameSeat(s, y[i]!));
+  });
+}
+
+/** Holders whose seats differ in any changed assignments file: the seats a change can judge differently. */
+export async function changedSeatHolders(pair: TreePair, reader: PairReader): Promise<Set<string>> {
+  const [basePaths, headPaths] = await Promise.all([pair.base.list(), pair.head.list()]);
+  const out = new Set<string>();
+  for (const path of pair.changed) {
+    const at = classify(path);
+    if (!at.ok || at.kind !== 'assignments') continue;
+    const [a, b] = await Promise.all([basePaths.includes(path) ? reader.read('base', path) : undefined, headPaths.includes(path) ? reader.read('head', path) : undefined]);
+    for (const h of changedHolders(a, b)) out.add(h);
+  }
+  return out;
+}
+
+/**
+ * The people the focused rules look up: the holders of interest, every holder of a license whose
+ * seats are all judged anew, and whoever holds two seats of one license (duplicate-assignment names them).
+ */
+export function wantedPeople(inventories: Inventory[], narrow: ReadonlySet<string>, holders: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const h of holders) if (h.startsWith('p:')) out.add(h.slice(2));
+  for (const inv of inventories) {
+    for (const [id, list] of inv.assignments) {
+      const seen = new Set<string>();
+      for (const seat of list.seats) {
+        if (seat.person === undefined) continue;
+        if (!narrow.has(id) || seen.has(seat.person)) out.add(seat.person);
+        seen.add(seat.person);
+      }
+    }
+  }
+  return out;
+}
