@@ -10,7 +10,7 @@ import type { Mentions } from './mentions.ts';
 import { addParsed, type Parsed, type PairReader, type Side, type SideState, type TreePair } from './pair.ts';
 import { readPeople } from './people.ts';
 import { wantedPeople } from './holders.ts';
-import { focus, splitRules } from './rule-scope.ts';
+import { focus, repeatedView, splitRules } from './rule-scope.ts';
 import { reachedLicenses } from './scope.ts';
 import { RULES } from '../rules/index.ts';
 
@@ -81,6 +81,6 @@ async function finish(s: SideState, source: TreeSource, today: IsoDate, focused:
   // A missing org.yaml is missing on both sides (else org.yaml changed): its finding cancels.
   const codeowners = await source.read(CODEOWNERS_PATH).then((b) => new TextDecoder().decode(b)).catch(() => undefined);
   const rules = splitRules(RULES);
-  const findings = [...s.findings, ...runRules(s.inv, today, rules.file), ...runRules(focused(s.inv), today, rules.seat), ...codeownersFindings(s.inv, codeowners)];
+  const findings = [...s.findings, ...runRules(s.inv, today, rules.file), ...runRules(repeatedView(s.inv), today, rules.repeated), ...runRules(focused(s.inv), today, rules.seat), ...codeownersFindings(s.inv, codeowners)];
   return { inventory: s.inv, findings: sortFindings(findings) };
 }

@@ -5,8 +5,8 @@ import type { Kind } from '../inventory/schema/index.ts';
 import type { Validators } from '../inventory/validate.ts';
 import { recordsOf, type Rec } from '../history/records.ts';
 
-/** The records of a tree's files (all, or only `paths`), keyed `entity|key`, as `lac history` sees them; `parsed` reads a file already parsed, `keep` leaves out records known to be equal on both sides. */
-export async function treeRecords(source: TreeSource, validators: Validators, paths?: readonly string[], parsed?: (path: string) => Promise<{ file?: { kind: Kind; data: Record<string, unknown> } }>, keep?: (rec: Rec) => boolean): Promise<Map<string, Rec>> {
+/** The records of a tree's files (all, or only `paths`), keyed `entity|key`, as `lac history` sees them; `parsed` reads a file already parsed, `keepSeat` leaves out seats known to be equal on both sides. */
+export async function treeRecords(source: TreeSource, validators: Validators, paths?: readonly string[], parsed?: (path: string) => Promise<{ file?: { kind: Kind; data: Record<string, unknown> } }>, keepSeat?: (seat: Record<string, unknown>) => boolean): Promise<Map<string, Rec>> {
   const out = new Map<string, Rec>();
   const present = new Set(await source.list());
   for (const path of paths ? paths.filter((p) => present.has(p)) : present) {
@@ -16,7 +16,9 @@ export async function treeRecords(source: TreeSource, validators: Validators, pa
     const bytes = parsed ? undefined : await readUnlessRefused(source, path);
     const file = parsed ? (await parsed(path)).file : bytes && readInventoryFile(path, bytes, validators).file;
     if (!file) continue;
-    for (const rec of recordsOf(file.kind, path, file.data)) if (!keep || keep(rec)) out.set(`${rec.entity}|${rec.key}`, rec);
+    const seats = file.data.seats;
+    const data = keepSeat && file.kind === 'assignments' && Array.isArray(seats) ? { ...file.data, seats: seats.filter((s) => !s || typeof s !== 'object' || keepSeat(s as Record<string, unknown>)) } : file.data;
+    for (const rec of recordsOf(file.kind, path, data)) out.set(`${rec.entity}|${rec.key}`, rec);
   }
   return out;
 }

@@ -1,32 +1,78 @@
 // How far each rule's findings reach, for `lac diff`. A seat rule's finding about a seat depends on
 // that seat, its holder, its license and settings only: the diff runs it on the seats of the people
 // whose seats or records changed. A file rule's findings depend on every seat of the file (counts,
-// "the first is on line N", who holds any seat): the diff runs it on whole files. A rule not listed
-// is a seat rule or reads no seats at all; a new rule that counts seats must be listed here (the
-// property test in tests/diff/incremental.test.ts finds one that is not).
+// who holds any seat): the diff runs it on whole files. duplicate-assignment depends on the seats of
+// holders with two or more (and their lines): it runs on those. A rule not listed is a seat rule or
+// reads no seats at all; a new rule that counts seats must be listed here (the property test in
+// tests/diff/incremental.test.ts finds one that is not).
 import type { Inventory, SeatList } from '../inventory/model.ts';
+import type { Seat } from '../inventory/schema/index.ts';
 import type { Rule } from '../rules/rule.ts';
 
-export const FILE_RULES = new Set(['duplicate-assignment', 'over-assigned', 'no-active-contract', 'retired-license-has-seats', 'unassigned-account', 'concurrent-peak-exceeds-entitlement', 'concurrent-denials']);
+type View = 'file' | 'repeated' | 'seat';
+const VIEWS: Record<string, View> = {
+  'duplicate-assignment': 'repeated',
+  'over-assigned': 'file',
+  'no-active-contract': 'file',
+  'retired-license-has-seats': 'file',
+  'unassigned-account': 'file',
+  'concurrent-peak-exceeds-entitlement': 'file',
+  'concurrent-denials': 'file',
+};
 
-/** The rules split by what they read: whole seat files, or the seats of some holders. */
-export function splitRules(rules: readonly Rule[]): { file: Rule[]; seat: Rule[] } {
-  return { file: rules.filter((r) => FILE_RULES.has(r.id)), seat: rules.filter((r) => !FILE_RULES.has(r.id)) };
+/** The rules by the view of the seats they run on. */
+export function splitRules(rules: readonly Rule[]): Record<View, Rule[]> {
+  const out: Record<View, Rule[]> = { file: [], repeated: [], seat: [] };
+  for (const r of rules) out[VIEWS[r.id] ?? 'seat'].push(r);
+  return out;
 }
 
-/** Who holds a seat: the person, else the device, else '' (a seat that names neither). */
-export const holderKey = (seat: { person?: string; device?: string }): string => (seat.person !== undefined ? `p:${seat.person}` : seat.device !== undefined ? `d:${seat.device}` : '');
+const named = (v: unknown): v is string => typeof v === 'string' && v !== '';
 
-/** The inventory with the seat files of `narrow` licenses cut down to the seats of `holders` (positions kept). */
-export function focus(inv: Inventory, narrow: ReadonlySet<string>, holders: ReadonlySet<string>): Inventory {
+/** Who holds a seat as written: the person, else the device, else '' (as `lac history` keys seat records). */
+export const holderKey = (seat: { person?: unknown; device?: unknown }): string => (named(seat.person) ? `p:${seat.person}` : named(seat.device) ? `d:${seat.device}` : '');
+
+/** The list cut down to the seats `keep` accepts, positions kept (seatLoc reads `index`). */
+function cut(list: SeatList, keep: (seat: Seat) => boolean): SeatList {
+  const seats: Seat[] = [];
+  const index: number[] = [];
+  list.seats.forEach((s, i) => {
+    if (!keep(s)) return;
+    seats.push(s);
+    index.push(list.index[i]!);
+  });
+  return { ...list, seats, index };
+}
+
+const repeatedCache = new WeakMap<Seat[], { people: Set<string>; devices: Set<string> }>();
+
+/** People and devices that hold two or more seats of a list; one pass per list, shared by both sides when the list did not change. */
+export function repeated(list: SeatList): { people: Set<string>; devices: Set<string> } {
+  let out = repeatedCache.get(list.seats);
+  if (out) return out;
+  out = { people: new Set(), devices: new Set() };
+  const once = { people: new Set<string>(), devices: new Set<string>() };
+  for (const s of list.seats) {
+    if (s.person !== undefined) (once.people.has(s.person) ? out.people : once.people).add(s.person);
+    if (s.device !== undefined) (once.devices.has(s.device) ? out.devices : once.devices).add(s.device);
+  }
+  repeatedCache.set(list.seats, out);
+  return out;
+}
+
+/** The inventory with seat files cut to the seats of holders with more than one. */
+export function repeatedView(inv: Inventory): Inventory {
   const assignments = new Map<string, SeatList>();
   for (const [id, list] of inv.assignments) {
-    if (!narrow.has(id)) {
-      assignments.set(id, list);
-      continue;
-    }
-    const keep = list.seats.flatMap((s, i) => (holders.has(holderKey(s)) ? [i] : []));
-    assignments.set(id, { ...list, seats: keep.map((i) => list.seats[i]!), index: keep.map((i) => list.index[i]!) });
+    const r = repeated(list);
+    assignments.set(id, cut(list, (s) => (s.person !== undefined && r.people.has(s.person)) || (s.device !== undefined && r.devices.has(s.device))));
   }
+  return { ...inv, assignments };
+}
+
+/** The inventory with the seat files of `narrow` licenses cut down to the seats of `holders`. */
+export function focus(inv: Inventory, narrow: ReadonlySet<string>, holders: ReadonlySet<string>): Inventory {
+  const assignments = new Map<string, SeatList>();
+  for (const [id, list] of inv.assignments) assignments.set(id, narrow.has(id) ? cut(list, (s) => holders.has(holderKey(s))) : list);
   return { ...inv, assignments };
 }
