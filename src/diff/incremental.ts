@@ -21,6 +21,7 @@ export interface Checked {
 
 export type Incremental = { before: Checked; after: Checked; today: IsoDate } | { fallback: string };
 
+const PEOPLE = 'inventory/people.yaml';
 const SMALL = new Set(['org', 'vendor', 'license', 'contract', 'policy', 'discovered']);
 const kindOf = (path: string) => {
   const c = classify(path);
@@ -34,6 +35,21 @@ async function add(reader: PairReader, s: SideState, paths: readonly string[]): 
   const present = new Set(s.paths);
   const files = await Promise.all(paths.filter((p) => present.has(p)).map(async (p): Promise<[string, Parsed]> => [p, await reader.read(s.side, p)]));
   s.findings.push(...addParsed(s.inv, files));
+}
+
+const quiet = (p: Promise<unknown>) => void p.catch(() => undefined);
+
+/**
+ * Starts reading what every incremental diff reads (the small files, people.yaml, the changed
+ * files), all in the same tick: git answers each side's reads with one `cat-file --batch`, and
+ * every later spawn costs more as the process grows.
+ */
+export async function prefetch(pair: TreePair, reader: PairReader): Promise<void> {
+  const [basePaths, headPaths] = await Promise.all([pair.base.list(), pair.head.list()]);
+  for (const [side, paths] of [['base', basePaths], ['head', headPaths]] as const) {
+    for (const p of paths) if (pair.changed.has(p) || SMALL.has(kindOf(p) ?? '')) quiet(reader.read(side, p));
+  }
+  if (basePaths.includes(PEOPLE) && !pair.changed.has(PEOPLE)) quiet(reader.bytes(PEOPLE));
 }
 
 /**

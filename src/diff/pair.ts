@@ -36,6 +36,7 @@ export interface TreePair {
 export function pairReader(pair: TreePair, validators: Validators) {
   const interner = new Interner();
   const cache = new Map<string, Promise<Parsed>>();
+  const raw = new Map<string, Promise<Uint8Array>>();
   const parse = async (source: TreeSource, path: string): Promise<Parsed> => {
     if (!classify(path).ok) return readInventoryFile(path, new Uint8Array(0), validators);
     try {
@@ -54,7 +55,11 @@ export function pairReader(pair: TreePair, validators: Validators) {
       return p;
     },
     /** The bytes of a file the change did not touch. */
-    bytes: (path: string): Promise<Uint8Array> => pair.base.read(path),
+    bytes(path: string): Promise<Uint8Array> {
+      let p = raw.get(path);
+      if (!p) raw.set(path, (p = pair.base.read(path)));
+      return p;
+    },
     /** Parses given bytes in place of a file (a sparse people.yaml), once for both sides. */
     readBytes(path: string, bytes: Uint8Array): Parsed {
       return readInventoryFile(path, bytes, validators, interner);

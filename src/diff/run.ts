@@ -6,7 +6,7 @@ import { createValidators, type Validators } from '../inventory/validate.ts';
 import type { IsoDate } from '../util/dates.ts';
 import { compareRecords } from './compare.ts';
 import { effects, type Effects } from './effects.ts';
-import { incrementalCheck, type Checked } from './incremental.ts';
+import { incrementalCheck, prefetch, type Checked } from './incremental.ts';
 import { changedSeatHolders } from './holders.ts';
 import { pairReader } from './pair.ts';
 import { holderKey } from './rule-scope.ts';
@@ -45,6 +45,7 @@ export async function diffTrees(base: TreeSource, head: TreeSource, labels: { ba
   const pair = changed && !options.full ? { base, head, changed: new Set(changed) } : undefined;
   // The incremental path parses each changed file once, for the events and for the findings.
   const reader = pair && pairReader(pair, validators);
+  if (pair && reader) await prefetch(pair, reader);
   // Seats of other holders are the same lines on both sides: they hold no events, and their findings cancel.
   const holders = pair && reader ? await changedSeatHolders(pair, reader) : undefined;
   const keep = holders && ((seat: Record<string, unknown>) => holders.has(holderKey(seat)));

@@ -70,7 +70,6 @@ describe('lac diff: incremental findings', () => {
         const part = await diffTrees(gitSource(repo.dir, base), source(), labels, TODAY, changed, { mentions: gitMentions(repo.dir, base) });
         expect(formats(part)).toEqual(formats(whole));
         outcome[part.full === undefined ? 'incremental' : 'full']++;
-        if (process.env.DIFF_DEBUG) console.log(part.full, JSON.stringify(edits.map((e) => e.kind)));
         outcome.findings += whole.effects.introduced.length + whole.effects.fixed.length;
       }),
       { numRuns: 30 },
