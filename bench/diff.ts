@@ -14,6 +14,7 @@ import { measureCommand, measureNode, type Measured } from './measure.ts';
 import { benchOrg } from './orgs.ts';
 
 const TODAY = '2026-11-23';
+const CHANGE_VERSION = 2;
 const LAC = fileURLToPath(new URL('../bin/lac.js', import.meta.url));
 const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com', GIT_AUTHOR_DATE: '2026-11-20T09:00:00Z', GIT_COMMITTER_DATE: '2026-11-20T09:00:00Z' };
 
@@ -32,7 +33,7 @@ export interface DiffBench {
 
 const git = (cwd: string, args: string[]) => execFileSync('git', args, { cwd, env: GIT_ENV, encoding: 'utf8', maxBuffer: 1 << 30 }).trim();
 
-/** The pull request: in ten licenses with seats, two seats removed, two added, one re-tiered; one contract's first quantity raised. */
+/** The pull request: in ten licenses with seats, two seats removed, two added (someone else's lines), one moved to another tier; one contract's first quantity raised. */
 async function makeChange(repo: string): Promise<void> {
   const dir = join(repo, 'inventory/assignments');
   const files = (await readdir(dir)).sort();
@@ -44,9 +45,12 @@ async function makeChange(repo: string): Promise<void> {
   picked.forEach((f, n) => {
     const lines = texts.get(f)!;
     const seats = lines.flatMap((l, i) => (l.startsWith('  - {') ? [i] : []));
-    const tier = /tier: ([^,]+)/.exec(lines[seats[0]!]!)![1]!;
+    const tierOf = (i: number) => /tier: ([^,]+)/.exec(lines[i]!)![1]!;
+    const tier = tierOf(seats[0]!);
     const [a, b, c] = [seats[1]!, seats[Math.floor(seats.length / 2)]!, seats[seats.length - 2]!];
-    lines[c] = lines[c]!.replace(/tier: [^,]+/, `tier: ${tier === 'viewer' ? 'full' : 'viewer'}`);
+    // Another tier the file already uses, where it has two.
+    const other = seats.map(tierOf).find((t) => t !== tierOf(c)) ?? tierOf(c);
+    lines[c] = lines[c]!.replace(/tier: [^,]+/, `tier: ${other}`);
     for (const i of [b, a]) lines.splice(i, 1);
     const added = [donors[n * 2]!, donors[n * 2 + 1]!].map((l) => l.replace(/tier: [^,]+/, `tier: ${tier}`).replace(/since: [0-9-]+/, 'since: 2026-11-20'));
     lines.splice(lines.length - 1, 0, ...added);
@@ -60,7 +64,8 @@ async function makeChange(repo: string): Promise<void> {
 /** The repository with the org on main and the pull request on branch `pr`, built once. */
 export async function benchRepo(cache: string, people: number, seed: number): Promise<string> {
   const org = await benchOrg(cache, people, seed);
-  const repo = `${org.root}-diff-repo`;
+  // Named after the change's version: a changed pull request never reuses a stale repository.
+  const repo = `${org.root}-diff-pr${CHANGE_VERSION}`;
   if (existsSync(join(repo, '.bench-complete'))) return repo;
   await rm(repo, { recursive: true, force: true });
   await cp(join(org.root, 'inventory'), join(repo, 'inventory'), { recursive: true });
