@@ -37,6 +37,8 @@ export function pairReader(pair: TreePair, validators: Validators) {
   const interner = new Interner();
   const cache = new Map<string, Promise<Parsed>>();
   const raw = new Map<string, Promise<Uint8Array>>();
+  let basePaths: Promise<Set<string>> | undefined;
+  const inBase = async (path: string) => (await (basePaths ??= pair.base.list().then((l) => new Set(l)))).has(path);
   const parse = async (source: TreeSource, path: string): Promise<Parsed> => {
     if (!classify(path).ok) return readInventoryFile(path, new Uint8Array(0), validators);
     try {
@@ -51,7 +53,8 @@ export function pairReader(pair: TreePair, validators: Validators) {
     read(side: Side, path: string): Promise<Parsed> {
       const key = pair.changed.has(path) ? `${side}\u0000${path}` : path;
       let p = cache.get(key);
-      if (!p) cache.set(key, (p = parse(pair.changed.has(path) ? pair[side] : pair.base, path)));
+      // A file git does not track (ignored) is not in its list of changes: it is read where it is.
+      if (!p) cache.set(key, (p = (pair.changed.has(path) ? Promise.resolve(false) : inBase(path)).then((shared) => parse(shared ? pair.base : pair[side], path))));
       return p;
     },
     /** The bytes of a file the change did not touch. */

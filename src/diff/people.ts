@@ -69,13 +69,18 @@ export async function readPeople(reader: PairReader, pair: TreePair, sides: Side
     load: async (wanted) => {
       if (!sides.some((s) => s.paths.includes(PEOPLE))) return ok;
       for (const { inv } of sides) for (const id of smallFileRefs(inv)) wanted.add(id);
-      const bytes = await reader.bytes(PEOPLE).catch((e: unknown) => {
+      const inBase = sides.every((s) => s.paths.includes(PEOPLE));
+      const bytes = !inBase ? undefined : await reader.bytes(PEOPLE).catch((e: unknown) => {
         if (e instanceof ReadRefused) return undefined;
         throw e;
       });
       const index = bytes && indexPeople(bytes);
       const sparse = index && [...wanted].every((id) => index.lines.has(id)) ? sparsePeople(index, withManagers(index, wanted)) : undefined;
       if (index && !sparse && [...wanted].every((id) => index.lines.has(id))) return ok; // nobody is looked up
+      if (!inBase) {
+        addAll(await Promise.all(sides.filter((s) => s.paths.includes(PEOPLE)).map(async (s): Promise<[Side, Parsed]> => [s.side, await reader.read(s.side, PEOPLE)])));
+        return ok;
+      }
       const parsed = sparse ? reader.readBytes(PEOPLE, sparse) : await reader.read('base', PEOPLE);
       addAll(sides.map((s) => [s.side, parsed]));
       return ok;
