@@ -73,6 +73,10 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
   const loose = changed.filter((p) => kindOf(p) === undefined);
   await Promise.all(sides.map((s) => add(reader, s, [...s.paths.filter((p) => SMALL.has(kindOf(p) ?? '')), ...loose])));
   const day = resolveToday(after.inv, today);
+  // A policy grants a license to everyone it matches: adding or removing a license reaches them all.
+  if ((before.inv.policies.size > 0 || after.inv.policies.size > 0) && [...before.inv.licenses.keys()].join('\n') !== [...after.inv.licenses.keys()].join('\n')) {
+    return { fallback: 'a license was added or removed while access policies grant licenses' };
+  }
   const versions = await Promise.all(changed.map(async (path) => ({ path, base: basePaths.includes(path) ? await reader.read('base', path) : undefined, head: headPaths.includes(path) ? await reader.read('head', path) : undefined })));
   const reached = reachedLicenses({ before: before.inv, after: after.inv, today: day, changed: versions, paths: [...basePaths, ...headPaths], touched });
   const people = await readPeople(reader, pair, sides, mentions, reached);

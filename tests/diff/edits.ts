@@ -154,7 +154,7 @@ export function apply(files: Files, e: Edit): void {
       return;
     }
     case 'policy': {
-      const path = pick(under(files, 'policies'), 0);
+      const path = pick(under(files, 'policies'), e.op === 'delete' ? 1 : 0);
       if (!path) return;
       if (e.op === 'delete') files.delete(path);
       else files.set(path, `${files.get(path)!.replace(/\n*$/, '\n')}  - { license: ${pick(seatFiles, 1)?.slice('inventory/assignments/'.length, -5)} }\n`);

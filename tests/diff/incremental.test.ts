@@ -21,15 +21,14 @@ function baseOrg(): Files {
     'inventory/policies/engineering-tools.yaml',
     [
       'id: engineering-tools',
-      'name: Engineers hold the core tools, never the guest tier',
+      'name: Engineers never hold the first tier of the fourth license',
       'match: { departments: [engineering, it] }',
-      'grant:',
-      ...licenses.slice(0, 3).map((l) => `  - { license: ${l}, tier: ${tierOf(l)} }`),
       'forbid:',
       `  - { license: ${licenses[3]}, tier: ${tierOf(licenses[3]!)} }`,
       '',
     ].join('\n'),
   );
+  files.set('inventory/policies/everyone.yaml', ['id: everyone', 'name: Everyone holds the core tools', 'match: {}', 'grant:', ...licenses.slice(0, 3).map((l) => `  - { license: ${l}, tier: ${tierOf(l)} }`), ''].join('\n'));
   files.set('inventory/org.yaml', files.get('inventory/org.yaml')!.replace(/\n*$/, '\n'));
   return files;
 }
