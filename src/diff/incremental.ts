@@ -80,7 +80,6 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
   const versions = await Promise.all(changed.map(async (path) => ({ path, base: basePaths.includes(path) ? await reader.read('base', path) : undefined, head: headPaths.includes(path) ? await reader.read('head', path) : undefined })));
   const reached = reachedLicenses({ before: before.inv, after: after.inv, today: day, changed: versions, paths: [...basePaths, ...headPaths], touched });
   const people = await readPeople(reader, pair, sides, mentions, reached);
-  if ('fallback' in people) return people;
   const seatPaths = [...reached.all].flatMap((id) => [`inventory/assignments/${id}.yaml`, `inventory/usage/${id}.yaml`]);
   const changedSeats = changed.filter((p) => kindOf(p) === 'assignments' || kindOf(p) === 'usage');
   await Promise.all(sides.map((s) => add(reader, s, [...new Set([...seatPaths, ...changedSeats])])));
@@ -90,7 +89,8 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
   await people.load(wantedPeople(sides.map((s) => s.inv), narrow, holders));
   for (const s of sides) {
     s.inv.files = s.paths;
-    if ([...s.inv.broken.keys()].some((k) => WIDE_BROKEN.test(k))) return { fallback: `${s.inv.broken.get([...s.inv.broken.keys()].find((k) => WIDE_BROKEN.test(k))!)} is broken: references to it from every file are reported together` };
+    const broken = [...s.inv.broken].find(([key]) => WIDE_BROKEN.test(key));
+    if (broken) return { fallback: `${broken[1]} is broken: references to it from every file are reported together` };
   }
   const checked = await Promise.all(sides.map((s) => finish(s, s.side === 'base' ? pair.base : pair.head, day, (inv) => focus(inv, narrow, holders))));
   return { before: checked[0]!, after: checked[1]!, today: day };

@@ -9,8 +9,6 @@ import { indexPeople, sparsePeople, withManagers } from './people-index.ts';
 const PEOPLE = 'inventory/people.yaml';
 const licenseOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.yaml'.length);
 
-type Fallback = { fallback: string };
-const ok = { ok: true } as const;
 
 /** Raw records of a people.yaml version by ID (every record with that ID, as written). */
 function rawById(parsed: Parsed | undefined): Map<string, string> {
@@ -40,7 +38,7 @@ function smallFileRefs(inv: Inventory): string[] {
  * and the small files look up (people-index.ts), or whole when its shape is not the simple one
  * or someone looked up is missing (a did-you-mean then needs every ID).
  */
-export async function readPeople(reader: PairReader, pair: TreePair, sides: SideState[], mentions: Mentions, reached: Reached): Promise<Fallback | { changed: string[]; load(wanted: Set<string>): Promise<typeof ok> }> {
+export async function readPeople(reader: PairReader, pair: TreePair, sides: SideState[], mentions: Mentions, reached: Reached): Promise<{ changed: string[]; load(wanted: Set<string>): Promise<void> }> {
   const addAll = (parsed: [Side, Parsed][]) => {
     for (const [side, p] of parsed) {
       const s = sides.find((x) => x.side === side)!;
@@ -62,12 +60,12 @@ export async function readPeople(reader: PairReader, pair: TreePair, sides: Side
     }
     const changedIds = [...new Set([...ra.keys(), ...rb.keys()])].filter((id) => ra.get(id) !== rb.get(id));
     for (const path of await mentions(changedIds)) reached.all.add(licenseOf(path));
-    return { changed: changedIds, load: async () => ok };
+    return { changed: changedIds, load: async () => undefined };
   }
   return {
     changed: [],
     load: async (wanted) => {
-      if (!sides.some((s) => s.paths.includes(PEOPLE))) return ok;
+      if (!sides.some((s) => s.paths.includes(PEOPLE))) return;
       for (const { inv } of sides) for (const id of smallFileRefs(inv)) wanted.add(id);
       const inBase = sides.every((s) => s.paths.includes(PEOPLE));
       const bytes = !inBase ? undefined : await reader.bytes(PEOPLE).catch((e: unknown) => {
@@ -76,14 +74,13 @@ export async function readPeople(reader: PairReader, pair: TreePair, sides: Side
       });
       const index = bytes && indexPeople(bytes);
       const sparse = index && [...wanted].every((id) => index.lines.has(id)) ? sparsePeople(index, withManagers(index, wanted)) : undefined;
-      if (index && !sparse && [...wanted].every((id) => index.lines.has(id))) return ok; // nobody is looked up
+      if (index && !sparse && [...wanted].every((id) => index.lines.has(id))) return; // nobody is looked up
       if (!inBase) {
         addAll(await Promise.all(sides.filter((s) => s.paths.includes(PEOPLE)).map(async (s): Promise<[Side, Parsed]> => [s.side, await reader.read(s.side, PEOPLE)])));
-        return ok;
+        return;
       }
       const parsed = sparse ? reader.readBytes(PEOPLE, sparse) : await reader.read('base', PEOPLE);
       addAll(sides.map((s) => [s.side, parsed]));
-      return ok;
     },
   };
 }
