@@ -80,6 +80,7 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
   const versions = await Promise.all(changed.map(async (path) => ({ path, base: basePaths.includes(path) ? await reader.read('base', path) : undefined, head: headPaths.includes(path) ? await reader.read('head', path) : undefined })));
   const reached = reachedLicenses({ before: before.inv, after: after.inv, today: day, changed: versions, paths: [...basePaths, ...headPaths], touched });
   const people = await readPeople(reader, pair, sides, mentions, reached);
+  if ('fallback' in people) return people;
   const seatPaths = [...reached.all].flatMap((id) => [`inventory/assignments/${id}.yaml`, `inventory/usage/${id}.yaml`]);
   const changedSeats = changed.filter((p) => kindOf(p) === 'assignments' || kindOf(p) === 'usage');
   await Promise.all(sides.map((s) => add(reader, s, [...new Set([...seatPaths, ...changedSeats])])));

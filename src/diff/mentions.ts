@@ -43,8 +43,8 @@ export function sourceMentions(source: TreeSource): Mentions {
 const HOLDER = /\bperson:[ \t]*["']?([^\s,}"'#]+)/g;
 
 /**
- * Assignments files of a source that name a holder `known` does not know: when people join,
- * leave or move, these are the seats whose did-you-mean may change. One read of every file.
+ * Assignments files of a source that name a holder `known` does not know (people who joined, left
+ * or moved: the seats whose did-you-mean may change; or many changed people). One read of every file.
  */
 export async function unknownHolderFiles(source: TreeSource, known: (id: string) => boolean): Promise<string[]> {
   const paths = (await source.list()).filter((p) => p.startsWith(ASSIGNMENTS) && classify(p).ok);

@@ -7,6 +7,7 @@ import type { Reached } from './scope.ts';
 import { indexPeople, sparsePeople, withManagers } from './people-index.ts';
 
 const PEOPLE = 'inventory/people.yaml';
+const MANY = 500;
 const licenseOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.yaml'.length);
 
 
@@ -38,7 +39,7 @@ function smallFileRefs(inv: Inventory): string[] {
  * and the small files look up (people-index.ts), or whole when its shape is not the simple one
  * or someone looked up is missing (a did-you-mean then needs every ID).
  */
-export async function readPeople(reader: PairReader, pair: TreePair, sides: SideState[], mentions: Mentions, reached: Reached): Promise<{ changed: string[]; load(wanted: Set<string>): Promise<void> }> {
+export async function readPeople(reader: PairReader, pair: TreePair, sides: SideState[], mentions: Mentions, reached: Reached): Promise<{ fallback: string } | { changed: string[]; load(wanted: Set<string>): Promise<void> }> {
   const addAll = (parsed: [Side, Parsed][]) => {
     for (const [side, p] of parsed) {
       const s = sides.find((x) => x.side === side)!;
@@ -47,6 +48,8 @@ export async function readPeople(reader: PairReader, pair: TreePair, sides: Side
   };
   if (pair.changed.has(PEOPLE)) {
     const versions = await Promise.all(sides.map(async (s): Promise<[Side, Parsed | undefined]> => [s.side, s.paths.includes(PEOPLE) ? await reader.read(s.side, PEOPLE) : undefined]));
+    // A broken directory is reported with every file that refers to people: the whole trees are compared.
+    if (versions.some(([, v]) => v && !v.file)) return { fallback: `${PEOPLE} is broken` };
     addAll(versions.filter((v): v is [Side, Parsed] => v[1] !== undefined));
     const [a, b] = sides.map((s) => s.inv) as [Inventory, Inventory];
     const [ra, rb] = versions.map(([, p]) => rawById(p)) as [Map<string, string>, Map<string, string>];
@@ -59,7 +62,10 @@ export async function readPeople(reader: PairReader, pair: TreePair, sides: Side
       }
     }
     const changedIds = [...new Set([...ra.keys(), ...rb.keys()])].filter((id) => ra.get(id) !== rb.get(id));
-    for (const path of await mentions(changedIds)) reached.all.add(licenseOf(path));
+    // git grep answers a few IDs at once; a rewritten directory is matched in one pass over the seats instead.
+    const changedSet = new Set(changedIds);
+    const files = changedIds.length <= MANY ? await mentions(changedIds) : await unknownHolderFiles(pair.base, (id) => !changedSet.has(id));
+    for (const path of files) reached.all.add(licenseOf(path));
     return { changed: changedIds, load: async () => undefined };
   }
   return {
