@@ -32,6 +32,15 @@ const named = (v: unknown): v is string => typeof v === 'string' && v !== '';
 /** Who holds a seat as written: the person, else the device, else '' (as `lac history` keys seat records). */
 export const holderKey = (seat: { person?: unknown; device?: unknown }): string => (named(seat.person) ? `p:${seat.person}` : named(seat.device) ? `d:${seat.device}` : '');
 
+/** Whether a seat's holder is among `holders` (holderKey strings), without building a key per seat. */
+export function heldBy(holders: ReadonlySet<string>): (seat: { person?: unknown; device?: unknown }) => boolean {
+  const people = new Set<unknown>();
+  const devices = new Set<unknown>();
+  for (const h of holders) if (h !== '') (h.startsWith('p:') ? people : devices).add(h.slice(2));
+  const none = holders.has('');
+  return (s) => (named(s.person) ? people.has(s.person) : named(s.device) ? devices.has(s.device) : none);
+}
+
 /** The list cut down to the seats `keep` accepts, positions kept (seatLoc reads `index`). */
 function cut(list: SeatList, keep: (seat: Seat) => boolean): SeatList {
   const seats: Seat[] = [];
@@ -73,6 +82,7 @@ export function repeatedView(inv: Inventory): Inventory {
 /** The inventory with the seat files of `narrow` licenses cut down to the seats of `holders`. */
 export function focus(inv: Inventory, narrow: ReadonlySet<string>, holders: ReadonlySet<string>): Inventory {
   const assignments = new Map<string, SeatList>();
-  for (const [id, list] of inv.assignments) assignments.set(id, narrow.has(id) ? cut(list, (s) => holders.has(holderKey(s))) : list);
+  const keep = heldBy(holders);
+  for (const [id, list] of inv.assignments) assignments.set(id, narrow.has(id) ? cut(list, keep) : list);
   return { ...inv, assignments };
 }

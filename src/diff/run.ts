@@ -9,7 +9,7 @@ import { effects, type Effects } from './effects.ts';
 import { incrementalCheck, prefetch, type Checked } from './incremental.ts';
 import { changedSeatHolders } from './holders.ts';
 import { pairReader } from './pair.ts';
-import { holderKey } from './rule-scope.ts';
+import { heldBy } from './rule-scope.ts';
 import { sourceMentions, type Mentions } from './mentions.ts';
 import { treeRecords } from './records.ts';
 
@@ -48,7 +48,7 @@ export async function diffTrees(base: TreeSource, head: TreeSource, labels: { ba
   if (pair && reader) await prefetch(pair, reader);
   // Seats of other holders are the same lines on both sides: they hold no events, and their findings cancel.
   const holders = pair && reader ? await changedSeatHolders(pair, reader) : undefined;
-  const keep = holders && ((seat: Record<string, unknown>) => holders.has(holderKey(seat)));
+  const keep = holders && heldBy(holders);
   // Records only of the files that changed, when git has said which: the rest cannot hold events.
   const [recBefore, recAfter] = await Promise.all([treeRecords(base, validators, changed, reader && ((p) => reader.read('base', p)), keep), treeRecords(head, validators, changed, reader && ((p) => reader.read('head', p)), keep)]);
   const events = compareRecords(recBefore, recAfter);
