@@ -16,11 +16,17 @@ const RUNNER = new URL('./rusage-runner.ts', import.meta.url).pathname;
 
 /** Runs `node args...`: under GNU time -v when present, else under a small runner reading resourceUsage. */
 export function measureNode(args: string[]): Promise<Measured> {
+  return measureCommand(process.execPath, args);
+}
+
+/** Runs any program under GNU time -v (a program other than node needs it: the runner only wraps node). */
+export function measureCommand(program: string, args: string[], cwd?: string): Promise<Measured> {
   const useTime = existsSync(GNU_TIME);
-  const [cmd, argv] = useTime ? [GNU_TIME, ['-v', process.execPath, ...args]] : [process.execPath, [RUNNER, ...args]];
+  if (!useTime && program !== process.execPath) return Promise.reject(new Error(`measuring ${program} needs GNU time (${GNU_TIME})`));
+  const [cmd, argv] = useTime ? [GNU_TIME, ['-v', program, ...args]] : [process.execPath, [RUNNER, ...args]];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));

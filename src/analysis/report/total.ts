@@ -10,12 +10,17 @@ import { tierPrices } from './prices.ts';
  */
 export function annualTotal(inv: Inventory, today: IsoDate): Micros {
   const currency = inv.org?.data.currency ?? 'EUR';
-  const held = new Map<string, number>();
-  for (const [license, list] of inv.assignments) for (const s of list.seats) held.set(`${license}\u0000${s.tier}`, (held.get(`${license}\u0000${s.tier}`) ?? 0) + 1);
+  // Seats are counted only where the cost is per held seat (no contract line, a list price): a
+  // license of 100,000 seats with a contract is not walked.
+  const held = (license: string, tier: string): number => {
+    let n = 0;
+    for (const s of inv.assignments.get(license)?.seats ?? []) if (s.tier === tier) n++;
+    return n;
+  };
   let total = 0n;
   for (const [license, tiers] of tierPrices(inv, today)) {
     for (const t of tiers.values()) {
-      const cost = t.contractCost ?? (t.unitCost === undefined ? 0n : t.unitCost * BigInt(held.get(`${license}\u0000${t.tier}`) ?? 0));
+      const cost = t.contractCost ?? (t.unitCost === undefined ? 0n : t.unitCost * BigInt(held(license, t.tier)));
       total += roundToMinor(cost, currency);
     }
   }

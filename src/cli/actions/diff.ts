@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { changedPaths, defaultBase } from '../../diff/base.ts';
 import { formatDiff, formatMarkdown } from '../../diff/format.ts';
+import { gitMentions } from '../../diff/mentions.ts';
 import { diffTrees } from '../../diff/run.ts';
 import { createGitHubPort, GitHubConfigError, GitHubError } from '../../github/index.ts';
 import { gitSource, verifyCommit } from '../../inventory/git-source.ts';
@@ -32,7 +33,7 @@ export async function runDiff(base: string | undefined, head: string | undefined
     const from = base ? { commit: await verifyCommit(root, base), label: base } : await defaultBase(root);
     const to = head ? { source: gitSource(root, await verifyCommit(root, head)), label: head } : { source: fsSource(root), label: 'working tree' };
     const changed = await changedPaths(root, from.commit, head ? await verifyCommit(root, head) : undefined);
-    result = await diffTrees(gitSource(root, from.commit), to.source, { base: from.label, head: to.label }, today, changed);
+    result = await diffTrees(gitSource(root, from.commit), to.source, { base: from.label, head: to.label }, today, changed, { mentions: gitMentions(root, from.commit) });
   } catch (e) {
     throw asUserError(e);
   }

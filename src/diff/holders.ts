@@ -1,0 +1,121 @@
+import type { Inventory } from '../inventory/model.ts';
+import { classify } from '../inventory/layout.ts';
+import type { Parsed, PairReader, TreePair } from './pair.ts';
+import { holderKey, repeated } from './rule-scope.ts';
+
+type Obj = Record<string, unknown>;
+
+/** The seats of an assignments file version by holder, as written (valid or not). */
+function seatsByHolder(parsed: Parsed | undefined): Map<string, Obj[]> {
+  const out = new Map<string, Obj[]>();
+  const seats = parsed?.file?.data.seats;
+  if (!Array.isArray(seats)) return out;
+  for (const seat of seats) {
+    const s = (seat && typeof seat === 'object' ? seat : { value: seat }) as Obj;
+    const key = holderKey(s);
+    const list = out.get(key);
+    if (list) list.push(s);
+    else out.set(key, [s]);
+  }
+  return out;
+}
+
+/** Two seats as written: the same keys and values (nested values compared as JSON). */
+function sameSeat(a: Obj, b: Obj): boolean {
+  if (a.person !== b.person || a.device !== b.device || a.tier !== b.tier || a.since !== b.since) return false;
+  let n = 0;
+  for (const k in a) {
+    n++;
+    if (!(k in b) || (a[k] !== b[k] && (typeof a[k] !== 'object' || JSON.stringify(a[k]) !== JSON.stringify(b[k])))) return false;
+  }
+  for (const _ in b) n--;
+  return n === 0;
+}
+
+const seatsOf = (parsed: Parsed | undefined): Obj[] => {
+  const seats = parsed?.file?.data.seats;
+  return Array.isArray(seats) ? seats.map((s) => (s && typeof s === 'object' ? s : { value: s }) as Obj) : [];
+};
+
+const WINDOW = 16;
+
+/**
+ * Holders of the seats the two lists do not share, walking both in order and resynchronising
+ * within a few lines (a pull request edits lines here and there): a superset of the holders whose
+ * seats differ. Undefined when the lists drift too far apart to resynchronise.
+ */
+function unmatchedHolders(a: Obj[], b: Obj[]): Set<string> | undefined {
+  const out = new Set<string>();
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    if (sameSeat(a[i]!, b[j]!)) {
+      i++;
+      j++;
+      continue;
+    }
+    let k = 1;
+    for (; k <= WINDOW; k++) {
+      if (i + k < a.length && sameSeat(a[i + k]!, b[j]!)) {
+        for (let x = i; x < i + k; x++) out.add(holderKey(a[x]!));
+        i += k;
+        break;
+      }
+      if (j + k < b.length && sameSeat(a[i]!, b[j + k]!)) {
+        for (let x = j; x < j + k; x++) out.add(holderKey(b[x]!));
+        j += k;
+        break;
+      }
+    }
+    if (k > WINDOW) {
+      // Neither seat is found near the other: both changed (a tier edit, a replaced line).
+      out.add(holderKey(a[i++]!)).add(holderKey(b[j++]!));
+      if (i + WINDOW < a.length && out.size > a.length / 4) return undefined;
+    }
+  }
+  for (; i < a.length; i++) out.add(holderKey(a[i]!));
+  for (; j < b.length; j++) out.add(holderKey(b[j]!));
+  return out;
+}
+
+/** Holders (rule-scope.ts `holderKey`) whose seat lines differ between two versions of an assignments file (or a superset). */
+function changedHolders(base: Parsed | undefined, head: Parsed | undefined): Iterable<string> {
+  const fast = unmatchedHolders(seatsOf(base), seatsOf(head));
+  if (fast) return fast;
+  const a = seatsByHolder(base);
+  const b = seatsByHolder(head);
+  return [...new Set([...a.keys(), ...b.keys()])].filter((k) => {
+    const x = a.get(k) ?? [];
+    const y = b.get(k) ?? [];
+    return x.length !== y.length || x.some((s, i) => !sameSeat(s, y[i]!));
+  });
+}
+
+/** Holders whose seats differ in any changed assignments file: the seats a change can judge differently. */
+export async function changedSeatHolders(pair: TreePair, reader: PairReader): Promise<Set<string>> {
+  const [basePaths, headPaths] = await Promise.all([pair.base.list(), pair.head.list()]);
+  const out = new Set<string>();
+  for (const path of pair.changed) {
+    const at = classify(path);
+    if (!at.ok || at.kind !== 'assignments') continue;
+    const [a, b] = await Promise.all([basePaths.includes(path) ? reader.read('base', path) : undefined, headPaths.includes(path) ? reader.read('head', path) : undefined]);
+    for (const h of changedHolders(a, b)) out.add(h);
+  }
+  return out;
+}
+
+/**
+ * The people the focused rules look up: the holders of interest, every holder of a license whose
+ * seats are all judged anew, and whoever holds two seats of one license (duplicate-assignment names them).
+ */
+export function wantedPeople(inventories: Inventory[], narrow: ReadonlySet<string>, holders: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const h of holders) if (h.startsWith('p:')) out.add(h.slice(2));
+  for (const inv of inventories) {
+    for (const [id, list] of inv.assignments) {
+      if (narrow.has(id)) for (const p of repeated(list).people) out.add(p);
+      else for (const seat of list.seats) if (seat.person !== undefined) out.add(seat.person);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,107 @@
+import { resolveToday, runRules } from '../check/run.ts';
+import { CODEOWNERS_PATH } from '../codeowners/generate.ts';
+import { codeownersFindings } from '../codeowners/stale.ts';
+import { sortFindings, type Finding } from '../findings/finding.ts';
+import { classify } from '../inventory/layout.ts';
+import { emptyInventory, type Inventory } from '../inventory/model.ts';
+import type { TreeSource } from '../inventory/source.ts';
+import type { IsoDate } from '../util/dates.ts';
+import type { Mentions } from './mentions.ts';
+import { addParsed, type Parsed, type PairReader, type Side, type SideState, type TreePair } from './pair.ts';
+import { readPeople } from './people.ts';
+import { wantedPeople } from './holders.ts';
+import { focus, repeatedView, splitRules } from './rule-scope.ts';
+import { reachedLicenses } from './scope.ts';
+import { RULES } from '../rules/index.ts';
+
+export interface Checked {
+  inventory: Inventory;
+  findings: Finding[];
+}
+
+export type Incremental = { before: Checked; after: Checked; today: IsoDate } | { fallback: string };
+
+const PEOPLE = 'inventory/people.yaml';
+const SMALL = new Set(['org', 'vendor', 'license', 'contract', 'policy', 'discovered']);
+const kindOf = (path: string) => {
+  const c = classify(path);
+  return c.ok ? c.kind : undefined;
+};
+
+/** Referenced kinds whose broken file makes rules list every file that refers to it; for people and org those are all files. */
+const WIDE_BROKEN = /^(people|org)(:|$)/;
+
+async function add(reader: PairReader, s: SideState, paths: readonly string[]): Promise<void> {
+  const present = new Set(s.paths);
+  const files = await Promise.all(paths.filter((p) => present.has(p)).map(async (p): Promise<[string, Parsed]> => [p, await reader.read(s.side, p)]));
+  s.findings.push(...addParsed(s.inv, files));
+}
+
+const quiet = (p: Promise<unknown>) => void p.catch(() => undefined);
+
+/**
+ * Starts reading what every incremental diff reads (the small files, people.yaml, the changed
+ * files), all in the same tick: git answers each side's reads with one `cat-file --batch`, and
+ * every later spawn costs more as the process grows.
+ */
+export async function prefetch(pair: TreePair, reader: PairReader): Promise<void> {
+  const [basePaths, headPaths] = await Promise.all([pair.base.list(), pair.head.list()]);
+  for (const [side, paths] of [['base', basePaths], ['head', headPaths]] as const) {
+    for (const p of paths) if (pair.changed.has(p) || SMALL.has(kindOf(p) ?? '')) quiet(reader.read(side, p));
+  }
+  if (basePaths.includes(PEOPLE) && !pair.changed.has(PEOPLE)) quiet(reader.bytes(PEOPLE));
+}
+
+/**
+ * The findings of both trees of a change, computed from the records it reaches: all small files
+ * (org, vendors, licenses, contracts, policies, discovery), the seats and usage of the licenses the
+ * change reaches (scope.ts), and the people those need (people.ts). Findings about anything else are
+ * the same on both sides and cancel in `effects`. Returns a reason instead where the dependencies of
+ * a rule cannot be bounded; the caller then compares whole trees.
+ */
+export async function incrementalCheck(pair: TreePair, reader: PairReader, seatHolders: ReadonlySet<string>, mentions: Mentions, touched: Iterable<string>, today?: IsoDate): Promise<Incremental> {
+  const changed = [...pair.changed];
+  // Severities, policies, the time zone (today), departments and currency reach every finding.
+  if (changed.some((p) => kindOf(p) === 'org' || kindOf(p) === 'policy')) return { fallback: 'org.yaml or an access policy changed' };
+  const [basePaths, headPaths] = await Promise.all([pair.base.list(), pair.head.list()]);
+  const sides: SideState[] = [
+    { side: 'base', paths: basePaths, inv: emptyInventory(), findings: [] },
+    { side: 'head', paths: headPaths, inv: emptyInventory(), findings: [] },
+  ];
+  const [before, after] = sides as [SideState, SideState];
+  // Files no kind claims have only their own findings: those of unchanged ones cancel.
+  const loose = changed.filter((p) => kindOf(p) === undefined);
+  await Promise.all(sides.map((s) => add(reader, s, [...s.paths.filter((p) => SMALL.has(kindOf(p) ?? '')), ...loose])));
+  const day = resolveToday(after.inv, today);
+  // A policy grants a license to everyone it matches: adding or removing a license reaches them all.
+  if ((before.inv.policies.size > 0 || after.inv.policies.size > 0) && [...before.inv.licenses.keys()].join('\n') !== [...after.inv.licenses.keys()].join('\n')) {
+    return { fallback: 'a license was added or removed while access policies grant licenses' };
+  }
+  const versions = await Promise.all(changed.map(async (path) => ({ path, base: basePaths.includes(path) ? await reader.read('base', path) : undefined, head: headPaths.includes(path) ? await reader.read('head', path) : undefined })));
+  const reached = reachedLicenses({ before: before.inv, after: after.inv, today: day, changed: versions, paths: [...basePaths, ...headPaths], touched });
+  const people = await readPeople(reader, pair, sides, mentions, reached);
+  if ('fallback' in people) return people;
+  const seatPaths = [...reached.all].flatMap((id) => [`inventory/assignments/${id}.yaml`, `inventory/usage/${id}.yaml`]);
+  const changedSeats = changed.filter((p) => kindOf(p) === 'assignments' || kindOf(p) === 'usage');
+  await Promise.all(sides.map((s) => add(reader, s, [...new Set([...seatPaths, ...changedSeats])])));
+  // The seats whose findings can change in a file that is otherwise judged as before.
+  const holders = new Set([...seatHolders, ...people.changed.map((id) => `p:${id}`)]);
+  const narrow = new Set([...reached.all].filter((id) => !reached.wide.has(id)));
+  await people.load(wantedPeople(sides.map((s) => s.inv), narrow, holders));
+  for (const s of sides) {
+    s.inv.files = s.paths;
+    const broken = [...s.inv.broken].find(([key]) => WIDE_BROKEN.test(key));
+    if (broken) return { fallback: `${broken[1]} is broken: references to it from every file are reported together` };
+  }
+  const checked = await Promise.all(sides.map((s) => finish(s, s.side === 'base' ? pair.base : pair.head, day, (inv) => focus(inv, narrow, holders))));
+  return { before: checked[0]!, after: checked[1]!, today: day };
+}
+
+/** Rules and file findings of one side, as `check` gives them. */
+async function finish(s: SideState, source: TreeSource, today: IsoDate, focused: (inv: Inventory) => Inventory): Promise<Checked> {
+  // A missing org.yaml is missing on both sides (else org.yaml changed): its finding cancels.
+  const codeowners = await source.read(CODEOWNERS_PATH).then((b) => new TextDecoder().decode(b)).catch(() => undefined);
+  const rules = splitRules(RULES);
+  const findings = [...s.findings, ...runRules(s.inv, today, rules.file), ...runRules(repeatedView(s.inv), today, rules.repeated), ...runRules(focused(s.inv), today, rules.seat), ...codeownersFindings(s.inv, codeowners)];
+  return { inventory: s.inv, findings: sortFindings(findings) };
+}

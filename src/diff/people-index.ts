@@ -1,0 +1,183 @@
+// A cheap index of people.yaml for `lac diff`: the IDs in file order and the line of each, when
+// every person is one simple flow-map line (as `lac people pull` and the generator write it).
+// Then a diff reads only the people its change needs, on their own lines (every other line left
+// blank), so positions and messages are those of the whole file. One pass over the bytes: the
+// people of the largest orgs are 20 MB.
+
+/** The IDs of people.yaml in file order, with the line each record is on. */
+export interface PeopleIndex {
+  ids: string[];
+  /** Line numbers (0-based) of each ID's records. */
+  lines: Map<string, number[]>;
+  bytes: Uint8Array;
+  /** Byte offset of each line's start; one more entry at the end. */
+  starts: number[];
+  /** Lines that are not records (header, comments, blank), kept in every sparse copy. */
+  frame: Set<number>;
+}
+
+const NL = 10;
+const SP = 32;
+const HEADER = 'people:';
+const isIdByte = (c: number) => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 45;
+/** Whether position i starts a scalar (after `:`, `,` or `[`). */
+const startsScalar = (b: Uint8Array, i: number): boolean => {
+  let j = i - 1;
+  while (b[j] === SP) j--;
+  return b[j] === 58 || b[j] === 44 || b[j] === 91;
+};
+const isKeyByte = (c: number) => (c >= 97 && c <= 122) || c === 95;
+
+// Bytes a value may hold without a second look: everything but flow indicators, quotes, escapes,
+// comments, tabs, and the indicators that change a scalar when it starts with one.
+const PLAIN = new Uint8Array(256).fill(1);
+for (const ch of '"{}[],:#\t\r\\\'&*!|>%@`') PLAIN[ch.charCodeAt(0)] = 0;
+
+/** The key starting at `i` (after `{` or `,`): its end (the `:`), or -1; its hash goes to `keys`. */
+function readKey(b: Uint8Array, i: number, end: number, keys: number[]): number {
+  while (b[i] === SP) i++;
+  let h = 0;
+  const from = i;
+  while (i < end && isKeyByte(b[i]!)) h = (h * 31 + b[i++]!) | 0;
+  if (i === from || b[i] !== 58 || b[i + 1] !== SP || keys.includes(h)) return -1;
+  keys.push(h);
+  return i + 1;
+}
+
+/**
+ * The end of a flow map on one line that no YAML reader could read differently, or -1: `key: value`
+ * pairs with plain or double-quoted scalars (no escapes) and flat lists, each key once, no comment.
+ */
+function plainRecordEnd(b: Uint8Array, from: number, end: number): number {
+  const keys: number[] = [];
+  let depth = 1;
+  let i = readKey(b, from, end, keys);
+  while (i > 0 && i < end) {
+    const c = b[i]!;
+    if (PLAIN[c] === 1) {
+      i++;
+      continue;
+    }
+    if (c === 34 /* " */) {
+      if (!startsScalar(b, i)) return -1;
+      i++;
+      while (i < end && b[i] !== 34) if (b[i++] === 92) return -1;
+      if (i++ >= end) return -1;
+    } else if (c === 91 /* [ */) {
+      if (depth++ !== 1 || !startsScalar(b, i)) return -1;
+      i++;
+    } else if (c === 93 /* ] */) {
+      if (depth-- !== 2) return -1;
+      i++;
+    } else if (c === 44 /* , */) i = depth === 1 ? readKey(b, i + 1, end, keys) : i + 1;
+    else if (c === 125 /* } */) {
+      if (depth !== 1) return -1;
+      for (let j = i + 1; j < end; j++) if (b[j] !== SP) return -1;
+      return i;
+    } else if (c === 58 /* : */) {
+      if (b[i + 1] === SP || b[i + 1] === 44 || b[i + 1] === 125 || b[i + 1] === 93) return -1; // a second `key: ` in a value
+      i++;
+    } else if (c === 35 /* # */) {
+      if (b[i - 1] === SP) return -1;
+      i++;
+    } else if (c === 9 || c === 13 || c === 92 || c === 123 || startsScalar(b, i)) return -1;
+    else i++;
+  }
+  return -1;
+}
+
+/** The record's ID: the line is `  - { id: <id>, ...`; undefined for any other shape. */
+function recordId(b: Uint8Array, start: number, end: number): string | undefined {
+  let i = start;
+  while (i < end && b[i] === SP && i - start < 8) i++;
+  if (b[i] !== 45 || b[i + 1] !== SP || b[i + 2] !== 123) return undefined;
+  const braceAt = i + 2;
+  i += 3;
+  if (b[i] === SP) i++;
+  if (b[i] !== 105 || b[i + 1] !== 100 || b[i + 2] !== 58 || b[i + 3] !== SP) return undefined;
+  const from = (i += 4);
+  while (i < end && isIdByte(b[i]!)) i++;
+  if (i === from || (b[i] !== 44 && b[i] !== 125 && b[i] !== SP)) return undefined;
+  if (plainRecordEnd(b, braceAt + 1, end) < 0) return undefined;
+  return Buffer.from(b.buffer, b.byteOffset + from, i - from).toString('latin1');
+}
+
+const blankOrComment = (b: Uint8Array, start: number, end: number): boolean => {
+  let i = start;
+  while (i < end && b[i] === SP) i++;
+  return i === end || b[i] === 35;
+};
+
+const isHeader = (b: Uint8Array, start: number, end: number): boolean =>
+  end - start === HEADER.length && Buffer.from(b.buffer, b.byteOffset + start, end - start).toString('latin1') === HEADER;
+
+/** The index of a people.yaml file, or undefined when its shape is not the simple one (then it is read whole). */
+export function indexPeople(bytes: Uint8Array): PeopleIndex | undefined {
+  const ids: string[] = [];
+  const lines = new Map<string, number[]>();
+  const frame = new Set<number>();
+  const starts: number[] = [];
+  let list = false;
+  for (let start = 0, line = 0; start <= bytes.length; line++) {
+    let end = bytes.indexOf(NL, start);
+    if (end < 0) end = bytes.length;
+    starts.push(start);
+    if (blankOrComment(bytes, start, end)) frame.add(line);
+    else if (!list && isHeader(bytes, start, end)) {
+      list = true;
+      frame.add(line);
+    } else {
+      const id = list ? recordId(bytes, start, end) : undefined;
+      if (id === undefined) return undefined;
+      ids.push(id);
+      const seen = lines.get(id);
+      if (seen) seen.push(line);
+      else lines.set(id, [line]);
+    }
+    start = end + 1;
+  }
+  starts.push(bytes.length + 1);
+  return list && ids.length > 0 ? { ids, lines, bytes, starts, frame } : undefined;
+}
+
+/** people.yaml with only the records of `keep` (and the header), every other line blank; undefined when none is kept. */
+export function sparsePeople(index: PeopleIndex, keep: Iterable<string>): Uint8Array | undefined {
+  const kept = new Set(index.frame);
+  let any = false;
+  for (const id of keep) {
+    for (const line of index.lines.get(id) ?? []) {
+      kept.add(line);
+      any = true;
+    }
+  }
+  if (!any) return undefined;
+  const order = [...kept].sort((a, b) => a - b);
+  const parts: Buffer[] = [];
+  let line = 0;
+  for (const k of order) {
+    if (k > line) parts.push(Buffer.from('\n'.repeat(k - line)));
+    parts.push(Buffer.from(index.bytes.buffer, index.bytes.byteOffset + index.starts[k]!, Math.min(index.starts[k + 1]!, index.bytes.length) - index.starts[k]!));
+    line = k + 1;
+  }
+  const rest = index.starts.length - 1 - line;
+  if (rest > 0) parts.push(Buffer.from('\n'.repeat(rest - 1)));
+  return Buffer.concat(parts);
+}
+
+const MANAGER = /[{,] ?manager: ([a-z0-9._-]+)/;
+
+/** The IDs and, transitively, their managers: the records a reference check on them looks up (a miss would build a did-you-mean index). */
+export function withManagers(index: PeopleIndex, ids: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  const todo = [...ids];
+  for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+    if (out.has(id)) continue;
+    out.add(id);
+    for (const line of index.lines.get(id) ?? []) {
+      const text = Buffer.from(index.bytes.buffer, index.bytes.byteOffset + index.starts[line]!, index.starts[line + 1]! - index.starts[line]! - 1).toString('latin1');
+      const manager = MANAGER.exec(text)?.[1];
+      if (manager !== undefined && !out.has(manager)) todo.push(manager);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+// How far each rule's findings reach, for `lac diff`. A seat rule's finding about a seat depends on
+// that seat, its holder, its license and settings only: the diff runs it on the seats of the people
+// whose seats or records changed. A file rule's findings depend on every seat of the file (counts,
+// who holds any seat): the diff runs it on whole files. duplicate-assignment depends on the seats of
+// holders with two or more (and their lines): it runs on those. A rule not listed is a seat rule or
+// reads no seats at all; a new rule that counts seats must be listed here (the property test in
+// tests/diff/incremental.test.ts finds one that is not).
+import type { Inventory, SeatList } from '../inventory/model.ts';
+import type { Seat } from '../inventory/schema/index.ts';
+import type { Rule } from '../rules/rule.ts';
+
+type View = 'file' | 'repeated' | 'seat';
+const VIEWS: Record<string, View> = {
+  'duplicate-assignment': 'repeated',
+  'over-assigned': 'file',
+  'no-active-contract': 'file',
+  'retired-license-has-seats': 'file',
+  'unassigned-account': 'file',
+  'concurrent-peak-exceeds-entitlement': 'file',
+  'concurrent-denials': 'file',
+};
+
+/** The rules by the view of the seats they run on. */
+export function splitRules(rules: readonly Rule[]): Record<View, Rule[]> {
+  const out: Record<View, Rule[]> = { file: [], repeated: [], seat: [] };
+  for (const r of rules) out[VIEWS[r.id] ?? 'seat'].push(r);
+  return out;
+}
+
+const named = (v: unknown): v is string => typeof v === 'string' && v !== '';
+
+/** Who holds a seat as written: the person, else the device, else '' (as `lac history` keys seat records). */
+export const holderKey = (seat: { person?: unknown; device?: unknown }): string => (named(seat.person) ? `p:${seat.person}` : named(seat.device) ? `d:${seat.device}` : '');
+
+/** Whether a seat's holder is among `holders` (holderKey strings), without building a key per seat. */
+export function heldBy(holders: ReadonlySet<string>): (seat: { person?: unknown; device?: unknown }) => boolean {
+  const people = new Set<unknown>();
+  const devices = new Set<unknown>();
+  for (const h of holders) if (h !== '') (h.startsWith('p:') ? people : devices).add(h.slice(2));
+  const none = holders.has('');
+  return (s) => (named(s.person) ? people.has(s.person) : named(s.device) ? devices.has(s.device) : none);
+}
+
+/** The list cut down to the seats `keep` accepts, positions kept (seatLoc reads `index`). */
+function cut(list: SeatList, keep: (seat: Seat) => boolean): SeatList {
+  const seats: Seat[] = [];
+  const index: number[] = [];
+  list.seats.forEach((s, i) => {
+    if (!keep(s)) return;
+    seats.push(s);
+    index.push(list.index[i]!);
+  });
+  return { ...list, seats, index };
+}
+
+const repeatedCache = new WeakMap<Seat[], { people: Set<string>; devices: Set<string> }>();
+
+/** People and devices that hold two or more seats of a list; one pass per list, shared by both sides when the list did not change. */
+export function repeated(list: SeatList): { people: Set<string>; devices: Set<string> } {
+  let out = repeatedCache.get(list.seats);
+  if (out) return out;
+  out = { people: new Set(), devices: new Set() };
+  const once = { people: new Set<string>(), devices: new Set<string>() };
+  for (const s of list.seats) {
+    if (s.person !== undefined) (once.people.has(s.person) ? out.people : once.people).add(s.person);
+    if (s.device !== undefined) (once.devices.has(s.device) ? out.devices : once.devices).add(s.device);
+  }
+  repeatedCache.set(list.seats, out);
+  return out;
+}
+
+/** The inventory with seat files cut to the seats of holders with more than one. */
+export function repeatedView(inv: Inventory): Inventory {
+  const assignments = new Map<string, SeatList>();
+  for (const [id, list] of inv.assignments) {
+    const r = repeated(list);
+    assignments.set(id, cut(list, (s) => (s.person !== undefined && r.people.has(s.person)) || (s.device !== undefined && r.devices.has(s.device))));
+  }
+  return { ...inv, assignments };
+}
+
+/** The inventory with the seat files of `narrow` licenses cut down to the seats of `holders`. */
+export function focus(inv: Inventory, narrow: ReadonlySet<string>, holders: ReadonlySet<string>): Inventory {
+  const assignments = new Map<string, SeatList>();
+  const keep = heldBy(holders);
+  for (const [id, list] of inv.assignments) assignments.set(id, narrow.has(id) ? cut(list, keep) : list);
+  return { ...inv, assignments };
+}

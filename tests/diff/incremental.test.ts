@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changedPaths } from '../../src/diff/base.ts';
+import { formatDiff } from '../../src/diff/format.ts';
+import { gitMentions } from '../../src/diff/mentions.ts';
+import { diffTrees, type DiffResult } from '../../src/diff/run.ts';
+import { gitSource, verifyCommit } from '../../src/inventory/git-source.ts';
+import { fsSource } from '../../src/inventory/source.ts';
+import { synthesize } from '../../src/synth/index.ts';
+import { ADA, tempRepo, type TestRepo } from '../support/git.ts';
+import { apply, edit, type Files } from './edits.ts';
+
+const TODAY = '2026-11-23';
+
+/** A small synthetic org with access policies (policy rules read every seat of a person) and a removal deadline. */
+function baseOrg(): Files {
+  const files = new Map(synthesize({ people: 36, seed: 7, today: TODAY }).files);
+  const licenses = [...files.keys()].filter((p) => p.startsWith('inventory/assignments/')).map((p) => p.slice('inventory/assignments/'.length, -5)).sort();
+  const tierOf = (license: string) => /tier: ([a-z0-9-]+)/.exec(files.get(`inventory/assignments/${license}.yaml`)!)?.[1] ?? 'standard';
+  files.set(
+    'inventory/policies/engineering-tools.yaml',
+    [
+      'id: engineering-tools',
+      'name: Engineers never hold the first tier of the fourth license',
+      'match: { departments: [engineering, it] }',
+      'forbid:',
+      `  - { license: ${licenses[3]}, tier: ${tierOf(licenses[3]!)} }`,
+      '',
+    ].join('\n'),
+  );
+  files.set('inventory/policies/everyone.yaml', ['id: everyone', 'name: Everyone holds the core tools', 'match: {}', 'grant:', ...licenses.slice(0, 3).map((l) => `  - { license: ${l}, tier: ${tierOf(l)} }`), ''].join('\n'));
+  files.set('inventory/org.yaml', files.get('inventory/org.yaml')!.replace(/\n*$/, '\n'));
+  return files;
+}
+
+const formats = (r: DiffResult) => ({ json: formatDiff(r, 'json'), text: formatDiff(r, 'text'), md: formatDiff(r, 'md') });
+
+describe('lac diff: incremental findings', () => {
+  let repo: TestRepo;
+  let base: string;
+  let original: Files;
+  const outcome = { incremental: 0, full: 0, findings: 0 };
+  beforeAll(() => {
+    repo = tempRepo();
+    original = baseOrg();
+    repo.commit(Object.fromEntries(original), { message: 'Synthetic org', date: '2026-11-01T09:00:00Z', author: ADA });
+  });
+  afterAll(() => repo.cleanup());
+
+  it('equal the whole-tree comparison (events, seats, cost, findings introduced and fixed) on generated changes', async () => {
+    base = await verifyCommit(repo.dir, 'main');
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 4 }), fc.boolean(), async (edits, committed) => {
+        repo.git(['checkout', '-q', '-f', 'main']);
+        repo.git(['clean', '-fdq']);
+        const files = new Map(original);
+        for (const e of edits) apply(files, e);
+        const writes = Object.fromEntries([...original.keys()].filter((p) => !files.has(p)).map((p): [string, string | null] => [p, null]));
+        for (const [p, text] of files) if (original.get(p) !== text) writes[p] = text;
+        let head: string | undefined;
+        if (committed) {
+          repo.git(['checkout', '-q', '-B', 'change']);
+          head = repo.commit(writes, { message: 'Change', date: '2026-11-20T09:00:00Z', author: ADA });
+        } else repo.write(writes);
+        const source = () => (head ? gitSource(repo.dir, head) : fsSource(repo.dir));
+        const changed = await changedPaths(repo.dir, base, head);
+        const labels = { base: 'main', head: head ? 'change' : 'working tree' };
+        const whole = await diffTrees(gitSource(repo.dir, base), source(), labels, TODAY, changed, { full: true });
+        const part = await diffTrees(gitSource(repo.dir, base), source(), labels, TODAY, changed, { mentions: gitMentions(repo.dir, base) });
+        expect(formats(part)).toEqual(formats(whole));
+        outcome[part.full === undefined ? 'incremental' : 'full']++;
+        outcome.findings += whole.effects.introduced.length + whole.effects.fixed.length;
+      }),
+      { numRuns: 30 },
+    );
+    // The comparison is not vacuous: most changes take the incremental path, and they move findings.
+    expect(outcome.incremental).toBeGreaterThan(outcome.full);
+    expect(outcome.findings).toBeGreaterThan(20);
+  }, 240_000);
+});
