@@ -1,16 +1,17 @@
 import { isAbsolute, join } from 'node:path';
 import type { ChangeApproval } from './approval.ts';
-import { classify } from '../inventory/layout.ts';
 import { KINDS, type Kind } from '../inventory/schema/index.ts';
 import { verifyCommit } from '../inventory/git-source.ts';
 import type { IsoDate } from '../util/dates.ts';
-import { blobStore, type BlobParser, type BlobStats, type BlobStore, type Wanted } from './blobs.ts';
+import { VERSION } from '../cli/version.ts';
+import { blobStore, type BlobParser, type BlobStats } from './blobs.ts';
 import { changedCommits, commitInfos, type ChangedCommit, type CommitInfo } from './commits.ts';
-import { recordEvents, type Draft, type Subjects } from './events.ts';
-import { gitText } from './git.ts';
-import { same } from './diff.ts';
-import { recordMap, type RecordMap } from './records.ts';
+import { eventCache, type CachedCommit } from './event-cache.ts';
+import type { Draft, Subjects } from './events.ts';
+import { gitText, objectReader } from './git.ts';
+import { commitPatches, type CommitPatch } from './patch.ts';
 import { dayIn } from './time.ts';
+import { kindOf, walkCommit, type WalkState } from './walk.ts';
 
 /** A semantic change to the inventory, with the commit (and pull request) it came in by. */
 export interface HistoryEvent extends Draft {
@@ -49,6 +50,8 @@ export interface HistoryOptions {
   parse?: BlobParser;
   /** Source bytes of parsed blobs kept in memory (default 64 MiB). */
   memoryBudget?: number;
+  /** The version the event cache is keyed by (default lac's; tests change it). */
+  cacheVersion?: string;
 }
 
 export interface HistoryResult {
@@ -65,36 +68,94 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
   const ref = await verifyCommit(repoDir, options.ref ?? 'HEAD');
   const tz = options.timeZone ?? 'UTC';
   const kinds = relevantKinds(options);
-  const commits = (await changedCommits(repoDir, ref)).reverse().filter((c) => {
+  // Only a walk that reads every kind of file gives a commit's whole events: only those are cached.
+  const whole = kinds.size === KINDS.length;
+  const all = (await changedCommits(repoDir, ref)).reverse();
+  const inRange = all.filter((c) => {
     const day = dayIn(new Date(c.time * 1000), tz);
     return (!options.since || day >= options.since) && (!options.until || day <= options.until);
-  }).map((c) => ({ ...c, changes: c.changes.filter((ch) => isOneOf(kindOf(ch.path), kinds)) }));
+  });
   const cacheDir = options.diskCache === false ? undefined : await cacheFolder(repoDir);
-  const store = blobStore(repoDir, cacheDir, options.parse, options.memoryBudget);
+  const cache = eventCache(cacheDir, options.cacheVersion ?? VERSION);
+  const found = await readCached(cache, inRange);
+  const stats: BlobStats & { commits: number } = { parsed: 0, diskHits: 0, read: 0, commits: inRange.length };
   const perCommit: HistoryEvent[][] = [];
   const infoOf = new Map<string, CommitInfo>();
-  // The last version of each path that parsed: a file that was broken for a while compares with it.
-  const lastGood = new Map<string, string>();
+  const position = new Map(all.map((c, i) => [c.sha, i]));
+  const keep = (entry: CachedCommit) => {
+    const events = entry.drafts.filter((d) => isOneOf(kindOf(d.file), kinds) && matches(d, options)).map((d) => withCommit(d, entry.info));
+    if (events.length) infoOf.set(entry.info.sha, entry.info);
+    perCommit.push(events);
+  };
+  for (let i = 0; i < inRange.length;) {
+    const hit = found.get(inRange[i]!.sha);
+    if (hit) {
+      keep(hit);
+      i++;
+      continue;
+    }
+    // A run of commits with no cached events, one after the other on the first-parent line: walked together.
+    let j = i + 1;
+    while (j < inRange.length && !found.has(inRange[j]!.sha) && position.get(inRange[j]!.sha) === position.get(inRange[j - 1]!.sha)! + 1) j++;
+    const run = inRange.slice(i, j).map((c) => ({ ...c, changes: c.changes.filter((ch) => isOneOf(kindOf(ch.path), kinds)) }));
+    const fromRoot = position.get(run[0]!.sha) === 0;
+    for await (const { info, drafts, certain } of walkRun(repoDir, run, fromRoot, cacheDir, options, stats)) {
+      keep({ info, drafts });
+      if (whole && certain) await cache.write(info.sha, { info, drafts });
+    }
+    i = j;
+  }
+  if (options.order !== 'oldest') perCommit.reverse();
+  return { events: perCommit.flat(), stats, commits: infoOf };
+}
+
+/** Reads the cached events of the commits, a few files at a time. */
+async function readCached(cache: ReturnType<typeof eventCache>, commits: readonly ChangedCommit[]): Promise<Map<string, CachedCommit>> {
+  const out = new Map<string, CachedCommit>();
+  for (let i = 0; i < commits.length; i += 64) {
+    const entries = await Promise.all(commits.slice(i, i + 64).map((c) => cache.read(c.sha)));
+    entries.forEach((e, k) => e && out.set(commits[i + k]!.sha, e));
+  }
+  return out;
+}
+
+/**
+ * Walks consecutive commits oldest first: each commit's patch (one streaming `git log -p`) says
+ * which records of the people and assignments files changed; other files are parsed whole, once per
+ * version. Memory holds one commit's patch, the files followed and the parse budget.
+ */
+async function* walkRun(repoDir: string, run: ChangedCommit[], fromRoot: boolean, cacheDir: string | undefined, o: HistoryOptions, stats: BlobStats): AsyncGenerator<CachedCommit & { certain: boolean }> {
+  const store = blobStore(repoDir, cacheDir, o.parse, o.memoryBudget);
+  const state: WalkState = { lastGood: new Map(), lists: new Map(), store, reader: objectReader(repoDir), fromRoot };
+  const patches = commitPatches(repoDir, run.map((c) => c.sha));
+  let pending: CommitPatch | undefined;
+  let ended = false;
+  const patchOf = async (sha: string) => {
+    if (!pending && !ended) {
+      const next = await patches.next();
+      if (next.done) ended = true;
+      else pending = next.value;
+    }
+    if (pending?.sha !== sha) return undefined; // no patch for it (git printed none): compared whole
+    const p = pending;
+    pending = undefined;
+    return p;
+  };
   try {
-    for (let i = 0; i < commits.length; i += CHUNK) {
-      const chunk = commits.slice(i, i + CHUNK);
+    for (let i = 0; i < run.length; i += CHUNK) {
+      const chunk = run.slice(i, i + CHUNK);
       const infos = await commitInfos(repoDir, chunk.map((c) => c.sha));
-      // One commit at a time: memory holds the blobs of one commit, plus what the budget keeps.
       for (const commit of chunk) {
-        await store.load(wantedBlobs(commit, lastGood));
-        await findLastGood(repoDir, commit, store, lastGood);
-        const drafts = commitDrafts(commit, store.get, lastGood);
-        const info = infos.get(commit.sha)!;
-        const events = drafts.filter((d) => matches(d, options)).map((d) => withCommit(d, info));
-        if (events.length) infoOf.set(commit.sha, info);
-        perCommit.push(events);
+        const { drafts, certain } = await walkCommit(repoDir, commit.sha, commit.changes, await patchOf(commit.sha), state);
+        yield { info: infos.get(commit.sha)!, drafts, certain };
       }
     }
   } finally {
+    await patches.return(undefined);
+    state.reader.close();
     await store.close();
+    for (const k of ['parsed', 'diskHits', 'read'] as const) stats[k] += store.stats[k];
   }
-  if (options.order !== 'oldest') perCommit.reverse();
-  return { events: perCommit.flat(), stats: { ...store.stats, commits: commits.length }, commits: infoOf };
 }
 
 // The kinds of file whose records can name a license, or a person, as their subject.
@@ -107,98 +168,6 @@ function relevantKinds(o: HistoryOptions): Set<Kind> {
 }
 
 const isOneOf = (kind: Kind | undefined, kinds: Set<Kind>) => kind !== undefined && kinds.has(kind);
-
-function kindOf(path: string): Kind | undefined {
-  const placement = classify(path);
-  return placement.ok ? placement.kind : undefined;
-}
-
-function wantedBlobs(commit: ChangedCommit, lastGood: Map<string, string>): Wanted[] {
-  const wanted: Wanted[] = [];
-  for (const ch of commit.changes) {
-    const kind = kindOf(ch.path);
-    if (!kind) continue;
-    for (const oid of [ch.before, ch.after, lastGood.get(ch.path)]) if (oid) wanted.push({ path: ch.path, kind, oid });
-  }
-  return wanted;
-}
-
-type Get = (kind: Wanted['kind'], oid: string) => Record<string, unknown> | null;
-
-/** Compares every record of the changed files before and after a commit, matched by ID across files. */
-function commitDrafts(commit: ChangedCommit, get: Get, lastGood: Map<string, string>): Draft[] {
-  const drafts: Draft[] = [];
-  const files: { before?: RecordMap; after?: RecordMap }[] = [];
-  for (const ch of [...commit.changes].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const placement = classify(ch.path);
-    if (!placement.ok) continue;
-    const kind = placement.kind;
-    if (ch.before && get(kind, ch.before)) lastGood.set(ch.path, ch.before);
-    const afterData = ch.after ? get(kind, ch.after) : undefined;
-    if (afterData === null) {
-      // A version that does not parse says nothing about its records: report it, compare nothing.
-      drafts.push({ type: 'file.unreadable', details: {}, file: ch.path });
-      continue;
-    }
-    const beforeOid = lastGood.get(ch.path);
-    const beforeData = beforeOid ? get(kind, beforeOid) : undefined;
-    files.push({
-      ...(beforeData ? { before: recordMap(kind, ch.path, beforeData) } : {}),
-      ...(afterData ? { after: recordMap(kind, ch.path, afterData) } : {}),
-    });
-    if (ch.after) lastGood.set(ch.path, ch.after);
-    else lastGood.delete(ch.path);
-  }
-  const befores = files.flatMap((f) => (f.before ? [f.before] : []));
-  const afters = files.flatMap((f) => (f.after ? [f.after] : []));
-  const find = (maps: RecordMap[], key: string) => {
-    for (const m of maps) {
-      const r = m.get(key);
-      if (r) return r;
-    }
-    return undefined;
-  };
-  // Events come file by file (sorted paths), each in the order of the records in its file; a record
-  // in two files (a file renamed in this commit) is compared once, the first file's version winning.
-  const seen = files.length > 1 ? new Set<string>() : undefined;
-  for (const { before, after } of files) {
-    for (const map of [before, after]) {
-      if (!map) continue;
-      for (const key of map.keys()) {
-        if (seen) {
-          if (seen.has(key)) continue;
-          seen.add(key);
-        } else if (map === after && before?.has(key)) continue;
-        const b = find(befores, key);
-        const a = find(afters, key);
-        if (b && a && same(b.data, a.data)) continue;
-        drafts.push(...recordEvents(b, a));
-      }
-    }
-  }
-  return drafts;
-}
-
-/**
- * A file whose version before a commit does not parse, and whose last good version lies before
- * the commits read (--since): look back along the first-parent line for the last version that parses.
- */
-async function findLastGood(repoDir: string, commit: ChangedCommit, store: BlobStore, lastGood: Map<string, string>): Promise<void> {
-  for (const ch of commit.changes) {
-    const kind = kindOf(ch.path);
-    if (!kind || !ch.before || lastGood.has(ch.path) || store.get(kind, ch.before) !== null) continue;
-    const older = await gitText(repoDir, ['log', '--first-parent', '--no-show-signature', '--format=%H', '-n', '50', `${commit.sha}^`, '--', ch.path]).catch(() => '');
-    for (const sha of older.split('\n').filter(Boolean)) {
-      const oid = await gitText(repoDir, ['rev-parse', '--verify', '--quiet', `${sha}:./${ch.path}`]).catch(() => '');
-      if (!oid) break; // deleted there: nothing older belongs to this version of the file
-      await store.load([{ path: ch.path, kind, oid }]);
-      if (store.get(kind, oid) !== null) {
-        lastGood.set(ch.path, oid);
-        break;
-      }
-    }
-  }
-}
 
 const matches = (d: Draft, o: HistoryOptions) => (!o.license || d.license === o.license) && (!o.person || d.person === o.person);
 
