@@ -89,8 +89,9 @@ const MEMORY_BUDGET = 64 * 1024 * 1024;
  * Parsed blobs by object id: in memory for this run (least recently used go first) and, when
  * cacheDir is given, gzipped under it (.git/lac-cache/), so that a second run over the same
  * history parses nothing. A blob's id is the hash of its bytes, so an entry never goes stale.
+ * `read` reads blobs instead of a git process of its own (a walk that reads ahead).
  */
-export function blobStore(repoDir: string, cacheDir: string | undefined, parse: BlobParser = inventoryParser(), budget = MEMORY_BUDGET): BlobStore {
+export function blobStore(repoDir: string, cacheDir: string | undefined, parse: BlobParser = inventoryParser(), budget = MEMORY_BUDGET, read?: ObjectReader['read']): BlobStore {
   const memory = new Map<string, { data: BlobData; size: number }>();
   let held = 0;
   const stats: BlobStats = { parsed: 0, diskHits: 0, read: 0 };
@@ -138,8 +139,7 @@ export function blobStore(repoDir: string, cacheDir: string | undefined, parse: 
   }
 
   async function fromGit(w: Wanted): Promise<void> {
-    reader ??= objectReader(repoDir);
-    const obj = await reader.read(w.oid);
+    const obj = await (read ?? (reader ??= objectReader(repoDir)).read)(w.oid);
     const data = obj ? parse(w.path, obj.data) : null;
     remember(key(w.kind, w.oid), data, obj?.data.length ?? 0);
     if (!obj) return;

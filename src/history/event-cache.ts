@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/fs/atomic-write.ts';
 import type { CommitInfo } from './commits.ts';
 import { EVENT_TYPES, type Draft } from './events.ts';
 
 // Bump when the events computed for the same commit change (lac's version is part of the key too).
-const FORMAT = 'lac-history-events/v1';
+const FORMAT = 'lac-history-events/v2';
 
 /** A commit's events (before filters and approvals) and its commit record. */
 export interface CachedCommit {
@@ -30,34 +30,54 @@ function isDraft(v: unknown): v is Draft {
 }
 
 /**
- * The cached entry for `sha` when it is this format's entry, by this lac version, for this commit;
- * anything else (another version's, another commit's, torn, hand-edited) is a miss: the folder may
- * hold anything, and none of it may change the audit trail.
+ * A pack's entry when it is this format's entry for a commit; anything else (torn, hand-edited,
+ * another commit's data under this id) is a miss: the folder may hold anything, and none of it
+ * may change the audit trail.
  */
-export function eventEntry(value: unknown, sha: string, version: string): CachedCommit | undefined {
-  if (!isObj(value) || value.format !== FORMAT || value.lac !== version || value.commit !== sha) return undefined;
-  const { info, drafts } = value;
-  if (!isInfo(info, sha) || !Array.isArray(drafts) || !drafts.every(isDraft)) return undefined;
-  return { info, drafts };
+export function eventEntry(value: unknown): (CachedCommit & { commit: string }) | undefined {
+  if (!isObj(value) || !str(value.commit) || !SHA.test(value.commit)) return undefined;
+  const { commit, info, drafts } = value;
+  if (!isInfo(info, commit) || !Array.isArray(drafts) || !drafts.every(isDraft)) return undefined;
+  return { commit, info, drafts };
 }
 
-/** Events by commit under .git/lac-cache/history/<version>/ (a commit id names its content and its whole past). */
+/** The entries of a pack file when it is this format's pack by this lac version; else none. */
+export function packEntries(value: unknown, version: string): Map<string, CachedCommit> {
+  const out = new Map<string, CachedCommit>();
+  if (!isObj(value) || value.format !== FORMAT || value.lac !== version || !Array.isArray(value.commits)) return out;
+  for (const v of value.commits) {
+    const e = eventEntry(v);
+    if (e) out.set(e.commit, { info: e.info, drafts: e.drafts });
+  }
+  return out;
+}
+
+/**
+ * Events by commit under .git/lac-cache/history/<version>/, one pack per walk named by its newest
+ * commit (a commit id names its content and its whole past, so an entry never goes stale).
+ */
 export function eventCache(cacheDir: string | undefined, version: string) {
-  const fileOf = (sha: string) => join(cacheDir!, 'history', encodeURIComponent(version), sha.slice(0, 2), `${sha.slice(2)}.json`);
+  const dir = cacheDir && join(cacheDir, 'history', encodeURIComponent(version));
   return {
-    async read(sha: string): Promise<CachedCommit | undefined> {
-      if (!cacheDir || !SHA.test(sha)) return undefined;
+    /** The packs there are, by the commit that names them. */
+    async packs(): Promise<Set<string>> {
+      if (!dir) return new Set();
+      const names = await readdir(dir).catch(() => [] as string[]);
+      return new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).filter((n) => SHA.test(n)));
+    },
+    async read(sha: string): Promise<Map<string, CachedCommit>> {
+      if (!dir || !SHA.test(sha)) return new Map();
       try {
-        return eventEntry(JSON.parse(await readFile(fileOf(sha), 'utf8')), sha, version);
+        return packEntries(JSON.parse(await readFile(join(dir, `${sha}.json`), 'utf8')), version);
       } catch {
-        return undefined; // absent, torn or not JSON: a miss
+        return new Map(); // absent, torn or not JSON: a miss
       }
     },
-    async write(sha: string, entry: CachedCommit): Promise<void> {
-      if (!cacheDir || !SHA.test(sha)) return;
-      const text = `${JSON.stringify({ format: FORMAT, lac: version, commit: sha, ...entry })}\n`;
-      // Not fsynced: an entry lost to a power cut is only computed again. A read-only .git only loses the cache.
-      await writeFileAtomic(fileOf(sha), text, { durable: false, clean: false }).catch(() => {});
+    async write(sha: string, entries: readonly (CachedCommit & { commit: string })[]): Promise<void> {
+      if (!dir || !SHA.test(sha) || entries.length === 0) return;
+      const text = `${JSON.stringify({ format: FORMAT, lac: version, commits: entries })}\n`;
+      // Not fsynced: a pack lost to a power cut is only computed again. A read-only .git only loses the cache.
+      await writeFileAtomic(join(dir, `${sha}.json`), text, { durable: false, clean: false }).catch(() => {});
     },
   };
 }

@@ -5,10 +5,11 @@ import { verifyCommit } from '../inventory/git-source.ts';
 import type { IsoDate } from '../util/dates.ts';
 import { VERSION } from '../cli/version.ts';
 import { blobStore, type BlobParser, type BlobStats } from './blobs.ts';
-import { changedCommits, commitInfos, type ChangedCommit, type CommitInfo } from './commits.ts';
+import { changedCommits, parseCommit, type ChangedCommit, type CommitInfo } from './commits.ts';
 import { eventCache, type CachedCommit } from './event-cache.ts';
 import type { Draft, Subjects } from './events.ts';
-import { gitText, objectReader } from './git.ts';
+import { gitText, objectReader, type GitObject } from './git.ts';
+import { isListKind } from './list-file.ts';
 import { commitPatches, type CommitPatch } from './patch.ts';
 import { dayIn } from './time.ts';
 import { kindOf, walkCommit, type WalkState } from './walk.ts';
@@ -62,6 +63,8 @@ export interface HistoryResult {
 }
 
 const CHUNK = 200;
+// Commits whose blobs are asked for before they are compared.
+const AHEAD = 16;
 
 /** The inventory's history as semantic events, from the first-parent line of a branch. */
 export async function history(repoDir: string, options: HistoryOptions = {}): Promise<HistoryResult> {
@@ -99,22 +102,26 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
     while (j < inRange.length && !found.has(inRange[j]!.sha) && position.get(inRange[j]!.sha) === position.get(inRange[j - 1]!.sha)! + 1) j++;
     const run = inRange.slice(i, j).map((c) => ({ ...c, changes: c.changes.filter((ch) => isOneOf(kindOf(ch.path), kinds)) }));
     const fromRoot = position.get(run[0]!.sha) === 0;
-    for await (const { info, drafts, certain } of walkRun(repoDir, run, fromRoot, cacheDir, options, stats)) {
+    const fresh: (CachedCommit & { commit: string })[] = [];
+    for await (const { info, drafts, certain } of walkRun(repoDir, run, fromRoot, options, stats)) {
       keep({ info, drafts });
-      if (whole && certain) await cache.write(info.sha, { info, drafts });
+      if (whole && certain) fresh.push({ commit: info.sha, info, drafts });
     }
+    await cache.write(run[run.length - 1]!.sha, fresh);
     i = j;
   }
   if (options.order !== 'oldest') perCommit.reverse();
   return { events: perCommit.flat(), stats, commits: infoOf };
 }
 
-/** Reads the cached events of the commits, a few files at a time. */
+/** The cached events of the commits: newest first, the pack named by each commit not yet found. */
 async function readCached(cache: ReturnType<typeof eventCache>, commits: readonly ChangedCommit[]): Promise<Map<string, CachedCommit>> {
+  const packs = await cache.packs();
   const out = new Map<string, CachedCommit>();
-  for (let i = 0; i < commits.length; i += 64) {
-    const entries = await Promise.all(commits.slice(i, i + 64).map((c) => cache.read(c.sha)));
-    entries.forEach((e, k) => e && out.set(commits[i + k]!.sha, e));
+  for (let i = commits.length - 1; i >= 0; i--) {
+    const sha = commits[i]!.sha;
+    if (out.has(sha) || !packs.has(sha)) continue;
+    for (const [k, e] of await cache.read(sha)) if (!out.has(k)) out.set(k, e);
   }
   return out;
 }
@@ -124,9 +131,29 @@ async function readCached(cache: ReturnType<typeof eventCache>, commits: readonl
  * which records of the people and assignments files changed; other files are parsed whole, once per
  * version. Memory holds one commit's patch, the files followed and the parse budget.
  */
-async function* walkRun(repoDir: string, run: ChangedCommit[], fromRoot: boolean, cacheDir: string | undefined, o: HistoryOptions, stats: BlobStats): AsyncGenerator<CachedCommit & { certain: boolean }> {
-  const store = blobStore(repoDir, cacheDir, o.parse, o.memoryBudget);
-  const state: WalkState = { lastGood: new Map(), lists: new Map(), store, reader: objectReader(repoDir), fromRoot };
+async function* walkRun(repoDir: string, run: ChangedCommit[], fromRoot: boolean, o: HistoryOptions, stats: BlobStats): AsyncGenerator<CachedCommit & { certain: boolean }> {
+  const reader = objectReader(repoDir);
+  // Blobs of the next commits are asked for ahead, so that git reads them while this one is compared.
+  const ahead = new Map<string, Promise<GitObject | undefined>>();
+  const read = (oid: string) => {
+    const p = ahead.get(oid);
+    ahead.delete(oid);
+    return p ?? reader.read(oid);
+  };
+  const askedFor: string[][] = [];
+  const readAhead = (upTo: number) => {
+    while (askedFor.length < Math.min(upTo, run.length)) {
+      const oids: string[] = [];
+      for (const ch of run[askedFor.length]!.changes) {
+        const kind = kindOf(ch.path);
+        if (ch.after && kind && !isListKind(kind) && !ahead.has(ch.after)) ahead.set(ch.after, reader.read(ch.after)), oids.push(ch.after);
+      }
+      askedFor.push(oids);
+    }
+  };
+  // Parsed blobs are kept in memory only: the events they give are what is cached.
+  const store = blobStore(repoDir, undefined, o.parse, o.memoryBudget, read);
+  const state: WalkState = { lastGood: new Map(), lists: new Map(), store, reader, fromRoot };
   const patches = commitPatches(repoDir, run.map((c) => c.sha));
   let pending: CommitPatch | undefined;
   let ended = false;
@@ -144,15 +171,18 @@ async function* walkRun(repoDir: string, run: ChangedCommit[], fromRoot: boolean
   try {
     for (let i = 0; i < run.length; i += CHUNK) {
       const chunk = run.slice(i, i + CHUNK);
-      const infos = await commitInfos(repoDir, chunk.map((c) => c.sha));
-      for (const commit of chunk) {
+      const objects = await Promise.all(chunk.map((c) => reader.read(c.sha)));
+      for (const [k, commit] of chunk.entries()) {
+        readAhead(i + k + AHEAD);
         const { drafts, certain } = await walkCommit(repoDir, commit.sha, commit.changes, await patchOf(commit.sha), state);
-        yield { info: infos.get(commit.sha)!, drafts, certain };
+        // What the commit did not need (a blob already parsed) is not kept.
+        for (const oid of askedFor[i + k]!) ahead.delete(oid);
+        yield { info: parseCommit(commit.sha, objects[k]!.data.toString('utf8')), drafts, certain };
       }
     }
   } finally {
     await patches.return(undefined);
-    state.reader.close();
+    reader.close();
     await store.close();
     for (const k of ['parsed', 'diskHits', 'read'] as const) stats[k] += store.stats[k];
   }

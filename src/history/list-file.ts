@@ -2,6 +2,7 @@ import { guessKind } from '../inventory/layout.ts';
 import { decodeFile, MAX_FILE_BYTES } from '../inventory/parse/decode.ts';
 import { HEADER, ITEM, parseFlowLines } from '../inventory/parse/flow-lines.ts';
 import { Bail, parseFlowValue } from '../inventory/parse/flow-value.ts';
+import { scanRecordBytes } from '../inventory/parse/record-bytes.ts';
 import { KIND_INFO } from '../inventory/schema/index.ts';
 import type { FilePatch } from './patch.ts';
 import { recordsOf, type Rec } from './records.ts';
@@ -78,7 +79,8 @@ export function listFile(kind: ListKind, path: string, oid: string, bytes: Uint8
   const decoded = decodeFile(bytes);
   const recordsKey = KIND_INFO[kind].recordsKey!;
   if (!decoded.ok) return undefined;
-  const parsed = parseFlowLines(decoded.text, recordsKey);
+  // The byte scanner gives what the line scanner gives, when it reads the file at all (record-bytes.ts).
+  const parsed = scanRecordBytes(bytes, recordsKey) ?? parseFlowLines(decoded.text, recordsKey);
   const records = parsed?.data[recordsKey];
   if (!parsed || !Array.isArray(records) || records.length === 0) return undefined;
   // A version read as another kind would be "misplaced" once a record breaks the schema.

@@ -1,6 +1,6 @@
 import { StringDecoder } from 'node:string_decoder';
 import type { Readable } from 'node:stream';
-import { INVENTORY_DIR } from '../inventory/layout.ts';
+import { kindHome } from '../inventory/layout.ts';
 import { spawnGit } from '../git/run.ts';
 
 /** One hunk of a `-U0` patch: lines removed at `oldStart`, lines added in their place. */
@@ -31,14 +31,15 @@ const INDEX = /^index ([0-9a-f]+)\.\.([0-9a-f]+)/;
 const ZERO = /^0+$/;
 
 /**
- * The inventory patches of the given commits against their first parents, in the order given, read
+ * The patches of the given commits' people and assignments files (the files read patch by patch;
+ * the diffs of other files, usage snapshots above all, would cost git time and give nothing) against their first parents, in the order given, read
  * from one streaming `git log -p -U0` (memory holds one commit's patch at a time).
  */
 export async function* commitPatches(repoDir: string, shas: readonly string[]): AsyncGenerator<CommitPatch> {
   if (shas.length === 0) return;
   const child = spawnGit(repoDir, [
     'log', '--no-walk=unsorted', '--stdin', '--first-parent', '--diff-merges=first-parent', '-p', '-U0', '--full-index', '--no-renames',
-    '--relative', '--no-color', '--src-prefix=a/', '--dst-prefix=b/', '--format=%x01%H', '--', `${INVENTORY_DIR}/`,
+    '--relative', '--no-color', '--src-prefix=a/', '--dst-prefix=b/', '--format=%x01%H', '--', kindHome('people'), kindHome('assignments'),
   ]);
   child.stdin.on('error', () => {});
   child.stdin.end(`${shas.join('\n')}\n`);
