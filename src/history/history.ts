@@ -49,7 +49,7 @@ export interface HistoryOptions {
   diskCache?: boolean;
   /** The parser (tests count its calls). */
   parse?: BlobParser;
-  /** Source bytes of parsed blobs kept in memory (default 64 MiB). */
+  /** Source bytes of parsed blobs kept in memory (default 16 MiB). */
   memoryBudget?: number;
   /** The version the event cache is keyed by (default lac's; tests change it). */
   cacheVersion?: string;
@@ -63,6 +63,9 @@ export interface HistoryResult {
 }
 
 const CHUNK = 200;
+// Source bytes of parsed blobs kept: the last versions of the files compared whole (contracts,
+// licenses, usage snapshots); people and assignments files are followed by their patches instead.
+const WALK_BUDGET = 16 * 1024 * 1024;
 // Commits whose blobs are asked for before they are compared.
 const AHEAD = 16;
 
@@ -152,7 +155,7 @@ async function* walkRun(repoDir: string, run: ChangedCommit[], fromRoot: boolean
     }
   };
   // Parsed blobs are kept in memory only: the events they give are what is cached.
-  const store = blobStore(repoDir, undefined, o.parse, o.memoryBudget, read);
+  const store = blobStore(repoDir, undefined, o.parse, o.memoryBudget ?? WALK_BUDGET, read);
   const state: WalkState = { lastGood: new Map(), lists: new Map(), store, reader, fromRoot };
   const patches = commitPatches(repoDir, run.map((c) => c.sha));
   let pending: CommitPatch | undefined;

@@ -87,7 +87,7 @@ export function listFile(kind: ListKind, path: string, oid: string, bytes: Uint8
   const guessed = guessKind(parsed.data);
   if (guessed !== undefined && guessed !== kind) return undefined;
   const lines = decoded.text.split('\n');
-  const values: unknown[] = new Array(lines.length);
+  const values: unknown[] = [];
   let listAt = -1;
   let indent = -1;
   let n = 0;
@@ -95,8 +95,8 @@ export function listFile(kind: ListKind, path: string, oid: string, bytes: Uint8
     const c = classify(strip(lines[i]!));
     if (c === 'item') {
       if (indent === -1) indent = ITEM.exec(lines[i]!)![1]!.length;
-      values[i] = records[n++];
-    } else values[i] = c;
+      values.push(records[n++]);
+    } else values.push(c);
     if (c === HEAD) listAt = i;
   }
   if (n !== records.length || listAt < 0 || HEADER.exec(strip(lines[listAt]!))?.[1] !== recordsKey) return undefined;

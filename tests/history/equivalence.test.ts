@@ -7,8 +7,8 @@ import { history, type HistoryOptions } from '../../src/history/history.ts';
 import { history as legacyHistory } from './legacy-history.ts';
 import { randomRepo } from './random-repo.ts';
 
-const SEEDS = [1, 2, 3, 4];
-const COMMITS = 60;
+const SEEDS = [1, 2, 3];
+const COMMITS = 50;
 
 const repos = new Map<number, ReturnType<typeof randomRepo>>();
 beforeAll(() => {
