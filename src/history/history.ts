@@ -45,7 +45,7 @@ export interface HistoryOptions {
   kinds?: readonly Kind[];
   /** Default newest first, as `git log`. */
   order?: 'newest' | 'oldest';
-  /** Keep parsed blobs under .git/lac-cache/ (default true). */
+  /** Keep the events of each commit under .git/lac-cache/history/ (default true). */
   diskCache?: boolean;
   /** The parser (tests count its calls). */
   parse?: BlobParser;
@@ -84,7 +84,7 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
   const cacheDir = options.diskCache === false ? undefined : await cacheFolder(repoDir);
   const cache = eventCache(cacheDir, options.cacheVersion ?? VERSION);
   const found = await readCached(cache, inRange);
-  const stats: BlobStats & { commits: number } = { parsed: 0, diskHits: 0, read: 0, commits: inRange.length };
+  const stats: BlobStats & { commits: number } = { parsed: 0, read: 0, commits: inRange.length };
   const perCommit: HistoryEvent[][] = [];
   const infoOf = new Map<string, CommitInfo>();
   const position = new Map(all.map((c, i) => [c.sha, i]));
@@ -155,7 +155,7 @@ async function* walkRun(repoDir: string, run: ChangedCommit[], fromRoot: boolean
     }
   };
   // Parsed blobs are kept in memory only: the events they give are what is cached.
-  const store = blobStore(repoDir, undefined, o.parse, o.memoryBudget ?? WALK_BUDGET, read);
+  const store = blobStore(repoDir, o.parse, o.memoryBudget ?? WALK_BUDGET, read);
   const state: WalkState = { lastGood: new Map(), lists: new Map(), store, reader, fromRoot };
   const patches = commitPatches(repoDir, run.map((c) => c.sha));
   let pending: CommitPatch | undefined;
@@ -187,7 +187,7 @@ async function* walkRun(repoDir: string, run: ChangedCommit[], fromRoot: boolean
     await patches.return(undefined);
     reader.close();
     await store.close();
-    for (const k of ['parsed', 'diskHits', 'read'] as const) stats[k] += store.stats[k];
+    for (const k of ['parsed', 'read'] as const) stats[k] += store.stats[k];
   }
 }
 

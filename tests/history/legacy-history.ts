@@ -1,5 +1,5 @@
 // The history algorithm before issue 16 (every record of every changed file compared, blob by blob),
-// kept verbatim as the reference the patch-reading walk must agree with (tests/history/equivalence.test.ts).
+// kept (but for the parse cache on disk, now gone) as the reference the patch-reading walk must agree with (tests/history/equivalence.test.ts).
 import { isAbsolute, join } from 'node:path';
 import type { ChangeApproval } from '../../src/history/approval.ts';
 import { classify } from '../../src/inventory/layout.ts';
@@ -72,7 +72,9 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
     return (!options.since || day >= options.since) && (!options.until || day <= options.until);
   }).map((c) => ({ ...c, changes: c.changes.filter((ch) => isOneOf(kindOf(ch.path), kinds)) }));
   const cacheDir = options.diskCache === false ? undefined : await cacheFolder(repoDir);
-  const store = blobStore(repoDir, cacheDir, options.parse, options.memoryBudget);
+  // The parse cache on disk is gone (issue 16): the reference keeps blobs in memory only.
+  void cacheDir;
+  const store = blobStore(repoDir, options.parse, options.memoryBudget);
   const perCommit: HistoryEvent[][] = [];
   const infoOf = new Map<string, CommitInfo>();
   // The last version of each path that parsed: a file that was broken for a while compares with it.
