@@ -76,20 +76,26 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
   const kinds = relevantKinds(options);
   // Only a walk that reads every kind of file gives a commit's whole events: only those are cached.
   const whole = kinds.size === KINDS.length;
-  const all = (await changedCommits(repoDir, ref)).reverse();
-  const inRange = all.filter((c) => {
+  const version = options.cacheVersion ?? VERSION;
+  // The packs are read while git lists the commits.
+  const [all, { cache, found }] = await Promise.all([
+    changedCommits(repoDir, ref).then((c) => c.reverse()),
+    (options.diskCache === false ? Promise.resolve(undefined) : cacheFolder(repoDir)).then(async (dir) => {
+      const cache = eventCache(dir, version);
+      return { cache, found: await readCached(cache) };
+    }),
+  ]);
+  const inRange = !options.since && !options.until ? all : all.filter((c) => {
     const day = dayIn(new Date(c.time * 1000), tz);
     return (!options.since || day >= options.since) && (!options.until || day <= options.until);
   });
-  const cacheDir = options.diskCache === false ? undefined : await cacheFolder(repoDir);
-  const cache = eventCache(cacheDir, options.cacheVersion ?? VERSION);
-  const found = await readCached(cache, inRange);
   const stats: BlobStats & { commits: number } = { parsed: 0, read: 0, commits: inRange.length };
   const perCommit: HistoryEvent[][] = [];
   const infoOf = new Map<string, CommitInfo>();
   const position = new Map(all.map((c, i) => [c.sha, i]));
   const keep = (entry: CachedCommit) => {
-    const events = entry.drafts.filter((d) => isOneOf(kindOf(d.file), kinds) && matches(d, options)).map((d) => withCommit(d, entry.info));
+    const kept = whole && !options.license && !options.person ? entry.drafts : entry.drafts.filter((d) => isOneOf(kindOf(d.file), kinds) && matches(d, options));
+    const events = kept.map((d) => withCommit(d, entry.info));
     if (events.length) infoOf.set(entry.info.sha, entry.info);
     perCommit.push(events);
   };
@@ -117,15 +123,10 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
   return { events: perCommit.flat(), stats, commits: infoOf };
 }
 
-/** The cached events of the commits: newest first, the pack named by each commit not yet found. */
-async function readCached(cache: ReturnType<typeof eventCache>, commits: readonly ChangedCommit[]): Promise<Map<string, CachedCommit>> {
-  const packs = await cache.packs();
+/** The cached events of every pack there is, by commit (packs of other branches too: a commit's events are its own). */
+async function readCached(cache: ReturnType<typeof eventCache>): Promise<Map<string, CachedCommit>> {
   const out = new Map<string, CachedCommit>();
-  for (let i = commits.length - 1; i >= 0; i--) {
-    const sha = commits[i]!.sha;
-    if (out.has(sha) || !packs.has(sha)) continue;
-    for (const [k, e] of await cache.read(sha)) if (!out.has(k)) out.set(k, e);
-  }
+  for (const name of await cache.packs()) for (const [k, e] of await cache.read(name)) out.set(k, e);
   return out;
 }
 
