@@ -74,8 +74,9 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
   const ref = await verifyCommit(repoDir, options.ref ?? 'HEAD');
   const tz = options.timeZone ?? 'UTC';
   const kinds = relevantKinds(options);
-  // Only a walk that reads every kind of file gives a commit's whole events: only those are cached.
-  const whole = kinds.size === KINDS.length;
+  // A walk that will be cached reads every kind of file (a commit's whole events); one that will
+  // not (--no-cache) reads only the kinds asked for.
+  const whole = options.diskCache !== false || kinds.size === KINDS.length;
   const version = options.cacheVersion ?? VERSION;
   // The packs are read while git lists the commits.
   const [all, { cache, found }] = await Promise.all([
@@ -94,7 +95,7 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
   const infoOf = new Map<string, CommitInfo>();
   const position = new Map(all.map((c, i) => [c.sha, i]));
   const keep = (entry: CachedCommit) => {
-    const kept = whole && !options.license && !options.person ? entry.drafts : entry.drafts.filter((d) => isOneOf(kindOf(d.file), kinds) && matches(d, options));
+    const kept = kinds.size === KINDS.length && !options.license && !options.person ? entry.drafts : entry.drafts.filter((d) => isOneOf(kindOf(d.file), kinds) && matches(d, options));
     const events = kept.map((d) => withCommit(d, entry.info));
     if (events.length) infoOf.set(entry.info.sha, entry.info);
     perCommit.push(events);
@@ -109,7 +110,7 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
     // A run of commits with no cached events, one after the other on the first-parent line: walked together.
     let j = i + 1;
     while (j < inRange.length && !found.has(inRange[j]!.sha) && position.get(inRange[j]!.sha) === position.get(inRange[j - 1]!.sha)! + 1) j++;
-    const run = inRange.slice(i, j).map((c) => ({ ...c, changes: c.changes.filter((ch) => isOneOf(kindOf(ch.path), kinds)) }));
+    const run = whole ? inRange.slice(i, j) : inRange.slice(i, j).map((c) => ({ ...c, changes: c.changes.filter((ch) => isOneOf(kindOf(ch.path), kinds)) }));
     const fromRoot = position.get(run[0]!.sha) === 0;
     const fresh: (CachedCommit & { commit: string })[] = [];
     for await (const { info, drafts, certain } of walkRun(repoDir, run, fromRoot, options, stats)) {

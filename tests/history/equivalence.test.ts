@@ -40,7 +40,12 @@ describe('history from patches gives the events of the whole-file comparison', (
     const { now, before } = await both(dir, {});
     expect(now.stats).toMatchObject({ parsed: 0, read: 0 });
     expect(now.events).toEqual(before.events);
-  }, 60_000);
+    for (const options of [{ license: 'figma' }, { person: 'p3', since: '2026-01-02' }] as HistoryOptions[]) {
+      const filtered = await both(dir, options);
+      expect(filtered.now.stats).toMatchObject({ parsed: 0, read: 0 });
+      expect(filtered.now.events).toEqual(filtered.before.events);
+    }
+  }, 120_000);
 
   it.each(SEEDS)('random repository %i: the same for --since, --license and --person', async (seed) => {
     const { dir } = repos.get(seed)!;
