@@ -38,7 +38,7 @@ const ZERO = /^0+$/;
 export async function* commitPatches(repoDir: string, shas: readonly string[]): AsyncGenerator<CommitPatch> {
   if (shas.length === 0) return;
   const child = spawnGit(repoDir, [
-    'log', '--no-walk=unsorted', '--stdin', '--first-parent', '--diff-merges=first-parent', '-p', '-U0', '--full-index', '--no-renames',
+    'log', '--no-walk=unsorted', '--stdin', '--first-parent', '--diff-merges=first-parent', '-p', '-U0', '--inter-hunk-context=0', '--full-index', '--no-renames',
     '--relative', '--no-color', '--src-prefix=a/', '--dst-prefix=b/', '--format=%x01%H', '--', kindHome('people'), kindHome('assignments'),
   ]);
   child.stdin.on('error', () => {});
@@ -101,8 +101,9 @@ export function createPatchReader() {
         const c = raw[0];
         if (c === '-') hunk!.removed.push(raw.slice(1));
         else if (c === '+') hunk!.added.push(raw.slice(1));
-        else if (c === '\\') file.opaque = true;
         else if (c === '@') startHunk(raw);
+        // A missing final newline, or a context line (diff.interHunkContext): not a plain -U0 hunk.
+        else if (raw !== '') file.opaque = true;
         return undefined;
       }
       const index = INDEX.exec(raw);

@@ -73,11 +73,14 @@ describe('history', () => {
     f.repo.git(['config', 'log.showSignature', 'true']);
     f.repo.git(['config', 'color.ui', 'always']);
     f.repo.git(['config', 'diff.renames', 'copies']);
+    // The patch reader's -U0 hunks: no context merged between hunks, no other prefixes or algorithm tricks.
+    const patchSettings = [['diff.interHunkContext', '10'], ['diff.noprefix', 'true'], ['diff.mnemonicPrefix', 'true'], ['diff.suppressBlankEmpty', 'true'], ['diff.algorithm', 'histogram'], ['diff.context', '5']];
+    for (const [key, value] of patchSettings) f.repo.git(['config', key!, value!]);
     try {
       const { events } = await history(f.repo.dir, { order: 'oldest', diskCache: false });
       expect(lines(events)).toEqual(EXPECTED);
     } finally {
-      for (const key of ['log.showSignature', 'color.ui', 'diff.renames']) f.repo.git(['config', '--unset', key]);
+      for (const key of ['log.showSignature', 'color.ui', 'diff.renames', ...patchSettings.map(([k]) => k!)]) f.repo.git(['config', '--unset', key]);
     }
   });
 
