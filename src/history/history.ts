@@ -1,16 +1,18 @@
 import { isAbsolute, join } from 'node:path';
 import type { ChangeApproval } from './approval.ts';
-import { classify } from '../inventory/layout.ts';
 import { KINDS, type Kind } from '../inventory/schema/index.ts';
 import { verifyCommit } from '../inventory/git-source.ts';
 import type { IsoDate } from '../util/dates.ts';
-import { blobStore, type BlobParser, type BlobStats, type BlobStore, type Wanted } from './blobs.ts';
-import { changedCommits, commitInfos, type ChangedCommit, type CommitInfo } from './commits.ts';
-import { recordEvents, type Draft, type Subjects } from './events.ts';
-import { gitText } from './git.ts';
-import { same } from './diff.ts';
-import { recordMap, type RecordMap } from './records.ts';
+import { VERSION } from '../cli/version.ts';
+import { blobStore, type BlobParser, type BlobStats } from './blobs.ts';
+import { changedCommits, parseCommit, type ChangedCommit, type CommitInfo } from './commits.ts';
+import { eventCache, type CachedCommit } from './event-cache.ts';
+import type { Draft, Subjects } from './events.ts';
+import { gitText, objectReader, type GitObject } from './git.ts';
+import { isListKind } from './list-file.ts';
+import { commitPatches, type CommitPatch } from './patch.ts';
 import { dayIn } from './time.ts';
+import { kindOf, walkCommit, type WalkState } from './walk.ts';
 
 /** A semantic change to the inventory, with the commit (and pull request) it came in by. */
 export interface HistoryEvent extends Draft {
@@ -43,12 +45,14 @@ export interface HistoryOptions {
   kinds?: readonly Kind[];
   /** Default newest first, as `git log`. */
   order?: 'newest' | 'oldest';
-  /** Keep parsed blobs under .git/lac-cache/ (default true). */
+  /** Keep the events of each commit under .git/lac-cache/history/ (default true). */
   diskCache?: boolean;
   /** The parser (tests count its calls). */
   parse?: BlobParser;
-  /** Source bytes of parsed blobs kept in memory (default 64 MiB). */
+  /** Source bytes of parsed blobs kept in memory (default 16 MiB). */
   memoryBudget?: number;
+  /** The version the event cache is keyed by (default lac's; tests change it). */
+  cacheVersion?: string;
 }
 
 export interface HistoryResult {
@@ -59,42 +63,134 @@ export interface HistoryResult {
 }
 
 const CHUNK = 200;
+// Source bytes of parsed blobs kept: the last versions of the files compared whole (contracts,
+// licenses, usage snapshots); people and assignments files are followed by their patches instead.
+const WALK_BUDGET = 16 * 1024 * 1024;
+// Commits whose blobs are asked for before they are compared.
+const AHEAD = 16;
 
 /** The inventory's history as semantic events, from the first-parent line of a branch. */
 export async function history(repoDir: string, options: HistoryOptions = {}): Promise<HistoryResult> {
   const ref = await verifyCommit(repoDir, options.ref ?? 'HEAD');
   const tz = options.timeZone ?? 'UTC';
   const kinds = relevantKinds(options);
-  const commits = (await changedCommits(repoDir, ref)).reverse().filter((c) => {
+  // A walk that will be cached reads every kind of file (a commit's whole events); one that will
+  // not (--no-cache) reads only the kinds asked for.
+  const whole = options.diskCache !== false || kinds.size === KINDS.length;
+  const version = options.cacheVersion ?? VERSION;
+  // The packs are read while git lists the commits.
+  const [all, { cache, found }] = await Promise.all([
+    changedCommits(repoDir, ref).then((c) => c.reverse()),
+    (options.diskCache === false ? Promise.resolve(undefined) : cacheFolder(repoDir)).then(async (dir) => {
+      const cache = eventCache(dir, version);
+      return { cache, found: await readCached(cache) };
+    }),
+  ]);
+  const inRange = !options.since && !options.until ? all : all.filter((c) => {
     const day = dayIn(new Date(c.time * 1000), tz);
     return (!options.since || day >= options.since) && (!options.until || day <= options.until);
-  }).map((c) => ({ ...c, changes: c.changes.filter((ch) => isOneOf(kindOf(ch.path), kinds)) }));
-  const cacheDir = options.diskCache === false ? undefined : await cacheFolder(repoDir);
-  const store = blobStore(repoDir, cacheDir, options.parse, options.memoryBudget);
+  });
+  const stats: BlobStats & { commits: number } = { parsed: 0, read: 0, commits: inRange.length };
   const perCommit: HistoryEvent[][] = [];
   const infoOf = new Map<string, CommitInfo>();
-  // The last version of each path that parsed: a file that was broken for a while compares with it.
-  const lastGood = new Map<string, string>();
+  const position = new Map(all.map((c, i) => [c.sha, i]));
+  const keep = (entry: CachedCommit) => {
+    const kept = kinds.size === KINDS.length && !options.license && !options.person ? entry.drafts : entry.drafts.filter((d) => isOneOf(kindOf(d.file), kinds) && matches(d, options));
+    const events = kept.map((d) => withCommit(d, entry.info));
+    if (events.length) infoOf.set(entry.info.sha, entry.info);
+    perCommit.push(events);
+  };
+  for (let i = 0; i < inRange.length;) {
+    const hit = found.get(inRange[i]!.sha);
+    if (hit) {
+      keep(hit);
+      i++;
+      continue;
+    }
+    // A run of commits with no cached events, one after the other on the first-parent line: walked together.
+    let j = i + 1;
+    while (j < inRange.length && !found.has(inRange[j]!.sha) && position.get(inRange[j]!.sha) === position.get(inRange[j - 1]!.sha)! + 1) j++;
+    const run = whole ? inRange.slice(i, j) : inRange.slice(i, j).map((c) => ({ ...c, changes: c.changes.filter((ch) => isOneOf(kindOf(ch.path), kinds)) }));
+    const fromRoot = position.get(run[0]!.sha) === 0;
+    const fresh: (CachedCommit & { commit: string })[] = [];
+    for await (const { info, drafts, certain } of walkRun(repoDir, run, fromRoot, options, stats)) {
+      keep({ info, drafts });
+      if (whole && certain) fresh.push({ commit: info.sha, info, drafts });
+    }
+    await cache.write(run[run.length - 1]!.sha, fresh);
+    i = j;
+  }
+  if (options.order !== 'oldest') perCommit.reverse();
+  return { events: perCommit.flat(), stats, commits: infoOf };
+}
+
+/** The cached events of every pack there is, by commit (packs of other branches too: a commit's events are its own). */
+async function readCached(cache: ReturnType<typeof eventCache>): Promise<Map<string, CachedCommit>> {
+  const out = new Map<string, CachedCommit>();
+  for (const name of await cache.packs()) for (const [k, e] of await cache.read(name)) out.set(k, e);
+  return out;
+}
+
+/**
+ * Walks consecutive commits oldest first: each commit's patch (one streaming `git log -p`) says
+ * which records of the people and assignments files changed; other files are parsed whole, once per
+ * version. Memory holds one commit's patch, the files followed and the parse budget.
+ */
+async function* walkRun(repoDir: string, run: ChangedCommit[], fromRoot: boolean, o: HistoryOptions, stats: BlobStats): AsyncGenerator<CachedCommit & { certain: boolean }> {
+  const reader = objectReader(repoDir);
+  // Blobs of the next commits are asked for ahead, so that git reads them while this one is compared.
+  const ahead = new Map<string, Promise<GitObject | undefined>>();
+  const read = (oid: string) => {
+    const p = ahead.get(oid);
+    ahead.delete(oid);
+    return p ?? reader.read(oid);
+  };
+  const askedFor: string[][] = [];
+  const readAhead = (upTo: number) => {
+    while (askedFor.length < Math.min(upTo, run.length)) {
+      const oids: string[] = [];
+      for (const ch of run[askedFor.length]!.changes) {
+        const kind = kindOf(ch.path);
+        if (ch.after && kind && !isListKind(kind) && !ahead.has(ch.after)) ahead.set(ch.after, reader.read(ch.after)), oids.push(ch.after);
+      }
+      askedFor.push(oids);
+    }
+  };
+  // Parsed blobs are kept in memory only: the events they give are what is cached.
+  const store = blobStore(repoDir, o.parse, o.memoryBudget ?? WALK_BUDGET, read);
+  const state: WalkState = { lastGood: new Map(), lists: new Map(), store, reader, fromRoot };
+  const patches = commitPatches(repoDir, run.map((c) => c.sha));
+  let pending: CommitPatch | undefined;
+  let ended = false;
+  const patchOf = async (sha: string) => {
+    if (!pending && !ended) {
+      const next = await patches.next();
+      if (next.done) ended = true;
+      else pending = next.value;
+    }
+    if (pending?.sha !== sha) return undefined; // no patch for it (git printed none): compared whole
+    const p = pending;
+    pending = undefined;
+    return p;
+  };
   try {
-    for (let i = 0; i < commits.length; i += CHUNK) {
-      const chunk = commits.slice(i, i + CHUNK);
-      const infos = await commitInfos(repoDir, chunk.map((c) => c.sha));
-      // One commit at a time: memory holds the blobs of one commit, plus what the budget keeps.
-      for (const commit of chunk) {
-        await store.load(wantedBlobs(commit, lastGood));
-        await findLastGood(repoDir, commit, store, lastGood);
-        const drafts = commitDrafts(commit, store.get, lastGood);
-        const info = infos.get(commit.sha)!;
-        const events = drafts.filter((d) => matches(d, options)).map((d) => withCommit(d, info));
-        if (events.length) infoOf.set(commit.sha, info);
-        perCommit.push(events);
+    for (let i = 0; i < run.length; i += CHUNK) {
+      const chunk = run.slice(i, i + CHUNK);
+      const objects = await Promise.all(chunk.map((c) => reader.read(c.sha)));
+      for (const [k, commit] of chunk.entries()) {
+        readAhead(i + k + AHEAD);
+        const { drafts, certain } = await walkCommit(repoDir, commit.sha, commit.changes, await patchOf(commit.sha), state);
+        // What the commit did not need (a blob already parsed) is not kept.
+        for (const oid of askedFor[i + k]!) ahead.delete(oid);
+        yield { info: parseCommit(commit.sha, objects[k]!.data.toString('utf8')), drafts, certain };
       }
     }
   } finally {
+    await patches.return(undefined);
+    reader.close();
     await store.close();
+    for (const k of ['parsed', 'read'] as const) stats[k] += store.stats[k];
   }
-  if (options.order !== 'oldest') perCommit.reverse();
-  return { events: perCommit.flat(), stats: { ...store.stats, commits: commits.length }, commits: infoOf };
 }
 
 // The kinds of file whose records can name a license, or a person, as their subject.
@@ -107,98 +203,6 @@ function relevantKinds(o: HistoryOptions): Set<Kind> {
 }
 
 const isOneOf = (kind: Kind | undefined, kinds: Set<Kind>) => kind !== undefined && kinds.has(kind);
-
-function kindOf(path: string): Kind | undefined {
-  const placement = classify(path);
-  return placement.ok ? placement.kind : undefined;
-}
-
-function wantedBlobs(commit: ChangedCommit, lastGood: Map<string, string>): Wanted[] {
-  const wanted: Wanted[] = [];
-  for (const ch of commit.changes) {
-    const kind = kindOf(ch.path);
-    if (!kind) continue;
-    for (const oid of [ch.before, ch.after, lastGood.get(ch.path)]) if (oid) wanted.push({ path: ch.path, kind, oid });
-  }
-  return wanted;
-}
-
-type Get = (kind: Wanted['kind'], oid: string) => Record<string, unknown> | null;
-
-/** Compares every record of the changed files before and after a commit, matched by ID across files. */
-function commitDrafts(commit: ChangedCommit, get: Get, lastGood: Map<string, string>): Draft[] {
-  const drafts: Draft[] = [];
-  const files: { before?: RecordMap; after?: RecordMap }[] = [];
-  for (const ch of [...commit.changes].sort((a, b) => (a.path < b.path ? -1 : 1))) {
-    const placement = classify(ch.path);
-    if (!placement.ok) continue;
-    const kind = placement.kind;
-    if (ch.before && get(kind, ch.before)) lastGood.set(ch.path, ch.before);
-    const afterData = ch.after ? get(kind, ch.after) : undefined;
-    if (afterData === null) {
-      // A version that does not parse says nothing about its records: report it, compare nothing.
-      drafts.push({ type: 'file.unreadable', details: {}, file: ch.path });
-      continue;
-    }
-    const beforeOid = lastGood.get(ch.path);
-    const beforeData = beforeOid ? get(kind, beforeOid) : undefined;
-    files.push({
-      ...(beforeData ? { before: recordMap(kind, ch.path, beforeData) } : {}),
-      ...(afterData ? { after: recordMap(kind, ch.path, afterData) } : {}),
-    });
-    if (ch.after) lastGood.set(ch.path, ch.after);
-    else lastGood.delete(ch.path);
-  }
-  const befores = files.flatMap((f) => (f.before ? [f.before] : []));
-  const afters = files.flatMap((f) => (f.after ? [f.after] : []));
-  const find = (maps: RecordMap[], key: string) => {
-    for (const m of maps) {
-      const r = m.get(key);
-      if (r) return r;
-    }
-    return undefined;
-  };
-  // Events come file by file (sorted paths), each in the order of the records in its file; a record
-  // in two files (a file renamed in this commit) is compared once, the first file's version winning.
-  const seen = files.length > 1 ? new Set<string>() : undefined;
-  for (const { before, after } of files) {
-    for (const map of [before, after]) {
-      if (!map) continue;
-      for (const key of map.keys()) {
-        if (seen) {
-          if (seen.has(key)) continue;
-          seen.add(key);
-        } else if (map === after && before?.has(key)) continue;
-        const b = find(befores, key);
-        const a = find(afters, key);
-        if (b && a && same(b.data, a.data)) continue;
-        drafts.push(...recordEvents(b, a));
-      }
-    }
-  }
-  return drafts;
-}
-
-/**
- * A file whose version before a commit does not parse, and whose last good version lies before
- * the commits read (--since): look back along the first-parent line for the last version that parses.
- */
-async function findLastGood(repoDir: string, commit: ChangedCommit, store: BlobStore, lastGood: Map<string, string>): Promise<void> {
-  for (const ch of commit.changes) {
-    const kind = kindOf(ch.path);
-    if (!kind || !ch.before || lastGood.has(ch.path) || store.get(kind, ch.before) !== null) continue;
-    const older = await gitText(repoDir, ['log', '--first-parent', '--no-show-signature', '--format=%H', '-n', '50', `${commit.sha}^`, '--', ch.path]).catch(() => '');
-    for (const sha of older.split('\n').filter(Boolean)) {
-      const oid = await gitText(repoDir, ['rev-parse', '--verify', '--quiet', `${sha}:./${ch.path}`]).catch(() => '');
-      if (!oid) break; // deleted there: nothing older belongs to this version of the file
-      await store.load([{ path: ch.path, kind, oid }]);
-      if (store.get(kind, oid) !== null) {
-        lastGood.set(ch.path, oid);
-        break;
-      }
-    }
-  }
-}
 
 const matches = (d: Draft, o: HistoryOptions) => (!o.license || d.license === o.license) && (!o.person || d.person === o.person);
 

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/fs/atomic-write.ts';
 import type { LookedUp } from './review-record.ts';
@@ -41,9 +41,13 @@ export function reviewEntry(value: unknown, sha: string): LookedUp | undefined {
 /** Review records by commit under .git/lac-cache/reviews/ (a commit id names its content, so an entry never goes stale). */
 export function reviewCache(cacheDir: string | undefined) {
   const fileOf = (sha: string) => join(cacheDir!, 'reviews', 'v1', sha.slice(0, 2), `${sha.slice(2)}.json`);
+  // Without the folder there is nothing to read: one check instead of a failed open per commit.
+  let present: Promise<boolean> | undefined;
   return {
     async read(sha: string): Promise<LookedUp | undefined> {
       if (!cacheDir || !/^[0-9a-f]{40,64}$/.test(sha)) return undefined;
+      present ??= access(join(cacheDir, 'reviews', 'v1')).then(() => true, () => false);
+      if (!(await present)) return undefined;
       try {
         return reviewEntry(JSON.parse(await readFile(fileOf(sha), 'utf8')), sha);
       } catch {

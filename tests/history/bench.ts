@@ -46,7 +46,7 @@ try {
     const cpu = process.cpuUsage();
     const r = await history(repo.dir, { diskCache: run !== 'no disk cache', ...(process.env.BUDGET ? { memoryBudget: Number(process.env.BUDGET) } : {}) });
     const used = process.cpuUsage(cpu);
-    console.log(`${run.padEnd(24)} ${(performance.now() - start).toFixed(0).padStart(6)} ms wall, ${((used.user + used.system) / 1000).toFixed(0).padStart(6)} ms CPU (this process)  ${r.events.length} events, ${r.stats.commits} commits, parsed ${r.stats.parsed}, disk hits ${r.stats.diskHits}`);
+    console.log(`${run.padEnd(24)} ${(performance.now() - start).toFixed(0).padStart(6)} ms wall, ${((used.user + used.system) / 1000).toFixed(0).padStart(6)} ms CPU (this process)  ${r.events.length} events, ${r.stats.commits} commits, parsed ${r.stats.parsed}, read ${r.stats.read}`);
   }
   // Issue 15: review records from the cache (none here: every commit "not available") and the site's commit diffs.
   const r = await history(repo.dir, {});

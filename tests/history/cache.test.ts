@@ -1,8 +1,9 @@
-// Issue 12: the parse cache under .git/lac-cache trusts nothing it reads. A cache file that is
-// not this lac's entry for that blob is a miss, and `lac history` prints what a cold run prints.
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+// Issues 12 and 16: the events cached under .git/lac-cache/history/ are keyed by commit and lac's
+// version, and trusted for nothing else. A pack that is not this lac's, or an entry that is not a
+// commit's, is a miss: the commits are computed again, the pack rewritten, and `lac history`
+// prints what a cold run prints.
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/cli/version.ts';
 import { history } from '../../src/history/history.ts';
@@ -19,62 +20,85 @@ beforeAll(async () => {
 });
 afterAll(() => f.repo.cleanup());
 
-/** Every cache file, by path; written by a warm-up run when there are none. */
-async function cacheFiles(): Promise<string[]> {
-  await history(f.repo.dir);
-  const out: string[] = [];
-  const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
-      if (e.isDirectory()) walk(join(dir, e.name));
-      else out.push(join(dir, e.name));
-    }
-  };
-  walk(join(f.repo.dir, '.git', 'lac-cache'));
-  return out.sort();
+const folder = (version = VERSION) => join(f.repo.dir, '.git', 'lac-cache', 'history', encodeURIComponent(version));
+
+/** The pack files of this version, written by a fresh run when asked. */
+async function packs(fresh = true): Promise<string[]> {
+  if (fresh) {
+    rmSync(join(f.repo.dir, '.git', 'lac-cache'), { recursive: true, force: true });
+    await history(f.repo.dir);
+  }
+  return readdirSync(folder()).map((n) => join(folder(), n));
 }
 
-const entry = (file: string) => JSON.parse(gunzipSync(readFileSync(file)).toString('utf8')) as Record<string, unknown>;
+type Pack = { format: string; lac: string; commits: { commit: string; info: Record<string, unknown>; drafts: Record<string, unknown>[] }[] };
+const pack = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as Pack;
+const withEntries = (p: Pack, change: (e: Pack['commits'][number]) => unknown) => JSON.stringify({ ...p, commits: p.commits.map(change) });
 
-// Each replaces every cache file's content; `others` are the other cache files (for a foreign entry).
-const corruptions: [string, (file: string, others: string[]) => Buffer][] = [
-  ['gzipped {}', () => gzipSync('{}')],
-  ['gzipped []', () => gzipSync('[]')],
-  ['gzipped null', () => gzipSync('null')],
-  ['{} not gzipped', () => Buffer.from('{}')],
-  ['garbage bytes', () => Buffer.from([0x1f, 0x8b, 0xff, 0x00, 0x42, 0x13])],
-  ['truncated', (file) => readFileSync(file).subarray(0, 20)],
-  ['another lac version', (file) => gzipSync(JSON.stringify({ ...entry(file), lac: `${VERSION}-other` }))],
-  ['no version', (file) => gzipSync(JSON.stringify({ ...entry(file), lac: undefined }))],
-  ['another blob\'s entry', (file, others) => readFileSync(others.find((o) => o !== file)!)],
-  ['the right header with empty data', (file) => gzipSync(JSON.stringify({ ...entry(file), data: [] }))],
-  ['data a string', (file) => gzipSync(JSON.stringify({ ...entry(file), data: 'x' }))],
-  ['an extra key', (file) => gzipSync(JSON.stringify({ ...entry(file), extra: 1 }))],
+// Each replaces the pack's content.
+const corruptions: [string, (file: string) => string][] = [
+  ['{}', () => '{}'],
+  ['[]', () => '[]'],
+  ['null', () => 'null'],
+  ['garbage bytes', () => '\u0000\u001f\u008b{'],
+  ['a torn file', (file) => readFileSync(file, 'utf8').slice(0, 200)],
+  ['another lac version', (file) => JSON.stringify({ ...pack(file), lac: `${VERSION}-other` })],
+  ['no version', (file) => JSON.stringify({ ...pack(file), lac: undefined })],
+  ['another format', (file) => JSON.stringify({ ...pack(file), format: 'lac-history-events/v0' })],
+  ['entries under other commits', (file) => withEntries(pack(file), (e) => ({ ...e, commit: e.commit.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')) }))],
+  ['a commit record of another commit', (file) => withEntries(pack(file), (e) => ({ ...e, info: { ...e.info, sha: '0'.repeat(40) } }))],
+  ['events of an unknown type', (file) => withEntries(pack(file), (e) => ({ ...e, drafts: e.drafts.map((d) => ({ ...d, type: 'seat.stolen' })) }))],
+  ['events without details', (file) => withEntries(pack(file), (e) => ({ ...e, drafts: e.drafts.map((d) => ({ ...d, details: 'x' })) }))],
+  ['drafts not a list', (file) => withEntries(pack(file), (e) => ({ ...e, drafts: {} }))],
 ];
 
-describe('the history parse cache', () => {
-  it('gives the cold run\'s output when it is warm and sound', async () => {
-    await cacheFiles();
+describe('the history event cache', () => {
+  it('gives the cold run\'s output when it is warm and sound, computing nothing', async () => {
+    expect(await packs()).toHaveLength(1);
     const r = await lac(['history', '--format', 'json', '--root', f.repo.dir]);
     expect(r.stdout).toBe(cold);
-    expect((await history(f.repo.dir)).stats).toMatchObject({ parsed: 0, diskHits: 13 });
+    expect((await history(f.repo.dir)).stats).toMatchObject({ parsed: 0, read: 0, commits: 6 });
   });
 
-  it.each(corruptions)('treats %s as a miss: byte-identical output, and the entry is written again', async (_, corrupt) => {
-    const files = await cacheFiles();
-    expect(files.length).toBe(13);
-    const replaced = files.map((file) => corrupt(file, files));
-    files.forEach((file, i) => writeFileSync(file, replaced[i]!));
+  it('is keyed by lac\'s version: another version computes again and keeps its own pack', async () => {
+    await packs();
+    const other = await history(f.repo.dir, { cacheVersion: '9.9.9' });
+    expect(other.stats.parsed).toBeGreaterThan(0);
+    expect(readdirSync(folder('9.9.9'))).toHaveLength(1);
+    expect((await history(f.repo.dir, { cacheVersion: '9.9.9' })).stats).toMatchObject({ parsed: 0, read: 0 });
+    expect((await history(f.repo.dir)).stats).toMatchObject({ parsed: 0, read: 0 });
+  });
+
+  it('is keyed by commit: a new commit on top is computed alone, the older ones come from the cache', async () => {
+    const repo = buildFixture().repo;
+    try {
+      await history(repo.dir);
+      repo.commit({ 'inventory/vendors/figma.yaml': 'id: figma\nname: Figma Ltd\n' }, { message: 'Rename the vendor', date: '2027-01-02T09:00:00Z' });
+      const next = await history(repo.dir, { order: 'oldest' });
+      expect(next.stats).toMatchObject({ parsed: 2, commits: 7 });
+      expect(next.events.at(-1)).toMatchObject({ type: 'vendor.changed', details: { field: 'name', from: 'Figma, Inc.', to: 'Figma Ltd' } });
+      expect(next.events).toEqual((await history(repo.dir, { order: 'oldest', diskCache: false })).events);
+      expect((await history(repo.dir)).stats).toMatchObject({ parsed: 0, read: 0 });
+    } finally {
+      repo.cleanup();
+    }
+  });
+
+  it.each(corruptions)('treats %s as a miss: byte-identical output, and the pack is written again', async (_, corrupt) => {
+    const [file] = await packs();
+    writeFileSync(file!, corrupt(file!));
     const r = await lac(['history', '--format', 'json', '--root', f.repo.dir]);
     expect({ code: r.code, stderr: r.stderr }).toEqual({ code: 0, stderr: '' });
     expect(r.stdout).toBe(cold);
-    // The misses were written again: the next run reads every blob from the cache.
-    expect((await history(f.repo.dir)).stats).toMatchObject({ parsed: 0, diskHits: 13 });
+    // The pack was written again: the next run computes nothing.
+    expect(await packs(false)).toEqual([file]);
+    expect((await history(f.repo.dir)).stats).toMatchObject({ parsed: 0, read: 0 });
   });
 
-  it('prints text and csv as a cold run does after the cache is replaced by {}', async () => {
+  it('prints text and csv as a cold run does after the pack is replaced by {}', async () => {
     for (const format of ['text', 'csv']) {
       const coldRun = await lac(['history', '--no-cache', '--format', format, '--root', f.repo.dir]);
-      for (const file of await cacheFiles()) writeFileSync(file, gzipSync('{}'));
+      for (const file of await packs()) writeFileSync(file, '{}');
       expect((await lac(['history', '--format', format, '--root', f.repo.dir])).stdout).toBe(coldRun.stdout);
     }
   });

@@ -73,27 +73,31 @@ describe('history', () => {
     f.repo.git(['config', 'log.showSignature', 'true']);
     f.repo.git(['config', 'color.ui', 'always']);
     f.repo.git(['config', 'diff.renames', 'copies']);
+    // The patch reader's -U0 hunks: no context merged between hunks, no other prefixes or algorithm tricks.
+    const patchSettings = [['diff.interHunkContext', '10'], ['diff.noprefix', 'true'], ['diff.mnemonicPrefix', 'true'], ['diff.suppressBlankEmpty', 'true'], ['diff.algorithm', 'histogram'], ['diff.context', '5']];
+    for (const [key, value] of patchSettings) f.repo.git(['config', key!, value!]);
     try {
       const { events } = await history(f.repo.dir, { order: 'oldest', diskCache: false });
       expect(lines(events)).toEqual(EXPECTED);
     } finally {
-      for (const key of ['log.showSignature', 'color.ui', 'diff.renames']) f.repo.git(['config', '--unset', key]);
+      for (const key of ['log.showSignature', 'color.ui', 'diff.renames', ...patchSettings.map(([k]) => k!)]) f.repo.git(['config', '--unset', key]);
     }
   });
 
   it('gives the same events when memory holds only the blobs of the commit at hand', async () => {
     const { inventoryParser } = await import('../../src/history/blobs.ts');
     const real = inventoryParser();
-    let calls = 0;
+    const parsed: string[] = [];
     const parse = (path: string, bytes: Uint8Array) => {
-      calls++;
+      parsed.push(path);
       return real(path, bytes);
     };
     const { events } = await history(f.repo.dir, { order: 'oldest', diskCache: false, memoryBudget: 1, parse });
     expect(lines(events)).toEqual(EXPECTED);
-    // Blobs are dropped unless the commit at hand needs them: people.yaml before "Bob left" (last
-    // touched two commits earlier) and the contract before the renewal are parsed a second time.
-    expect(calls).toBe(15);
+    // People and assignments files are parsed whole once (the first commit), then followed by their
+    // patches (issue 16); the contract before the renewal was dropped from memory and is parsed again.
+    expect(parsed.filter((p) => p === 'inventory/people.yaml' || p === 'inventory/assignments/figma.yaml')).toEqual(['inventory/assignments/figma.yaml', 'inventory/people.yaml']);
+    expect(parsed.filter((p) => p === 'inventory/contracts/figma-2026.yaml')).toHaveLength(3);
   });
 
   it('lists newest first by default, keeping the order within a commit', async () => {
@@ -136,7 +140,7 @@ describe('history', () => {
     expect([...new Set(since.events.map((e) => e.commit))]).toEqual([f.shas.leaver, f.shas.renewal, f.shas.usage]);
   });
 
-  it('parses each blob once: the second run reads the on-disk cache under .git/lac-cache', async () => {
+  it('computes each commit once: the second run reads the events cached under .git/lac-cache', async () => {
     const repo = buildFixture().repo;
     try {
       let calls = 0;
@@ -150,16 +154,15 @@ describe('history', () => {
       expect(existsSync(join(repo.dir, '.git', 'lac-cache'))).toBe(false);
       const first = await history(repo.dir, { order: 'oldest', parse });
       expect(existsSync(join(repo.dir, '.git', 'lac-cache'))).toBe(true);
-      const firstCalls = calls;
-      // 7 files at first, 2 + 2 blobs of PR #2, 1 for #3, 2 for "Bob left", 1 + 1 for #5 and the snapshot;
-      // every "before" blob is some earlier commit's "after" blob, parsed once.
-      expect(firstCalls).toBe(13);
-      expect(first.stats).toMatchObject({ parsed: 13, diskHits: 0, commits: 6 });
+      // 6 files at first, then the renewed contract and the usage snapshot; people and assignments follow their patches.
+      expect(calls).toBe(8);
+      expect(first.stats).toMatchObject({ parsed: 8, commits: 6 });
       calls = 0;
       const second = await history(repo.dir, { order: 'oldest', parse });
       expect(calls).toBe(0);
-      expect(second.stats).toMatchObject({ parsed: 0, diskHits: 13 });
+      expect(second.stats).toMatchObject({ parsed: 0, read: 0 });
       expect(second.events).toEqual(first.events);
+      expect(second.commits).toEqual(first.commits);
       expect(repo.git(['status', '--porcelain'])).toBe('');
     } finally {
       repo.cleanup();

@@ -1,0 +1,83 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../util/fs/atomic-write.ts';
+import type { CommitInfo } from './commits.ts';
+import { EVENT_TYPES, type Draft } from './events.ts';
+
+// Bump when the events computed for the same commit change (lac's version is part of the key too).
+const FORMAT = 'lac-history-events/v2';
+
+/** A commit's events (before filters and approvals) and its commit record. */
+export interface CachedCommit {
+  info: CommitInfo;
+  drafts: Draft[];
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): v is string => typeof v === 'string';
+const TYPES = new Set<string>(EVENT_TYPES);
+const SUBJECTS = ['license', 'person', 'device', 'contract', 'vendor'] as const;
+const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+
+function isInfo(v: unknown, sha: string): v is CommitInfo {
+  if (!isObj(v) || v.sha !== sha) return false;
+  const strings = ['author', 'email', 'date', 'subject', 'committer', 'committerEmail', 'message'] as const;
+  return strings.every((k) => str(v[k])) && (v.pr === null || Number.isSafeInteger(v.pr)) && typeof v.signed === 'boolean' && Number.isSafeInteger(v.parents);
+}
+
+function isDraft(v: unknown): v is Draft {
+  return isObj(v) && TYPES.has(v.type as string) && isObj(v.details) && str(v.file) && SUBJECTS.every((k) => v[k] === undefined || str(v[k]));
+}
+
+/**
+ * A pack's entry when it is this format's entry for a commit; anything else (torn, hand-edited,
+ * another commit's data under this id) is a miss: the folder may hold anything, and none of it
+ * may change the audit trail.
+ */
+export function eventEntry(value: unknown): (CachedCommit & { commit: string }) | undefined {
+  if (!isObj(value) || !str(value.commit) || !SHA.test(value.commit)) return undefined;
+  const { commit, info, drafts } = value;
+  if (!isInfo(info, commit) || !Array.isArray(drafts) || !drafts.every(isDraft)) return undefined;
+  return { commit, info, drafts };
+}
+
+/** The entries of a pack file when it is this format's pack by this lac version; else none. */
+export function packEntries(value: unknown, version: string): Map<string, CachedCommit> {
+  const out = new Map<string, CachedCommit>();
+  if (!isObj(value) || value.format !== FORMAT || value.lac !== version || !Array.isArray(value.commits)) return out;
+  for (const v of value.commits) {
+    const e = eventEntry(v);
+    if (e) out.set(e.commit, { info: e.info, drafts: e.drafts });
+  }
+  return out;
+}
+
+/**
+ * Events by commit under .git/lac-cache/history/<version>/, one pack per walk named by its newest
+ * commit (a commit id names its content and its whole past, so an entry never goes stale).
+ */
+export function eventCache(cacheDir: string | undefined, version: string) {
+  const dir = cacheDir && join(cacheDir, 'history', encodeURIComponent(version));
+  return {
+    /** The packs there are, by the commit that names them. */
+    async packs(): Promise<Set<string>> {
+      if (!dir) return new Set();
+      const names = await readdir(dir).catch(() => [] as string[]);
+      return new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).filter((n) => SHA.test(n)));
+    },
+    async read(sha: string): Promise<Map<string, CachedCommit>> {
+      if (!dir || !SHA.test(sha)) return new Map();
+      try {
+        return packEntries(JSON.parse(await readFile(join(dir, `${sha}.json`), 'utf8')), version);
+      } catch {
+        return new Map(); // absent, torn or not JSON: a miss
+      }
+    },
+    async write(sha: string, entries: readonly (CachedCommit & { commit: string })[]): Promise<void> {
+      if (!dir || !SHA.test(sha) || entries.length === 0) return;
+      const text = `${JSON.stringify({ format: FORMAT, lac: version, commits: entries })}\n`;
+      // Not fsynced: a pack lost to a power cut is only computed again. A read-only .git only loses the cache.
+      await writeFileAtomic(join(dir, `${sha}.json`), text, { durable: false, clean: false }).catch(() => {});
+    },
+  };
+}
