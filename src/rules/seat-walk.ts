@@ -1,0 +1,86 @@
+import { leaverStatus, type LeaverStatus } from '../analysis/leaver.ts';
+import type { Rec, SeatList } from '../inventory/model.ts';
+import type { Person, Seat } from '../inventory/schema/index.ts';
+import type { IsoDate } from '../util/dates.ts';
+import type { Emitted, Rule, RuleContext } from './rule.ts';
+
+/**
+ * The people of an inventory numbered once per check (0 .. count-1), with the facts the per-seat
+ * rules ask of each seat's holder in arrays by that number. A million seats each looking their
+ * holder up in a Map, then reading records of many shapes (people differ in their optional
+ * keys), was most of the cost of these rules (issue 16); a lookup in a dictionary object and
+ * reads from dense arrays are a fraction of it.
+ */
+export interface Holders {
+  count: number;
+  /** The number of the person with this ID, or -1 when people.yaml has no such person. */
+  numberOf(id: string): number;
+  rec: Rec<Person>[];
+  start: (IsoDate | undefined)[];
+  end: (IsoDate | undefined)[];
+  /** `leaverStatus(person, today)`, the one definition, computed once per person. */
+  leaver: (LeaverStatus | undefined)[];
+}
+
+/** What a per-seat rule does in the shared walk: a call per seat list, per seat, and at the end. */
+export interface SeatVisitor {
+  list?(list: SeatList): void;
+  /** `h` is the number of the seat's person in `holders`, or -1 (no person, or one people.yaml lacks). */
+  seat(list: SeatList, seat: Seat, i: number, h: number): void;
+  end?(): void;
+}
+
+export interface WalkContext extends RuleContext {
+  holders: Holders;
+}
+
+/** A rule over every seat: its visitor runs in the one walk that `runRules` makes for all of them. */
+export interface SeatRule extends Rule {
+  visit(ctx: WalkContext, emit: (e: Emitted) => void): SeatVisitor | undefined;
+}
+
+export const isSeatRule = (rule: Rule): rule is SeatRule => typeof (rule as Partial<SeatRule>).visit === 'function';
+
+/** Numbers the people of an inventory and gathers their facts as of today. */
+export function holdersOf(ctx: RuleContext): Holders {
+  // A dictionary object, not a Map: measured faster for 100,000 interned IDs looked up a million times.
+  const numbers = Object.create(null) as Record<string, number>;
+  const holders: Holders = { count: 0, numberOf: (id) => numbers[id] ?? -1, rec: [], start: [], end: [], leaver: [] };
+  for (const [id, rec] of ctx.inv.people) {
+    const person = rec.data;
+    numbers[id] = holders.count++;
+    holders.rec.push(rec);
+    holders.start.push(person.start);
+    holders.end.push(person.end);
+    holders.leaver.push(leaverStatus(person, ctx.today));
+  }
+  return holders;
+}
+
+/** Walks every seat once, numbering its holder once, and calls each visitor. */
+export function walkSeats(ctx: WalkContext, visitors: readonly SeatVisitor[]): void {
+  const { holders } = ctx;
+  const listers = visitors.filter((v) => v.list);
+  for (const list of ctx.inv.assignments.values()) {
+    for (const v of listers) v.list!(list);
+    const seats = list.seats;
+    for (let i = 0; i < seats.length; i++) {
+      const seat = seats[i]!;
+      const h = seat.person === undefined ? -1 : holders.numberOf(seat.person);
+      for (let k = 0; k < visitors.length; k++) visitors[k]!.seat(list, seat, i, h);
+    }
+  }
+  for (const v of visitors) v.end?.();
+}
+
+/** Defines a per-seat rule: run alone (`check`) it makes its own walk; `runRules` shares one. */
+export function seatRule(rule: Omit<SeatRule, 'check'>): SeatRule {
+  return {
+    ...rule,
+    check(ctx, emit) {
+      const walk = { ...ctx, holders: holdersOf(ctx) };
+      const visitor = rule.visit(walk, emit);
+      if (visitor) walkSeats(walk, [visitor]);
+    },
+  };
+}
