@@ -1,7 +1,7 @@
 import { seatLoc, type SeatList } from '../inventory/model.ts';
 import type { Person, Seat } from '../inventory/schema/index.ts';
 import { who } from './describe.ts';
-import { seatRule } from './seat-walk.ts';
+import { dateOrdinal, seatRule } from './seat-walk.ts';
 
 const what = (list: SeatList, seat: Seat, p: Person) => `${who(p)} holds a ${list.license} ${seat.tier} seat since ${seat.since}`;
 
@@ -13,12 +13,16 @@ export const assignmentBeforeStart = seatRule({
   visit: ({ holders }, emit) => ({
     seat(list, seat, i, h) {
       if (h < 0) return;
-      const start = holders.start[h];
-      const end = holders.end[h];
-      if (start !== undefined && seat.since < start) {
-        emit({ loc: seatLoc(list, i, 'since'), message: `${what(list, seat, holders.rec[h]!.data)}, before starting on ${start}`, hint: 'correct `since`, or the start date in people.yaml' });
-      } else if (end !== undefined && seat.since > end) {
-        emit({ loc: seatLoc(list, i, 'since'), message: `${what(list, seat, holders.rec[h]!.data)}, after leaving on ${end}`, hint: 'correct `since` (or the end date in people.yaml); someone who has left should get no new seat' });
+      const start = holders.startDay[h]!;
+      const end = holders.endDay[h]!;
+      if (start === 0 && end === 0) return;
+      const since = dateOrdinal(seat.since);
+      if (start !== 0 && since < start) {
+        const p = holders.rec[h]!.data;
+        emit({ loc: seatLoc(list, i, 'since'), message: `${what(list, seat, p)}, before starting on ${p.start}`, hint: 'correct `since`, or the start date in people.yaml' });
+      } else if (end !== 0 && since > end) {
+        const p = holders.rec[h]!.data;
+        emit({ loc: seatLoc(list, i, 'since'), message: `${what(list, seat, p)}, after leaving on ${p.end}`, hint: 'correct `since` (or the end date in people.yaml); someone who has left should get no new seat' });
       }
     },
   }),

@@ -16,10 +16,21 @@ export interface Holders {
   /** The number of the person with this ID, or -1 when people.yaml has no such person. */
   numberOf(id: string): number;
   rec: Rec<Person>[];
-  start: (IsoDate | undefined)[];
-  end: (IsoDate | undefined)[];
+  /** Start and end dates as `dateOrdinal`s, 0 where the person has none. */
+  startDay: Int32Array;
+  endDay: Int32Array;
   /** `leaverStatus(person, today)`, the one definition, computed once per person. */
   leaver: (LeaverStatus | undefined)[];
+}
+
+/**
+ * A valid ISO date (the schema's `format: date`, YYYY-MM-DD) as the number YYYYMMDD: it orders as
+ * the string does, and a million comparisons of numbers cost a tenth of those of strings.
+ */
+export function dateOrdinal(date: IsoDate): number {
+  let n = 0;
+  for (let k = 0; k < 10; k++) if (k !== 4 && k !== 7) n = n * 10 + date.charCodeAt(k) - 48;
+  return n;
 }
 
 /** What a per-seat rule does in the shared walk: a call per seat list, per seat, and at the end. */
@@ -45,14 +56,17 @@ export const isSeatRule = (rule: Rule): rule is SeatRule => typeof (rule as Part
 export function holdersOf(ctx: RuleContext): Holders {
   // A dictionary object, not a Map: measured faster for 100,000 interned IDs looked up a million times.
   const numbers = Object.create(null) as Record<string, number>;
-  const holders: Holders = { count: 0, numberOf: (id) => numbers[id] ?? -1, rec: [], start: [], end: [], leaver: [] };
+  const count = ctx.inv.people.size;
+  const holders: Holders = { count, numberOf: (id) => numbers[id] ?? -1, rec: [], startDay: new Int32Array(count), endDay: new Int32Array(count), leaver: [] };
+  let n = 0;
   for (const [id, rec] of ctx.inv.people) {
     const person = rec.data;
-    numbers[id] = holders.count++;
+    numbers[id] = n;
     holders.rec.push(rec);
-    holders.start.push(person.start);
-    holders.end.push(person.end);
+    if (person.start !== undefined) holders.startDay[n] = dateOrdinal(person.start);
+    if (person.end !== undefined) holders.endDay[n] = dateOrdinal(person.end);
     holders.leaver.push(leaverStatus(person, ctx.today));
+    n++;
   }
   return holders;
 }
