@@ -1,5 +1,6 @@
 // `npm run bench [-- --sizes 1000,10000 --seed 1 --runs 1 --cache /tmp/lac-bench --missing-people 0]`
 // --missing-people N: a stress case, N seat holders left out of people.yaml (unknown assignees).
+// --malformed N: N lines of people.yaml of another shape (a `!!str` tag) that only `yaml` reads.
 // Generates (or reuses) synthetic orgs and measures `lac check` on each: the whole command from
 // outside (time and peak memory), beside the floor (reading and parsing the same files) and a
 // breakdown of where the time goes.
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     cache: { type: 'string', default: '/tmp/lac-bench' },
     'missing-people': { type: 'string', default: '0' },
+    malformed: { type: 'string', default: '0' },
   },
 });
 const sizes = values.sizes.split(',').map((s) => Number(s.replace(/_/g, '')));
@@ -28,7 +30,7 @@ const runs = Math.max(1, Number(values.runs));
 const rows: Row[] = [];
 for (const people of sizes) {
   const t0 = performance.now();
-  const org = await benchOrg(values.cache, people, Number(values.seed), Number(values['missing-people']));
+  const org = await benchOrg(values.cache, people, Number(values.seed), Number(values['missing-people']), Number(values.malformed));
   process.stderr.write(`${people} people: ${org.cached ? 'cached' : `generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`} at ${org.root}\n`);
   let best: Row | undefined;
   for (let r = 0; r < runs; r++) {
@@ -40,6 +42,7 @@ for (const people of sizes) {
     if (!best || row.check.seconds < best.check.seconds) best = row;
   }
   rows.push(best!);
-  process.stderr.write(`  check ${best!.check.seconds.toFixed(2)} s, ${Math.round(best!.check.maxRssMb)} MB\n`);
+  const p = best!.phases;
+  process.stderr.write(`  check ${best!.check.seconds.toFixed(2)} s (CPU ${best!.check.cpuSeconds.toFixed(2)} s), ${Math.round(best!.check.maxRssMb)} MB; floor ${((p.read! + p.parse!) / 1000).toFixed(2)} s; files read whole by yaml: ${p.yamlFiles ?? '?'}, runs of lines by yaml: ${p.yamlRuns ?? '?'}\n`);
 }
 process.stdout.write(formatTable(rows));

@@ -34,9 +34,13 @@ const parsed = paths.map((path, i) => {
   if (!placement.ok) return undefined;
   const decoded = decodeFile(bytes[i]!);
   if (!decoded.ok) return undefined;
-  return { kind: placement.kind, data: parse.parseText(decoded.text, KIND_INFO[placement.kind].recordsKey, { bytes: bytes[i]!, ...(interner ? { interner } : {}) }).data };
+  const text = parse.parseText(decoded.text, KIND_INFO[placement.kind].recordsKey, { bytes: bytes[i]!, ...(interner ? { interner } : {}) });
+  return { kind: placement.kind, data: text.data, parser: text.parser, yamlRuns: (text as { yamlLines?: unknown[] }).yamlLines?.length ?? 0 };
 });
 times.parse = ms(t);
+// Files that `yaml` read whole, and runs of lines it read inside files the scanners read (parse/spliced.ts).
+const yamlFiles = parsed.filter((p) => p?.parser === 'yaml').length;
+const yamlRuns = parsed.reduce((n, p) => n + (p?.yamlRuns ?? 0), 0);
 
 t = performance.now();
 const validators = createValidators();
@@ -61,4 +65,4 @@ t = performance.now();
 const findings = runRules(inv, today);
 times.rules = ms(t);
 
-process.stdout.write(`${JSON.stringify({ ...times, readFileAgain: readAgain, ruleFindings: findings.length, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
+process.stdout.write(`${JSON.stringify({ ...times, readFileAgain: readAgain, ruleFindings: findings.length, yamlFiles, yamlRuns, maxRssMb: process.resourceUsage().maxRSS / 1024 })}\n`);
