@@ -34,19 +34,21 @@ export const duplicateAssignment = seatRule({
       else report(list, seat, i, j, field, id);
     };
     return {
-      list() {
+      list(list, holder) {
         listNo++;
         if (first.person.size > 0 || first.device.size > 0) first = { person: new Map(), device: new Map() };
-      },
-      seat(list, seat, i, h) {
-        if (h >= 0) {
-          if (seen[2 * h] === listNo) report(list, seat, i, seen[2 * h + 1]!, 'person', seat.person!);
-          else {
-            seen[2 * h] = listNo;
-            seen[2 * h + 1] = i;
-          }
-        } else if (seat.person !== undefined) byId(list, seat, i, 'person', seat.person);
-        if (seat.device !== undefined) byId(list, seat, i, 'device', seat.device);
+        for (let i = 0; i < holder.length; i++) {
+          const h = holder[i]!;
+          const seat = list.seats[i]!;
+          if (h >= 0) {
+            if (seen[2 * h] === listNo) report(list, seat, i, seen[2 * h + 1]!, 'person', seat.person!);
+            else {
+              seen[2 * h] = listNo;
+              seen[2 * h + 1] = i;
+            }
+          } else if (seat.person !== undefined) byId(list, seat, i, 'person', seat.person);
+          if (seat.device !== undefined) byId(list, seat, i, 'device', seat.device);
+        }
       },
     };
   },

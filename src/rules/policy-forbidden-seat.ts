@@ -10,11 +10,16 @@ export const policyForbiddenSeat = seatRule({
     const policies = policiesOf(inv);
     if (policies.length === 0) return undefined;
     return {
-      seat(list, seat, i, h) {
-        const person = h < 0 ? undefined : holders.rec[h]!.data;
-        const by = person && forbiddenBy(policies, person, list.license, seat.tier);
-        if (!person || !by) return;
-        emit({ loc: seatLoc(list, i, 'tier'), message: `${person.name} (${person.id}) holds a ${list.license} ${seat.tier} seat that policy ${by.policy} forbids`, hint: 'remove the seat or give another tier; `lac provision` proposes it' });
+      list(list, holder) {
+        for (let i = 0; i < holder.length; i++) {
+          const h = holder[i]!;
+          if (h < 0) continue;
+          const person = holders.rec[h]!.data;
+          const seat = list.seats[i]!;
+          const by = forbiddenBy(policies, person, list.license, seat.tier);
+          if (!by) continue;
+          emit({ loc: seatLoc(list, i, 'tier'), message: `${person.name} (${person.id}) holds a ${list.license} ${seat.tier} seat that policy ${by.policy} forbids`, hint: 'remove the seat or give another tier; `lac provision` proposes it' });
+        }
       },
     };
   },

@@ -1,6 +1,6 @@
 import { leaverStatus, type LeaverStatus } from '../analysis/leaver.ts';
 import type { Rec, SeatList } from '../inventory/model.ts';
-import type { Person, Seat } from '../inventory/schema/index.ts';
+import type { Person } from '../inventory/schema/index.ts';
 import type { IsoDate } from '../util/dates.ts';
 import type { Emitted, Rule, RuleContext } from './rule.ts';
 
@@ -33,11 +33,13 @@ export function dateOrdinal(date: IsoDate): number {
   return n;
 }
 
-/** What a per-seat rule does in the shared walk: a call per seat list, per seat, and at the end. */
+/** What a per-seat rule does in the shared walk: a call per seat list, and one at the end. */
 export interface SeatVisitor {
-  list?(list: SeatList): void;
-  /** `h` is the number of the seat's person in `holders`, or -1 (no person, or one people.yaml lacks). */
-  seat(list: SeatList, seat: Seat, i: number, h: number): void;
+  /**
+   * `holder[i]` is the number in `holders` of the person of `list.seats[i]`, or -1 (no person, or
+   * one people.yaml lacks). The array is reused for the next list: read it during the call only.
+   */
+  list(list: SeatList, holder: Int32Array): void;
   end?(): void;
 }
 
@@ -71,18 +73,22 @@ export function holdersOf(ctx: RuleContext): Holders {
   return holders;
 }
 
-/** Walks every seat once, numbering its holder once, and calls each visitor. */
+/**
+ * Walks the seat lists once, numbering each seat's holder once, and hands each list to every
+ * visitor: each then loops over the list's seats on its own, with the list still in the cache.
+ */
 export function walkSeats(ctx: WalkContext, visitors: readonly SeatVisitor[]): void {
   const { holders } = ctx;
-  const listers = visitors.filter((v) => v.list);
+  let numbers = new Int32Array(1024);
   for (const list of ctx.inv.assignments.values()) {
-    for (const v of listers) v.list!(list);
     const seats = list.seats;
+    if (numbers.length < seats.length) numbers = new Int32Array(Math.max(seats.length, numbers.length * 2));
     for (let i = 0; i < seats.length; i++) {
-      const seat = seats[i]!;
-      const h = seat.person === undefined ? -1 : holders.numberOf(seat.person);
-      for (let k = 0; k < visitors.length; k++) visitors[k]!.seat(list, seat, i, h);
+      const person = seats[i]!.person;
+      numbers[i] = person === undefined ? -1 : holders.numberOf(person);
     }
+    const holder = numbers.subarray(0, seats.length);
+    for (const v of visitors) v.list(list, holder);
   }
   for (const v of visitors) v.end?.();
 }

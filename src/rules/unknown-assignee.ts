@@ -12,13 +12,19 @@ export const unknownAssignee = seatRule({
     let suggest: ((id: string) => string) | undefined;
     const unchecked = uncheckedReferences();
     return {
-      seat(list, seat, i, h) {
-        // No number: the person is not in people.yaml.
-        if (h >= 0 || !seat.person) return;
-        const broken = brokenTarget(inv, 'person', seat.person);
-        if (broken) return unchecked.add({ file: list.file }, 'person', seat.person, broken);
-        if (inv.invalid.people.has(seat.person)) return;
-        emit({ loc: seatLoc(list, i, 'person'), message: `person "${seat.person}" is not in inventory/people.yaml${(suggest ??= createSuggester(inv.people.keys()))(seat.person)}`, hint: 'fix the ID, or add the person to the directory' });
+      list(list, holder) {
+        for (let i = 0; i < holder.length; i++) {
+          // No number: the person is not in people.yaml.
+          const seat = list.seats[i]!;
+          if (holder[i]! >= 0 || !seat.person) continue;
+          const broken = brokenTarget(inv, 'person', seat.person);
+          if (broken) {
+            unchecked.add({ file: list.file }, 'person', seat.person, broken);
+            continue;
+          }
+          if (inv.invalid.people.has(seat.person)) continue;
+          emit({ loc: seatLoc(list, i, 'person'), message: `person "${seat.person}" is not in inventory/people.yaml${(suggest ??= createSuggester(inv.people.keys()))(seat.person)}`, hint: 'fix the ID, or add the person to the directory' });
+        }
       },
       end: () => unchecked.report(emit),
     };
