@@ -9,7 +9,7 @@ import { locate, type Inventory } from '../inventory/model.ts';
 import type { TreeSource } from '../inventory/source.ts';
 import { FILE_CHECKS, RULES } from '../rules/index.ts';
 import type { Emitted, Rule, RuleContext } from '../rules/rule.ts';
-import { holdersOf, isSeatRule, walkSeats, type WalkContext } from '../rules/seat-walk.ts';
+import { holdersOf, isSeatRule, walkSeats, type SeatRule, type WalkContext } from '../rules/seat-walk.ts';
 import { isTimeZone, todayIn, type IsoDate } from '../util/dates.ts';
 import { suggestion } from '../util/suggest.ts';
 
@@ -34,23 +34,21 @@ export function resolveToday(inv: Inventory, today: IsoDate | undefined, now: Da
 export function runRules(inv: Inventory, today: IsoDate, rules: readonly Rule[] = RULES): Finding[] {
   const ctx: RuleContext = { inv, today, entitlements: entitlements(inv, today), accounts: memo(accountsByPerson) };
   const overrides = inv.org?.data.rules ?? {};
-  const active = rules.filter((rule) => overrides[rule.id] !== 'off');
-  const byRule = new Map<Rule, Finding[]>(active.map((rule) => [rule, []]));
-  const emitter = (rule: Rule) => {
+  const active = rules.filter((rule) => overrides[rule.id] !== 'off').map((rule) => ({ rule, out: [] as Finding[] }));
+  const emitter = ({ rule, out }: (typeof active)[number]) => {
     const setting = overrides[rule.id];
     const fixed = setting === 'off' ? undefined : setting;
-    const out = byRule.get(rule)!;
     return (e: Emitted) => {
       out.push({ rule: rule.id, severity: fixed ?? e.severity ?? rule.severity, message: e.message, ...e.loc, ...(e.hint ? { hint: e.hint } : {}) });
     };
   };
-  const seatRules = active.filter(isSeatRule);
-  if (seatRules.length > 0) {
+  const perSeat = active.filter((a) => isSeatRule(a.rule));
+  if (perSeat.length > 0) {
     const walk: WalkContext = { ...ctx, holders: holdersOf(ctx) };
-    walkSeats(walk, seatRules.flatMap((rule) => rule.visit(walk, emitter(rule)) ?? []));
+    walkSeats(walk, perSeat.flatMap((a) => (a.rule as SeatRule).visit(walk, emitter(a)) ?? []));
   }
-  for (const rule of active) if (!isSeatRule(rule)) rule.check(ctx, emitter(rule));
-  const out = [...byRule.values()].flat();
+  for (const a of active) if (!isSeatRule(a.rule)) a.rule.check(ctx, emitter(a));
+  const out = active.flatMap((a) => a.out);
   out.push(...orgSettingFindings(inv, rules));
   return out;
 }
