@@ -2,9 +2,11 @@
 // lines of another shape go to `yaml` (src/inventory/parse/spliced.ts, issue 16). The result is
 // compared with the code as it was before: the whole file through `yaml` (the spliced path
 // switched off with vi.doMock), on a generated 5,000-person people.yaml.
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Finding } from '../../src/findings/finding.ts';
-import { Interner, parseText } from '../../src/inventory/parse/index.ts';
+import { Interner, parseText, type Path } from '../../src/inventory/parse/index.ts';
+import { parseYamlDocument } from '../../src/inventory/parse/yaml-document.ts';
 import { synthesize } from '../../src/synth/index.ts';
 
 const TODAY = '2026-11-23';
@@ -101,5 +103,48 @@ describe('a people.yaml of 5,000 lines with a few lines of another shape', () =>
     const plain = parsed(PEOPLE);
     expect(plain.parser).toBe('lines');
     expect(plain.yamlLines).toBeUndefined();
+  });
+});
+
+// Lines of other shapes, valid YAML or not, for the property below.
+const ODD = [
+  (l: string) => l.replace('name: ', 'name: !!str '),
+  (l: string) => l.replace('  - { ', '  - ').replace(/ }$/, '').replace(/, /g, '\n    '),
+  (l: string) => l.replace(/name: ([^,]+)/, "name: 'x''$1'"),
+  (l: string) => l.replace('status: ', 'status: &a '),
+  (l: string) => l.replace(/status: \w+/, 'status: *a'),
+  (l: string) => `${l.replace(/ }$/, ', note: |+')}\n      kept\n`,
+  (l: string) => l.replace(/ }$/, ''),
+  (l: string) => `  # a comment\n${l}`,
+  (l: string) => `\t${l.trimStart()}`,
+  (l: string) => `    ${l}`,
+  (l: string) => l.replace(/ }$/, ' } # why'),
+  (l: string) => l.replace('  - { ', '  -\n    { '),
+];
+
+describe('the mixed parse, on small files with lines of other shapes at random', () => {
+  const lines = PEOPLE.split('\n').slice(0, 42);
+  it('gives what `yaml` gives on the whole file whenever it reads part of the file with `yaml`', () => {
+    let mixedRuns = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 2, max: 41 }), fc.integer({ min: 0, max: ODD.length - 1 })), { minLength: 1, maxLength: 4 }), (changes) => {
+        const copy = [...lines];
+        for (const [at, odd] of changes) copy[at] = ODD[odd]!(copy[at]!);
+        const text = `${copy.join('\n')}\n`;
+        const mixed = parsed(text);
+        // Only the mixed path: a file the line scanners take whole, or `yaml` takes whole, is as before.
+        if (mixed.yamlLines === undefined) return;
+        mixedRuns++;
+        const whole = parseYamlDocument(text);
+        expect(whole.problems).toEqual([]);
+        expect(mixed.data).toEqual(whole.data);
+        const records = (whole.data as { people: Record<string, unknown>[] }).people;
+        const paths: Path[] = [['people'], ['people', records.length], ...records.flatMap((r, i) => [['people', i], ['people', i, 'nope'], ...Object.keys(r).map((k) => ['people', i, k])] as Path[])];
+        for (const path of paths) for (const target of ['key', 'value'] as const) expect(mixed.map.locate(path, target), `${path.join('.')} ${target}`).toEqual(whole.map.locate(path, target));
+      }),
+      { numRuns: 150 },
+    );
+    // The property held on files that took the mixed path, not only on files that went whole one way or the other.
+    expect(mixedRuns).toBeGreaterThan(20);
   });
 });
