@@ -28,6 +28,8 @@ export interface SeatActivity {
   state: SeatState;
 }
 
+export type AccountsByPerson = ReadonlyMap<string, { account: Account; index: number }>;
+
 /** Accounts of a snapshot by the person they were matched to (first account wins). */
 export function accountsByPerson(usage: Usage): Map<string, { account: Account; index: number }> {
   const out = new Map<string, { account: Account; index: number }>();

@@ -1,3 +1,4 @@
+import { accountsByPerson } from '../analysis/activity.ts';
 import { entitlements } from '../analysis/entitlement.ts';
 import { CODEOWNERS_PATH } from '../codeowners/generate.ts';
 import { codeownersFindings } from '../codeowners/stale.ts';
@@ -7,7 +8,8 @@ import { loadInventory } from '../inventory/load.ts';
 import { locate, type Inventory } from '../inventory/model.ts';
 import type { TreeSource } from '../inventory/source.ts';
 import { FILE_CHECKS, RULES } from '../rules/index.ts';
-import type { Rule, RuleContext } from '../rules/rule.ts';
+import type { Emitted, Rule, RuleContext } from '../rules/rule.ts';
+import { holdersOf, isSeatRule, walkSeats, type SeatRule, type WalkContext } from '../rules/seat-walk.ts';
 import { isTimeZone, todayIn, type IsoDate } from '../util/dates.ts';
 import { suggestion } from '../util/suggest.ts';
 
@@ -24,20 +26,40 @@ export function resolveToday(inv: Inventory, today: IsoDate | undefined, now: Da
   return todayIn(tz && isTimeZone(tz) ? tz : 'UTC', now);
 }
 
-/** Runs the rules over a loaded inventory, applying the org's severity overrides. Pure. */
+/**
+ * Runs the rules over a loaded inventory, applying the org's severity overrides. Pure.
+ * The per-seat rules share one walk over the seats (src/rules/seat-walk.ts); each rule's findings
+ * still come out together, in the order of `rules`.
+ */
 export function runRules(inv: Inventory, today: IsoDate, rules: readonly Rule[] = RULES): Finding[] {
-  const ctx: RuleContext = { inv, today, entitlements: entitlements(inv, today) };
+  const ctx: RuleContext = { inv, today, entitlements: entitlements(inv, today), accounts: memo(accountsByPerson) };
   const overrides = inv.org?.data.rules ?? {};
-  const out: Finding[] = [];
-  for (const rule of rules) {
+  const active = rules.filter((rule) => overrides[rule.id] !== 'off').map((rule) => ({ rule, out: [] as Finding[] }));
+  const emitter = ({ rule, out }: (typeof active)[number]) => {
     const setting = overrides[rule.id];
-    if (setting === 'off') continue;
-    rule.check(ctx, (e) => {
-      out.push({ rule: rule.id, severity: setting ?? e.severity ?? rule.severity, message: e.message, ...e.loc, ...(e.hint ? { hint: e.hint } : {}) });
-    });
+    const fixed = setting === 'off' ? undefined : setting;
+    return (e: Emitted) => {
+      out.push({ rule: rule.id, severity: fixed ?? e.severity ?? rule.severity, message: e.message, ...e.loc, ...(e.hint ? { hint: e.hint } : {}) });
+    };
+  };
+  const perSeat = active.filter((a) => isSeatRule(a.rule));
+  if (perSeat.length > 0) {
+    const walk: WalkContext = { ...ctx, holders: holdersOf(ctx) };
+    walkSeats(walk, perSeat.flatMap((a) => (a.rule as SeatRule).visit(walk, emitter(a)) ?? []));
   }
+  for (const a of active) if (!isSeatRule(a.rule)) a.rule.check(ctx, emitter(a));
+  const out = active.flatMap((a) => a.out);
   out.push(...orgSettingFindings(inv, rules));
   return out;
+}
+
+/** `f` computed once per argument. */
+function memo<K extends object, V>(f: (key: K) => V): (key: K) => V {
+  const seen = new Map<K, V>();
+  return (key) => {
+    if (!seen.has(key)) seen.set(key, f(key));
+    return seen.get(key)!;
+  };
 }
 
 /** Problems in org.yaml that only make sense with the rule list and the runtime: rule ids, time zone. */

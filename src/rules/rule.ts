@@ -1,6 +1,8 @@
+import type { AccountsByPerson } from '../analysis/activity.ts';
 import type { Entitlement } from '../analysis/entitlement.ts';
 import type { Severity } from '../findings/finding.ts';
 import type { Inventory, Loc } from '../inventory/model.ts';
+import type { Usage } from '../inventory/schema/index.ts';
 import type { IsoDate } from '../util/dates.ts';
 
 /** What every rule may read: the model, "today", and lookups computed once per check. */
@@ -8,6 +10,8 @@ export interface RuleContext {
   inv: Inventory;
   today: IsoDate;
   entitlements: Map<string, Entitlement>;
+  /** `accountsByPerson` of a snapshot, built once per check whichever rules ask. */
+  accounts(usage: Usage): AccountsByPerson;
 }
 
 export interface Emitted {

@@ -79,12 +79,12 @@ export const unknownReference: Rule = {
     for (const list of inv.assignments.values()) {
       const src = { file: list.file, map: list.map, path: [] };
       ref(src, ['license'], 'license', list.license);
+      const lic = inv.licenses.get(list.license);
+      if (!lic) continue;
+      const tiers = lic.data.tiers.map((t) => t.id);
+      const known = new Set(tiers);
       list.seats.forEach((seat, i) => {
-        const lic = inv.licenses.get(list.license);
-        if (lic && !lic.data.tiers.some((t) => t.id === seat.tier)) {
-          const tiers = lic.data.tiers.map((t) => t.id);
-          report(emit, seatLoc(list, i, 'tier'), `license "${list.license}" has no tier "${seat.tier}"${suggestion(seat.tier, tiers)}`, `its tiers are: ${tiers.join(', ')}`);
-        }
+        if (!known.has(seat.tier)) report(emit, seatLoc(list, i, 'tier'), `license "${list.license}" has no tier "${seat.tier}"${suggestion(seat.tier, tiers)}`, `its tiers are: ${tiers.join(', ')}`);
       });
     }
     for (const u of inv.usage.values()) ref(u.src, ['license'], 'license', u.data.license);

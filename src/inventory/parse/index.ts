@@ -4,14 +4,17 @@ import type { Interner } from './intern.ts';
 import { scanRecordBytes } from './record-bytes.ts';
 import type { SourceMap } from './positions.ts';
 import type { ParseProblem } from './problem.ts';
+import { parseSpliced } from './spliced.ts';
 import { parseYamlDocument } from './yaml-document.ts';
 
 export interface ParsedText {
   data: unknown;
   map: SourceMap;
   problems: ParseProblem[];
-  /** 'lines' when the fast line scanner read it, 'yaml' when the full parser did. */
+  /** 'lines' when the fast line scanner read it (maybe with a few runs of lines left to `yaml`), 'yaml' when the full parser read all of it. */
   parser: 'lines' | 'yaml';
+  /** The runs of lines (1-based, inclusive) of a 'lines' file that `yaml` read (parse/spliced.ts). */
+  yamlLines?: { from: number; to: number }[];
 }
 
 /** The file's bytes as well as its text: the byte scanner is tried first. */
@@ -23,12 +26,15 @@ export interface RawFile {
 
 /**
  * Parses a file's text: the line scanner for record lists when the file has the simple shape, else `yaml`.
- * With the raw bytes, the byte scanner goes first (same result, a fraction of the time and memory).
+ * With the raw bytes, the byte scanner goes first (same result, a fraction of the time and memory),
+ * and a record list with a few lines of another shape keeps it for the rest (parse/spliced.ts).
  */
 export function parseText(text: string, recordsKey?: string, raw?: RawFile): ParsedText {
   if (recordsKey) {
     const fast = (raw ? scanRecordBytes(raw.bytes, recordsKey, raw.interner) : null) ?? parseFlowLines(text, recordsKey);
     if (fast) return { data: fast.data, map: fast.map, problems: [], parser: 'lines' };
+    const spliced = raw ? parseSpliced(raw.bytes, recordsKey, raw.interner) : null;
+    if (spliced) return { data: spliced.data, map: spliced.map, problems: [], parser: 'lines', yamlLines: spliced.yamlLines };
   } else {
     const doc = parseFlowDocument(text);
     if (doc) return { data: doc.data, map: doc.map, problems: [], parser: 'lines' };

@@ -56,16 +56,59 @@ export function scanRecordBytes(bytes: Uint8Array, recordsKey: string, interner:
   }
 }
 
+/** Lines of the record list that the scanner left for the full parser, and where their records go. */
+export interface IrregularRegion {
+  /** First and last line (1-based) and the byte range from the first line's start to the last line's end. */
+  fromLine: number;
+  toLine: number;
+  fromByte: number;
+  toByte: number;
+  /** Index in the scanned records before which this region's records belong. */
+  at: number;
+}
+
+/**
+ * `scanRecordBytes` that does not give up on record lines of another shape: it leaves them, in
+ * runs of lines between regular records, for the full parser (parse/spliced.ts). Still null when
+ * anything outside the record list is irregular.
+ */
+export function scanRecordBytesLeniently(bytes: Uint8Array, recordsKey: string, interner: Interner = new Interner()): (FlowLinesParse & { regions: IrregularRegion[]; itemIndent: number }) | null {
+  const scanner = new ByteScanner(bytes, interner, []);
+  try {
+    const parsed = scanner.scan(recordsKey);
+    return parsed && { ...parsed, regions: scanner.regions!, itemIndent: scanner.itemIndent };
+  } catch (e) {
+    if (e instanceof Bail) return null;
+    throw e;
+  }
+}
+
 class ByteScanner {
   readonly b: Slicer;
   readonly interner: Interner;
   readonly latin1: (start: number, end: number) => string;
+  /** Collected irregular record lines (lenient mode); undefined: any irregular line gives up. */
+  readonly regions: IrregularRegion[] | undefined;
+  itemIndent = -1;
   end = 0;
 
-  constructor(bytes: Uint8Array, interner: Interner) {
+  constructor(bytes: Uint8Array, interner: Interner, regions?: IrregularRegion[]) {
     this.b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Slicer;
     this.interner = interner;
     this.latin1 = (s, e) => this.b.latin1Slice(s, e);
+    this.regions = regions;
+  }
+
+  /** In lenient mode, adds a record line to the current region (a new one after a regular record); else gives up. */
+  irregular(line: number, start: number, end: number, at: number): boolean {
+    const regions = this.regions;
+    if (!regions) return false;
+    const last = regions[regions.length - 1];
+    if (last && last.at === at) {
+      last.toLine = line;
+      last.toByte = end;
+    } else regions.push({ fromLine: line, toLine: line, fromByte: start, toByte: end, at });
+    return true;
   }
 
   scan(recordsKey: string): FlowLinesParse | null {
@@ -95,20 +138,13 @@ class ByteScanner {
         let i = start;
         while (i < end && b[i] === SP) i++;
         if (i === end || b[i] === HASH) continue;
-        if (b[i] !== DASH || !inList) return null;
-        const indent = i - start;
-        if (itemIndent === -1) itemIndent = indent;
-        else if (indent !== itemIndent) return null;
-        i++;
-        if (b[i] !== SP) return null;
-        while (b[i] === SP) i++;
-        if (b[i] !== LBRACE || i >= end) return null;
-        this.end = end;
-        const record: Record<string, unknown> = {};
-        i = this.map(i + 1, record);
-        let j = i;
-        while (j < end && b[j] === SP) j++;
-        if (j < end && !(b[j] === HASH && j > i)) return null;
+        if (!inList) return null;
+        const record = this.item(i, start, end, itemIndent);
+        if (record === undefined) {
+          if (this.irregular(lineNo, start, end, records.length)) continue;
+          return null;
+        }
+        if (itemIndent === -1) itemIndent = this.itemIndent;
         records.push(record);
         recordLines.push(lineNo);
         recordStarts.push(start);
@@ -127,6 +163,31 @@ class ByteScanner {
       return b.utf8Slice(s, e);
     };
     return { data: head.data, map: flowLinesMap(recordText, recordsKey, head.positions, recordLines) };
+  }
+
+  /** The record of a line `- { ... }` whose first non-space byte is at `i`, at the items' indent (-1: not known yet); undefined for another shape. */
+  item(i: number, start: number, end: number, itemIndent: number): Record<string, unknown> | undefined {
+    const b = this.b;
+    if (b[i] !== DASH) return undefined;
+    const indent = i - start;
+    if (itemIndent !== -1 && indent !== itemIndent) return undefined;
+    i++;
+    if (b[i] !== SP) return undefined;
+    while (b[i] === SP) i++;
+    if (b[i] !== LBRACE || i >= end) return undefined;
+    this.end = end;
+    const record: Record<string, unknown> = {};
+    try {
+      i = this.map(i + 1, record);
+    } catch (e) {
+      if (e instanceof Bail && this.regions) return undefined;
+      throw e;
+    }
+    let j = i;
+    while (j < end && b[j] === SP) j++;
+    if (j < end && !(b[j] === HASH && j > i)) return undefined;
+    this.itemIndent = indent;
+    return record;
   }
 
   /** Skips spaces; a tab or control character bails. */

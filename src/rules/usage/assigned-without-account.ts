@@ -1,16 +1,15 @@
 import { seatLoc } from '../../inventory/model.ts';
-import { accountsByPerson } from '../../analysis/activity.ts';
 import type { Rule } from '../rule.ts';
 
 export const assignedWithoutAccount: Rule = {
   id: 'assigned-without-account',
   severity: 'warning',
   doc: 'A seat is assigned in the inventory but the vendor has no account for its holder: the seat is paid for and unused, or the holder is unmatched.',
-  check({ inv }, emit) {
+  check({ inv, accounts }, emit) {
     for (const usage of inv.usage.values()) {
       const list = inv.assignments.get(usage.data.license);
       if (!list) continue;
-      const byPerson = accountsByPerson(usage.data);
+      const byPerson = accounts(usage.data);
       list.seats.forEach((seat, i) => {
         if (!seat.person || byPerson.has(seat.person)) return;
         emit({
