@@ -55,8 +55,10 @@ export async function readPeople(reader: PairReader, pair: TreePair, sides: Side
     const [ra, rb] = versions.map(([, p]) => rawById(p)) as [Map<string, string>, Map<string, string>];
     // Unknown holders anywhere get their did-you-mean from the whole ID list, in file order.
     if ([...a.people.keys()].join('\n') !== [...b.people.keys()].join('\n')) {
-      const known = (id: string) => (a.people.has(id) || a.invalid.people.has(id)) && (b.people.has(id) || b.invalid.people.has(id));
-      for (const path of await unknownHolderFiles(pair.base, known)) {
+      // One set, one lookup per seat: a million seats are scanned.
+      const inB = (id: string) => b.people.has(id) || b.invalid.people.has(id);
+      const known = new Set([...a.people.keys(), ...a.invalid.people].filter(inB));
+      for (const path of await unknownHolderFiles(pair.base, (id) => known.has(id))) {
         reached.all.add(licenseOf(path));
         reached.wide.add(licenseOf(path));
       }
