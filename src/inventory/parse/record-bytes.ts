@@ -47,25 +47,52 @@ const MAX_KEY = 64;
  * (single quotes, tabs, control characters, a BOM, ...), so the caller falls back to flow-lines.ts
  * and the result never differs from it.
  */
-export function scanRecordBytes(bytes: Uint8Array, recordsKey: string, interner: Interner = new Interner()): FlowLinesParse | null {
+export function scanRecordBytes(bytes: Uint8Array, recordsKey: string, interner: Interner = new Interner(), previous?: object): FlowLinesParse | null {
   try {
-    return new ByteScanner(bytes, interner).scan(recordsKey);
+    return new ByteScanner(bytes, interner, previous === undefined ? undefined : scannedLines.get(previous)).scan(recordsKey);
   } catch (e) {
     if (e instanceof Bail) return null;
     throw e;
   }
 }
 
+/** The record lines of a scanned file, by its data: a later version of the file reuses the records of lines it did not change. */
+interface Lines {
+  b: Buffer;
+  starts: number[];
+  ends: number[];
+  records: unknown[];
+}
+const scannedLines = new WeakMap<object, Lines>();
+/** How many lines ahead a later version's line is looked for in the earlier one (lines removed there). */
+const REUSE_WINDOW = 16;
+
 class ByteScanner {
   readonly b: Slicer;
   readonly interner: Interner;
   readonly latin1: (start: number, end: number) => string;
+  readonly previous: Lines | undefined;
+  /** The earlier version's next record line (see `reused`). */
+  at = 0;
   end = 0;
 
-  constructor(bytes: Uint8Array, interner: Interner) {
+  constructor(bytes: Uint8Array, interner: Interner, previous?: Lines) {
     this.b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Slicer;
     this.interner = interner;
     this.latin1 = (s, e) => this.b.latin1Slice(s, e);
+    this.previous = previous;
+  }
+
+  /** The record of the earlier version's line with the same bytes as [start, end), near where the last one was: the same bytes read the same. */
+  reused(start: number, end: number): Record<string, unknown> | undefined {
+    const p = this.previous!;
+    const last = Math.min(p.records.length, this.at + REUSE_WINDOW);
+    for (let k = this.at; k < last; k++) {
+      if (p.ends[k]! - p.starts[k]! !== end - start || (this.b as unknown as Buffer).compare(p.b, p.starts[k], p.ends[k], start, end) !== 0) continue;
+      this.at = k + 1;
+      return p.records[k] as Record<string, unknown>;
+    }
+    return undefined;
   }
 
   scan(recordsKey: string): FlowLinesParse | null {
@@ -76,6 +103,7 @@ class ByteScanner {
     const records = head.records;
     const recordLines: number[] = [];
     const recordStarts: number[] = [];
+    const recordEnds: number[] = [];
     let inList = false;
     let itemIndent = -1;
     let lineNo = 0;
@@ -103,15 +131,19 @@ class ByteScanner {
         if (b[i] !== SP) return null;
         while (b[i] === SP) i++;
         if (b[i] !== LBRACE || i >= end) return null;
-        this.end = end;
-        const record: Record<string, unknown> = {};
-        i = this.map(i + 1, record);
-        let j = i;
-        while (j < end && b[j] === SP) j++;
-        if (j < end && !(b[j] === HASH && j > i)) return null;
+        let record = this.previous && this.reused(start, end);
+        if (!record) {
+          this.end = end;
+          record = {};
+          i = this.map(i + 1, record);
+          let j = i;
+          while (j < end && b[j] === SP) j++;
+          if (j < end && !(b[j] === HASH && j > i)) return null;
+        }
         records.push(record);
         recordLines.push(lineNo);
         recordStarts.push(start);
+        recordEnds.push(end);
         continue;
       }
       const h = readHeader(b.utf8Slice(start, end), lineNo, head);
@@ -126,6 +158,7 @@ class ByteScanner {
       if (e > s && b[e - 1] === 13) e--;
       return b.utf8Slice(s, e);
     };
+    scannedLines.set(head.data, { b: b as unknown as Buffer, starts: recordStarts, ends: recordEnds, records });
     return { data: head.data, map: flowLinesMap(recordText, recordsKey, head.positions, recordLines) };
   }
 
