@@ -49,5 +49,8 @@ const HOLDER = /\bperson:[ \t]*["']?([^\s,}"'#]+)/g;
 export async function unknownHolderFiles(source: TreeSource, known: (id: string) => boolean): Promise<string[]> {
   const paths = (await source.list()).filter((p) => p.startsWith(ASSIGNMENTS) && classify(p).ok);
   const texts = await Promise.all(paths.map((p) => source.read(p).then((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1'), () => '')));
-  return paths.filter((_, i) => [...texts[i]!.matchAll(HOLDER)].some((m) => !known(m[1]!)));
+  return paths.filter((_, i) => {
+    for (const m of texts[i]!.matchAll(HOLDER)) if (!known(m[1]!)) return true;
+    return false;
+  });
 }

@@ -39,24 +39,30 @@ export function pairReader(pair: TreePair, validators: Validators) {
   const raw = new Map<string, Promise<Uint8Array>>();
   let basePaths: Promise<Set<string>> | undefined;
   const inBase = async (path: string) => (await (basePaths ??= pair.base.list().then((l) => new Set(l)))).has(path);
-  const parse = async (source: TreeSource, path: string): Promise<Parsed> => {
+  const parse = async (source: TreeSource, path: string, previous?: Promise<Parsed | undefined>): Promise<Parsed> => {
     if (!classify(path).ok) return readInventoryFile(path, new Uint8Array(0), validators);
     try {
-      return readInventoryFile(path, await source.read(path), validators, interner);
+      const bytes = await source.read(path);
+      return readInventoryFile(path, bytes, validators, interner, (await previous)?.file?.data);
     } catch (e) {
       if (e instanceof ReadRefused) return refusedFile(path, e);
       throw e;
     }
   };
+  /** The file at `path` on one side. */
+  const read = (side: Side, path: string): Promise<Parsed> => {
+    const changed = pair.changed.has(path);
+    const key = changed ? `${side}\u0000${path}` : path;
+    let p = cache.get(key);
+    if (p) return p;
+    // A changed file's head version reuses the records of the lines it shares with the base version.
+    const previous = changed && side === 'head' ? inBase(path).then((has) => (has ? read('base', path).catch(() => undefined) : undefined)) : undefined;
+    // A file git does not track (ignored) is not in its list of changes: it is read where it is.
+    cache.set(key, (p = (changed ? Promise.resolve(false) : inBase(path)).then((shared) => parse(shared ? pair.base : pair[side], path, previous))));
+    return p;
+  };
   return {
-    /** The file at `path` on one side. */
-    read(side: Side, path: string): Promise<Parsed> {
-      const key = pair.changed.has(path) ? `${side}\u0000${path}` : path;
-      let p = cache.get(key);
-      // A file git does not track (ignored) is not in its list of changes: it is read where it is.
-      if (!p) cache.set(key, (p = (pair.changed.has(path) ? Promise.resolve(false) : inBase(path)).then((shared) => parse(shared ? pair.base : pair[side], path))));
-      return p;
-    },
+    read,
     /** The bytes of a file the change did not touch. */
     bytes(path: string): Promise<Uint8Array> {
       let p = raw.get(path);

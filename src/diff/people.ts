@@ -11,17 +11,23 @@ const MANY = 500;
 const licenseOf = (path: string) => path.slice(path.lastIndexOf('/') + 1, -'.yaml'.length);
 
 
-/** Raw records of a people.yaml version by ID (every record with that ID, as written). */
-function rawById(parsed: Parsed | undefined): Map<string, string> {
-  const out = new Map<string, string>();
+/** Records of a people.yaml version by ID (every record with that ID, as written). */
+function rawById(parsed: Parsed | undefined): Map<string, unknown[]> {
+  const out = new Map<string, unknown[]>();
   const list = parsed?.file?.data.people;
   if (!Array.isArray(list)) return out;
   for (const p of list) {
     const id = p && typeof p === 'object' ? (p as { id?: unknown }).id : undefined;
-    if (typeof id === 'string') out.set(id, `${out.get(id) ?? ''}${JSON.stringify(p)}\n`);
+    if (typeof id !== 'string') continue;
+    const seen = out.get(id);
+    if (seen) seen.push(p);
+    else out.set(id, [p]);
   }
   return out;
 }
+
+/** Whether two lists of records are written the same; a line the head did not change is the base's very record (pair.ts). */
+const sameRecords = (a: unknown[] = [], b: unknown[] = []) => a.length === b.length && a.every((x, i) => x === b[i] || JSON.stringify(x) === JSON.stringify(b[i]));
 
 /** People that records of the small files look up: owners, signers, deciders, exemptions, department heads. */
 function smallFileRefs(inv: Inventory): string[] {
@@ -52,16 +58,18 @@ export async function readPeople(reader: PairReader, pair: TreePair, sides: Side
     if (versions.some(([, v]) => v && !v.file)) return { fallback: `${PEOPLE} is broken` };
     addAll(versions.filter((v): v is [Side, Parsed] => v[1] !== undefined));
     const [a, b] = sides.map((s) => s.inv) as [Inventory, Inventory];
-    const [ra, rb] = versions.map(([, p]) => rawById(p)) as [Map<string, string>, Map<string, string>];
+    const [ra, rb] = versions.map(([, p]) => rawById(p)) as [Map<string, unknown[]>, Map<string, unknown[]>];
     // Unknown holders anywhere get their did-you-mean from the whole ID list, in file order.
     if ([...a.people.keys()].join('\n') !== [...b.people.keys()].join('\n')) {
-      const known = (id: string) => (a.people.has(id) || a.invalid.people.has(id)) && (b.people.has(id) || b.invalid.people.has(id));
-      for (const path of await unknownHolderFiles(pair.base, known)) {
+      // One set, one lookup per seat: a million seats are scanned.
+      const inB = (id: string) => b.people.has(id) || b.invalid.people.has(id);
+      const known = new Set([...a.people.keys(), ...a.invalid.people].filter(inB));
+      for (const path of await unknownHolderFiles(pair.base, (id) => known.has(id))) {
         reached.all.add(licenseOf(path));
         reached.wide.add(licenseOf(path));
       }
     }
-    const changedIds = [...new Set([...ra.keys(), ...rb.keys()])].filter((id) => ra.get(id) !== rb.get(id));
+    const changedIds = [...new Set([...ra.keys(), ...rb.keys()])].filter((id) => !sameRecords(ra.get(id), rb.get(id)));
     // git grep answers a few IDs at once; a rewritten directory is matched in one pass over the seats instead.
     const changedSet = new Set(changedIds);
     const files = changedIds.length <= MANY ? await mentions(changedIds) : await unknownHolderFiles(pair.base, (id) => !changedSet.has(id));

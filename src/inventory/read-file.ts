@@ -25,8 +25,8 @@ export function refusedFile(path: string, refused: ReadRefused): { file?: ReadFi
   return placement.ok && placement.expectedId ? { findings: [finding], unreadable: { kind: placement.kind, id: placement.expectedId } } : { findings: [finding] };
 }
 
-/** Reads one inventory file: placement, bytes, YAML, schema, file name vs ID. Never throws on bad content. */
-export function readInventoryFile(path: string, bytes: Uint8Array, validators: Validators, interner?: Interner): { file?: ReadFile; findings: Finding[]; unreadable?: { kind: Kind; id: string } } {
+/** Reads one inventory file: placement, bytes, YAML, schema, file name vs ID (`previous`: see RawFile). Never throws on bad content. */
+export function readInventoryFile(path: string, bytes: Uint8Array, validators: Validators, interner?: Interner, previous?: object): { file?: ReadFile; findings: Finding[]; unreadable?: { kind: Kind; id: string } } {
   const placement = classify(path);
   if (!placement.ok) {
     if (placement.ignore) return { findings: [] };
@@ -38,7 +38,7 @@ export function readInventoryFile(path: string, bytes: Uint8Array, validators: V
   const decoded = decodeFile(bytes);
   if (!decoded.ok) return { findings: [err(path, decoded.rule, decoded.line, decoded.column, decoded.message, decoded.hint)], ...(unreadable ? { unreadable } : {}) };
   const info = KIND_INFO[kind];
-  const parsed = parseText(decoded.text, info.recordsKey, { bytes, ...(interner ? { interner } : {}) });
+  const parsed = parseText(decoded.text, info.recordsKey, { bytes, ...(interner ? { interner } : {}), ...(previous ? { previous } : {}) });
   const findings = parsed.problems.map((p) => err(path, p.rule, p.line, p.column, p.message, p.hint));
   if (findings.length > 0) return { findings, ...(unreadable ? { unreadable } : {}) };
   const data = parsed.data as Record<string, unknown> | null;

@@ -20,13 +20,31 @@ export interface SchemaProblem {
 
 export type Validators = Record<Kind, ValidateFunction>;
 
-/** Compiles one validator per kind (ajv, JSON Schema 2020-12, every error reported). */
+/** One validator per kind (ajv, JSON Schema 2020-12, every error reported), each compiled when first used. */
 export function createValidators(): Validators {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, strictTypes: false });
-  addFormats(ajv, ['date-time', 'email', 'uri']);
-  ajv.addFormat('date', { validate: memoized(fullFormats.date as { validate: (s: string) => boolean }) });
-  ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
-  return Object.fromEntries(KINDS.map((k) => [k, ajv.compile(KIND_INFO[k].schema)])) as Validators;
+  let ajv: Ajv2020 | undefined;
+  const compiler = (): Ajv2020 => {
+    if (ajv) return ajv;
+    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, strictTypes: false });
+    addFormats(ajv, ['date-time', 'email', 'uri']);
+    ajv.addFormat('date', { validate: memoized(fullFormats.date as { validate: (s: string) => boolean }) });
+    ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
+    return ajv;
+  };
+  // A command reads a few kinds (lac diff of a pull request: six of nine): the others are never compiled.
+  const out = {} as Validators;
+  for (const k of KINDS) {
+    Object.defineProperty(out, k, {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const compiled = compiler().compile(KIND_INFO[k].schema);
+        Object.defineProperty(out, k, { value: compiled, enumerable: true });
+        return compiled;
+      },
+    });
+  }
+  return out;
 }
 
 /** Distinct dates checked at most: far more than an inventory has, a bound on hostile input. */

@@ -30,9 +30,13 @@ export async function runDiff(base: string | undefined, head: string | undefined
   const today = parseToday(opts.today);
   let result;
   try {
+    // Each git process costs more in a loaded machine: head is verified once, beside the base.
+    const verifying = head ? verifyCommit(root, head) : undefined;
+    verifying?.catch(() => undefined); // a bad base is reported first
     const from = base ? { commit: await verifyCommit(root, base), label: base } : await defaultBase(root);
-    const to = head ? { source: gitSource(root, await verifyCommit(root, head)), label: head } : { source: fsSource(root), label: 'working tree' };
-    const changed = await changedPaths(root, from.commit, head ? await verifyCommit(root, head) : undefined);
+    const headCommit = await verifying;
+    const to = head && headCommit ? { source: gitSource(root, headCommit), label: head } : { source: fsSource(root), label: 'working tree' };
+    const changed = await changedPaths(root, from.commit, headCommit);
     result = await diffTrees(gitSource(root, from.commit), to.source, { base: from.label, head: to.label }, today, changed, { mentions: gitMentions(root, from.commit) });
   } catch (e) {
     throw asUserError(e);

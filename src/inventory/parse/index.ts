@@ -22,6 +22,8 @@ export interface RawFile {
   bytes: Uint8Array;
   /** Shared by the files of one load, so equal IDs are one string. */
   interner?: Interner;
+  /** The data of an earlier version of the file, scanned with the same interner: its records of unchanged lines are reused. */
+  previous?: object;
 }
 
 /**
@@ -31,7 +33,7 @@ export interface RawFile {
  */
 export function parseText(text: string, recordsKey?: string, raw?: RawFile): ParsedText {
   if (recordsKey) {
-    const fast = (raw ? scanRecordBytes(raw.bytes, recordsKey, raw.interner) : null) ?? parseFlowLines(text, recordsKey);
+    const fast = (raw ? scanRecordBytes(raw.bytes, recordsKey, raw.interner, raw.previous) : null) ?? parseFlowLines(text, recordsKey);
     if (fast) return { data: fast.data, map: fast.map, problems: [], parser: 'lines' };
     const spliced = raw ? parseSpliced(raw.bytes, recordsKey, raw.interner) : null;
     if (spliced) return { data: spliced.data, map: spliced.map, problems: [], parser: 'lines', yamlLines: spliced.yamlLines };

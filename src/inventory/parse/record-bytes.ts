@@ -47,9 +47,9 @@ const MAX_KEY = 64;
  * (single quotes, tabs, control characters, a BOM, ...), so the caller falls back to flow-lines.ts
  * and the result never differs from it.
  */
-export function scanRecordBytes(bytes: Uint8Array, recordsKey: string, interner: Interner = new Interner()): FlowLinesParse | null {
+export function scanRecordBytes(bytes: Uint8Array, recordsKey: string, interner: Interner = new Interner(), previous?: object): FlowLinesParse | null {
   try {
-    return new ByteScanner(bytes, interner).scan(recordsKey);
+    return new ByteScanner(bytes, interner, undefined, previous === undefined ? undefined : scannedLines.get(previous)).scan(recordsKey);
   } catch (e) {
     if (e instanceof Bail) return null;
     throw e;
@@ -83,20 +83,47 @@ export function scanRecordBytesLeniently(bytes: Uint8Array, recordsKey: string, 
   }
 }
 
+/** The record lines of a scanned file, by its data: a later version of the file reuses the records of lines it did not change. */
+interface Lines {
+  b: Buffer;
+  starts: number[];
+  ends: number[];
+  records: unknown[];
+}
+const scannedLines = new WeakMap<object, Lines>();
+/** How many lines ahead a later version's line is looked for in the earlier one (lines removed there). */
+const REUSE_WINDOW = 16;
+
 class ByteScanner {
   readonly b: Slicer;
   readonly interner: Interner;
   readonly latin1: (start: number, end: number) => string;
   /** Collected irregular record lines (lenient mode); undefined: any irregular line gives up. */
   readonly regions: IrregularRegion[] | undefined;
+  readonly previous: Lines | undefined;
+  /** The earlier version's next record line (see `reused`). */
+  at = 0;
   itemIndent = -1;
   end = 0;
 
-  constructor(bytes: Uint8Array, interner: Interner, regions?: IrregularRegion[]) {
+  constructor(bytes: Uint8Array, interner: Interner, regions?: IrregularRegion[], previous?: Lines) {
     this.b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Slicer;
     this.interner = interner;
     this.latin1 = (s, e) => this.b.latin1Slice(s, e);
     this.regions = regions;
+    this.previous = previous;
+  }
+
+  /** The record of the earlier version's line with the same bytes as [start, end), near where the last one was: the same bytes read the same. */
+  reused(start: number, end: number): Record<string, unknown> | undefined {
+    const p = this.previous!;
+    const last = Math.min(p.records.length, this.at + REUSE_WINDOW);
+    for (let k = this.at; k < last; k++) {
+      if (p.ends[k]! - p.starts[k]! !== end - start || (this.b as unknown as Buffer).compare(p.b, p.starts[k], p.ends[k], start, end) !== 0) continue;
+      this.at = k + 1;
+      return p.records[k] as Record<string, unknown>;
+    }
+    return undefined;
   }
 
   /** In lenient mode, adds a record line to the current region (a new one after a regular record); else gives up. */
@@ -119,6 +146,7 @@ class ByteScanner {
     const records = head.records;
     const recordLines: number[] = [];
     const recordStarts: number[] = [];
+    const recordEnds: number[] = [];
     let inList = false;
     let itemIndent = -1;
     let lineNo = 0;
@@ -148,6 +176,7 @@ class ByteScanner {
         records.push(record);
         recordLines.push(lineNo);
         recordStarts.push(start);
+        recordEnds.push(end);
         continue;
       }
       const h = readHeader(b.utf8Slice(start, end), lineNo, head);
@@ -155,6 +184,8 @@ class ByteScanner {
       inList = h === 'list';
     }
     if (!finishHeader(head)) return null;
+    // Only a file read whole by this scanner: the lenient mode's records are spliced with others later.
+    if (!this.regions) scannedLines.set(head.data, { b: b as unknown as Buffer, starts: recordStarts, ends: recordEnds, records });
     const recordText = (index: number) => {
       const s = recordStarts[index]!;
       let e = b.indexOf(10, s);
@@ -175,6 +206,11 @@ class ByteScanner {
     if (b[i] !== SP) return undefined;
     while (b[i] === SP) i++;
     if (b[i] !== LBRACE || i >= end) return undefined;
+    const reused = this.previous && this.reused(start, end);
+    if (reused) {
+      this.itemIndent = indent;
+      return reused;
+    }
     this.end = end;
     const record: Record<string, unknown> = {};
     try {
