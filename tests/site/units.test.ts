@@ -92,21 +92,6 @@ describe('static server', () => {
   });
 });
 
-test('the site input file reads back what was written, arrays element by element', async () => {
-  const { writeSiteInput, readSiteInput } = await import('../../src/site/input-file.ts');
-  const dir = mkdtempSync(join(tmpdir(), 'lac-input-'));
-  try {
-    const input = {
-      base: '/x/', ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', sources: { 'inventory/org.yaml': 'name: "a\nb"\n' },
-      model: { provenance: { commit: null }, events: [{ type: 'seat.assigned' }, { type: 'seat.removed' }], seats: [], org: { name: 'Ü' } },
-    } as unknown as Parameters<typeof writeSiteInput>[1];
-    await writeSiteInput(join(dir, 'in.jsonl'), input);
-    expect(readSiteInput(join(dir, 'in.jsonl'))).toEqual(input);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
 test('a bulk commit shows in the trail as one row per kind of change and license', async () => {
   const { trail, BULK } = await import('../../src/site/pages/audit.ts');
   const ev = (commit: string, type: string, license: string, person: string) =>
