@@ -140,8 +140,8 @@ export type AuditRow = HistoryEvent & { count?: number };
 /** "verified" / "unverified" as GitHub judged the signature; without its verdict, whether the commit carries one. */
 const signedCell = (e: AuditRow): string => (e.approval && e.approval.signature !== 'unavailable' ? e.approval.signature : e.signed ? 'yes (not verified)' : 'no');
 
-/** The standard table of change events (audit trail, license, person and contract pages). */
-export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRow[]): Table {
+/** The standard table of change events (audit trail, license, person and contract pages); `each` says where a summed row's changes are listed one by one. */
+export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRow[], each = "each is in the license's change history"): Table {
   return {
     id, title,
     columns: [{ label: 'Date' }, { label: 'Event' }, { label: 'License' }, { label: 'Subject' }, { label: 'Change' }, { label: 'Author' }, { label: 'Commit' }, { label: 'Pull request' }, { label: 'Signed' }],
@@ -149,7 +149,7 @@ export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRo
       const pull = e.pr !== null ? ctx.links.pull(e.pr) : null;
       // The most specific subject, linked: a seat event is about a person (or device) on a license.
       const subj: CellValue = e.count !== undefined ? `${e.count} records` : e.person ? ctx.person(e.person) : e.device ? e.device : e.contract ? ctx.contract(e.contract) : e.license ? ctx.license(e.license) : e.vendor ? ctx.vendor(e.vendor) : e.file;
-      const change = e.count !== undefined ? `${e.count} × ${e.type} in one commit${e.license ? '; each is in the license\'s change history' : ''}` : describe(e);
+      const change = e.count !== undefined ? `${e.count} × ${e.type} in one commit${e.license ? `; ${each}` : ''}` : describe(e);
       return [
         e.date.slice(0, 10), e.type, e.license ? ctx.license(e.license) : '', subj, change, e.author,
         // The site's commit page: who reviewed and approved it, its diff (it links on to the repository's own page).

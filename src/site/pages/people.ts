@@ -1,5 +1,6 @@
 import { routes } from '../routes.ts';
 import type { CellValue, Page, Table } from '../types.ts';
+import { bulkCommits, summedBulk } from './audit.ts';
 import { eventsTable, groupBy, leaverText, pagerSection, type Ctx } from './context.ts';
 import { personSections } from './offboarding.ts';
 import { leaversHolding } from './overview.ts';
@@ -75,6 +76,7 @@ export function personPages(ctx: Ctx): Page[] {
   const seatRows = groupBy(tableOf(ctx, seats).rows, (r) => idOf(r[0]));
   const ownRows = groupBy(tableOf(ctx, ownership).rows, (r) => idOf(r[0]));
   const eventsBy = groupBy(m.events, (e) => e.person);
+  const bulk = bulkCommits(m.events);
   return m.people.filter((p) => ctx.hasPage(p.id)).map((p): Page => ({
     route: routes.person(p.id), title: p.name, nav: 'people',
     crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'People', href: routes.people }],
@@ -99,7 +101,7 @@ export function personPages(ctx: Ctx): Page[] {
         empty: 'Owns no license or contract.',
       }),
       // Each change is in its license's history CSV, the audit trail CSVs and data.json: no file per person.
-      ctx.table({ ...eventsTable(ctx, `person-${p.id}-history`, 'Change history', eventsBy.get(p.id) ?? []), csv: null }),
+      ctx.table({ ...eventsTable(ctx, `person-${p.id}-history`, 'Change history', summedBulk(eventsBy.get(p.id) ?? [], bulk), "each is in the license's change history"), csv: null }),
     ],
   }));
 }
