@@ -58,3 +58,12 @@ test('after `lac site build` exits, no process of its process group is left', as
   expect(left).toEqual([]);
   expect([...helpers].some((h) => /esbuild|pagefind/.test(h)), [...helpers].join(', ')).toBe(true);
 }, 180_000);
+
+test('rows of a view of a shared CSV are left out of the search index; a table with its own CSV is indexed', () => {
+  // Runs on the site the test above built.
+  const person = readFileSync(join(out, 'people', 'ada', 'index.html'), 'utf8');
+  expect(person).toMatch(/<table data-table="person-ada-seats"[^>]*>.*?<tbody data-pagefind-ignore>/s);
+  const license = readFileSync(join(out, 'licenses', 'figma', 'index.html'), 'utf8');
+  expect(license).toMatch(/<table data-table="license-figma-seats"[^>]*>.*?<tbody>/s);
+  expect(license).not.toMatch(/<table data-table="license-figma-seats"[^>]*>.*?<tbody data-pagefind-ignore>.*?<\/table>/s);
+});
