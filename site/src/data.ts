@@ -1,16 +1,9 @@
-// The site's only data source: the file `lac site build` wrote (src/site/input-file.ts, compiled to dist/), read once per build;
-// the pages and tables are derived from it once, by the lac library's pure page builders.
-import { readSiteInput } from '../../dist/site/input-file.js';
-import { siteFromInput } from '../../dist/site/site-data.js';
-import type { Page, SiteData, Table } from '../../dist/site/types.js';
+// The site's only data source: the pages and tables `lac site build` derived from the repository (src/site/build.ts),
+// handed over in memory under the key the build defines (src/site/handoff.ts, compiled to dist/).
+import { takeOver } from '../../dist/site/handoff.js';
+import type { Page, RenderData, Table } from '../../dist/site/types.js';
 
-function load(): SiteData {
-  const file = import.meta.env.LAC_SITE_DATA;
-  if (!file) throw new Error('no site data: build the site with `lac site build`, which computes the data and runs Astro');
-  return siteFromInput(readSiteInput(file));
-}
-
-export const data: SiteData = load();
+export const data: RenderData = takeOver(import.meta.env.LAC_SITE_DATA);
 
 export const tableById = (id: string): Table => {
   const t = data.tables[id];

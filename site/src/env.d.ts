@@ -1,5 +1,5 @@
 interface ImportMetaEnv {
-  /** Path of the JSON file `lac site build` wrote (src/site/astro.ts). */
+  /** The key under which `lac site build` hands the pages over (src/site/handoff.ts). */
   readonly LAC_SITE_DATA: string;
   readonly BASE_URL: string;
 }

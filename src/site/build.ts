@@ -1,8 +1,15 @@
-import { readdir } from 'node:fs/promises';
-import { renderSite } from './astro.ts';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { normalizeBase, renderSite } from './astro.ts';
+import { endChildren, liveChildren } from './children.ts';
+import { downloads } from './downloads.ts';
 import type { ModelOptions } from './model/build.ts';
 import { buildSiteInput } from './input.ts';
 import { indexSite } from './search-index.ts';
+import { siteFromInput } from './site-data.ts';
+import type { RenderData } from './types.ts';
+import { writeDownloads } from './write-downloads.ts';
 
 export interface SiteBuildOptions extends ModelOptions {
   outDir: string;
@@ -22,21 +29,35 @@ export interface SiteBuildResult {
   timings: { data: number; render: number; search: number };
 }
 
+/**
+ * The data, the pages derived from it, and the downloads written into dir. Only what the pages need is
+ * returned: the model is released before Astro renders.
+ */
+async function prepare(o: SiteBuildOptions, dir: string): Promise<{ render: RenderData; downloads: number; commit: string | null; dirty: boolean }> {
+  const site = siteFromInput({ ...(await buildSiteInput(o)), base: normalizeBase(o.base) });
+  const written = await writeDownloads(downloads(site), dir);
+  const { provenance, org } = site.model;
+  return { render: { base: site.base, pages: site.pages, tables: site.tables, model: { provenance, org } }, downloads: written, commit: provenance.commit, dirty: provenance.dirty };
+}
+
 /** `lac site build`: compute the site data from the repository, then render it with Astro into outDir and index its pages for search. */
 export async function buildSite(o: SiteBuildOptions): Promise<SiteBuildResult> {
-  const t0 = performance.now();
-  const input = await buildSiteInput(o);
-  const { commit, dirty } = input.model.provenance;
-  const t1 = performance.now();
-  await renderSite(input, { outDir: o.outDir, base: o.base });
-  const t2 = performance.now();
-  const indexed = await indexSite(o.outDir);
-  const t3 = performance.now();
-  const files = (await readdir(o.outDir, { recursive: true })).map(String);
-  return {
-    pages: files.filter((f) => f.endsWith('.html')).length,
-    downloads: files.filter((f) => f.startsWith('download/') && /\.(csv|json|ics)$/.test(f)).length,
-    indexed, commit, dirty,
-    timings: { data: Math.round(t1 - t0), render: Math.round(t2 - t1), search: Math.round(t3 - t2) },
-  };
+  const before = liveChildren();
+  const staged = await mkdtemp(join(tmpdir(), 'lac-downloads-'));
+  try {
+    const t0 = performance.now();
+    const prepared = await prepare(o, staged);
+    const { commit, dirty } = prepared;
+    const t1 = performance.now();
+    await renderSite(prepared.render, { outDir: o.outDir, base: o.base, downloads: staged });
+    const t2 = performance.now();
+    const indexed = await indexSite(o.outDir);
+    const t3 = performance.now();
+    const pages = (await readdir(o.outDir, { recursive: true })).filter((f) => String(f).endsWith('.html')).length;
+    return { pages, downloads: prepared.downloads, indexed, commit, dirty, timings: { data: Math.round(t1 - t0), render: Math.round(t2 - t1), search: Math.round(t3 - t2) } };
+  } finally {
+    await rm(staged, { recursive: true, force: true });
+    // Astro's esbuild service and Pagefind's binary are stopped without being waited for: end and wait for them here.
+    await endChildren(before);
+  }
 }

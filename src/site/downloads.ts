@@ -10,18 +10,18 @@ export { tableCsv };
 export interface DownloadFile {
   /** Path under /download/, e.g. "csv/licenses.csv". */
   path: string;
-  contentType: string;
-  body(): string | ReadableStream<Uint8Array>;
+  /** The text, or its chunks (data.json: longer than a string can be). */
+  body(): string | Iterable<string>;
 }
 
-/** The files under /download/: every table as CSV (UTF-8 with a BOM, as every CSV here), the whole data as JSON, each vendor's license position, the forecast as `lac forecast --format csv`, the renewal calendar. */
+/** The files under /download/: every table that has a CSV of its own (not a view of a shared one) (UTF-8 with a BOM, as every CSV here), the whole data as JSON, each vendor's license position, the forecast as `lac forecast --format csv`, the renewal calendar. */
 export function downloads(d: SiteData): DownloadFile[] {
   return [
-    ...Object.values(d.tables).map((t) => ({ path: `csv/${t.id}.csv`, contentType: 'text/csv; charset=utf-8', body: () => tableCsv(t) })),
-    { path: 'data.json', contentType: 'application/json', body: () => jsonStream(d.model as unknown as Record<string, unknown>) },
-    ...[...new Set(d.model.position.lines.map((l) => l.vendor))].map((v) => ({ path: `position/${v}.csv`, contentType: 'text/csv; charset=utf-8', body: () => BOM + formatPositionCsv({ ...d.model.position, lines: vendorLines(d.model.position, v) }) })),
-    { path: 'forecast.csv', contentType: 'text/csv; charset=utf-8', body: () => BOM + forecastCsv(d.model.forecast) },
-    { path: 'renewals.ics', contentType: 'text/calendar; charset=utf-8', body: () => d.ics },
+    ...Object.values(d.tables).filter((t) => t.csv === undefined).map((t) => ({ path: `csv/${t.id}.csv`, body: () => tableCsv(t) })),
+    { path: 'data.json', body: () => jsonChunks(d.model as unknown as Record<string, unknown>) },
+    ...[...new Set(d.model.position.lines.map((l) => l.vendor))].map((v) => ({ path: `position/${v}.csv`, body: () => BOM + formatPositionCsv({ ...d.model.position, lines: vendorLines(d.model.position, v) }) })),
+    { path: 'forecast.csv', body: () => BOM + forecastCsv(d.model.forecast) },
+    { path: 'renewals.ics', body: () => d.ics },
   ];
 }
 
@@ -48,16 +48,4 @@ export function* jsonChunks(obj: Record<string, unknown>): Generator<string> {
     yield `${chunk}${value.length ? '\n' : ''}]${sep}`;
   }
   yield '}\n';
-}
-
-function jsonStream(obj: Record<string, unknown>): ReadableStream<Uint8Array> {
-  const chunks = jsonChunks(obj);
-  const encoder = new TextEncoder();
-  return new ReadableStream({
-    pull(controller) {
-      const next = chunks.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-  });
 }

@@ -11,6 +11,8 @@ export const routes = {
   discovered: '/discovered/',
   position: '/position/',
   people: '/people/',
+  /** Page n of the people list: two path segments, so that no person ID can take its route. */
+  peoplePage: (n: number) => (n === 1 ? '/people/' : `/people/list/${n}/`),
   person: (id: string) => `/people/${id}/`,
   departments: '/departments/',
   spendYear: (year: number) => `/spend/${year}/`,

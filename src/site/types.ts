@@ -38,6 +38,11 @@ export interface Table {
   rows: CellValue[][];
   /** Shown when there are no rows. */
   empty?: string;
+  /**
+   * The table's rows are a view of a shared CSV (the table with this id, e.g. one person's seats of "seats"),
+   * which the CSV link opens; the table has no file of its own. null: no CSV (the rows are in data.json).
+   */
+  csv?: string | null;
 }
 
 export interface Kpi {
@@ -109,4 +114,12 @@ export interface SiteInput {
 export interface SiteData extends SiteInput {
   pages: Page[];
   tables: Record<string, Table>;
+}
+
+/** What the Astro project renders: the pages and their tables, and of the model only what every page's frame shows. */
+export interface RenderData {
+  base: string;
+  pages: Page[];
+  tables: Record<string, Table>;
+  model: Pick<SiteModel, 'provenance' | 'org'>;
 }

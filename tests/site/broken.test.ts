@@ -21,7 +21,10 @@ test('no org.yaml, a license that fails its schema, a contract in a currency wit
   expect(site.model.org.name).toBe('Unnamed organization');
   expect(site.model.licenses).toEqual([]);
   expect(site.model.findings.map((f) => f.rule)).toEqual(expect.arrayContaining(['missing-file', 'unknown-reference']));
-  expect(site.pages.map((p) => p.route)).toEqual(expect.arrayContaining(['/', '/compliance/', '/contracts/other/', '/people/ada/']));
+  expect(site.pages.map((p) => p.route)).toEqual(expect.arrayContaining(['/', '/compliance/', '/contracts/other/', '/people/']));
+  // With its license unreadable nobody holds a seat, and without git nobody had a change: people are rows of the list, without a page (issue 16).
+  expect(site.pages.map((p) => p.route)).not.toContain('/people/ada/');
+  expect(site.tables['people-page-1']!.rows.find((r) => r[1] === 'ada')![0]).toEqual({ text: 'Ada Lovelace', id: 'ada', email: 'ada@test.example' });
 });
 
 test('entries that are not regular files: reported as findings, left out of the source view, never read', async () => {

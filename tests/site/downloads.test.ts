@@ -33,7 +33,7 @@ describe('CSV downloads', () => {
   test('every table\'s CSV: dates ISO, numbers plain, flags true/false, an ID beside each name', () => {
     const problems: string[] = [];
     let checked = 0;
-    for (const t of Object.values(site.tables)) {
+    for (const t of Object.values(site.tables).filter((x) => x.csv === undefined)) {
       const { header, rows } = read(`csv/${t.id}.csv`);
       const cols = csvColumns(t);
       expect(header, t.id).toEqual(cols.map((c) => c.header));
@@ -79,6 +79,27 @@ describe('CSV downloads', () => {
   test('the position and forecast CSVs start with the BOM too, the rest byte for byte as the CLI writes them', () => {
     expect(file('forecast.csv').startsWith(BOM)).toBe(true);
     expect(file('position/figma.csv').startsWith(`${BOM}as_of,`)).toBe(true);
+  });
+});
+
+describe('shared CSVs (issue 16)', () => {
+  test('a person\'s seats and ownership are views of seats.csv and ownership.csv, rows equal to theirs there; no CSV per person', () => {
+    const paths = downloads(site).map((d) => d.path);
+    // Only a leaver's seat removals (offboarding evidence, a few people) keep a file of their own.
+    expect(paths.filter((p) => p.startsWith('csv/person-'))).toEqual(['csv/person-cy-offboarding.csv']);
+    const seats = read('csv/seats.csv').rows;
+    const owners = read('csv/ownership.csv').rows;
+    for (const person of ['ada', 'bob', 'cy']) {
+      const own = site.tables[`person-${person}-seats`]!;
+      expect(own.csv).toBe('seats');
+      const shared = seats.filter((r) => r.Holder_id === person);
+      expect(shared.length).toBe(own.rows.length);
+      expect(shared.map((r) => [r.License_id, r.Tier, r.Since])).toEqual(own.rows.map((r) => [(r[0] as { id: string }).id, r[1], r[2]]));
+      expect(owners.filter((r) => r.Owner_id === person).map((r) => r.What_id)).toEqual(site.tables[`person-${person}-owns`]!.rows.map((r) => (r[0] as { id: string }).id));
+    }
+    expect(seats.length).toBe(site.model.seats.length);
+    expect(owners.map((r) => [r.Owner_id, r.What_id])).toEqual(expect.arrayContaining([['ada', 'figma'], ['bob', 'slack']]));
+    expect(site.tables['person-cy-history']!.csv).toBeNull();
   });
 });
 

@@ -93,11 +93,11 @@ describe('site model', () => {
 });
 
 describe('site pages and downloads', () => {
-  test('routes are unique and every table is offered as CSV', () => {
+  test('routes are unique and every table is offered as CSV: its own, or the shared one it is a view of', () => {
     const routes = site.pages.map((p) => p.route);
     expect(new Set(routes).size).toBe(routes.length);
     const files = downloads(site).map((d) => d.path);
-    for (const id of Object.keys(site.tables)) expect(files).toContain(`csv/${id}.csv`);
+    for (const t of Object.values(site.tables)) if (t.csv !== null) expect(files).toContain(`csv/${t.csv ?? t.id}.csv`);
     expect(files).toEqual(expect.arrayContaining(['data.json', 'renewals.ics']));
   });
 

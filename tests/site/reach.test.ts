@@ -60,6 +60,22 @@ describe('reachability', () => {
     expect(reached).toContain('/source/inventory/usage/figma.yaml/');
   });
 
+  test('1,200 people: the list is three pages with a pager; only people with a seat or a change have a page, the rest are unlinked rows', () => {
+    const ada = site.model.people.find((p) => p.id === 'ada')!;
+    const extra = Array.from({ length: 1197 }, (_, i) => ({ ...ada, id: `p${String(i).padStart(4, '0')}`, name: `Person ${i}`, email: `p${i}@test.example`, seats: 0 }));
+    const big = siteFromInput({ ...site, model: { ...site.model, people: [...site.model.people, ...extra] } });
+    const { pages, reached, broken } = crawl(big);
+    expect(broken).toEqual([]);
+    expect([...pages.keys()].filter((r) => !reached.has(r))).toEqual([]);
+    expect([...pages.keys()].filter((r) => r.startsWith('/people/'))).toEqual(['/people/', '/people/list/2/', '/people/list/3/', '/people/ada/', '/people/bob/', '/people/cy/']);
+    const list = (route: string) => big.pages.find((p) => p.route === route)!.sections.flatMap((s) => (s.type === 'table' && s.table.startsWith('people-page-') ? big.tables[s.table]!.rows : []));
+    expect([1, 2, 3].map((n) => list(n === 1 ? '/people/' : `/people/list/${n}/`).length)).toEqual([500, 500, 200]);
+    expect(list('/people/list/3/').at(-1)![0]).toEqual({ text: 'Person 1196', id: 'p1196', email: 'p1196@test.example' });
+    expect(list('/people/')[0]![0]).toMatchObject({ text: 'Ada Lovelace', href: '/people/ada/' });
+    expect(big.tables['people-page-2']!.csv).toBe('people');
+    expect(big.tables.people!.rows.length).toBe(1200);
+  });
+
   test('a license page whose figures come from a usage snapshot cites and links that file', () => {
     const page = site.pages.find((p) => p.route === '/licenses/figma/')!;
     expect(linksOf(site, page)).toContain('/source/inventory/usage/figma.yaml/');

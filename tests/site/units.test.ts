@@ -92,21 +92,6 @@ describe('static server', () => {
   });
 });
 
-test('the site input file reads back what was written, arrays element by element', async () => {
-  const { writeSiteInput, readSiteInput } = await import('../../src/site/input-file.ts');
-  const dir = mkdtempSync(join(tmpdir(), 'lac-input-'));
-  try {
-    const input = {
-      base: '/x/', ics: 'BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n', sources: { 'inventory/org.yaml': 'name: "a\nb"\n' },
-      model: { provenance: { commit: null }, events: [{ type: 'seat.assigned' }, { type: 'seat.removed' }], seats: [], org: { name: 'Ü' } },
-    } as unknown as Parameters<typeof writeSiteInput>[1];
-    await writeSiteInput(join(dir, 'in.jsonl'), input);
-    expect(readSiteInput(join(dir, 'in.jsonl'))).toEqual(input);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-});
-
 test('a bulk commit shows in the trail as one row per kind of change and license', async () => {
   const { trail, BULK } = await import('../../src/site/pages/audit.ts');
   const ev = (commit: string, type: string, license: string, person: string) =>
@@ -119,6 +104,18 @@ test('a bulk commit shows in the trail as one row per kind of change and license
     ['c1', 'seat.assigned', 'figma', BULK / 2],
     ['c1', 'license.created', 'figma', 1],
   ]);
+});
+
+test('a person\'s or a license\'s page sums its part of a bulk commit per kind of change; small commits stay one row per change', async () => {
+  const { summedBulk, bulkCommits, BULK } = await import('../../src/site/pages/audit.ts');
+  const ev = (commit: string, type: string, license: string, person: string) =>
+    ({ type, license, person, details: {}, file: `inventory/assignments/${license}.yaml`, commit, date: '2026-01-01T00:00:00Z', author: 'A', email: 'a@x', pr: null, signed: false }) as never;
+  const all = [ev('c2', 'seat.removed', 'figma', 'p1'), ...Array.from({ length: BULK + 1 }, (_, i) => ev('c1', 'seat.assigned', i % 2 ? 'figma' : 'slack', `p${i % 3}`))];
+  const bulk = bulkCommits(all);
+  expect([...bulk]).toEqual(['c1']);
+  const p1 = summedBulk(all.filter((e: { person: string }) => e.person === 'p1'), bulk);
+  expect(p1.map((r) => [r.commit, r.type, r.person, r.count])).toEqual([['c2', 'seat.removed', 'p1', undefined], ['c1', 'seat.assigned', undefined, Math.ceil((BULK + 1 - 1) / 3)]]);
+  expect(summedBulk(all.slice(0, 1), new Set())).toEqual(all.slice(0, 1));
 });
 
 test('data.json is written in chunks and parses back to the model', async () => {

@@ -15,7 +15,11 @@ export const statusOf = (a: ChangeApproval | null): ChangeApproval['status'] => 
 /** Each commit's events, in the order given. */
 export function byCommit(events: readonly HistoryEvent[]): Map<string, HistoryEvent[]> {
   const out = new Map<string, HistoryEvent[]>();
-  for (const e of events) out.set(e.commit, [...(out.get(e.commit) ?? []), e]);
+  for (const e of events) {
+    const list = out.get(e.commit);
+    if (list) list.push(e);
+    else out.set(e.commit, [e]);
+  }
   return out;
 }
 

@@ -34,6 +34,35 @@ export function trail(events: HistoryEvent[]): AuditRow[] {
   return out;
 }
 
+/** The commits with more than BULK change events (an initial import). */
+export function bulkCommits(events: HistoryEvent[]): Set<string> {
+  return new Set([...groupBy(events, (e) => e.commit)].filter(([, list]) => list.length > BULK).map(([commit]) => commit));
+}
+
+/**
+ * One record's events with those of bulk commits summed per commit and kind of change: a person's page or a
+ * license's shows one row for its part of an import of 200,000 seats, not a row per seat (issue 16).
+ */
+export function summedBulk(events: HistoryEvent[], bulk: Set<string>): AuditRow[] {
+  const out: AuditRow[] = [];
+  const sums = new Map<string, AuditRow>();
+  for (const e of events) {
+    if (!bulk.has(e.commit)) {
+      out.push(e);
+      continue;
+    }
+    const key = `${e.commit}\u0000${e.type}`;
+    const sum = sums.get(key);
+    if (sum) sum.count! += 1;
+    else {
+      const row: AuditRow = { ...e, person: undefined, device: undefined, contract: undefined, vendor: undefined, details: {}, count: 1 };
+      sums.set(key, row);
+      out.push(row);
+    }
+  }
+  return out;
+}
+
 /** The audit trail: every change event, newest first, by kind of change, 100 to a page. */
 export function auditPages(ctx: Ctx): Page[] {
   const { m } = ctx;

@@ -17,6 +17,15 @@ export interface Ctx {
   vendor(id: string | null | undefined): CellValue;
   /** "Annual cost (EUR)". */
   money(label: string): string;
+  /** Whether a person has a page of their own (personPages): else their name is shown without a link. */
+  hasPage(person: string): boolean;
+}
+
+/** The people with a page of their own: those holding a seat or named by a change in the history (issue 16). */
+export function peopleWithPages(m: SiteModel): Set<string> {
+  const out = new Set(m.people.filter((p) => p.seats > 0).map((p) => p.id));
+  for (const e of m.events) if (e.person) out.add(e.person);
+  return out;
 }
 
 export function context(m: SiteModel, links: Links): Ctx {
@@ -28,12 +37,14 @@ export function context(m: SiteModel, links: Links): Ctx {
     vendor: new Map(m.vendors.map((v) => [v.id, v.name])),
   };
   const emails = new Map(m.people.map((p) => [p.id, p.email]));
+  const withPage = peopleWithPages(m);
   // The ID (and a person's email) ride along for the CSV, which writes them beside the name (src/site/csv/).
   const ref = (kind: keyof typeof names, route: (id: string) => string) => (id: string | null | undefined): CellValue => {
     if (!id) return '';
     const name = names[kind].get(id);
     const email = kind === 'person' ? { email: emails.get(id) ?? '' } : {};
-    return name === undefined ? { text: id, id, ...email } : { text: name, href: route(id), id, ...email };
+    if (name === undefined) return { text: id, id, ...email };
+    return kind === 'person' && !withPage.has(id) ? { text: name, id, ...email } : { text: name, href: route(id), id, ...email };
   };
   return {
     m, links, tables,
@@ -47,6 +58,7 @@ export function context(m: SiteModel, links: Links): Ctx {
     contract: ref('contract', routes.contract),
     vendor: ref('vendor', routes.vendor),
     money: (label) => `${label} (${m.org.currency})`,
+    hasPage: (person) => withPage.has(person),
   };
 }
 
@@ -128,8 +140,8 @@ export type AuditRow = HistoryEvent & { count?: number };
 /** "verified" / "unverified" as GitHub judged the signature; without its verdict, whether the commit carries one. */
 const signedCell = (e: AuditRow): string => (e.approval && e.approval.signature !== 'unavailable' ? e.approval.signature : e.signed ? 'yes (not verified)' : 'no');
 
-/** The standard table of change events (audit trail, license, person and contract pages). */
-export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRow[]): Table {
+/** The standard table of change events (audit trail, license, person and contract pages); `each` says where a summed row's changes are listed one by one. */
+export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRow[], each = "each is in the license's change history"): Table {
   return {
     id, title,
     columns: [{ label: 'Date' }, { label: 'Event' }, { label: 'License' }, { label: 'Subject' }, { label: 'Change' }, { label: 'Author' }, { label: 'Commit' }, { label: 'Pull request' }, { label: 'Signed' }],
@@ -137,7 +149,7 @@ export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRo
       const pull = e.pr !== null ? ctx.links.pull(e.pr) : null;
       // The most specific subject, linked: a seat event is about a person (or device) on a license.
       const subj: CellValue = e.count !== undefined ? `${e.count} records` : e.person ? ctx.person(e.person) : e.device ? e.device : e.contract ? ctx.contract(e.contract) : e.license ? ctx.license(e.license) : e.vendor ? ctx.vendor(e.vendor) : e.file;
-      const change = e.count !== undefined ? `${e.count} × ${e.type} in one commit${e.license ? '; each is in the license\'s change history' : ''}` : describe(e);
+      const change = e.count !== undefined ? `${e.count} × ${e.type} in one commit${e.license ? `; ${each}` : ''}` : describe(e);
       return [
         e.date.slice(0, 10), e.type, e.license ? ctx.license(e.license) : '', subj, change, e.author,
         // The site's commit page: who reviewed and approved it, its diff (it links on to the repository's own page).

@@ -46,9 +46,13 @@ export function meaningOf(c: CsvColumn): string {
 export function downloadsPage(ctx: Ctx): Page {
   const family = familyNamer(ctx.m);
   const groups = new Map<string, Table[]>();
+  // A view of a shared CSV has no file of its own: the shared table documents the columns.
   for (const t of Object.values(ctx.tables)) {
+    if (t.csv !== undefined) continue;
     const f = family(t.id);
-    groups.set(f, [...(groups.get(f) ?? []), t]);
+    const group = groups.get(f);
+    if (group) group.push(t);
+    else groups.set(f, [t]);
   }
   const rows: CellValue[][] = [];
   const document = (file: CellValue, files: number, cols: Array<{ header: string; type: string; meaning: string }>) => {

@@ -2,7 +2,9 @@ import type { Finding } from '../../findings/finding.ts';
 import { routes } from '../routes.ts';
 import { lineChart } from '../svg/lines.ts';
 import type { LicenseFigures } from '../model/types.ts';
-import type { Page, Table } from '../types.ts';
+import type { Page, Section, Table } from '../types.ts';
+import type { HistoryEvent } from '../../history/history.ts';
+import { bulkCommits, summedBulk } from './audit.ts';
 import { amount, bought, round2, eventsTable, groupBy, idle, num, pct, percent, wholly, withUnknownColumn, type Ctx } from './context.ts';
 
 export function licensesPage(ctx: Ctx): Page {
@@ -45,6 +47,7 @@ export function licensePages(ctx: Ctx): Page[] {
   const { m } = ctx;
   const seatsBy = groupBy(m.seats, (s) => s.license);
   const eventsBy = groupBy(m.events, (e) => e.license);
+  const bulk = bulkCommits(m.events);
   return m.licenses.map((l): Page => {
     const seats = seatsBy.get(l.id) ?? [];
     const contracts = m.contracts.filter((c) => c.licenses.includes(l.id));
@@ -102,8 +105,16 @@ export function licensePages(ctx: Ctx): Page[] {
           empty: 'No contract line or price is behind these figures.',
         }),
         ctx.table(findingsTable(ctx, `license-${l.id}-findings`, 'Findings', licenseFindings(ctx, l.id))),
-        ctx.table(eventsTable(ctx, `license-${l.id}-history`, 'Change history', eventsBy.get(l.id) ?? [])),
+        historyTable(ctx, l.id, eventsBy.get(l.id) ?? [], bulk),
       ],
     };
   });
+}
+
+/** A license's change history; with bulk commits summed on the page, every change one by one in its CSV (license-<license>-changes.csv). */
+function historyTable(ctx: Ctx, id: string, events: HistoryEvent[], bulk: Set<string>): Section {
+  const shown = summedBulk(events, bulk);
+  if (shown.length === events.length) return ctx.table(eventsTable(ctx, `license-${id}-history`, 'Change history', events));
+  ctx.table(eventsTable(ctx, `license-${id}-changes`, 'Every change', events));
+  return ctx.table({ ...eventsTable(ctx, `license-${id}-history`, 'Change history', shown, "each is in this table's CSV"), csv: `license-${id}-changes` });
 }

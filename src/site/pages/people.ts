@@ -1,37 +1,83 @@
 import { routes } from '../routes.ts';
-import type { Page } from '../types.ts';
-import { eventsTable, groupBy, leaverText, type Ctx } from './context.ts';
+import type { CellValue, Page, Table } from '../types.ts';
+import { bulkCommits, summedBulk } from './audit.ts';
+import { eventsTable, groupBy, leaverText, pagerSection, type Ctx } from './context.ts';
 import { personSections } from './offboarding.ts';
 import { leaversHolding } from './overview.ts';
 
-export function peoplePage(ctx: Ctx): Page {
+/** Rows of the people list on one page: 100,000 people are 200 pages, not one page of 30 MB. */
+export const PEOPLE_PAGE_SIZE = 500;
+
+/** The people list, one page of PEOPLE_PAGE_SIZE at a time; its CSV (people.csv) has everyone. */
+export function peoplePage(ctx: Ctx): Page[] {
   const { m } = ctx;
   const dept = new Map(m.departments.map((d) => [d.id, d.name]));
+  const everyone: Table = {
+    id: 'people', title: 'Everyone',
+    columns: [{ label: 'Name', kind: 'person' }, { label: 'ID' }, { label: 'Department' }, { label: 'Cost centre' }, { label: 'Status' }, { label: 'Seats', numeric: true }],
+    rows: m.people.map((p) => [ctx.person(p.id), p.id, p.department ? dept.get(p.department) ?? p.department : '', p.costCentre ?? '', p.status, String(p.seats)]),
+    empty: 'No people.',
+  };
+  ctx.table(everyone);
+  const leavers = ctx.table({
+    id: 'leavers-with-seats', title: 'Leavers holding seats (left, or leaving)',
+    columns: [{ label: 'Person' }, { label: 'Status' }, { label: 'License' }, { label: 'Tier' }, { label: 'Since', kind: 'date' }, { label: 'Line' }],
+    rows: leaversHolding(ctx).map((s) => [ctx.person(s.person), leaverText(s.leaver, s.end), ctx.license(s.license), s.tier, s.since, { text: `${s.file}:${s.line}`, href: ctx.links.blob(s.file, s.line) }]),
+    empty: 'No leaver holds a seat, and nobody leaving does.',
+  });
+  const n = Math.max(1, Math.ceil(everyone.rows.length / PEOPLE_PAGE_SIZE));
+  return Array.from({ length: n }, (_, i): Page => {
+    const from = i * PEOPLE_PAGE_SIZE;
+    const rows = everyone.rows.slice(from, from + PEOPLE_PAGE_SIZE);
+    const title = n > 1 ? `Everyone ${from + 1}–${from + rows.length} of ${everyone.rows.length}` : 'Everyone';
+    return {
+      route: routes.peoplePage(i + 1), title: i === 0 ? 'People' : `People, page ${i + 1} of ${n}`, nav: 'people',
+      crumbs: i === 0 ? [{ text: 'Overview', href: routes.overview }] : [{ text: 'Overview', href: routes.overview }, { text: 'People', href: routes.people }],
+      sections: [
+        ...(i === 0 ? [leavers] : []),
+        pagerSection('Pages of people', n, i + 1, routes.peoplePage),
+        ctx.table({ ...everyone, id: `people-page-${i + 1}`, title, rows, csv: everyone.id }),
+        pagerSection('Pages of people (bottom)', n, i + 1, routes.peoplePage),
+      ],
+    };
+  });
+}
+
+/** Every seat, one row each: the CSV behind each person's "Seats held" (filter on Holder_id). */
+function seatsTable(ctx: Ctx): Table {
   return {
-    route: routes.people, title: 'People', nav: 'people', crumbs: [{ text: 'Overview', href: routes.overview }],
-    sections: [
-      ctx.table({
-        id: 'leavers-with-seats', title: 'Leavers holding seats (left, or leaving)',
-        columns: [{ label: 'Person' }, { label: 'Status' }, { label: 'License' }, { label: 'Tier' }, { label: 'Since', kind: 'date' }, { label: 'Line' }],
-        rows: leaversHolding(ctx).map((s) => [ctx.person(s.person), leaverText(s.leaver, s.end), ctx.license(s.license), s.tier, s.since, { text: `${s.file}:${s.line}`, href: ctx.links.blob(s.file, s.line) }]),
-        empty: 'No leaver holds a seat, and nobody leaving does.',
-      }),
-      ctx.table({
-        id: 'people', title: 'Everyone',
-        columns: [{ label: 'Name', kind: 'person' }, { label: 'ID' }, { label: 'Department' }, { label: 'Cost centre' }, { label: 'Status' }, { label: 'Seats', numeric: true }],
-        rows: m.people.map((p) => [ctx.person(p.id), p.id, p.department ? dept.get(p.department) ?? p.department : '', p.costCentre ?? '', p.status, String(p.seats)]),
-        empty: 'No people.',
-      }),
-    ],
+    id: 'seats', title: 'Every seat',
+    columns: [{ label: 'Holder' }, { label: 'License' }, { label: 'Tier' }, { label: 'Since', kind: 'date' }, { label: 'Activity' }, { label: 'Last active', kind: 'date' }, { label: 'Line' }],
+    rows: ctx.m.seats.map((s) => [s.person ? ctx.person(s.person) : s.device ? { text: s.device, id: s.device } : '', ctx.license(s.license), s.tier, s.since, s.state, s.lastActive ?? '', { text: `${s.file}:${s.line}`, href: ctx.links.blob(s.file, s.line) }]),
+    empty: 'No seats assigned.',
   };
 }
 
+/** Who owns which license and contract: the CSV behind each person's "Owns" (filter on Owner_id). */
+function ownershipTable(ctx: Ctx): Table {
+  const { m } = ctx;
+  return {
+    id: 'ownership', title: 'Owners of licenses and contracts',
+    columns: [{ label: 'Owner', kind: 'person' }, { label: 'What', kind: 'ref' }, { label: 'Kind' }],
+    rows: [...m.licenses.flatMap((l) => (l.owner ? [[ctx.person(l.owner), ctx.license(l.id), 'license']] : [])), ...m.contracts.flatMap((c) => (c.owner ? [[ctx.person(c.owner), ctx.contract(c.id), 'contract']] : []))],
+    empty: 'No license or contract names an owner.',
+  };
+}
+
+/**
+ * A page for each person who holds a seat or is named by a change (ctx.hasPage); the others are rows of the list.
+ * Their tables are views of the shared CSVs (seats, ownership), not a file or three per person.
+ */
 export function personPages(ctx: Ctx): Page[] {
   const { m } = ctx;
   const dept = new Map(m.departments.map((d) => [d.id, d.name]));
-  const seatsBy = groupBy(m.seats, (s) => s.person);
+  const seats = ctx.table(seatsTable(ctx));
+  const ownership = ctx.table(ownershipTable(ctx));
+  const seatRows = groupBy(tableOf(ctx, seats).rows, (r) => idOf(r[0]));
+  const ownRows = groupBy(tableOf(ctx, ownership).rows, (r) => idOf(r[0]));
   const eventsBy = groupBy(m.events, (e) => e.person);
-  return m.people.map((p): Page => ({
+  const bulk = bulkCommits(m.events);
+  return m.people.filter((p) => ctx.hasPage(p.id)).map((p): Page => ({
     route: routes.person(p.id), title: p.name, nav: 'people',
     crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'People', href: routes.people }],
     sections: [
@@ -42,19 +88,24 @@ export function personPages(ctx: Ctx): Page[] {
         { label: 'Started', value: p.start ?? '—' }, { label: p.leaver === 'leaving' ? 'Leaves on' : p.end && p.end >= m.provenance.today ? 'Ends on' : 'Left on', value: p.end ?? '—' },
       ] },
       ctx.table({
-        id: `person-${p.id}-seats`, title: 'Seats held',
-        columns: [{ label: 'License' }, { label: 'Tier' }, { label: 'Since', kind: 'date' }, { label: 'Activity' }, { label: 'Last active', kind: 'date' }, { label: 'Line' }],
-        rows: (seatsBy.get(p.id) ?? []).map((s) => [ctx.license(s.license), s.tier, s.since, s.state, s.lastActive ?? '', { text: `${s.file}:${s.line}`, href: ctx.links.blob(s.file, s.line) }]),
+        id: `person-${p.id}-seats`, title: 'Seats held', csv: 'seats',
+        columns: tableOf(ctx, seats).columns.slice(1),
+        rows: (seatRows.get(p.id) ?? []).map((r) => r.slice(1)),
         empty: 'Holds no seats.',
       }),
       ...personSections(ctx, p.id),
       ctx.table({
-        id: `person-${p.id}-owns`, title: 'Owns',
-        columns: [{ label: 'What', kind: 'ref' }, { label: 'Kind' }],
-        rows: [...m.licenses.filter((l) => l.owner === p.id).map((l) => [ctx.license(l.id), 'license']), ...m.contracts.filter((c) => c.owner === p.id).map((c) => [ctx.contract(c.id), 'contract'])],
+        id: `person-${p.id}-owns`, title: 'Owns', csv: 'ownership',
+        columns: tableOf(ctx, ownership).columns.slice(1),
+        rows: (ownRows.get(p.id) ?? []).map((r) => r.slice(1)),
         empty: 'Owns no license or contract.',
       }),
-      ctx.table(eventsTable(ctx, `person-${p.id}-history`, 'Change history', eventsBy.get(p.id) ?? [])),
+      // Each change is in its license's history CSV, the audit trail CSVs and data.json: no file per person.
+      ctx.table({ ...eventsTable(ctx, `person-${p.id}-history`, 'Change history', summedBulk(eventsBy.get(p.id) ?? [], bulk), "each is in the license's change history"), csv: null }),
     ],
   }));
 }
+
+const tableOf = (ctx: Ctx, s: { type: string; table?: string }): Table => ctx.tables[s.table!]!;
+/** A person's ID from their cell (a device's cell has no email). */
+const idOf = (c: CellValue | undefined): string | undefined => (c && typeof c === 'object' && c.email !== undefined ? c.id : undefined);

@@ -1,0 +1,86 @@
+// `node bench/site.ts [--people 20000] [--seed 1] [--cache /tmp/lac-bench]` (run `npm run build` first: the CLI runs dist/)
+// Builds the report site of a generated org, committed to git once (the site is built from a commit and its
+// history), with the built CLI measured from outside: wall, CPU (user + system), peak RSS; then counts the
+// pages and files written and their size. `benchSite` is what a runner calls.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { measureNode, type Measured } from './measure.ts';
+import { benchOrg } from './orgs.ts';
+
+const TODAY = '2026-11-23';
+const CLI = new URL('../bin/lac.js', import.meta.url).pathname;
+
+export interface SiteBench {
+  people: number;
+  build: Measured;
+  pages: number;
+  files: number;
+  /** Bytes of the files, and the disk space they take (blocks, as du counts). */
+  mb: number;
+  diskMb: number;
+}
+
+/** The generated org as a git repository with one commit, made once beside the cached org. */
+function committedOrg(root: string): string {
+  const repo = `${root}-git`;
+  if (existsSync(join(repo, '.committed'))) return repo;
+  rmSync(repo, { recursive: true, force: true });
+  cpSync(root, repo, { recursive: true });
+  const git = (...args: string[]) => {
+    const r = spawnSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.invalid', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`);
+  };
+  git('init', '-q');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'Generated organization', '--date', `${TODAY}T00:00:00Z`);
+  writeFileSync(join(repo, '.committed'), '');
+  return repo;
+}
+
+/** Pages (index.html), files and their size under dir. */
+function count(dir: string): Pick<SiteBench, 'pages' | 'files' | 'mb' | 'diskMb'> {
+  let pages = 0, files = 0, bytes = 0, blocks = 0;
+  for (const f of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!f.isFile()) continue;
+    const s = statSync(join(f.parentPath, f.name));
+    files++;
+    bytes += s.size;
+    blocks += s.blocks;
+    if (f.name.endsWith('.html')) pages++;
+  }
+  return { pages, files, mb: bytes / 1e6, diskMb: (blocks * 512) / 1e6 };
+}
+
+/** Builds the site of a generated org of `people` people (cached under cache) and measures it. */
+export async function benchSite(o: { people: number; seed?: number; cache?: string; log?: (line: string) => void }): Promise<SiteBench> {
+  const org = await benchOrg(o.cache ?? '/tmp/lac-bench', o.people, o.seed ?? 1);
+  const repo = committedOrg(org.root);
+  const out = mkdtempSync(join(tmpdir(), 'lac-bench-site-'));
+  try {
+    o.log?.(`${o.people} people: site of ${repo}`);
+    const build = await measureNode([CLI, 'site', 'build', '--root', repo, '--out', join(out, 'site'), '--today', TODAY]);
+    if (build.code !== 0) throw new Error(`lac site build exited with ${build.code}`);
+    return { people: o.people, build, ...count(join(out, 'site')) };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+/** One row of the result table, in markdown. */
+export function siteRow(r: SiteBench): string {
+  const f = (n: number, d = 1) => n.toFixed(d);
+  return `| ${r.people.toLocaleString('en')} | ${f(r.build.seconds)} | ${f(r.build.cpuSeconds)} | ${Math.round(r.build.maxRssMb)} | ${r.pages.toLocaleString('en')} | ${r.files.toLocaleString('en')} | ${Math.round(r.mb)} | ${Math.round(r.diskMb)} |`;
+}
+
+export const SITE_HEADER = '| people | wall s | CPU s | peak MB | pages | files | out MB | on disk MB |\n| --- | --- | --- | --- | --- | --- | --- | --- |';
+
+if (import.meta.main) {
+  const { values } = parseArgs({ options: { people: { type: 'string', default: '20000' }, seed: { type: 'string', default: '1' }, cache: { type: 'string', default: '/tmp/lac-bench' } } });
+  const people = Number(values.people.replace(/_/g, ''));
+  if (!Number.isInteger(people) || people < 1) throw new Error(`--people takes a number of people, not ${values.people}`);
+  const r = await benchSite({ people, seed: Number(values.seed), cache: values.cache, log: (l) => process.stderr.write(`${l}\n`) });
+  process.stdout.write(`${SITE_HEADER}\n${siteRow(r)}\n`);
+}
