@@ -51,3 +51,10 @@ for (const people of sizes) {
   process.stderr.write(`  check ${best!.check.seconds.toFixed(2)} s (CPU ${best!.check.cpuSeconds.toFixed(2)} s), ${Math.round(best!.check.maxRssMb)} MB; floor ${floor.toFixed(2)} s (CPU ${(p.floorCpu! / 1000).toFixed(2)} s); check / floor ${(best!.check.seconds / floor).toFixed(2)}x wall, ${(best!.check.cpuSeconds / (p.floorCpu! / 1000)).toFixed(2)}x CPU; files read whole by yaml: ${p.yamlFiles ?? '?'}, runs of lines by yaml: ${p.yamlRuns ?? '?'}\n`);
 }
 process.stdout.write(formatTable(rows));
+// One line per size for the runner's summary table (bench/index.ts).
+for (const r of rows) {
+  const p = r.phases;
+  const floor = (p.read! + p.parse!) / 1000;
+  const floorCpu = p.floorCpu! / 1000;
+  process.stdout.write(`summary: \`lac check\`, ${r.org.people.toLocaleString('en')} people | ${r.check.seconds.toFixed(2)} s (CPU ${r.check.cpuSeconds.toFixed(2)} s), ${Math.round(r.check.maxRssMb)} MB | ${floor.toFixed(2)} s (CPU ${floorCpu.toFixed(2)} s), read + parse | ${(r.check.seconds / floor).toFixed(2)}x wall, ${(r.check.cpuSeconds / floorCpu).toFixed(2)}x CPU | <= 2x the floor\n`);
+}

@@ -78,4 +78,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     rows.push(await benchHistory({ commits, people: Number(values.people), seed: Number(values.seed), cache: values.cache, log: (m) => process.stderr.write(m) }));
   }
   process.stdout.write(historyTable(rows));
+  const f = (m: Measured) => `${m.seconds.toFixed(1)} s (CPU ${m.cpuSeconds.toFixed(1)} s), ${Math.round(m.maxRssMb)} MB`;
+  for (const r of rows) {
+    const n = r.stats.commits.toLocaleString('en');
+    process.stdout.write(`summary: \`lac history\`, ${n} commits, cold | ${f(r.cold)} | ${f(r.floor)}, \`git log -p --first-parent\` | ${(r.cold.seconds / r.floor.seconds).toFixed(2)}x wall, ${(r.cold.cpuSeconds / r.floor.cpuSeconds).toFixed(2)}x CPU | < 30 s\n`);
+    process.stdout.write(`summary: \`lac history\`, ${n} commits, warm | ${f(r.warm)} | ${f(r.floor)}, \`git log -p --first-parent\` | ${(r.warm.seconds / r.floor.seconds).toFixed(2)}x wall, ${(r.warm.cpuSeconds / r.floor.cpuSeconds).toFixed(2)}x CPU | < 3 s\n`);
+  }
 }

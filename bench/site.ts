@@ -83,4 +83,6 @@ if (import.meta.main) {
   if (!Number.isInteger(people) || people < 1) throw new Error(`--people takes a number of people, not ${values.people}`);
   const r = await benchSite({ people, seed: Number(values.seed), cache: values.cache, log: (l) => process.stderr.write(`${l}\n`) });
   process.stdout.write(`${SITE_HEADER}\n${siteRow(r)}\n`);
+  const goal = people <= 20000 ? '< 60 s, < 1.5 GB, < 300 MB out' : '< 5 min, < 2 GB';
+  process.stdout.write(`summary: \`lac site build\`, ${people.toLocaleString('en')} people | ${r.build.seconds.toFixed(1)} s (CPU ${r.build.cpuSeconds.toFixed(1)} s), ${Math.round(r.build.maxRssMb)} MB, ${Math.round(r.mb)} MB out, ${r.pages.toLocaleString('en')} pages | none (no cheaper way to the same pages) | - | ${goal}\n`);
 }
