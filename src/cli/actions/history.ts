@@ -1,7 +1,7 @@
 import { offboarding } from '../../analysis/offboarding/index.ts';
 import { resolveToday } from '../../check/run.ts';
 import { attachApprovals } from '../../history/approvals.ts';
-import { formatHistory, HISTORY_FORMATS, type HistoryFormat } from '../../history/format.ts';
+import { formatHistory, formatHistoryChunks, HISTORY_FORMATS, type HistoryFormat } from '../../history/format.ts';
 import { gitText } from '../../history/git.ts';
 import { history } from '../../history/history.ts';
 import { loadInventory } from '../../inventory/load.ts';
@@ -48,7 +48,7 @@ export async function runHistory(opts: HistoryOpts, io: Io): Promise<void> {
     const origin = await gitText(root, ['remote', 'get-url', 'origin']).catch(() => '');
     await attachApprovals(root, events, commits, { env: io.env, repoUrl: repoWebUrl(io.env, origin), api: opts.api, maxRequests, diskCache: opts.cache, warn: (m) => io.err(`${m}\n`) });
     if (person === undefined) {
-      io.out(formatHistory(events, opts.format as HistoryFormat));
+      for (const chunk of formatHistoryChunks(events, opts.format as HistoryFormat)) io.out(chunk);
       return;
     }
     // The evidence needs the person's whole history, whatever --since, --until or --license keep.
