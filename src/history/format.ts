@@ -98,8 +98,25 @@ function approvalCells(e: HistoryEvent) {
 }
 
 export function formatHistory(events: readonly HistoryEvent[], format: HistoryFormat): string {
-  if (format === 'json') return `${JSON.stringify(events, null, 2)}\n`;
-  if (format === 'csv') return formatCsv(events);
-  if (format === 'md') return formatMarkdown(events);
-  return formatText(events);
+  return [...formatHistoryChunks(events, format)].join('');
+}
+
+const JSON_CHUNK = 500;
+
+/**
+ * The same text in pieces to print one after the other: JSON a few hundred events at a time, so
+ * a long history is never one string of tens of megabytes (issue 16). Pieces end between events.
+ */
+export function* formatHistoryChunks(events: readonly HistoryEvent[], format: HistoryFormat): Generator<string> {
+  if (format === 'json' && events.length > 0) yield* jsonChunks(events);
+  else yield format === 'json' ? '[]\n' : format === 'csv' ? formatCsv(events) : format === 'md' ? formatMarkdown(events) : formatText(events);
+}
+
+/** `JSON.stringify(events, null, 2)` and a newline, JSON_CHUNK events a piece. */
+function* jsonChunks(events: readonly HistoryEvent[]): Generator<string> {
+  for (let i = 0; i < events.length; i += JSON_CHUNK) {
+    // A slice printed as an array has its events indented as in the whole array: drop its brackets.
+    const part = JSON.stringify(events.slice(i, i + JSON_CHUNK), null, 2);
+    yield `${i === 0 ? '[\n' : ',\n'}${part.slice(2, -2)}${i + JSON_CHUNK >= events.length ? '\n]\n' : ''}`;
+  }
 }

@@ -7,7 +7,7 @@ import { VERSION } from '../cli/version.ts';
 import { blobStore, type BlobParser, type BlobStats } from './blobs.ts';
 import { changedCommits, parseCommit, type ChangedCommit, type CommitInfo } from './commits.ts';
 import { eventCache, type CachedCommit } from './event-cache.ts';
-import type { Draft, Subjects } from './events.ts';
+import type { Draft } from './events.ts';
 import { gitText, objectReader, type GitObject } from './git.ts';
 import { isListKind } from './list-file.ts';
 import { commitPatches, type CommitPatch } from './patch.ts';
@@ -208,9 +208,24 @@ const matches = (d: Draft, o: HistoryOptions) => (!o.license || d.license === o.
 
 /** The event with its commit attached, keys in a fixed order (stable JSON). */
 function withCommit(d: Draft, info: CommitInfo): HistoryEvent {
-  const subjects: Subjects = {};
-  for (const k of ['license', 'person', 'device', 'contract', 'vendor'] as const) if (d[k] !== undefined) subjects[k] = d[k];
-  return { type: d.type, ...subjects, details: d.details, file: d.file, commit: info.sha, date: info.date, author: info.author, email: info.email, pr: info.pr, signed: info.signed, committer: info.committer, committerEmail: info.committerEmail };
+  // Set key by key, not spread nor assigned: the same order at a fraction of the cost over 60,000 events.
+  const e = { type: d.type } as HistoryEvent;
+  if (d.license !== undefined) e.license = d.license;
+  if (d.person !== undefined) e.person = d.person;
+  if (d.device !== undefined) e.device = d.device;
+  if (d.contract !== undefined) e.contract = d.contract;
+  if (d.vendor !== undefined) e.vendor = d.vendor;
+  e.details = d.details;
+  e.file = d.file;
+  e.commit = info.sha;
+  e.date = info.date;
+  e.author = info.author;
+  e.email = info.email;
+  e.pr = info.pr;
+  e.signed = info.signed;
+  e.committer = info.committer;
+  e.committerEmail = info.committerEmail;
+  return e;
 }
 
 /** .git/lac-cache of the repository (the common git folder, shared by worktrees). */

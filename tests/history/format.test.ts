@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, formatCsv, formatText, summary } from '../../src/history/format.ts';
+import { csvCell, formatCsv, formatHistory, formatHistoryChunks, formatText, summary } from '../../src/history/format.ts';
 import type { HistoryEvent } from '../../src/history/history.ts';
 
 const base: HistoryEvent = {
@@ -55,5 +55,17 @@ describe('summary', () => {
     expect(summary(left('2026-12-18', '2026-11-16T09:00:00Z'))).toBe('bob is leaving (last day 2026-12-18)');
     expect(summary(left('2026-11-16', '2026-11-16T09:00:00Z'))).toBe('bob is leaving (last day 2026-11-16)');
     expect(summary(left('2026-02-27', '2026-03-02T09:00:00Z'))).toBe('bob left (last day 2026-02-27)');
+  });
+});
+
+describe('JSON in pieces', () => {
+  it('joins to the whole array printed at once, for every length around the piece size', () => {
+    for (const n of [0, 1, 2, 499, 500, 501, 1000, 1001]) {
+      const events = Array.from({ length: n }, (_, i) => ({ ...base, person: `p${i}`, details: { tier: i % 2 ? 'full' : 'basic', list: [i], nested: { a: null } } }));
+      const pieces = [...formatHistoryChunks(events, 'json')];
+      expect(pieces.join('')).toBe(`${JSON.stringify(events, null, 2)}\n`);
+      expect(pieces.length).toBe(Math.max(1, Math.ceil(n / 500)));
+      expect(formatHistory(events, 'json')).toBe(pieces.join(''));
+    }
   });
 });

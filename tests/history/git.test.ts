@@ -24,6 +24,19 @@ describe('reading objects', () => {
     }
   });
 
+  it('answers ids asked for in one turn (sent in one write) and in later turns, each in its order', async () => {
+    const reader = objectReader(repo.dir);
+    try {
+      const first = [oids[0]!, oids[1]!].map((o) => reader.read(o));
+      expect((await reader.read(oids[2]!))?.data.length).toBe(0);
+      const later = [oids[1]!, oids[0]!].map((o) => reader.read(o));
+      const got = await Promise.all([...first, ...later]);
+      expect(got.map((o) => o?.data.toString('utf8'))).toEqual(['small\n', big, big, 'small\n']);
+    } finally {
+      reader.close();
+    }
+  });
+
   it('reads many objects with one cat-file per batch', async () => {
     const objects = await readObjects(repo.dir, [...oids, 'ffffffffffffffffffffffffffffffffffffffff']);
     expect([...objects.keys()]).toEqual(oids);

@@ -69,6 +69,12 @@ describe('redactPatterns: credentials recognised by their shape', () => {
     ['client_secret=s3cr3t&code=4/0Ad&refresh_token=1//0g', `client_secret=${REDACTED}&code=${REDACTED}&refresh_token=${REDACTED}`],
     ["fatal: unable to access 'https://x-access-token:ghs_abc123@github.com/acme/licenses/'", `fatal: unable to access 'https://x-access-token:${REDACTED}@github.com/acme/licenses/'`],
     ['{"access_token": "tok-123", "private_key": "-----BEGIN\\nMII"}', `{"access_token": "${REDACTED}", "private_key": "${REDACTED}"}`],
+    // Each pattern is tried only on a text holding its word, in any case.
+    ['AUTHORIZATION: BEARER abc.def-123', `AUTHORIZATION: BEARER ${REDACTED}`],
+    ['PASSWORD=hunter22&Client_Secret=xyz', `PASSWORD=${REDACTED}&Client_Secret=${REDACTED}`],
+    ['{"Client_Assertion": "abc", "PRIVATE_KEY_ID": "k1"}', `{"Client_Assertion": "${REDACTED}", "PRIVATE_KEY_ID": "${REDACTED}"}`],
+    ['HTTPS://user:pw@example.com/x', `HTTPS://user:${REDACTED}@example.com/x`],
+    ['{"tier": "basic", "seats": 3}', '{"tier": "basic", "seats": 3}'],
   ])('%s', (input, expected) => {
     expect(redactPatterns(input)).toBe(expected);
   });

@@ -1,13 +1,8 @@
-import { offboarding } from '../../analysis/offboarding/index.ts';
-import { resolveToday } from '../../check/run.ts';
 import { attachApprovals } from '../../history/approvals.ts';
-import { formatHistory, HISTORY_FORMATS, type HistoryFormat } from '../../history/format.ts';
+import { formatHistory, formatHistoryChunks, HISTORY_FORMATS, type HistoryFormat } from '../../history/format.ts';
 import { gitText } from '../../history/git.ts';
 import { history } from '../../history/history.ts';
-import { loadInventory } from '../../inventory/load.ts';
 import { ID_PATTERN } from '../../inventory/schema/index.ts';
-import { fsSource } from '../../inventory/source.ts';
-import { personOffboarding, personOffboardingText } from '../../report/offboarding-person.ts';
 import { repoWebUrl } from '../../site/model/repo.ts';
 import { isIsoDate } from '../../util/dates.ts';
 import { asUserError, orgTimeZone } from '../at.ts';
@@ -48,11 +43,15 @@ export async function runHistory(opts: HistoryOpts, io: Io): Promise<void> {
     const origin = await gitText(root, ['remote', 'get-url', 'origin']).catch(() => '');
     await attachApprovals(root, events, commits, { env: io.env, repoUrl: repoWebUrl(io.env, origin), api: opts.api, maxRequests, diskCache: opts.cache, warn: (m) => io.err(`${m}\n`) });
     if (person === undefined) {
-      io.out(formatHistory(events, opts.format as HistoryFormat));
+      for (const chunk of formatHistoryChunks(events, opts.format as HistoryFormat)) io.out(chunk);
       return;
     }
     // The evidence needs the person's whole history, whatever --since, --until or --license keep.
     const all = since || until || license ? (await history(root, { ...base, kinds: ['people', 'assignments'] })).events : events;
+    // The evidence's modules (the inventory loader, the checks' today) load only when asked for: not at every history (issue 16).
+    const [{ offboarding }, { resolveToday }, { loadInventory }, { fsSource }, { personOffboarding, personOffboardingText }] = await Promise.all([
+      import('../../analysis/offboarding/index.ts'), import('../../check/run.ts'), import('../../inventory/load.ts'), import('../../inventory/source.ts'), import('../../report/offboarding-person.ts'),
+    ]);
     const { inventory } = await loadInventory(fsSource(root));
     const mine = personOffboarding(offboarding(inventory, all, resolveToday(inventory, today), timeZone), person);
     if (opts.format === 'json') io.out(`${JSON.stringify({ events, offboarding: mine ?? null }, null, 2)}\n`);
