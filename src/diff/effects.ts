@@ -4,6 +4,7 @@ import type { Finding } from '../findings/finding.ts';
 import type { Inventory } from '../inventory/model.ts';
 import type { Micros } from '../util/money.ts';
 import type { IsoDate } from '../util/dates.ts';
+import type { Prices } from './scope.ts';
 
 export interface TierEffect {
   license: string;
@@ -30,13 +31,13 @@ const seatCounts = (inv: Inventory, license: string) => {
 };
 
 /** The annual cost on a day, in the org currency: the report's total (src/analysis/report/total.ts). */
-export const annualCost = (inv: Inventory, today: IsoDate): Micros => annualTotal(inv, today);
+export const annualCost = (inv: Inventory, today: IsoDate, prices?: Prices): Micros => annualTotal(inv, today, prices);
 
 /** Findings told apart by what they say, not where: a moved line is not a new finding. */
 const findingKey = (f: Finding) => `${f.rule}\u0000${f.file}\u0000${f.message}`;
 
 /** What a change does: seats vs entitlements of the licenses it touches, annual cost, findings in and out. */
-export function effects(before: Inventory, after: Inventory, findingsBefore: Finding[], findingsAfter: Finding[], touched: Set<string>, today: IsoDate): Effects {
+export function effects(before: Inventory, after: Inventory, findingsBefore: Finding[], findingsAfter: Finding[], touched: Set<string>, today: IsoDate, prices: [Prices?, Prices?] = []): Effects {
   const ent = entitlements(after, today);
   const tiers: TierEffect[] = [];
   for (const license of [...touched].sort()) {
@@ -54,8 +55,8 @@ export function effects(before: Inventory, after: Inventory, findingsBefore: Fin
   return {
     tiers,
     currency: after.org?.data.currency ?? before.org?.data.currency ?? 'EUR',
-    costBefore: annualCost(before, today),
-    costAfter: annualCost(after, today),
+    costBefore: annualCost(before, today, prices[0]),
+    costAfter: annualCost(after, today, prices[1]),
     introduced: findingsAfter.filter((f) => !beforeKeys.has(findingKey(f))),
     fixed: findingsBefore.filter((f) => !afterKeys.has(findingKey(f))),
   };

@@ -1,3 +1,4 @@
+import { tierPrices } from '../analysis/report/prices.ts';
 import { resolveToday, runRules } from '../check/run.ts';
 import { CODEOWNERS_PATH } from '../codeowners/generate.ts';
 import { codeownersFindings } from '../codeowners/stale.ts';
@@ -11,12 +12,14 @@ import { addParsed, type Parsed, type PairReader, type Side, type SideState, typ
 import { readPeople } from './people.ts';
 import { wantedPeople } from './holders.ts';
 import { focus, repeatedView, splitRules } from './rule-scope.ts';
-import { reachedLicenses } from './scope.ts';
+import { reachedLicenses, type Prices } from './scope.ts';
 import { RULES } from '../rules/index.ts';
 
 export interface Checked {
   inventory: Inventory;
   findings: Finding[];
+  /** tierPrices of the inventory, when already computed (the seats read later do not change them). */
+  prices?: Prices;
 }
 
 export type Incremental = { before: Checked; after: Checked; today: IsoDate } | { fallback: string };
@@ -78,7 +81,9 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
     return { fallback: 'a license was added or removed while access policies grant licenses' };
   }
   const versions = await Promise.all(changed.map(async (path) => ({ path, base: basePaths.includes(path) ? await reader.read('base', path) : undefined, head: headPaths.includes(path) ? await reader.read('head', path) : undefined })));
-  const reached = reachedLicenses({ before: before.inv, after: after.inv, today: day, changed: versions, paths: [...basePaths, ...headPaths], touched });
+  // Prices read only licenses, contracts and org.yaml: all read by now, on both sides.
+  const prices = sides.map((s) => tierPrices(s.inv, day)) as [Prices, Prices];
+  const reached = reachedLicenses({ before: before.inv, after: after.inv, today: day, changed: versions, paths: [...basePaths, ...headPaths], touched, prices });
   const people = await readPeople(reader, pair, sides, mentions, reached);
   if ('fallback' in people) return people;
   const seatPaths = [...reached.all].flatMap((id) => [`inventory/assignments/${id}.yaml`, `inventory/usage/${id}.yaml`]);
@@ -94,7 +99,7 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
     if (broken) return { fallback: `${broken[1]} is broken: references to it from every file are reported together` };
   }
   const checked = await Promise.all(sides.map((s) => finish(s, s.side === 'base' ? pair.base : pair.head, day, (inv) => focus(inv, narrow, holders))));
-  return { before: checked[0]!, after: checked[1]!, today: day };
+  return { before: { ...checked[0]!, prices: prices[0] }, after: { ...checked[1]!, prices: prices[1] }, today: day };
 }
 
 /** Rules and file findings of one side, as `check` gives them. */

@@ -59,7 +59,7 @@ export async function diffTrees(base: TreeSource, head: TreeSource, labels: { ba
     ...labels,
     today: checked.today,
     events,
-    effects: effects(checked.before.inventory, checked.after.inventory, checked.before.findings, checked.after.findings, touched, checked.today),
+    effects: effects(checked.before.inventory, checked.after.inventory, checked.before.findings, checked.after.findings, touched, checked.today, [checked.before.prices, checked.after.prices]),
     before: checked.before.inventory,
     after: checked.after.inventory,
     ...('fallback' in incremental ? { full: incremental.fallback } : {}),

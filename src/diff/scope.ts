@@ -2,7 +2,7 @@
 // must read in both trees. Every other license's seats are the same bytes on both sides, judged
 // against the same license, contracts, people and settings, so their findings are equal and cancel.
 import { entitlements } from '../analysis/entitlement.ts';
-import { tierPrices } from '../analysis/report/prices.ts';
+import type { TierPrice } from '../analysis/report/prices.ts';
 import { classify } from '../inventory/layout.ts';
 import type { Inventory } from '../inventory/model.ts';
 import type { IsoDate } from '../util/dates.ts';
@@ -30,9 +30,12 @@ function entitlementChanges(before: Inventory, after: Inventory, today: IsoDate)
 }
 
 /** Licenses with a tier paid per held seat at a list price (no contract line): the annual cost counts their seats. */
-function countedForCost(inv: Inventory, today: IsoDate): string[] {
-  return [...tierPrices(inv, today)].filter(([, tiers]) => [...tiers.values()].some((t) => t.contractCost === undefined && t.unitCost !== undefined)).map(([id]) => id);
+function countedForCost(prices: Prices): string[] {
+  return [...prices].filter(([, tiers]) => [...tiers.values()].some((t) => t.contractCost === undefined && t.unitCost !== undefined)).map(([id]) => id);
 }
+
+/** tierPrices of one side (they read only the small files). */
+export type Prices = Map<string, Map<string, TierPrice>>;
 
 const licenseIds = (inv: Inventory) => [...inv.licenses.keys(), ...inv.invalid.license].sort().join('\n');
 
@@ -46,6 +49,8 @@ export interface ScopeInput {
   paths: readonly string[];
   /** Licenses the change's events name (their seat counts are shown). */
   touched: Iterable<string>;
+  /** tierPrices of `before` and `after` on `today`. */
+  prices: [Prices, Prices];
 }
 
 /** Licenses reached: `all` whose seat files are read; `wide` those whose every seat may be judged anew (license, usage or contracts changed). */
@@ -55,7 +60,7 @@ export interface Reached {
 }
 
 /** The licenses whose seats a change reaches, from the small files (licenses, contracts) already read. */
-export function reachedLicenses({ before, after, today, changed, paths, touched }: ScopeInput): Reached {
+export function reachedLicenses({ before, after, today, changed, paths, touched, prices }: ScopeInput): Reached {
   const all = new Set<string>(touched);
   const out = new Set<string>();
   const byContracts = new Set<string>();
@@ -69,9 +74,9 @@ export function reachedLicenses({ before, after, today, changed, paths, touched 
   for (const id of entitlementChanges(before, after, today)) byContracts.add(id);
   // Of the seat rules only inactive-seat reads contracts (a free tier is never reclaimed), and only with a usage snapshot.
   for (const id of byContracts) (paths.includes(`inventory/usage/${id}.yaml`) ? out : all).add(id);
-  for (const inv of [before, after]) {
+  for (const [inv, sidePrices] of [[before, prices[0]], [after, prices[1]]] as const) {
     // Only counted: the seats themselves are judged as before.
-    for (const id of countedForCost(inv, today)) all.add(id);
+    for (const id of countedForCost(sidePrices)) all.add(id);
     // References into a broken license file are reported with the files they come from.
     for (const key of inv.broken.keys()) if (key.startsWith('license:')) out.add(key.slice('license:'.length));
   }

@@ -1,0 +1,29 @@
+import { KIND_INFO, type Kind } from './schema/index.ts';
+import { validateData, type SchemaProblem, type Validators } from './validate.ts';
+
+/** Data whose schema check found nothing: its record objects are valid wherever they are reused. */
+const clean = new WeakSet<object>();
+
+/**
+ * Validates data of a kind, as validateData does. When `previous` (an earlier version of the file, scanned
+ * with the same interner) was valid, records reused from it as the very same objects are not checked again:
+ * a record's schema does not depend on its neighbours (the record lists carry no maxItems, uniqueItems or
+ * contains: tests/inventory/validate-reused.test.ts). Any problem in the rest is found by the whole check.
+ */
+export function validateReusing(validators: Validators, kind: Kind, data: Record<string, unknown>, previous?: object): SchemaProblem[] {
+  const key = KIND_INFO[kind].recordsKey;
+  const records = key ? data[key] : undefined;
+  const before = key && previous && clean.has(previous) ? (previous as Record<string, unknown>)[key] : undefined;
+  if (Array.isArray(records) && Array.isArray(before)) {
+    const old = new Set<unknown>(before);
+    const fresh = records.filter((r) => !old.has(r));
+    // Key order kept: ajv reports the other keys' problems in the same order.
+    if (validateData(validators, kind, { ...data, [key!]: fresh }).length === 0) {
+      clean.add(data);
+      return [];
+    }
+  }
+  const problems = validateData(validators, kind, data);
+  if (problems.length === 0) clean.add(data);
+  return problems;
+}
