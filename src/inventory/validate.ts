@@ -2,6 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { KIND_INFO, KINDS, type Kind } from './schema/index.ts';
+import { recordAcceptor, type RecordAccept } from './record-check.ts';
 import { pathFromPointer, pathText, type Path, type SourceMap } from './parse/index.ts';
 import { suggestion } from '../util/suggest.ts';
 
@@ -18,15 +19,30 @@ export interface SchemaProblem {
   hint?: string;
 }
 
-export type Validators = Record<Kind, ValidateFunction>;
+/** A kind's validator, and for kinds of one-line records the cheap acceptor of a record (record-check.ts). */
+export interface KindValidator {
+  validate: ValidateFunction;
+  records?: { key: string; accept: RecordAccept };
+}
 
-/** Compiles one validator per kind (ajv, JSON Schema 2020-12, every error reported). */
-export function createValidators(): Validators {
+export type Validators = Record<Kind, KindValidator>;
+
+/** Compiles one validator per kind (ajv, JSON Schema 2020-12, every error reported); `fast: false` leaves every record to ajv. */
+export function createValidators(options: { fast?: boolean } = {}): Validators {
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, strictTypes: false });
   addFormats(ajv, ['date-time', 'email', 'uri']);
-  ajv.addFormat('date', { validate: memoized(fullFormats.date as { validate: (s: string) => boolean }) });
+  const date = memoized(fullFormats.date as { validate: (s: string) => boolean });
+  ajv.addFormat('date', { validate: date });
   ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
-  return Object.fromEntries(KINDS.map((k) => [k, ajv.compile(KIND_INFO[k].schema)])) as Validators;
+  const email = fullFormats.email as RegExp;
+  const formats = { date, email: (s: string) => email.test(s) };
+  const one = (kind: Kind): KindValidator => {
+    const { schema, recordsKey } = KIND_INFO[kind];
+    const validate = ajv.compile(schema);
+    const accept = recordsKey && options.fast !== false ? recordAcceptor((schema as { properties?: Record<string, Record<string, unknown>> }).properties?.[recordsKey], formats) : undefined;
+    return { validate, ...(accept && recordsKey ? { records: { key: recordsKey, accept } } : {}) };
+  };
+  return Object.fromEntries(KINDS.map((k) => [k, one(k)])) as Validators;
 }
 
 /** Distinct dates checked at most: far more than an inventory has, a bound on hostile input. */
@@ -45,11 +61,32 @@ function memoized(format: { validate: (s: string) => boolean }): (s: string) => 
   };
 }
 
-/** Validates data of a kind; returns every problem as a human message with its path. */
-export function validateData(validators: Validators, kind: Kind, data: unknown): SchemaProblem[] {
-  const validate = validators[kind];
-  if (validate(data)) return [];
-  return describeErrors(validate.errors ?? [], data);
+/**
+ * Validates data of a kind; returns every problem as a human message with its path. `checked`: the
+ * indices of the records the kind's acceptor was unsure of, when the parser already asked it.
+ */
+export function validateData(validators: Validators, kind: Kind, data: unknown, checked?: number[]): SchemaProblem[] {
+  const { validate, records } = validators[kind];
+  const list = records && data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>)[records.key] : undefined;
+  if (!records || !Array.isArray(list)) return validate(data) ? [] : describeErrors(validate.errors ?? [], data);
+  // ajv sees only the records the acceptor is unsure of: a valid record adds no error, and the
+  // list's schema has no keyword about the list as a whole, so the errors are those of the whole
+  // file with the record numbers mapped back.
+  let unsure = checked;
+  if (!unsure) {
+    unsure = [];
+    for (let i = 0; i < list.length; i++) if (!records.accept(list[i])) unsure.push(i);
+  }
+  if (validate({ ...(data as object), [records.key]: unsure.map((i) => list[i]) })) return [];
+  const prefix = `/${records.key}/`;
+  const errors = (validate.errors ?? []).map((e) => {
+    if (!e.instancePath.startsWith(prefix)) return e;
+    const rest = e.instancePath.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    const k = Number(slash === -1 ? rest : rest.slice(0, slash));
+    return { ...e, instancePath: `${prefix}${unsure[k]!}${slash === -1 ? '' : rest.slice(slash)}` };
+  });
+  return describeErrors(errors, data);
 }
 
 function describeErrors(errors: ErrorObject[], data: unknown): SchemaProblem[] {

@@ -15,6 +15,8 @@ export interface ParsedText {
   parser: 'lines' | 'yaml';
   /** The runs of lines (1-based, inclusive) of a 'lines' file that `yaml` read (parse/spliced.ts). */
   yamlLines?: { from: number; to: number }[];
+  /** With `RawFile.accept`, when the byte scanner read the whole file: the indices of the records it was unsure of. */
+  unsure?: number[];
 }
 
 /** The file's bytes as well as its text: the byte scanner is tried first. */
@@ -22,6 +24,8 @@ export interface RawFile {
   bytes: Uint8Array;
   /** Shared by the files of one load, so equal IDs are one string. */
   interner?: Interner;
+  /** Checks each record as the byte scanner makes it (inventory/record-check.ts). */
+  accept?: (record: unknown) => boolean;
 }
 
 /**
@@ -31,7 +35,9 @@ export interface RawFile {
  */
 export function parseText(text: string, recordsKey?: string, raw?: RawFile): ParsedText {
   if (recordsKey) {
-    const fast = (raw ? scanRecordBytes(raw.bytes, recordsKey, raw.interner) : null) ?? parseFlowLines(text, recordsKey);
+    const scanned = raw ? scanRecordBytes(raw.bytes, recordsKey, raw.interner, raw.accept) : null;
+    if (scanned) return { data: scanned.data, map: scanned.map, problems: [], parser: 'lines', ...(scanned.unsure ? { unsure: scanned.unsure } : {}) };
+    const fast = parseFlowLines(text, recordsKey);
     if (fast) return { data: fast.data, map: fast.map, problems: [], parser: 'lines' };
     const spliced = raw ? parseSpliced(raw.bytes, recordsKey, raw.interner) : null;
     if (spliced) return { data: spliced.data, map: spliced.map, problems: [], parser: 'lines', yamlLines: spliced.yamlLines };
