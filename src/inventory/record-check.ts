@@ -53,7 +53,7 @@ function stringCheck(prop: Schema, formats: Record<string, Format>): ((v: unknow
   const format = known && prop.format === 'date' ? (s: string) => plainDate(s) || known(s) : known;
   // ajv compiles patterns with the u flag (unicodeRegExp).
   const re = prop.pattern === undefined ? undefined : new RegExp(prop.pattern as string, 'u');
-  const pattern = re && prop.pattern === ID_PATTERN ? (s: string) => plainId(s) || re.test(s) : re && memo(re);
+  const pattern = re && prop.pattern === ID_PATTERN ? (s: string) => plainId(s) || re.test(s) : re && remembered((s) => re.test(s), MAX_MEMO);
   const min = (prop.minLength as number | undefined) ?? 0;
   const max = (prop.maxLength as number | undefined) ?? Infinity;
   const allowed = prop.enum as unknown[] | undefined;
@@ -67,13 +67,14 @@ function stringCheck(prop: Schema, formats: Record<string, Format>): ((v: unknow
   };
 }
 
-function memo(re: RegExp): (s: string) => boolean {
+/** `check`'s answer remembered per text, for at most `max` texts (a bound on hostile input). */
+export function remembered(check: (s: string) => boolean, max: number): (s: string) => boolean {
   const seen = new Map<string, boolean>();
   return (s) => {
     let ok = seen.get(s);
     if (ok === undefined) {
-      ok = re.test(s);
-      if (seen.size < MAX_MEMO) seen.set(s, ok);
+      ok = check(s);
+      if (seen.size < max) seen.set(s, ok);
     }
     return ok;
   };

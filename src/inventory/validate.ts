@@ -2,7 +2,7 @@ import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.
 import addFormatsModule from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { KIND_INFO, KINDS, type Kind } from './schema/index.ts';
-import { recordAcceptor, type RecordAccept } from './record-check.ts';
+import { recordAcceptor, remembered, type RecordAccept } from './record-check.ts';
 import { pathFromPointer, pathText, type Path, type SourceMap } from './parse/index.ts';
 import { suggestion } from '../util/suggest.ts';
 
@@ -31,7 +31,8 @@ export type Validators = Record<Kind, KindValidator>;
 export function createValidators(options: { fast?: boolean } = {}): Validators {
   const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, strictTypes: false });
   addFormats(ajv, ['date-time', 'email', 'uri']);
-  const date = memoized(fullFormats.date as { validate: (s: string) => boolean });
+  // ajv-formats' date check, remembered per text: a million seats carry a few thousand distinct dates.
+  const date = remembered((fullFormats.date as { validate: (s: string) => boolean }).validate, MAX_MEMO);
   ajv.addFormat('date', { validate: date });
   ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
   const email = fullFormats.email as RegExp;
@@ -47,19 +48,6 @@ export function createValidators(options: { fast?: boolean } = {}): Validators {
 
 /** Distinct dates checked at most: far more than an inventory has, a bound on hostile input. */
 const MAX_MEMO = 100_000;
-
-/** ajv-formats' date check, remembered per text: a million seats carry a few thousand distinct dates. */
-function memoized(format: { validate: (s: string) => boolean }): (s: string) => boolean {
-  const seen = new Map<string, boolean>();
-  return (s) => {
-    let ok = seen.get(s);
-    if (ok === undefined) {
-      ok = format.validate(s);
-      if (seen.size < MAX_MEMO) seen.set(s, ok);
-    }
-    return ok;
-  };
-}
 
 /**
  * Validates data of a kind; returns every problem as a human message with its path. `checked`: the
