@@ -1,6 +1,9 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { KIND_INFO, KINDS, type Kind } from './schema/index.ts';
 import { recordAcceptor, remembered, type RecordAccept } from './record-check.ts';
 import { pathFromPointer, pathText, type Path, type SourceMap } from './parse/index.ts';
@@ -27,19 +30,38 @@ export interface KindValidator {
 
 export type Validators = Record<Kind, KindValidator>;
 
-/** Compiles one validator per kind (ajv, JSON Schema 2020-12, every error reported); `fast: false` leaves every record to ajv. */
-export function createValidators(options: { fast?: boolean } = {}): Validators {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, strictTypes: false });
-  addFormats(ajv, ['date-time', 'email', 'uri']);
+/** ajv as lac uses it (JSON Schema 2020-12, every error reported); `source` keeps the code for a standalone module. */
+export function newAjv(source = false): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, strictTypes: false, ...(source ? { code: { source: true } } : {}) });
+  addFormats(ajv, ['date', 'date-time', 'email', 'uri']);
+  ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
+  return ajv;
+}
+
+/** The precompiled validators' file name, beside the compiled validate.js. */
+export const VALIDATORS_MODULE = 'validators.cjs';
+
+/** The validators scripts/build.ts compiled into dist/ (validators-module.ts); none beside the sources. */
+function precompiled(): Record<Kind, ValidateFunction> | undefined {
+  const file = fileURLToPath(new URL(`./${VALIDATORS_MODULE}`, import.meta.url));
+  return existsSync(file) ? (createRequire(import.meta.url)(file) as Record<Kind, ValidateFunction>) : undefined;
+}
+
+/**
+ * One validator per kind: the precompiled ones when the build made them, else compiled now;
+ * `fast: false` leaves every record to ajv.
+ */
+export function createValidators(options: { fast?: boolean; compiled?: Record<Kind, ValidateFunction> } = {}): Validators {
+  const compiled = options.compiled ?? precompiled();
+  const ajv = compiled ? undefined : newAjv();
   // ajv-formats' date check, remembered per text: a million seats carry a few thousand distinct dates.
   const date = remembered((fullFormats.date as { validate: (s: string) => boolean }).validate, MAX_MEMO);
-  ajv.addFormat('date', { validate: date });
-  ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
+  ajv?.addFormat('date', { validate: date });
   const email = fullFormats.email as RegExp;
   const formats = { date, email: (s: string) => email.test(s) };
   const one = (kind: Kind): KindValidator => {
     const { schema, recordsKey } = KIND_INFO[kind];
-    const validate = ajv.compile(schema);
+    const validate = compiled?.[kind] ?? ajv!.compile(schema);
     const accept = recordsKey && options.fast !== false ? recordAcceptor((schema as { properties?: Record<string, Record<string, unknown>> }).properties?.[recordsKey], formats) : undefined;
     return { validate, ...(accept && recordsKey ? { records: { key: recordsKey, accept } } : {}) };
   };
