@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VALIDATORS_MODULE, validatorsModuleSource } from '../src/inventory/validators-module.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = join(root, 'src');
@@ -20,5 +21,7 @@ for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) 
   const from = join(entry.parentPath, entry.name);
   cpSync(from, join(dist, relative(src, from)));
 }
+// The schemas compiled once here rather than at every run (src/inventory/validators-module.ts).
+writeFileSync(join(dist, 'inventory', VALIDATORS_MODULE), validatorsModuleSource());
 // bin/lac.js compares this stamp with src/ in a checkout, so a stale build is never run.
 writeFileSync(join(dist, '.build-stamp'), `${Date.now()}\n`);

@@ -39,14 +39,15 @@ export function readInventoryFile(path: string, bytes: Uint8Array, validators: V
   const decoded = decodeFile(bytes);
   if (!decoded.ok) return { findings: [err(path, decoded.rule, decoded.line, decoded.column, decoded.message, decoded.hint)], ...(unreadable ? { unreadable } : {}) };
   const info = KIND_INFO[kind];
-  const parsed = parseText(decoded.text, info.recordsKey, { bytes, ...(interner ? { interner } : {}), ...(previous ? { previous } : {}) });
+  const accept = validators[kind].records?.accept;
+  const parsed = parseText(decoded.text, info.recordsKey, { bytes, ...(interner ? { interner } : {}), ...(accept ? { accept } : {}), ...(previous ? { previous } : {}) });
   const findings = parsed.problems.map((p) => err(path, p.rule, p.line, p.column, p.message, p.hint));
   if (findings.length > 0) return { findings, ...(unreadable ? { unreadable } : {}) };
   const data = parsed.data as Record<string, unknown> | null;
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     return { findings: [err(path, 'schema', 1, 1, `the file must hold a mapping of keys (a ${info.title.toLowerCase()}), not ${Array.isArray(data) ? 'a list' : 'a single value'}`, `see schemas/${kind}.schema.json`)] };
   }
-  let problems = validateReusing(validators, kind, data, previous);
+  let problems = validateReusing(validators, kind, data, previous, parsed.unsure);
   const guessed = problems.length > 0 ? guessKind(data) : undefined;
   if (guessed && guessed !== kind) {
     return { findings: [err(path, 'misplaced-file', 1, 1, `this looks like a ${KIND_INFO[guessed].title.toLowerCase()}, but it is in ${kindHome(kind)}`, `move it to ${kindHome(guessed)}`)] };

@@ -9,8 +9,9 @@ const clean = new WeakSet<object>();
  * with the same interner) was valid, records reused from it as the very same objects are not checked again:
  * a record's schema does not depend on its neighbours (the record lists carry no maxItems, uniqueItems or
  * contains: tests/inventory/validate-reused.test.ts). Any problem in the rest is found by the whole check.
+ * `unsure`: the records the parser's acceptor left for ajv (see validateData).
  */
-export function validateReusing(validators: Validators, kind: Kind, data: Record<string, unknown>, previous?: object): SchemaProblem[] {
+export function validateReusing(validators: Validators, kind: Kind, data: Record<string, unknown>, previous?: object, unsure?: number[]): SchemaProblem[] {
   const key = KIND_INFO[kind].recordsKey;
   const records = key ? data[key] : undefined;
   const before = key && previous && clean.has(previous) ? (previous as Record<string, unknown>)[key] : undefined;
@@ -23,7 +24,7 @@ export function validateReusing(validators: Validators, kind: Kind, data: Record
       return [];
     }
   }
-  const problems = validateData(validators, kind, data);
+  const problems = validateData(validators, kind, data, unsure);
   if (problems.length === 0) clean.add(data);
   return problems;
 }

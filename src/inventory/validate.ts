@@ -1,7 +1,11 @@
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { KIND_INFO, KINDS, type Kind } from './schema/index.ts';
+import { recordAcceptor, remembered, type RecordAccept } from './record-check.ts';
 import { pathFromPointer, pathText, type Path, type SourceMap } from './parse/index.ts';
 import { suggestion } from '../util/suggest.ts';
 
@@ -18,56 +22,81 @@ export interface SchemaProblem {
   hint?: string;
 }
 
-export type Validators = Record<Kind, ValidateFunction>;
+/** A kind's validator, and for kinds of one-line records the cheap acceptor of a record (record-check.ts). */
+export interface KindValidator {
+  validate: ValidateFunction;
+  records?: { key: string; accept: RecordAccept };
+}
 
-/** One validator per kind (ajv, JSON Schema 2020-12, every error reported), each compiled when first used. */
-export function createValidators(): Validators {
-  let ajv: Ajv2020 | undefined;
-  const compiler = (): Ajv2020 => {
-    if (ajv) return ajv;
-    ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, strictTypes: false });
-    addFormats(ajv, ['date-time', 'email', 'uri']);
-    ajv.addFormat('date', { validate: memoized(fullFormats.date as { validate: (s: string) => boolean }) });
-    ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
-    return ajv;
+export type Validators = Record<Kind, KindValidator>;
+
+/** ajv as lac uses it (JSON Schema 2020-12, every error reported); `source` keeps the code for a standalone module. */
+export function newAjv(source = false): Ajv2020 {
+  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, strictTypes: false, ...(source ? { code: { source: true } } : {}) });
+  addFormats(ajv, ['date', 'date-time', 'email', 'uri']);
+  ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
+  return ajv;
+}
+
+/** The precompiled validators' file name, beside the compiled validate.js. */
+export const VALIDATORS_MODULE = 'validators.cjs';
+
+/** The validators scripts/build.ts compiled into dist/ (validators-module.ts); none beside the sources. */
+function precompiled(): Record<Kind, ValidateFunction> | undefined {
+  const file = fileURLToPath(new URL(`./${VALIDATORS_MODULE}`, import.meta.url));
+  return existsSync(file) ? (createRequire(import.meta.url)(file) as Record<Kind, ValidateFunction>) : undefined;
+}
+
+/**
+ * One validator per kind: the precompiled ones when the build made them, else compiled now;
+ * `fast: false` leaves every record to ajv.
+ */
+export function createValidators(options: { fast?: boolean; compiled?: Record<Kind, ValidateFunction> } = {}): Validators {
+  const compiled = options.compiled ?? precompiled();
+  const ajv = compiled ? undefined : newAjv();
+  // ajv-formats' date check, remembered per text: a million seats carry a few thousand distinct dates.
+  const date = remembered((fullFormats.date as { validate: (s: string) => boolean }).validate, MAX_MEMO);
+  ajv?.addFormat('date', { validate: date });
+  const email = fullFormats.email as RegExp;
+  const formats = { date, email: (s: string) => email.test(s) };
+  const one = (kind: Kind): KindValidator => {
+    const { schema, recordsKey } = KIND_INFO[kind];
+    const validate = compiled?.[kind] ?? ajv!.compile(schema);
+    const accept = recordsKey && options.fast !== false ? recordAcceptor((schema as { properties?: Record<string, Record<string, unknown>> }).properties?.[recordsKey], formats) : undefined;
+    return { validate, ...(accept && recordsKey ? { records: { key: recordsKey, accept } } : {}) };
   };
-  // A command reads a few kinds (lac diff of a pull request: six of nine): the others are never compiled.
-  const out = {} as Validators;
-  for (const k of KINDS) {
-    Object.defineProperty(out, k, {
-      enumerable: true,
-      configurable: true,
-      get: () => {
-        const compiled = compiler().compile(KIND_INFO[k].schema);
-        Object.defineProperty(out, k, { value: compiled, enumerable: true });
-        return compiled;
-      },
-    });
-  }
-  return out;
+  return Object.fromEntries(KINDS.map((k) => [k, one(k)])) as Validators;
 }
 
 /** Distinct dates checked at most: far more than an inventory has, a bound on hostile input. */
 const MAX_MEMO = 100_000;
 
-/** ajv-formats' date check, remembered per text: a million seats carry a few thousand distinct dates. */
-function memoized(format: { validate: (s: string) => boolean }): (s: string) => boolean {
-  const seen = new Map<string, boolean>();
-  return (s) => {
-    let ok = seen.get(s);
-    if (ok === undefined) {
-      ok = format.validate(s);
-      if (seen.size < MAX_MEMO) seen.set(s, ok);
-    }
-    return ok;
-  };
-}
-
-/** Validates data of a kind; returns every problem as a human message with its path. */
-export function validateData(validators: Validators, kind: Kind, data: unknown): SchemaProblem[] {
-  const validate = validators[kind];
-  if (validate(data)) return [];
-  return describeErrors(validate.errors ?? [], data);
+/**
+ * Validates data of a kind; returns every problem as a human message with its path. `checked`: the
+ * indices of the records the kind's acceptor was unsure of, when the parser already asked it.
+ */
+export function validateData(validators: Validators, kind: Kind, data: unknown, checked?: number[]): SchemaProblem[] {
+  const { validate, records } = validators[kind];
+  const list = records && data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>)[records.key] : undefined;
+  if (!records || !Array.isArray(list)) return validate(data) ? [] : describeErrors(validate.errors ?? [], data);
+  // ajv sees only the records the acceptor is unsure of: a valid record adds no error, and the
+  // list's schema has no keyword about the list as a whole, so the errors are those of the whole
+  // file with the record numbers mapped back.
+  let unsure = checked;
+  if (!unsure) {
+    unsure = [];
+    for (let i = 0; i < list.length; i++) if (!records.accept(list[i])) unsure.push(i);
+  }
+  if (validate({ ...(data as object), [records.key]: unsure.map((i) => list[i]) })) return [];
+  const prefix = `/${records.key}/`;
+  const errors = (validate.errors ?? []).map((e) => {
+    if (!e.instancePath.startsWith(prefix)) return e;
+    const rest = e.instancePath.slice(prefix.length);
+    const slash = rest.indexOf('/');
+    const k = Number(slash === -1 ? rest : rest.slice(0, slash));
+    return { ...e, instancePath: `${prefix}${unsure[k]!}${slash === -1 ? '' : rest.slice(slash)}` };
+  });
+  return describeErrors(errors, data);
 }
 
 function describeErrors(errors: ErrorObject[], data: unknown): SchemaProblem[] {

@@ -28,7 +28,7 @@ describe('scanRecordBytes with an earlier version of the file', () => {
         }
         const interner = new Interner(16);
         const base = scanRecordBytes(file(before), 'seats', interner)!;
-        const reused = scanRecordBytes(file(after), 'seats', interner, base.data)!;
+        const reused = scanRecordBytes(file(after), 'seats', interner, undefined, base.data)!;
         const fresh = scanRecordBytes(file(after), 'seats', new Interner(16))!;
         expect(reused.data).toEqual(fresh.data);
         const seats = (reused.data.seats ?? []) as object[];

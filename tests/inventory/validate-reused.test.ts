@@ -13,18 +13,18 @@ const GOOD = (n: number) => `  - { person: p${n}, tier: basic, since: 2026-01-0$
 const BAD = [(n: number) => `  - { person: P ${n}, tier: basic, since: 2026-01-01 }`, (n: number) => `  - { person: p${n}, tier: basic, since: 2026-01-01, colour: red }`, (n: number) => `  - { person: p${n}, since: 2026-01-01 }`, (n: number) => `  - { person: p${n}, tier: basic, since: 2026-13-01 }`];
 const file = (lines: string[]) => enc.encode(`license: x\nseats:\n${lines.join('\n')}\n`);
 
-/** Validators whose assignments check records how many seats each call saw. */
+/** Validators whose assignments check records how many seats each call saw (no cheap acceptor: every seat goes to ajv). */
 function counting(): { validators: Validators; seen: number[] } {
-  const real = createValidators();
+  const real = createValidators({ fast: false });
   const seen: number[] = [];
-  const inner = real.assignments;
+  const inner = real.assignments.validate;
   const wrapped = ((data: { seats: unknown[] }) => {
     seen.push(data.seats.length);
     const ok = inner(data);
     wrapped.errors = inner.errors;
     return ok;
   }) as ValidateFunction;
-  return { validators: { ...real, assignments: wrapped }, seen };
+  return { validators: { ...real, assignments: { ...real.assignments, validate: wrapped } }, seen };
 }
 
 describe('the schema check of a file that reuses an earlier version\'s records', () => {

@@ -15,6 +15,8 @@ export interface ParsedText {
   parser: 'lines' | 'yaml';
   /** The runs of lines (1-based, inclusive) of a 'lines' file that `yaml` read (parse/spliced.ts). */
   yamlLines?: { from: number; to: number }[];
+  /** With `RawFile.accept`, when the byte scanner read the whole file: the indices of the records it was unsure of. */
+  unsure?: number[];
 }
 
 /** The file's bytes as well as its text: the byte scanner is tried first. */
@@ -24,6 +26,8 @@ export interface RawFile {
   interner?: Interner;
   /** The data of an earlier version of the file, scanned with the same interner: its records of unchanged lines are reused. */
   previous?: object;
+  /** Checks each record as the byte scanner makes it (inventory/record-check.ts). */
+  accept?: (record: unknown) => boolean;
 }
 
 /**
@@ -33,7 +37,9 @@ export interface RawFile {
  */
 export function parseText(text: string, recordsKey?: string, raw?: RawFile): ParsedText {
   if (recordsKey) {
-    const fast = (raw ? scanRecordBytes(raw.bytes, recordsKey, raw.interner, raw.previous) : null) ?? parseFlowLines(text, recordsKey);
+    const scanned = raw ? scanRecordBytes(raw.bytes, recordsKey, raw.interner, raw.accept, raw.previous) : null;
+    if (scanned) return { data: scanned.data, map: scanned.map, problems: [], parser: 'lines', ...(scanned.unsure ? { unsure: scanned.unsure } : {}) };
+    const fast = parseFlowLines(text, recordsKey);
     if (fast) return { data: fast.data, map: fast.map, problems: [], parser: 'lines' };
     const spliced = raw ? parseSpliced(raw.bytes, recordsKey, raw.interner) : null;
     if (spliced) return { data: spliced.data, map: spliced.map, problems: [], parser: 'lines', yamlLines: spliced.yamlLines };

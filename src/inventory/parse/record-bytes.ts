@@ -1,6 +1,7 @@
 import { Bail, resolvePlain } from './flow-value.ts';
 import { finishHeader, flowLinesMap, newHeader, readHeader, type FlowLinesParse } from './flow-lines.ts';
 import { FNV_OFFSET, FNV_PRIME, Interner } from './intern.ts';
+import { linesOf, rememberLines, reuseLine, type Lines } from './record-reuse.ts';
 
 /** Node's Buffer slicers: a new flat string per call (never a slice that pins the file's text). */
 interface Slicer extends Uint8Array {
@@ -47,9 +48,11 @@ const MAX_KEY = 64;
  * (single quotes, tabs, control characters, a BOM, ...), so the caller falls back to flow-lines.ts
  * and the result never differs from it.
  */
-export function scanRecordBytes(bytes: Uint8Array, recordsKey: string, interner: Interner = new Interner(), previous?: object): FlowLinesParse | null {
+export function scanRecordBytes(bytes: Uint8Array, recordsKey: string, interner: Interner = new Interner(), accept?: (record: unknown) => boolean, previous?: object): (FlowLinesParse & { unsure?: number[] }) | null {
+  const scanner = new ByteScanner(bytes, interner, undefined, accept, previous === undefined ? undefined : linesOf(previous));
   try {
-    return new ByteScanner(bytes, interner, undefined, previous === undefined ? undefined : scannedLines.get(previous)).scan(recordsKey);
+    const parsed = scanner.scan(recordsKey);
+    return parsed && accept ? { ...parsed, unsure: scanner.unsure } : parsed;
   } catch (e) {
     if (e instanceof Bail) return null;
     throw e;
@@ -83,47 +86,39 @@ export function scanRecordBytesLeniently(bytes: Uint8Array, recordsKey: string, 
   }
 }
 
-/** The record lines of a scanned file, by its data: a later version of the file reuses the records of lines it did not change. */
-interface Lines {
-  b: Buffer;
-  starts: number[];
-  ends: number[];
-  records: unknown[];
-}
-const scannedLines = new WeakMap<object, Lines>();
-/** How many lines ahead a later version's line is looked for in the earlier one (lines removed there). */
-const REUSE_WINDOW = 16;
-
 class ByteScanner {
   readonly b: Slicer;
   readonly interner: Interner;
   readonly latin1: (start: number, end: number) => string;
   /** Collected irregular record lines (lenient mode); undefined: any irregular line gives up. */
   readonly regions: IrregularRegion[] | undefined;
+  /**
+   * A check of each record as it is made (record-check.ts), while it and its strings are still in
+   * the processor's cache: over a million seats, a second walk costs a cache miss per record.
+   */
+  readonly accept: ((record: unknown) => boolean) | undefined;
+  /** Indices of the records `accept` was unsure of. */
+  readonly unsure: number[] = [];
   readonly previous: Lines | undefined;
   /** The earlier version's next record line (see `reused`). */
   at = 0;
   itemIndent = -1;
   end = 0;
 
-  constructor(bytes: Uint8Array, interner: Interner, regions?: IrregularRegion[], previous?: Lines) {
+  constructor(bytes: Uint8Array, interner: Interner, regions?: IrregularRegion[], accept?: (record: unknown) => boolean, previous?: Lines) {
     this.b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Slicer;
     this.interner = interner;
     this.latin1 = (s, e) => this.b.latin1Slice(s, e);
     this.regions = regions;
+    this.accept = accept;
     this.previous = previous;
   }
 
-  /** The record of the earlier version's line with the same bytes as [start, end), near where the last one was: the same bytes read the same. */
+  /** The record of the earlier version's line with the same bytes as [start, end), near where the last one was. */
   reused(start: number, end: number): Record<string, unknown> | undefined {
-    const p = this.previous!;
-    const last = Math.min(p.records.length, this.at + REUSE_WINDOW);
-    for (let k = this.at; k < last; k++) {
-      if (p.ends[k]! - p.starts[k]! !== end - start || (this.b as unknown as Buffer).compare(p.b, p.starts[k], p.ends[k], start, end) !== 0) continue;
-      this.at = k + 1;
-      return p.records[k] as Record<string, unknown>;
-    }
-    return undefined;
+    const found = reuseLine(this.previous!, this.at, this.b as unknown as Buffer, start, end);
+    if (found) this.at = found.next;
+    return found?.record;
   }
 
   /** In lenient mode, adds a record line to the current region (a new one after a regular record); else gives up. */
@@ -173,6 +168,7 @@ class ByteScanner {
           return null;
         }
         if (itemIndent === -1) itemIndent = this.itemIndent;
+        if (this.accept && !this.accept(record)) this.unsure.push(records.length);
         records.push(record);
         recordLines.push(lineNo);
         recordStarts.push(start);
@@ -185,7 +181,7 @@ class ByteScanner {
     }
     if (!finishHeader(head)) return null;
     // Only a file read whole by this scanner: the lenient mode's records are spliced with others later.
-    if (!this.regions) scannedLines.set(head.data, { b: b as unknown as Buffer, starts: recordStarts, ends: recordEnds, records });
+    if (!this.regions) rememberLines(head.data, { b: b as unknown as Buffer, starts: recordStarts, ends: recordEnds, records });
     const recordText = (index: number) => {
       const s = recordStarts[index]!;
       let e = b.indexOf(10, s);
