@@ -62,8 +62,8 @@ async function makeChange(repo: string): Promise<void> {
 }
 
 /** The repository with the org on main and the pull request on branch `pr`, built once. */
-export async function benchRepo(cache: string, people: number, seed: number): Promise<string> {
-  const org = await benchOrg(cache, people, seed);
+export async function benchRepo(cache: string, people: number, seed: number, usageAccounts = 0): Promise<string> {
+  const org = await benchOrg(cache, people, seed, 0, 0, usageAccounts);
   // Named after the change's version: a changed pull request never reuses a stale repository.
   const repo = `${org.root}-diff-pr${CHANGE_VERSION}`;
   if (existsSync(join(repo, '.bench-complete'))) return repo;
@@ -81,8 +81,8 @@ export async function benchRepo(cache: string, people: number, seed: number): Pr
 }
 
 /** Measures one size: lac diff main pr beside git diff main pr; the best of `runs` by wall time. */
-export async function benchDiff(options: { people: number; seed?: number; cache?: string; runs?: number }): Promise<DiffBench> {
-  const repo = await benchRepo(options.cache ?? '/tmp/lac-bench', options.people, options.seed ?? 1);
+export async function benchDiff(options: { people: number; seed?: number; cache?: string; runs?: number; usageAccounts?: number }): Promise<DiffBench> {
+  const repo = await benchRepo(options.cache ?? '/tmp/lac-bench', options.people, options.seed ?? 1, options.usageAccounts ?? 0);
   const changedFiles = git(repo, ['diff', '--name-only', 'main', 'pr']).split('\n').filter(Boolean).length;
   let best: DiffBench | undefined;
   for (let r = 0; r < Math.max(1, options.runs ?? 1); r++) {
@@ -104,12 +104,18 @@ export function formatDiffBench(rows: DiffBench[]): string {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const { values } = parseArgs({ options: { people: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' }, runs: { type: 'string', default: '1' }, cache: { type: 'string', default: '/tmp/lac-bench' } } });
+  const { values } = parseArgs({ options: { people: { type: 'string', default: '100000' }, seed: { type: 'string', default: '1' }, runs: { type: 'string', default: '1' }, cache: { type: 'string', default: '/tmp/lac-bench' }, 'usage-accounts': { type: 'string' } } });
   const rows: DiffBench[] = [];
   for (const people of values.people.split(',').map((s) => Number(s.replace(/_/g, '')))) {
     if (!Number.isInteger(people) || people < 1) throw new Error(`--people takes a people count such as 100000, not ${values.people}`);
-    rows.push(await benchDiff({ people, seed: Number(values.seed), cache: values.cache, runs: Number(values.runs) }));
+    // Issue 16's XL: at 100,000 people, usage snapshots of 425,000 accounts unless --usage-accounts says otherwise.
+    const usageAccounts = values['usage-accounts'] !== undefined ? Number(values['usage-accounts']) : people >= 100000 ? 425000 : 0;
+    rows.push(await benchDiff({ people, seed: Number(values.seed), cache: values.cache, runs: Number(values.runs), usageAccounts }));
     process.stderr.write(`${people} people: lac diff ${rows.at(-1)!.lac.seconds.toFixed(2)} s, git diff ${rows.at(-1)!.floor.seconds.toFixed(2)} s (load ${loadavg()[0]!.toFixed(2)})\n`);
   }
   process.stdout.write(formatDiffBench(rows));
+  for (const r of rows) {
+    const m = r.lac;
+    process.stdout.write(`summary: \`lac diff\`, 50 seats + 1 contract, ${r.people.toLocaleString('en')} people | ${m.seconds.toFixed(2)} s (CPU ${m.cpuSeconds.toFixed(2)} s), ${Math.round(m.maxRssMb)} MB | ${r.floor.seconds.toFixed(2)} s, \`git diff\` | ${r.ratio.toFixed(1)}x wall | < 2 s, < 1 GB\n`);
+  }
 }
