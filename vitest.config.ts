@@ -17,7 +17,7 @@ class SlowFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
-    setupFiles: ['tests/support/no-network.ts'],
+    setupFiles: ['tests/support/no-network.ts', 'tests/support/property-seed.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

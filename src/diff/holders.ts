@@ -80,6 +80,8 @@ function unmatchedHolders(a: Obj[], b: Obj[]): Set<string> | undefined {
 
 /** Holders (rule-scope.ts `holderKey`) whose seat lines differ between two versions of an assignments file (or a superset). */
 function changedHolders(base: Parsed | undefined, head: Parsed | undefined): Iterable<string> {
+  // The seats of a file are keyed by the license it names: where that changed, every seat moved.
+  if (base?.file && head?.file && base.file.data.license !== head.file.data.license) return new Set([...seatsOf(base), ...seatsOf(head)].map(holderKey));
   const fast = unmatchedHolders(seatsOf(base), seatsOf(head));
   if (fast) return fast;
   const a = seatsByHolder(base);

@@ -71,7 +71,13 @@ describe('lac diff: incremental findings', () => {
         outcome[part.full === undefined ? 'incremental' : 'full']++;
         outcome.findings += whole.effects.introduced.length + whole.effects.fixed.length;
       }),
-      { numRuns: 30 },
+      {
+        numRuns: 30,
+        examples: [
+          // The assignments file names another license: every seat moves, though no seat line changed.
+          [[{ kind: 'malformed', file: 3, mutation: { kind: 'value', at: 513353841, value: '2026-02-30' } }, { kind: 'person-join', like: 0, id: 'new.joiner' }], false],
+        ],
+      },
     );
     // The comparison is not vacuous: most changes take the incremental path, and they move findings.
     expect(outcome.incremental).toBeGreaterThan(outcome.full);
