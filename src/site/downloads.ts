@@ -3,6 +3,7 @@ import { vendorLines } from './pages/position.ts';
 import { forecastCsv } from '../report/forecast/format.ts';
 import { BOM, tableCsv } from './csv/table.ts';
 import type { SiteData } from './types.ts';
+import { dataJson } from './data-json.ts';
 
 export { tableCsv };
 
@@ -18,7 +19,7 @@ export interface DownloadFile {
 export function downloads(d: SiteData): DownloadFile[] {
   return [
     ...Object.values(d.tables).filter((t) => t.csv === undefined).map((t) => ({ path: `csv/${t.id}.csv`, body: () => tableCsv(t) })),
-    { path: 'data.json', body: () => jsonChunks(d.model as unknown as Record<string, unknown>) },
+    { path: 'data.json', body: () => { const { obj, items } = dataJson(d.model); return jsonChunks(obj, items); } },
     ...[...new Set(d.model.position.lines.map((l) => l.vendor))].map((v) => ({ path: `position/${v}.csv`, body: () => BOM + formatPositionCsv({ ...d.model.position, lines: vendorLines(d.model.position, v) }) })),
     { path: 'forecast.csv', body: () => BOM + forecastCsv(d.model.forecast) },
     { path: 'renewals.ics', body: () => d.ics },
@@ -26,7 +27,7 @@ export function downloads(d: SiteData): DownloadFile[] {
 }
 
 /** An object as JSON, arrays one element per line, in chunks: a large organization's data is longer than a string can be. */
-export function* jsonChunks(obj: Record<string, unknown>): Generator<string> {
+export function* jsonChunks(obj: Record<string, unknown>, items: Record<string, (item: unknown) => unknown> = {}): Generator<string> {
   const keys = Object.keys(obj);
   yield '{\n';
   for (const [i, key] of keys.entries()) {
@@ -37,9 +38,10 @@ export function* jsonChunks(obj: Record<string, unknown>): Generator<string> {
       continue;
     }
     yield `${JSON.stringify(key)}: [`;
+    const each = items[key] ?? ((item: unknown) => item);
     let chunk = '';
     for (const [j, item] of value.entries()) {
-      chunk += `${j ? ',' : ''}\n ${JSON.stringify(item)}`;
+      chunk += `${j ? ',' : ''}\n ${JSON.stringify(each(item))}`;
       if (chunk.length > 1 << 20) {
         yield chunk;
         chunk = '';

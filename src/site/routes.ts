@@ -3,6 +3,8 @@ export const routes = {
   overview: '/',
   licenses: '/licenses/',
   license: (id: string) => `/licenses/${id}/`,
+  /** Page n of a license's seat list (page 1 is on the license page). */
+  licenseSeats: (id: string, n: number) => (n === 1 ? `/licenses/${id}/` : `/licenses/${id}/seats/${n}/`),
   contracts: '/contracts/',
   contract: (id: string) => `/contracts/${id}/`,
   renewals: '/renewals/',

@@ -22,8 +22,8 @@ let browser: Browser;
 /** Every URL the browser requested during the file's tests. */
 const requested: string[] = [];
 
-/** A change event of the site's data (data.json), as far as these tests read it. */
-interface EventJson { commit: string; pr: number | null; contract?: string }
+/** A change event of the site's data (data.json), as far as these tests read it; its commit's pull request is under `commits`. */
+interface EventJson { commit: string; contract?: string }
 
 /** Runs a query from the search page's form; returns the results as [path, kind] and the status line. */
 async function search(page: Page, q: string, kind = ''): Promise<{ hits: [string, string][]; status: string }> {
@@ -44,6 +44,7 @@ const chromium = requireTool({ name: 'chromium', path: CHROMIUM, install: 'apt-g
 describe.runIf(chromium !== undefined)('full-text search on the demo site, under a sub-path', () => {
   let page: Page;
   let events: EventJson[];
+  let prOf: (commit: string) => number | null;
 
   // The demo's 587 pages: about 20 s to build and index idle, 70 s at load 6 on 2 cores. Budget 240 s.
   beforeAll(async () => {
@@ -53,7 +54,9 @@ describe.runIf(chromium !== undefined)('full-text search on the demo site, under
     const r = await lac(['site', 'build', '--out', out, '--base', BASE, '--today', DEMO_TODAY], { cwd: demo.dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    events = (JSON.parse(readFileSync(join(out, 'download', 'data.json'), 'utf8')) as { events: EventJson[] }).events;
+    const data = JSON.parse(readFileSync(join(out, 'download', 'data.json'), 'utf8')) as { events: EventJson[]; commits: Record<string, { pr: number | null }> };
+    events = data.events;
+    prOf = (commit) => data.commits[commit]!.pr;
     server = await serveStatic(out, { base: BASE });
     browser = await launch();
     page = await browser.newPage();
@@ -75,9 +78,9 @@ describe.runIf(chromium !== undefined)('full-text search on the demo site, under
   });
 
   test('a pull request number and a short commit hash find the commit page first', async () => {
-    const decided = events.filter((e) => e.contract === 'miro-2025' && e.pr !== null).at(-1)!;
+    const decided = events.filter((e) => e.contract === 'miro-2025' && prOf(e.commit) !== null).at(-1)!;
     const commitPage = [`${BASE}audit/commit/${decided.commit}/`, 'commit'];
-    expect((await search(page, `#${decided.pr}`)).hits[0]).toEqual(commitPage);
+    expect((await search(page, `#${prOf(decided.commit)}`)).hits[0]).toEqual(commitPage);
     expect((await search(page, decided.commit.slice(0, 7))).hits[0]).toEqual(commitPage);
   });
 

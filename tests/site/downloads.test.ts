@@ -61,8 +61,8 @@ describe('CSV downloads', () => {
     expect(over.rows.at(-1)).toMatchObject({ Date: TODAY, Bought: '6', Bought_unlimited: 'false' });
     const licenses = read('csv/licenses.csv');
     expect(licenses.rows.find((r) => r.License_id === 'slack')).toMatchObject({ 'Assigned of bought (counted tiers)': '50', Idle: '1', Active: '', 'Annual cost (EUR)': '540.00', Currency: 'EUR' });
-    const seats = read('csv/license-figma-seats.csv');
-    expect(seats.rows.map((r) => [r.Holder, r.Holder_id, r.Holder_email])).toEqual([['Ada Lovelace', 'ada', 'ada@test.example'], ['Bob Byte', 'bob', 'bob@test.example']]);
+    const seats = read('csv/seats.csv');
+    expect(seats.rows.filter((r) => r.License_id === 'figma').map((r) => [r.Holder, r.Holder_id, r.Holder_email])).toEqual([['Ada Lovelace', 'ada', 'ada@test.example'], ['Bob Byte', 'bob', 'bob@test.example']]);
     const contracts = read('csv/license-figma-contracts.csv');
     expect(contracts.rows[0]).toMatchObject({ Term_start: '2026-01-01', Term_end: '2026-12-31' });
     expect(read('csv/contracts.csv').rows.map((r) => r['Auto-renew'])).toEqual(['true', 'false', 'true']);
@@ -83,7 +83,7 @@ describe('CSV downloads', () => {
 });
 
 describe('shared CSVs (issue 16)', () => {
-  test('a person\'s seats and ownership are views of seats.csv and ownership.csv, rows equal to theirs there; no CSV per person', () => {
+  test('a person\'s and a license\'s seats and ownership are views of seats.csv and ownership.csv, rows equal to theirs there; no CSV per person or per license seat list', () => {
     const paths = downloads(site).map((d) => d.path);
     // Only a leaver's seat removals (offboarding evidence, a few people) keep a file of their own.
     expect(paths.filter((p) => p.startsWith('csv/person-'))).toEqual(['csv/person-cy-offboarding.csv']);
@@ -98,6 +98,13 @@ describe('shared CSVs (issue 16)', () => {
       expect(owners.filter((r) => r.Owner_id === person).map((r) => r.What_id)).toEqual(site.tables[`person-${person}-owns`]!.rows.map((r) => (r[0] as { id: string }).id));
     }
     expect(seats.length).toBe(site.model.seats.length);
+    // A license's seat list is a view of the same file: its rows are those of the license there, in order.
+    expect(paths.filter((p) => /^csv\/license-.*-seats/.test(p))).toEqual([]);
+    for (const license of site.model.licenses) {
+      const view = site.tables[`license-${license.id}-seats`]!;
+      expect(view.csv).toBe('seats');
+      expect(seats.filter((r) => r.License_id === license.id).map((r) => [r.Holder_id, r.Tier, r.Since, r.Line])).toEqual(view.rows.map((r) => [(r[0] as { id: string }).id, r[1], r[2], (r[5] as { text: string }).text]));
+    }
     expect(owners.map((r) => [r.Owner_id, r.What_id])).toEqual(expect.arrayContaining([['ada', 'figma'], ['bob', 'slack']]));
     expect(site.tables['person-cy-history']!.csv).toBeNull();
   });

@@ -76,6 +76,26 @@ describe('reachability', () => {
     expect(big.tables.people!.rows.length).toBe(1200);
   });
 
+  test('1,100 seats of one license: its list is three pages of seats with a pager, each a view of seats.csv, all reached from the license page', () => {
+    const seat = site.model.seats.find((x) => x.license === 'figma' && x.person === 'ada')!;
+    const extra = Array.from({ length: 1100 - site.model.seats.filter((x) => x.license === 'figma').length }, (_, i) => ({ ...seat, device: `laptop-${String(i).padStart(4, '0')}`, person: null, line: 100 + i }));
+    const big = siteFromInput({ ...site, model: { ...site.model, seats: [...site.model.seats, ...extra] } });
+    const { pages, reached, broken } = crawl(big);
+    expect(broken).toEqual([]);
+    expect([...pages.keys()].filter((r) => !reached.has(r))).toEqual([]);
+    expect([...pages.keys()].filter((r) => r.startsWith('/licenses/figma/'))).toEqual(['/licenses/figma/', '/licenses/figma/seats/2/', '/licenses/figma/seats/3/']);
+    const shown = (route: string) => big.pages.find((p) => p.route === route)!.sections.flatMap((s) => (s.type === 'table' && s.table.startsWith('license-figma-seats') ? big.tables[s.table]!.rows : []));
+    const lists = ['/licenses/figma/', '/licenses/figma/seats/2/', '/licenses/figma/seats/3/'].map(shown);
+    expect(lists.map((l) => l.length)).toEqual([500, 500, 100]);
+    // Every seat of the license once, in the order of seats.csv; each page's table opens that file.
+    const all = big.tables.seats!.rows.filter((r) => (r[1] as { id?: string }).id === 'figma').map((r) => [r[0], ...r.slice(2)]);
+    expect(lists.flat()).toEqual(all);
+    expect(['license-figma-seats', 'license-figma-seats-2', 'license-figma-seats-3'].map((t) => big.tables[t]!.csv)).toEqual(['seats', 'seats', 'seats']);
+    expect(big.tables['license-figma-seats-3']!.title).toBe('Who holds the seats: 1001–1100 of 1100');
+    const pager = big.pages.find((p) => p.route === '/licenses/figma/seats/2/')!.sections.find((s) => s.type === 'pager')!;
+    expect(pager).toMatchObject({ current: 2, prev: { href: '/licenses/figma/' }, next: { href: '/licenses/figma/seats/3/' } });
+  });
+
   test('a license page whose figures come from a usage snapshot cites and links that file', () => {
     const page = site.pages.find((p) => p.route === '/licenses/figma/')!;
     expect(linksOf(site, page)).toContain('/source/inventory/usage/figma.yaml/');

@@ -6,6 +6,7 @@ import type { Page, Section, Table } from '../types.ts';
 import type { HistoryEvent } from '../../history/history.ts';
 import { bulkCommits, summedBulk } from './audit.ts';
 import { amount, bought, round2, eventsTable, groupBy, idle, num, pct, percent, wholly, withUnknownColumn, type Ctx } from './context.ts';
+import { licenseSeats, seatRowsByLicense } from './seats.ts';
 
 export function licensesPage(ctx: Ctx): Page {
   return {
@@ -45,11 +46,11 @@ export function findingsTable(ctx: Ctx, id: string, title: string, findings: Fin
 
 export function licensePages(ctx: Ctx): Page[] {
   const { m } = ctx;
-  const seatsBy = groupBy(m.seats, (s) => s.license);
+  const seatsBy = seatRowsByLicense(ctx);
   const eventsBy = groupBy(m.events, (e) => e.license);
   const bulk = bulkCommits(m.events);
-  return m.licenses.map((l): Page => {
-    const seats = seatsBy.get(l.id) ?? [];
+  return m.licenses.flatMap((l): Page[] => {
+    const seats = licenseSeats(ctx, l, seatsBy.get(l.id) ?? []);
     const contracts = m.contracts.filter((c) => c.licenses.includes(l.id));
     const points = m.snapshots.map((s) => ({ date: s.date, l: s.licenses.find((x) => x.id === l.id) }));
     const now = { date: m.provenance.today, l };
@@ -61,7 +62,7 @@ export function licensePages(ctx: Ctx): Page[] {
       ? [series('Bought (counted tiers)', (x) => x.entitled), series('Assigned (counted tiers)', (x) => x.countedAssigned), series('Assigned (all tiers)', (x) => x.assigned), series('Active', (x) => x.active)]
       : [series('Bought', (x) => x.entitled), series('Assigned', (x) => x.assigned), series('Active', (x) => x.active)];
     const shown = chart.filter((s) => s.points.length);
-    return {
+    return [{
       route: routes.license(l.id), title: l.name, nav: 'licenses',
       crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Licenses', href: routes.licenses }],
       sections: [
@@ -82,12 +83,7 @@ export function licensePages(ctx: Ctx): Page[] {
           columns: [{ label: 'Date', kind: 'date' }, { label: 'Bought', numeric: true, kind: 'count' }, { label: 'Assigned', numeric: true }, { label: 'Active', numeric: true }, { label: ctx.money('Annual cost'), numeric: true }],
           rows: [...points, now].flatMap((p) => (p.l ? [[p.date === m.provenance.today ? `${p.date} (today)` : { text: p.date, href: routes.at(p.date) }, bought(p.l), String(p.l.assigned), num(p.l.active), p.l.annualCost]] : [])),
         }),
-        ctx.table({
-          id: `license-${l.id}-seats`, title: 'Who holds the seats',
-          columns: [{ label: 'Holder' }, { label: 'Tier' }, { label: 'Since', kind: 'date' }, { label: 'Activity' }, { label: 'Last active', kind: 'date' }, { label: 'Line' }],
-          rows: seats.map((s) => [s.person ? ctx.person(s.person) : s.device ? { text: s.device, id: s.device } : '', s.tier, s.since, s.state, s.lastActive ?? '', { text: `${s.file}:${s.line}`, href: ctx.links.blob(s.file, s.line) }]),
-          empty: 'No seats assigned.',
-        }),
+        ...seats.sections,
         ctx.table({
           id: `license-${l.id}-contracts`, title: 'Contracts',
           columns: [{ label: 'Contract' }, { label: 'Renewal' }, { label: 'Term', kind: 'period' }, { label: 'Cancel by', kind: 'date' }, { label: 'Decision' }, { label: ctx.money('Annual cost'), numeric: true }],
@@ -107,7 +103,7 @@ export function licensePages(ctx: Ctx): Page[] {
         ctx.table(findingsTable(ctx, `license-${l.id}-findings`, 'Findings', licenseFindings(ctx, l.id))),
         historyTable(ctx, l.id, eventsBy.get(l.id) ?? [], bulk),
       ],
-    };
+    }, ...seats.pages];
   });
 }
 

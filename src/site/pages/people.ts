@@ -4,6 +4,7 @@ import { bulkCommits, summedBulk } from './audit.ts';
 import { eventsTable, groupBy, leaverText, pagerSection, type Ctx } from './context.ts';
 import { personSections } from './offboarding.ts';
 import { leaversHolding } from './overview.ts';
+import { sharedSeats } from './seats.ts';
 
 /** Rows of the people list on one page: 100,000 people are 200 pages, not one page of 30 MB. */
 export const PEOPLE_PAGE_SIZE = 500;
@@ -43,16 +44,6 @@ export function peoplePage(ctx: Ctx): Page[] {
   });
 }
 
-/** Every seat, one row each: the CSV behind each person's "Seats held" (filter on Holder_id). */
-function seatsTable(ctx: Ctx): Table {
-  return {
-    id: 'seats', title: 'Every seat',
-    columns: [{ label: 'Holder' }, { label: 'License' }, { label: 'Tier' }, { label: 'Since', kind: 'date' }, { label: 'Activity' }, { label: 'Last active', kind: 'date' }, { label: 'Line' }],
-    rows: ctx.m.seats.map((s) => [s.person ? ctx.person(s.person) : s.device ? { text: s.device, id: s.device } : '', ctx.license(s.license), s.tier, s.since, s.state, s.lastActive ?? '', { text: `${s.file}:${s.line}`, href: ctx.links.blob(s.file, s.line) }]),
-    empty: 'No seats assigned.',
-  };
-}
-
 /** Who owns which license and contract: the CSV behind each person's "Owns" (filter on Owner_id). */
 function ownershipTable(ctx: Ctx): Table {
   const { m } = ctx;
@@ -71,9 +62,9 @@ function ownershipTable(ctx: Ctx): Table {
 export function personPages(ctx: Ctx): Page[] {
   const { m } = ctx;
   const dept = new Map(m.departments.map((d) => [d.id, d.name]));
-  const seats = ctx.table(seatsTable(ctx));
+  const seats = sharedSeats(ctx);
   const ownership = ctx.table(ownershipTable(ctx));
-  const seatRows = groupBy(tableOf(ctx, seats).rows, (r) => idOf(r[0]));
+  const seatRows = groupBy(seats.rows, (r) => idOf(r[0]));
   const ownRows = groupBy(tableOf(ctx, ownership).rows, (r) => idOf(r[0]));
   const eventsBy = groupBy(m.events, (e) => e.person);
   const bulk = bulkCommits(m.events);
@@ -89,7 +80,7 @@ export function personPages(ctx: Ctx): Page[] {
       ] },
       ctx.table({
         id: `person-${p.id}-seats`, title: 'Seats held', csv: 'seats',
-        columns: tableOf(ctx, seats).columns.slice(1),
+        columns: seats.columns.slice(1),
         rows: (seatRows.get(p.id) ?? []).map((r) => r.slice(1)),
         empty: 'Holds no seats.',
       }),
