@@ -1,13 +1,14 @@
 // Full-text search (issue 15) in a real headless Chromium: the demo repository's site, built once by
 // `lac site build` under a sub-path with its Pagefind index, served on 127.0.0.1; an auditor's queries
 // (a PO number, a pull request, a short commit hash, an email, a finding's rule, a contract note).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildDemoRepository, DEMO_TODAY } from '../../src/demo/build.ts';
+import { BUNDLES_FILE, indexSite } from '../../src/site/search-index.ts';
 import { serveStatic, type StaticServer } from '../../src/site/serve.ts';
 import { lac, REPO_ROOT } from '../support/cli.ts';
 import { requireTool } from '../support/tools.ts';
@@ -121,5 +122,25 @@ describe.runIf(chromium !== undefined)('full-text search on the demo site, under
     expect(requested.filter((u) => !u.startsWith(`${origin}${BASE}`))).toEqual([]);
     expect(requested).toContain(`${origin}${BASE}pagefind/pagefind.js`);
     expect(requested.some((u) => u.startsWith(`${origin}${BASE}pagefind/fragment/`))).toBe(true);
+  });
+
+  // Pagefind holds about 60 KB a page: a large site's person pages go to further bundles that the search page merges.
+  test('indexed in bundles of 5 pages, the search page merges them: people, kinds and other pages are found as before', async () => {
+    for (const d of readdirSync(out)) if (/^pagefind(-\d+)?$/.test(d)) rmSync(join(out, d), { recursive: true });
+    const pages = await indexSite(out, 5);
+    const bundles = JSON.parse(readFileSync(join(out, 'pagefind', BUNDLES_FILE), 'utf8')) as string[];
+    const people = readdirSync(join(out, 'people')).filter((d) => d !== 'list' && d !== 'index.html').length;
+    expect(bundles).toEqual(Array.from({ length: Math.ceil(people / 5) }, (_, i) => `pagefind-${i + 2}`));
+    expect(pages).toBeGreaterThan(people);
+    // The staging directories are gone.
+    expect(readdirSync(root).filter((d) => d.startsWith('.lac-search-'))).toEqual([]);
+    const last = readdirSync(join(out, 'people')).filter((d) => d !== 'list' && d !== 'index.html').sort().at(-1)!;
+    const found = await search(page, last.replace(/\d+$/, ''), 'person');
+    expect(found.hits.map(([p]) => p)).toContain(`${BASE}people/${last}/`);
+    expect(new Set(found.hits.map(([, k]) => k))).toEqual(new Set(['person']));
+    // Each bundle ranks its own pages: the person is found, though not always first.
+    expect((await search(page, 'sofia.marques@northwind.example')).hits).toContainEqual([`${BASE}people/sofia.marques/`, 'person']);
+    expect((await search(page, 'whiteboarding')).hits.map(([p]) => p)).toContain(`${BASE}contracts/miro-2025/`);
+    expect(await page.$$eval('#kind option', (os) => os.map((o) => (o as unknown as { value: string }).value))).toContain('person');
   });
 });

@@ -2,6 +2,7 @@
 
 /** The part of Pagefind's browser API (pagefind.js) this page uses. */
 interface Pagefind {
+  mergeIndex(path: string): Promise<void>;
   search(q: string, o?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<Hit> }[] }>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
@@ -42,6 +43,9 @@ export async function runSearch(pagefindUrl: string): Promise<void> {
   const list = document.getElementById('search-results')!;
   input.value = q;
   const pagefind = (await import(/* @vite-ignore */ pagefindUrl)) as Pagefind;
+  // A large site's person pages are in further bundles beside pagefind/ (src/site/search-index.ts).
+  const bundles = (await fetch(new URL('lac-bundles.json', new URL(pagefindUrl, location.href))).then((r) => (r.ok ? r.json() : []))) as string[];
+  for (const b of bundles) await pagefind.mergeIndex(new URL(`../${b}/`, new URL(pagefindUrl, location.href)).pathname);
   const kinds = Object.keys((await pagefind.filters()).kind ?? {}).sort();
   select.append(...kinds.map((k) => new Option(k, k, false, k === kind)));
   if (!q) return;
