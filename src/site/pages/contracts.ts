@@ -1,7 +1,7 @@
 import { routes } from '../routes.ts';
 import { timeline } from '../svg/timeline.ts';
 import type { Page } from '../types.ts';
-import { amount, amountText, eventsTable, upcoming, withUnknownColumn, type Ctx } from './context.ts';
+import { amount, amountText, eventsTable, groupBy, upcoming, withUnknownColumn, type Ctx } from './context.ts';
 import { findingsTable } from './licenses.ts';
 
 export function contractsPage(ctx: Ctx): Page {
@@ -19,6 +19,9 @@ export function contractsPage(ctx: Ctx): Page {
 
 export function contractPages(ctx: Ctx): Page[] {
   const { m } = ctx;
+  // Grouped once: a million changes are not scanned again for each of a thousand contracts.
+  const eventsBy = groupBy(m.events, (e) => e.contract);
+  const findingsBy = groupBy(m.findings, (f) => f.file);
   return m.contracts.map((c): Page => ({
     route: routes.contract(c.id), title: c.title ?? c.id, nav: 'contracts',
     crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Contracts', href: routes.contracts }],
@@ -43,8 +46,8 @@ export function contractPages(ctx: Ctx): Page[] {
         columns: [{ label: 'License' }, { label: 'Tier' }, { label: 'Quantity', numeric: true }, { label: 'Recommended', numeric: true }, { label: `Unit price (${c.currency})`, numeric: true }, { label: 'Per' }, { label: `Annual cost (${c.currency})`, numeric: true }, { label: 'Why the recommendation' }],
         rows: c.lines.map((l) => [ctx.license(l.license), l.tier, String(l.quantity), l.recommended === null ? '' : String(l.recommended), l.unitPrice, l.period, l.annualCost, l.why]),
       }),
-      ctx.table(findingsTable(ctx, `contract-${c.id}-findings`, 'Findings', m.findings.filter((f) => f.file === c.file))),
-      ctx.table(eventsTable(ctx, `contract-${c.id}-history`, 'Change history', m.events.filter((e) => e.contract === c.id))),
+      ctx.table(findingsTable(ctx, `contract-${c.id}-findings`, 'Findings', findingsBy.get(c.file) ?? [])),
+      ctx.table(eventsTable(ctx, `contract-${c.id}-history`, 'Change history', eventsBy.get(c.id) ?? [])),
     ],
   }));
 }
