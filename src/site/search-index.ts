@@ -9,6 +9,8 @@ import { link, copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from
 import { dirname, join } from 'node:path';
 import * as pagefind from 'pagefind';
 
+const STAGING = '.lac-search-';
+
 /** Pages a Pagefind index holds at most. */
 export const SEARCH_BATCH = 8000;
 
@@ -23,14 +25,15 @@ const OPTIONS = {
 
 /** The HTML pages under outDir (relative paths): the person pages (people/<id>/index.html) and the rest. */
 async function pagesOf(outDir: string): Promise<{ people: string[]; rest: string[] }> {
-  const all = (await readdir(outDir, { recursive: true })).map(String).filter((f) => f.endsWith('.html') && !/^pagefind(-\d+)?\//.test(f)).sort();
+  const all = (await readdir(outDir, { recursive: true })).map(String).filter((f) => f.endsWith('.html') && !/^(pagefind(-\d+)?\/|\.lac-search-)/.test(f)).sort();
   const person = /^people\/[^/]+\/index\.html$/;
   return { people: all.filter((f) => person.test(f)), rest: all.filter((f) => !person.test(f)) };
 }
 
-/** Links the files into a fresh directory beside outDir (same paths), for Pagefind to read as a site. */
+/** Links the files into a fresh directory in outDir (same paths below it), for Pagefind to read as a site. */
 async function stage(outDir: string, files: string[]): Promise<string> {
-  const dir = await mkdtemp(join(dirname(outDir), '.lac-search-'));
+  // Inside the output: the same file system for hard links, and nothing left in the user's directories.
+  const dir = await mkdtemp(join(outDir, STAGING));
   for (const f of files) {
     await mkdir(dirname(join(dir, f)), { recursive: true });
     // A hard link costs nothing; where the file system has none, a copy.

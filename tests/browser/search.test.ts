@@ -133,7 +133,7 @@ describe.runIf(chromium !== undefined)('full-text search on the demo site, under
     expect(bundles).toEqual(Array.from({ length: Math.ceil(people / 5) }, (_, i) => `pagefind-${i + 2}`));
     expect(pages).toBeGreaterThan(people);
     // The staging directories are gone.
-    expect(readdirSync(root).filter((d) => d.startsWith('.lac-search-'))).toEqual([]);
+    expect(readdirSync(out).filter((d) => d.startsWith('.lac-search-'))).toEqual([]);
     const last = readdirSync(join(out, 'people')).filter((d) => d !== 'list' && d !== 'index.html').sort().at(-1)!;
     const found = await search(page, last.replace(/\d+$/, ''), 'person');
     expect(found.hits.map(([p]) => p)).toContain(`${BASE}people/${last}/`);
