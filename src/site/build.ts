@@ -8,7 +8,7 @@ import type { ModelOptions } from './model/build.ts';
 import { buildSiteInput } from './input.ts';
 import { indexSite } from './search-index.ts';
 import { siteFromInput } from './site-data.ts';
-import type { RenderData } from './types.ts';
+import type { Page, RenderData, Table } from './types.ts';
 import { writeDownloads } from './write-downloads.ts';
 
 export interface SiteBuildOptions extends ModelOptions {
@@ -37,7 +37,17 @@ async function prepare(o: SiteBuildOptions, dir: string): Promise<{ render: Rend
   const site = siteFromInput({ ...(await buildSiteInput(o)), base: normalizeBase(o.base) });
   const written = await writeDownloads(downloads(site), dir);
   const { provenance, org } = site.model;
-  return { render: { base: site.base, pages: site.pages, tables: site.tables, model: { provenance, org } }, downloads: written, commit: provenance.commit, dirty: provenance.dirty };
+  return { render: { base: site.base, pages: site.pages, tables: shownTables(site.pages, site.tables), model: { provenance, org } }, downloads: written, commit: provenance.commit, dirty: provenance.dirty };
+}
+
+/**
+ * The tables a page shows: those only written as CSV (every seat, every change of a license, everyone)
+ * are released before Astro renders, with the model.
+ */
+export function shownTables(pages: readonly Page[], tables: Record<string, Table>): Record<string, Table> {
+  const out: Record<string, Table> = {};
+  for (const p of pages) for (const s of p.sections) if (s.type === 'table') out[s.table] = tables[s.table]!;
+  return out;
 }
 
 /** `lac site build`: compute the site data from the repository, then render it with Astro into outDir and index its pages for search. */
