@@ -7,6 +7,7 @@ import { readInventoryFile, refusedFile } from '../inventory/read-file.ts';
 import type { TreeSource } from '../inventory/source.ts';
 import type { Validators } from '../inventory/validate.ts';
 import { ReadRefused } from '../util/fs/read-bounded.ts';
+import { usageReader, type UsageLines } from './whole-usage.ts';
 
 export type Side = 'base' | 'head';
 
@@ -37,6 +38,8 @@ export function pairReader(pair: TreePair, validators: Validators) {
   const interner = new Interner();
   const cache = new Map<string, Promise<Parsed>>();
   const raw = new Map<string, Promise<Uint8Array>>();
+  const usage = usageReader();
+  const usageLines = new Map<string, Promise<UsageLines | undefined>>();
   let basePaths: Promise<Set<string>> | undefined;
   const inBase = async (path: string) => (await (basePaths ??= pair.base.list().then((l) => new Set(l)))).has(path);
   const parse = async (source: TreeSource, path: string, previous?: Promise<Parsed | undefined>): Promise<Parsed> => {
@@ -61,14 +64,23 @@ export function pairReader(pair: TreePair, validators: Validators) {
     cache.set(key, (p = (changed ? Promise.resolve(false) : inBase(path)).then((shared) => parse(shared ? pair.base : pair[side], path, previous))));
     return p;
   };
+  /** The bytes of a file the change did not touch. */
+  const bytes = (path: string): Promise<Uint8Array> => {
+    let p = raw.get(path);
+    if (!p) raw.set(path, (p = pair.base.read(path)));
+    return p;
+  };
   return {
     read,
-    /** The bytes of a file the change did not touch. */
-    bytes(path: string): Promise<Uint8Array> {
-      let p = raw.get(path);
-      if (!p) raw.set(path, (p = pair.base.read(path)));
+    bytes,
+    /** The account lines of a usage snapshot the change did not touch, read whole in a worker (whole-usage.ts); undefined when it does not read cleanly. */
+    usageLines(path: string): Promise<UsageLines | undefined> {
+      let p = usageLines.get(path);
+      if (!p) usageLines.set(path, (p = bytes(path).then((b) => usage.lines(path, b), () => undefined)));
       return p;
     },
+    /** Ends the worker thread, if one was started. */
+    close: () => usage.close(),
     /** Parses given bytes in place of a file (a sparse people.yaml), once for both sides. */
     readBytes(path: string, bytes: Uint8Array): Parsed {
       return readInventoryFile(path, bytes, validators, interner);

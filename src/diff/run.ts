@@ -53,7 +53,7 @@ export async function diffTrees(base: TreeSource, head: TreeSource, labels: { ba
   const [recBefore, recAfter] = await Promise.all([treeRecords(base, validators, changed, reader && ((p) => reader.read('base', p)), keep), treeRecords(head, validators, changed, reader && ((p) => reader.read('head', p)), keep)]);
   const events = compareRecords(recBefore, recAfter);
   const touched = new Set(events.map((e) => e.license).filter((l): l is string => Boolean(l)));
-  const incremental = pair && reader ? await incrementalCheck(pair, reader, holders!, options.mentions ?? sourceMentions(base), touched, today) : { fallback: changed ? 'asked for' : 'the changed files are not known' };
+  const incremental = pair && reader ? await incrementalCheck(pair, reader, holders!, options.mentions ?? sourceMentions(base), touched, today).finally(reader.close) : { fallback: changed ? 'asked for' : 'the changed files are not known' };
   const checked = 'fallback' in incremental ? await checkBoth(base, head, today) : incremental;
   return {
     ...labels,
