@@ -76,7 +76,8 @@ export function pairReader(pair: TreePair, validators: Validators) {
     /** The account lines of a usage snapshot the change did not touch, read whole in a worker (whole-usage.ts); undefined when it does not read cleanly. */
     usageLines(path: string): Promise<UsageLines | undefined> {
       let p = usageLines.get(path);
-      if (!p) usageLines.set(path, (p = bytes(path).then((b) => usage.lines(path, b), () => undefined)));
+      // The worker starts at once: it loads its modules while git reads the file.
+      if (!p) usageLines.set(path, (p = (usage.start(), bytes(path)).then((b) => usage.lines(path, b), () => undefined)));
       return p;
     },
     /** Ends the worker thread, if one was started. */

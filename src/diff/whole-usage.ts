@@ -28,7 +28,7 @@ export function usageReader() {
   let worker: Worker | undefined;
   let next = 0;
   const waiting = new Map<number, (lines: UsageLines | undefined) => void>();
-  const start = () => {
+  const spawn = () => {
     const w = new Worker(WORKER);
     w.on('message', ({ id, lines }: { id: number; lines?: UsageLines }) => {
       waiting.get(id)?.(lines);
@@ -45,12 +45,16 @@ export function usageReader() {
     return w;
   };
   return {
+    /** Starts the worker ahead of the first request. */
+    start(): void {
+      worker ??= spawn();
+    },
     /** The account lines of a snapshot, or undefined when it does not read cleanly one account a line. */
     lines(path: string, bytes: Uint8Array): Promise<UsageLines | undefined> {
       const id = next++;
       return new Promise((resolve) => {
         waiting.set(id, resolve);
-        (worker ??= start()).postMessage({ id, path, bytes } satisfies UsageRequest);
+        (worker ??= spawn()).postMessage({ id, path, bytes } satisfies UsageRequest);
       });
     },
     close(): void {

@@ -3,7 +3,7 @@ import type { ReadRefused } from '../util/fs/read-bounded.ts';
 import { classify, guessKind, kindHome } from './layout.ts';
 import { decodeFile } from './parse/decode.ts';
 import { parseText, type Interner, type SourceMap } from './parse/index.ts';
-import { KIND_INFO, type Kind } from './schema/index.ts';
+import { KIND_META as KIND_INFO, type Kind } from './schema/kind-table.ts';
 import { locateProblem, type SchemaProblem, type Validators } from './validate.ts';
 import { validateReusing } from './validate-reused.ts';
 

@@ -1,4 +1,4 @@
-import { KIND_INFO, type Kind } from './schema/index.ts';
+import { KIND_META as KIND_INFO, type Kind } from './schema/kind-table.ts';
 import { validateData, type SchemaProblem, type Validators } from './validate.ts';
 
 /** Data whose schema check found nothing: its record objects are valid wherever they are reused. */
