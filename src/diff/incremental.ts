@@ -54,7 +54,8 @@ export async function prefetch(pair: TreePair, reader: PairReader): Promise<void
   for (const [side, paths] of [['base', basePaths], ['head', headPaths]] as const) {
     for (const p of paths) if (pair.changed.has(p) || SMALL.has(kindOf(p) ?? '')) quiet(reader.read(side, p));
   }
-  if (basePaths.includes(PEOPLE) && !pair.changed.has(PEOPLE)) quiet(reader.bytes(PEOPLE));
+  // people.yaml is indexed in the worker from now on (people-index.ts).
+  if (basePaths.includes(PEOPLE) && !pair.changed.has(PEOPLE)) quiet(reader.indexPeople(PEOPLE));
   // The snapshots of licenses whose seat lines changed are read whole in a worker from now on (whole-usage.ts).
   for (const p of pair.changed) if (kindOf(p) === 'assignments') for (const u of wholeUsage(pair, basePaths, headPaths, [usageOf(p)])) quiet(reader.usageLines(u));
 }

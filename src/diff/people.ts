@@ -4,7 +4,6 @@ import { ReadRefused } from '../util/fs/read-bounded.ts';
 import { unknownHolderFiles, type Mentions } from './mentions.ts';
 import { addParsed, type Parsed, type PairReader, type Side, type SideState, type TreePair } from './pair.ts';
 import type { Reached } from './scope.ts';
-import { indexPeople, sparsePeople, withManagers } from './people-index.ts';
 
 const PEOPLE = 'inventory/people.yaml';
 const MANY = 500;
@@ -86,14 +85,13 @@ export async function readPeople(reader: PairReader, pair: TreePair, sides: Side
         if (e instanceof ReadRefused) return undefined;
         throw e;
       });
-      const index = bytes && indexPeople(bytes);
-      const sparse = index && [...wanted].every((id) => index.lines.has(id)) ? sparsePeople(index, withManagers(index, wanted)) : undefined;
-      if (index && !sparse && [...wanted].every((id) => index.lines.has(id))) return; // nobody is looked up
+      const kept = bytes && (await reader.keepPeople(PEOPLE, wanted));
+      if (kept?.known && !kept.sparse) return; // nobody is looked up
       if (!inBase) {
         addAll(await Promise.all(sides.filter((s) => s.paths.includes(PEOPLE)).map(async (s): Promise<[Side, Parsed]> => [s.side, await reader.read(s.side, PEOPLE)])));
         return;
       }
-      const parsed = sparse ? reader.readBytes(PEOPLE, sparse) : await reader.read('base', PEOPLE);
+      const parsed = kept?.sparse ? reader.readBytes(PEOPLE, kept.sparse) : await reader.read('base', PEOPLE);
       addAll(sides.map((s) => [s.side, parsed]));
     },
   };

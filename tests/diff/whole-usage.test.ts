@@ -4,7 +4,8 @@ import { changedPaths } from '../../src/diff/base.ts';
 import { formatDiff } from '../../src/diff/format.ts';
 import { gitMentions } from '../../src/diff/mentions.ts';
 import { diffTrees } from '../../src/diff/run.ts';
-import { sparseUsage, usageReader } from '../../src/diff/whole-usage.ts';
+import { sparseUsage } from '../../src/diff/whole-usage.ts';
+import { readWorker } from '../../src/diff/worker-client.ts';
 import { gitSource } from '../../src/inventory/git-source.ts';
 import { readInventoryFile } from '../../src/inventory/read-file.ts';
 import { createValidators } from '../../src/inventory/validate.ts';
@@ -21,7 +22,7 @@ const blockStyle = (text: string) => `# written by hand\n${stringify(parse(text)
 
 describe('usage snapshots read whole in a worker, parsed in part (lac diff)', () => {
   const validators = createValidators();
-  const reader = usageReader();
+  const reader = readWorker();
   const repos: TestRepo[] = [];
   afterAll(() => {
     reader.close();
@@ -30,7 +31,7 @@ describe('usage snapshots read whole in a worker, parsed in part (lac diff)', ()
 
   it('keeps the accounts of the people asked for on their lines, with the records and positions of the whole file', async () => {
     const text = org().get(USAGE)!;
-    const lines = await reader.lines(USAGE, bytes(text));
+    const lines = await reader.usageLines(USAGE, bytes(text));
     expect(lines).toBeDefined();
     const keep = new Set(['aisha.weber', 'mia.ivanov']);
     const sparse = sparseUsage(bytes(text), lines!, keep);
@@ -48,8 +49,8 @@ describe('usage snapshots read whole in a worker, parsed in part (lac diff)', ()
 
   it('declines a snapshot with a damaged account or accounts over several lines, so that it is read whole', async () => {
     const text = org().get(USAGE)!;
-    expect(await reader.lines(USAGE, bytes(damaged(text)))).toBeUndefined();
-    expect(await reader.lines(USAGE, bytes(blockStyle(text)))).toBeUndefined();
+    expect(await reader.usageLines(USAGE, bytes(damaged(text)))).toBeUndefined();
+    expect(await reader.usageLines(USAGE, bytes(blockStyle(text)))).toBeUndefined();
   });
 
   // A seat removed (its account becomes unassigned), one re-tiered (the vendor says otherwise), one added without an account.

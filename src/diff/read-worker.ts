@@ -1,10 +1,13 @@
-// The worker of whole-usage.ts: reads a usage snapshot whole, as the loader does, off the main thread.
+// The worker thread of worker-client.ts: reads the large files a diff did not change whole, off the
+// main thread (a usage snapshot's validity, people.yaml's index), and answers what the main thread needs of them.
 import { parentPort } from 'node:worker_threads';
 import { Interner } from '../inventory/parse/index.ts';
 import { linesOf } from '../inventory/parse/record-reuse.ts';
 import { readInventoryFile } from '../inventory/read-file.ts';
 import { createValidators } from '../inventory/validate.ts';
-import type { UsageLines, UsageRequest } from './whole-usage.ts';
+import { indexPeople, keptPeople, type PeopleIndex } from './people-index.ts';
+import type { WorkerRequest } from './worker-client.ts';
+import type { UsageLines } from './whole-usage.ts';
 
 const validators = createValidators();
 
@@ -18,12 +21,26 @@ export function usageLines(path: string, bytes: Uint8Array): UsageLines | undefi
   return { starts: Int32Array.from(lines.starts), ends: Int32Array.from(lines.ends), persons: persons.join('\n') };
 }
 
-parentPort?.on('message', ({ id, path, bytes }: UsageRequest) => {
-  let lines: UsageLines | undefined;
-  try {
-    lines = usageLines(path, bytes);
-  } catch {
-    lines = undefined; // the main thread reads the file itself and reports what is wrong
+let people: PeopleIndex | undefined;
+
+function answer(request: WorkerRequest): unknown {
+  switch (request.op) {
+    case 'usage':
+      return usageLines(request.path, request.bytes);
+    case 'people':
+      people = indexPeople(request.bytes);
+      return people !== undefined;
+    case 'keep':
+      return keptPeople(people, request.wanted);
   }
-  parentPort!.postMessage({ id, lines });
+}
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  let result: unknown;
+  try {
+    result = answer(request);
+  } catch {
+    result = undefined; // the main thread reads the file itself and reports what is wrong
+  }
+  parentPort!.postMessage({ id: request.id, result });
 });
