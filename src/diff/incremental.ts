@@ -13,7 +13,6 @@ import { readPeople } from './people.ts';
 import { wantedPeople } from './holders.ts';
 import { focus, repeatedView, splitRules } from './rule-scope.ts';
 import { reachedLicenses, type Prices } from './scope.ts';
-import { sparseUsage } from './whole-usage.ts';
 import { RULES } from '../rules/index.ts';
 
 export interface Checked {
@@ -55,9 +54,9 @@ export async function prefetch(pair: TreePair, reader: PairReader): Promise<void
     for (const p of paths) if (pair.changed.has(p) || SMALL.has(kindOf(p) ?? '')) quiet(reader.read(side, p));
   }
   // people.yaml is indexed in the worker from now on (people-index.ts).
-  if (basePaths.includes(PEOPLE) && !pair.changed.has(PEOPLE)) quiet(reader.indexPeople(PEOPLE));
+  if (basePaths.includes(PEOPLE) && !pair.changed.has(PEOPLE)) quiet(reader.readPeople(PEOPLE));
   // The snapshots of licenses whose seat lines changed are read whole in a worker from now on (whole-usage.ts).
-  for (const p of pair.changed) if (kindOf(p) === 'assignments') for (const u of wholeUsage(pair, basePaths, headPaths, [usageOf(p)])) quiet(reader.usageLines(u));
+  for (const p of pair.changed) if (kindOf(p) === 'assignments') for (const u of wholeUsage(pair, basePaths, headPaths, [usageOf(p)])) quiet(reader.readUsage(u));
 }
 
 const usageOf = (path: string) => `inventory/usage/${path.slice(path.lastIndexOf('/') + 1)}`;
@@ -68,9 +67,7 @@ const wholeUsage = (pair: TreePair, basePaths: readonly string[], headPaths: rea
 
 /** An unchanged snapshot with only the accounts of `persons` (whole-usage.ts), else whole. */
 async function sparseUsageFile(reader: PairReader, path: string, persons: ReadonlySet<string>): Promise<[string, Parsed]> {
-  const lines = await reader.usageLines(path);
-  const bytes = lines && (await reader.bytes(path));
-  const sparse = bytes && sparseUsage(bytes, lines, persons);
+  const sparse = await reader.sparseUsage(path, persons);
   const parsed = sparse && reader.readBytes(path, sparse.bytes);
   const clean = parsed?.file && parsed.findings.length === 0 && parsed.file.problems.length === 0 && (parsed.file.data.accounts as unknown[]).length === sparse!.kept;
   return [path, clean ? parsed : await reader.read('base', path)];

@@ -7,9 +7,7 @@ import { readInventoryFile, refusedFile } from '../inventory/read-file.ts';
 import type { TreeSource } from '../inventory/source.ts';
 import type { Validators } from '../inventory/validate.ts';
 import { ReadRefused } from '../util/fs/read-bounded.ts';
-import { indexPeople, keptPeople, type KeptPeople } from './people-index.ts';
-import type { UsageLines } from './whole-usage.ts';
-import { readWorker } from './worker-client.ts';
+import { unchangedLarge } from './unchanged-large.ts';
 
 export type Side = 'base' | 'head';
 
@@ -40,9 +38,6 @@ export function pairReader(pair: TreePair, validators: Validators) {
   const interner = new Interner();
   const cache = new Map<string, Promise<Parsed>>();
   const raw = new Map<string, Promise<Uint8Array>>();
-  const worker = readWorker();
-  const usageLines = new Map<string, Promise<UsageLines | undefined>>();
-  let indexed: Promise<boolean | undefined> | undefined;
   let basePaths: Promise<Set<string>> | undefined;
   const inBase = async (path: string) => (await (basePaths ??= pair.base.list().then((l) => new Set(l)))).has(path);
   const parse = async (source: TreeSource, path: string, previous?: Promise<Parsed | undefined>): Promise<Parsed> => {
@@ -76,27 +71,7 @@ export function pairReader(pair: TreePair, validators: Validators) {
   return {
     read,
     bytes,
-    /** The account lines of a usage snapshot the change did not touch, read whole in a worker (whole-usage.ts); undefined when it does not read cleanly. */
-    usageLines(path: string): Promise<UsageLines | undefined> {
-      let p = usageLines.get(path);
-      // The worker starts at once: it loads its modules while git reads the file.
-      if (!p) usageLines.set(path, (p = (worker.start(), bytes(path)).then((b) => worker.usageLines(path, b), () => undefined)));
-      return p;
-    },
-    /** Starts indexing people.yaml (a file the change did not touch) in the worker. */
-    indexPeople(path: string): Promise<boolean | undefined> {
-      return (indexed ??= (worker.start(), bytes(path)).then((b) => worker.indexPeople(b), () => undefined));
-    },
-    /** people.yaml with the records `wanted` looks up (people-index.ts): from the worker's index, else indexed here. */
-    async keepPeople(path: string, wanted: ReadonlySet<string>): Promise<KeptPeople> {
-      const b = await bytes(path);
-      const inWorker = await (indexed ?? Promise.resolve(undefined));
-      if (inWorker === false) return { indexed: false, known: false };
-      const kept = inWorker ? await worker.keepPeople([...wanted]) : undefined;
-      return kept ?? keptPeople(indexPeople(b), [...wanted]);
-    },
-    /** Ends the worker thread, if one was started. */
-    close: () => worker.close(),
+    ...unchangedLarge(pair, bytes),
     /** Parses given bytes in place of a file (a sparse people.yaml), once for both sides. */
     readBytes(path: string, bytes: Uint8Array): Parsed {
       return readInventoryFile(path, bytes, validators, interner);

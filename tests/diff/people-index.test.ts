@@ -57,14 +57,14 @@ describe('people.yaml index for lac diff', () => {
     // A Buffer crosses to the other thread as a Uint8Array: the bytes are compared.
     const text = (k: KeptPeople | undefined) => k && { ...k, ...(k.sparse ? { sparse: Buffer.from(k.sparse).toString() } : {}) };
     try {
-      expect(await worker.indexPeople(bytes(TEXT))).toBe(true);
+      expect(await worker.readPeople({ path: PATH, bytes: bytes(TEXT) })).toBe(true);
       for (const wanted of [['cy'], ['dee', 'ada'], [], ['cy', 'nobody']]) {
         const here = keptPeople(indexPeople(bytes(TEXT)), wanted);
         expect(text(await worker.keepPeople(wanted)), wanted.join()).toEqual(text(here));
       }
       expect(keptPeople(indexPeople(bytes(TEXT)), ['cy', 'nobody'])).toEqual({ indexed: true, known: false });
       expect(Buffer.from(keptPeople(indexPeople(bytes(TEXT)), ['cy']).sparse!).toString()).toBe(Buffer.from(sparsePeople(indexPeople(bytes(TEXT))!, ['ada', 'bob', 'cy'])!).toString());
-      expect(await worker.indexPeople(bytes('people:\n  - id: ada\n'))).toBe(false);
+      expect(await worker.readPeople({ path: PATH, bytes: bytes('people:\n  - id: ada\n') })).toBe(false);
       expect(await worker.keepPeople(['ada'])).toEqual({ indexed: false, known: false });
     } finally {
       worker.close();

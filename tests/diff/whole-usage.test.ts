@@ -4,7 +4,7 @@ import { changedPaths } from '../../src/diff/base.ts';
 import { formatDiff } from '../../src/diff/format.ts';
 import { gitMentions } from '../../src/diff/mentions.ts';
 import { diffTrees } from '../../src/diff/run.ts';
-import { sparseUsage } from '../../src/diff/whole-usage.ts';
+import { sparseUsage, usageLines } from '../../src/diff/whole-usage.ts';
 import { readWorker } from '../../src/diff/worker-client.ts';
 import { gitSource } from '../../src/inventory/git-source.ts';
 import { readInventoryFile } from '../../src/inventory/read-file.ts';
@@ -31,10 +31,14 @@ describe('usage snapshots read whole in a worker, parsed in part (lac diff)', ()
 
   it('keeps the accounts of the people asked for on their lines, with the records and positions of the whole file', async () => {
     const text = org().get(USAGE)!;
-    const lines = await reader.usageLines(USAGE, bytes(text));
+    const lines = usageLines(USAGE, bytes(text), validators);
     expect(lines).toBeDefined();
     const keep = new Set(['aisha.weber', 'mia.ivanov']);
     const sparse = sparseUsage(bytes(text), lines!, keep);
+    // The worker thread gives the same copy.
+    expect(await reader.readUsage({ path: USAGE, bytes: bytes(text) })).toBe(true);
+    const there = await reader.keepUsage(USAGE, [...keep]);
+    expect({ ...there, bytes: Buffer.from(there!.bytes).toString() }).toEqual({ ...sparse, bytes: Buffer.from(sparse.bytes).toString() });
     expect(Buffer.from(sparse.bytes).toString().split('\n')).toHaveLength(text.split('\n').length);
     const accounts = (b: Uint8Array) => {
       const f = readInventoryFile(USAGE, b, validators).file!;
@@ -49,8 +53,10 @@ describe('usage snapshots read whole in a worker, parsed in part (lac diff)', ()
 
   it('declines a snapshot with a damaged account or accounts over several lines, so that it is read whole', async () => {
     const text = org().get(USAGE)!;
-    expect(await reader.usageLines(USAGE, bytes(damaged(text)))).toBeUndefined();
-    expect(await reader.usageLines(USAGE, bytes(blockStyle(text)))).toBeUndefined();
+    expect(usageLines(USAGE, bytes(damaged(text)), validators)).toBeUndefined();
+    expect(usageLines(USAGE, bytes(blockStyle(text)), validators)).toBeUndefined();
+    expect(await reader.readUsage({ path: USAGE, bytes: bytes(damaged(text)) })).toBe(false);
+    expect(await reader.keepUsage(USAGE, ['mia.ivanov'])).toBeUndefined();
   });
 
   // A seat removed (its account becomes unassigned), one re-tiered (the vendor says otherwise), one added without an account.
