@@ -16,6 +16,7 @@ import { benchOrg } from './orgs.ts';
 const TODAY = '2026-11-23';
 const CHANGE_VERSION = 2;
 const LAC = fileURLToPath(new URL('../bin/lac.js', import.meta.url));
+const MAIN_CPU = fileURLToPath(new URL('./main-thread-cpu.ts', import.meta.url));
 const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com', GIT_AUTHOR_DATE: '2026-11-20T09:00:00Z', GIT_COMMITTER_DATE: '2026-11-20T09:00:00Z' };
 
 export interface DiffBench {
@@ -27,6 +28,8 @@ export interface DiffBench {
   floor: Measured;
   /** lac's wall time over the floor's. */
   ratio: number;
+  /** CPU seconds of lac's main thread alone (main-thread-cpu.ts; NaN where /proc is missing). */
+  mainCpuSeconds: number;
   /** What lac's output says the change does (a check that it did the work). */
   summary: { events: number; introduced: number; fixed: number };
 }
@@ -87,10 +90,11 @@ export async function benchDiff(options: { people: number; seed?: number; cache?
   let best: DiffBench | undefined;
   for (let r = 0; r < Math.max(1, options.runs ?? 1); r++) {
     const floor = await measureCommand('git', ['diff', 'main', 'pr'], repo);
-    const lac = await measureNode([LAC, 'diff', 'main', 'pr', '--root', repo, '--format', 'json', '--today', TODAY]);
+    const lac = await measureNode(['--import', MAIN_CPU, LAC, 'diff', 'main', 'pr', '--root', repo, '--format', 'json', '--today', TODAY]);
+    const mainCpuSeconds = Number(/^lac-bench-main-cpu-ms: (\d+)$/m.exec(lac.stderr)?.[1] ?? NaN) / 1000;
     if (lac.code !== 0) throw new Error(`lac diff exited with ${lac.code}`);
     const out = JSON.parse(lac.stdout) as { events: unknown[]; effects: { findings_introduced: unknown[]; findings_fixed: unknown[] } };
-    const row: DiffBench = { people: options.people, repo, changedFiles, lac, floor, ratio: lac.seconds / floor.seconds, summary: { events: out.events.length, introduced: out.effects.findings_introduced.length, fixed: out.effects.findings_fixed.length } };
+    const row: DiffBench = { people: options.people, repo, changedFiles, lac, floor, ratio: lac.seconds / floor.seconds, mainCpuSeconds, summary: { events: out.events.length, introduced: out.effects.findings_introduced.length, fixed: out.effects.findings_fixed.length } };
     if (!best || row.lac.seconds < best.lac.seconds) best = row;
   }
   return best!;
@@ -98,9 +102,9 @@ export async function benchDiff(options: { people: number; seed?: number; cache?
 
 /** One line per size, for the terminal and bench/README.md. */
 export function formatDiffBench(rows: DiffBench[]): string {
-  const head = '| people | changed files | lac diff s | lac diff CPU s | lac diff MB | git diff s | git diff CPU s | ratio (wall) | events | findings in / out |';
-  const lines = rows.map((r) => `| ${r.people.toLocaleString('en')} | ${r.changedFiles} | ${r.lac.seconds.toFixed(2)} | ${r.lac.cpuSeconds.toFixed(2)} | ${Math.round(r.lac.maxRssMb)} | ${r.floor.seconds.toFixed(2)} | ${r.floor.cpuSeconds.toFixed(2)} | ${r.ratio.toFixed(1)}x | ${r.summary.events} | ${r.summary.introduced} / ${r.summary.fixed} |`);
-  return [head, `|${' --- |'.repeat(10)}`, ...lines, ''].join('\n');
+  const head = '| people | changed files | lac diff s | lac diff CPU s | main thread CPU s | lac diff MB | git diff s | git diff CPU s | ratio (wall) | events | findings in / out |';
+  const lines = rows.map((r) => `| ${r.people.toLocaleString('en')} | ${r.changedFiles} | ${r.lac.seconds.toFixed(2)} | ${r.lac.cpuSeconds.toFixed(2)} | ${r.mainCpuSeconds.toFixed(2)} | ${Math.round(r.lac.maxRssMb)} | ${r.floor.seconds.toFixed(2)} | ${r.floor.cpuSeconds.toFixed(2)} | ${r.ratio.toFixed(1)}x | ${r.summary.events} | ${r.summary.introduced} / ${r.summary.fixed} |`);
+  return [head, `|${' --- |'.repeat(11)}`, ...lines, ''].join('\n');
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -8,6 +8,8 @@ export interface Measured {
   /** User + system CPU seconds: steadier than wall time on a shared machine. */
   cpuSeconds: number;
   stdout: string;
+  /** The child's own stderr (without GNU time's report lines, which follow it). */
+  stderr: string;
   code: number;
 }
 
@@ -43,7 +45,7 @@ export function measureCommand(program: string, args: string[], cwd?: string): P
       const cpuSeconds = (Number(user?.[1] ?? NaN) + Number(system?.[1] ?? NaN)) * scale;
       const seconds = elapsed ? Number(elapsed[1] ?? 0) * 3600 + Number(elapsed[2]) * 60 + Number(elapsed[3]) : wall;
       if (!rss) return reject(new Error(`no memory figure from the child (exit ${code}):\n${stderr.slice(-2000)}`));
-      resolve({ seconds, maxRssMb: Number(rss[1]) / 1024, cpuSeconds, stdout: Buffer.concat(out).toString(), code: code ?? -1 });
+      resolve({ seconds, maxRssMb: Number(rss[1]) / 1024, cpuSeconds, stdout: Buffer.concat(out).toString(), stderr, code: code ?? -1 });
     });
   });
 }

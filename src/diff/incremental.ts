@@ -34,10 +34,11 @@ const kindOf = (path: string) => {
 /** Referenced kinds whose broken file makes rules list every file that refers to it; for people and org those are all files. */
 const WIDE_BROKEN = /^(people|org)(:|$)/;
 
-async function add(reader: PairReader, s: SideState, paths: readonly string[]): Promise<void> {
+/** Adds the files at `paths` of one side (and files read otherwise, `more`), in path order. */
+async function add(reader: PairReader, s: SideState, paths: readonly string[], more: [string, Parsed][] = []): Promise<void> {
   const present = new Set(s.paths);
   const files = await Promise.all(paths.filter((p) => present.has(p)).map(async (p): Promise<[string, Parsed]> => [p, await reader.read(s.side, p)]));
-  s.findings.push(...addParsed(s.inv, files));
+  s.findings.push(...addParsed(s.inv, [...files, ...more]));
 }
 
 const quiet = (p: Promise<unknown>) => void p.catch(() => undefined);
@@ -52,7 +53,24 @@ export async function prefetch(pair: TreePair, reader: PairReader): Promise<void
   for (const [side, paths] of [['base', basePaths], ['head', headPaths]] as const) {
     for (const p of paths) if (pair.changed.has(p) || SMALL.has(kindOf(p) ?? '')) quiet(reader.read(side, p));
   }
-  if (basePaths.includes(PEOPLE) && !pair.changed.has(PEOPLE)) quiet(reader.bytes(PEOPLE));
+  // people.yaml is indexed in the worker from now on (people-index.ts).
+  if (basePaths.includes(PEOPLE) && !pair.changed.has(PEOPLE)) quiet(reader.readPeople(PEOPLE));
+  // The snapshots of licenses whose seat lines changed are read whole in a worker from now on (whole-usage.ts).
+  for (const p of pair.changed) if (kindOf(p) === 'assignments') for (const u of wholeUsage(pair, basePaths, headPaths, [usageOf(p)])) quiet(reader.readUsage(u));
+}
+
+const usageOf = (path: string) => `inventory/usage/${path.slice(path.lastIndexOf('/') + 1)}`;
+
+/** Usage snapshots among `paths` that are the same file on both sides. */
+const wholeUsage = (pair: TreePair, basePaths: readonly string[], headPaths: readonly string[], paths: readonly string[]) =>
+  paths.filter((p) => !pair.changed.has(p) && basePaths.includes(p) && headPaths.includes(p));
+
+/** An unchanged snapshot with only the accounts of `persons` (whole-usage.ts), else whole. */
+async function sparseUsageFile(reader: PairReader, path: string, persons: ReadonlySet<string>): Promise<[string, Parsed]> {
+  const sparse = await reader.sparseUsage(path, persons);
+  const parsed = sparse && reader.readBytes(path, sparse.bytes);
+  const clean = parsed?.file && parsed.findings.length === 0 && parsed.file.problems.length === 0 && (parsed.file.data.accounts as unknown[]).length === sparse!.kept;
+  return [path, clean ? parsed : await reader.read('base', path)];
 }
 
 /**
@@ -86,12 +104,16 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
   const reached = reachedLicenses({ before: before.inv, after: after.inv, today: day, changed: versions, paths: [...basePaths, ...headPaths], touched, prices });
   const people = await readPeople(reader, pair, sides, mentions, reached);
   if ('fallback' in people) return people;
-  const seatPaths = [...reached.all].flatMap((id) => [`inventory/assignments/${id}.yaml`, `inventory/usage/${id}.yaml`]);
-  const changedSeats = changed.filter((p) => kindOf(p) === 'assignments' || kindOf(p) === 'usage');
-  await Promise.all(sides.map((s) => add(reader, s, [...new Set([...seatPaths, ...changedSeats])])));
   // The seats whose findings can change in a file that is otherwise judged as before.
   const holders = new Set([...seatHolders, ...people.changed.map((id) => `p:${id}`)]);
   const narrow = new Set([...reached.all].filter((id) => !reached.wide.has(id)));
+  // Of a narrow license's snapshot only the accounts of those holders are looked up; the others' findings cancel.
+  const sparse = new Set(wholeUsage(pair, basePaths, headPaths, [...narrow].map((id) => `inventory/usage/${id}.yaml`)));
+  const seatPaths = [...reached.all].flatMap((id) => [`inventory/assignments/${id}.yaml`, `inventory/usage/${id}.yaml`]).filter((p) => !sparse.has(p));
+  const changedSeats = changed.filter((p) => kindOf(p) === 'assignments' || kindOf(p) === 'usage');
+  const persons = new Set([...holders].flatMap((h) => (h.startsWith('p:') ? [h.slice(2)] : [])));
+  const usage = await Promise.all([...sparse].map((p) => sparseUsageFile(reader, p, persons)));
+  await Promise.all(sides.map((s) => add(reader, s, [...new Set([...seatPaths, ...changedSeats])], usage)));
   await people.load(wantedPeople(sides.map((s) => s.inv), narrow, holders));
   for (const s of sides) {
     s.inv.files = s.paths;

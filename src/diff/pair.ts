@@ -7,6 +7,7 @@ import { readInventoryFile, refusedFile } from '../inventory/read-file.ts';
 import type { TreeSource } from '../inventory/source.ts';
 import type { Validators } from '../inventory/validate.ts';
 import { ReadRefused } from '../util/fs/read-bounded.ts';
+import { unchangedLarge } from './unchanged-large.ts';
 
 export type Side = 'base' | 'head';
 
@@ -61,14 +62,16 @@ export function pairReader(pair: TreePair, validators: Validators) {
     cache.set(key, (p = (changed ? Promise.resolve(false) : inBase(path)).then((shared) => parse(shared ? pair.base : pair[side], path, previous))));
     return p;
   };
+  /** The bytes of a file the change did not touch. */
+  const bytes = (path: string): Promise<Uint8Array> => {
+    let p = raw.get(path);
+    if (!p) raw.set(path, (p = pair.base.read(path)));
+    return p;
+  };
   return {
     read,
-    /** The bytes of a file the change did not touch. */
-    bytes(path: string): Promise<Uint8Array> {
-      let p = raw.get(path);
-      if (!p) raw.set(path, (p = pair.base.read(path)));
-      return p;
-    },
+    bytes,
+    ...unchangedLarge(pair, bytes),
     /** Parses given bytes in place of a file (a sparse people.yaml), once for both sides. */
     readBytes(path: string, bytes: Uint8Array): Parsed {
       return readInventoryFile(path, bytes, validators, interner);

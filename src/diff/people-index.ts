@@ -164,6 +164,20 @@ export function sparsePeople(index: PeopleIndex, keep: Iterable<string>): Uint8A
   return Buffer.concat(parts);
 }
 
+/** What people.ts needs of people.yaml: whether it has the simple shape, whether every ID asked for is in it, and the sparse copy (none when nobody is kept). */
+export interface KeptPeople {
+  indexed: boolean;
+  known: boolean;
+  sparse?: Uint8Array;
+}
+
+/** people.yaml with the records `wanted` looks up and their managers, when the index knows them all. */
+export function keptPeople(index: PeopleIndex | undefined, wanted: readonly string[]): KeptPeople {
+  const known = index !== undefined && wanted.every((id) => index.lines.has(id));
+  const sparse = known ? sparsePeople(index, withManagers(index, wanted)) : undefined;
+  return { indexed: index !== undefined, known, ...(sparse ? { sparse } : {}) };
+}
+
 const MANAGER = /[{,] ?manager: ([a-z0-9._-]+)/;
 
 /** The IDs and, transitively, their managers: the records a reference check on them looks up (a miss would build a did-you-mean index). */

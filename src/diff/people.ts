@@ -1,10 +1,8 @@
 import type { Finding } from '../findings/finding.ts';
 import type { Inventory } from '../inventory/model.ts';
-import { ReadRefused } from '../util/fs/read-bounded.ts';
 import { unknownHolderFiles, type Mentions } from './mentions.ts';
 import { addParsed, type Parsed, type PairReader, type Side, type SideState, type TreePair } from './pair.ts';
 import type { Reached } from './scope.ts';
-import { indexPeople, sparsePeople, withManagers } from './people-index.ts';
 
 const PEOPLE = 'inventory/people.yaml';
 const MANY = 500;
@@ -82,18 +80,13 @@ export async function readPeople(reader: PairReader, pair: TreePair, sides: Side
       if (!sides.some((s) => s.paths.includes(PEOPLE))) return;
       for (const { inv } of sides) for (const id of smallFileRefs(inv)) wanted.add(id);
       const inBase = sides.every((s) => s.paths.includes(PEOPLE));
-      const bytes = !inBase ? undefined : await reader.bytes(PEOPLE).catch((e: unknown) => {
-        if (e instanceof ReadRefused) return undefined;
-        throw e;
-      });
-      const index = bytes && indexPeople(bytes);
-      const sparse = index && [...wanted].every((id) => index.lines.has(id)) ? sparsePeople(index, withManagers(index, wanted)) : undefined;
-      if (index && !sparse && [...wanted].every((id) => index.lines.has(id))) return; // nobody is looked up
+      const kept = inBase ? await reader.keepPeople(PEOPLE, wanted) : undefined;
+      if (kept?.known && !kept.sparse) return; // nobody is looked up
       if (!inBase) {
         addAll(await Promise.all(sides.filter((s) => s.paths.includes(PEOPLE)).map(async (s): Promise<[Side, Parsed]> => [s.side, await reader.read(s.side, PEOPLE)])));
         return;
       }
-      const parsed = sparse ? reader.readBytes(PEOPLE, sparse) : await reader.read('base', PEOPLE);
+      const parsed = kept?.sparse ? reader.readBytes(PEOPLE, kept.sparse) : await reader.read('base', PEOPLE);
       addAll(sides.map((s) => [s.side, parsed]));
     },
   };

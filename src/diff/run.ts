@@ -45,23 +45,30 @@ export async function diffTrees(base: TreeSource, head: TreeSource, labels: { ba
   const pair = changed && !options.full ? { base, head, changed: new Set(changed) } : undefined;
   // The incremental path parses each changed file once, for the events and for the findings.
   const reader = pair && pairReader(pair, validators);
-  if (pair && reader) await prefetch(pair, reader);
-  // Seats of other holders are the same lines on both sides: they hold no events, and their findings cancel.
-  const holders = pair && reader ? await changedSeatHolders(pair, reader) : undefined;
-  const keep = holders && heldBy(holders);
-  // Records only of the files that changed, when git has said which: the rest cannot hold events.
-  const [recBefore, recAfter] = await Promise.all([treeRecords(base, validators, changed, reader && ((p) => reader.read('base', p)), keep), treeRecords(head, validators, changed, reader && ((p) => reader.read('head', p)), keep)]);
-  const events = compareRecords(recBefore, recAfter);
-  const touched = new Set(events.map((e) => e.license).filter((l): l is string => Boolean(l)));
-  const incremental = pair && reader ? await incrementalCheck(pair, reader, holders!, options.mentions ?? sourceMentions(base), touched, today) : { fallback: changed ? 'asked for' : 'the changed files are not known' };
-  const checked = 'fallback' in incremental ? await checkBoth(base, head, today) : incremental;
-  return {
-    ...labels,
-    today: checked.today,
-    events,
-    effects: effects(checked.before.inventory, checked.after.inventory, checked.before.findings, checked.after.findings, touched, checked.today, [checked.before.prices, checked.after.prices]),
-    before: checked.before.inventory,
-    after: checked.after.inventory,
-    ...('fallback' in incremental ? { full: incremental.fallback } : {}),
-  };
+  // The worker thread of the large unchanged files (unchanged-large.ts) ends with the diff, whatever happens.
+  try {
+    if (pair && reader) await prefetch(pair, reader);
+    // Seats of other holders are the same lines on both sides: they hold no events, and their findings cancel.
+    const holders = pair && reader ? await changedSeatHolders(pair, reader) : undefined;
+    const keep = holders && heldBy(holders);
+    // Records only of the files that changed, when git has said which: the rest cannot hold events.
+    const [recBefore, recAfter] = await Promise.all([treeRecords(base, validators, changed, reader && ((p) => reader.read('base', p)), keep), treeRecords(head, validators, changed, reader && ((p) => reader.read('head', p)), keep)]);
+    const events = compareRecords(recBefore, recAfter);
+    const touched = new Set(events.map((e) => e.license).filter((l): l is string => Boolean(l)));
+    const incremental = pair && reader ? await incrementalCheck(pair, reader, holders!, options.mentions ?? sourceMentions(base), touched, today) : { fallback: changed ? 'asked for' : 'the changed files are not known' };
+    // The whole trees are checked without the worker's files: its memory is let go first.
+    if ('fallback' in incremental) reader?.close();
+    const checked = 'fallback' in incremental ? await checkBoth(base, head, today) : incremental;
+    return {
+      ...labels,
+      today: checked.today,
+      events,
+      effects: effects(checked.before.inventory, checked.after.inventory, checked.before.findings, checked.after.findings, touched, checked.today, [checked.before.prices, checked.after.prices]),
+      before: checked.before.inventory,
+      after: checked.after.inventory,
+      ...('fallback' in incremental ? { full: incremental.fallback } : {}),
+    };
+  } finally {
+    reader?.close();
+  }
 }

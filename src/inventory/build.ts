@@ -2,7 +2,8 @@ import type { Finding } from '../findings/finding.ts';
 import { classify } from './layout.ts';
 import { brokenKey, type Inventory, type Rec } from './model.ts';
 import type { ReadFile } from './read-file.ts';
-import { KIND_INFO, type Contract, type Discovered, type License, type Org, type Person, type Policy, type Seat, type Usage, type Vendor } from './schema/index.ts';
+import type { Contract, Discovered, License, Org, Person, Policy, Seat, Usage, Vendor } from './schema/index.ts';
+import { KIND_META as KIND_INFO } from './schema/kind-table.ts';
 
 /** Indexes of list records with problems, or 'all' when a problem lies outside the list. */
 function invalidRecords(file: ReadFile, recordsKey: string | undefined): Set<number> | 'all' {

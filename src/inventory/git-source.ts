@@ -48,6 +48,7 @@ export function gitSource(repoDir: string, revision: string, label = `${repoDir}
   };
   return {
     label,
+    git: { repo: repoDir, revision },
     list: async () => [...(await entries()).keys()].sort(),
     read: async (path) => {
       const entry = (await entries()).get(path);

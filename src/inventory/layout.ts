@@ -1,4 +1,4 @@
-import { ID_PATTERN, KIND_INFO, KINDS, type Kind } from './schema/index.ts';
+import { ID_PATTERN, KIND_META as KIND_INFO, KINDS, type Kind } from './schema/kind-table.ts';
 import { suggestion } from '../util/suggest.ts';
 
 export const INVENTORY_DIR = 'inventory';

@@ -3,7 +3,7 @@ import type { ReadRefused } from '../util/fs/read-bounded.ts';
 import { classify, guessKind, kindHome } from './layout.ts';
 import { decodeFile } from './parse/decode.ts';
 import { parseText, type Interner, type SourceMap } from './parse/index.ts';
-import { KIND_INFO, type Kind } from './schema/index.ts';
+import { KIND_META as KIND_INFO, type Kind } from './schema/kind-table.ts';
 import { locateProblem, type SchemaProblem, type Validators } from './validate.ts';
 import { validateReusing } from './validate-reused.ts';
 
@@ -47,7 +47,7 @@ export function readInventoryFile(path: string, bytes: Uint8Array, validators: V
   if (!data || typeof data !== 'object' || Array.isArray(data)) {
     return { findings: [err(path, 'schema', 1, 1, `the file must hold a mapping of keys (a ${info.title.toLowerCase()}), not ${Array.isArray(data) ? 'a list' : 'a single value'}`, `see schemas/${kind}.schema.json`)] };
   }
-  let problems = validateReusing(validators, kind, data, previous, parsed.unsure);
+  let problems = validateReusing(validators, kind, data, previous, parsed.unsure, parsed.fresh);
   const guessed = problems.length > 0 ? guessKind(data) : undefined;
   if (guessed && guessed !== kind) {
     return { findings: [err(path, 'misplaced-file', 1, 1, `this looks like a ${KIND_INFO[guessed].title.toLowerCase()}, but it is in ${kindHome(kind)}`, `move it to ${kindHome(guessed)}`)] };

@@ -7,7 +7,7 @@
  */
 export type RecordAccept = (record: unknown) => boolean;
 
-import { ID_PATTERN } from './schema/common.ts';
+import { ID_PATTERN } from './schema/kind-table.ts';
 
 type Format = (s: string) => boolean;
 type Schema = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { KIND_INFO, type Kind } from './schema/index.ts';
+import { KIND_META as KIND_INFO, type Kind } from './schema/kind-table.ts';
 import { validateData, type SchemaProblem, type Validators } from './validate.ts';
 
 /** Data whose schema check found nothing: its record objects are valid wherever they are reused. */
@@ -9,17 +9,18 @@ const clean = new WeakSet<object>();
  * with the same interner) was valid, records reused from it as the very same objects are not checked again:
  * a record's schema does not depend on its neighbours (the record lists carry no maxItems, uniqueItems or
  * contains: tests/inventory/validate-reused.test.ts). Any problem in the rest is found by the whole check.
- * `unsure`: the records the parser's acceptor left for ajv (see validateData).
+ * `unsure`: the records the parser's acceptor left for ajv (see validateData); `fresh`: the indices of the
+ * records the parser did not reuse, when it says.
  */
-export function validateReusing(validators: Validators, kind: Kind, data: Record<string, unknown>, previous?: object, unsure?: number[]): SchemaProblem[] {
+export function validateReusing(validators: Validators, kind: Kind, data: Record<string, unknown>, previous?: object, unsure?: number[], fresh?: number[]): SchemaProblem[] {
   const key = KIND_INFO[kind].recordsKey;
   const records = key ? data[key] : undefined;
   const before = key && previous && clean.has(previous) ? (previous as Record<string, unknown>)[key] : undefined;
   if (Array.isArray(records) && Array.isArray(before)) {
-    const old = new Set<unknown>(before);
-    const fresh = records.filter((r) => !old.has(r));
+    const old = fresh ? undefined : new Set<unknown>(before);
+    const checked = fresh ? fresh.map((i) => records[i]) : records.filter((r) => !old!.has(r));
     // Key order kept: ajv reports the other keys' problems in the same order.
-    if (validateData(validators, kind, { ...data, [key!]: fresh }).length === 0) {
+    if (validateData(validators, kind, { ...data, [key!]: checked }).length === 0) {
       clean.add(data);
       return [];
     }

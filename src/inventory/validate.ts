@@ -1,17 +1,12 @@
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormatsModule from 'ajv-formats';
+import type { ErrorObject, ValidateFunction } from 'ajv/dist/2020.js';
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { KIND_INFO, KINDS, type Kind } from './schema/index.ts';
+import { KIND_META, KINDS, type Kind } from './schema/kind-table.ts';
 import { recordAcceptor, remembered, type RecordAccept } from './record-check.ts';
 import { pathFromPointer, pathText, type Path, type SourceMap } from './parse/index.ts';
 import { suggestion } from '../util/suggest.ts';
-
-// ajv-formats is CommonJS; its default export arrives wrapped under ESM.
-type AddFormats = (ajv: Ajv2020, formats: string[]) => Ajv2020;
-const addFormats = ((addFormatsModule as unknown as { default?: AddFormats }).default ?? addFormatsModule) as unknown as AddFormats;
 
 /** One schema problem, located at the value (or key) at fault. */
 export interface SchemaProblem {
@@ -30,39 +25,44 @@ export interface KindValidator {
 
 export type Validators = Record<Kind, KindValidator>;
 
-/** ajv as lac uses it (JSON Schema 2020-12, every error reported); `source` keeps the code for a standalone module. */
-export function newAjv(source = false): Ajv2020 {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true, strictTypes: false, ...(source ? { code: { source: true } } : {}) });
-  addFormats(ajv, ['date', 'date-time', 'email', 'uri']);
-  ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' });
-  return ajv;
-}
-
 /** The precompiled validators' file name, beside the compiled validate.js. */
 export const VALIDATORS_MODULE = 'validators.cjs';
 
-/** The validators scripts/build.ts compiled into dist/ (validators-module.ts); none beside the sources. */
-function precompiled(): Record<Kind, ValidateFunction> | undefined {
+/** What scripts/build.ts compiled into dist/ (validators-module.ts): a validator per kind, and the record lists' schemas. */
+export type ValidatorsModule = Record<Kind, ValidateFunction> & { recordSchemas: Partial<Record<Kind, object>> };
+
+/** The module scripts/build.ts compiled into dist/; none beside the sources. */
+function precompiled(): ValidatorsModule | undefined {
   const file = fileURLToPath(new URL(`./${VALIDATORS_MODULE}`, import.meta.url));
-  return existsSync(file) ? (createRequire(import.meta.url)(file) as Record<Kind, ValidateFunction>) : undefined;
+  return existsSync(file) ? (createRequire(import.meta.url)(file) as ValidatorsModule) : undefined;
 }
+
+const PRECOMPILED = precompiled();
+// Without the build (tests, runs from the sources), the schemas come from their TypeBox source and ajv compiles them.
+const fromSource = PRECOMPILED ? undefined : { info: (await import('./schema/kinds.ts')).KIND_INFO, newAjv: (await import('./ajv.ts')).newAjv };
+
+/** The schema of a kind's record list (its `recordsKey` property). */
+const recordSchema = (kind: Kind): object | undefined => {
+  const key = KIND_META[kind].recordsKey;
+  return PRECOMPILED ? PRECOMPILED.recordSchemas[kind] : key ? (fromSource!.info[kind].schema as { properties?: Record<string, object> }).properties?.[key] : undefined;
+};
 
 /**
  * One validator per kind: the precompiled ones when the build made them, else compiled now;
  * `fast: false` leaves every record to ajv.
  */
 export function createValidators(options: { fast?: boolean; compiled?: Record<Kind, ValidateFunction> } = {}): Validators {
-  const compiled = options.compiled ?? precompiled();
-  const ajv = compiled ? undefined : newAjv();
+  const compiled = options.compiled ?? PRECOMPILED;
+  const ajv = compiled ? undefined : fromSource!.newAjv();
   // ajv-formats' date check, remembered per text: a million seats carry a few thousand distinct dates.
   const date = remembered((fullFormats.date as { validate: (s: string) => boolean }).validate, MAX_MEMO);
   ajv?.addFormat('date', { validate: date });
   const email = fullFormats.email as RegExp;
   const formats = { date, email: (s: string) => email.test(s) };
   const one = (kind: Kind): KindValidator => {
-    const { schema, recordsKey } = KIND_INFO[kind];
-    const validate = compiled?.[kind] ?? ajv!.compile(schema);
-    const accept = recordsKey && options.fast !== false ? recordAcceptor((schema as { properties?: Record<string, Record<string, unknown>> }).properties?.[recordsKey], formats) : undefined;
+    const { recordsKey } = KIND_META[kind];
+    const validate = compiled?.[kind] ?? ajv!.compile(fromSource!.info[kind].schema);
+    const accept = recordsKey && options.fast !== false ? recordAcceptor(recordSchema(kind) as Record<string, unknown> | undefined, formats) : undefined;
     return { validate, ...(accept && recordsKey ? { records: { key: recordsKey, accept } } : {}) };
   };
   return Object.fromEntries(KINDS.map((k) => [k, one(k)])) as Validators;

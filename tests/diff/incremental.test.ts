@@ -14,7 +14,7 @@ const TODAY = '2026-11-23';
 
 /** A small synthetic org with access policies (policy rules read every seat of a person) and a removal deadline. */
 function baseOrg(): Files {
-  const files = new Map(synthesize({ people: 36, seed: 7, today: TODAY }).files);
+  const files = new Map(synthesize({ people: 36, seed: 7, today: TODAY, usageAccounts: 80 }).files);
   const licenses = [...files.keys()].filter((p) => p.startsWith('inventory/assignments/')).map((p) => p.slice('inventory/assignments/'.length, -5)).sort();
   const tierOf = (license: string) => /tier: ([a-z0-9-]+)/.exec(files.get(`inventory/assignments/${license}.yaml`)!)?.[1] ?? 'standard';
   files.set(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { indexPeople, sparsePeople, withManagers } from '../../src/diff/people-index.ts';
+import { indexPeople, keptPeople, sparsePeople, withManagers, type KeptPeople } from '../../src/diff/people-index.ts';
+import { readWorker } from '../../src/diff/worker-client.ts';
 import { readInventoryFile } from '../../src/inventory/read-file.ts';
 import { createValidators } from '../../src/inventory/validate.ts';
 
@@ -49,5 +50,24 @@ describe('people.yaml index for lac diff', () => {
     }
     expect(indexPeople(bytes('people:\n  - id: ada\n    name: Ada\n'))).toBeUndefined(); // block style
     expect(indexPeople(bytes('version: 2\npeople:\n  - { id: ada }\n'))).toBeUndefined(); // another top-level key
+  });
+
+  it('gives the same records from the worker thread as on the main thread, and says when an ID is not in the file', async () => {
+    const worker = readWorker();
+    // A Buffer crosses to the other thread as a Uint8Array: the bytes are compared.
+    const text = (k: KeptPeople | undefined) => k && { ...k, ...(k.sparse ? { sparse: Buffer.from(k.sparse).toString() } : {}) };
+    try {
+      expect(await worker.readPeople({ path: PATH, bytes: bytes(TEXT) })).toBe(true);
+      for (const wanted of [['cy'], ['dee', 'ada'], [], ['cy', 'nobody']]) {
+        const here = keptPeople(indexPeople(bytes(TEXT)), wanted);
+        expect(text(await worker.keepPeople(wanted)), wanted.join()).toEqual(text(here));
+      }
+      expect(keptPeople(indexPeople(bytes(TEXT)), ['cy', 'nobody'])).toEqual({ indexed: true, known: false });
+      expect(Buffer.from(keptPeople(indexPeople(bytes(TEXT)), ['cy']).sparse!).toString()).toBe(Buffer.from(sparsePeople(indexPeople(bytes(TEXT))!, ['ada', 'bob', 'cy'])!).toString());
+      expect(await worker.readPeople({ path: PATH, bytes: bytes('people:\n  - id: ada\n') })).toBe(false);
+      expect(await worker.keepPeople(['ada'])).toEqual({ indexed: false, known: false });
+    } finally {
+      worker.close();
+    }
   });
 });

@@ -42,4 +42,14 @@ describe('reading objects', () => {
     expect([...objects.keys()]).toEqual(oids);
     expect(objects.get(oids[1]!)!.data.toString('utf8')).toBe(big);
   });
+
+  it('reads more ids than several batches hold (batches read two at a time), each object once', async () => {
+    // 4,500 ids that name no object, with the real ones among them: five batches of 2,000 or fewer.
+    const missing = Array.from({ length: 4500 }, (_, i) => i.toString(16).padStart(40, 'f'));
+    const asked = [...missing.slice(0, 2500), oids[0]!, ...missing.slice(2500), oids[1]!, oids[2]!];
+    const objects = await readObjects(repo.dir, asked);
+    expect([...objects.keys()].sort()).toEqual([...oids].sort());
+    expect(objects.get(oids[0]!)!.data.toString('utf8')).toBe('small\n');
+    expect(objects.get(oids[1]!)!.data.toString('utf8')).toBe(big);
+  });
 });

@@ -3,7 +3,6 @@ import { changedPaths, defaultBase } from '../../diff/base.ts';
 import { formatDiff, formatMarkdown } from '../../diff/format.ts';
 import { gitMentions } from '../../diff/mentions.ts';
 import { diffTrees } from '../../diff/run.ts';
-import { createGitHubPort, GitHubConfigError, GitHubError } from '../../github/index.ts';
 import { gitSource, verifyCommit } from '../../inventory/git-source.ts';
 import { fsSource } from '../../inventory/source.ts';
 import { asUserError } from '../at.ts';
@@ -44,6 +43,8 @@ export async function runDiff(base: string | undefined, head: string | undefined
   io.out(formatDiff(result, opts.format));
   if (!opts.comment) return;
   const number = prNumber(opts, io.env);
+  // octokit is loaded only to comment.
+  const { createGitHubPort, GitHubConfigError, GitHubError } = await import('../../github/index.ts');
   try {
     const port = createGitHubPort({ env: io.env });
     const done = await port.ensureComment(number, 'lac/diff', formatMarkdown(result));

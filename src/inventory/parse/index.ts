@@ -17,6 +17,8 @@ export interface ParsedText {
   yamlLines?: { from: number; to: number }[];
   /** With `RawFile.accept`, when the byte scanner read the whole file: the indices of the records it was unsure of. */
   unsure?: number[];
+  /** With `RawFile.previous`, when the byte scanner read the whole file: the indices of the records not reused from it. */
+  fresh?: number[];
 }
 
 /** The file's bytes as well as its text: the byte scanner is tried first. */
@@ -38,7 +40,7 @@ export interface RawFile {
 export function parseText(text: string, recordsKey?: string, raw?: RawFile): ParsedText {
   if (recordsKey) {
     const scanned = raw ? scanRecordBytes(raw.bytes, recordsKey, raw.interner, raw.accept, raw.previous) : null;
-    if (scanned) return { data: scanned.data, map: scanned.map, problems: [], parser: 'lines', ...(scanned.unsure ? { unsure: scanned.unsure } : {}) };
+    if (scanned) return { data: scanned.data, map: scanned.map, problems: [], parser: 'lines', ...(scanned.unsure ? { unsure: scanned.unsure } : {}), ...(scanned.fresh ? { fresh: scanned.fresh } : {}) };
     const fast = parseFlowLines(text, recordsKey);
     if (fast) return { data: fast.data, map: fast.map, problems: [], parser: 'lines' };
     const spliced = raw ? parseSpliced(raw.bytes, recordsKey, raw.interner) : null;

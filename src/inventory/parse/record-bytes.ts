@@ -48,11 +48,11 @@ const MAX_KEY = 64;
  * (single quotes, tabs, control characters, a BOM, ...), so the caller falls back to flow-lines.ts
  * and the result never differs from it.
  */
-export function scanRecordBytes(bytes: Uint8Array, recordsKey: string, interner: Interner = new Interner(), accept?: (record: unknown) => boolean, previous?: object): (FlowLinesParse & { unsure?: number[] }) | null {
+export function scanRecordBytes(bytes: Uint8Array, recordsKey: string, interner: Interner = new Interner(), accept?: (record: unknown) => boolean, previous?: object): (FlowLinesParse & { unsure?: number[]; fresh?: number[] }) | null {
   const scanner = new ByteScanner(bytes, interner, undefined, accept, previous === undefined ? undefined : linesOf(previous));
   try {
     const parsed = scanner.scan(recordsKey);
-    return parsed && accept ? { ...parsed, unsure: scanner.unsure } : parsed;
+    return parsed && (accept || scanner.previous) ? { ...parsed, ...(accept ? { unsure: scanner.unsure } : {}), ...(scanner.previous ? { fresh: scanner.fresh } : {}) } : parsed;
   } catch (e) {
     if (e instanceof Bail) return null;
     throw e;
@@ -97,8 +97,12 @@ class ByteScanner {
    * the processor's cache: over a million seats, a second walk costs a cache miss per record.
    */
   readonly accept: ((record: unknown) => boolean) | undefined;
-  /** Indices of the records `accept` was unsure of. */
+  /** Indices of the records `accept` was unsure of (and of the reused ones, which it is not asked about). */
   readonly unsure: number[] = [];
+  /** With `previous`: indices of the records not reused from it. */
+  readonly fresh: number[] = [];
+  /** Whether the last record `item` gave was reused. */
+  wasReused = false;
   readonly previous: Lines | undefined;
   /** The earlier version's next record line (see `reused`). */
   at = 0;
@@ -168,7 +172,13 @@ class ByteScanner {
           return null;
         }
         if (itemIndent === -1) itemIndent = this.itemIndent;
-        if (this.accept && !this.accept(record)) this.unsure.push(records.length);
+        // A reused record is valid when the earlier version was (validate-reused.ts); else ajv judges it.
+        if (this.wasReused) {
+          if (this.accept) this.unsure.push(records.length);
+        } else {
+          if (this.accept && !this.accept(record)) this.unsure.push(records.length);
+          if (this.previous) this.fresh.push(records.length);
+        }
         records.push(record);
         recordLines.push(lineNo);
         recordStarts.push(start);
@@ -203,6 +213,7 @@ class ByteScanner {
     while (b[i] === SP) i++;
     if (b[i] !== LBRACE || i >= end) return undefined;
     const reused = this.previous && this.reused(start, end);
+    this.wasReused = reused !== undefined;
     if (reused) {
       this.itemIndent = indent;
       return reused;

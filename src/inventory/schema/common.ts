@@ -1,12 +1,7 @@
 import Type, { type TSchema } from 'typebox';
+import { ID_PATTERN } from './kind-table.ts';
 
-/**
- * A stable identifier: lowercase slug, no path separators, no "..". Used for file names and in
- * branch names (lac/reclaim/<license>, lac/renewal/<contract>), so it is a single safe path
- * segment and a valid ref component: git refuses a component ending in ".lock", and Windows
- * cannot create a file whose name before the first dot is a device name (con.yaml, nul.tar.yaml).
- */
-export const ID_PATTERN = '^(?!.*\\.lock$)(?!(?:con|prn|aux|nul|com[0-9]|lpt[0-9])(?:\\.|$))[a-z0-9]+(?:[._-][a-z0-9]+)*$';
+export { ID_PATTERN } from './kind-table.ts';
 
 export const Id = (description: string) =>
   Type.String({ pattern: ID_PATTERN, maxLength: 64, description, 'x-expected': 'an ID: lowercase letters and digits, joined by ".", "-" or "_", not ending in ".lock", not a Windows device name such as "con" or "nul" (e.g. "figma", "ada.lovelace")' });

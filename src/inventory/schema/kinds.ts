@@ -9,35 +9,18 @@ import { Policy } from './policy.ts';
 import { Usage } from './usage.ts';
 import { Vendor } from './vendor.ts';
 
-/** The kinds of file in an inventory, each with its schema and where its files live. */
-export const KINDS = ['org', 'people', 'vendor', 'license', 'contract', 'assignments', 'usage', 'policy', 'discovered'] as const;
-export type Kind = (typeof KINDS)[number];
+import { KIND_META, KINDS, type Kind, type KindMeta } from './kind-table.ts';
 
-export interface KindInfo {
-  kind: Kind;
+export { KINDS, type Kind } from './kind-table.ts';
+
+/** A kind of file, with its schema and where its files live. */
+export interface KindInfo extends KindMeta {
   schema: TSchema;
-  /** Folder under inventory/ holding one file per record, or undefined for a single file. */
-  folder?: string;
-  /** The single file's name under inventory/, for org and people. */
-  file?: string;
-  /** The top-level key whose value names the file (file name = value + ".yaml"). */
-  idKey?: string;
-  /** The top-level key holding one-line records, for kinds parsed line by line. */
-  recordsKey?: string;
-  title: string;
 }
 
-export const KIND_INFO: Record<Kind, KindInfo> = {
-  org: { kind: 'org', schema: Org, file: 'org.yaml', title: 'Organization settings' },
-  people: { kind: 'people', schema: People, file: 'people.yaml', recordsKey: 'people', title: 'People directory' },
-  vendor: { kind: 'vendor', schema: Vendor, folder: 'vendors', idKey: 'id', title: 'Vendor' },
-  license: { kind: 'license', schema: License, folder: 'licenses', idKey: 'id', title: 'License' },
-  contract: { kind: 'contract', schema: Contract, folder: 'contracts', idKey: 'id', title: 'Contract' },
-  assignments: { kind: 'assignments', schema: Assignments, folder: 'assignments', idKey: 'license', recordsKey: 'seats', title: 'Seat assignments' },
-  usage: { kind: 'usage', schema: Usage, folder: 'usage', idKey: 'license', recordsKey: 'accounts', title: 'Usage snapshot' },
-  policy: { kind: 'policy', schema: Policy, folder: 'policies', idKey: 'id', title: 'Access policy' },
-  discovered: { kind: 'discovered', schema: Discovered, folder: 'discovered', idKey: 'source', recordsKey: 'apps', title: 'Discovery snapshot' },
-};
+const SCHEMAS: Record<Kind, TSchema> = { org: Org, people: People, vendor: Vendor, license: License, contract: Contract, assignments: Assignments, usage: Usage, policy: Policy, discovered: Discovered };
+
+export const KIND_INFO = Object.fromEntries(KINDS.map((k) => [k, { ...KIND_META[k], schema: SCHEMAS[k] }])) as Record<Kind, KindInfo>;
 
 /** File name of a kind's JSON Schema under schemas/. */
 export const schemaFileName = (kind: Kind) => `${kind}.schema.json`;

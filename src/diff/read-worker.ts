@@ -1,0 +1,51 @@
+// The worker thread of worker-client.ts: holds the large files a diff did not change (usage snapshots,
+// people.yaml), read whole off the main thread, and answers the lines the main thread needs of them.
+import { parentPort } from 'node:worker_threads';
+import { gitSource } from '../inventory/git-source.ts';
+import type { TreeSource } from '../inventory/source.ts';
+import { createValidators } from '../inventory/validate.ts';
+import { indexPeople, keptPeople, type PeopleIndex } from './people-index.ts';
+import { sparseUsage, usageLines, type UsageLines } from './whole-usage.ts';
+import type { FileRequest, WorkerRequest } from './worker-client.ts';
+
+const validators = createValidators();
+const usage = new Map<string, { bytes: Uint8Array; lines: UsageLines } | undefined>();
+let people: PeopleIndex | undefined;
+
+// One source per revision: the files asked for in the same tick are read by one git process.
+const sources = new Map<string, TreeSource>();
+
+/** The file's bytes: read here from git when the main thread named the revision (its own thread then never waits for them). */
+function bytesOf({ bytes, git, path }: FileRequest): Promise<Uint8Array> {
+  if (bytes) return Promise.resolve(bytes);
+  const key = `${git!.repo}\u0000${git!.revision}`;
+  let source = sources.get(key);
+  if (!source) sources.set(key, (source = gitSource(git!.repo, git!.revision)));
+  return source.read(path);
+}
+
+async function answer(request: WorkerRequest): Promise<unknown> {
+  switch (request.op) {
+    case 'usage': {
+      const bytes = await bytesOf(request);
+      const lines = usageLines(request.path, bytes, validators);
+      usage.set(request.path, lines && { bytes, lines });
+      return lines !== undefined;
+    }
+    case 'keep-usage': {
+      const held = usage.get(request.path);
+      return held && sparseUsage(held.bytes, held.lines, new Set(request.persons));
+    }
+    case 'people':
+      people = indexPeople(await bytesOf(request));
+      return people !== undefined;
+    case 'keep-people':
+      return keptPeople(people, request.wanted);
+  }
+}
+
+parentPort?.on('message', (request: WorkerRequest) => {
+  // Any failure (a file git refuses, a bug) leaves the file to the main thread, which reports what is wrong.
+  const reply = (result: unknown) => parentPort!.postMessage({ id: request.id, result });
+  answer(request).then(reply, () => reply(undefined));
+});

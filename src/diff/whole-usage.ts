@@ -1,0 +1,55 @@
+// A usage snapshot the change did not touch, of a license whose seats it judges only for some holders:
+// the diff needs only those holders' accounts, but a snapshot with one damaged account is left out
+// whole (inventory/build.ts), so the whole file must still be read. A worker thread reads it whole
+// (read-worker.ts) while the main thread goes on; the main thread then parses only the lines of the
+// accounts it needs (every other account line left blank, so positions are those of the whole file).
+import { Interner } from '../inventory/parse/index.ts';
+import { linesOf } from '../inventory/parse/record-reuse.ts';
+import { readInventoryFile } from '../inventory/read-file.ts';
+import type { Validators } from '../inventory/validate.ts';
+
+/** Where each account's line is in a snapshot that reads cleanly, one account a line, and whom it names. */
+export interface UsageLines {
+  /** Byte offsets of each account line's start and end (without the line break). */
+  starts: readonly number[];
+  ends: readonly number[];
+  /** The person of each account ('' for none). */
+  persons: string[];
+}
+
+/** The account lines of a snapshot that reads without a finding, one account a line; undefined for any other. */
+export function usageLines(path: string, bytes: Uint8Array, validators: Validators): UsageLines | undefined {
+  const { file, findings } = readInventoryFile(path, bytes, validators, new Interner());
+  // The byte scanner remembers its lines only when it read the whole file, one record a line.
+  const lines = file && findings.length === 0 && file.problems.length === 0 ? linesOf(file.data) : undefined;
+  if (!lines) return undefined;
+  return { starts: lines.starts, ends: lines.ends, persons: lines.records.map((r) => (r as { person?: string }).person ?? '') };
+}
+
+/**
+ * The snapshot with only the accounts of `persons` (and the first account, so the list is never
+ * empty) on their lines, every other account line left blank.
+ */
+export function sparseUsage(bytes: Uint8Array, lines: UsageLines, persons: ReadonlySet<string>): { bytes: Uint8Array; kept: number } {
+  const names = lines.persons;
+  const out = new Uint8Array(bytes.length);
+  let at = 0;
+  let from = 0;
+  let kept = 0;
+  for (let i = 0; i < names.length; i++) {
+    if (i === 0 || persons.has(names[i]!)) {
+      kept++;
+      continue;
+    }
+    // Mostly a line break between two blanked lines: copied byte by byte, not by a call each.
+    const start = lines.starts[i]!;
+    if (start - from < 16) while (from < start) out[at++] = bytes[from++]!;
+    else {
+      out.set(bytes.subarray(from, start), at);
+      at += start - from;
+    }
+    from = lines.ends[i]!;
+  }
+  out.set(bytes.subarray(from), at);
+  return { bytes: out.subarray(0, at + bytes.length - from), kept };
+}

@@ -1,0 +1,87 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
+import { changedPaths } from '../../src/diff/base.ts';
+import { formatDiff } from '../../src/diff/format.ts';
+import { gitMentions } from '../../src/diff/mentions.ts';
+import { diffTrees } from '../../src/diff/run.ts';
+import { sparseUsage, usageLines } from '../../src/diff/whole-usage.ts';
+import { readWorker } from '../../src/diff/worker-client.ts';
+import { gitSource } from '../../src/inventory/git-source.ts';
+import { readInventoryFile } from '../../src/inventory/read-file.ts';
+import { createValidators } from '../../src/inventory/validate.ts';
+import { synthesize } from '../../src/synth/index.ts';
+import { ADA, tempRepo, type TestRepo } from '../support/git.ts';
+
+const TODAY = '2026-11-23';
+const USAGE = 'inventory/usage/slack.yaml';
+const SEATS = 'inventory/assignments/slack.yaml';
+const org = () => new Map(synthesize({ people: 36, seed: 7, today: TODAY, usageAccounts: 80 }).files);
+const bytes = (text: string) => new TextEncoder().encode(text);
+const damaged = (text: string) => text.replace(/(person: tiago\.robinson,.*)status: active/, '$1status: bogus');
+const blockStyle = (text: string) => `# written by hand\n${stringify(parse(text))}`;
+
+describe('usage snapshots read whole in a worker, parsed in part (lac diff)', () => {
+  const validators = createValidators();
+  const reader = readWorker();
+  const repos: TestRepo[] = [];
+  afterAll(() => {
+    reader.close();
+    for (const r of repos) r.cleanup();
+  });
+
+  it('keeps the accounts of the people asked for on their lines, with the records and positions of the whole file', async () => {
+    const text = org().get(USAGE)!;
+    const lines = usageLines(USAGE, bytes(text), validators);
+    expect(lines).toBeDefined();
+    const keep = new Set(['aisha.weber', 'mia.ivanov']);
+    const sparse = sparseUsage(bytes(text), lines!, keep);
+    // The worker thread gives the same copy.
+    expect(await reader.readUsage({ path: USAGE, bytes: bytes(text) })).toBe(true);
+    const there = await reader.keepUsage(USAGE, [...keep]);
+    expect({ ...there, bytes: Buffer.from(there!.bytes).toString() }).toEqual({ ...sparse, bytes: Buffer.from(sparse.bytes).toString() });
+    expect(Buffer.from(sparse.bytes).toString().split('\n')).toHaveLength(text.split('\n').length);
+    const accounts = (b: Uint8Array) => {
+      const f = readInventoryFile(USAGE, b, validators).file!;
+      expect(f.problems).toEqual([]);
+      return (f.data.accounts as { person: string }[]).map((a, i) => ({ a, at: f.map.locate(['accounts', i, 'tier']) }));
+    };
+    const whole = accounts(bytes(text));
+    // The first account is kept too, so that the list is never empty.
+    expect(accounts(sparse.bytes)).toEqual(whole.filter(({ a }, i) => i === 0 || keep.has(a.person)));
+    expect(sparse.kept).toBe(3);
+  });
+
+  it('declines a snapshot with a damaged account or accounts over several lines, so that it is read whole', async () => {
+    const text = org().get(USAGE)!;
+    expect(usageLines(USAGE, bytes(damaged(text)), validators)).toBeUndefined();
+    expect(usageLines(USAGE, bytes(blockStyle(text)), validators)).toBeUndefined();
+    expect(await reader.readUsage({ path: USAGE, bytes: bytes(damaged(text)) })).toBe(false);
+    expect(await reader.keepUsage(USAGE, ['mia.ivanov'])).toBeUndefined();
+  });
+
+  // A seat removed (its account becomes unassigned), one re-tiered (the vendor says otherwise), one added without an account.
+  const change = (seats: string) =>
+    `${seats
+      .replace(/^ {2}- \{ person: ada\.chavez,.*\n/m, '')
+      .replace(/(person: aisha\.davis, tier: )full/, '$1guest')
+      .replace(/\n*$/, '\n')}  - { person: nobody.here, tier: full, since: 2026-11-20 }\n`;
+
+  for (const [name, shape] of [['clean', (t: string) => t], ['damaged', damaged], ['block-style', blockStyle]] as const) {
+    it(`gives the findings of the whole-tree comparison when the unchanged snapshot is ${name}`, async () => {
+      const repo = tempRepo();
+      repos.push(repo);
+      const files = org();
+      files.set(USAGE, shape(files.get(USAGE)!));
+      const base = repo.commit(Object.fromEntries(files), { message: 'Synthetic org', date: '2026-11-01T09:00:00Z', author: ADA });
+      const head = repo.commit({ [SEATS]: change(files.get(SEATS)!) }, { message: 'Seats', date: '2026-11-20T09:00:00Z', author: ADA });
+      const changed = await changedPaths(repo.dir, base, head);
+      const run = (full: boolean) => diffTrees(gitSource(repo.dir, base), gitSource(repo.dir, head), { base: 'main', head: 'change' }, TODAY, changed, full ? { full } : { mentions: gitMentions(repo.dir, base) });
+      const [whole, part] = [await run(true), await run(false)];
+      expect(part.full).toBeUndefined();
+      for (const format of ['json', 'text'] as const) expect(formatDiff(part, format)).toEqual(formatDiff(whole, format));
+      const usageRules = [...whole.effects.introduced, ...whole.effects.fixed].map((f) => f.rule).filter((r) => ['unassigned-account', 'tier-mismatch', 'assigned-without-account'].includes(r));
+      // A damaged snapshot is left out whole: no finding reads it.
+      expect(usageRules.sort()).toEqual(name === 'damaged' ? [] : ['assigned-without-account', 'tier-mismatch', 'unassigned-account']);
+    });
+  }
+});
