@@ -148,11 +148,45 @@ describe.runIf(chromium !== undefined)('the demo site on a phone, at 1280 px and
     expect(problems).toEqual([]);
   }, 180_000);
 
+  // The labels are CSS custom properties of the table read per column (stack-labels.css), not an attribute per cell.
+  test('stacked rows name every cell by its column header: every table at 375 px, the wide ones in print, none of the others', async () => {
+    const named = (p: Page) => p.$$eval('table[data-table]', (tables) => tables.map((t) => {
+      const heads = [...t.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
+      const unquote = (c: string) => (c.startsWith('"') ? c.slice(1, -1).replace(/\\(.)/g, '$1') : c);
+      const cells = [...(t.querySelector('tbody tr')?.children ?? [])];
+      return { table: t.getAttribute('data-table'), wide: t.classList.contains('stack-print'), heads: heads.slice(0, cells.length), labels: cells.map((td) => unquote(getComputedStyle(td, '::before').content)) };
+    }));
+    const phone = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    const printed = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await printed.emulateMedia({ media: 'print' });
+    let tables = 0, wide = 0;
+    for (const path of ['', 'licenses/*', 'people/*', 'contracts/*', 'position', 'departments', 'audit/commit/*', 'renewals'].map(pageOf)) {
+      await open(phone, path);
+      for (const t of await named(phone)) {
+        tables++;
+        expect(t.labels, `/${path} ${t.table}`).toEqual(t.heads);
+      }
+      await open(printed, path);
+      for (const t of await named(printed)) {
+        if (t.wide) wide++;
+        expect(t.labels, `/${path} ${t.table} in print`).toEqual(t.wide ? t.heads : t.heads.map(() => 'none'));
+      }
+    }
+    await phone.close();
+    await printed.close();
+    expect(tables).toBeGreaterThan(10);
+    expect(wide).toBeGreaterThan(0);
+  }, 180_000);
+
   test('the renewal timeline draws the contracts still to be decided, as its caption says, and no other', async () => {
     const page = await browser.newPage();
     await open(page, pageOf('renewals'));
     const drawn = await page.$$eval('figure.chart svg text[font-size="12"]', (ts) => ts.map((t) => t.textContent ?? '').sort());
-    const rows = await page.$$eval('table[data-table="renewals"] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('td[data-label="Contract"]')?.textContent ?? '', tr.querySelector('td[data-label="Decision"]')?.textContent ?? '']));
+    const rows = await page.$eval('table[data-table="renewals"]', (t) => {
+      const col = (label: string) => [...t.querySelectorAll('thead th')].findIndex((th) => th.textContent === label);
+      const [contract, decision] = [col('Contract'), col('Decision')];
+      return [...t.querySelectorAll('tbody tr')].map((tr) => [tr.children[contract]?.textContent ?? '', tr.children[decision]?.textContent ?? '']);
+    });
     const undecided = rows.filter(([, d]) => d === 'undecided').map(([c]) => c).sort();
     expect(await page.locator('main').textContent()).toContain(`still to be decided (${undecided.length} of the ${rows.length} with a cancel-by date ahead`);
     expect(drawn).toEqual(undecided);
