@@ -1,4 +1,4 @@
-// data.json, the site's whole data as one download. Each change names its commit by ID; what belongs
+// data.json.gz, the site's whole data as one download (gzip-compressed JSON). Each change names its commit by ID; what belongs
 // to the commit (author, committer, date, pull request, signature, review) is written once, under
 // `commits`, not again on each of its changes: a commit of 200,000 seat lines is one record there.
 import type { HistoryEvent } from '../history/history.ts';

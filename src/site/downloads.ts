@@ -4,6 +4,7 @@ import { forecastCsv } from '../report/forecast/format.ts';
 import { BOM, tableCsv } from './csv/table.ts';
 import type { SiteData } from './types.ts';
 import { dataJson } from './data-json.ts';
+import { routes } from './routes.ts';
 
 export { tableCsv };
 
@@ -11,15 +12,15 @@ export { tableCsv };
 export interface DownloadFile {
   /** Path under /download/, e.g. "csv/licenses.csv". */
   path: string;
-  /** The text, or its chunks (data.json: longer than a string can be). */
+  /** The text, or its chunks (data.json: longer than a string can be); gzip-compressed when the path ends in .gz. */
   body(): string | Iterable<string>;
 }
 
-/** The files under /download/: every table that has a CSV of its own (not a view of a shared one) (UTF-8 with a BOM, as every CSV here), the whole data as JSON, each vendor's license position, the forecast as `lac forecast --format csv`, the renewal calendar. */
+/** The files under /download/: every table that has a CSV of its own (not a view of a shared one) (UTF-8 with a BOM, as every CSV here), the whole data as JSON (gzip), each vendor's license position, the forecast as `lac forecast --format csv`, the renewal calendar. */
 export function downloads(d: SiteData): DownloadFile[] {
   return [
     ...Object.values(d.tables).filter((t) => t.csv === undefined).map((t) => ({ path: `csv/${t.id}.csv`, body: () => tableCsv(t) })),
-    { path: 'data.json', body: () => { const { obj, items } = dataJson(d.model); return jsonChunks(obj, items); } },
+    { path: routes.dataJson.slice('/download/'.length), body: () => { const { obj, items } = dataJson(d.model); return jsonChunks(obj, items); } },
     ...[...new Set(d.model.position.lines.map((l) => l.vendor))].map((v) => ({ path: `position/${v}.csv`, body: () => BOM + formatPositionCsv({ ...d.model.position, lines: vendorLines(d.model.position, v) }) })),
     { path: 'forecast.csv', body: () => BOM + forecastCsv(d.model.forecast) },
     { path: 'renewals.ics', body: () => d.ics },

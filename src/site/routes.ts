@@ -32,6 +32,8 @@ export const routes = {
   search: '/search/',
   csv: (table: string) => `/download/csv/${table}.csv`,
   download: (path: string) => `/download/${path}`,
+  /** The whole data as JSON, gzip-compressed: at 20,000 people 104 MB of JSON, 6 MB compressed. */
+  dataJson: '/download/data.json.gz',
   auditMonths: '/audit/months/',
   auditMonth: (month: string, page = 1) => `/audit/${month.replace('-', '/')}/${page === 1 ? '' : `${page}/`}`,
   downloads: '/downloads/',

@@ -6,7 +6,7 @@ import { normalizeBase } from './astro.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json', '.csv': 'text/csv; charset=utf-8', '.ics': 'text/calendar; charset=utf-8',
+  '.json': 'application/json', '.gz': 'application/gzip', '.csv': 'text/csv; charset=utf-8', '.ics': 'text/calendar; charset=utf-8',
   '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
 };
 

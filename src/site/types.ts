@@ -40,7 +40,7 @@ export interface Table {
   empty?: string;
   /**
    * The table's rows are a view of a shared CSV (the table with this id, e.g. one person's seats of "seats"),
-   * which the CSV link opens; the table has no file of its own. null: no CSV (the rows are in data.json).
+   * which the CSV link opens; the table has no file of its own. null: no CSV (the rows are in data.json.gz).
    */
   csv?: string | null;
 }

@@ -49,6 +49,9 @@ function pageKinds(out: string): Map<string, string[]> {
   return new Map([...groups].map(([k, ps]) => [k, [...new Set([[...ps].sort((a, b) => b.size - a.size)[0]!.path, ps[0]!.path])]]));
 }
 
+/** What the page's window offers these tests (the tests are typed without the DOM library). */
+interface InPage { getComputedStyle(e: unknown, pseudo: string): { content: string } }
+
 const pageOf = (kind: string) => kinds.get(kind)![0]!;
 
 /** Opens a path of the site, failing on a status other than 200. */
@@ -154,7 +157,7 @@ describe.runIf(chromium !== undefined)('the demo site on a phone, at 1280 px and
       const heads = [...t.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
       const unquote = (c: string) => (c.startsWith('"') ? c.slice(1, -1).replace(/\\(.)/g, '$1') : c);
       const cells = [...(t.querySelector('tbody tr')?.children ?? [])];
-      return { table: t.getAttribute('data-table'), wide: t.classList.contains('stack-print'), heads: heads.slice(0, cells.length), labels: cells.map((td) => unquote(getComputedStyle(td, '::before').content)) };
+      return { table: t.getAttribute('data-table'), wide: t.classList.contains('stack-print'), heads: heads.slice(0, cells.length), labels: cells.map((td) => unquote((globalThis as unknown as InPage).getComputedStyle(td, '::before').content)) };
     }));
     const phone = await browser.newPage({ viewport: { width: 375, height: 812 } });
     const printed = await browser.newPage({ viewport: { width: 1280, height: 900 } });

@@ -4,6 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -55,7 +56,7 @@ describe.runIf(chromium !== undefined)('full-text search on the demo site, under
     const r = await lac(['site', 'build', '--out', out, '--base', BASE, '--today', DEMO_TODAY], { cwd: demo.dir });
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    const data = JSON.parse(readFileSync(join(out, 'download', 'data.json'), 'utf8')) as { events: EventJson[]; commits: Record<string, { pr: number | null }> };
+    const data = JSON.parse(gunzipSync(readFileSync(join(out, 'download', 'data.json.gz'))).toString('utf8')) as { events: EventJson[]; commits: Record<string, { pr: number | null }> };
     events = data.events;
     prOf = (commit) => data.commits[commit]!.pr;
     server = await serveStatic(out, { base: BASE });

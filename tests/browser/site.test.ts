@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveStatic, type StaticServer } from '../../src/site/serve.ts';
@@ -127,7 +128,15 @@ describe.runIf(chromium !== undefined)('report site in Chromium', () => {
     const written = readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('index.html')).map((f) => `${server.url}${f.slice(0, -'index.html'.length)}`);
     expect(written.filter((u) => !seen.has(u))).toEqual([]);
     expect(files.some((f) => f.endsWith('/download/renewals.ics'))).toBe(true);
-    expect(files.some((f) => f.endsWith('/download/data.json'))).toBe(true);
+    // The footer's "All data" link: gzip-compressed JSON of the whole model, as a download (no Content-Encoding).
+    const data = files.find((f) => f.endsWith('/download/data.json.gz'));
+    expect(data).toBeDefined();
+    const res = await fetch(data!);
+    expect([res.headers.get('content-type'), res.headers.get('content-encoding')]).toEqual(['application/gzip', null]);
+    const whole = JSON.parse(gunzipSync(Buffer.from(await res.arrayBuffer())).toString('utf8')) as { seats: unknown[]; events: unknown[]; provenance: { commit: string } };
+    expect(whole.seats.length).toBeGreaterThan(0);
+    expect(whole.events.length).toBeGreaterThan(0);
+    expect(whole.provenance.commit).toMatch(/^[0-9a-f]{40}$/);
   }, 120_000);
 
   // Mostly waiting on axe in the page (2.2 s CPU here); 32-44 s at load 8-10 on 2 cores. Budget 120 s.

@@ -1,4 +1,4 @@
-// data.json names each change's commit and holds the commit's fields once, under `commits` (issue 16: a bulk
+// data.json.gz names each change's commit and holds the commit's fields once, under `commits` (issue 16: a bulk
 // commit of 200,000 seat lines repeated its author, dates and review 200,000 times, 160 MB at 20,000 people).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { downloads } from '../../src/site/downloads.ts';
@@ -11,7 +11,7 @@ let cleanup: () => void;
 beforeAll(async () => ({ site, cleanup } = await builtSite()));
 afterAll(() => cleanup());
 
-const dataJson = () => JSON.parse([...(downloads(site).find((d) => d.path === 'data.json')!.body() as Iterable<string>)].join('')) as Record<string, unknown> & {
+const dataJson = () => JSON.parse([...(downloads(site).find((d) => d.path === 'data.json.gz')!.body() as Iterable<string>)].join('')) as Record<string, unknown> & {
   events: Record<string, unknown>[];
   commits: Record<string, Record<string, unknown>>;
 };

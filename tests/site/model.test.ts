@@ -98,7 +98,7 @@ describe('site pages and downloads', () => {
     expect(new Set(routes).size).toBe(routes.length);
     const files = downloads(site).map((d) => d.path);
     for (const t of Object.values(site.tables)) if (t.csv !== null) expect(files).toContain(`csv/${t.csv ?? t.id}.csv`);
-    expect(files).toEqual(expect.arrayContaining(['data.json', 'renewals.ics']));
+    expect(files).toEqual(expect.arrayContaining(['data.json.gz', 'renewals.ics']));
   });
 
   test('the CSV of a table holds its cells, a formula-like name neutralised', () => {

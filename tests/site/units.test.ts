@@ -123,3 +123,21 @@ test('data.json is written in chunks and parses back to the model', async () => 
   const obj = { provenance: { commit: 'abc' }, events: [{ a: 1 }, { b: '2\n' }], seats: [], org: null };
   expect(JSON.parse([...jsonChunks(obj)].join(''))).toEqual(obj);
 });
+
+test('a download whose path ends in .gz is written gzip-compressed, chunk by chunk; the others as they are', async () => {
+  const { writeDownloads } = await import('../../src/site/write-downloads.ts');
+  const { gunzipSync } = await import('node:zlib');
+  const { readFileSync } = await import('node:fs');
+  const dir = mkdtempSync(join(tmpdir(), 'lac-downloads-'));
+  try {
+    const chunks = Array.from({ length: 3000 }, (_, i) => `{"seat":${i},"person":"p${i % 7}"},\n`);
+    await writeDownloads([{ path: 'data.json.gz', body: () => chunks }, { path: 'csv/a.csv', body: () => 'x,y\n' }], dir);
+    const gz = readFileSync(join(dir, 'data.json.gz'));
+    expect([gz[0], gz[1]]).toEqual([0x1f, 0x8b]);
+    expect(gunzipSync(gz).toString('utf8')).toBe(chunks.join(''));
+    expect(gz.length).toBeLessThan(chunks.join('').length / 5);
+    expect(readFileSync(join(dir, 'csv/a.csv'), 'utf8')).toBe('x,y\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -7,7 +7,7 @@ import { eventsTable, groupBy, pagerSection, type AuditRow, type Ctx } from './c
 export const PAGE_SIZE = 100;
 /**
  * A commit with more changes than this (an initial import of 100,000 seats) shows in the trail as
- * one row per kind of change and license; each change is still on that license's page and in data.json.
+ * one row per kind of change and license; each change is still on that license's page and in data.json.gz.
  */
 export const BULK = 500;
 

@@ -79,7 +79,7 @@ export function downloadsPage(ctx: Ctx): Page {
     sections: [
       { type: 'text', title: 'How the CSV files are written', text: ENCODING },
       { type: 'links', title: 'Files', links: [
-        { text: 'All data (JSON)', href: routes.download('data.json') },
+        { text: 'All data (JSON, gzip-compressed)', href: routes.dataJson },
         { text: 'Renewal calendar (iCalendar)', href: routes.download('renewals.ics') },
         { text: 'Forecast (CSV)', href: routes.download('forecast.csv') },
         { text: 'Audit trail by month, and a CSV per year', href: routes.auditMonths },

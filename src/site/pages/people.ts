@@ -91,7 +91,7 @@ export function personPages(ctx: Ctx): Page[] {
         rows: (ownRows.get(p.id) ?? []).map((r) => r.slice(1)),
         empty: 'Owns no license or contract.',
       }),
-      // Each change is in its license's history CSV, the audit trail CSVs and data.json: no file per person.
+      // Each change is in its license's history CSV, the audit trail CSVs and data.json.gz: no file per person.
       ctx.table({ ...eventsTable(ctx, `person-${p.id}-history`, 'Change history', summedBulk(eventsBy.get(p.id) ?? [], bulk), "each is in the license's change history"), csv: null }),
     ],
   }));
