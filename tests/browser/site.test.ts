@@ -1,6 +1,6 @@
 // The report site in a real headless Chromium: built by `lac site build` for a fixture repository,
 // under a sub-path, served on 127.0.0.1.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -138,6 +138,22 @@ describe.runIf(chromium !== undefined)('report site in Chromium', () => {
     expect(whole.events.length).toBeGreaterThan(0);
     expect(whole.provenance.commit).toMatch(/^[0-9a-f]{40}$/);
   }, 120_000);
+
+  test('a seat\'s line link opens the file\'s source view at that line: highlighted, its text as in the file, indentation kept', async () => {
+    const page = await browser.newPage();
+    const lines = readFileSync(join(fixture.repo.dir, 'inventory/assignments/figma.yaml'), 'utf8').split('\n');
+    const n = lines.findIndex((l) => l.startsWith('  - ')) + 1;
+    expect(n).toBeGreaterThan(0);
+    await open(page, `${server.url}source/inventory/assignments/figma.yaml/#L${n}`);
+    const row = await page.$eval(`tr#L${n}`, (tr) => {
+      const w = globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> };
+      const [num, text] = [...tr.children] as unknown as { textContent: string }[];
+      return { num: num!.textContent, text: text!.textContent, background: w.getComputedStyle(tr).backgroundColor, space: w.getComputedStyle(text).whiteSpace, link: tr.querySelector('a')?.getAttribute('href') };
+    });
+    expect(row).toEqual({ num: String(n), text: lines[n - 1], background: 'rgb(255, 243, 196)', space: 'pre-wrap', link: `#L${n}` });
+    expect(await page.locator('table.source tbody tr').count()).toBe(lines.at(-1) === '' ? lines.length - 1 : lines.length);
+    await page.close();
+  });
 
   // Mostly waiting on axe in the page (2.2 s CPU here); 32-44 s at load 8-10 on 2 cores. Budget 120 s.
   test('axe-core finds no serious or critical violation on any kind of page', async () => {
