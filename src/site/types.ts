@@ -13,6 +13,8 @@ export interface Cell {
   /** For the CSV: the ID of the record this name stands for, and a person's email. */
   id?: string;
   email?: string;
+  /** On the page in place of text: a seat's line number, the file being the license's (the CSV keeps file:line). */
+  shown?: string;
 }
 
 export type CellValue = string | Cell;

@@ -83,6 +83,15 @@ describe('CSV downloads', () => {
 });
 
 describe('shared CSVs (issue 16)', () => {
+  test('a license\'s change history has no License column (every row is that license); the audit trail has one', () => {
+    const labels = (id: string) => site.tables[id]!.columns.map((c) => c.label);
+    for (const l of site.model.licenses) {
+      expect(labels(`license-${l.id}-history`)).toEqual(['Date', 'Event', 'Subject', 'Change', 'Author', 'Commit', 'Pull request', 'Signed']);
+      for (const r of site.tables[`license-${l.id}-history`]!.rows) expect(r).toHaveLength(8);
+    }
+    expect(labels('audit-all-1')).toContain('License');
+  });
+
   test('a person\'s and a license\'s seats and ownership are views of seats.csv and ownership.csv, rows equal to theirs there; no CSV per person or per license seat list', () => {
     const paths = downloads(site).map((d) => d.path);
     // Only a leaver's seat removals (offboarding evidence, a few people) keep a file of their own.
@@ -95,8 +104,17 @@ describe('shared CSVs (issue 16)', () => {
       const shared = seats.filter((r) => r.Holder_id === person);
       expect(shared.length).toBe(own.rows.length);
       expect(shared.map((r) => [r.License_id, r.Tier, r.Since])).toEqual(own.rows.map((r) => [(r[0] as { id: string }).id, r[1], r[2]]));
-      expect(owners.filter((r) => r.Owner_id === person).map((r) => r.What_id)).toEqual(site.tables[`person-${person}-owns`]!.rows.map((r) => (r[0] as { id: string }).id));
+      expect(owners.filter((r) => r.Owner_id === person).map((r) => r.What_id)).toEqual(site.tables[`person-${person}-owns`]?.rows.map((r) => (r[0] as { id: string }).id) ?? []);
     }
+    // Only owners have an "Owns" section on their page.
+    const owning = new Set(owners.map((r) => r.Owner_id));
+    const personPages = site.pages.filter((p) => /^\/people\/[^/]+\/$/.test(p.route) && p.route !== '/people/list/');
+    expect(personPages.filter((p) => !owning.has(p.route.split('/')[2]!)).length).toBeGreaterThan(0);
+    for (const page of personPages) {
+      const id = page.route.split('/')[2]!;
+      expect(page.sections.some((s) => s.type === 'table' && s.table === `person-${id}-owns`), id).toBe(owning.has(id));
+    }
+    expect(owning.size).toBeGreaterThan(0);
     expect(seats.length).toBe(site.model.seats.length);
     // A license's seat list is a view of the same file: its rows are those of the license there, in order.
     expect(paths.filter((p) => /^csv\/license-.*-seats/.test(p))).toEqual([]);

@@ -116,6 +116,12 @@ test('a person\'s or a license\'s page sums its part of a bulk commit per kind o
   const p1 = summedBulk(all.filter((e: { person: string }) => e.person === 'p1'), bulk);
   expect(p1.map((r) => [r.commit, r.type, r.person, r.count])).toEqual([['c2', 'seat.removed', 'p1', undefined], ['c1', 'seat.assigned', undefined, Math.ceil((BULK + 1 - 1) / 3)]]);
   expect(summedBulk(all.slice(0, 1), new Set())).toEqual(all.slice(0, 1));
+  // A sum over several licenses names none (p1's seats are of figma and slack); over one license, that one.
+  expect(p1[1]!.license).toBeUndefined();
+  const figma = summedBulk(all.filter((e: { license: string; commit: string }) => e.license === 'figma' && e.commit === 'c1'), bulk);
+  expect(figma.map((r) => [r.license, r.count])).toEqual([['figma', Math.floor((BULK + 1) / 2)]]);
+  // One event of a bulk commit is shown as itself, not as "1 records".
+  expect(summedBulk([all[1]!], bulk)).toEqual([all[1]]);
 });
 
 test('data.json is written in chunks and parses back to the model', async () => {

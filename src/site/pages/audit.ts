@@ -41,11 +41,12 @@ export function bulkCommits(events: HistoryEvent[]): Set<string> {
 
 /**
  * One record's events with those of bulk commits summed per commit and kind of change: a person's page or a
- * license's shows one row for its part of an import of 200,000 seats, not a row per seat (issue 16).
+ * license's shows one row for its part of an import of 200,000 seats, not a row per seat (issue 16). A sum
+ * names a license only when all its events are of that license; a single event stays itself.
  */
 export function summedBulk(events: HistoryEvent[], bulk: Set<string>): AuditRow[] {
   const out: AuditRow[] = [];
-  const sums = new Map<string, AuditRow>();
+  const sums = new Map<string, { row: AuditRow; first: HistoryEvent; at: number }>();
   for (const e of events) {
     if (!bulk.has(e.commit)) {
       out.push(e);
@@ -53,13 +54,16 @@ export function summedBulk(events: HistoryEvent[], bulk: Set<string>): AuditRow[
     }
     const key = `${e.commit}\u0000${e.type}`;
     const sum = sums.get(key);
-    if (sum) sum.count! += 1;
-    else {
+    if (sum) {
+      sum.row.count! += 1;
+      if (sum.row.license !== e.license) sum.row.license = undefined;
+    } else {
       const row: AuditRow = { ...e, person: undefined, device: undefined, contract: undefined, vendor: undefined, details: {}, count: 1 };
-      sums.set(key, row);
+      sums.set(key, { row, first: e, at: out.length });
       out.push(row);
     }
   }
+  for (const s of sums.values()) if (s.row.count === 1) out[s.at] = s.first;
   return out;
 }
 

@@ -2,7 +2,7 @@ import type { HistoryEvent } from '../../history/history.ts';
 import type { Links } from '../links.ts';
 import type { SiteModel, UnknownInfo } from '../model/types.ts';
 import { routes } from '../routes.ts';
-import type { Cell, CellValue, Section, Table } from '../types.ts';
+import type { Cell, CellValue, Column, Section, Table } from '../types.ts';
 
 /** What every page builder gets: the model, the link template, and the table registry. */
 export interface Ctx {
@@ -137,30 +137,44 @@ export function describe(e: HistoryEvent): string {
 /** A change event, or (count set) the sum of one kind of change to one license in a bulk commit. */
 export type AuditRow = HistoryEvent & { count?: number };
 
+export interface EventsTableOptions {
+  /** Where each change of a summed bulk commit is listed. */
+  each?: string;
+  /** With a License column (false on a license's own page and CSV: it would repeat the license on every row). */
+  license?: boolean;
+}
+
 /** "verified" / "unverified" as GitHub judged the signature; without its verdict, whether the commit carries one. */
 const signedCell = (e: AuditRow): string => (e.approval && e.approval.signature !== 'unavailable' ? e.approval.signature : e.signed ? 'yes (not verified)' : 'no');
 
 /** The standard table of change events (audit trail, license, person and contract pages); `each` says where a summed row's changes are listed one by one. */
-export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRow[], each = "each is in the license's change history"): Table {
+export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRow[], o: EventsTableOptions = {}): Table {
+  const { each = "each is in its license's change history", license = true } = o;
+  const columns: Column[] = [{ label: 'Date' }, { label: 'Event' }, { label: 'License' }, { label: 'Subject' }, { label: 'Change' }, { label: 'Author' }, { label: 'Commit' }, { label: 'Pull request' }, { label: 'Signed' }];
+  if (!license) columns.splice(LICENSE_COLUMN, 1);
   return {
-    id, title,
-    columns: [{ label: 'Date' }, { label: 'Event' }, { label: 'License' }, { label: 'Subject' }, { label: 'Change' }, { label: 'Author' }, { label: 'Commit' }, { label: 'Pull request' }, { label: 'Signed' }],
+    id, title, columns,
     rows: events.map((e) => {
       const pull = e.pr !== null ? ctx.links.pull(e.pr) : null;
       // The most specific subject, linked: a seat event is about a person (or device) on a license.
       const subj: CellValue = e.count !== undefined ? `${e.count} records` : e.person ? ctx.person(e.person) : e.device ? e.device : e.contract ? ctx.contract(e.contract) : e.license ? ctx.license(e.license) : e.vendor ? ctx.vendor(e.vendor) : e.file;
-      const change = e.count !== undefined ? `${e.count} × ${e.type} in one commit${e.license ? `; ${each}` : ''}` : describe(e);
-      return [
+      const change = e.count !== undefined ? `${e.count} × ${e.type} in one commit${e.license || e.type.startsWith('seat.') ? `; ${each}` : ''}` : describe(e);
+      const row = [
         e.date.slice(0, 10), e.type, e.license ? ctx.license(e.license) : '', subj, change, e.author,
         // The site's commit page: who reviewed and approved it, its diff (it links on to the repository's own page).
         { text: e.commit.slice(0, 10), href: routes.commit(e.commit), id: e.commit },
         e.pr === null ? '' : link(`#${e.pr}`, pull),
         signedCell(e),
       ];
+      if (!license) row.splice(LICENSE_COLUMN, 1);
+      return row;
     }),
     empty: 'No changes recorded in the git history.',
   };
 }
+
+/** The License column of eventsTable, left out on a license's own tables. */
+const LICENSE_COLUMN = 2;
 
 /** Groups items by a key, keeping their order. */
 export function groupBy<T>(items: readonly T[], key: (t: T) => string | null | undefined): Map<string, T[]> {

@@ -110,7 +110,7 @@ export function licensePages(ctx: Ctx): Page[] {
 /** A license's change history; with bulk commits summed on the page, every change one by one in its CSV (license-<license>-changes.csv). */
 function historyTable(ctx: Ctx, id: string, events: HistoryEvent[], bulk: Set<string>): Section {
   const shown = summedBulk(events, bulk);
-  if (shown.length === events.length) return ctx.table(eventsTable(ctx, `license-${id}-history`, 'Change history', events));
-  ctx.table(eventsTable(ctx, `license-${id}-changes`, 'Every change', events));
-  return ctx.table({ ...eventsTable(ctx, `license-${id}-history`, 'Change history', shown, "each is in this table's CSV"), csv: `license-${id}-changes` });
+  if (shown.length === events.length) return ctx.table(eventsTable(ctx, `license-${id}-history`, 'Change history', events, { license: false }));
+  ctx.table(eventsTable(ctx, `license-${id}-changes`, 'Every change', events, { license: false }));
+  return ctx.table({ ...eventsTable(ctx, `license-${id}-history`, 'Change history', shown, { each: "each is in this table's CSV", license: false }), csv: `license-${id}-changes` });
 }

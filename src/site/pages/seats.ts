@@ -15,7 +15,7 @@ export function sharedSeats(ctx: Ctx): Table {
     ctx.table({
       id: SEATS, title: 'Every seat',
       columns: [{ label: 'Holder' }, { label: 'License' }, { label: 'Tier' }, { label: 'Since', kind: 'date' }, { label: 'Activity' }, { label: 'Last active', kind: 'date' }, { label: 'Line' }],
-      rows: ctx.m.seats.map((s) => [s.person ? ctx.person(s.person) : s.device ? { text: s.device, id: s.device } : '', ctx.license(s.license), s.tier, s.since, s.state, s.lastActive ?? '', { text: `${s.file}:${s.line}`, href: ctx.links.blob(s.file, s.line) }]),
+      rows: ctx.m.seats.map((s) => [s.person ? ctx.person(s.person) : s.device ? { text: s.device, id: s.device } : '', ctx.license(s.license), s.tier, s.since, s.state, s.lastActive ?? '', { text: `${s.file}:${s.line}`, shown: String(s.line), href: ctx.links.blob(s.file, s.line) }]),
       empty: 'No seats assigned.',
     });
   }
