@@ -50,7 +50,7 @@ function pageKinds(out: string): Map<string, string[]> {
 }
 
 /** What the page's window offers these tests (the tests are typed without the DOM library). */
-interface InPage { getComputedStyle(e: unknown, pseudo: string): { content: string } }
+interface InPage { getComputedStyle(e: unknown, pseudo: string): { content: string; overflowWrap: string } }
 
 const pageOf = (kind: string) => kinds.get(kind)![0]!;
 
@@ -151,8 +151,9 @@ describe.runIf(chromium !== undefined)('the demo site on a phone, at 1280 px and
     expect(problems).toEqual([]);
   }, 180_000);
 
-  // The labels are CSS custom properties of the table read per column (stack-labels.css), not an attribute per cell.
-  test('stacked rows name every cell by its column header: every table at 375 px, the wide ones in print, none of the others', async () => {
+  // The labels are CSS custom properties of the table read per column (columns.css), not an attribute per cell;
+  // so is a column of dates, which stays whole (overflow-wrap: normal) where other cells break anywhere.
+  test('stacked rows name every cell by its column header: every table at 375 px, the wide ones in print, none of the others; dates stay whole', async () => {
     const named = (p: Page) => p.$$eval('table[data-table]', (tables) => tables.map((t) => {
       const heads = [...t.querySelectorAll('thead th')].map((th) => th.textContent ?? '');
       const unquote = (c: string) => (c.startsWith('"') ? c.slice(1, -1).replace(/\\(.)/g, '$1') : c);
@@ -162,13 +163,21 @@ describe.runIf(chromium !== undefined)('the demo site on a phone, at 1280 px and
     const phone = await browser.newPage({ viewport: { width: 375, height: 812 } });
     const printed = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await printed.emulateMedia({ media: 'print' });
-    let tables = 0, wide = 0;
+    const wraps = (p: Page) => p.$$eval('table[data-table] td', (tds) => tds.map((td) => {
+      const w = (globalThis as unknown as InPage).getComputedStyle(td, '').overflowWrap;
+      return { date: /^\d{4}-\d{2}-\d{2}/.test(td.textContent ?? ''), num: td.classList.contains('num'), empty: (td.textContent ?? '') === '', whole: w === 'normal' };
+    }));
+    let tables = 0, wide = 0, dates = 0;
     for (const path of ['', 'licenses/*', 'people/*', 'contracts/*', 'position', 'departments', 'audit/commit/*', 'renewals'].map(pageOf)) {
       await open(phone, path);
       for (const t of await named(phone)) {
         tables++;
         expect(t.labels, `/${path} ${t.table}`).toEqual(t.heads);
       }
+      const cells = await wraps(phone);
+      dates += cells.filter((c) => c.date).length;
+      expect(cells.filter((c) => c.date && !c.whole), `/${path}: dates that break anywhere`).toEqual([]);
+      expect(cells.filter((c) => !c.date && !c.num && !c.empty && c.whole), `/${path}: text cells that do not break anywhere`).toEqual([]);
       await open(printed, path);
       for (const t of await named(printed)) {
         if (t.wide) wide++;
@@ -179,6 +188,7 @@ describe.runIf(chromium !== undefined)('the demo site on a phone, at 1280 px and
     await printed.close();
     expect(tables).toBeGreaterThan(10);
     expect(wide).toBeGreaterThan(0);
+    expect(dates).toBeGreaterThan(20);
   }, 180_000);
 
   test('the renewal timeline draws the contracts still to be decided, as its caption says, and no other', async () => {
