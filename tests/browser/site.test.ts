@@ -139,19 +139,25 @@ describe.runIf(chromium !== undefined)('report site in Chromium', () => {
     expect(whole.provenance.commit).toMatch(/^[0-9a-f]{40}$/);
   }, 120_000);
 
-  test('a seat\'s line link opens the file\'s source view at that line: highlighted, its text as in the file, indentation kept', async () => {
+  test('a seat\'s line link opens the file\'s source view at that line: highlighted, its text as in the file, indentation kept; a click on a line links to it', async () => {
     const page = await browser.newPage();
     const lines = readFileSync(join(fixture.repo.dir, 'inventory/assignments/figma.yaml'), 'utf8').split('\n');
+    if (lines.at(-1) === '') lines.pop();
     const n = lines.findIndex((l) => l.startsWith('  - ')) + 1;
     expect(n).toBeGreaterThan(0);
     await open(page, `${server.url}source/inventory/assignments/figma.yaml/#L${n}`);
-    const row = await page.$eval(`tr#L${n}`, (tr) => {
+    const view = await page.$eval('ol.source', (ol, at) => {
       const w = globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> };
-      const [num, text] = [...tr.children] as unknown as { textContent: string }[];
-      return { num: num!.textContent, text: text!.textContent, background: w.getComputedStyle(tr).backgroundColor, space: w.getComputedStyle(text).whiteSpace, link: tr.querySelector('a')?.getAttribute('href') };
-    });
-    expect(row).toEqual({ num: String(n), text: lines[n - 1], background: 'rgb(255, 243, 196)', space: 'pre-wrap', link: `#L${n}` });
-    expect(await page.locator('table.source tbody tr').count()).toBe(lines.at(-1) === '' ? lines.length - 1 : lines.length);
+      const items = [...ol.children] as unknown as { id: string; textContent: string }[];
+      const line = items[at - 1]!;
+      return { count: items.length, ids: items.every((li, i) => li.id === `L${i + 1}`), id: line.id, text: line.textContent, background: w.getComputedStyle(line).backgroundColor, space: w.getComputedStyle(line).whiteSpace };
+    }, n);
+    expect(view).toEqual({ count: lines.length, ids: true, id: `L${n}`, text: lines[n - 1], background: 'rgb(255, 243, 196)', space: 'pre-wrap' });
+    // The list numbers the lines: the item's number is its line.
+    expect(await page.$eval(`li#L${n}`, (li) => (li.parentElement as unknown as { start: number }).start)).toBe(1);
+    await page.click('li#L2');
+    expect(new URL(page.url()).hash).toBe('#L2');
+    expect(await page.$eval('li#L2', (li) => (globalThis as unknown as { getComputedStyle(e: unknown): Record<string, string> }).getComputedStyle(li).backgroundColor)).toBe('rgb(255, 243, 196)');
     await page.close();
   });
 
