@@ -73,6 +73,10 @@ describe('reachability', () => {
     expect(list('/people/list/3/').at(-1)![0]).toEqual({ text: 'Person 1196', id: 'p1196', email: 'p1196@test.example' });
     expect(list('/people/')[0]![0]).toMatchObject({ text: 'Ada Lovelace', href: '/people/ada/' });
     expect(big.tables['people-page-2']!.csv).toBe('people');
+    expect(big.tables['people-page-2']!.title).toBe('Everyone: 501–1000 of 1200');
+    expect(big.pages.find((p) => p.route === '/people/list/2/')!.sections.filter((s) => s.type === 'pager').map((s) => s.type === 'pager' && s.current)).toEqual([2, 2]);
+    // One page of people has no pager.
+    expect(site.pages.find((p) => p.route === '/people/')!.sections.some((s) => s.type === 'pager')).toBe(false);
     expect(big.tables.people!.rows.length).toBe(1200);
   });
 

@@ -204,3 +204,23 @@ export function pagerSection(label: string, n: number, current: number, href: (p
   };
 }
 
+/**
+ * A long table shown `size` rows a page: a page's sections are its part of the rows (titled "<title>: a–b of N"
+ * when there are several pages) between a pager above and one below; `table` registers that part as a view.
+ */
+export function pagedList(o: {
+  rows: CellValue[][]; size: number; title: string; pager: string; href: (page: number) => string;
+  table: (page: number, title: string, rows: CellValue[][]) => Section;
+}): { pages: number; sections: (page: number) => Section[] } {
+  const pages = Math.max(1, Math.ceil(o.rows.length / o.size));
+  return {
+    pages,
+    sections: (page) => {
+      const from = (page - 1) * o.size;
+      const part = o.rows.slice(from, from + o.size);
+      const table = o.table(page, pages > 1 ? `${o.title}: ${from + 1}–${from + part.length} of ${o.rows.length}` : o.title, part);
+      return pages > 1 ? [pagerSection(o.pager, pages, page, o.href), table, pagerSection(`${o.pager} (bottom)`, pages, page, o.href)] : [table];
+    },
+  };
+}
+

@@ -1,7 +1,7 @@
 import { routes } from '../routes.ts';
 import type { CellValue, Page, Table } from '../types.ts';
 import { bulkCommits, summedBulk } from './audit.ts';
-import { eventsTable, groupBy, leaverText, pagerSection, type Ctx } from './context.ts';
+import { eventsTable, groupBy, leaverText, pagedList, type Ctx } from './context.ts';
 import { personSections } from './offboarding.ts';
 import { leaversHolding } from './overview.ts';
 import { sharedSeats } from './seats.ts';
@@ -26,22 +26,15 @@ export function peoplePage(ctx: Ctx): Page[] {
     rows: leaversHolding(ctx).map((s) => [ctx.person(s.person), leaverText(s.leaver, s.end), ctx.license(s.license), s.tier, s.since, { text: `${s.file}:${s.line}`, href: ctx.links.blob(s.file, s.line) }]),
     empty: 'No leaver holds a seat, and nobody leaving does.',
   });
-  const n = Math.max(1, Math.ceil(everyone.rows.length / PEOPLE_PAGE_SIZE));
-  return Array.from({ length: n }, (_, i): Page => {
-    const from = i * PEOPLE_PAGE_SIZE;
-    const rows = everyone.rows.slice(from, from + PEOPLE_PAGE_SIZE);
-    const title = n > 1 ? `Everyone ${from + 1}–${from + rows.length} of ${everyone.rows.length}` : 'Everyone';
-    return {
-      route: routes.peoplePage(i + 1), title: i === 0 ? 'People' : `People, page ${i + 1} of ${n}`, nav: 'people',
-      crumbs: i === 0 ? [{ text: 'Overview', href: routes.overview }] : [{ text: 'Overview', href: routes.overview }, { text: 'People', href: routes.people }],
-      sections: [
-        ...(i === 0 ? [leavers] : []),
-        pagerSection('Pages of people', n, i + 1, routes.peoplePage),
-        ctx.table({ ...everyone, id: `people-page-${i + 1}`, title, rows, csv: everyone.id }),
-        pagerSection('Pages of people (bottom)', n, i + 1, routes.peoplePage),
-      ],
-    };
+  const list = pagedList({
+    rows: everyone.rows, size: PEOPLE_PAGE_SIZE, title: 'Everyone', pager: 'Pages of people', href: routes.peoplePage,
+    table: (page, title, rows) => ctx.table({ ...everyone, id: `people-page-${page}`, title, rows, csv: everyone.id }),
   });
+  return Array.from({ length: list.pages }, (_, i): Page => ({
+    route: routes.peoplePage(i + 1), title: i === 0 ? 'People' : `People, page ${i + 1} of ${list.pages}`, nav: 'people',
+    crumbs: i === 0 ? [{ text: 'Overview', href: routes.overview }] : [{ text: 'Overview', href: routes.overview }, { text: 'People', href: routes.people }],
+    sections: [...(i === 0 ? [leavers] : []), ...list.sections(i + 1)],
+  }));
 }
 
 /** Who owns which license and contract: the CSV behind each person's "Owns" (filter on Owner_id). */

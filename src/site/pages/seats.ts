@@ -2,7 +2,7 @@
 // each license's "Who holds the seats" are views; a license's seats are paged, as the people list is.
 import { routes } from '../routes.ts';
 import type { CellValue, Page, Section, Table } from '../types.ts';
-import { groupBy, pagerSection, type Ctx } from './context.ts';
+import { groupBy, pagedList, type Ctx } from './context.ts';
 
 /** Rows of a license's seat list on one page: 90,000 seats are 180 pages, not one page of 30 MB. */
 export const SEATS_PAGE_SIZE = 500;
@@ -39,19 +39,15 @@ export function seatRowsByLicense(ctx: Ctx): Map<string, CellValue[][]> {
 export function licenseSeats(ctx: Ctx, license: { id: string; name: string }, rows: CellValue[][]): { sections: Section[]; pages: Page[] } {
   const shared = sharedSeats(ctx);
   const columns = [shared.columns[0]!, ...shared.columns.slice(2)];
-  const n = Math.max(1, Math.ceil(rows.length / SEATS_PAGE_SIZE));
   const href = (page: number) => routes.licenseSeats(license.id, page);
-  const sections = (page: number): Section[] => {
-    const from = (page - 1) * SEATS_PAGE_SIZE;
-    const part = rows.slice(from, from + SEATS_PAGE_SIZE);
-    const title = n > 1 ? `Who holds the seats: ${from + 1}–${from + part.length} of ${rows.length}` : 'Who holds the seats';
-    const table = ctx.table({ id: page === 1 ? `license-${license.id}-seats` : `license-${license.id}-seats-${page}`, title, columns, rows: part, csv: SEATS, empty: 'No seats assigned.' });
-    return n > 1 ? [pagerSection('Pages of seats', n, page, href), table, pagerSection('Pages of seats (bottom)', n, page, href)] : [table];
-  };
-  const pages = Array.from({ length: n - 1 }, (_, i): Page => ({
-    route: href(i + 2), title: `${license.name}: seats, page ${i + 2} of ${n}`, nav: 'licenses',
+  const list = pagedList({
+    rows, size: SEATS_PAGE_SIZE, title: 'Who holds the seats', pager: 'Pages of seats', href,
+    table: (page, title, part) => ctx.table({ id: page === 1 ? `license-${license.id}-seats` : `license-${license.id}-seats-${page}`, title, columns, rows: part, csv: SEATS, empty: 'No seats assigned.' }),
+  });
+  const pages = Array.from({ length: list.pages - 1 }, (_, i): Page => ({
+    route: href(i + 2), title: `${license.name}: seats, page ${i + 2} of ${list.pages}`, nav: 'licenses',
     crumbs: [{ text: 'Overview', href: routes.overview }, { text: 'Licenses', href: routes.licenses }, { text: license.name, href: routes.license(license.id) }],
-    sections: sections(i + 2),
+    sections: list.sections(i + 2),
   }));
-  return { sections: sections(1), pages };
+  return { sections: list.sections(1), pages };
 }
