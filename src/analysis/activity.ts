@@ -59,15 +59,17 @@ export function accountState(account: Account, since: IsoDate, inactiveDays: num
   return { state: disabled ?? (days > inactiveDays ? 'inactive' : 'active'), daysInactive: days };
 }
 
+/** The activity of one seat (index i of its list) as of `today`; byPerson: the snapshot's accounts, undefined without a snapshot. */
+export function seatActivityOf(seat: Seat, i: number, byPerson: AccountsByPerson | undefined, inactiveDays: number, today: IsoDate): SeatActivity {
+  const hit = byPerson && seat.person ? byPerson.get(seat.person) : undefined;
+  if (!hit) return { seat, i, account: undefined, accountIndex: undefined, lastActive: undefined, daysInactive: undefined, state: byPerson && seat.person ? 'no-account' : 'unknown' };
+  const { account, index } = hit;
+  const { state, daysInactive } = accountState(account, seat.since, inactiveDays, today);
+  return { seat, i, account, accountIndex: index, lastActive: account.last_active, daysInactive, state };
+}
+
 /** The activity of every seat of a license as of `today`, against an inactivity threshold in days. */
 export function seatActivity(list: SeatList, usage: Usage | undefined, inactiveDays: number, today: IsoDate): SeatActivity[] {
   const byPerson = usage ? accountsByPerson(usage) : undefined;
-  return list.seats.map((seat, i): SeatActivity => {
-    const base = { seat, i, lastActive: undefined, daysInactive: undefined };
-    if (!byPerson || !seat.person) return { ...base, state: 'unknown' };
-    const hit = byPerson.get(seat.person);
-    if (!hit) return { ...base, state: 'no-account' };
-    const { account, index } = hit;
-    return { ...base, account, accountIndex: index, lastActive: account.last_active, ...accountState(account, seat.since, inactiveDays, today) };
-  });
+  return list.seats.map((seat, i) => seatActivityOf(seat, i, byPerson, inactiveDays, today));
 }

@@ -5,10 +5,11 @@
 // 6 GB. Person pages beyond the first SEARCH_BATCH pages are indexed in further bundles of that many
 // (<out>/pagefind-2/, ...), one at a time, which the search page merges (Pagefind's mergeIndex);
 // their names are in <out>/pagefind/lac-bundles.json. Each bundle is the site's folder read through
-// a glob of its pages.
+// a glob of its pages (./search-bundles.ts).
 import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
+import { bundleGlobs, type SiteLayout } from './search-bundles.ts';
 
 /** Pages a Pagefind index holds at most: 8,000 take about 550 MB. */
 export const SEARCH_BATCH = 8000;
@@ -24,22 +25,17 @@ const OPTIONS = {
 
 const BUNDLE = /^pagefind(-\d+)?$/;
 
-/** The site's person IDs (people/<id>/index.html; people/list/ holds the list's pages) and its other top-level folders. */
-async function layoutOf(outDir: string): Promise<{ people: string[]; folders: string[] }> {
+/** The site's top-level folders, people/'s folders with their pages (people/<id>/index.html; people/list/ holds the list's pages), and the pages to index. */
+async function layoutOf(outDir: string): Promise<SiteLayout & { pages: number }> {
   const top = await readdir(outDir, { withFileTypes: true });
   const folders = top.filter((d) => d.isDirectory() && d.name !== 'people' && !BUNDLE.test(d.name)).map((d) => d.name).sort();
-  const people = top.some((d) => d.isDirectory() && d.name === 'people') ? await readdir(join(outDir, 'people'), { withFileTypes: true }) : [];
-  return { people: people.filter((d) => d.isDirectory() && d.name !== 'list').map((d) => d.name).sort(), folders };
-}
-
-/** The globs of the bundles: the first every page but person pages past `batch` less the others; each further one `batch` person pages. */
-export function bundleGlobs(layout: { people: string[]; folders: string[] }, others: number, batch = SEARCH_BATCH): string[] {
-  // IDs and route folders are letters, digits, ".", "-" and "_": nothing a glob reads as a pattern.
-  const personPages = (ids: string[]) => (ids.length ? [`people/{${ids.join(',')}}/index.html`] : []);
-  const first = Math.max(0, batch - others);
-  const out = [`{${['*.html', ...layout.folders.map((f) => `${f}/**/*.html`), 'people/index.html', 'people/list/**/*.html', ...personPages(layout.people.slice(0, first))].join(',')}}`];
-  for (let i = first; i < layout.people.length; i += batch) out.push(personPages(layout.people.slice(i, i + batch))[0]!);
-  return out;
+  const html = (await readdir(outDir, { recursive: true })).map(String).filter((f) => f.endsWith('.html') && !/^pagefind(-\d+)?\//.test(f));
+  const people = new Map<string, number>();
+  for (const f of html) {
+    const [first, name, rest] = f.split(sep, 3);
+    if (first === 'people' && rest !== undefined) people.set(name!, (people.get(name!) ?? 0) + 1);
+  }
+  return { folders, people: [...people].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, pages]) => ({ name, pages })), pages: html.length };
 }
 
 /** Indexes the pages the glob matches into one bundle at outDir/<bundle>/; returns the pages indexed. */
@@ -64,8 +60,7 @@ async function indexBundle(outDir: string, glob: string, bundle: string): Promis
 export async function indexSite(outDir: string, batch = SEARCH_BATCH): Promise<number> {
   try {
     const layout = await layoutOf(outDir);
-    const pages = (await readdir(outDir, { recursive: true })).map(String).filter((f) => f.endsWith('.html') && !/^pagefind(-\d+)?\//.test(f)).length;
-    const globs = bundleGlobs(layout, pages - layout.people.length, batch);
+    const globs = bundleGlobs(layout, layout.pages - layout.people.reduce((n, p) => n + p.pages, 0), batch);
     const names = globs.map((_, i) => (i === 0 ? 'pagefind' : `pagefind-${i + 1}`));
     let indexed = 0;
     for (const [i, glob] of globs.entries()) indexed += await indexBundle(outDir, glob, names[i]!);

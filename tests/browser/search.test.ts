@@ -131,7 +131,12 @@ describe.runIf(chromium !== undefined)('full-text search on the demo site, under
     const pages = await indexSite(out, 5);
     const bundles = JSON.parse(readFileSync(join(out, 'pagefind', BUNDLES_FILE), 'utf8')) as string[];
     const people = readdirSync(join(out, 'people')).filter((d) => d !== 'list' && d !== 'index.html').length;
-    expect(bundles).toEqual(Array.from({ length: Math.ceil(people / 5) }, (_, i) => `pagefind-${i + 2}`));
+    expect(bundles).toEqual(Array.from({ length: bundles.length }, (_, i) => `pagefind-${i + 2}`));
+    expect(bundles.length).toBeGreaterThanOrEqual(Math.ceil(people / 5));
+    // Person pages are grouped by leading characters: each further bundle holds 1 to 5 pages.
+    const counts = ['pagefind', ...bundles].map((b) => (JSON.parse(readFileSync(join(out, b, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> }).languages.en!.page_count);
+    expect(counts.slice(1).filter((n) => n < 1 || n > 5)).toEqual([]);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(pages);
     expect(pages).toBeGreaterThan(people);
     // Every page once: the bundles' page counts add up to the pages of the site.
     const html = readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.html') && !/^pagefind/.test(f));

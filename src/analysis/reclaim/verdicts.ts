@@ -32,7 +32,7 @@ export function licenseVerdicts(inv: Inventory, licenseId: string, today: IsoDat
   if (!policy.enabled || license.retired) return { policy, seats: [] };
   const freeTier = freeTiers(contracts, licenseId);
   const seats: SeatVerdict[] = [];
-  for (const view of seatViews(inv, license, list, today, policy)) {
+  for (const view of seatViews(inv, license, today)) {
     let verdict = judgeSeat(view, license, policy, today);
     if (!verdict) continue;
     // Without the directory, tenure, exemptions and leaving dates are not known: nothing is proposed.

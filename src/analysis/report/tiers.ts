@@ -52,7 +52,7 @@ const percent = (part: number, whole: number): number => Math.round((part * 1000
 export function licenseTiers(inv: Inventory, license: Rec<License>, prices: Map<string, TierPrice>, today: IsoDate): TierAnalysis[] {
   const list = inv.assignments.get(license.data.id);
   const policy = reclaimPolicy(inv.org?.data, license.data);
-  const views = seatViews(inv, license.data, list, today, policy);
+  const views = seatViews(inv, license.data, today);
   const usage = inv.usage.get(license.data.id);
   const activitySources: Source[] = [];
   if (usage) activitySources.push(recordSource(usage, [], `usage snapshot taken ${usage.data.taken}`));

@@ -20,7 +20,7 @@ export function licenseFigures(inv: Inventory, today: IsoDate): Figures {
   const licenses = report.licenses.map((l): LicenseFigures => {
     const rec = inv.licenses.get(l.id)!;
     const list = inv.assignments.get(l.id);
-    for (const v of seatViews(inv, rec.data, list, today)) {
+    for (const v of seatViews(inv, rec.data, today)) {
       seats.push({
         license: l.id, tier: v.seat.tier, person: v.seat.person ?? null, device: v.seat.device ?? null, since: v.seat.since,
         state: v.left ? 'left' : v.state, use: v.use, leaver: v.leaver?.state ?? null, lastActive: v.lastActive ?? null, file: list!.file, line: seatLoc(list!, v.i).line,
