@@ -99,7 +99,7 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
   // Files no kind claims have only their own findings: those of unchanged ones cancel.
   const loose = changed.filter((p) => kindOf(p) === undefined);
   await Promise.all(sides.map((s) => add(reader, s, [...s.paths.filter((p) => SMALL.has(kindOf(p) ?? '')), ...loose])));
-  trace('small files added');
+  trace('small files read');
   const day = resolveToday(after.inv, today);
   // A policy grants a license to everyone it matches: adding or removing a license reaches them all.
   if ((before.inv.policies.size > 0 || after.inv.policies.size > 0) && [...before.inv.licenses.keys()].join('\n') !== [...after.inv.licenses.keys()].join('\n')) {
@@ -107,11 +107,10 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
   }
   const versions = await Promise.all(changed.map(async (path) => ({ path, base: basePaths.includes(path) ? await reader.read('base', path) : undefined, head: headPaths.includes(path) ? await reader.read('head', path) : undefined })));
   // Prices read only licenses, contracts and org.yaml: all read by now, on both sides.
-  trace('versions');
   const prices = sides.map((s) => tierPrices(s.inv, day)) as [Prices, Prices];
   const reached = reachedLicenses({ before: before.inv, after: after.inv, today: day, changed: versions, paths: [...basePaths, ...headPaths], touched, prices });
   const people = await readPeople(reader, pair, sides, mentions, reached);
-  trace('readPeople');
+  trace('prices and reach');
   if ('fallback' in people) return people;
   // The seats whose findings can change in a file that is otherwise judged as before.
   const holders = new Set([...seatHolders, ...people.changed.map((id) => `p:${id}`)]);
@@ -122,16 +121,15 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
   const changedSeats = changed.filter((p) => kindOf(p) === 'assignments' || kindOf(p) === 'usage');
   const persons = new Set([...holders].flatMap((h) => (h.startsWith('p:') ? [h.slice(2)] : [])));
   const usage = await Promise.all([...sparse].map((p) => sparseUsageFile(reader, p, persons)));
-  trace('sparse usage');
   await Promise.all(sides.map((s) => add(reader, s, [...new Set([...seatPaths, ...changedSeats])], usage)));
-  trace('seats added');
+  trace('seats read (usage verdict waited for)');
   await people.load(wantedPeople(sides.map((s) => s.inv), narrow, holders));
   for (const s of sides) {
     s.inv.files = s.paths;
     const broken = [...s.inv.broken].find(([key]) => WIDE_BROKEN.test(key));
     if (broken) return { fallback: `${broken[1]} is broken: references to it from every file are reported together` };
   }
-  trace('people loaded');
+  trace('people read (people.yaml index waited for)');
   const checked = await Promise.all(sides.map((s) => finish(s, s.side === 'base' ? pair.base : pair.head, day, (inv) => focus(inv, narrow, holders))));
   return { before: { ...checked[0]!, prices: prices[0] }, after: { ...checked[1]!, prices: prices[1] }, today: day };
 }

@@ -39,10 +39,9 @@ async function answer(request: WorkerRequest): Promise<unknown> {
   switch (request.op) {
     case 'usage': {
       const bytes = await bytesOf(request);
-      trace(`usage bytes ${request.path}`);
       const lines = usageLines(request.path, bytes, validators);
       usage.set(request.path, lines && { bytes, lines });
-      trace(`usage parsed ${request.path}`);
+      trace(`usage verdict ${request.path}`);
       return lines !== undefined;
     }
     case 'keep-usage': {
@@ -50,10 +49,8 @@ async function answer(request: WorkerRequest): Promise<unknown> {
       return held && sparseUsage(held.bytes, held.lines, new Set(request.persons));
     }
     case 'people':
-      const pb = await bytesOf(request);
-      trace('people bytes');
-      people = indexPeople(pb);
-      trace('people indexed');
+      people = indexPeople(await bytesOf(request));
+      trace('people.yaml indexed');
       return people !== undefined;
     case 'keep-people':
       return keptPeople(people, request.wanted);
