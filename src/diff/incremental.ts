@@ -1,3 +1,4 @@
+import { trace } from './trace.ts';
 import { tierPrices } from '../analysis/report/prices.ts';
 import { resolveToday, runRules } from '../check/run.ts';
 import { CODEOWNERS_PATH } from '../codeowners/generate.ts';
@@ -49,14 +50,19 @@ const quiet = (p: Promise<unknown>) => void p.catch(() => undefined);
  * every later spawn costs more as the process grows.
  */
 export async function prefetch(pair: TreePair, reader: PairReader): Promise<void> {
+  reader.start();
   const [basePaths, headPaths] = await Promise.all([pair.base.list(), pair.head.list()]);
-  for (const [side, paths] of [['base', basePaths], ['head', headPaths]] as const) {
-    for (const p of paths) if (pair.changed.has(p) || SMALL.has(kindOf(p) ?? '')) quiet(reader.read(side, p));
-  }
+  const sides = [['base', basePaths], ['head', headPaths]] as const;
+  for (const [side, paths] of sides) for (const p of paths) if (pair.changed.has(p)) quiet(reader.read(side, p));
+  // The changed files are parsed first and longest: git reads them apart, before the many small ones
+  // (gitSource sends the reads of a tick in the next check phase; these are asked for in the one after).
+  await new Promise((next) => setImmediate(() => setImmediate(next)));
+  for (const [side, paths] of sides) for (const p of paths) if (!pair.changed.has(p) && SMALL.has(kindOf(p) ?? '')) quiet(reader.read(side, p));
+  // The snapshots of licenses whose seat lines changed are read whole in a worker from now on (whole-usage.ts);
+  // first, as the main thread needs them before people.yaml.
+  for (const p of pair.changed) if (kindOf(p) === 'assignments') for (const u of wholeUsage(pair, basePaths, headPaths, [usageOf(p)])) quiet(reader.readUsage(u));
   // people.yaml is indexed in the worker from now on (people-index.ts).
   if (basePaths.includes(PEOPLE) && !pair.changed.has(PEOPLE)) quiet(reader.readPeople(PEOPLE));
-  // The snapshots of licenses whose seat lines changed are read whole in a worker from now on (whole-usage.ts).
-  for (const p of pair.changed) if (kindOf(p) === 'assignments') for (const u of wholeUsage(pair, basePaths, headPaths, [usageOf(p)])) quiet(reader.readUsage(u));
 }
 
 const usageOf = (path: string) => `inventory/usage/${path.slice(path.lastIndexOf('/') + 1)}`;
@@ -93,6 +99,7 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
   // Files no kind claims have only their own findings: those of unchanged ones cancel.
   const loose = changed.filter((p) => kindOf(p) === undefined);
   await Promise.all(sides.map((s) => add(reader, s, [...s.paths.filter((p) => SMALL.has(kindOf(p) ?? '')), ...loose])));
+  trace('small files read');
   const day = resolveToday(after.inv, today);
   // A policy grants a license to everyone it matches: adding or removing a license reaches them all.
   if ((before.inv.policies.size > 0 || after.inv.policies.size > 0) && [...before.inv.licenses.keys()].join('\n') !== [...after.inv.licenses.keys()].join('\n')) {
@@ -103,6 +110,7 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
   const prices = sides.map((s) => tierPrices(s.inv, day)) as [Prices, Prices];
   const reached = reachedLicenses({ before: before.inv, after: after.inv, today: day, changed: versions, paths: [...basePaths, ...headPaths], touched, prices });
   const people = await readPeople(reader, pair, sides, mentions, reached);
+  trace('prices and reach');
   if ('fallback' in people) return people;
   // The seats whose findings can change in a file that is otherwise judged as before.
   const holders = new Set([...seatHolders, ...people.changed.map((id) => `p:${id}`)]);
@@ -114,12 +122,14 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
   const persons = new Set([...holders].flatMap((h) => (h.startsWith('p:') ? [h.slice(2)] : [])));
   const usage = await Promise.all([...sparse].map((p) => sparseUsageFile(reader, p, persons)));
   await Promise.all(sides.map((s) => add(reader, s, [...new Set([...seatPaths, ...changedSeats])], usage)));
+  trace('seats read (usage verdict waited for)');
   await people.load(wantedPeople(sides.map((s) => s.inv), narrow, holders));
   for (const s of sides) {
     s.inv.files = s.paths;
     const broken = [...s.inv.broken].find(([key]) => WIDE_BROKEN.test(key));
     if (broken) return { fallback: `${broken[1]} is broken: references to it from every file are reported together` };
   }
+  trace('people read (people.yaml index waited for)');
   const checked = await Promise.all(sides.map((s) => finish(s, s.side === 'base' ? pair.base : pair.head, day, (inv) => focus(inv, narrow, holders))));
   return { before: { ...checked[0]!, prices: prices[0] }, after: { ...checked[1]!, prices: prices[1] }, today: day };
 }

@@ -1,8 +1,8 @@
 // The worker thread of worker-client.ts: holds the large files a diff did not change (usage snapshots,
 // people.yaml), read whole off the main thread, and answers the lines the main thread needs of them.
+import { trace } from './trace.ts';
 import { parentPort } from 'node:worker_threads';
-import { gitSource } from '../inventory/git-source.ts';
-import type { TreeSource } from '../inventory/source.ts';
+import { readObjects } from '../history/git.ts';
 import { createValidators } from '../inventory/validate.ts';
 import { indexPeople, keptPeople, type PeopleIndex } from './people-index.ts';
 import { sparseUsage, usageLines, type UsageLines } from './whole-usage.ts';
@@ -12,17 +12,28 @@ const validators = createValidators();
 const usage = new Map<string, { bytes: Uint8Array; lines: UsageLines } | undefined>();
 let people: PeopleIndex | undefined;
 
-// One source per revision: the files asked for in the same tick are read by one git process.
-const sources = new Map<string, TreeSource>();
+// The objects asked for in the same tick are read by one git process.
+let pending: { repo: string; oid: string; done: (b: Promise<Uint8Array>) => void }[] = [];
+const flush = () => {
+  const batch = pending;
+  pending = [];
+  for (const repo of new Set(batch.map((p) => p.repo))) {
+    const mine = batch.filter((p) => p.repo === repo);
+    const objects = readObjects(repo, mine.map((p) => p.oid));
+    for (const p of mine) p.done(objects.then((o) => o.get(p.oid)?.data ?? Promise.reject(new Error(`git object ${p.oid} is missing in ${repo}`))));
+  }
+};
 
-/** The file's bytes: read here from git when the main thread named the revision (its own thread then never waits for them). */
-function bytesOf({ bytes, git, path }: FileRequest): Promise<Uint8Array> {
+/** The file's bytes: read here from git when the main thread named the object (its own thread then never waits for them). */
+function bytesOf({ bytes, git }: FileRequest): Promise<Uint8Array> {
   if (bytes) return Promise.resolve(bytes);
-  const key = `${git!.repo}\u0000${git!.revision}`;
-  let source = sources.get(key);
-  if (!source) sources.set(key, (source = gitSource(git!.repo, git!.revision)));
-  return source.read(path);
+  return new Promise((done) => {
+    if (pending.length === 0) setImmediate(flush);
+    pending.push({ ...git!, done });
+  });
 }
+
+trace('worker loaded');
 
 async function answer(request: WorkerRequest): Promise<unknown> {
   switch (request.op) {
@@ -30,6 +41,7 @@ async function answer(request: WorkerRequest): Promise<unknown> {
       const bytes = await bytesOf(request);
       const lines = usageLines(request.path, bytes, validators);
       usage.set(request.path, lines && { bytes, lines });
+      trace(`usage verdict ${request.path}`);
       return lines !== undefined;
     }
     case 'keep-usage': {
@@ -38,6 +50,7 @@ async function answer(request: WorkerRequest): Promise<unknown> {
     }
     case 'people':
       people = indexPeople(await bytesOf(request));
+      trace('people.yaml indexed');
       return people !== undefined;
     case 'keep-people':
       return keptPeople(people, request.wanted);

@@ -45,11 +45,12 @@ export function heldBy(holders: ReadonlySet<string>): (seat: { person?: unknown;
 function cut(list: SeatList, keep: (seat: Seat) => boolean): SeatList {
   const seats: Seat[] = [];
   const index: number[] = [];
-  list.seats.forEach((s, i) => {
-    if (!keep(s)) return;
-    seats.push(s);
+  const all = list.seats;
+  for (let i = 0; i < all.length; i++) {
+    if (!keep(all[i]!)) continue;
+    seats.push(all[i]!);
     index.push(list.index[i]!);
-  });
+  }
   return { ...list, seats, index };
 }
 
@@ -74,7 +75,9 @@ export function repeatedView(inv: Inventory): Inventory {
   const assignments = new Map<string, SeatList>();
   for (const [id, list] of inv.assignments) {
     const r = repeated(list);
-    assignments.set(id, cut(list, (s) => (s.person !== undefined && r.people.has(s.person)) || (s.device !== undefined && r.devices.has(s.device))));
+    // Mostly nobody holds two seats of a list: no walk over its seats.
+    if (r.people.size === 0 && r.devices.size === 0) assignments.set(id, { ...list, seats: [], index: [] });
+    else assignments.set(id, cut(list, (s) => (s.person !== undefined && r.people.has(s.person)) || (s.device !== undefined && r.devices.has(s.device))));
   }
   return { ...inv, assignments };
 }

@@ -1,3 +1,4 @@
+import { trace } from './trace.ts';
 import { check } from '../check/run.ts';
 import type { Draft } from '../history/events.ts';
 import type { Inventory } from '../inventory/model.ts';
@@ -47,15 +48,20 @@ export async function diffTrees(base: TreeSource, head: TreeSource, labels: { ba
   const reader = pair && pairReader(pair, validators);
   // The worker thread of the large unchanged files (unchanged-large.ts) ends with the diff, whatever happens.
   try {
+    trace('diff starts');
     if (pair && reader) await prefetch(pair, reader);
+    trace('trees listed, reads asked for');
     // Seats of other holders are the same lines on both sides: they hold no events, and their findings cancel.
     const holders = pair && reader ? await changedSeatHolders(pair, reader) : undefined;
+    trace('changed files parsed, holders');
     const keep = holders && heldBy(holders);
     // Records only of the files that changed, when git has said which: the rest cannot hold events.
     const [recBefore, recAfter] = await Promise.all([treeRecords(base, validators, changed, reader && ((p) => reader.read('base', p)), keep), treeRecords(head, validators, changed, reader && ((p) => reader.read('head', p)), keep)]);
+    trace('events');
     const events = compareRecords(recBefore, recAfter);
     const touched = new Set(events.map((e) => e.license).filter((l): l is string => Boolean(l)));
     const incremental = pair && reader ? await incrementalCheck(pair, reader, holders!, options.mentions ?? sourceMentions(base), touched, today) : { fallback: changed ? 'asked for' : 'the changed files are not known' };
+    trace('findings');
     // The whole trees are checked without the worker's files: its memory is let go first.
     if ('fallback' in incremental) reader?.close();
     const checked = 'fallback' in incremental ? await checkBoth(base, head, today) : incremental;

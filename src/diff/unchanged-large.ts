@@ -11,13 +11,16 @@ export function unchangedLarge(pair: TreePair, bytes: (path: string) => Promise<
   const worker = readWorker();
   const usage = new Map<string, Promise<boolean | undefined>>();
   let people: Promise<boolean | undefined> | undefined;
-  const request = async (path: string): Promise<FileRequest> => (pair.base.git ? { path, git: pair.base.git } : { path, bytes: await bytes(path) });
+  const git = pair.base.git;
+  const request = async (path: string): Promise<FileRequest> => (git ? { path, git: { repo: git.repo, oid: await git.oid(path) } } : { path, bytes: await bytes(path) });
   const readUsage = (path: string) => {
     let p = usage.get(path);
     if (!p) usage.set(path, (p = request(path).then(worker.readUsage, () => undefined)));
     return p;
   };
   return {
+    /** Starts the worker thread before anything is asked of it. */
+    start: () => worker.start(),
     /** Starts reading a usage snapshot whole (whole-usage.ts). */
     readUsage,
     /** The snapshot with only the accounts of `persons` on their lines; undefined when it does not read cleanly one account a line. */

@@ -5,8 +5,10 @@
 // accounts it needs (every other account line left blank, so positions are those of the whole file).
 import { Interner } from '../inventory/parse/index.ts';
 import { linesOf } from '../inventory/parse/record-reuse.ts';
+import { MAX_FILE_BYTES } from '../inventory/parse/decode.ts';
 import { readInventoryFile } from '../inventory/read-file.ts';
 import type { Validators } from '../inventory/validate.ts';
+import { scanAccountLines } from './usage-scan.ts';
 
 /** Where each account's line is in a snapshot that reads cleanly, one account a line, and whom it names. */
 export interface UsageLines {
@@ -17,8 +19,22 @@ export interface UsageLines {
   persons: string[];
 }
 
-/** The account lines of a snapshot that reads without a finding, one account a line; undefined for any other. */
+/**
+ * The account lines of a snapshot that reads without a finding, one account a line; undefined for any other.
+ * Where every account line has the written shape with valid values (usage-scan.ts), only the rest of the
+ * file is parsed: its first account kept, the others blank. Records are judged one by one (validate-reused.ts),
+ * so the file then reads cleanly exactly when that copy does. Else the whole file is parsed.
+ */
 export function usageLines(path: string, bytes: Uint8Array, validators: Validators): UsageLines | undefined {
+  const scanned = bytes.length <= MAX_FILE_BYTES ? scanAccountLines(bytes) : undefined;
+  const rest = scanned && parsedLines(path, sparseUsage(bytes, scanned, new Set()).bytes, validators);
+  // The rest holds no account line the scan did not see.
+  if (rest?.starts.length === 1 && rest.starts[0] === scanned!.starts[0]) return scanned;
+  return parsedLines(path, bytes, validators);
+}
+
+/** usageLines by parsing the whole file. */
+export function parsedLines(path: string, bytes: Uint8Array, validators: Validators): UsageLines | undefined {
   const { file, findings } = readInventoryFile(path, bytes, validators, new Interner());
   // The byte scanner remembers its lines only when it read the whole file, one record a line.
   const lines = file && findings.length === 0 && file.problems.length === 0 ? linesOf(file.data) : undefined;

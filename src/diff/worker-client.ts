@@ -1,10 +1,11 @@
 // One worker thread per diff (read-worker.ts) that reads the large unchanged files whole while the
 // main thread parses the changed ones: the main thread then parses only the lines it needs of them.
+import { trace } from './trace.ts';
 import { Worker } from 'node:worker_threads';
 import type { KeptPeople } from './people-index.ts';
 
-/** A file for the worker: its bytes, or where in git it reads them itself. */
-export type FileRequest = { path: string; bytes?: Uint8Array; git?: { repo: string; revision: string } };
+/** A file for the worker: its bytes, or the git object it reads them from itself. */
+export type FileRequest = { path: string; bytes?: Uint8Array; git?: { repo: string; oid: string } };
 
 export type WorkerRequest = { id: number } & (
   | ({ op: 'usage' } & FileRequest)
@@ -23,6 +24,7 @@ export function readWorker() {
   let next = 0;
   const waiting = new Map<number, (result: unknown) => void>();
   const spawn = () => {
+    trace('worker spawn');
     const w = new Worker(WORKER);
     w.on('message', ({ id, result }: { id: number; result: unknown }) => {
       waiting.get(id)?.(result);
@@ -45,6 +47,10 @@ export function readWorker() {
     });
   };
   return {
+    /** Starts the worker now: it loads its modules while the main thread lists the trees. */
+    start(): void {
+      worker ??= spawn();
+    },
     /** Reads a usage snapshot whole (whole-usage.ts): true when it reads cleanly, one account a line. */
     readUsage: (file: FileRequest) => ask<boolean>({ op: 'usage', ...file }),
     /** The snapshot read by `readUsage` with only the accounts of `persons` on their lines. */

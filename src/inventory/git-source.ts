@@ -46,16 +46,21 @@ export function gitSource(repoDir: string, revision: string, label = `${repoDir}
       for (const p of batch) p.reject(e);
     }
   };
+  /** The listed entry of a file that may be read. */
+  const readable = async (path: string): Promise<Entry> => {
+    const entry = (await entries()).get(path);
+    if (!entry) throw new Error(`no such file at ${revision}: ${path}`);
+    // As in the working tree: a link is not followed, and the size is checked before reading.
+    if (entry.mode === '120000') throw refused(path, new ReadRefused('unreadable-file', 'is a symbolic link, not a regular file', 'replace the link with the file itself'));
+    if (entry.size > MAX_FILE_BYTES) throw refused(path, tooLarge(entry.size, MAX_FILE_BYTES));
+    return entry;
+  };
   return {
     label,
-    git: { repo: repoDir, revision },
+    git: { repo: repoDir, revision, oid: async (path) => (await readable(path)).oid },
     list: async () => [...(await entries()).keys()].sort(),
     read: async (path) => {
-      const entry = (await entries()).get(path);
-      if (!entry) throw new Error(`no such file at ${revision}: ${path}`);
-      // As in the working tree: a link is not followed, and the size is checked before reading.
-      if (entry.mode === '120000') throw refused(path, new ReadRefused('unreadable-file', 'is a symbolic link, not a regular file', 'replace the link with the file itself'));
-      if (entry.size > MAX_FILE_BYTES) throw refused(path, tooLarge(entry.size, MAX_FILE_BYTES));
+      const entry = await readable(path);
       return new Promise<Uint8Array>((resolve, reject) => {
         if (pending.length === 0) setImmediate(() => void flush());
         pending.push({ oid: entry.oid, resolve, reject });
@@ -82,11 +87,17 @@ async function listTree(repoDir: string, revision: string): Promise<Map<string, 
   return map;
 }
 
+/** Commit ids verifyCommit gave, per repository: a commit's id names it for good, so a source of that id is not verified again (two git processes). */
+const verified = new Set<string>();
+
 /** The full commit id a revision names, or a RevisionError. */
 export async function verifyCommit(repoDir: string, revision: string): Promise<string> {
+  if (verified.has(`${repoDir}\u0000${revision}`)) return revision;
   await ensureRepository(repoDir);
   try {
-    return await gitText(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
+    const commit = await gitText(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
+    verified.add(`${repoDir}\u0000${commit}`);
+    return commit;
   } catch (e) {
     if (!(e instanceof GitError)) throw e;
     if (revision === 'HEAD') throw new RevisionError(`the repository ${repoDir} has no commits yet`, 'commit the inventory first');

@@ -12,8 +12,8 @@ export interface TreeSource {
   list(): Promise<string[]>;
   /** The bytes of a listed file; throws ReadRefused (util/fs/read-bounded.ts) for one that must not be read. */
   read(path: string): Promise<Uint8Array>;
-  /** For a git revision: where another thread can read the same files (`gitSource(repo, revision)`). */
-  git?: { repo: string; revision: string };
+  /** For a git revision: where another thread can read the same files, by object id (`oid` refuses what `read` refuses). */
+  git?: { repo: string; revision: string; oid(path: string): Promise<string> };
 }
 
 /** A repository's working tree on disk: only regular files inside it, at most MAX_FILE_BYTES each. */
