@@ -1,4 +1,3 @@
-import type { SeatList } from '../inventory/model.ts';
 import type { Account, Seat, Usage } from '../inventory/schema/index.ts';
 import { daysBetween, type IsoDate } from '../util/dates.ts';
 
@@ -66,10 +65,4 @@ export function seatActivityOf(seat: Seat, i: number, byPerson: AccountsByPerson
   const { account, index } = hit;
   const { state, daysInactive } = accountState(account, seat.since, inactiveDays, today);
   return { seat, i, account, accountIndex: index, lastActive: account.last_active, daysInactive, state };
-}
-
-/** The activity of every seat of a license as of `today`, against an inactivity threshold in days. */
-export function seatActivity(list: SeatList, usage: Usage | undefined, inactiveDays: number, today: IsoDate): SeatActivity[] {
-  const byPerson = usage ? accountsByPerson(usage) : undefined;
-  return list.seats.map((seat, i) => seatActivityOf(seat, i, byPerson, inactiveDays, today));
 }
