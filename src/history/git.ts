@@ -12,11 +12,11 @@ const BATCH = 2000;
 /** Git processes reading batches at once: git inflates loose objects on one core each. */
 const PARALLEL = 2;
 
-/** Reads many objects with one `git cat-file --batch` per 2,000 ids, two at a time; missing ids are left out. */
-export async function readObjects(cwd: string, oids: readonly string[]): Promise<Map<string, GitObject>> {
+/** Reads many objects with one `git cat-file --batch` per 2,000 ids, two at a time; missing ids are left out. `spool`: see GitOptions. */
+export async function readObjects(cwd: string, oids: readonly string[], o: { spool?: boolean } = {}): Promise<Map<string, GitObject>> {
   const found = new Map<string, GitObject>();
   const unique = [...new Set(oids)];
-  const read = (chunk: string[]) => git(cwd, ['cat-file', '--batch'], `${chunk.join('\n')}\n`);
+  const read = (chunk: string[]) => git(cwd, ['cat-file', '--batch'], `${chunk.join('\n')}\n`, { spool: o.spool });
   for (let i = 0; i < unique.length; i += BATCH * PARALLEL) {
     const outs = await Promise.all(Array.from({ length: PARALLEL }, (_, k) => unique.slice(i + k * BATCH, i + (k + 1) * BATCH)).filter((c) => c.length > 0).map(read));
     for (const out of outs) parseBatch(out, found);

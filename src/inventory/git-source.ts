@@ -36,7 +36,8 @@ export function gitSource(repoDir: string, revision: string, label = `${repoDir}
     const batch = pending;
     pending = [];
     try {
-      const objects = await readObjects(repoDir, batch.map((p) => p.oid));
+      // Spooled: the small files of a diff arrive while the changed ones are parsed (issue 16).
+      const objects = await readObjects(repoDir, batch.map((p) => p.oid), { spool: true });
       for (const p of batch) {
         const obj = objects.get(p.oid);
         if (obj) p.resolve(obj.data);
