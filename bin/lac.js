@@ -3,7 +3,6 @@
 // checkout of lac's own sources (src/ beside dist/), a build older than any source file is rebuilt
 // first, so an old dist/ never shadows newer sources.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { enableCompileCache } from 'node:module';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -46,8 +45,5 @@ if (stale()) {
     process.exit(2);
   }
 }
-// V8's compiled code for lac's modules is kept on disk (Node's compile cache, in the temporary folder) and
-// reused by later runs: module loading is most of a short command's time. NODE_DISABLE_COMPILE_CACHE=1 turns it off.
-enableCompileCache?.();
 const { main } = await import(new URL('../dist/cli/main.js', import.meta.url).href);
 process.exitCode = await main(process.argv);
