@@ -2,7 +2,7 @@
 // people.yaml), read whole off the main thread, and answers the lines the main thread needs of them.
 import { trace } from './trace.ts';
 import { parentPort } from 'node:worker_threads';
-import { readObjects } from '../history/git.ts';
+import { batchedObjects } from '../history/git.ts';
 import { createValidators } from '../inventory/validate.ts';
 import { indexPeople, keptPeople, type PeopleIndex } from './people-index.ts';
 import { sparseUsage, usageLines, type UsageLines } from './whole-usage.ts';
@@ -12,25 +12,15 @@ const validators = createValidators();
 const usage = new Map<string, { bytes: Uint8Array; lines: UsageLines } | undefined>();
 let people: PeopleIndex | undefined;
 
-// The objects asked for in the same tick are read by one git process.
-let pending: { repo: string; oid: string; done: (b: Promise<Uint8Array>) => void }[] = [];
-const flush = () => {
-  const batch = pending;
-  pending = [];
-  for (const repo of new Set(batch.map((p) => p.repo))) {
-    const mine = batch.filter((p) => p.repo === repo);
-    const objects = readObjects(repo, mine.map((p) => p.oid));
-    for (const p of mine) p.done(objects.then((o) => o.get(p.oid)?.data ?? Promise.reject(new Error(`git object ${p.oid} is missing in ${repo}`))));
-  }
-};
+// Per repository, the objects asked for in the same tick are read by one git process.
+const readers = new Map<string, (oid: string) => Promise<Uint8Array>>();
 
 /** The file's bytes: read here from git when the main thread named the object (its own thread then never waits for them). */
 function bytesOf({ bytes, git }: FileRequest): Promise<Uint8Array> {
   if (bytes) return Promise.resolve(bytes);
-  return new Promise((done) => {
-    if (pending.length === 0) setImmediate(flush);
-    pending.push({ ...git!, done });
-  });
+  let read = readers.get(git!.repo);
+  if (!read) readers.set(git!.repo, (read = batchedObjects(git!.repo)));
+  return read(git!.oid);
 }
 
 trace('worker loaded');

@@ -24,6 +24,32 @@ export async function readObjects(cwd: string, oids: readonly string[], o: { spo
   return found;
 }
 
+/**
+ * Reads objects by ID: those asked for in the same tick go to git together (readObjects, in the next check
+ * phase); a missing object rejects. `spool`: see GitOptions.
+ */
+export function batchedObjects(cwd: string, o: { spool?: boolean } = {}): (oid: string) => Promise<Uint8Array> {
+  let pending: { oid: string; resolve: (b: Uint8Array) => void; reject: (e: unknown) => void }[] = [];
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    try {
+      const objects = await readObjects(cwd, batch.map((p) => p.oid), o);
+      for (const p of batch) {
+        const obj = objects.get(p.oid);
+        if (obj) p.resolve(obj.data);
+        else p.reject(new Error(`git object ${p.oid} is missing in ${cwd}`));
+      }
+    } catch (e) {
+      for (const p of batch) p.reject(e);
+    }
+  };
+  return (oid) => new Promise<Uint8Array>((resolve, reject) => {
+    if (pending.length === 0) setImmediate(() => void flush());
+    pending.push({ oid, resolve, reject });
+  });
+}
+
 /** Parses `git cat-file --batch` output: "<oid> <type> <size>\n<bytes>\n" or "<name> missing\n". */
 function parseBatch(out: Buffer, into: Map<string, GitObject>): void {
   let pos = 0;

@@ -1,4 +1,4 @@
-import { git, GitError, gitText, readObjects } from '../history/git.ts';
+import { batchedObjects, git, GitError, gitText } from '../history/git.ts';
 import { dayIn, endOfDayMs, isoInstant } from '../history/time.ts';
 import { isIsoDate } from '../util/dates.ts';
 import { ReadRefused, tooLarge } from '../util/fs/read-bounded.ts';
@@ -30,23 +30,9 @@ interface Entry {
 export function gitSource(repoDir: string, revision: string, label = `${repoDir}@${revision}`): TreeSource {
   let tree: Promise<Map<string, Entry>> | undefined;
   const entries = () => (tree ??= listTree(repoDir, revision));
-  // Reads asked for in the same tick go to git together, in one cat-file process.
-  let pending: { oid: string; resolve: (b: Uint8Array) => void; reject: (e: unknown) => void }[] = [];
-  const flush = async () => {
-    const batch = pending;
-    pending = [];
-    try {
-      // Spooled: the small files of a diff arrive while the changed ones are parsed (issue 16).
-      const objects = await readObjects(repoDir, batch.map((p) => p.oid), { spool: true });
-      for (const p of batch) {
-        const obj = objects.get(p.oid);
-        if (obj) p.resolve(obj.data);
-        else p.reject(new Error(`git object ${p.oid} is missing in ${repoDir}`));
-      }
-    } catch (e) {
-      for (const p of batch) p.reject(e);
-    }
-  };
+  // Reads asked for in the same tick go to git together, in one cat-file process; spooled: the small files
+  // of a diff arrive while the changed ones are parsed (issue 16).
+  const object = batchedObjects(repoDir, { spool: true });
   /** The listed entry of a file that may be read. */
   const readable = async (path: string): Promise<Entry> => {
     const entry = (await entries()).get(path);
@@ -61,11 +47,7 @@ export function gitSource(repoDir: string, revision: string, label = `${repoDir}
     git: { repo: repoDir, revision, oid: async (path) => (await readable(path)).oid },
     list: async () => [...(await entries()).keys()].sort(),
     read: async (path) => {
-      const entry = await readable(path);
-      return new Promise<Uint8Array>((resolve, reject) => {
-        if (pending.length === 0) setImmediate(() => void flush());
-        pending.push({ oid: entry.oid, resolve, reject });
-      });
+      return object((await readable(path)).oid);
     },
   };
 }

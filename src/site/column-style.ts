@@ -1,6 +1,7 @@
 // What a table says once about its columns instead of on every cell (site/src/styles/columns.css reads it):
 // the names its stacked rows show (at phone width, and in print for wide tables) and which columns hold dates.
 // Per cell, the names were 57 MB and the date classes 5 MB of a 20,000-person site.
+import { text } from './pages/context.ts';
 import type { CellValue, Table } from './types.ts';
 
 /** Columns named and marked through the table's attributes; later columns are marked per cell. */
@@ -8,8 +9,6 @@ export const STACK_LABELLED = 64;
 
 /** A cell that starts with a date: it stays whole rather than break anywhere. */
 export const DAY = /^\d{4}-\d{2}-\d{2}/;
-
-const textOf = (cell: CellValue | undefined): string => (cell === undefined ? '' : typeof cell === 'string' ? cell : cell.text);
 
 /** A CSS string of text: quotes, backslashes and line breaks escaped. */
 function cssString(text: string): string {
@@ -31,7 +30,7 @@ export function dayColumns(t: Pick<Table, 'columns' | 'rows'>): number[] {
     if (t.columns[i]!.numeric) continue;
     let dates = 0;
     const all = t.rows.every((r) => {
-      const x = textOf(r[i]);
+      const x = r[i] === undefined ? '' : text(r[i]!);
       if (DAY.test(x)) dates++;
       return x === '' || DAY.test(x);
     });
@@ -41,4 +40,4 @@ export function dayColumns(t: Pick<Table, 'columns' | 'rows'>): number[] {
 }
 
 /** A cell that needs its own date class: it starts with a date, in a column not marked as one. */
-export const cellIsDay = (cell: CellValue, column: number, days: ReadonlySet<number>): boolean => !days.has(column + 1) && DAY.test(textOf(cell));
+export const cellIsDay = (cell: CellValue, column: number, days: ReadonlySet<number>): boolean => !days.has(column + 1) && DAY.test(text(cell));
