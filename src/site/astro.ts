@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { handOver } from './handoff.ts';
 import { replaceDir } from './out-dir.ts';
+import { trace } from './trace.ts';
 import type { RenderData } from './types.ts';
 
 /** The Astro project of the report site (site/ in the package). */
@@ -42,6 +43,7 @@ export async function renderSite(data: RenderData, o: AstroBuildOptions): Promis
   // Astro would otherwise report usage to its authors over the network.
   process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
   const { build } = await import('astro');
+  trace('Astro loaded');
   // Astro renders from chunks it writes under the output folder when that folder lies inside the
   // working directory (else under <cwd>/.astro/), and the chunks import Astro's own packages. So
   // the build runs in site/ into a folder inside it, where those imports resolve and nothing is
@@ -64,15 +66,18 @@ export async function renderSite(data: RenderData, o: AstroBuildOptions): Promis
       devToolbar: { enabled: false },
       vite: { define: { 'import.meta.env.LAC_SITE_DATA': JSON.stringify(key) } },
     });
+    trace('Astro built');
     release();
     if (o.downloads) await moveInto(o.downloads, join(buildDir, 'download'));
     await replaceDir(buildDir, outDir);
+    trace('moved into place');
   } finally {
     release();
     await stopEsbuild();
     process.chdir(cwd);
     await rm(tmp, { recursive: true, force: true });
     await rm(buildDir, { recursive: true, force: true });
+    trace('Astro cleaned up');
   }
 }
 

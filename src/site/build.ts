@@ -10,6 +10,7 @@ import { indexSite } from './search-index.ts';
 import { siteFromInput } from './site-data.ts';
 import type { Page, RenderData, Table } from './types.ts';
 import { writeDownloads } from './write-downloads.ts';
+import { trace } from './trace.ts';
 
 export interface SiteBuildOptions extends ModelOptions {
   outDir: string;
@@ -34,8 +35,12 @@ export interface SiteBuildResult {
  * returned: the model is released before Astro renders.
  */
 async function prepare(o: SiteBuildOptions, dir: string): Promise<{ render: RenderData; downloads: number; commit: string | null; dirty: boolean }> {
-  const site = siteFromInput({ ...(await buildSiteInput(o)), base: normalizeBase(o.base) });
+  const input = await buildSiteInput(o);
+  trace('input read');
+  const site = siteFromInput({ ...input, base: normalizeBase(o.base) });
+  trace(`pages and tables made (${site.pages.length} pages)`);
   const written = await writeDownloads(downloads(site), dir);
+  trace(`downloads written (${written})`);
   const { provenance, org } = site.model;
   return { render: { base: site.base, pages: site.pages, tables: shownTables(site.pages, site.tables), model: { provenance, org } }, downloads: written, commit: provenance.commit, dirty: provenance.dirty };
 }
@@ -52,6 +57,7 @@ export function shownTables(pages: readonly Page[], tables: Record<string, Table
 
 /** `lac site build`: compute the site data from the repository, then render it with Astro into outDir and index its pages for search. */
 export async function buildSite(o: SiteBuildOptions): Promise<SiteBuildResult> {
+  trace('site build');
   const before = liveChildren();
   const staged = await mkdtemp(join(tmpdir(), 'lac-downloads-'));
   try {
@@ -61,13 +67,17 @@ export async function buildSite(o: SiteBuildOptions): Promise<SiteBuildResult> {
     const t1 = performance.now();
     await renderSite(prepared.render, { outDir: o.outDir, base: o.base, downloads: staged });
     const t2 = performance.now();
+    trace('rendered');
     const indexed = await indexSite(o.outDir);
     const t3 = performance.now();
+    trace('indexed');
     const pages = (await readdir(o.outDir, { recursive: true })).filter((f) => String(f).endsWith('.html')).length;
+    trace('pages counted');
     return { pages, downloads: prepared.downloads, indexed, commit, dirty, timings: { data: Math.round(t1 - t0), render: Math.round(t2 - t1), search: Math.round(t3 - t2) } };
   } finally {
     await rm(staged, { recursive: true, force: true });
     // Astro's esbuild service and Pagefind's binary are stopped without being waited for: end and wait for them here.
     await endChildren(before);
+    trace('children ended');
   }
 }

@@ -10,6 +10,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import * as pagefind from 'pagefind';
 import { bundleGlobs, type SiteLayout } from './search-bundles.ts';
+import { trace } from './trace.ts';
 
 /** Pages a Pagefind index holds at most: 8,000 take about 550 MB. */
 export const SEARCH_BATCH = 8000;
@@ -63,7 +64,11 @@ export async function indexSite(outDir: string, batch = SEARCH_BATCH): Promise<n
     const globs = bundleGlobs(layout, layout.pages - layout.people.reduce((n, p) => n + p.pages, 0), batch);
     const names = globs.map((_, i) => (i === 0 ? 'pagefind' : `pagefind-${i + 1}`));
     let indexed = 0;
-    for (const [i, glob] of globs.entries()) indexed += await indexBundle(outDir, glob, names[i]!);
+    trace(`search layout read: ${globs.length} bundles`);
+    for (const [i, glob] of globs.entries()) {
+      indexed += await indexBundle(outDir, glob, names[i]!);
+      trace(`search bundle ${i + 1} indexed`);
+    }
     await writeFile(join(outDir, 'pagefind', BUNDLES_FILE), `${JSON.stringify(names.slice(1))}\n`);
     return indexed;
   } catch (e) {
@@ -71,5 +76,6 @@ export async function indexSite(outDir: string, batch = SEARCH_BATCH): Promise<n
   } finally {
     // Pagefind indexes in a child process (its binary in service mode); stop it so none outlives the build.
     await pagefind.close();
+    trace('Pagefind closed');
   }
 }

@@ -1,0 +1,17 @@
+// Step timings on stderr for the benchmarks: LAC_DIFF_TRACE=1 for `lac diff`, LAC_SITE_TRACE=1 for `lac site build`.
+// Each line gives the milliseconds since the process started, the thread, the process's memory and the step.
+import { isMainThread } from 'node:worker_threads';
+
+// process.uptime() counts from the process's start in a worker thread too.
+const START = performance.timeOrigin + performance.now() - process.uptime() * 1000;
+
+/** A function that writes a step, prefixed with `label`, when the environment variable `variable` is set. */
+export function tracer(label: string, variable: string): (what: string) => void {
+  if (!process.env[variable]) return () => {};
+  return (what) => {
+    const ms = (performance.timeOrigin + performance.now() - START).toFixed(0).padStart(6);
+    const mb = (n: number) => `${Math.round(n / 2 ** 20)}`.padStart(5);
+    const m = process.memoryUsage();
+    process.stderr.write(`${label} ${ms} ms ${isMainThread ? 'main  ' : 'worker'} rss ${mb(m.rss)} MB heap ${mb(m.heapUsed)} MB  ${what}\n`);
+  };
+}

@@ -1,0 +1,28 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { tracer } from '../../src/util/trace.ts';
+
+describe('tracer (LAC_DIFF_TRACE, LAC_SITE_TRACE)', () => {
+  afterEach(() => {
+    delete process.env.LAC_TEST_TRACE;
+    vi.restoreAllMocks();
+  });
+
+  it('writes each step with its label, time, thread and memory when the variable is set', () => {
+    process.env.LAC_TEST_TRACE = '1';
+    const written: string[] = [];
+    vi.spyOn(process.stderr, 'write').mockImplementation((s) => (written.push(String(s)), true));
+    const trace = tracer('lac-test-trace', 'LAC_TEST_TRACE');
+    trace('first step');
+    trace('second step');
+    expect(written).toHaveLength(2);
+    expect(written[0]).toMatch(/^lac-test-trace +\d+ ms main +rss +\d+ MB heap +\d+ MB {2}first step\n$/);
+    const ms = written.map((l) => Number(/ (\d+) ms /.exec(l)![1]));
+    expect(ms[1]).toBeGreaterThanOrEqual(ms[0]!);
+  });
+
+  it('writes nothing when the variable is not set', () => {
+    const write = vi.spyOn(process.stderr, 'write');
+    tracer('lac-test-trace', 'LAC_TEST_TRACE')('a step');
+    expect(write).not.toHaveBeenCalled();
+  });
+});
