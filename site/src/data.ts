@@ -5,11 +5,18 @@ import type { Page, RenderData, Table } from '../../dist/site/types.js';
 
 export const data: RenderData = takeOver(import.meta.env.LAC_SITE_DATA);
 
-export const tableById = (id: string): Table => {
-  const t = data.tables[id];
+/** The page at index i of data.pages; a LazyPage (a person's) is made now, when Astro renders it. */
+export const pageAt = (i: number): Page => {
+  const p = data.pages[i]!;
+  return 'make' in p ? p.make() : p;
+};
+
+/** A table a section names: the page's own (a made page's), else the site's. */
+export const tableOf = (id: string, own?: Record<string, Table>): Table => {
+  const t = own?.[id] ?? data.tables[id];
   if (!t) throw new Error(`no table ${id}`);
   return t;
 };
 
 /** Astro's rest parameter for a route: "/" → undefined, "/licenses/figma/" → "licenses/figma". */
-export const slugOf = (p: Page): string | undefined => (p.route === '/' ? undefined : p.route.replace(/^\/|\/$/g, ''));
+export const slugOf = (p: { route: string }): string | undefined => (p.route === '/' ? undefined : p.route.replace(/^\/|\/$/g, ''));

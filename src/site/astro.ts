@@ -76,7 +76,8 @@ export async function renderSite(data: RenderData, o: AstroBuildOptions): Promis
     await stopEsbuild();
     process.chdir(cwd);
     await rm(tmp, { recursive: true, force: true });
-    await rm(buildDir, { recursive: true, force: true });
+    // Retried: after a failed page, Astro's other pages in flight may still be writing into the folder.
+    await rm(buildDir, { recursive: true, force: true, maxRetries: 5 });
     trace('Astro cleaned up');
   }
 }

@@ -7,8 +7,8 @@ import { downloads } from './downloads.ts';
 import type { ModelOptions } from './model/build.ts';
 import { buildSiteInput } from './input.ts';
 import { indexSite } from './search-index.ts';
-import { siteFromInput } from './site-data.ts';
-import type { Page, RenderData, Table } from './types.ts';
+import { isLazy, sitePages } from './site-data.ts';
+import type { LazyPage, Page, RenderData, Table } from './types.ts';
 import { writeDownloads } from './write-downloads.ts';
 import { trace } from './trace.ts';
 
@@ -32,26 +32,30 @@ export interface SiteBuildResult {
 
 /**
  * The data, the pages derived from it, and the downloads written into dir. Only what the pages need is
- * returned: the model is released before Astro renders.
+ * returned; the large tables' rows and the person pages are made from the model as they are rendered
+ * (lazyRows, LazyPage), so the model stays while Astro renders and those rows never are all held at once.
  */
 async function prepare(o: SiteBuildOptions, dir: string): Promise<{ render: RenderData; downloads: number; commit: string | null; dirty: boolean }> {
-  const input = await buildSiteInput(o);
+  const input = { ...(await buildSiteInput(o)), base: normalizeBase(o.base) };
   trace('input read');
-  const site = siteFromInput({ ...input, base: normalizeBase(o.base) });
-  trace(`pages and tables made (${site.pages.length} pages)`);
-  const written = await writeDownloads(downloads(site), dir);
+  const { pages, tables } = sitePages(input);
+  trace(`pages and tables made (${pages.length} pages)`);
+  const written = await writeDownloads(downloads({ ...input, tables }), dir);
   trace(`downloads written (${written})`);
-  const { provenance, org } = site.model;
-  return { render: { base: site.base, pages: site.pages, tables: shownTables(site.pages, site.tables), model: { provenance, org } }, downloads: written, commit: provenance.commit, dirty: provenance.dirty };
+  const { provenance, org } = input.model;
+  return { render: { base: input.base, pages, tables: shownTables(pages, tables), model: { provenance, org } }, downloads: written, commit: provenance.commit, dirty: provenance.dirty };
 }
 
 /**
- * The tables a page shows: those only written as CSV (every seat, every change of a license, everyone)
- * are released before Astro renders, with the model.
+ * The tables a page shows: those only written as CSV (every seat, every change of a license, everyone) are
+ * not handed to Astro. (A LazyPage's tables are its own.)
  */
-export function shownTables(pages: readonly Page[], tables: Record<string, Table>): Record<string, Table> {
+export function shownTables(pages: readonly (Page | LazyPage)[], tables: Record<string, Table>): Record<string, Table> {
   const out: Record<string, Table> = {};
-  for (const p of pages) for (const s of p.sections) if (s.type === 'table') out[s.table] = tables[s.table]!;
+  for (const p of pages) {
+    if (isLazy(p)) for (const id of p.shows ?? []) out[id] = tables[id]!;
+    else for (const s of p.sections) if (s.type === 'table') out[s.table] = tables[s.table]!;
+  }
   return out;
 }
 

@@ -26,10 +26,11 @@ export function stackLabelStyle(labels: readonly string[]): string {
  */
 export function dayColumns(t: Pick<Table, 'columns' | 'rows'>): number[] {
   const out: number[] = [];
+  const rows = t.rows; // once: a table's rows may be made when read (lazyRows)
   for (let i = 0; i < Math.min(t.columns.length, STACK_LABELLED); i++) {
     if (t.columns[i]!.numeric) continue;
     let dates = 0;
-    const all = t.rows.every((r) => {
+    const all = rows.every((r) => {
       const x = r[i] === undefined ? '' : text(r[i]!);
       if (DAY.test(x)) dates++;
       return x === '' || DAY.test(x);

@@ -17,7 +17,7 @@ export interface DownloadFile {
 }
 
 /** The files under /download/: every table that has a CSV of its own (not a view of a shared one) (UTF-8 with a BOM, as every CSV here), the whole data as JSON (gzip), each vendor's license position, the forecast as `lac forecast --format csv`, the renewal calendar. */
-export function downloads(d: SiteData): DownloadFile[] {
+export function downloads(d: Pick<SiteData, 'tables' | 'model' | 'ics'>): DownloadFile[] {
   return [
     ...Object.values(d.tables).filter((t) => t.csv === undefined).map((t) => ({ path: `csv/${t.id}.csv`, body: () => tableCsv(t) })),
     { path: routes.dataJson.slice('/download/'.length), body: () => { const { obj, items } = dataJson(d.model); return jsonChunks(obj, items); } },

@@ -19,20 +19,22 @@ import { overviewPage } from './pages/overview.ts';
 import { peoplePage, personPages } from './pages/people.ts';
 import { positionPage } from './pages/position.ts';
 import { vendorPages, vendorsPage } from './pages/vendors.ts';
-import type { Page, SiteData, SiteInput } from './types.ts';
+import type { LazyPage, Page, SiteData, SiteInput, Table } from './types.ts';
 
 /** The page builders, one per section of the site. */
-const BUILDERS: ((ctx: Ctx) => Page | Page[])[] = [
+const BUILDERS: ((ctx: Ctx) => Page | (Page | LazyPage)[])[] = [
   overviewPage, licensesPage, licensePages, contractsPage, contractPages, renewalsPage, vendorsPage, vendorPages, positionPage,
   peoplePage, personPages, departmentsPage, spendPages, forecastPage, compliancePage, offboardingPage, evidencePages, auditPages, auditMonthPages, atPages, searchPage,
   discoveryPage,
 ];
 
+export const isLazy = (p: Page | LazyPage): p is LazyPage => 'make' in p;
+
 /**
- * Pages and tables from the site input. Pure; the Astro project calls it once per build (site/src/data.ts),
- * so that only the model crosses the process boundary, not the pages derived from it.
+ * The pages and the site's tables from the site input: what `lac site build` renders. A person's page is a
+ * LazyPage, made (with its own tables) when Astro renders it. Pure.
  */
-export function siteFromInput(input: SiteInput): SiteData {
+export function sitePages(input: SiteInput): { pages: (Page | LazyPage)[]; tables: Record<string, Table> } {
   const m = input.model;
   const ctx = context(m, links(m.provenance.repoUrl, m.provenance.commit, m.provenance.prefix));
   const pages = [...BUILDERS.flatMap((b) => b(ctx)), ...(input.sources ? sourcePages(ctx, input.sources) : [])];
@@ -43,5 +45,18 @@ export function siteFromInput(input: SiteInput): SiteData {
     if (seen.has(p.route)) throw new Error(`two pages at ${p.route}`);
     seen.add(p.route);
   }
-  return { ...input, pages, tables: ctx.tables };
+  return { pages, tables: ctx.tables };
+}
+
+/** Every page made, with every table (a made page's own ones joined to the site's): the whole site at once, for checks. */
+export function siteFromInput(input: SiteInput): SiteData {
+  const { pages, tables } = sitePages(input);
+  const made = pages.map((p) => (isLazy(p) ? p.make() : p));
+  for (const p of made) {
+    for (const [id, t] of Object.entries(p.tables ?? {})) {
+      if (tables[id]) throw new Error(`duplicate table id ${id}`);
+      tables[id] = t;
+    }
+  }
+  return { ...input, pages: made, tables };
 }

@@ -36,7 +36,7 @@ export type ColumnKind = 'text' | 'date' | 'period' | 'number' | 'count' | 'perc
 export interface Table {
   id: string;
   title: string;
-  columns: Column[];
+  columns: readonly Column[];
   rows: CellValue[][];
   /** Shown when there are no rows. */
   empty?: string;
@@ -83,6 +83,19 @@ export interface Page {
   nav: NavKey;
   crumbs: Cell[];
   sections: Section[];
+  /** Tables of the page's own, not registered with the site's (a LazyPage's): its sections name them first. */
+  tables?: Record<string, Table>;
+}
+
+/**
+ * A page made when it is rendered, not before: a person's page (100,000 of them held at once were most of a
+ * large organization's build memory). make() gives the page with its own tables.
+ */
+export interface LazyPage {
+  route: string;
+  make(): Page;
+  /** The site's tables the page will show (beside its own), so that they reach Astro. */
+  shows?: string[];
 }
 
 export const NAV = [
@@ -121,7 +134,7 @@ export interface SiteData extends SiteInput {
 /** What the Astro project renders: the pages and their tables, and of the model only what every page's frame shows. */
 export interface RenderData {
   base: string;
-  pages: Page[];
+  pages: (Page | LazyPage)[];
   tables: Record<string, Table>;
   model: Pick<SiteModel, 'provenance' | 'org'>;
 }

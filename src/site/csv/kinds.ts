@@ -49,8 +49,8 @@ export function kindOf(col: Column, cells: readonly (CellValue | undefined)[]): 
 }
 
 /** The CSV columns of a table: each page column, and the flag, ID, email and currency columns its kind brings. */
-export function csvColumns(t: Table): CsvColumn[] {
-  const kinds = t.columns.map((c, i) => kindOf(c, t.rows.map((r) => r[i])));
+export function csvColumns(t: Table, rows: CellValue[][] = t.rows): CsvColumn[] {
+  const kinds = t.columns.map((c, i) => kindOf(c, rows.map((r) => r[i])));
   const currencies = new Set(t.columns.flatMap((c, i) => (kinds[i] === 'money' ? [currencyOf(c.label) ?? ''] : [])));
   const perColumn = currencies.size > 1;
   const out: CsvColumn[] = [];

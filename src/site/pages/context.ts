@@ -2,7 +2,7 @@ import type { HistoryEvent } from '../../history/history.ts';
 import type { Links } from '../links.ts';
 import type { SiteModel, UnknownInfo } from '../model/types.ts';
 import { routes } from '../routes.ts';
-import type { Cell, CellValue, Column, Section, Table } from '../types.ts';
+import type { Cell, CellValue, Column, Page, Section, Table } from '../types.ts';
 
 /** What every page builder gets: the model, the link template, and the table registry. */
 export interface Ctx {
@@ -39,12 +39,21 @@ export function context(m: SiteModel, links: Links): Ctx {
   const emails = new Map(m.people.map((p) => [p.id, p.email]));
   const withPage = peopleWithPages(m);
   // The ID (and a person's email) ride along for the CSV, which writes them beside the name (src/site/csv/).
-  const ref = (kind: keyof typeof names, route: (id: string) => string) => (id: string | null | undefined): CellValue => {
-    if (!id) return '';
-    const name = names[kind].get(id);
-    const email = kind === 'person' ? { email: emails.get(id) ?? '' } : {};
-    if (name === undefined) return { text: id, id, ...email };
-    return kind === 'person' && !withPage.has(id) ? { text: name, id, ...email } : { text: name, href: route(id), id, ...email };
+  // One cell per record, shared by every table that names it (a million seats name 100,000 people): no page
+  // builder changes a cell.
+  const ref = (kind: keyof typeof names, route: (id: string) => string) => {
+    const made = new Map<string, Cell>();
+    return (id: string | null | undefined): CellValue => {
+      if (!id) return '';
+      let cell = made.get(id);
+      if (!cell) {
+        const name = names[kind].get(id);
+        const email = kind === 'person' ? { email: emails.get(id) ?? '' } : {};
+        cell = name === undefined ? { text: id, id, ...email } : kind === 'person' && !withPage.has(id) ? { text: name, id, ...email } : { text: name, href: route(id), id, ...email };
+        made.set(id, cell);
+      }
+      return cell;
+    };
   };
   return {
     m, links, tables,
@@ -60,6 +69,20 @@ export function context(m: SiteModel, links: Links): Ctx {
     money: (label) => `${label} (${m.org.currency})`,
     hasPage: (person) => withPage.has(person),
   };
+}
+
+/** A page made with a table registry of its own (a LazyPage's): its tables go with it, not into the site's. */
+export function withOwnTables(ctx: Ctx, build: (c: Ctx) => Page): Page {
+  const tables: Record<string, Table> = {};
+  const own: Ctx = {
+    ...ctx, tables,
+    table(t) {
+      if (tables[t.id] || ctx.tables[t.id]) throw new Error(`duplicate table id ${t.id}`);
+      tables[t.id] = t;
+      return { type: 'table', table: t.id };
+    },
+  };
+  return { ...build(own), tables };
 }
 
 /** A share in percent with two decimals, for the CSV beside a rounded page figure. */
@@ -142,19 +165,17 @@ export interface EventsTableOptions {
   each?: string;
   /** With a License column (false on a license's own page and CSV: it would repeat the license on every row). */
   license?: boolean;
+  /** The CSV the table is a view of (Table.csv). */
+  csv?: string | null;
 }
 
 /** "verified" / "unverified" as GitHub judged the signature; without its verdict, whether the commit carries one. */
 const signedCell = (e: AuditRow): string => (e.approval && e.approval.signature !== 'unavailable' ? e.approval.signature : e.signed ? 'yes (not verified)' : 'no');
 
 /** The standard table of change events (audit trail, license, person and contract pages); `each` says where a summed row's changes are listed one by one. */
-export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRow[], o: EventsTableOptions = {}): Table {
+export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRow[] | (() => AuditRow[]), o: EventsTableOptions = {}): Table {
   const { each = "each is in its license's change history", license = true } = o;
-  const columns: Column[] = [{ label: 'Date' }, { label: 'Event' }, { label: 'License' }, { label: 'Subject' }, { label: 'Change' }, { label: 'Author' }, { label: 'Commit' }, { label: 'Pull request' }, { label: 'Signed' }];
-  if (!license) columns.splice(LICENSE_COLUMN, 1);
-  return {
-    id, title, columns,
-    rows: events.map((e) => {
+  return lazyRows({ id, title, columns: license ? EVENT_COLUMNS : EVENT_COLUMNS_NO_LICENSE, empty: 'No changes recorded in the git history.', ...(o.csv !== undefined ? { csv: o.csv } : {}) }, () => (typeof events === 'function' ? events() : events).map((e) => {
       const pull = e.pr !== null ? ctx.links.pull(e.pr) : null;
       // The most specific subject, linked: a seat event is about a person (or device) on a license.
       const subj: CellValue = e.count !== undefined ? `${e.count} records` : e.person ? ctx.person(e.person) : e.device ? e.device : e.contract ? ctx.contract(e.contract) : e.license ? ctx.license(e.license) : e.vendor ? ctx.vendor(e.vendor) : e.file;
@@ -168,13 +189,24 @@ export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRo
       ];
       if (!license) row.splice(LICENSE_COLUMN, 1);
       return row;
-    }),
-    empty: 'No changes recorded in the git history.',
-  };
+  }));
+}
+
+/**
+ * A table whose rows are made each time they are read, not held: every seat, every change and each person's
+ * part of them would otherwise all be in memory at once while a large organization's site is built (issue 16).
+ * Read `rows` once per use; a spread ({ ...t }) turns it into a table that holds its rows.
+ */
+export function lazyRows(t: Omit<Table, 'rows'>, rows: () => CellValue[][]): Table {
+  return Object.defineProperty({ ...t }, 'rows', { get: rows, enumerable: true }) as Table;
 }
 
 /** The License column of eventsTable, left out on a license's own tables. */
 const LICENSE_COLUMN = 2;
+
+// One array of columns for all the event tables (a person's page has one): no table changes its columns.
+const EVENT_COLUMNS: readonly Column[] = [{ label: 'Date' }, { label: 'Event' }, { label: 'License' }, { label: 'Subject' }, { label: 'Change' }, { label: 'Author' }, { label: 'Commit' }, { label: 'Pull request' }, { label: 'Signed' }];
+const EVENT_COLUMNS_NO_LICENSE = EVENT_COLUMNS.filter((_, i) => i !== LICENSE_COLUMN);
 
 /** Groups items by a key, keeping their order. */
 export function groupBy<T>(items: readonly T[], key: (t: T) => string | null | undefined): Map<string, T[]> {
@@ -206,19 +238,20 @@ export function pagerSection(label: string, n: number, current: number, href: (p
 
 /**
  * A long table shown `size` rows a page: a page's sections are its part of the rows (titled "<title>: a–b of N"
- * when there are several pages) between a pager above and one below; `table` registers that part as a view.
+ * when there are several pages) between a pager above and one below; `table` registers that part, rows
+ * `from` (inclusive) `to` (exclusive) of `count`, as a view.
  */
 export function pagedList(o: {
-  rows: CellValue[][]; size: number; title: string; pager: string; href: (page: number) => string;
-  table: (page: number, title: string, rows: CellValue[][]) => Section;
+  count: number; size: number; title: string; pager: string; href: (page: number) => string;
+  table: (page: number, title: string, from: number, to: number) => Section;
 }): { pages: number; sections: (page: number) => Section[] } {
-  const pages = Math.max(1, Math.ceil(o.rows.length / o.size));
+  const pages = Math.max(1, Math.ceil(o.count / o.size));
   return {
     pages,
     sections: (page) => {
       const from = (page - 1) * o.size;
-      const part = o.rows.slice(from, from + o.size);
-      const table = o.table(page, pages > 1 ? `${o.title}: ${from + 1}–${from + part.length} of ${o.rows.length}` : o.title, part);
+      const to = Math.min(from + o.size, o.count);
+      const table = o.table(page, pages > 1 ? `${o.title}: ${from + 1}–${to} of ${o.count}` : o.title, from, to);
       return pages > 1 ? [pagerSection(o.pager, pages, page, o.href), table, pagerSection(`${o.pager} (bottom)`, pages, page, o.href)] : [table];
     },
   };

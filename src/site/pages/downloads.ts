@@ -60,9 +60,15 @@ export function downloadsPage(ctx: Ctx): Page {
   };
   for (const [f, tables] of groups) {
     // A column's kind can only be read from the cells of a table that has rows.
-    const shown = [...tables].sort((a, b) => Number(b.rows.length > 0) - Number(a.rows.length > 0));
+    // The tables with rows first; each table's rows read once and let go (they may be made when read: lazyRows).
     const cols = new Map<string, CsvColumn>();
-    for (const t of shown) for (const c of csvColumns(t)) if (!cols.has(c.header)) cols.set(c.header, c);
+    const add = (t: Table, rows: CellValue[][]) => { for (const c of csvColumns(t, rows)) if (!cols.has(c.header)) cols.set(c.header, c); };
+    const empty = tables.filter((t) => {
+      const rows = t.rows;
+      if (rows.length > 0) add(t, rows);
+      return rows.length === 0;
+    });
+    for (const t of empty) add(t, []);
     document({ text: `${f}.csv`, href: routes.csv(tables[0]!.id) }, tables.length, [...cols.values()].map((c) => ({ header: c.header, type: typeText(c), meaning: meaningOf(c) })));
   }
   const plain = (header: string) => header.replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',').map((h) => ({ header: h, type: 'as `lac` writes it', meaning: GLOSSARY[h] ?? UNDOCUMENTED }));

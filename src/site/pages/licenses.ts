@@ -6,7 +6,7 @@ import type { Page, Section, Table } from '../types.ts';
 import type { HistoryEvent } from '../../history/history.ts';
 import { bulkCommits, summedBulk } from './audit.ts';
 import { amount, bought, round2, eventsTable, groupBy, idle, num, pct, percent, wholly, withUnknownColumn, type Ctx } from './context.ts';
-import { licenseSeats, seatRowsByLicense } from './seats.ts';
+import { licenseSeats, seatsByLicense } from './seats.ts';
 
 export function licensesPage(ctx: Ctx): Page {
   return {
@@ -46,7 +46,7 @@ export function findingsTable(ctx: Ctx, id: string, title: string, findings: Fin
 
 export function licensePages(ctx: Ctx): Page[] {
   const { m } = ctx;
-  const seatsBy = seatRowsByLicense(ctx);
+  const seatsBy = seatsByLicense(ctx);
   const eventsBy = groupBy(m.events, (e) => e.license);
   const bulk = bulkCommits(m.events);
   return m.licenses.flatMap((l): Page[] => {
@@ -112,5 +112,5 @@ function historyTable(ctx: Ctx, id: string, events: HistoryEvent[], bulk: Set<st
   const shown = summedBulk(events, bulk);
   if (shown.length === events.length) return ctx.table(eventsTable(ctx, `license-${id}-history`, 'Change history', events, { license: false }));
   ctx.table(eventsTable(ctx, `license-${id}-changes`, 'Every change', events, { license: false }));
-  return ctx.table({ ...eventsTable(ctx, `license-${id}-history`, 'Change history', shown, { each: "each is in this table's CSV", license: false }), csv: `license-${id}-changes` });
+  return ctx.table(eventsTable(ctx, `license-${id}-history`, 'Change history', shown, { each: "each is in this table's CSV", license: false, csv: `license-${id}-changes` }));
 }

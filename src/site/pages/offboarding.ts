@@ -75,13 +75,29 @@ export function offboardingPage(ctx: Ctx): Page {
   };
 }
 
+const indexes = new WeakMap<Offboarding, { leaving: Map<string, Offboarding['leaving'][number]>; leavers: Map<string, Offboarding['leavers'][number]> }>();
+
+/** The leavers and those leaving by person, made once per model (every person's page looks itself up). */
+function byPerson(o: Offboarding) {
+  let by = indexes.get(o);
+  if (!by) {
+    // The first of a person's entries, as a search from the start finds it.
+    const first = <T extends { person: string }>(list: readonly T[]) => { const m = new Map<string, T>(); for (const x of list) if (!m.has(x.person)) m.set(x.person, x); return m; };
+    by = { leaving: first(o.leaving), leavers: first(o.leavers) };
+    indexes.set(o, by);
+  }
+  return by;
+}
+
 /** The offboarding part of a person's page: their seats' removals, or the day they leave. */
 export function personSections(ctx: Ctx, person: string): Section[] {
   const o = ctx.m.offboarding;
-  const leaving = o?.leaving.find((l) => l.person === person);
+  if (!o) return [];
+  const by = byPerson(o);
+  const leaving = by.leaving.get(person);
   if (leaving) return [{ type: 'text', title: 'Offboarding', text: `Leaves on ${leaving.end}: not counted until that day has passed.` }];
-  const l = o?.leavers.find((x) => x.person === person);
-  if (!o || !l) return [];
+  const l = by.leavers.get(person);
+  if (!l) return [];
   const verdict = `${VERDICT_TEXT[l.verdict]}${l.allRemovedOn ? `; the last seat went on ${l.allRemovedOn}` : ''}${l.worstDays ? `; most days ${l.worstDays.value}` : ''}`;
   return [
     { type: 'text', title: 'Offboarding', text: `Last day ${l.end} (${l.quarter}). Verdict: ${verdict}. ${policyText(o)}` },
