@@ -12,5 +12,12 @@ export function csvCell(value: string | number | null | undefined): string {
 
 /** CSV with a header row and CRLF line ends. */
 export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
-  return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  return csvLines([header, ...rows]);
+}
+
+/** CSV lines, each ended by CRLF (a part of a file written a part at a time). */
+export function csvLines(rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
+  let out = '';
+  for (const r of rows) out += `${r.map(csvCell).join(',')}\r\n`;
+  return out;
 }

@@ -1,7 +1,7 @@
 import { formatPositionCsv } from '../report/position.ts';
 import { vendorLines } from './pages/position.ts';
 import { forecastCsv } from '../report/forecast/format.ts';
-import { BOM, tableCsv } from './csv/table.ts';
+import { BOM, tableCsv, tableCsvChunks } from './csv/table.ts';
 import type { SiteData } from './types.ts';
 import { dataJson } from './data-json.ts';
 import { routes } from './routes.ts';
@@ -16,10 +16,16 @@ export interface DownloadFile {
   body(): string | Iterable<string>;
 }
 
+/** A download's whole text (its chunks joined); a .gz file's text before compression. */
+export function bodyText(f: DownloadFile): string {
+  const body = f.body();
+  return typeof body === 'string' ? body : [...body].join('');
+}
+
 /** The files under /download/: every table that has a CSV of its own (not a view of a shared one) (UTF-8 with a BOM, as every CSV here), the whole data as JSON (gzip), each vendor's license position, the forecast as `lac forecast --format csv`, the renewal calendar. */
 export function downloads(d: Pick<SiteData, 'tables' | 'model' | 'ics'>): DownloadFile[] {
   return [
-    ...Object.values(d.tables).filter((t) => t.csv === undefined).map((t) => ({ path: `csv/${t.id}.csv`, body: () => tableCsv(t) })),
+    ...Object.values(d.tables).filter((t) => t.csv === undefined).map((t) => ({ path: `csv/${t.id}.csv`, body: () => tableCsvChunks(t) })),
     { path: routes.dataJson.slice('/download/'.length), body: () => { const { obj, items } = dataJson(d.model); return jsonChunks(obj, items); } },
     ...[...new Set(d.model.position.lines.map((l) => l.vendor))].map((v) => ({ path: `position/${v}.csv`, body: () => BOM + formatPositionCsv({ ...d.model.position, lines: vendorLines(d.model.position, v) }) })),
     { path: 'forecast.csv', body: () => BOM + forecastCsv(d.model.forecast) },

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { annualTotal } from '../../src/analysis/report/total.ts';
 import { loadInventory } from '../../src/inventory/load.ts';
 import { fsSource } from '../../src/inventory/source.ts';
-import { downloads } from '../../src/site/downloads.ts';
+import { bodyText, downloads } from '../../src/site/downloads.ts';
 import { buildSiteInput } from '../../src/site/input.ts';
 import { siteFromInput } from '../../src/site/site-data.ts';
 import { synthesizeTo } from '../../src/synth/index.ts';
@@ -45,7 +45,7 @@ const section = (rows: Row[], name: string) => rows.filter((r) => r.section === 
 
 async function checkSite(root: string, today: string): Promise<number> {
   const site = siteFromInput(await buildSiteInput({ root, today }));
-  const csv = new Map(downloads(site).filter((d) => d.path.startsWith('csv/')).map((d) => [d.path.slice(4, -4), rowsOf(d.body() as string)]));
+  const csv = new Map(downloads(site).filter((d) => d.path.startsWith('csv/')).map((d) => [d.path.slice(4, -4), rowsOf(bodyText(d))]));
   const t = (id: string) => csv.get(id) ?? [];
   const spend = total(t('licenses'), 'Annual cost');
   let checked = 0;

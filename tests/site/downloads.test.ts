@@ -1,7 +1,7 @@
 // Issue 15: every CSV download opens right in a spreadsheet: ISO dates only, numbers as numbers, "unlimited" as an empty
 // cell plus a flag column, an ID (and a person's email) beside each name, UTF-8 with a byte order mark.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { downloads } from '../../src/site/downloads.ts';
+import { bodyText, downloads } from '../../src/site/downloads.ts';
 import { csvColumns } from '../../src/site/csv/kinds.ts';
 import { familyNamer } from '../../src/site/csv/families.ts';
 import { COLUMNS_TABLE, UNDOCUMENTED } from '../../src/site/pages/downloads.ts';
@@ -20,7 +20,7 @@ beforeAll(async () => ({ site, cleanup } = await builtSite()));
 afterAll(() => cleanup());
 
 const BOM = '\uFEFF';
-const file = (path: string) => downloads(site).find((d) => d.path === path)!.body() as string;
+const file = (path: string) => bodyText(downloads(site).find((d) => d.path === path)!);
 /** A download parsed by the strict RFC 4180 reader, its BOM checked and removed. */
 function read(path: string): { header: string[]; rows: Record<string, string>[] } {
   const text = file(path);
@@ -72,7 +72,7 @@ describe('CSV downloads', () => {
 
   test('an unlimited count is an empty cell and a true flag; "28 + unlimited" is 28 and true', () => {
     const t = { id: 'x', title: 'x', columns: [{ label: 'Bought', numeric: true, kind: 'count' as const }], rows: [['unlimited'], ['28 + unlimited'], ['12'], ['none'], [{ text: 'full 4, viewer unlimited', value: 4, unlimited: true }]] };
-    const csv = (downloads({ ...site, tables: { x: t } }).find((d) => d.path === 'csv/x.csv')!.body() as string).slice(1);
+    const csv = bodyText(downloads({ ...site, tables: { x: t } }).find((d) => d.path === 'csv/x.csv')!).slice(1);
     expect(parseCsv(csv)).toEqual([['Bought', 'Bought_unlimited'], ['', 'true'], ['28', 'true'], ['12', 'false'], ['', 'false'], ['4', 'true']]);
   });
 
@@ -218,7 +218,7 @@ describe('cells a spreadsheet could not read before', () => {
       columns: [{ label: 'True-up (EUR)', numeric: true }, { label: 'Peak in use', numeric: true }, { label: 'Removed on', kind: 'date' as const }, { label: 'Share', kind: 'percent' as const }],
       rows: [['12.50 + unknown', '5 (2026-07-01)', 'still held', '45%'], ['?', '—', '2026-07-03', { text: '3/4 (75.0%)', value: 75 }]],
     };
-    const csv = (downloads({ ...site, tables: { x: t } }).find((d) => d.path === 'csv/x.csv')!.body() as string).slice(1);
+    const csv = bodyText(downloads({ ...site, tables: { x: t } }).find((d) => d.path === 'csv/x.csv')!).slice(1);
     expect(parseCsv(csv)).toEqual([['True-up (EUR)', 'Peak in use', 'Removed on', 'Share', 'Currency'], ['12.50', '5', '', '45', 'EUR'], ['', '', '2026-07-03', '75', 'EUR']]);
   });
 });

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildSiteInput } from '../../src/site/input.ts';
 import { siteFromInput } from '../../src/site/site-data.ts';
-import { downloads } from '../../src/site/downloads.ts';
+import { bodyText, downloads } from '../../src/site/downloads.ts';
 import type { SiteData, SiteInput } from '../../src/site/types.ts';
 import { buildSiteFixture, TODAY, type SiteFixture } from './fixture.ts';
 import { lac } from '../support/cli.ts';
@@ -102,7 +102,7 @@ describe('site pages and downloads', () => {
   });
 
   test('the CSV of a table holds its cells, a formula-like name neutralised', () => {
-    const csv = downloads(site).find((d) => d.path === 'csv/license-figma-tiers.csv')!.body() as string;
+    const csv = bodyText(downloads(site).find((d) => d.path === 'csv/license-figma-tiers.csv')!);
     // Typed (issue 15): the count with its unlimited flag, the percent as a number, one currency column.
     expect(csv.split('\r\n')[2]).toBe("plus,'+Plus seat,2,false,1,1,false,0,1,0,0,180.00,,180.00,EUR");
   });

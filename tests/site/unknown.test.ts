@@ -3,7 +3,7 @@
 // column keeps the known part (empty when nothing is known, never 0.00), a "Cost unknown" column
 // says why, and a row with no unknown part has no marker.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { downloads } from '../../src/site/downloads.ts';
+import { bodyText, downloads } from '../../src/site/downloads.ts';
 import { buildSiteInput } from '../../src/site/input.ts';
 import { siteFromInput } from '../../src/site/site-data.ts';
 import type { SiteInput } from '../../src/site/types.ts';
@@ -41,7 +41,7 @@ describe('site model: unknown parts of summed rows', () => {
   it('the chargeback, vendor and spend tables show it in a "Cost unknown" column, and their amounts still sum', () => {
     const site = siteFromInput(built);
     const table = (id: string) => {
-      const t = parseCsv(downloads(site).find((x) => x.path === `csv/${id}.csv`)!.body() as string);
+      const t = parseCsv(bodyText(downloads(site).find((x) => x.path === `csv/${id}.csv`)!));
       return t.rows.map((r) => rowRecord(t.header, r));
     };
     const depts = table('chargeback-departments');
@@ -67,7 +67,7 @@ describe('site model: unknown parts of summed rows', () => {
   it('a site where every amount is known has no "Cost unknown" column', async () => {
     repo.commit({ 'inventory/org.yaml': unknownRowFiles()['inventory/org.yaml']!.replace('exchange_rates: {}', 'exchange_rates: { USD: "0.90" }') }, { message: 'USD rate', date: '2026-01-03T09:00:00Z' });
     const site = siteFromInput(await buildSiteInput({ root: repo.dir, today: '2026-03-10', env: { SOURCE_DATE_EPOCH: '1784000000' } }));
-    const headers = downloads(site).filter((x) => x.path.startsWith('csv/')).map((x) => (x.body() as string).split('\r\n')[0]!);
+    const headers = downloads(site).filter((x) => x.path.startsWith('csv/')).map((x) => bodyText(x).split('\r\n')[0]!);
     expect(headers.filter((h) => h.includes('Cost unknown'))).toEqual([]);
     expect(headers.length).toBeGreaterThan(10);
   });

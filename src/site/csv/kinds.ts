@@ -1,5 +1,6 @@
 // What each table column becomes in its CSV: the page shows text ("28 + unlimited", "45%", "2026-12-03 (today)");
 // a spreadsheet needs ISO dates, plain numbers, a flag for "unlimited" and an ID beside each name (issue 15).
+import { rowChunks } from '../rows.ts';
 import type { CellValue, Column, ColumnKind, Table } from '../types.ts';
 
 export type CsvType = 'text' | 'date' | 'number' | 'boolean' | 'id' | 'email' | 'currency';
@@ -26,31 +27,67 @@ const DAY = /^\d{4}-\d{2}-\d{2}/;
 const PERCENT = /^-?\d+(\.\d+)?%/;
 const textOf = (c: CellValue | undefined) => (c === undefined ? '' : typeof c === 'string' ? c : c.text);
 
-/** The column's kind: declared, or inferred from its label and cells. */
-export function kindOf(col: Column, cells: readonly (CellValue | undefined)[]): ColumnKind {
-  if (col.kind) return col.kind;
-  if (PERSON_LABELS.has(col.label)) return 'person';
-  if (REF_LABELS.has(col.label)) return 'ref';
-  const objects = cells.filter((c): c is Exclude<CellValue, string> => typeof c === 'object');
-  if (objects.some((c) => c.email !== undefined)) return 'person';
-  if (objects.some((c) => c.id !== undefined)) return 'ref';
-  const texts = cells.map(textOf).filter((t) => t !== '');
-  if (col.numeric) {
-    if (currencyOf(col.label)) return 'money';
-    if (objects.some((c) => c.unlimited !== undefined) || texts.some((t) => t.includes('unlimited'))) return 'count';
-    if (texts.some((t) => PERCENT.test(t))) return 'percent';
-    return 'number';
+/** What a column's cells say about its kind, gathered a part of the rows at a time. */
+interface Seen { email: boolean; id: boolean; unlimited: boolean; percent: boolean; texts: number; allDay: boolean; allPercent: boolean; allYesNo: boolean }
+
+const unseen = (): Seen => ({ email: false, id: false, unlimited: false, percent: false, texts: 0, allDay: true, allPercent: true, allYesNo: true });
+
+function see(s: Seen, c: CellValue | undefined): void {
+  if (typeof c === 'object') {
+    if (c.email !== undefined) s.email = true;
+    if (c.id !== undefined) s.id = true;
+    if (c.unlimited !== undefined) s.unlimited = true;
   }
-  if (texts.length === 0) return 'text';
-  if (texts.every((t) => DAY.test(t))) return 'date';
-  if (texts.every((t) => PERCENT.test(t) || t === '—')) return 'percent';
-  if (texts.every((t) => t === 'yes' || t === 'no')) return 'yesno';
+  const t = textOf(c);
+  if (t === '') return;
+  s.texts++;
+  const percent = PERCENT.test(t);
+  if (t.includes('unlimited')) s.unlimited = true;
+  if (percent) s.percent = true;
+  if (!DAY.test(t)) s.allDay = false;
+  if (!percent && t !== '—') s.allPercent = false;
+  if (t !== 'yes' && t !== 'no') s.allYesNo = false;
+}
+
+/** The column's kind without its cells, when its declaration or label settles it. */
+const settled = (col: Column): ColumnKind | undefined => col.kind ?? (PERSON_LABELS.has(col.label) ? 'person' : REF_LABELS.has(col.label) ? 'ref' : undefined);
+
+/** The column's kind from what its cells showed. */
+function decide(col: Column, s: Seen): ColumnKind {
+  const known = settled(col);
+  if (known) return known;
+  if (s.email) return 'person';
+  if (s.id) return 'ref';
+  if (col.numeric) return currencyOf(col.label) ? 'money' : s.unlimited ? 'count' : s.percent ? 'percent' : 'number';
+  if (s.texts === 0) return 'text';
+  if (s.allDay) return 'date';
+  if (s.allPercent) return 'percent';
+  if (s.allYesNo) return 'yesno';
   return 'text';
 }
 
+/** The column's kind: declared, or inferred from its label and cells. */
+export function kindOf(col: Column, cells: readonly (CellValue | undefined)[]): ColumnKind {
+  const s = unseen();
+  for (const c of cells) see(s, c);
+  return decide(col, s);
+}
+
+/** Each column's kind, the rows read a part at a time (rowChunks), and not at all when no kind needs them. */
+function kindsOf(t: Table, rows?: CellValue[][]): ColumnKind[] {
+  const seen = t.columns.map(unseen);
+  if (t.columns.some((c) => !settled(c))) {
+    for (const part of rows ? [rows] : rowChunks(t, CHUNK_ROWS)) for (const r of part) for (let i = 0; i < seen.length; i++) see(seen[i]!, r[i]);
+  }
+  return t.columns.map((c, i) => decide(c, seen[i]!));
+}
+
+/** Rows made and written at a time by the CSV writer: a million seats are not made at once. */
+export const CHUNK_ROWS = 10_000;
+
 /** The CSV columns of a table: each page column, and the flag, ID, email and currency columns its kind brings. */
-export function csvColumns(t: Table, rows: CellValue[][] = t.rows): CsvColumn[] {
-  const kinds = t.columns.map((c, i) => kindOf(c, rows.map((r) => r[i])));
+export function csvColumns(t: Table, rows?: CellValue[][]): CsvColumn[] {
+  const kinds = kindsOf(t, rows);
   const currencies = new Set(t.columns.flatMap((c, i) => (kinds[i] === 'money' ? [currencyOf(c.label) ?? ''] : [])));
   const perColumn = currencies.size > 1;
   const out: CsvColumn[] = [];

@@ -2,6 +2,7 @@ import type { HistoryEvent } from '../../history/history.ts';
 import type { Links } from '../links.ts';
 import type { SiteModel, UnknownInfo } from '../model/types.ts';
 import { routes } from '../routes.ts';
+import { lazyRows } from '../rows.ts';
 import type { Cell, CellValue, Column, Page, Section, Table } from '../types.ts';
 
 /** What every page builder gets: the model, the link template, and the table registry. */
@@ -175,7 +176,7 @@ const signedCell = (e: AuditRow): string => (e.approval && e.approval.signature 
 /** The standard table of change events (audit trail, license, person and contract pages); `each` says where a summed row's changes are listed one by one. */
 export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRow[] | (() => AuditRow[]), o: EventsTableOptions = {}): Table {
   const { each = "each is in its license's change history", license = true } = o;
-  return lazyRows({ id, title, columns: license ? EVENT_COLUMNS : EVENT_COLUMNS_NO_LICENSE, empty: 'No changes recorded in the git history.', ...(o.csv !== undefined ? { csv: o.csv } : {}) }, () => (typeof events === 'function' ? events() : events).map((e) => {
+  return lazyRows({ id, title, columns: license ? EVENT_COLUMNS : EVENT_COLUMNS_NO_LICENSE, empty: 'No changes recorded in the git history.', ...(o.csv !== undefined ? { csv: o.csv } : {}) }, events, (e) => {
       const pull = e.pr !== null ? ctx.links.pull(e.pr) : null;
       // The most specific subject, linked: a seat event is about a person (or device) on a license.
       const subj: CellValue = e.count !== undefined ? `${e.count} records` : e.person ? ctx.person(e.person) : e.device ? e.device : e.contract ? ctx.contract(e.contract) : e.license ? ctx.license(e.license) : e.vendor ? ctx.vendor(e.vendor) : e.file;
@@ -189,17 +190,9 @@ export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRo
       ];
       if (!license) row.splice(LICENSE_COLUMN, 1);
       return row;
-  }));
+  });
 }
 
-/**
- * A table whose rows are made each time they are read, not held: every seat, every change and each person's
- * part of them would otherwise all be in memory at once while a large organization's site is built (issue 16).
- * Read `rows` once per use; a spread ({ ...t }) turns it into a table that holds its rows.
- */
-export function lazyRows(t: Omit<Table, 'rows'>, rows: () => CellValue[][]): Table {
-  return Object.defineProperty({ ...t }, 'rows', { get: rows, enumerable: true }) as Table;
-}
 
 /** The License column of eventsTable, left out on a license's own tables. */
 const LICENSE_COLUMN = 2;

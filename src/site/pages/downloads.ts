@@ -6,6 +6,7 @@ import { csvColumns, type CsvColumn } from '../csv/kinds.ts';
 import { familyNamer } from '../csv/families.ts';
 import { bareLabel, GLOSSARY } from '../csv/glossary.ts';
 import { routes } from '../routes.ts';
+import { rowCount } from '../rows.ts';
 import type { CellValue, Page, Table } from '../types.ts';
 import { WHOLE_TRAIL_TABLE } from './audit-months.ts';
 import type { Ctx } from './context.ts';
@@ -60,15 +61,10 @@ export function downloadsPage(ctx: Ctx): Page {
   };
   for (const [f, tables] of groups) {
     // A column's kind can only be read from the cells of a table that has rows.
-    // The tables with rows first; each table's rows read once and let go (they may be made when read: lazyRows).
+    // The tables with rows first (counted without making them: rowCount).
+    const shown = tables.map((t) => ({ t, rows: rowCount(t) })).sort((a, b) => Number(b.rows > 0) - Number(a.rows > 0)).map(({ t }) => t);
     const cols = new Map<string, CsvColumn>();
-    const add = (t: Table, rows: CellValue[][]) => { for (const c of csvColumns(t, rows)) if (!cols.has(c.header)) cols.set(c.header, c); };
-    const empty = tables.filter((t) => {
-      const rows = t.rows;
-      if (rows.length > 0) add(t, rows);
-      return rows.length === 0;
-    });
-    for (const t of empty) add(t, []);
+    for (const t of shown) for (const c of csvColumns(t)) if (!cols.has(c.header)) cols.set(c.header, c);
     document({ text: `${f}.csv`, href: routes.csv(tables[0]!.id) }, tables.length, [...cols.values()].map((c) => ({ header: c.header, type: typeText(c), meaning: meaningOf(c) })));
   }
   const plain = (header: string) => header.replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',').map((h) => ({ header: h, type: 'as `lac` writes it', meaning: GLOSSARY[h] ?? UNDOCUMENTED }));

@@ -1,7 +1,8 @@
 import { routes } from '../routes.ts';
 import type { CellValue, Column, LazyPage, Page, Table } from '../types.ts';
 import { bulkCommits, summedBulk } from './audit.ts';
-import { eventsTable, groupBy, lazyRows, leaverText, pagedList, withOwnTables, type Ctx } from './context.ts';
+import { eventsTable, groupBy, leaverText, pagedList, withOwnTables, type Ctx } from './context.ts';
+import { lazyRows } from '../rows.ts';
 import { personSections } from './offboarding.ts';
 import { leaversHolding } from './overview.ts';
 import { personSeats, sharedSeats } from './seats.ts';
@@ -15,7 +16,7 @@ export function peoplePage(ctx: Ctx): Page[] {
   const dept = new Map(m.departments.map((d) => [d.id, d.name]));
   const row = (p: (typeof m.people)[number]): CellValue[] => [ctx.person(p.id), p.id, p.department ? dept.get(p.department) ?? p.department : '', p.costCentre ?? '', p.status, String(p.seats)];
   const everyone = { title: 'Everyone', columns: [{ label: 'Name', kind: 'person' }, { label: 'ID' }, { label: 'Department' }, { label: 'Cost centre' }, { label: 'Status' }, { label: 'Seats', numeric: true }] satisfies Column[], empty: 'No people.' };
-  ctx.table(lazyRows({ ...everyone, id: 'people' }, () => m.people.map(row)));
+  ctx.table(lazyRows({ ...everyone, id: 'people' }, m.people, row));
   const leavers = ctx.table({
     id: 'leavers-with-seats', title: 'Leavers holding seats (left, or leaving)',
     columns: [{ label: 'Person' }, { label: 'Status' }, { label: 'License' }, { label: 'Tier' }, { label: 'Since', kind: 'date' }, { label: 'Line' }],
@@ -24,7 +25,7 @@ export function peoplePage(ctx: Ctx): Page[] {
   });
   const list = pagedList({
     count: m.people.length, size: PEOPLE_PAGE_SIZE, title: 'Everyone', pager: 'Pages of people', href: routes.peoplePage,
-    table: (page, title, from, to) => ctx.table(lazyRows({ ...everyone, id: `people-page-${page}`, title, csv: 'people' }, () => m.people.slice(from, to).map(row))),
+    table: (page, title, from, to) => ctx.table(lazyRows({ ...everyone, id: `people-page-${page}`, title, csv: 'people' }, () => m.people.slice(from, to), row)),
   });
   return Array.from({ length: list.pages }, (_, i): Page => ({
     route: routes.peoplePage(i + 1), title: i === 0 ? 'People' : `People, page ${i + 1} of ${list.pages}`, nav: 'people',

@@ -4,7 +4,8 @@
 import type { SeatRow } from '../model/types.ts';
 import { routes } from '../routes.ts';
 import type { CellValue, Column, Page, Section, Table } from '../types.ts';
-import { groupBy, lazyRows, pagedList, type Ctx } from './context.ts';
+import { groupBy, pagedList, type Ctx } from './context.ts';
+import { lazyRows } from '../rows.ts';
 
 /** Rows of a license's seat list on one page: 90,000 seats are 180 pages, not one page of 30 MB. */
 export const SEATS_PAGE_SIZE = 500;
@@ -26,13 +27,13 @@ const without = (row: CellValue[], column: number): CellValue[] => (row.splice(c
 
 /** Every seat, one row each (registered once): the CSV behind every person's and license's seat list. */
 export function sharedSeats(ctx: Ctx): Table {
-  if (!ctx.tables[SEATS]) ctx.table(lazyRows({ id: SEATS, title: 'Every seat', columns: COLUMNS, empty: 'No seats assigned.' }, () => ctx.m.seats.map((s) => seatRow(ctx, s))));
+  if (!ctx.tables[SEATS]) ctx.table(lazyRows({ id: SEATS, title: 'Every seat', columns: COLUMNS, empty: 'No seats assigned.' }, ctx.m.seats, (s) => seatRow(ctx, s)));
   return ctx.tables[SEATS]!;
 }
 
 /** A person's seats, as a view of seats.csv (without the holder column; the caller registers seats.csv: sharedSeats). */
 export function personSeats(ctx: Ctx, person: string, seats: readonly SeatRow[]): Section {
-  return ctx.table(lazyRows({ id: `person-${person}-seats`, title: 'Seats held', csv: SEATS, columns: PERSON_COLUMNS, empty: 'Holds no seats.' }, () => seats.map((s) => without(seatRow(ctx, s), 0))));
+  return ctx.table(lazyRows({ id: `person-${person}-seats`, title: 'Seats held', csv: SEATS, columns: PERSON_COLUMNS, empty: 'Holds no seats.' }, seats, (s) => without(seatRow(ctx, s), 0)));
 }
 
 /** The ID behind a cell (a person's, a device's or a license's). */
@@ -52,7 +53,7 @@ export function licenseSeats(ctx: Ctx, license: { id: string; name: string }, se
   const href = (page: number) => routes.licenseSeats(license.id, page);
   const list = pagedList({
     count: seats.length, size: SEATS_PAGE_SIZE, title: 'Who holds the seats', pager: 'Pages of seats', href,
-    table: (page, title, from, to) => ctx.table(lazyRows({ id: page === 1 ? `license-${license.id}-seats` : `license-${license.id}-seats-${page}`, title, columns: LICENSE_COLUMNS, csv: SEATS, empty: 'No seats assigned.' }, () => seats.slice(from, to).map((s) => without(seatRow(ctx, s), 1)))),
+    table: (page, title, from, to) => ctx.table(lazyRows({ id: page === 1 ? `license-${license.id}-seats` : `license-${license.id}-seats-${page}`, title, columns: LICENSE_COLUMNS, csv: SEATS, empty: 'No seats assigned.' }, () => seats.slice(from, to), (s) => without(seatRow(ctx, s), 1))),
   });
   const pages = Array.from({ length: list.pages - 1 }, (_, i): Page => ({
     route: href(i + 2), title: `${license.name}: seats, page ${i + 2} of ${list.pages}`, nav: 'licenses',
