@@ -1,5 +1,6 @@
 // Step timings on stderr for the benchmarks: LAC_DIFF_TRACE=1 for `lac diff`, LAC_SITE_TRACE=1 for `lac site build`.
-// Each line gives the milliseconds since the process started, the thread, the process's memory and the step.
+// Each line gives the milliseconds since the process started, the thread, the process's memory and the step;
+// set to "gc" and run node with --expose-gc for the live heap.
 import { isMainThread } from 'node:worker_threads';
 
 // process.uptime() counts from the process's start in a worker thread too.
@@ -7,8 +8,12 @@ const START = performance.timeOrigin + performance.now() - process.uptime() * 10
 
 /** A function that writes a step, prefixed with `label`, when the environment variable `variable` is set. */
 export function tracer(label: string, variable: string): (what: string) => void {
-  if (!process.env[variable]) return () => {};
+  const setting = process.env[variable];
+  if (!setting) return () => {};
+  // "gc" (with node --expose-gc): collect first, so that the heap figure is what is live, not what awaits collection.
+  const gc = setting === 'gc' ? (globalThis as { gc?: () => void }).gc : undefined;
   return (what) => {
+    gc?.();
     const ms = (performance.timeOrigin + performance.now() - START).toFixed(0).padStart(6);
     const mb = (n: number) => `${Math.round(n / 2 ** 20)}`.padStart(5);
     const m = process.memoryUsage();

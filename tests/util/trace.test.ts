@@ -26,3 +26,22 @@ describe('tracer (LAC_DIFF_TRACE, LAC_SITE_TRACE)', () => {
     expect(write).not.toHaveBeenCalled();
   });
 });
+
+describe('tracer set to "gc"', () => {
+  afterEach(() => {
+    delete process.env.LAC_TEST_TRACE;
+    delete (globalThis as { gc?: () => void }).gc;
+    vi.restoreAllMocks();
+  });
+
+  it('collects garbage before each step when node exposes gc', () => {
+    process.env.LAC_TEST_TRACE = 'gc';
+    const gc = vi.fn();
+    (globalThis as { gc?: () => void }).gc = gc;
+    vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    const trace = tracer('lac-test-trace', 'LAC_TEST_TRACE');
+    trace('one');
+    trace('two');
+    expect(gc).toHaveBeenCalledTimes(2);
+  });
+});
