@@ -91,7 +91,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     trace('model: commits');
     const first = await gitText(o.root, ['log', '--max-parents=0', '--format=%ct', facts.commit]);
     firstDay = dayIn(new Date(Math.min(...first.split('\n').map(Number)) * 1000), timeZone);
-    snaps = await snapshots(o.root, facts.commit, snapshotDates(today, org?.fiscal_year_start ?? '01-01', firstDay), timeZone);
+    snaps = await snapshots(o.root, facts.commit, snapshotDates(today, org?.fiscal_year_start ?? '01-01', firstDay), timeZone, { commit: facts.commit, inventory: inv });
     trace('model: snapshots');
     saved = await realisedSavings(o.root, inv, today);
     trace('model: realised savings');
