@@ -31,23 +31,43 @@ export async function recentDiffs(repoDir: string, ref: string, count: number, m
     'log', '--first-parent', '--diff-merges=first-parent', '-p', '--no-color', '--no-renames', '-U2', '--relative', '--no-show-signature',
     '--format=%x01%H', '-n', String(count), ref, '--', `${INVENTORY_DIR}/`,
   ]);
+  // The output is cut at each \x01 and read a line at a time, only as far as the kept lines go: an initial import's
+  // diff is the whole inventory (hundreds of megabytes), and a string of it, or its lines, would all be made for 400.
   const diffs = new Map<string, CommitDiff>();
-  for (const chunk of out.toString('utf8').split('\x01')) {
-    const nl = chunk.indexOf('\n');
-    if (nl !== 40 && nl !== 64) continue;
-    diffs.set(chunk.slice(0, nl), parseDiff(chunk.slice(nl + 1), max));
+  for (let at = 0; at < out.length; ) {
+    const mark = out.indexOf(1, at);
+    const end = mark < 0 ? out.length : mark;
+    const nl = out.indexOf(10, at);
+    const lines = linesOf(out, at, end);
+    const sha = lines.next().value ?? '';
+    // The first line is the commit's ID (40 or 64 hex digits); text before the first \x01 has none.
+    if (nl >= 0 && nl < end && (sha.length === 40 || sha.length === 64)) diffs.set(sha, parseDiffLines(lines, max));
+    at = end + 1;
   }
   return diffs;
 }
 
+/** The lines of buf[from, to), decoded one by one; a line is ended by \n or by `to`. */
+function* linesOf(buf: Buffer, from: number, to: number): Generator<string> {
+  for (let i = from; i < to; ) {
+    const nl = buf.indexOf(10, i);
+    const end = nl < 0 || nl > to ? to : nl;
+    yield buf.toString('utf8', i, end);
+    i = end + 1;
+  }
+}
+
 /** Parses unified diff output (`diff --git` sections); binary files and headers are left out. */
-export function parseDiff(text: string, max = DIFF_LINES): CommitDiff {
+export const parseDiff = (text: string, max = DIFF_LINES): CommitDiff => parseDiffLines(text.split('\n'), max);
+
+/** parseDiff over the diff's lines. */
+function parseDiffLines(rows: Iterable<string>, max: number): CommitDiff {
   const lines: DiffLine[] = [];
   let file = '';
   let o = 0;
   let n = 0;
   let inHunk = false;
-  for (const raw of text.split('\n')) {
+  for (const raw of rows) {
     if (raw.startsWith('diff --git ')) {
       inHunk = false;
       continue;

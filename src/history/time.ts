@@ -35,5 +35,15 @@ export function dayIn(instant: Date, timeZone = 'UTC'): IsoDate {
   return format.format(instant);
 }
 
+/** dayIn for instants written as text, each distinct one computed once: the events of a commit share its date. */
+export function dayOfInstant(timeZone: string): (instant: string) => IsoDate {
+  const seen = new Map<string, IsoDate>();
+  return (instant) => {
+    let d = seen.get(instant);
+    if (d === undefined) seen.set(instant, (d = dayIn(new Date(instant), timeZone)));
+    return d;
+  };
+}
+
 /** Seconds since the epoch → a UTC instant such as 2026-01-10T08:30:00Z. */
 export const isoInstant = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');

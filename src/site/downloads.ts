@@ -5,8 +5,12 @@ import { BOM, tableCsv, tableCsvChunks } from './csv/table.ts';
 import type { SiteData } from './types.ts';
 import { dataJson } from './data-json.ts';
 import { routes } from './routes.ts';
+import { rowCount } from './rows.ts';
 
 export { tableCsv };
+
+/** Tables of more rows are written in chunks: the seats of a large organization are a CSV of 150 MB, no need to hold it as one string. */
+const CHUNKED_ROWS = 20_000;
 
 /** A file under /download/; its body is made when it is written, so that not all are held at once. */
 export interface DownloadFile {
@@ -25,7 +29,7 @@ export function bodyText(f: DownloadFile): string {
 /** The files under /download/: every table that has a CSV of its own (not a view of a shared one) (UTF-8 with a BOM, as every CSV here), the whole data as JSON (gzip), each vendor's license position, the forecast as `lac forecast --format csv`, the renewal calendar. */
 export function downloads(d: Pick<SiteData, 'tables' | 'model' | 'ics'>): DownloadFile[] {
   return [
-    ...Object.values(d.tables).filter((t) => t.csv === undefined).map((t) => ({ path: `csv/${t.id}.csv`, body: () => tableCsvChunks(t) })),
+    ...Object.values(d.tables).filter((t) => t.csv === undefined).map((t) => ({ path: `csv/${t.id}.csv`, body: () => (rowCount(t) > CHUNKED_ROWS ? tableCsvChunks(t) : tableCsv(t)) })),
     { path: routes.dataJson.slice('/download/'.length), body: () => { const { obj, items } = dataJson(d.model); return jsonChunks(obj, items); } },
     ...[...new Set(d.model.position.lines.map((l) => l.vendor))].map((v) => ({ path: `position/${v}.csv`, body: () => BOM + formatPositionCsv({ ...d.model.position, lines: vendorLines(d.model.position, v) }) })),
     { path: 'forecast.csv', body: () => BOM + forecastCsv(d.model.forecast) },

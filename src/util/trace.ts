@@ -17,6 +17,8 @@ export function tracer(label: string, variable: string): (what: string) => void 
     const ms = (performance.timeOrigin + performance.now() - START).toFixed(0).padStart(6);
     const mb = (n: number) => `${Math.round(n / 2 ** 20)}`.padStart(5);
     const m = process.memoryUsage();
-    process.stderr.write(`${label} ${ms} ms ${isMainThread ? 'main  ' : 'worker'} rss ${mb(m.rss)} MB heap ${mb(m.heapUsed)} MB  ${what}\n`);
+    // heap of heapTotal, and what lives outside the heap (Buffers: external, of which arrayBuffers), to tell where rss goes.
+    const off = `of ${mb(m.heapTotal)} ext ${mb(m.external)} ab ${mb(m.arrayBuffers)}`;
+    process.stderr.write(`${label} ${ms} ms ${isMainThread ? 'main  ' : 'worker'} rss ${mb(m.rss)} MB heap ${mb(m.heapUsed)} MB ${off}  ${what}\n`);
   };
 }

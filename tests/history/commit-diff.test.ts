@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDiff, recentDiffs } from '../../src/history/commit-diff.ts';
+import { tempRepo } from '../support/git.ts';
 import { buildFixture } from './fixture.ts';
 
 const DIFF = `diff --git a/inventory/a.yaml b/inventory/a.yaml
@@ -30,6 +31,28 @@ describe('commit diffs', () => {
       { file: 'inventory/b.yaml', kind: '-', old: 1, new: null, text: 'gone' },
     ]);
     expect(parseDiff(DIFF, 3)).toEqual({ lines: parseDiff(DIFF).lines.slice(0, 3), truncated: true });
+  });
+
+  it('reads only the kept lines of a large import: the same diffs as parsing the whole output, non-ASCII text and a stray \\x01 included', async () => {
+    const repo = tempRepo();
+    try {
+      const people = Array.from({ length: 3000 }, (_, i) => `  - { id: p${i}, name: Zoë Ñúñez ${i}, email: p${i}@test.example }`).join('\n');
+      const a = repo.commit({ 'inventory/people.yaml': `people:\n${people}\n`, 'inventory/vendors/zz.yaml': 'a: "x\u0001y"\n' }, { message: 'Import', date: '2026-01-02T09:00:00Z' });
+      const b = repo.commit({ 'inventory/people.yaml': `people:\n${people.replace('Zoë Ñúñez 7,', 'Zoé 7,')}\n` }, { message: 'Rename', date: '2026-01-03T09:00:00Z' });
+      const text = repo.git(['log', '--first-parent', '--diff-merges=first-parent', '-p', '--no-color', '--no-renames', '-U2', '--relative', '--format=%x01%H', 'HEAD', '--', 'inventory/']);
+      const whole = new Map<string, ReturnType<typeof parseDiff>>();
+      for (const chunk of text.split('\x01')) {
+        const nl = chunk.indexOf('\n');
+        if (nl === 40 || nl === 64) whole.set(chunk.slice(0, nl), parseDiff(chunk.slice(nl + 1)));
+      }
+      const diffs = await recentDiffs(repo.dir, 'HEAD', 10);
+      expect([...diffs.keys()]).toEqual([b, a]);
+      expect(diffs).toEqual(whole);
+      expect(diffs.get(a)!.truncated).toBe(true);
+      expect(diffs.get(b)!.lines.filter((l) => l.kind === '+').map((l) => l.text)).toEqual(['  - { id: p7, name: Zoé 7, email: p7@test.example }']);
+    } finally {
+      repo.cleanup();
+    }
   });
 
   it('reads a merge commit against its first parent: what the pull request brought in', async () => {

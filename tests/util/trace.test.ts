@@ -15,7 +15,7 @@ describe('tracer (LAC_DIFF_TRACE, LAC_SITE_TRACE)', () => {
     trace('first step');
     trace('second step');
     expect(written).toHaveLength(2);
-    expect(written[0]).toMatch(/^lac-test-trace +\d+ ms main +rss +\d+ MB heap +\d+ MB {2}first step\n$/);
+    expect(written[0]).toMatch(/^lac-test-trace +\d+ ms main +rss +\d+ MB heap +\d+ MB of +\d+ ext +\d+ ab +\d+ {2}first step\n$/);
     const ms = written.map((l) => Number(/ (\d+) ms /.exec(l)![1]));
     expect(ms[1]).toBeGreaterThanOrEqual(ms[0]!);
   });

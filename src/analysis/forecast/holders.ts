@@ -8,8 +8,14 @@ import { joinerSeats, leavingOn } from './people.ts';
 
 /** The holdings with the seats of known leavers ending on their end date and known joiners' granted seats added from their start. */
 export function futureHoldings(inv: Inventory, holdings: Holdings, today: IsoDate): Holdings {
+  // A person holds ten seats on average: their leaving day is looked up once.
+  const ends = new Map<string | undefined, IsoDate | undefined>();
+  const endOf = (person: string | undefined) => {
+    if (!ends.has(person)) ends.set(person, leavingOn(inv, person, today));
+    return ends.get(person);
+  };
   const seats: SeatSpan[] = holdings.seats.map((s) => {
-    const end = s.to === undefined ? leavingOn(inv, s.person, today) : undefined;
+    const end = s.to === undefined ? endOf(s.person) : undefined;
     return end === undefined ? s : { ...s, to: end };
   });
   for (const j of joinerSeats(inv, today)) seats.push({ license: j.license, tier: j.tier, person: j.person, from: j.start, to: j.end });

@@ -22,13 +22,16 @@ export interface JoinerSeat {
 
 /** The seats of people starting after today, from the access policies (src/analysis/access.ts). */
 export function joinerSeats(inv: Inventory, today: IsoDate): JoinerSeat[] {
+  const joiners = [...inv.people.values()].map((r) => r.data).filter((p) => p.start !== undefined && p.start > today && p.status !== 'leaver');
+  if (joiners.length === 0) return [];
+  // Only the joiners' own seats are looked up: a million seats of others need no key each.
+  const ids = new Set(joiners.map((p) => p.id));
   const holds = new Set<string>();
-  for (const [license, list] of inv.assignments) for (const s of list.seats) if (s.person !== undefined) holds.add(`${s.person}\0${license}`);
+  for (const [license, list] of inv.assignments) for (const s of list.seats) if (s.person !== undefined && ids.has(s.person)) holds.add(`${s.person}\0${license}`);
   const policies = policiesOf(inv);
   const out: JoinerSeat[] = [];
-  for (const { data: p } of inv.people.values()) {
-    if (p.start === undefined || p.start <= today || p.status === 'leaver') continue;
-    for (const g of grantedSeats(policies, p)) if (!holds.has(`${p.id}\0${g.license}`)) out.push({ person: p.id, license: g.license, tier: g.tier!, start: p.start, end: p.end });
+  for (const p of joiners) {
+    for (const g of grantedSeats(policies, p)) if (!holds.has(`${p.id}\0${g.license}`)) out.push({ person: p.id, license: g.license, tier: g.tier!, start: p.start!, end: p.end });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import type { HistoryEvent } from '../../history/history.ts';
-import { dayIn } from '../../history/time.ts';
+import { dayOfInstant } from '../../history/time.ts';
 import type { IsoDate } from '../../util/dates.ts';
 
 /** A seat a person gave up, by the commit that removed it. */
@@ -14,10 +14,11 @@ export interface Removal {
 /** Each person's seat removals (`seat.removed`; a downgrade keeps the seat, so it is no removal), from events oldest or newest first. */
 export function removalsByPerson(events: readonly HistoryEvent[], timeZone: string, people: ReadonlySet<string>): Map<string, Removal[]> {
   const out = new Map<string, Removal[]>();
+  const dayOf = dayOfInstant(timeZone);
   for (const e of events) {
     if (e.type !== 'seat.removed' || e.person === undefined || !people.has(e.person)) continue;
     const list = out.get(e.person) ?? [];
-    list.push({ license: e.license!, tier: String(e.details.tier ?? ''), day: dayIn(new Date(e.date), timeZone), event: e });
+    list.push({ license: e.license!, tier: String(e.details.tier ?? ''), day: dayOf(e.date), event: e });
     out.set(e.person, list);
   }
   for (const list of out.values()) list.sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.license < b.license ? -1 : a.license > b.license ? 1 : 0));

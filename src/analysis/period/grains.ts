@@ -6,11 +6,11 @@ import type { Inventory } from '../../inventory/model.ts';
 import { addDays, addMonths, dayNumber, daysInMonth, type IsoDate } from '../../util/dates.ts';
 import type { Micros } from '../../util/money.ts';
 import { UNCOUNTED_TYPES } from '../entitlement.ts';
-import { payerResolver, type PayerResolver, type Payers } from '../report/payers.ts';
+import type { PayerResolver, Payers } from '../report/payers.ts';
 import type { PriceProblem } from '../report/prices.ts';
 import type { Holdings } from './holdings.ts';
 import { linesInPeriod, type LineInPeriod } from './lines.ts';
-import { heldByTier, occupancy, type Held } from './occupancy.ts';
+import { occupancy, tierHolders, type Held, type TierHolders } from './occupancy.ts';
 import type { Period } from './range.ts';
 
 /** A seat group sharing a tier's spend in a grain: its weight is its seat-days (1 for the "unassigned" row of spend no seat-day carries). */
@@ -39,11 +39,10 @@ export interface Grains {
   problems: PriceProblem[];
 }
 
-/** The grains of the span covering `periods` (non-empty), with each tier's lines and shares. */
-export function periodGrains(inv: Inventory, periods: readonly Period[], holdings: Holdings): Grains {
+/** The grains of the span covering `periods` (non-empty), with each tier's lines and shares; `holders`: tierHolders of the same inventory and holdings, when made already. */
+export function periodGrains(inv: Inventory, periods: readonly Period[], holdings: Holdings, holders: TierHolders = tierHolders(inv, holdings)): Grains {
   const currency = inv.org?.data.currency ?? 'EUR';
-  const payers = payerResolver(inv);
-  const held = heldByTier(inv, holdings, payers);
+  const { payers, held } = holders;
   const whole: Period = { label: '', from: periods.map((p) => p.from).sort()[0]!, to: periods.map((p) => p.to).sort().at(-1)! };
   const problems: PriceProblem[] = [];
   const lines = linesInPeriod(inv, whole, problems);

@@ -1,5 +1,5 @@
 import type { HistoryEvent } from '../../history/history.ts';
-import { dayIn } from '../../history/time.ts';
+import { dayOfInstant } from '../../history/time.ts';
 import type { Inventory } from '../../inventory/model.ts';
 import { addDays, isIsoDate, type IsoDate } from '../../util/dates.ts';
 
@@ -47,11 +47,19 @@ export function currentHoldings(inv: Inventory): Holdings {
 export function historyHoldings(inv: Inventory, events: readonly HistoryEvent[], timeZone: string): Holdings {
   const open = new Map<string, SeatSpan>();
   const seats: SeatSpan[] = [];
+  // An initial import is a million events of one commit: its day, and the day before, are computed once.
+  const dayOf = dayOfInstant(timeZone);
+  const before = new Map<IsoDate, IsoDate>();
+  const dayBefore = (day: IsoDate) => {
+    let d = before.get(day);
+    if (d === undefined) before.set(day, (d = addDays(day, -1)));
+    return d;
+  };
   const close = (key: string, day: IsoDate) => {
     const s = open.get(key);
     if (!s) return;
     open.delete(key);
-    const to = addDays(day, -1);
+    const to = dayBefore(day);
     if (to >= s.from) seats.push({ ...s, to });
   };
   const changes = new Map<string, Array<{ day: IsoDate; field: 'department' | 'costCentre'; from: string | undefined; to: string | undefined }>>();
@@ -59,7 +67,7 @@ export function historyHoldings(inv: Inventory, events: readonly HistoryEvent[],
   // Oldest first; events of one second keep their commit order whichever way the list came (git log is newest first).
   const chronological = events.length > 1 && events[0]!.date > events[events.length - 1]!.date ? [...events].reverse() : [...events];
   for (const e of chronological.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
-    const day = dayIn(new Date(e.date), timeZone);
+    const day = dayOf(e.date);
     if (e.type.startsWith('seat.') && e.license) {
       const holder = e.device !== undefined ? { device: e.device } : { person: e.person! };
       const key = `${e.license}\u0000${e.device !== undefined ? `d:${e.device}` : `p:${e.person}`}`;

@@ -8,6 +8,7 @@ import type { PriceProblem } from '../report/prices.ts';
 import { ACCRUAL_METHOD } from './accrual.ts';
 import { grainAmount, periodGrains } from './grains.ts';
 import type { Holdings } from './holdings.ts';
+import type { TierHolders } from './occupancy.ts';
 import type { LineSpend } from './lines.ts';
 import type { Period } from './range.ts';
 
@@ -66,10 +67,11 @@ export function periodSpend(inv: Inventory, period: Period, holdings: Holdings):
  * days between consecutive month starts (calendar and fiscal) and period ends. Each grain's
  * spend of a tier is shared by the seat-days held in it, and a period's rows are sums of its
  * grains, so a year's months add up to the year in every row, not only in the total.
+ * `holders`: tierHolders(inv, holdings), when the caller shares it between calls.
  */
-export function periodSpends(inv: Inventory, periods: readonly Period[], holdings: Holdings): PeriodSpend[] {
+export function periodSpends(inv: Inventory, periods: readonly Period[], holdings: Holdings, holders?: TierHolders): PeriodSpend[] {
   if (periods.length === 0) return [];
-  const { currency, cuts, lines, tiers, problems } = periodGrains(inv, periods, holdings);
+  const { currency, cuts, lines, tiers, problems } = periodGrains(inv, periods, holdings, holders);
   const grains: Leaf[][] = cuts.slice(1).map(() => []);
   for (const t of tiers) {
     for (let i = 0; i + 1 < cuts.length; i++) {

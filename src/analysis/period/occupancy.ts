@@ -1,6 +1,6 @@
 import type { Inventory } from '../../inventory/model.ts';
 import { dayNumber } from '../../util/dates.ts';
-import type { PayerResolver, Payers } from '../report/payers.ts';
+import { payerResolver, type PayerResolver, type Payers } from '../report/payers.ts';
 import type { Holdings, PersonSpan } from './holdings.ts';
 
 /** A seat held over day numbers [from, to] (to: Infinity while still held), charged to one department and cost centre. */
@@ -8,6 +8,18 @@ export interface Held {
   from: number;
   to: number;
   payers: Payers;
+}
+
+/** Each tier's seats with their rows (heldByTier), and the resolver the rows came from. */
+export interface TierHolders {
+  payers: PayerResolver;
+  held: Map<string, Held[]>;
+}
+
+/** heldByTier with a resolver of its own: made once when several calls share the same inventory and holdings (the site's fiscal years). */
+export function tierHolders(inv: Inventory, h: Holdings): TierHolders {
+  const payers = payerResolver(inv);
+  return { payers, held: heldByTier(inv, h, payers) };
 }
 
 /** Seat-days per department × cost centre in a period, and the seat-days bought but held by nobody. */

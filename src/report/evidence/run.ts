@@ -4,14 +4,14 @@ import type { Period } from '../../analysis/period/range.ts';
 import { licensePosition, type Position } from '../../analysis/position.ts';
 import type { HistoryEvent } from '../../history/history.ts';
 import { dayIn } from '../../history/time.ts';
-import { gitSource, resolveAt, RevisionError } from '../../inventory/git-source.ts';
-import { loadInventory } from '../../inventory/load.ts';
+import { inventoryAt } from '../../inventory/at-commit.ts';
+import { resolveAt, RevisionError } from '../../inventory/git-source.ts';
 import type { Inventory } from '../../inventory/model.ts';
 import type { IsoDate } from '../../util/dates.ts';
 
 export interface EvidenceInput {
   root: string;
-  /** The commit the packs are built from (HEAD of the site or the CLI). */
+  /** The commit the packs are built from (HEAD of the site or the CLI), its full ID. */
   head: string;
   /** The inventory at `head`, and its history events (any order). */
   inventory: Inventory;
@@ -41,7 +41,7 @@ async function positionsOn(i: EvidenceInput, days: IsoDate[]): Promise<Map<IsoDa
       out.set(day, null); // no commit by then: no position
       continue;
     }
-    if (held?.commit !== commit) held = { commit, inventory: (await loadInventory(gitSource(i.root, commit))).inventory };
+    if (held?.commit !== commit) held = { commit, inventory: await inventoryAt(i.root, commit, { commit: i.head, inventory: i.inventory }) };
     out.set(day, { commit, position: licensePosition(held.inventory, day) });
   }
   return out;

@@ -5,8 +5,7 @@ import { periodSpend } from '../../analysis/period/index.ts';
 import { resolveToday } from '../../check/run.ts';
 import { inventoryParser } from '../../history/blobs.ts';
 import { dayIn } from '../../history/time.ts';
-import { gitSource } from '../../inventory/git-source.ts';
-import { loadInventory } from '../../inventory/load.ts';
+import { inventoryAt, type InventoryOf } from '../../inventory/at-commit.ts';
 import type { Inventory } from '../../inventory/model.ts';
 import { usageHistory } from '../../renewals/history.ts';
 import { orgZone, planRenewals } from '../../renewals/plan.ts';
@@ -22,7 +21,7 @@ export interface ForecastOptions {
   inventory: Inventory;
   /** Who held which seat (src/report/period-holdings.ts), when the caller has it already. */
   holdings?: Holdings;
-  /** The commit the inventory was read from (the site), else HEAD. */
+  /** The commit the inventory was read from (the site; its full ID), else HEAD. */
   ref?: string;
   months: number;
   today?: IsoDate;
@@ -51,7 +50,7 @@ export async function runForecast(o: ForecastOptions): Promise<Forecast> {
     demand: seatDemand(inv, snapshots, months, today),
     headcount: headcount(line ? await peopleHistory(o.root, line, today) : [], [...inv.people.values()].map((p) => p.data), months),
   };
-  if (o.backtest) forecast.backtest = await backtest(o.root, line, today, history, o.license);
+  if (o.backtest) forecast.backtest = await backtest(o.root, line, today, history, o.license, o.ref !== undefined ? { commit: o.ref, inventory: inv } : undefined);
   return forecast;
 }
 
@@ -71,17 +70,21 @@ async function peopleHistory(root: string, line: Timeline, today: IsoDate): Prom
 }
 
 /** The spend forecast made at the end of the month seven months ago against what each month then accrued. */
-async function backtest(root: string, line: Timeline | undefined, today: IsoDate, history: ReadonlyMap<string, Snapshot[]>, license: string | undefined): Promise<Backtest> {
+async function backtest(root: string, line: Timeline | undefined, today: IsoDate, history: ReadonlyMap<string, Snapshot[]>, license: string | undefined, known: InventoryOf | undefined): Promise<Backtest> {
   const asOf = monthEndBefore(today, BACKTEST_MONTHS + 1);
   if (!line) return { asOf, unavailable: 'not a git repository (or no commit yet): there is no history to test the forecast against' };
   const commit = asOf >= line.first ? line.at(asOf) : undefined;
   if (!commit) return { asOf, unavailable: `the git history starts on ${line.first}: a back-test needs the inventory as it stood on ${asOf}, ${BACKTEST_MONTHS} whole months before this month` };
-  const { inventory: then } = await loadInventory(gitSource(root, commit));
+  const then = await inventoryAt(root, commit, known);
   const months = forecastMonths(asOf, BACKTEST_MONTHS);
   const made = forecastSpend(then, months, currentHoldings(then), planRenewals(then, asOf, { history }), knownChanges(then, asOf), asOf);
   const rows: Array<{ month: string; forecast: Micros; actual: Micros }> = [];
+  // Months that end on the same commit read it once; one inventory besides `known` is held at a time.
+  let held: InventoryOf = { commit, inventory: then };
   for (const [i, m] of months.entries()) {
-    const { inventory: after } = await loadInventory(gitSource(root, line.at(m.to)!));
+    const at = line.at(m.to)!;
+    if (held.commit !== at) held = { commit: at, inventory: await inventoryAt(root, at, known) };
+    const after = held.inventory;
     const actual = periodSpend(after, m, currentHoldings(after));
     const forecast = made.months[i] as MonthSpend;
     rows.push({ month: m.label, forecast: license === undefined ? forecast.total : (forecast.licenses[license] ?? 0n), actual: license === undefined ? actual.total : (actual.licenses.find((l) => l.id === license)?.amount ?? 0n) });

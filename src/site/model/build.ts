@@ -20,6 +20,7 @@ import { offboarding } from '../../analysis/offboarding/index.ts';
 import { evidencePacks, periodsWithHistory } from '../../report/evidence/run.ts';
 import { discoveryView } from './discovery.ts';
 import { currentHoldings, historyHoldings } from '../../analysis/period/holdings.ts';
+import { tierHolders } from '../../analysis/period/occupancy.ts';
 import { runForecast } from '../../report/forecast/run.ts';
 import { forecastView } from '../../report/forecast/view.ts';
 import { contractInfos, upcomingCancelBy } from './contracts.ts';
@@ -28,6 +29,7 @@ import { chargeRows, licenseFigures } from './figures.ts';
 import { dec, unknownInfo } from './money.ts';
 import { personInfos, vendorInfos } from './people.ts';
 import { repoFacts } from './repo.ts';
+import { trace } from '../trace.ts';
 import { snapshotDates, snapshots } from './snapshots.ts';
 import type { SiteModel } from './types.ts';
 
@@ -57,14 +59,17 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
   // The site names a commit, so it reads that commit's files, not the working tree.
   const source = facts.commit ? gitSource(o.root, facts.commit) : fsSource(o.root);
   const result = await check(source, { today: o.today });
+  trace('model: check');
   const { inventory: inv, today } = result;
   const org = inv.org?.data;
   const timeZone = org && isTimeZone(org.timezone) ? org.timezone : 'UTC';
   const fig = licenseFigures(inv, today);
+  trace('model: figures');
   // Concurrent tiers are sized by their daily peaks across the usage history, as `lac renewals` sizes them.
   const concurrent = new Set([...inv.licenses.values()].filter((l) => l.data.type === 'concurrent').map((l) => l.data.id));
   const peaksHistory = facts.commit ? await usageHistory(o.root, addDays(today, -renewalPolicy(org).usage_window_days), timeZone, concurrent) : undefined;
   const renewals = planRenewals(inv, today, peaksHistory ? { history: peaksHistory } : {});
+  trace('model: usage history, renewals');
   const contracts = contractInfos(inv, today, renewals);
   // A vendor's annual cost is the sum of its licenses' (the report's), so vendors add up to the total.
   const byVendor = new Map(fig.report.vendors.map((v) => [v.vendor, v.annualCost]));
@@ -78,20 +83,32 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
   if (facts.commit) {
     const walked = await history(o.root, { ref: facts.commit, timeZone });
     events = walked.events;
+    trace('model: history');
     // Who reviewed and approved each change: GitHub when a token is set, else the history cache, else "not available".
     await attachApprovals(o.root, events, walked.commits, { env, repoUrl: facts.repoUrl, ...(o.warn ? { warn: o.warn } : {}) });
+    trace('model: approvals');
     commits = await siteCommits(o.root, facts.commit, walked.commits);
+    trace('model: commits');
     const first = await gitText(o.root, ['log', '--max-parents=0', '--format=%ct', facts.commit]);
     firstDay = dayIn(new Date(Math.min(...first.split('\n').map(Number)) * 1000), timeZone);
-    snaps = await snapshots(o.root, facts.commit, snapshotDates(today, org?.fiscal_year_start ?? '01-01', firstDay), timeZone);
+    snaps = await snapshots(o.root, facts.commit, snapshotDates(today, org?.fiscal_year_start ?? '01-01', firstDay), timeZone, { commit: facts.commit, inventory: inv });
+    trace('model: snapshots');
     saved = await realisedSavings(o.root, inv, today);
+    trace('model: realised savings');
   }
   const leavers = facts.commit ? offboarding(inv, events, today, timeZone) : null;
+  trace('model: offboarding');
   const evidenceInput = facts.commit && leavers ? { root: o.root, head: facts.commit, inventory: inv, events, today, timeZone, offboarding: leavers } : null;
   const evidence = evidenceInput ? await evidencePacks(evidenceInput, periodsWithHistory(evidenceInput)) : null;
+  trace('model: evidence');
   const holdings = facts.commit ? historyHoldings(inv, events, timeZone) : currentHoldings(inv);
+  trace('model: holdings');
   const forecast = forecastView(await runForecast({ root: o.root, inventory: inv, holdings, ...(facts.commit ? { ref: facts.commit } : {}), today, months: DEFAULT_MONTHS, backtest: true }));
-  const spend = fiscalYearsShown(today, org?.fiscal_year_start ?? '01-01', firstDay).map((y) => fiscalYearSpend(inv, y, holdings));
+  trace('model: forecast');
+  // The fiscal years (two or more) share who held which seat, charged to which rows: computed once for all.
+  const holders = tierHolders(inv, holdings);
+  const spend = fiscalYearsShown(today, org?.fiscal_year_start ?? '01-01', firstDay).map((y) => fiscalYearSpend(inv, y, holdings, holders));
+  trace('model: spend');
   const model: SiteModel = {
     provenance: { commit: facts.commit, commitDate: facts.commitDate, dirty: facts.dirty, builtAt, version: VERSION, today, repoUrl: facts.repoUrl, prefix: facts.prefix },
     org: { name: org?.name ?? 'Unnamed organization', currency: org?.currency ?? 'EUR', timezone: timeZone, fiscalYearStart: org?.fiscal_year_start ?? '01-01' },
@@ -119,5 +136,6 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     forecast,
     files: inv.files,
   };
+  trace('model: position, vendors, people, discovery');
   return { model, source, ics: formatIcs(renewals, { orgName: model.org.name, timeZone }) };
 }

@@ -1,5 +1,6 @@
 import { periodSpends, type PeriodRow, type PeriodSpend } from '../../analysis/period/index.ts';
 import type { Holdings } from '../../analysis/period/holdings.ts';
+import type { TierHolders } from '../../analysis/period/occupancy.ts';
 import { fiscalMonths, fiscalYear } from '../../analysis/period/range.ts';
 import { fiscalYearStart } from '../../analysis/savings.ts';
 import type { Inventory } from '../../inventory/model.ts';
@@ -27,10 +28,10 @@ const rowsUnknown = (rows: PeriodRow[]) => unknownInfos(Object.fromEntries(rows.
 const amounts = (inv: Inventory, rows: PeriodRow[]) => Object.fromEntries(rows.map((r) => [r.key, dec(inv, r.amount)]));
 
 /** A fiscal year's spend and its months, as the analysis (`lac report --period`) computes them, amounts as decimals. */
-export function fiscalYearSpend(inv: Inventory, year: number, holdings: Holdings): FiscalYearSpend {
+export function fiscalYearSpend(inv: Inventory, year: number, holdings: Holdings, holders?: TierHolders): FiscalYearSpend {
   const start = inv.org?.data.fiscal_year_start;
   const months = fiscalMonths(year, start);
-  const [s, ...ms] = periodSpends(inv, [fiscalYear(year, start), ...months], holdings) as [PeriodSpend, ...PeriodSpend[]];
+  const [s, ...ms] = periodSpends(inv, [fiscalYear(year, start), ...months], holdings, holders) as [PeriodSpend, ...PeriodSpend[]];
   return {
     year, label: s.period.label, from: s.period.from, to: s.period.to, total: dec(inv, s.total), totalUnknown: unknownInfo(s.totalUnknown), basis: s.holdings, accrual: s.accrual, allocation: s.allocation,
     lines: s.lines.map((l) => ({ contract: l.contract, line: l.line, vendor: l.vendor, license: l.license, tier: l.tier, amount: dec(inv, l.amount), unknown: l.unknown ? { reason: l.unknown, whole: true } : null })),

@@ -1,6 +1,6 @@
 import { contractsInForce } from '../../analysis/entitlement.ts';
-import { resolveAt, gitSource } from '../../inventory/git-source.ts';
-import { loadInventory } from '../../inventory/load.ts';
+import { inventoryAt, type InventoryOf } from '../../inventory/at-commit.ts';
+import { resolveAt } from '../../inventory/git-source.ts';
 import type { Inventory } from '../../inventory/model.ts';
 import { addDays, addMonths, daysInMonth, type IsoDate } from '../../util/dates.ts';
 import { licenseFigures } from './figures.ts';
@@ -28,8 +28,8 @@ export function snapshotDates(today: IsoDate, fiscalYearStart: string, first: Is
   return [...out].map(([date, kind]) => ({ date, kind })).sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
-/** The inventory as of each day, read from the commit in force at the end of that day (org time zone). */
-export async function snapshots(root: string, head: string, days: { date: IsoDate; kind: Snapshot['kind'] }[], timeZone: string): Promise<Snapshot[]> {
+/** The inventory as of each day, read from the commit in force at the end of that day (org time zone); `known`: the inventory at a commit, loaded already. */
+export async function snapshots(root: string, head: string, days: { date: IsoDate; kind: Snapshot['kind'] }[], timeZone: string, known?: InventoryOf): Promise<Snapshot[]> {
   const loaded = new Map<string, Promise<Inventory>>();
   const out: Snapshot[] = [];
   for (const { date, kind } of days) {
@@ -39,7 +39,7 @@ export async function snapshots(root: string, head: string, days: { date: IsoDat
     } catch {
       continue; // before the first commit
     }
-    if (!loaded.has(at.commit)) loaded.set(at.commit, loadInventory(gitSource(root, at.commit)).then((l) => l.inventory));
+    if (!loaded.has(at.commit)) loaded.set(at.commit, inventoryAt(root, at.commit, known));
     const inv = await loaded.get(at.commit)!;
     const fig = licenseFigures(inv, date);
     out.push({
