@@ -1,6 +1,6 @@
 // The site's repeated markup (a table's rows, a record's facts, a list of links, a file's lines) as one HTML string
 // each, placed with set:html: one Astro component or template per cell cost more than the page's other work.
-import { cellIsDay, STACK_LABELLED } from '../column-style.ts';
+import { DAY, STACK_LABELLED } from '../column-style.ts';
 import type { Cell, CellValue, Column, Fact } from '../types.ts';
 import { attr, escapeText, link } from './escape.ts';
 
@@ -23,14 +23,16 @@ export const headRowHtml = (columns: readonly Column[]): string =>
  * a date elsewhere gets class "day". Past STACK_LABELLED a cell names its column in data-label.
  */
 export function bodyRowsHtml(columns: readonly Column[], rows: readonly (readonly CellValue[])[], days: ReadonlySet<number>, href: Href): string {
-  const label = columns.map((c, i) => (i >= STACK_LABELLED ? attr('data-label', c.label) : ''));
+  // Per column once, not per cell: its attributes, and whether its cells can need a date class.
+  const fixed = columns.map((c, i) => (c.numeric ? ' class="num"' : '') + (i >= STACK_LABELLED ? attr('data-label', c.label) : ''));
+  const dated = columns.map((c, i) => !c.numeric && !days.has(i + 1));
   let out = '';
   for (const row of rows) {
     out += '<tr>';
     for (let i = 0; i < row.length; i++) {
       const cell = row[i]!;
-      const cls = columns[i]?.numeric ? ' class="num"' : cellIsDay(cell, i, days) ? ' class="day"' : '';
-      out += `<td${cls}${label[i] ?? ''}>${cellHtml(cell, href, true)}</td>`;
+      const day = (dated[i] ?? true) && DAY.test(typeof cell === 'string' ? cell : cell.text);
+      out += `<td${day ? ' class="day"' : ''}${fixed[i] ?? ''}>${cellHtml(cell, href, true)}</td>`;
     }
     out += '</tr>';
   }
