@@ -2,7 +2,7 @@
 // the names its stacked rows show (at phone width, and in print for wide tables) and which columns hold dates.
 // Per cell, the names were 57 MB and the date classes 5 MB of a 20,000-person site.
 import { text } from './pages/context.ts';
-import type { CellValue, Table } from './types.ts';
+import type { Table } from './types.ts';
 
 /** Columns named and marked through the table's attributes; later columns are marked per cell. */
 export const STACK_LABELLED = 64;
@@ -22,7 +22,7 @@ export function stackLabelStyle(labels: readonly string[]): string {
 
 /**
  * The columns (1-based, the first STACK_LABELLED) whose every cell is a date or empty, with one date at least:
- * the table's data-days attribute. A date elsewhere keeps a class of its own (cellIsDay).
+ * the table's data-days attribute. A date elsewhere keeps a class of its own (src/site/html/cells.ts).
  */
 export function dayColumns(t: Pick<Table, 'columns' | 'rows'>): number[] {
   const out: number[] = [];
@@ -40,5 +40,3 @@ export function dayColumns(t: Pick<Table, 'columns' | 'rows'>): number[] {
   return out;
 }
 
-/** A cell that needs its own date class: it starts with a date, in a column not marked as one. */
-export const cellIsDay = (cell: CellValue, column: number, days: ReadonlySet<number>): boolean => !days.has(column + 1) && DAY.test(text(cell));

@@ -2,7 +2,8 @@
 // its stacked rows' names and its columns of dates. The browser test (tests/browser/print-mobile.test.ts) checks what renders.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { cellIsDay, dayColumns, STACK_LABELLED, stackLabelStyle } from '../../src/site/column-style.ts';
+import { dayColumns, STACK_LABELLED, stackLabelStyle } from '../../src/site/column-style.ts';
+import { bodyRowsHtml } from '../../src/site/html/cells.ts';
 
 const css = readFileSync(new URL('../../site/src/styles/columns.css', import.meta.url), 'utf8');
 
@@ -31,7 +32,9 @@ describe('column style', () => {
     };
     expect(dayColumns(t)).toEqual([1, 2]);
     const days = new Set(dayColumns(t));
-    expect(t.rows.map((r) => r.map((c, i) => cellIsDay(c, i, days)))).toEqual([[false, false, true, true, false], [false, false, false, false, false]]);
+    // The cells' own classes as the table's body is written (src/site/html/cells.ts): a date outside a date column is "day", a number "num".
+    const classes = [...bodyRowsHtml(t.columns, t.rows, days, (r) => r).matchAll(/<td( class="([^"]*)")?/g)].map((m) => m[2] ?? '');
+    expect(classes).toEqual(['', '', 'day', 'num', '', '', '', '', 'num', '']);
     for (let i = 1; i <= STACK_LABELLED; i++) expect(css).toContain(`table[data-days~="${i}"] td:nth-child(${i}) { white-space: normal; overflow-wrap: normal; }`);
   });
 });
