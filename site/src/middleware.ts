@@ -1,6 +1,7 @@
 // Hands each rendered page to the build's search index while Astro renders the next (src/site/search-index.ts):
 // Astro runs this middleware for every prerendered page at build time. The page's bytes are read once and given
-// back to Astro unchanged, in a new Response; waiting on onPage is the indexer's backpressure.
+// back to Astro unchanged, in a new Response; waiting on onPage is the indexer's backpressure. Pages arrive in the
+// order Astro renders them, its page list's (the render does no I/O), so the bundles are the same from build to build.
 import type { MiddlewareHandler } from 'astro';
 import { takeOver } from '../../dist/site/handoff.js';
 

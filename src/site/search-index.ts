@@ -140,6 +140,7 @@ class Indexer {
 
   /** The bundle takes no more pages: it is written once its pages are parsed and the bundles before it written. */
   private seal(bundle: Bundle): void {
+    trace(`search bundle ${bundle.name} full (${bundle.added} pages)`);
     this.filling = null;
     const done: Promise<void> = (this.writes.at(-1) ?? Promise.resolve())
       .then(() => this.write(bundle))
