@@ -78,6 +78,8 @@ class Indexer {
   private queued = 0;
   /** The writes of the full bundles not yet written, oldest first: one after another, each removed when done. */
   private readonly writes: Promise<void>[] = [];
+  /** The last page's turn to be sent. */
+  private turn: Promise<void> = Promise.resolve();
   private failure: Error | null = null;
   private closed = false;
 
@@ -93,15 +95,21 @@ class Indexer {
     this.api = o.api ?? pagefind;
   }
 
-  readonly add: AddPage = async (route, html) => {
-    if (this.closed) return;
+  readonly add: AddPage = (route, html) => {
+    if (this.closed) return Promise.resolve();
     this.pages++;
-    if (!BODY.test(html)) return;
+    if (!BODY.test(html)) return Promise.resolve();
+    // One page after another, in the order they come, whenever Pagefind makes room: the bundles do not depend on timing.
+    const sent = this.turn.then(() => this.send(route, html));
+    this.turn = sent.catch(() => {});
+    return sent;
+  };
+
+  private async send(route: string, html: string): Promise<void> {
     // Room first: the queue within its limit (a page larger than the limit goes alone), and no second full bundle while one is written.
     while ((this.inFlight.size > 0 && this.queued + html.length > this.limit) || this.writes.length > 1) await (this.writes.length > 1 ? this.writes[0] : Promise.race(this.inFlight));
     this.check();
-    let bundle = await (this.filling ??= this.open());
-    while (bundle.added >= this.batch) bundle = await (this.filling ??= this.open());
+    const bundle = await (this.filling ??= this.open());
     this.live();
     const parsed = bundle.index.addHTMLFile({ url: route, content: html }).then((r) => this.fail(r.errors), (e: unknown) => this.fail([e]));
     const tracked = parsed.finally(() => {
@@ -112,10 +120,11 @@ class Indexer {
     this.queued += html.length;
     bundle.parsing.push(parsed);
     if (++bundle.added === this.batch) this.seal(bundle);
-  };
+  }
 
   /** Writes the last bundle (or an empty one, so that the search page finds pagefind/) and the list of bundles. */
   async finish(): Promise<Indexed> {
+    await this.turn;
     const last = this.filling ? await this.filling : this.names.length === 0 ? await this.open() : null;
     if (last) this.seal(last);
     await Promise.all(this.writes);

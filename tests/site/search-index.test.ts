@@ -119,6 +119,29 @@ describe('the search index: backpressure and failures (a fake of Pagefind)', () 
     expect(fake.calls.closed).toBe(1);
   });
 
+  test('pages go to Pagefind in the order they come, also when a later, smaller one would fit the queue first', async () => {
+    fresh();
+    const fake = fakePagefind();
+    const size = page('P0').length;
+    const large = page(`L ${'x'.repeat(size)}`);
+    let sends!: Promise<void>[];
+    const built = indexWhile(dir, async (add) => {
+      sends = [add('/p0/', page('P0')), add('/p1/', page('P1')), add('/large/', large), add('/p3/', page('P3'))];
+      await settled();
+      expect(fake.parses.map((p) => p.url)).toEqual(['/p0/', '/p1/']);
+      fake.parses[0]!.settle();
+      await Promise.all(sends.slice(0, 3));
+      await settled();
+      expect(fake.parses.map((p) => p.url)).toEqual(['/p0/', '/p1/', '/large/']);
+      fake.parses.forEach((p) => p.settle());
+      await sends[3];
+      fake.parses.forEach((p) => p.settle());
+      void until(() => fake.writes.length === 1).then(() => fake.writes[0]!.settle());
+    }, { api: fake.api, queued: 3 * size });
+    await built;
+    expect(fake.parses.map((p) => p.url)).toEqual(['/p0/', '/p1/', '/large/', '/p3/']);
+  });
+
   test('while a bundle is written, the next one fills; a third waits until the first is written', async () => {
     fresh();
     const fake = fakePagefind();
