@@ -162,5 +162,6 @@ describe.runIf(chromium !== undefined)('full-text search on the demo site, under
     expect((await search(page, 'sofia.marques@northwind.example')).hits).toContainEqual([`${BASE}people/sofia.marques/`, 'person']);
     expect((await search(page, 'whiteboarding')).hits.map(([p]) => p)).toContain(`${BASE}contracts/miro-2025/`);
     expect(await page.$$eval('#kind option', (os) => os.map((o) => (o as unknown as { value: string }).value))).toContain('person');
-  });
+    // About 130 bundles written one after another: 26 s at load 4, more under load.
+  }, 180_000);
 });
