@@ -82,7 +82,8 @@ export async function renderSite(data: RenderData, o: AstroBuildOptions): Promis
   }
 }
 
-async function moveInto(from: string, to: string): Promise<void> {
+/** Moves a folder to `to`: a rename, or a copy across file systems. */
+export async function moveInto(from: string, to: string): Promise<void> {
   await rename(from, to).catch(async (e: NodeJS.ErrnoException) => {
     if (e.code !== 'EXDEV') throw e;
     await cp(from, to, { recursive: true });

@@ -1,12 +1,12 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { normalizeBase, renderSite } from './astro.ts';
+import { moveInto, normalizeBase, renderSite } from './astro.ts';
 import { endChildren, liveChildren } from './children.ts';
 import { downloads } from './downloads.ts';
 import type { ModelOptions } from './model/build.ts';
 import { buildSiteInput } from './input.ts';
-import { indexSite } from './search-index.ts';
+import { indexWhile } from './search-index.ts';
 import { isLazy, sitePages } from './site-data.ts';
 import type { LazyPage, Page, RenderData, Table } from './types.ts';
 import { writeDownloads } from './write-downloads.ts';
@@ -18,7 +18,7 @@ export interface SiteBuildOptions extends ModelOptions {
 }
 
 export interface SiteBuildResult {
-  /** HTML pages written. */
+  /** HTML pages rendered. */
   pages: number;
   /** Files under download/ (CSV, JSON, iCalendar). */
   downloads: number;
@@ -26,7 +26,7 @@ export interface SiteBuildResult {
   indexed: number;
   commit: string | null;
   dirty: boolean;
-  /** Milliseconds spent computing the data and rendering it. */
+  /** Milliseconds spent computing the data, rendering it (and indexing it meanwhile), and finishing the search index after. */
   timings: { data: number; render: number; search: number };
 }
 
@@ -59,27 +59,30 @@ export function shownTables(pages: readonly (Page | LazyPage)[], tables: Record<
   return out;
 }
 
-/** `lac site build`: compute the site data from the repository, then render it with Astro into outDir and index its pages for search. */
+/** `lac site build`: compute the site data from the repository, then render it with Astro into outDir, indexing its pages for search meanwhile. */
 export async function buildSite(o: SiteBuildOptions): Promise<SiteBuildResult> {
   trace('site build');
   const before = liveChildren();
   const staged = await mkdtemp(join(tmpdir(), 'lac-downloads-'));
+  const search = await mkdtemp(join(tmpdir(), 'lac-search-'));
   try {
     const t0 = performance.now();
     const prepared = await prepare(o, staged);
     const { commit, dirty } = prepared;
     const t1 = performance.now();
-    await renderSite(prepared.render, { outDir: o.outDir, base: o.base, downloads: staged });
-    const t2 = performance.now();
-    trace('rendered');
-    const indexed = await indexSite(o.outDir);
+    let t2 = 0;
+    const index = await indexWhile(search, async (onPage) => {
+      await renderSite({ ...prepared.render, onPage }, { outDir: o.outDir, base: o.base, downloads: staged });
+      t2 = performance.now();
+      trace('rendered');
+    });
+    for (const b of index.bundles) await moveInto(join(search, b), join(o.outDir, b));
     const t3 = performance.now();
     trace('indexed');
-    const pages = (await readdir(o.outDir, { recursive: true })).filter((f) => String(f).endsWith('.html')).length;
-    trace('pages counted');
-    return { pages, downloads: prepared.downloads, indexed, commit, dirty, timings: { data: Math.round(t1 - t0), render: Math.round(t2 - t1), search: Math.round(t3 - t2) } };
+    return { pages: index.pages, downloads: prepared.downloads, indexed: index.indexed, commit, dirty, timings: { data: Math.round(t1 - t0), render: Math.round(t2 - t1), search: Math.round(t3 - t2) } };
   } finally {
     await rm(staged, { recursive: true, force: true });
+    await rm(search, { recursive: true, force: true });
     // Astro's esbuild service and Pagefind's binary are stopped without being waited for: end and wait for them here.
     await endChildren(before);
     trace('children ended');

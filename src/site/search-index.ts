@@ -1,15 +1,15 @@
-// The site's full-text search index: Pagefind reads the rendered pages and writes its static index
-// and scripts into <out>/pagefind/, which the search page loads from the site itself.
+// The site's full-text search index, built while Astro renders (issue 16): the site's middleware
+// (site/src/middleware.ts) hands each rendered page to the indexer, which sends it to Pagefind's service, a child
+// process that parses it on the other core while Astro renders the next pages. No walk of the output is needed.
 //
-// Pagefind holds about 60 KB per page until it writes the index: 100,000 person pages would take
-// 6 GB. Person pages beyond the first SEARCH_BATCH pages are indexed in further bundles of that many
-// (<out>/pagefind-2/, ...), one at a time, which the search page merges (Pagefind's mergeIndex);
-// their names are in <out>/pagefind/lac-bundles.json. Each bundle is the site's folder read through
-// a glob of its pages (./search-bundles.ts).
-import { readFile, readdir, writeFile } from 'node:fs/promises';
-import { join, sep } from 'node:path';
+// Pagefind holds about 60 KB a page until it writes an index: 100,000 pages would take 6 GB. So the pages fill one
+// index (a "bundle") at a time, `batch` pages each, in the order they are rendered; a full bundle is written
+// (<dir>/pagefind/, <dir>/pagefind-2/, ...) and dropped while the next one fills. The search page merges the
+// bundles listed in pagefind/lac-bundles.json (site/src/scripts/search.ts, Pagefind's mergeIndex).
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import { bundleGlobs, type SiteLayout } from './search-bundles.ts';
+import type { PagefindIndex } from 'pagefind';
 import { trace } from './trace.ts';
 
 /** Pages a Pagefind index holds at most: 8,000 take about 550 MB. */
@@ -18,64 +18,189 @@ export const SEARCH_BATCH = 8000;
 /** The file listing the bundles the search page merges into the first (names of directories beside pagefind/). */
 export const BUNDLES_FILE = 'lac-bundles.json';
 
+/**
+ * Characters of HTML sent to Pagefind and not yet parsed, at most; beyond that the renderer waits, so that pages do
+ * not pile up in memory when Pagefind falls behind (each is held once more, as its message, until Pagefind reads it).
+ * Pagefind's service handles one message at a time, and writing a bundle holds up the pages of the next: the queue
+ * takes the pages Astro renders meanwhile (about 5 MB a second) rather than stopping Astro.
+ */
+export const QUEUED = 64 * 1024 * 1024;
+
 const OPTIONS = {
   // One language: the pages are English, and a second index would double what the browser loads.
   // "#" is part of a word, so that "#52" finds pull request 52 and not every 52 on the site.
   forceLanguage: 'en', excludeSelectors: ['svg'], includeCharacters: '#',
 };
 
-const BUNDLE = /^pagefind(-\d+)?$/;
+// Once any page has data-pagefind-body, Pagefind leaves out the pages without it (the layout marks every page but
+// the search page). A bundle filled page by page could hold none of them, so the rule is applied here, per page.
+const BODY = /\sdata-pagefind-body[\s=>]/;
 
-/** The site's top-level folders, people/'s folders with their pages (people/<id>/index.html; people/list/ holds the list's pages), and the pages to index. */
-async function layoutOf(outDir: string): Promise<SiteLayout & { pages: number }> {
-  const top = await readdir(outDir, { withFileTypes: true });
-  const folders = top.filter((d) => d.isDirectory() && d.name !== 'people' && !BUNDLE.test(d.name)).map((d) => d.name).sort();
-  const html = (await readdir(outDir, { recursive: true })).map(String).filter((f) => f.endsWith('.html') && !/^pagefind(-\d+)?\//.test(f));
-  const people = new Map<string, number>();
-  for (const f of html) {
-    const [first, name, rest] = f.split(sep, 3);
-    if (first === 'people' && rest !== undefined) people.set(name!, (people.get(name!) ?? 0) + 1);
-  }
-  return { folders, people: [...people].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([name, pages]) => ({ name, pages })), pages: html.length };
+/** The part of Pagefind's Node API (the `pagefind` package) the indexer uses. */
+export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
+
+/** Takes a rendered page, its route without the base path ("/people/ada/") and its HTML; resolves when there is room for the next. */
+export type AddPage = (route: string, html: string) => Promise<void>;
+
+export interface SearchOptions {
+  /** Pages per bundle (SEARCH_BATCH). */
+  batch?: number;
+  /** Characters of HTML queued for Pagefind at most (QUEUED). */
+  queued?: number;
+  api?: PagefindApi;
 }
 
-/** Indexes the pages the glob matches into one bundle at outDir/<bundle>/; returns the pages indexed. */
-async function indexBundle(outDir: string, glob: string, bundle: string): Promise<number> {
-  const created = await pagefind.createIndex(OPTIONS);
-  const index = created.index;
-  if (!index) throw new Error(created.errors.join('; '));
-  try {
-    const added = await index.addDirectory({ path: outDir, glob });
-    const written = await index.writeFiles({ outputPath: join(outDir, bundle) });
-    const errors = [...created.errors, ...added.errors, ...written.errors];
-    if (errors.length) throw new Error(errors.join('; '));
-  } finally {
-    await index.deleteIndex();
+export interface Indexed {
+  /** HTML pages rendered (handed to the indexer). */
+  pages: number;
+  /** Pages in the search index. */
+  indexed: number;
+  /** The bundles' folders written into dir: pagefind, pagefind-2, ... */
+  bundles: string[];
+}
+
+interface Bundle {
+  name: string;
+  index: PagefindIndex;
+  added: number;
+  parsing: Promise<void>[];
+}
+
+const problem = (detail: string) => new Error(`the search index (Pagefind) could not be built: ${detail}`);
+
+class Indexer {
+  pages = 0;
+  private indexed = 0;
+  private readonly names: string[] = [];
+  private filling: Promise<Bundle> | null = null;
+  /** The pages sent and not yet parsed, and their characters. */
+  private readonly inFlight = new Set<Promise<void>>();
+  private queued = 0;
+  /** The writes of the full bundles not yet written, oldest first: one after another, each removed when done. */
+  private readonly writes: Promise<void>[] = [];
+  /** The last page's turn to be sent. */
+  private turn: Promise<void> = Promise.resolve();
+  private failure: Error | null = null;
+  private closed = false;
+
+  private readonly dir: string;
+  private readonly batch: number;
+  private readonly limit: number;
+  private readonly api: PagefindApi;
+
+  constructor(dir: string, o: SearchOptions) {
+    this.dir = dir;
+    this.batch = o.batch ?? SEARCH_BATCH;
+    this.limit = o.queued ?? QUEUED;
+    this.api = o.api ?? pagefind;
   }
-  // addDirectory counts the files it read; the entry file counts the pages indexed (those with data-pagefind-body).
-  const entry = JSON.parse(await readFile(join(outDir, bundle, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
+
+  readonly add: AddPage = (route, html) => {
+    if (this.closed) return Promise.resolve();
+    this.pages++;
+    if (!BODY.test(html)) return Promise.resolve();
+    // One page after another, in the order they come, whenever Pagefind makes room: the bundles do not depend on timing.
+    const sent = this.turn.then(() => this.send(route, html));
+    this.turn = sent.catch(() => {});
+    return sent;
+  };
+
+  private async send(route: string, html: string): Promise<void> {
+    // Room first: the queue within its limit (a page larger than the limit goes alone), and no second full bundle while one is written.
+    while ((this.inFlight.size > 0 && this.queued + html.length > this.limit) || this.writes.length > 1) await (this.writes.length > 1 ? this.writes[0] : Promise.race(this.inFlight));
+    this.check();
+    const bundle = await (this.filling ??= this.open());
+    this.live();
+    const parsed = bundle.index.addHTMLFile({ url: route, content: html }).then((r) => this.fail(r.errors), (e: unknown) => this.fail([e]));
+    const tracked = parsed.finally(() => {
+      this.inFlight.delete(tracked);
+      this.queued -= html.length;
+    });
+    this.inFlight.add(tracked);
+    this.queued += html.length;
+    bundle.parsing.push(parsed);
+    if (++bundle.added === this.batch) this.seal(bundle);
+  }
+
+  /** Writes the last bundle (or an empty one, so that the search page finds pagefind/) and the list of bundles. */
+  async finish(): Promise<Indexed> {
+    await this.turn;
+    const last = this.filling ? await this.filling : this.names.length === 0 ? await this.open() : null;
+    if (last) this.seal(last);
+    await Promise.all(this.writes);
+    this.check();
+    await writeFile(join(this.dir, 'pagefind', BUNDLES_FILE), `${JSON.stringify(this.names.slice(1))}\n`);
+    return { pages: this.pages, indexed: this.indexed, bundles: [...this.names] };
+  }
+
+  /** No call to Pagefind from now on: a call would start its service again. */
+  close(): void {
+    this.closed = true;
+  }
+
+  private async open(): Promise<Bundle> {
+    this.live();
+    const name = this.names.length === 0 ? 'pagefind' : `pagefind-${this.names.length + 1}`;
+    this.names.push(name);
+    const created = await this.api.createIndex(OPTIONS);
+    if (!created.index) throw problem(created.errors.join('; '));
+    return { name, index: created.index, added: 0, parsing: [] };
+  }
+
+  /** The bundle takes no more pages: it is written once its pages are parsed and the bundles before it written. */
+  private seal(bundle: Bundle): void {
+    trace(`search bundle ${bundle.name} full (${bundle.added} pages)`);
+    this.filling = null;
+    const done: Promise<void> = (this.writes.at(-1) ?? Promise.resolve())
+      .then(() => this.write(bundle))
+      .catch((e: unknown) => this.fail([e]))
+      .finally(() => this.writes.splice(this.writes.indexOf(done), 1));
+    this.writes.push(done);
+  }
+
+  private async write(b: Bundle): Promise<void> {
+    await Promise.all(b.parsing);
+    this.live();
+    const written = await b.index.writeFiles({ outputPath: join(this.dir, b.name) });
+    this.fail(written.errors);
+    this.live();
+    await b.index.deleteIndex();
+    this.indexed += await pageCount(join(this.dir, b.name));
+    trace(`search bundle ${b.name} written`);
+  }
+
+  private fail(errors: unknown[]): void {
+    if (errors.length && !this.failure) this.failure = problem(errors.map((e) => (e instanceof Error ? e.message : String(e))).join('; '));
+  }
+
+  private check(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  private live(): void {
+    if (this.closed) throw problem('stopped');
+  }
+}
+
+/** The pages in a written bundle, from its entry file (Pagefind's own count). */
+async function pageCount(bundleDir: string): Promise<number> {
+  const entry = JSON.parse(await readFile(join(bundleDir, 'pagefind-entry.json'), 'utf8')) as { languages: Record<string, { page_count: number }> };
   return Object.values(entry.languages).reduce((n, l) => n + l.page_count, 0);
 }
 
-/** Indexes every HTML page under outDir into outDir/pagefind/ (and further bundles); returns the number of pages indexed. */
-export async function indexSite(outDir: string, batch = SEARCH_BATCH): Promise<number> {
+/**
+ * Runs render with a function that takes each rendered page into the search index, then writes the last bundle into
+ * dir. Pagefind's service is stopped in every case, also when render fails.
+ */
+export async function indexWhile(dir: string, render: (add: AddPage) => Promise<void>, o: SearchOptions = {}): Promise<Indexed> {
+  const indexer = new Indexer(dir, o);
   try {
-    const layout = await layoutOf(outDir);
-    const globs = bundleGlobs(layout, layout.pages - layout.people.reduce((n, p) => n + p.pages, 0), batch);
-    const names = globs.map((_, i) => (i === 0 ? 'pagefind' : `pagefind-${i + 1}`));
-    let indexed = 0;
-    trace(`search layout read: ${globs.length} bundles`);
-    for (const [i, glob] of globs.entries()) {
-      indexed += await indexBundle(outDir, glob, names[i]!);
-      trace(`search bundle ${i + 1} indexed`);
-    }
-    await writeFile(join(outDir, 'pagefind', BUNDLES_FILE), `${JSON.stringify(names.slice(1))}\n`);
-    return indexed;
-  } catch (e) {
-    throw new Error(`the search index (Pagefind) could not be built: ${e instanceof Error ? e.message : String(e)}`);
+    await render(indexer.add);
+    return await indexer.finish();
   } finally {
+    indexer.close();
     // Pagefind indexes in a child process (its binary in service mode); stop it so none outlives the build.
-    await pagefind.close();
+    await (o.api ?? pagefind).close();
     trace('Pagefind closed');
   }
 }

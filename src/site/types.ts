@@ -137,4 +137,6 @@ export interface RenderData {
   pages: (Page | LazyPage)[];
   tables: Record<string, Table>;
   model: Pick<SiteModel, 'provenance' | 'org'>;
+  /** Takes each rendered page (its route, its HTML) from the site's middleware: the search index is built while Astro renders (src/site/search-index.ts). */
+  onPage?: (route: string, html: string) => Promise<void>;
 }
