@@ -5,6 +5,9 @@ import type { CellValue, Table } from './types.ts';
 
 const SOURCE = Symbol('lac.rows.source');
 
+/** Rows made at a time where a table is read in parts (its CSV): a million seats are not made at once. */
+export const CHUNK_ROWS = 10_000;
+
 interface Source<T> {
   items: () => readonly T[];
   row: (item: T) => CellValue[];

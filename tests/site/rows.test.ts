@@ -1,9 +1,9 @@
 // Tables whose rows are made when read (src/site/rows.ts), and the CSV written from them a part at a time
 // (src/site/csv/table.ts): the same file as from the rows made at once (issue 16).
 import { describe, expect, test } from 'vitest';
-import { CHUNK_ROWS, csvColumns } from '../../src/site/csv/kinds.ts';
+import { csvColumns } from '../../src/site/csv/kinds.ts';
 import { tableCsv, tableCsvChunks } from '../../src/site/csv/table.ts';
-import { lazyRows, rowChunks, rowCount } from '../../src/site/rows.ts';
+import { CHUNK_ROWS, lazyRows, rowChunks, rowCount } from '../../src/site/rows.ts';
 import type { CellValue, Table } from '../../src/site/types.ts';
 
 const N = CHUNK_ROWS * 2 + 7;

@@ -1,6 +1,6 @@
 // What each table column becomes in its CSV: the page shows text ("28 + unlimited", "45%", "2026-12-03 (today)");
 // a spreadsheet needs ISO dates, plain numbers, a flag for "unlimited" and an ID beside each name (issue 15).
-import { rowChunks } from '../rows.ts';
+import { CHUNK_ROWS, rowChunks } from '../rows.ts';
 import type { CellValue, Column, ColumnKind, Table } from '../types.ts';
 
 export type CsvType = 'text' | 'date' | 'number' | 'boolean' | 'id' | 'email' | 'currency';
@@ -81,9 +81,6 @@ function kindsOf(t: Table, rows?: CellValue[][]): ColumnKind[] {
   }
   return t.columns.map((c, i) => decide(c, seen[i]!));
 }
-
-/** Rows made and written at a time by the CSV writer: a million seats are not made at once. */
-export const CHUNK_ROWS = 10_000;
 
 /** The CSV columns of a table: each page column, and the flag, ID, email and currency columns its kind brings. */
 export function csvColumns(t: Table, rows?: CellValue[][]): CsvColumn[] {

@@ -1,7 +1,7 @@
 import { csvLines } from '../../report/csv.ts';
-import { rowChunks } from '../rows.ts';
+import { CHUNK_ROWS, rowChunks } from '../rows.ts';
 import type { Table } from '../types.ts';
-import { CHUNK_ROWS, csvColumns } from './kinds.ts';
+import { csvColumns } from './kinds.ts';
 import { csvValue } from './values.ts';
 
 /** Every CSV the site offers starts with a byte order mark: Excel reads a CSV without one in the local code page, which garbles names. */

@@ -58,11 +58,7 @@ export function context(m: SiteModel, links: Links): Ctx {
   };
   return {
     m, links, tables,
-    table(t) {
-      if (tables[t.id]) throw new Error(`duplicate table id ${t.id}`);
-      tables[t.id] = t;
-      return { type: 'table', table: t.id };
-    },
+    table: register(tables),
     person: ref('person', routes.person),
     license: ref('license', routes.license),
     contract: ref('contract', routes.contract),
@@ -72,18 +68,17 @@ export function context(m: SiteModel, links: Links): Ctx {
   };
 }
 
+/** A registry's table(): puts t in `tables` (its id taken neither there nor in `taken`) and returns its section. */
+const register = (tables: Record<string, Table>, taken: Record<string, Table> = {}) => (t: Table): Section => {
+  if (tables[t.id] || taken[t.id]) throw new Error(`duplicate table id ${t.id}`);
+  tables[t.id] = t;
+  return { type: 'table', table: t.id };
+};
+
 /** A page made with a table registry of its own (a LazyPage's): its tables go with it, not into the site's. */
 export function withOwnTables(ctx: Ctx, build: (c: Ctx) => Page): Page {
   const tables: Record<string, Table> = {};
-  const own: Ctx = {
-    ...ctx, tables,
-    table(t) {
-      if (tables[t.id] || ctx.tables[t.id]) throw new Error(`duplicate table id ${t.id}`);
-      tables[t.id] = t;
-      return { type: 'table', table: t.id };
-    },
-  };
-  return { ...build(own), tables };
+  return { ...build({ ...ctx, tables, table: register(tables, ctx.tables) }), tables };
 }
 
 /** A share in percent with two decimals, for the CSV beside a rounded page figure. */
@@ -177,22 +172,21 @@ const signedCell = (e: AuditRow): string => (e.approval && e.approval.signature 
 export function eventsTable(ctx: Ctx, id: string, title: string, events: AuditRow[] | (() => AuditRow[]), o: EventsTableOptions = {}): Table {
   const { each = "each is in its license's change history", license = true } = o;
   return lazyRows({ id, title, columns: license ? EVENT_COLUMNS : EVENT_COLUMNS_NO_LICENSE, empty: 'No changes recorded in the git history.', ...(o.csv !== undefined ? { csv: o.csv } : {}) }, events, (e) => {
-      const pull = e.pr !== null ? ctx.links.pull(e.pr) : null;
-      // The most specific subject, linked: a seat event is about a person (or device) on a license.
-      const subj: CellValue = e.count !== undefined ? `${e.count} records` : e.person ? ctx.person(e.person) : e.device ? e.device : e.contract ? ctx.contract(e.contract) : e.license ? ctx.license(e.license) : e.vendor ? ctx.vendor(e.vendor) : e.file;
-      const change = e.count !== undefined ? `${e.count} × ${e.type} in one commit${e.license || e.type.startsWith('seat.') ? `; ${each}` : ''}` : describe(e);
-      const row = [
-        e.date.slice(0, 10), e.type, e.license ? ctx.license(e.license) : '', subj, change, e.author,
-        // The site's commit page: who reviewed and approved it, its diff (it links on to the repository's own page).
-        { text: e.commit.slice(0, 10), href: routes.commit(e.commit), id: e.commit },
-        e.pr === null ? '' : link(`#${e.pr}`, pull),
-        signedCell(e),
-      ];
-      if (!license) row.splice(LICENSE_COLUMN, 1);
-      return row;
+    const pull = e.pr !== null ? ctx.links.pull(e.pr) : null;
+    // The most specific subject, linked: a seat event is about a person (or device) on a license.
+    const subj: CellValue = e.count !== undefined ? `${e.count} records` : e.person ? ctx.person(e.person) : e.device ? e.device : e.contract ? ctx.contract(e.contract) : e.license ? ctx.license(e.license) : e.vendor ? ctx.vendor(e.vendor) : e.file;
+    const change = e.count !== undefined ? `${e.count} × ${e.type} in one commit${e.license || e.type.startsWith('seat.') ? `; ${each}` : ''}` : describe(e);
+    const row = [
+      e.date.slice(0, 10), e.type, e.license ? ctx.license(e.license) : '', subj, change, e.author,
+      // The site's commit page: who reviewed and approved it, its diff (it links on to the repository's own page).
+      { text: e.commit.slice(0, 10), href: routes.commit(e.commit), id: e.commit },
+      e.pr === null ? '' : link(`#${e.pr}`, pull),
+      signedCell(e),
+    ];
+    if (!license) row.splice(LICENSE_COLUMN, 1);
+    return row;
   });
 }
-
 
 /** The License column of eventsTable, left out on a license's own tables. */
 const LICENSE_COLUMN = 2;
