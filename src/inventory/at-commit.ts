@@ -16,3 +16,15 @@ export async function inventoryAt(root: string, commit: string, known?: Inventor
   if (known?.commit === commit) return known.inventory;
   return (await loadInventory(gitSource(root, commit))).inventory;
 }
+
+/**
+ * inventoryAt keeping the last inventory read: a caller going through days in order reads each commit once and holds
+ * one inventory besides `known` (the site's snapshots, the evidence packs' positions, the forecast's back-test).
+ */
+export function inventoriesAt(root: string, known?: InventoryOf): (commit: string) => Promise<Inventory> {
+  let held: { commit: string; inventory: Promise<Inventory> } | undefined;
+  return (commit) => {
+    if (held?.commit !== commit) held = { commit, inventory: inventoryAt(root, commit, known) };
+    return held.inventory;
+  };
+}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { evidencePacks, periodsWithHistory } from '../../src/report/evidence/run.ts';
 import { history } from '../../src/history/history.ts';
-import { inventoryAt } from '../../src/inventory/at-commit.ts';
+import { inventoriesAt, inventoryAt } from '../../src/inventory/at-commit.ts';
 import { gitSource } from '../../src/inventory/git-source.ts';
 import { loadInventory } from '../../src/inventory/load.ts';
 import { snapshotDates, snapshots } from '../../src/site/model/snapshots.ts';
@@ -21,6 +21,13 @@ describe('the inventory at a commit', () => {
       expect(older).not.toBe(inventory);
       expect([...older.people.keys()]).toEqual([...(await loadInventory(gitSource(root, f.shas.dee))).inventory.people.keys()]);
       expect(older.people.has('dee')).toBe(true);
+      // Kept: the same commit again is the same object, without a read; the known one is never read.
+      const reader = inventoriesAt(root, known);
+      const first = await reader(f.shas.dee);
+      expect(await reader(f.shas.dee)).toBe(first);
+      expect(await reader(head)).toBe(inventory);
+      expect(await reader(f.shas.dee)).not.toBe(first);
+      expect([...(await reader(f.shas.dee)).people.keys()]).toEqual([...first.people.keys()]);
 
       const today = '2027-01-15';
       const days = snapshotDates(today, '01-01', '2026-01-02');

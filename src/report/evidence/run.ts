@@ -4,7 +4,7 @@ import type { Period } from '../../analysis/period/range.ts';
 import { licensePosition, type Position } from '../../analysis/position.ts';
 import type { HistoryEvent } from '../../history/history.ts';
 import { dayIn } from '../../history/time.ts';
-import { inventoryAt } from '../../inventory/at-commit.ts';
+import { inventoriesAt } from '../../inventory/at-commit.ts';
 import { resolveAt, RevisionError } from '../../inventory/git-source.ts';
 import type { Inventory } from '../../inventory/model.ts';
 import type { IsoDate } from '../../util/dates.ts';
@@ -31,7 +31,7 @@ export function periodsWithHistory(i: EvidenceInput): Period[] {
 /** The position on each day, from the commit in force at its end (null before the first commit); each commit read once, one inventory held at a time. */
 async function positionsOn(i: EvidenceInput, days: IsoDate[]): Promise<Map<IsoDate, { commit: string; position: Position } | null>> {
   const out = new Map<IsoDate, { commit: string; position: Position } | null>();
-  let held: { commit: string; inventory: Inventory } | undefined;
+  const inventory = inventoriesAt(i.root, { commit: i.head, inventory: i.inventory });
   for (const day of [...new Set(days)].sort()) {
     let commit: string;
     try {
@@ -41,8 +41,7 @@ async function positionsOn(i: EvidenceInput, days: IsoDate[]): Promise<Map<IsoDa
       out.set(day, null); // no commit by then: no position
       continue;
     }
-    if (held?.commit !== commit) held = { commit, inventory: await inventoryAt(i.root, commit, { commit: i.head, inventory: i.inventory }) };
-    out.set(day, { commit, position: licensePosition(held.inventory, day) });
+    out.set(day, { commit, position: licensePosition(await inventory(commit), day) });
   }
   return out;
 }

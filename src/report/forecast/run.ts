@@ -5,7 +5,7 @@ import { periodSpend } from '../../analysis/period/index.ts';
 import { resolveToday } from '../../check/run.ts';
 import { inventoryParser } from '../../history/blobs.ts';
 import { dayIn } from '../../history/time.ts';
-import { inventoryAt, type InventoryOf } from '../../inventory/at-commit.ts';
+import { inventoriesAt, type InventoryOf } from '../../inventory/at-commit.ts';
 import type { Inventory } from '../../inventory/model.ts';
 import { usageHistory } from '../../renewals/history.ts';
 import { orgZone, planRenewals } from '../../renewals/plan.ts';
@@ -75,16 +75,14 @@ async function backtest(root: string, line: Timeline | undefined, today: IsoDate
   if (!line) return { asOf, unavailable: 'not a git repository (or no commit yet): there is no history to test the forecast against' };
   const commit = asOf >= line.first ? line.at(asOf) : undefined;
   if (!commit) return { asOf, unavailable: `the git history starts on ${line.first}: a back-test needs the inventory as it stood on ${asOf}, ${BACKTEST_MONTHS} whole months before this month` };
-  const then = await inventoryAt(root, commit, known);
+  const inventory = inventoriesAt(root, known);
+  const then = await inventory(commit);
   const months = forecastMonths(asOf, BACKTEST_MONTHS);
   const made = forecastSpend(then, months, currentHoldings(then), planRenewals(then, asOf, { history }), knownChanges(then, asOf), asOf);
   const rows: Array<{ month: string; forecast: Micros; actual: Micros }> = [];
   // Months that end on the same commit read it once; one inventory besides `known` is held at a time.
-  let held: InventoryOf = { commit, inventory: then };
   for (const [i, m] of months.entries()) {
-    const at = line.at(m.to)!;
-    if (held.commit !== at) held = { commit: at, inventory: await inventoryAt(root, at, known) };
-    const after = held.inventory;
+    const after = await inventory(line.at(m.to)!);
     const actual = periodSpend(after, m, currentHoldings(after));
     const forecast = made.months[i] as MonthSpend;
     rows.push({ month: m.label, forecast: license === undefined ? forecast.total : (forecast.licenses[license] ?? 0n), actual: license === undefined ? actual.total : (actual.licenses.find((l) => l.id === license)?.amount ?? 0n) });

@@ -1,7 +1,6 @@
 import { contractsInForce } from '../../analysis/entitlement.ts';
-import { inventoryAt, type InventoryOf } from '../../inventory/at-commit.ts';
+import { inventoriesAt, type InventoryOf } from '../../inventory/at-commit.ts';
 import { resolveAt } from '../../inventory/git-source.ts';
-import type { Inventory } from '../../inventory/model.ts';
 import { addDays, addMonths, daysInMonth, type IsoDate } from '../../util/dates.ts';
 import { licenseFigures } from './figures.ts';
 import { dec } from './money.ts';
@@ -30,7 +29,7 @@ export function snapshotDates(today: IsoDate, fiscalYearStart: string, first: Is
 
 /** The inventory as of each day, read from the commit in force at the end of that day (org time zone); `known`: the inventory at a commit, loaded already. */
 export async function snapshots(root: string, head: string, days: { date: IsoDate; kind: Snapshot['kind'] }[], timeZone: string, known?: InventoryOf): Promise<Snapshot[]> {
-  const loaded = new Map<string, Promise<Inventory>>();
+  const inventory = inventoriesAt(root, known);
   const out: Snapshot[] = [];
   for (const { date, kind } of days) {
     let at;
@@ -39,8 +38,7 @@ export async function snapshots(root: string, head: string, days: { date: IsoDat
     } catch {
       continue; // before the first commit
     }
-    if (!loaded.has(at.commit)) loaded.set(at.commit, inventoryAt(root, at.commit, known));
-    const inv = await loaded.get(at.commit)!;
+    const inv = await inventory(at.commit);
     const fig = licenseFigures(inv, date);
     out.push({
       date, kind, commit: at.commit, commitDate: at.date,
