@@ -1,4 +1,5 @@
 import { addDays, dayNumber, type IsoDate } from '../util/dates.ts';
+import { memoize } from '../util/memo.ts';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -36,14 +37,7 @@ export function dayIn(instant: Date, timeZone = 'UTC'): IsoDate {
 }
 
 /** dayIn for instants written as text, each distinct one computed once: the events of a commit share its date. */
-export function dayOfInstant(timeZone: string): (instant: string) => IsoDate {
-  const seen = new Map<string, IsoDate>();
-  return (instant) => {
-    let d = seen.get(instant);
-    if (d === undefined) seen.set(instant, (d = dayIn(new Date(instant), timeZone)));
-    return d;
-  };
-}
+export const dayOfInstant = (timeZone: string): ((instant: string) => IsoDate) => memoize((instant: string) => dayIn(new Date(instant), timeZone));
 
 /** Seconds since the epoch → a UTC instant such as 2026-01-10T08:30:00Z. */
 export const isoInstant = (seconds: number): string => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');

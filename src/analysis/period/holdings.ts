@@ -2,6 +2,7 @@ import type { HistoryEvent } from '../../history/history.ts';
 import { dayOfInstant } from '../../history/time.ts';
 import type { Inventory } from '../../inventory/model.ts';
 import { addDays, isIsoDate, type IsoDate } from '../../util/dates.ts';
+import { memoize } from '../../util/memo.ts';
 
 /** One seat held by one holder in one tier over a span of days (`to` included; undefined: still held). */
 export interface SeatSpan {
@@ -49,12 +50,7 @@ export function historyHoldings(inv: Inventory, events: readonly HistoryEvent[],
   const seats: SeatSpan[] = [];
   // An initial import is a million events of one commit: its day, and the day before, are computed once.
   const dayOf = dayOfInstant(timeZone);
-  const before = new Map<IsoDate, IsoDate>();
-  const dayBefore = (day: IsoDate) => {
-    let d = before.get(day);
-    if (d === undefined) before.set(day, (d = addDays(day, -1)));
-    return d;
-  };
+  const dayBefore = memoize((day: IsoDate) => addDays(day, -1));
   const close = (key: string, day: IsoDate) => {
     const s = open.get(key);
     if (!s) return;

@@ -2,6 +2,7 @@ import type { Inventory, Rec } from '../../inventory/model.ts';
 import type { Contract, ContractLine } from '../../inventory/schema/index.ts';
 import { addDays, dayNumber, maxDate, minDate, type IsoDate } from '../../util/dates.ts';
 import { convert, type Micros } from '../../util/money.ts';
+import { memoize } from '../../util/memo.ts';
 import { entitlesSeats } from '../cost.ts';
 import { successorsOf } from '../entitlement.ts';
 import { roundToMinor } from '../money/allocate.ts';
@@ -56,14 +57,8 @@ export function linesInPeriod(inv: Inventory, p: Period, problems: PriceProblem[
     const unknown = rate === undefined ? `no exchange rate for ${c.data.currency} in org.yaml (exchange_rates)` : undefined;
     c.data.lines.forEach((line, i) => {
       if (unknown) problems.push({ license: line.license, message: `no exchange rate for ${c.data.currency} in org.yaml: the spend of contract ${c.data.id} is unknown` });
-      const accrued = (d: IsoDate) => (unknown ? 0n : roundToMinor(org ? convert(accruedBefore(line, c.data, d, stop), c.data.currency, currency, org.exchange_rates ?? {}) : accruedBefore(line, c.data, d, stop), currency));
       // Asked at every grain's ends and every period's: each day is accrued once.
-      const memo = new Map<IsoDate, Micros>();
-      const at = (d: IsoDate) => {
-        let v = memo.get(d);
-        if (v === undefined) memo.set(d, (v = accrued(d)));
-        return v;
-      };
+      const at = memoize((d: IsoDate): Micros => (unknown ? 0n : roundToMinor(org ? convert(accruedBefore(line, c.data, d, stop), c.data.currency, currency, org.exchange_rates ?? {}) : accruedBefore(line, c.data, d, stop), currency)));
       const amount = at(after) - at(p.from);
       const spend: LineSpend = { contract: c.data.id, line: i, vendor: inv.licenses.get(line.license)?.data.vendor ?? c.data.vendor, license: line.license, tier: line.tier, amount, source: lineSource(c, i) };
       out.push({ spend: unknown ? { ...spend, unknown } : spend, data: line, contract: c.data, stop, inForce: days, days: entitlesSeats(line) ? days : [], at });
