@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { moveInto, normalizeBase, renderSite } from './astro.ts';
 import { endChildren, liveChildren } from './children.ts';
+import { heapNearLive } from './heap.ts';
 import { downloads } from './downloads.ts';
 import type { ModelOptions } from './model/build.ts';
 import { buildSiteInput } from './input.ts';
@@ -63,6 +64,7 @@ export function shownTables(pages: readonly (Page | LazyPage)[], tables: Record<
 export async function buildSite(o: SiteBuildOptions): Promise<SiteBuildResult> {
   trace('site build');
   const before = liveChildren();
+  const restoreHeap = heapNearLive();
   const staged = await mkdtemp(join(tmpdir(), 'lac-downloads-'));
   const search = await mkdtemp(join(tmpdir(), 'lac-search-'));
   try {
@@ -85,6 +87,7 @@ export async function buildSite(o: SiteBuildOptions): Promise<SiteBuildResult> {
     await rm(search, { recursive: true, force: true });
     // Astro's esbuild service and Pagefind's binary are stopped without being waited for: end and wait for them here.
     await endChildren(before);
+    restoreHeap();
     trace('children ended');
   }
 }

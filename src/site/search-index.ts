@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import * as pagefind from 'pagefind';
 import type { PagefindIndex } from 'pagefind';
 import { trace } from './trace.ts';
+import { searchable } from './search-text.ts';
 
 /** Pages a Pagefind index holds at most: 8,000 take about 550 MB. */
 export const SEARCH_BATCH = 8000;
@@ -99,6 +100,7 @@ class Indexer {
     if (this.closed) return Promise.resolve();
     this.pages++;
     if (!BODY.test(html)) return Promise.resolve();
+    html = searchable(html);
     // One page after another, in the order they come, whenever Pagefind makes room: the bundles do not depend on timing.
     const sent = this.turn.then(() => this.send(route, html));
     this.turn = sent.catch(() => {});

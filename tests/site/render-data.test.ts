@@ -30,10 +30,11 @@ const resolved = (p: Page, tables: Record<string, Table>) => ({
 });
 
 describe('the pages Astro renders', () => {
-  test('a person page is made when rendered, with its own tables; made, it equals the page of the whole site', () => {
+  test("a person's page and a file's page are made when rendered, a person's with its own tables; made, each equals the page of the whole site", () => {
     const lazy = render.pages.filter(isLazy);
-    expect(lazy.length).toBeGreaterThanOrEqual(3);
-    expect(lazy.every((p) => p.route.startsWith('/people/'))).toBe(true);
+    expect(lazy.filter((p) => p.route.startsWith('/people/')).length).toBeGreaterThanOrEqual(3);
+    expect(lazy.filter((p) => p.route.startsWith('/source/')).length).toBeGreaterThanOrEqual(3);
+    expect(lazy.every((p) => /^\/(people|source)\//.test(p.route))).toBe(true);
     const whole = new Map(site.pages.map((p) => [p.route, p]));
     for (const l of lazy) {
       const made = l.make();
