@@ -70,7 +70,7 @@ export type Section =
   | { type: 'text'; text: string; title?: string }
   | { type: 'links'; title: string; links: Cell[] }
   | { type: 'pager'; label: string; current: number; pages: Cell[]; prev?: Cell; next?: Cell }
-  | { type: 'code'; file: string; lines: string[]; external?: string }
+  | { type: 'code'; file: string; lines: string[]; external?: string; /** The number of the first line (default 1). */ start?: number }
   | { type: 'search' }
   /** A month picker that opens /audit/YYYY/MM/ (with JavaScript; the month links work without). Months newest first. */
   | { type: 'monthJump'; months: string[] };

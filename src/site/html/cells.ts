@@ -54,8 +54,8 @@ export const factsHtml = (items: readonly Fact[], href: Href): string =>
 export const linkItemsHtml = (links: readonly Cell[], href: Href): string => links.map((l) => `<li>${cellHtml(l, href)}</li>`).join('');
 
 /** A file's lines as list items, each with the ID (#L<n>) that links to it. */
-export const lineItemsHtml = (lines: readonly string[]): string => {
+export const lineItemsHtml = (lines: readonly string[], start = 1): string => {
   let out = '';
-  for (let i = 0; i < lines.length; i++) out += `<li id="L${i + 1}">${escapeText(lines[i]!)}</li>`;
+  for (let i = 0; i < lines.length; i++) out += `<li id="L${i + start}">${escapeText(lines[i]!)}</li>`;
   return out;
 };
