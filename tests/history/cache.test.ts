@@ -6,6 +6,7 @@ import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/cli/version.ts';
+import { packText } from '../../src/history/event-cache.ts';
 import { history } from '../../src/history/history.ts';
 import { lac } from '../support/cli.ts';
 import { buildFixture, type Fixture } from './fixture.ts';
@@ -58,6 +59,19 @@ describe('the history event cache', () => {
     const r = await lac(['history', '--format', 'json', '--root', f.repo.dir]);
     expect(r.stdout).toBe(cold);
     expect((await history(f.repo.dir)).stats).toMatchObject({ parsed: 0, read: 0, commits: 6 });
+  });
+
+  it('writes the pack part by part, the same text as JSON.stringify of the whole, with a draft list longer than a part', () => {
+    const [file] = readdirSync(folder()).map((n) => join(folder(), n));
+    const p = pack(file!);
+    expect(p.commits.length).toBeGreaterThan(1);
+    expect(readFileSync(file!, 'utf8')).toBe(`${JSON.stringify(p)}\n`);
+    // 25,001 drafts: three parts, the last of one draft; an empty draft list; info with text JSON must escape.
+    const drafts = Array.from({ length: 25_001 }, (_, i) => ({ type: 'seat.assigned', license: 'slack', person: `p${i}`, details: { tier: 'full', note: i % 7 ? undefined : 'a "quoted"\nnote' }, file: 'inventory/assignments/slack.yaml' }));
+    const entries = [{ ...p.commits[0]!, drafts }, { ...p.commits[1]!, info: { ...p.commits[1]!.info, message: 'Ünïcode \u2028 and "quotes"' }, drafts: [] }] as unknown as Parameters<typeof packText>[1];
+    const parts = [...packText('9.9.9', entries)];
+    expect(parts.length).toBeGreaterThan(6);
+    expect(parts.join('')).toBe(`${JSON.stringify({ format: p.format, lac: '9.9.9', commits: entries })}\n`);
   });
 
   it('is keyed by lac\'s version: another version computes again and keeps its own pack', async () => {

@@ -11,16 +11,23 @@ export interface Figures {
   report: Report;
   licenses: LicenseFigures[];
   seats: SeatRow[];
+  /** Seats of the licenses reported (seats.length when the rows are made). */
+  seatCount: number;
 }
 
-/** The report's figures (`lac report`: src/analysis/report) of every license on a day, as plain values, with every seat. */
-export function licenseFigures(inv: Inventory, today: IsoDate): Figures {
+/**
+ * The report's figures (`lac report`: src/analysis/report) of every license on a day, as plain values, with every
+ * seat; with `seatRows: false` the seats are counted, not made (a past day's view of a large organization lists none).
+ */
+export function licenseFigures(inv: Inventory, today: IsoDate, o: { seatRows?: boolean } = {}): Figures {
   const report = buildReport(inv, today);
   const seats: SeatRow[] = [];
+  let seatCount = 0;
   const licenses = report.licenses.map((l): LicenseFigures => {
     const rec = inv.licenses.get(l.id)!;
     const list = inv.assignments.get(l.id);
-    for (const v of seatViews(inv, rec.data, today)) {
+    seatCount += list?.seats.length ?? 0;
+    if (o.seatRows !== false) for (const v of seatViews(inv, rec.data, today)) {
       seats.push({
         license: l.id, tier: v.seat.tier, person: v.seat.person ?? null, device: v.seat.device ?? null, since: v.seat.since,
         state: v.left ? 'left' : v.state, use: v.use, leaver: v.leaver?.state ?? null, lastActive: v.lastActive ?? null, file: list!.file, line: seatLoc(list!, v.i).line,
@@ -58,7 +65,7 @@ export function licenseFigures(inv: Inventory, today: IsoDate): Figures {
         t[figure].from.map((s) => ({ tier: t.tier, figure: FIGURE_NAMES[figure], file: s.file, line: s.line ?? null, what: s.what })))),
     };
   });
-  return { report, licenses, seats };
+  return { report, licenses, seats, seatCount };
 }
 
 /** Chargeback rows of the report, amounts as decimals. */

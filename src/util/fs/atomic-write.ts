@@ -43,9 +43,10 @@ export interface AtomicOptions {
 /**
  * Writes a file whole or not at all: a temporary sibling (a dot name the loader ignores), write,
  * fsync, rename over the target, fsync of the folder. Temporary files of killed runs beside the
- * target are removed first. Throws WriteError for disk-full and permission errors.
+ * target are removed first. Throws WriteError for disk-full and permission errors. `data` may be
+ * made part by part (an iterable of strings), so that a large file is never one string in memory.
  */
-export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicOptions = {}): Promise<void> {
+export async function writeFileAtomic(path: string, data: string | Uint8Array | Iterable<string>, options: AtomicOptions = {}): Promise<void> {
   const shown = options.shown ?? path;
   const durable = options.durable ?? true;
   const dir = dirname(path);
