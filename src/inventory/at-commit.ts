@@ -4,6 +4,7 @@
 import { gitSource } from './git-source.ts';
 import { loadInventory } from './load.ts';
 import type { Inventory } from './model.ts';
+import { filesOf } from './parsed-files.ts';
 
 /** An inventory and the commit it was loaded from. */
 export interface InventoryOf {
@@ -11,10 +12,14 @@ export interface InventoryOf {
   inventory: Inventory;
 }
 
-/** The inventory at a commit (full ID): `known`'s when it is that commit (an inventory is not changed once loaded), else read from git. */
-export async function inventoryAt(root: string, commit: string, known?: InventoryOf): Promise<Inventory> {
+/**
+ * The inventory at a commit (full ID): `known`'s when it is that commit (an inventory is not changed once loaded),
+ * else read from git, its files unchanged since `known` (or `also`) taken from them (src/inventory/parsed-files.ts).
+ */
+export async function inventoryAt(root: string, commit: string, known?: InventoryOf, also?: Inventory): Promise<Inventory> {
   if (known?.commit === commit) return known.inventory;
-  return (await loadInventory(gitSource(root, commit))).inventory;
+  const reuse = [known && filesOf(known.inventory), also && filesOf(also)];
+  return (await loadInventory(gitSource(root, commit), undefined, { reuse })).inventory;
 }
 
 /**
@@ -24,7 +29,11 @@ export async function inventoryAt(root: string, commit: string, known?: Inventor
 export function inventoriesAt(root: string, known?: InventoryOf): (commit: string) => Promise<Inventory> {
   let held: { commit: string; inventory: Promise<Inventory> } | undefined;
   return (commit) => {
-    if (held?.commit !== commit) held = { commit, inventory: inventoryAt(root, commit, known) };
+    if (held?.commit !== commit) {
+      // The last one read shares its files with the next (the days are in order: a month's changes apart).
+      const last = held?.inventory;
+      held = { commit, inventory: (last ? last.catch(() => undefined) : Promise.resolve(undefined)).then((also) => inventoryAt(root, commit, known, also)) };
+    }
     return held.inventory;
   };
 }

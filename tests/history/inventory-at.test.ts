@@ -5,8 +5,17 @@ import { history } from '../../src/history/history.ts';
 import { inventoriesAt, inventoryAt } from '../../src/inventory/at-commit.ts';
 import { gitSource } from '../../src/inventory/git-source.ts';
 import { loadInventory } from '../../src/inventory/load.ts';
+import type { Inventory } from '../../src/inventory/model.ts';
 import { snapshotDates, snapshots } from '../../src/site/model/snapshots.ts';
 import { buildFixture } from './fixture.ts';
+
+const records = <T>(m: Map<string, { data: T }>) => [...m].map(([k, r]) => [k, r.data]);
+/** What an inventory holds, without the source maps (functions, one per read). */
+const dataOf = (inv: Inventory) => ({
+  org: inv.org?.data, people: records(inv.people), vendors: records(inv.vendors), licenses: records(inv.licenses), contracts: records(inv.contracts),
+  usage: records(inv.usage), policies: records(inv.policies), discovered: records(inv.discovered),
+  assignments: [...inv.assignments].map(([k, l]) => [k, l.file, l.seats, l.index]), invalid: inv.invalid, broken: inv.broken, files: inv.files,
+});
 
 describe('the inventory at a commit', () => {
   it('is the known inventory at its commit, a fresh read at any other, and the snapshots and evidence packs are those of fresh reads', async () => {
@@ -28,6 +37,21 @@ describe('the inventory at a commit', () => {
       expect(await reader(head)).toBe(inventory);
       expect(await reader(f.shas.dee)).not.toBe(first);
       expect([...(await reader(f.shas.dee)).people.keys()]).toEqual([...first.people.keys()]);
+
+      // Read from HEAD's, an older commit shares the files that did not change since (their records are the same
+      // objects) and parses those that did; it equals the inventory read on its own.
+      const leaver = await inventoryAt(root, f.shas.leaver, known);
+      const alone = (await loadInventory(gitSource(root, f.shas.leaver))).inventory;
+      // (Compared by their data and the positions they give: a record's source map is a function of its own read.)
+      expect(dataOf(leaver)).toEqual(dataOf(alone));
+      expect(leaver.licenses.get('figma')!.src.map.locate(['name'])).toEqual(alone.licenses.get('figma')!.src.map.locate(['name']));
+      expect(leaver.people.get('bob')!.src.map.locate(['people', 1, 'status'])).toEqual(alone.people.get('bob')!.src.map.locate(['people', 1, 'status']));
+      expect(leaver.licenses.get('figma')!.data).toBe(inventory.licenses.get('figma')!.data); // unchanged since: shared
+      expect(leaver.assignments.get('figma')!.seats).toEqual(alone.assignments.get('figma')!.seats);
+      expect(leaver.usage.size).toBe(0); // added later, at HEAD
+      // The usage snapshot changed at HEAD only; the seats file is the same at leaver and HEAD or not: either way right.
+      const headSeats = inventory.assignments.get('figma')!.seats;
+      expect(leaver.assignments.get('figma')!.seats[0] === headSeats[0]).toBe(JSON.stringify(alone.assignments.get('figma')!.seats) === JSON.stringify(headSeats));
 
       const today = '2027-01-15';
       const days = snapshotDates(today, '01-01', '2026-01-02');
