@@ -9,7 +9,7 @@ import { setFlagsFromString } from 'node:v8';
 export const GROWING_PERCENT = 25;
 const FLAG = 'heap-growing-percent';
 
-/** True when the user chose the heap's size or growth themselves (node's options): theirs is kept. */
+/** True when the user chose the heap's size or growth themselves (node's own arguments, or the heap size in NODE_OPTIONS): theirs is kept. */
 function chosenByUser(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
   return [...execArgv, ...(nodeOptions ?? '').split(/\s+/)].some((a) => /^--(heap[-_]growing[-_]percent|max[-_]old[-_]space[-_]size|max[-_]heap[-_]size)\b/.test(a));
 }

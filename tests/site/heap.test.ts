@@ -15,7 +15,7 @@ describe('heapNearLive', () => {
 
   test("leaves the heap alone when node was started with the user's own heap options", () => {
     const set: string[] = [];
-    for (const [execArgv, nodeOptions] of [[['--max-old-space-size=4096'], ''], [[], '--enable-source-maps --heap-growing-percent=50'], [['--max_heap_size=900'], undefined]] as const) {
+    for (const [execArgv, nodeOptions] of [[['--heap-growing-percent=50'], ''], [[], '--enable-source-maps --max-old-space-size=4096'], [['--max_heap_size=900'], undefined]] as const) {
       heapNearLive({ execArgv, nodeOptions, set: (f) => set.push(f) })();
     }
     expect(set).toEqual([]);
