@@ -25,6 +25,11 @@ async function agree(files: Record<string, string>, today: string): Promise<void
   expect(counted.seats).toEqual([]);
   expect(counted.seatCount).toBe(site.seats.length);
   expect(counted.licenses).toEqual(site.licenses);
+  // Without the chargeback (a past day's view): the same licenses and totals, no departments or cost centres.
+  const bare = licenseFigures(inventory, today, { seatRows: false, chargeback: false });
+  expect(bare.licenses).toEqual(site.licenses);
+  expect(bare.report.totals).toEqual(site.report.totals);
+  expect([bare.report.departments, bare.report.costCentres]).toEqual([[], []]);
   // Every seat row the site lists counts where the report counts it.
   for (const l of json.licenses) {
     for (const t of l.tiers) {

@@ -102,7 +102,7 @@ function partsOf(rows: Row[], f: (r: Row) => Figure<Micros>): PartialSum {
 }
 
 /** Utilization, cost and waste of every license (or one), chargeback by department and cost centre, and org totals. Pure. */
-export function buildReport(inv: Inventory, today: IsoDate, options: { license?: string } = {}): Report {
+export function buildReport(inv: Inventory, today: IsoDate, options: { license?: string; /** false: no departments and cost centres (a past day's view, which shows neither) */ chargeback?: boolean } = {}): Report {
   const problems: PriceProblem[] = [];
   const prices = tierPrices(inv, today, problems);
   const licenses: LicenseReport[] = [];
@@ -130,7 +130,7 @@ export function buildReport(inv: Inventory, today: IsoDate, options: { license?:
       totals: totalsOf(rows, (i) => ({ file: rec.src.file, what: `report row ${id}/${rows[i]!.tier}` })),
     });
   }
-  const { departments, costCentres } = chargeback(inv, leaves, costSources);
+  const { departments, costCentres } = options.chargeback === false ? { departments: [], costCentres: [] } : chargeback(inv, leaves, costSources);
   const vendors = vendorTotals(inv, licenses);
   return {
     today,

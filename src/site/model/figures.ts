@@ -17,10 +17,11 @@ export interface Figures {
 
 /**
  * The report's figures (`lac report`: src/analysis/report) of every license on a day, as plain values, with every
- * seat; with `seatRows: false` the seats are counted, not made (a past day's view of a large organization lists none).
+ * seat; with `seatRows: false` the seats are counted, not made (a past day's view of a large organization lists none),
+ * and with `chargeback: false` the report has no departments and cost centres.
  */
-export function licenseFigures(inv: Inventory, today: IsoDate, o: { seatRows?: boolean } = {}): Figures {
-  const report = buildReport(inv, today);
+export function licenseFigures(inv: Inventory, today: IsoDate, o: { seatRows?: boolean; chargeback?: boolean } = {}): Figures {
+  const report = buildReport(inv, today, o.chargeback === false ? { chargeback: false } : {});
   const seats: SeatRow[] = [];
   let seatCount = 0;
   const licenses = report.licenses.map((l): LicenseFigures => {
