@@ -31,7 +31,7 @@ export function links(repoUrl: string | null, commit: string | null, prefix = ''
 export const SOURCE_LINES = 10_000;
 
 /** The first line of the part of a file's view that holds `line` (1 for the first part). */
-export const sourcePartStart = (line: number) => Math.floor((Math.max(line, 1) - 1) / SOURCE_LINES) * SOURCE_LINES + 1;
+const sourcePartStart = (line: number) => Math.floor((Math.max(line, 1) - 1) / SOURCE_LINES) * SOURCE_LINES + 1;
 
 /** The page of a file's view that holds `line` (the first part's without one): /source/<file>/, then /source/<file>/lines-10001/... */
 export const sourceRoute = (file: string, line?: number) => {
