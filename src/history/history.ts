@@ -12,7 +12,7 @@ import { gitText, objectReader, type GitObject } from './git.ts';
 import { isListKind } from './list-file.ts';
 import { commitPatches, type CommitPatch } from './patch.ts';
 import { dayIn } from './time.ts';
-import { interner, type Interner } from '../util/intern.ts';
+import { stringPool, type StringPool } from '../util/string-pool.ts';
 import { kindOf, walkCommit, type WalkState } from './walk.ts';
 
 /** A semantic change to the inventory, with the commit (and pull request) it came in by. */
@@ -96,7 +96,7 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
   const infoOf = new Map<string, CommitInfo>();
   const position = new Map(all.map((c, i) => [c.sha, i]));
   // Each id, path and value is held once across the events, however many copies the parses and cache reads made.
-  const pool = interner();
+  const pool = stringPool();
   const keep = (entry: CachedCommit) => {
     const kept = kinds.size === KINDS.length && !options.license && !options.person ? entry.drafts : entry.drafts.filter((d) => isOneOf(kindOf(d.file), kinds) && matches(d, options));
     const events = kept.map((d) => withCommit(d, entry.info, pool));
@@ -210,7 +210,7 @@ const isOneOf = (kind: Kind | undefined, kinds: Set<Kind>) => kind !== undefined
 const matches = (d: Draft, o: HistoryOptions) => (!o.license || d.license === o.license) && (!o.person || d.person === o.person);
 
 /** The event with its commit attached, keys in a fixed order (stable JSON), its strings taken from `pool`. */
-function withCommit(d: Draft, info: CommitInfo, pool: Interner): HistoryEvent {
+function withCommit(d: Draft, info: CommitInfo, pool: StringPool): HistoryEvent {
   // Set key by key, not spread nor assigned: the same order at a fraction of the cost over 60,000 events.
   const e = { type: d.type } as HistoryEvent;
   if (d.license !== undefined) e.license = pool.one(d.license);

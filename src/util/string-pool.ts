@@ -3,7 +3,7 @@
  * events (each parse or JSON read makes its own copy); pooled, each is held once (issue 16: at 100,000 people the
  * events' strings went from about 200 MB to a few). Objects given to `details` have their string values pooled in place.
  */
-export function interner() {
+export function stringPool() {
   const pool = new Map<string, string>();
   const one = (s: string): string => {
     const held = pool.get(s);
@@ -26,4 +26,4 @@ export function interner() {
     },
   };
 }
-export type Interner = ReturnType<typeof interner>;
+export type StringPool = ReturnType<typeof stringPool>;

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { interner } from '../../src/util/intern.ts';
+import { stringPool } from '../../src/util/string-pool.ts';
 
-describe('interner', () => {
+describe('stringPool', () => {
   it('gives back an equal string and holds each distinct string once', () => {
-    const pool = interner();
+    const pool = stringPool();
     const made = (s: string) => [...s].join(''); // a fresh copy each time, as a parse makes
     expect(pool.one(made('alice'))).toBe('alice');
     expect(pool.one(made('alice'))).toBe('alice');
@@ -12,7 +12,7 @@ describe('interner', () => {
   });
 
   it("pools a details object's string values in place and leaves other values as they are", () => {
-    const pool = interner();
+    const pool = stringPool();
     const nested = { a: 1 };
     const d = { tier: 'pro', since: '2026-01-01', seats: 3, note: undefined, from: nested, flag: true };
     const out = pool.details(d);
