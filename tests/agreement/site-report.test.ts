@@ -21,12 +21,14 @@ async function agree(files: Record<string, string>, today: string): Promise<void
   expect(json.licenses.length).toBeGreaterThan(0);
   expect(siteView(site.licenses)).toEqual(reportView(json));
   // Counted without making the rows (a past day's view of a large organization), the same figures and count.
-  const counted = licenseFigures(inventory, today, { seatRows: false });
+  const counted = licenseFigures(inventory, today, { seatRowsUpTo: site.seats.length - 1 });
   expect(counted.seats).toEqual([]);
   expect(counted.seatCount).toBe(site.seats.length);
   expect(counted.licenses).toEqual(site.licenses);
+  // Up to its own count, the rows are made.
+  expect(licenseFigures(inventory, today, { seatRowsUpTo: site.seats.length }).seats).toEqual(site.seats);
   // Without the chargeback (a past day's view): the same licenses and totals, no departments or cost centres.
-  const bare = licenseFigures(inventory, today, { seatRows: false, chargeback: false });
+  const bare = licenseFigures(inventory, today, { seatRowsUpTo: site.seats.length - 1, chargeback: false });
   expect(bare.licenses).toEqual(site.licenses);
   expect(bare.report.totals).toEqual(site.report.totals);
   expect([bare.report.departments, bare.report.costCentres]).toEqual([[], []]);

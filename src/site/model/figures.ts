@@ -17,18 +17,18 @@ export interface Figures {
 
 /**
  * The report's figures (`lac report`: src/analysis/report) of every license on a day, as plain values, with every
- * seat; with `seatRows: false` the seats are counted, not made (a past day's view of a large organization lists none),
- * and with `chargeback: false` the report has no departments and cost centres.
+ * seat; with `seatRowsUpTo` the seats are only counted when there are more (a past day's view of a large
+ * organization lists none), and with `chargeback: false` the report has no departments and cost centres.
  */
-export function licenseFigures(inv: Inventory, today: IsoDate, o: { seatRows?: boolean; chargeback?: boolean } = {}): Figures {
+export function licenseFigures(inv: Inventory, today: IsoDate, o: { seatRowsUpTo?: number; chargeback?: boolean } = {}): Figures {
   const report = buildReport(inv, today, o.chargeback === false ? { chargeback: false } : {});
   const seats: SeatRow[] = [];
-  let seatCount = 0;
+  const seatCount = report.licenses.reduce((n, l) => n + (inv.assignments.get(l.id)?.seats.length ?? 0), 0);
+  const rows = seatCount <= (o.seatRowsUpTo ?? Infinity);
   const licenses = report.licenses.map((l): LicenseFigures => {
     const rec = inv.licenses.get(l.id)!;
     const list = inv.assignments.get(l.id);
-    seatCount += list?.seats.length ?? 0;
-    if (o.seatRows !== false) for (const v of seatViews(inv, rec.data, today)) {
+    if (rows) for (const v of seatViews(inv, rec.data, today)) {
       seats.push({
         license: l.id, tier: v.seat.tier, person: v.seat.person ?? null, device: v.seat.device ?? null, since: v.seat.since,
         state: v.left ? 'left' : v.state, use: v.use, leaver: v.leaver?.state ?? null, lastActive: v.lastActive ?? null, file: list!.file, line: seatLoc(list!, v.i).line,

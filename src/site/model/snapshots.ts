@@ -1,6 +1,5 @@
 import { contractsInForce } from '../../analysis/entitlement.ts';
 import { inventoriesAt, type InventoryOf } from '../../inventory/at-commit.ts';
-import type { Inventory } from '../../inventory/model.ts';
 import { resolveAt } from '../../inventory/git-source.ts';
 import { addDays, addMonths, daysInMonth, type IsoDate } from '../../util/dates.ts';
 import { licenseFigures } from './figures.ts';
@@ -28,13 +27,6 @@ export function snapshotDates(today: IsoDate, fiscalYearStart: string, first: Is
   return [...out].map(([date, kind]) => ({ date, kind })).sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
-/** Seats in the inventory's assignment files (at least those of the licenses reported). */
-const seatsOf = (inv: Inventory) => {
-  let n = 0;
-  for (const list of inv.assignments.values()) n += list.seats.length;
-  return n;
-};
-
 /** The inventory as of each day, read from the commit in force at the end of that day (org time zone); `known`: the inventory at a commit, loaded already. */
 export async function snapshots(root: string, head: string, days: { date: IsoDate; kind: Snapshot['kind'] }[], timeZone: string, known?: InventoryOf): Promise<Snapshot[]> {
   const inventory = inventoriesAt(root, known);
@@ -49,13 +41,12 @@ export async function snapshots(root: string, head: string, days: { date: IsoDat
     const inv = await inventory(at.commit);
     // Above the limit the seats are only counted: a million rows made at each of 16 days, to be dropped, were seconds and hundreds of megabytes each.
     // No departments and cost centres either: a day's view shows the licenses' figures and the total (1.4 s of 5 at 100,000 people).
-    let fig = licenseFigures(inv, date, { seatRows: seatsOf(inv) <= SEAT_LIST_LIMIT, chargeback: false });
-    if (fig.seatCount <= SEAT_LIST_LIMIT && fig.seats.length !== fig.seatCount) fig = licenseFigures(inv, date, { chargeback: false }); // the excess was in files of no license
+    const fig = licenseFigures(inv, date, { seatRowsUpTo: SEAT_LIST_LIMIT, chargeback: false });
     out.push({
       date, kind, commit: at.commit, commitDate: at.date,
       licenses: fig.licenses,
       contracts: contractsInForce(inv, date).map((c) => c.data.id).sort(),
-      seats: fig.seatCount <= SEAT_LIST_LIMIT ? fig.seats : [],
+      seats: fig.seats,
       seatCount: fig.seatCount,
       annualCost: dec(inv, fig.report.totals.annualCost.value),
     });
