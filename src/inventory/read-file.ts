@@ -1,7 +1,7 @@
 import type { Finding } from '../findings/finding.ts';
 import type { ReadRefused } from '../util/fs/read-bounded.ts';
 import { classify, guessKind, kindHome } from './layout.ts';
-import { decodeFile } from './parse/decode.ts';
+import { checkFile } from './parse/decode.ts';
 import { parseText, type Interner, type SourceMap } from './parse/index.ts';
 import { KIND_META as KIND_INFO, type Kind } from './schema/kind-table.ts';
 import { locateProblem, type SchemaProblem, type Validators } from './validate.ts';
@@ -36,7 +36,7 @@ export function readInventoryFile(path: string, bytes: Uint8Array, validators: V
   const { kind } = placement;
   // A file that cannot be read still names a record (its file name): references to it are not "unknown".
   const unreadable = placement.expectedId ? { kind, id: placement.expectedId } : undefined;
-  const decoded = decodeFile(bytes);
+  const decoded = checkFile(bytes);
   if (!decoded.ok) return { findings: [err(path, decoded.rule, decoded.line, decoded.column, decoded.message, decoded.hint)], ...(unreadable ? { unreadable } : {}) };
   const info = KIND_INFO[kind];
   const accept = validators[kind].records?.accept;

@@ -37,19 +37,22 @@ export interface RawFile {
  * With the raw bytes, the byte scanner goes first (same result, a fraction of the time and memory),
  * and a record list with a few lines of another shape keeps it for the rest (parse/spliced.ts).
  */
-export function parseText(text: string, recordsKey?: string, raw?: RawFile): ParsedText {
+export function parseText(source: string | (() => string), recordsKey?: string, raw?: RawFile): ParsedText {
+  // The text is made only when a parser other than the byte scanner needs it.
+  const whole = () => (typeof source === 'string' ? source : source());
   if (recordsKey) {
     const scanned = raw ? scanRecordBytes(raw.bytes, recordsKey, raw.interner, raw.accept, raw.previous) : null;
     if (scanned) return { data: scanned.data, map: scanned.map, problems: [], parser: 'lines', ...(scanned.unsure ? { unsure: scanned.unsure } : {}), ...(scanned.fresh ? { fresh: scanned.fresh } : {}) };
+    const text = whole();
     const fast = parseFlowLines(text, recordsKey);
     if (fast) return { data: fast.data, map: fast.map, problems: [], parser: 'lines' };
     const spliced = raw ? parseSpliced(raw.bytes, recordsKey, raw.interner) : null;
     if (spliced) return { data: spliced.data, map: spliced.map, problems: [], parser: 'lines', yamlLines: spliced.yamlLines };
   } else {
-    const doc = parseFlowDocument(text);
+    const doc = parseFlowDocument(whole());
     if (doc) return { data: doc.data, map: doc.map, problems: [], parser: 'lines' };
   }
-  return { ...parseYamlDocument(text), parser: 'yaml' };
+  return { ...parseYamlDocument(whole()), parser: 'yaml' };
 }
 
 export { pathFromPointer, pathText, LineIndex, type SourceMap, type Path, type Pos } from './positions.ts';
