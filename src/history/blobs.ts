@@ -6,15 +6,15 @@ import { objectReader, type ObjectReader } from './git.ts';
 /** The data of one inventory file, or null when it cannot be read as YAML of its kind. */
 export type BlobData = Record<string, unknown> | null;
 
-/** Parses one inventory file's bytes; `path` decides the kind and the parse path. */
-export type BlobParser = (path: string, bytes: Uint8Array) => BlobData;
+/** Parses one inventory file's bytes; `path` decides the kind and the parse path; `previous`: another version's data, whose records of unchanged lines are reused. */
+export type BlobParser = (path: string, bytes: Uint8Array, previous?: object) => BlobData;
 
 /** The real reader (placement, decoding, the line scanner or `yaml`, schema); validators are built on first use. */
 export function inventoryParser(): BlobParser {
   let validators: Validators | undefined;
-  return (path, bytes) => {
+  return (path, bytes, previous) => {
     validators ??= createValidators();
-    return readInventoryFile(path, bytes, validators).file?.data ?? null;
+    return readInventoryFile(path, bytes, validators, undefined, previous).file?.data ?? null;
   };
 }
 

@@ -3,7 +3,7 @@
 // a second time (at 100,000 people a parse is seconds and the copy hundreds of megabytes).
 import { gitSource } from './git-source.ts';
 import { loadInventory } from './load.ts';
-import type { Inventory } from './model.ts';
+import { markPointInTime, type Inventory } from './model.ts';
 import { filesOf } from './parsed-files.ts';
 
 /** An inventory and the commit it was loaded from. */
@@ -19,7 +19,9 @@ export interface InventoryOf {
 export async function inventoryAt(root: string, commit: string, known?: InventoryOf, also?: Inventory): Promise<Inventory> {
   if (known?.commit === commit) return known.inventory;
   const reuse = [known && filesOf(known.inventory), also && filesOf(also)];
-  return (await loadInventory(gitSource(root, commit), undefined, { reuse })).inventory;
+  const { inventory } = await loadInventory(gitSource(root, commit), undefined, { reuse });
+  markPointInTime(inventory);
+  return inventory;
 }
 
 /**

@@ -22,7 +22,8 @@ export interface Loaded {
 /**
  * Reads every inventory file from a source into the model, collecting every file problem. Read from git, a file
  * whose path and object ID are in one of `reuse` (another commit's inventory: `filesOf`) is taken from there, not
- * parsed again; the results are kept with the inventory for the next one.
+ * parsed again, and a file whose object differs is parsed with its version there, so that the records of its
+ * unchanged lines are that version's (parse/record-reuse.ts); the results are kept with the inventory for the next one.
  */
 export async function loadInventory(source: TreeSource, validators: Validators = createValidators(), o: { reuse?: readonly (ParsedFiles | undefined)[] } = {}): Promise<Loaded> {
   const paths = await source.list();
@@ -42,6 +43,8 @@ export async function loadInventory(source: TreeSource, validators: Validators =
     }
     return undefined;
   });
+  // A file that changed since is parsed with its other version's data: the records of its unchanged lines are reused.
+  const earlier = reuse.length > 0 ? earlierVersions(reuse) : undefined;
   // Read in parallel (I/O), parse one by one (CPU): reading stays ahead of parsing. Each read
   // settles to bytes or its refusal at once, so one failure neither goes unhandled nor stops the rest.
   const reads = paths.map((p, i) => (known[i] ? undefined : classify(p).ok ? source.read(p).then((bytes) => ({ bytes }), (error: unknown) => ({ error })) : Promise.resolve({ bytes: EMPTY })));
@@ -53,7 +56,7 @@ export async function loadInventory(source: TreeSource, validators: Validators =
     if (!result) {
       const read = (await reads[i])!;
       if ('error' in read && !(read.error instanceof ReadRefused)) throw read.error;
-      result = 'error' in read ? refusedFile(path, read.error as ReadRefused) : readInventoryFile(path, read.bytes, validators, interner);
+      result = 'error' in read ? refusedFile(path, read.error as ReadRefused) : readInventoryFile(path, read.bytes, validators, interner, earlier?.get(path));
     }
     if (oids[i] !== undefined) results.set(fileKey(path, oids[i]!), result);
     const { file, findings: fileFindings, unreadable } = result;
@@ -69,4 +72,13 @@ export async function loadInventory(source: TreeSource, validators: Validators =
   }
   rememberFiles(inventory, results);
   return { inventory, findings, parsers };
+}
+
+/** The data of each path in the reused results, the last of `reuse` that has it first (the nearest version). */
+function earlierVersions(reuse: readonly ParsedFiles[]): Map<string, object> {
+  const out = new Map<string, object>();
+  for (const m of reuse) {
+    for (const [key, r] of m) if (r.file) out.set(key.slice(0, key.indexOf('\0')), r.file.data);
+  }
+  return out;
 }

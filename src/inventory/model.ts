@@ -84,3 +84,13 @@ export function seatLoc(list: SeatList, i: number, field?: keyof Seat): Loc {
   const pos = list.map.locate(field ? ['seats', list.index[i]!, field] : ['seats', list.index[i]!]);
   return { file: list.file, line: pos.line, column: pos.column };
 }
+
+const POINT_IN_TIME = new WeakSet<Inventory>();
+
+/** Marks an inventory read for the figures of one past day (inventory/at-commit.ts): what is derived from it is not kept with it. */
+export function markPointInTime(inv: Inventory): void {
+  POINT_IN_TIME.add(inv);
+}
+
+/** True for an inventory read for one past day's figures: the report's seat views of it are made per reader, not kept. */
+export const isPointInTime = (inv: Inventory): boolean => POINT_IN_TIME.has(inv);

@@ -23,3 +23,9 @@ export function rememberFiles(inventory: Inventory, files: ParsedFiles): void {
 export function filesOf(inventory: Inventory): ParsedFiles | undefined {
   return byInventory.get(inventory);
 }
+
+/** The data of the file at `path` an inventory was read from (undefined when it was read from a folder or not read). */
+export function fileData(inventory: Inventory, path: string): object | undefined {
+  for (const [key, r] of byInventory.get(inventory) ?? []) if (r.file && key.startsWith(`${path}\0`)) return r.file.data;
+  return undefined;
+}

@@ -5,7 +5,8 @@ import { history } from '../../src/history/history.ts';
 import { inventoriesAt, inventoryAt } from '../../src/inventory/at-commit.ts';
 import { gitSource } from '../../src/inventory/git-source.ts';
 import { loadInventory } from '../../src/inventory/load.ts';
-import type { Inventory } from '../../src/inventory/model.ts';
+import { isPointInTime, type Inventory } from '../../src/inventory/model.ts';
+import { seatViews } from '../../src/analysis/report/seats.ts';
 import { snapshotDates, snapshots } from '../../src/site/model/snapshots.ts';
 import { buildFixture } from './fixture.ts';
 
@@ -30,6 +31,19 @@ describe('the inventory at a commit', () => {
       expect(older).not.toBe(inventory);
       expect([...older.people.keys()]).toEqual([...(await loadInventory(gitSource(root, f.shas.dee))).inventory.people.keys()]);
       expect(older.people.has('dee')).toBe(true);
+      // people.yaml changed since (Bob left): read with HEAD's version, the records of its unchanged lines are HEAD's
+      // objects, the changed one is its own, and the whole equals a read on its own.
+      expect(dataOf(older)).toEqual(dataOf((await loadInventory(gitSource(root, f.shas.dee))).inventory));
+      expect(older.people.get('ada')!.data).toBe(inventory.people.get('ada')!.data);
+      expect(older.people.get('bob')!.data).not.toBe(inventory.people.get('bob')!.data);
+      expect(older.people.get('bob')!.data.status).toBe('active');
+      // Read for a past day: its seat views are made per reader and not kept; HEAD's are kept.
+      expect(isPointInTime(older)).toBe(true);
+      expect(isPointInTime(inventory)).toBe(false);
+      const figma = inventory.licenses.get('figma')!.data;
+      expect(seatViews(older, figma, '2026-01-31')).not.toBe(seatViews(older, figma, '2026-01-31'));
+      expect(seatViews(older, figma, '2026-01-31')).toEqual(seatViews(older, figma, '2026-01-31'));
+      expect(seatViews(inventory, figma, '2026-01-31')).toBe(seatViews(inventory, figma, '2026-01-31'));
       // Kept: the same commit again is the same object, without a read; the known one is never read.
       const reader = inventoriesAt(root, known);
       const first = await reader(f.shas.dee);

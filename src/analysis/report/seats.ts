@@ -1,4 +1,4 @@
-import type { Inventory, SeatList } from '../../inventory/model.ts';
+import { isPointInTime, type Inventory, type SeatList } from '../../inventory/model.ts';
 import type { License, Person } from '../../inventory/schema/index.ts';
 import type { IsoDate } from '../../util/dates.ts';
 import { accountsByPerson, seatActivityOf, useOf, type SeatActivity, type SeatUse } from '../activity.ts';
@@ -18,7 +18,6 @@ export interface SeatView extends SeatActivity {
 // building them once per inventory and day instead of once per reader saves tens of seconds. An inventory is not
 // changed once loaded, so the views stay true while it lives; they are shared, so readers must not change them.
 const MEMO = new WeakMap<Inventory, Map<string, readonly SeatView[]>>();
-
 /**
  * Every seat of a license with its activity per the latest snapshot and the license's inactivity
  * policy. A seat of someone who has left counts as inactive whatever the snapshot says.
@@ -26,6 +25,9 @@ const MEMO = new WeakMap<Inventory, Map<string, readonly SeatView[]>>();
 export function seatViews(inv: Inventory, license: License, today: IsoDate): readonly SeatView[] {
   const list = inv.assignments.get(license.id);
   if (!list) return [];
+  // A past commit's inventory is read for one day's figures: kept, its million views stayed in memory as long as the
+  // inventory, each copied to the old generation before it was dropped (issue 16).
+  if (isPointInTime(inv)) return build(inv, license, list, today);
   let byDay = MEMO.get(inv);
   if (!byDay) MEMO.set(inv, (byDay = new Map()));
   const key = `${today} ${license.id}`;

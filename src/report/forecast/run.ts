@@ -6,6 +6,7 @@ import { resolveToday } from '../../check/run.ts';
 import { inventoryParser } from '../../history/blobs.ts';
 import { dayIn } from '../../history/time.ts';
 import { inventoriesAt, type InventoryOf } from '../../inventory/at-commit.ts';
+import { fileData } from '../../inventory/parsed-files.ts';
 import type { Inventory } from '../../inventory/model.ts';
 import { usageHistory } from '../../renewals/history.ts';
 import { orgZone, planRenewals } from '../../renewals/plan.ts';
@@ -48,25 +49,34 @@ export async function runForecast(o: ForecastOptions): Promise<Forecast> {
   const forecast: Forecast = {
     today, currency: inv.org?.data.currency ?? 'EUR', spend,
     demand: seatDemand(inv, snapshots, months, today),
-    headcount: headcount(line ? await peopleHistory(o.root, line, today) : [], [...inv.people.values()].map((p) => p.data), months),
+    headcount: headcount(line ? await peopleHistory(o.root, line, today, fileData(inv, 'inventory/people.yaml')) : [], [...inv.people.values()].map((p) => p.data), months),
   };
   if (o.backtest) forecast.backtest = await backtest(o.root, line, today, history, o.license, o.ref !== undefined ? { commit: o.ref, inventory: inv } : undefined);
   return forecast;
 }
 
-/** people.yaml at each of the last 12 month ends the history reaches. */
-async function peopleHistory(root: string, line: Timeline, today: IsoDate): Promise<PeopleAt[]> {
+/**
+ * people.yaml at each of the last 12 month ends the history reaches. Read from the latest back, each version parsed
+ * with the one after it (`head`: the data of the version the inventory was read from), so a month's file reuses the
+ * records of the people it did not change.
+ */
+async function peopleHistory(root: string, line: Timeline, today: IsoDate, head: object | undefined): Promise<PeopleAt[]> {
   const out: PeopleAt[] = [];
-  const cache = new Map<string, Promise<PeopleAt['people']>>();
+  const read = new Map<string, { people: PeopleAt['people']; data?: object }>();
   const parse = inventoryParser();
-  for (let back = 12; back >= 1; back--) {
+  let previous = head;
+  for (let back = 1; back <= 12; back++) {
     const date = monthEndBefore(today, back);
     const commit = date >= line.first ? line.at(date) : undefined;
     if (!commit) continue;
-    if (!cache.has(commit)) cache.set(commit, peopleAt(root, commit, parse));
-    out.push({ date, people: await cache.get(commit)! });
+    let at = read.get(commit);
+    if (!at) {
+      read.set(commit, (at = await peopleAt(root, commit, parse, previous)));
+      previous = at.data ?? previous;
+    }
+    out.push({ date, people: at.people });
   }
-  return out;
+  return out.reverse();
 }
 
 /** The spend forecast made at the end of the month seven months ago against what each month then accrued. */
