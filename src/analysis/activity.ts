@@ -30,7 +30,17 @@ export interface SeatActivity {
 export type AccountsByPerson = ReadonlyMap<string, { account: Account; index: number }>;
 
 /** Accounts of a snapshot by the person they were matched to (first account wins). */
-export function accountsByPerson(usage: Usage): Map<string, { account: Account; index: number }> {
+export function accountsByPerson(usage: Usage): AccountsByPerson {
+  let out = BY_PERSON.get(usage);
+  if (!out) BY_PERSON.set(usage, (out = byPersonOf(usage)));
+  return out;
+}
+
+// A snapshot is not changed once read, and a past commit's inventory shares the snapshots that did not change since
+// (inventory/parsed-files.ts): each is indexed once, not once per license per day of the site's views.
+const BY_PERSON = new WeakMap<Usage, AccountsByPerson>();
+
+function byPersonOf(usage: Usage): Map<string, { account: Account; index: number }> {
   const out = new Map<string, { account: Account; index: number }>();
   usage.accounts.forEach((account, index) => {
     if (account.person && !out.has(account.person)) out.set(account.person, { account, index });

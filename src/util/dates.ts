@@ -25,10 +25,20 @@ export function daysInMonth(year: number, month: number): number {
 
 /** Days since 1970-01-01. */
 export function dayNumber(date: IsoDate): number {
+  let n = DAY_NUMBERS.get(date);
+  if (n !== undefined) return n;
   const m = ISO.exec(date);
   if (!m) throw new Error(`not an ISO date: ${date}`);
-  return utcMs(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+  n = utcMs(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / MS_PER_DAY;
+  if (DAY_NUMBERS.size >= DAY_NUMBERS_KEPT) DAY_NUMBERS.clear();
+  DAY_NUMBERS.set(date, n);
+  return n;
 }
+
+// The figures ask for the same few hundred dates millions of times (each seat's last activity against the day of a
+// view): a lookup instead of a regular expression and a Date each time. Bounded: cleared when full.
+const DAY_NUMBERS = new Map<string, number>();
+const DAY_NUMBERS_KEPT = 100_000;
 
 // Arithmetic stays within the years an ISO date can write (0000-9999), at its ends: a term that
 // ends on 9999-12-31 renews "on 9999-12-31", not on an unreadable +010000-01-01.

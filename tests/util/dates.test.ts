@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, daysInMonth, isIsoDate, maxDate, minDate, monthsBetween, todayIn } from '../../src/util/dates.ts';
+import { addDays, addMonths, dayNumber, daysBetween, daysInMonth, fromDayNumber, isIsoDate, maxDate, minDate, monthsBetween, todayIn } from '../../src/util/dates.ts';
 
 describe('addMonths', () => {
   it('clamps the day to the end of a shorter month', () => {
@@ -85,5 +85,17 @@ describe('minDate and maxDate', () => {
   it('compare ISO dates', () => {
     expect(minDate('2026-03-10', '2026-12-02')).toBe('2026-03-10');
     expect(maxDate('2026-03-10', '2026-12-02')).toBe('2026-12-02');
+  });
+});
+
+describe('dayNumber, remembered', () => {
+  it('gives the same day for a date asked again, across more dates than it keeps (it forgets and reads them again)', () => {
+    const start = dayNumber('1900-01-01');
+    // 120,000 days (about 328 years): more than the 100,000 dates kept, so the memory is cleared on the way.
+    const dates = Array.from({ length: 120_000 }, (_, i) => fromDayNumber(start + i));
+    for (let round = 0; round < 2; round++) dates.forEach((d, i) => expect(dayNumber(d)).toBe(start + i));
+    expect(dayNumber('2024-02-29') - dayNumber('2024-02-28')).toBe(1);
+    expect(() => dayNumber('2024-02-3')).toThrow('not an ISO date');
+    expect(() => dayNumber('2024-02-3')).toThrow('not an ISO date');
   });
 });

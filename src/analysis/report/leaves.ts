@@ -34,17 +34,29 @@ export interface Leaf {
 /** Groups a tier's seats into leaves and shares its cost among them by seat count (src/analysis/money/allocate.ts). */
 export function tierLeaves(t: TierSeats, payers: PayerResolver, currency: string): Leaf[] {
   const costUnknown = t.costUnknown === null ? null : `${t.license}/${t.tier}: ${t.costUnknown}`;
-  const groups = new Map<string, { leaf: Leaf; weight: number }>();
-  const add = (p: Payers, wasted: boolean, held: number, weight: number) => {
+  type Group = { leaf: Leaf; weight: number };
+  const groups = new Map<string, Group>();
+  const group = (p: Payers, wasted: boolean): Group => {
     const key = `${p.department.key}\u0000${p.costCentre.key}\u0000${wasted ? 1 : 0}`;
-    const g = groups.get(key);
-    if (g) {
-      g.leaf.held += held;
-      g.weight += weight;
-    } else groups.set(key, { leaf: { license: t.license, tier: t.tier, payers: p, wasted, held, cost: 0n, costUnknown }, weight });
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { leaf: { license: t.license, tier: t.tier, payers: p, wasted, held: 0, cost: 0n, costUnknown }, weight: 0 }));
+    return g;
   };
+  const add = (p: Payers, wasted: boolean, held: number, weight: number) => {
+    const g = group(p, wasted);
+    g.leaf.held += held;
+    g.weight += weight;
+  };
+  // Each seat's group found by its payers object (one per person's rows), not by a key made per seat.
+  const bySeatPayers = new Map<Payers, [Group | undefined, Group | undefined]>();
   for (const s of t.seats) {
-    add(payers.seat(s.seat), t.counted && s.use === 'inactive', 1, 1);
+    const p = payers.seat(s.seat);
+    const wasted = t.counted && s.use === 'inactive';
+    let pair = bySeatPayers.get(p);
+    if (!pair) bySeatPayers.set(p, (pair = [undefined, undefined]));
+    const g = (pair[wasted ? 1 : 0] ??= group(p, wasted));
+    g.leaf.held++;
+    g.weight++;
   }
   // A tier with a cost (or an unknown one) but no seat to carry it (a maintenance line, an unlimited tier nobody holds) charges it to "unassigned".
   if (t.unassigned > 0 || (t.seats.length === 0 && (t.cost !== 0n || costUnknown !== null))) add(payers.unassigned, t.counted, 0, Math.max(t.unassigned, 1));

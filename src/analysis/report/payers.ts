@@ -42,14 +42,20 @@ export function payerResolver(inv: Inventory): PayerResolver {
   };
   const both = (key: string, name: string): Payers => ({ department: payer('d', key, name, () => []), costCentre: payer('c', key, name, () => []) });
   const cache = new Map<string, Payers>();
+  // A person's rows by ID: a report asks once per seat (a million at the largest organizations).
+  const byPerson = new Map<string | undefined, Payers>();
   const devices = both(DEVICES, 'Device seats');
   const resolver: PayerResolver = {
     unassigned: both(UNASSIGNED, 'Seats nobody holds'),
     devices,
     seat(seat) {
       if (seat.device !== undefined) return devices;
-      const rec = seat.person === undefined ? undefined : inv.people.get(seat.person);
-      return resolver.person(rec?.data.department, rec?.data.cost_centre, rec?.src.file);
+      let out = byPerson.get(seat.person);
+      if (!out) {
+        const rec = seat.person === undefined ? undefined : inv.people.get(seat.person);
+        byPerson.set(seat.person, (out = resolver.person(rec?.data.department, rec?.data.cost_centre, rec?.src.file)));
+      }
+      return out;
     },
     person(department, costCentre, file) {
       const k = `${department ?? ''}\u0000${costCentre ?? ''}\u0000${file ?? ''}`;
