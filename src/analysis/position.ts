@@ -7,7 +7,7 @@ import { contractsByLicense, UNCOUNTED_TYPES } from './entitlement.ts';
 import { renewalPolicy } from './policy.ts';
 import { tierPrices, type PriceProblem } from './report/prices.ts';
 import { recordSource, type Source } from './report/source.ts';
-import { licenseTiers } from './report/tiers.ts';
+import { tierCounts } from './report/tiers.ts';
 
 /** One contract line behind an entitlement, with what an auditor asks for: PO, order form, documents. */
 export interface Backing {
@@ -90,12 +90,12 @@ export function licensePosition(inv: Inventory, today: IsoDate, vendor?: string)
     const usage = inv.usage.get(license.data.id);
     const accounts = usage ? accountsPerTier(usage.data, license.data) : undefined;
     const peaks = license.data.type === 'concurrent' ? tierPeaks(usage, license.data, windowFrom, today) : new Map();
-    for (const { report } of licenseTiers(inv, license, tierPrice, today)) {
-      const price = tierPrice.get(report.tier);
-      const peak = peaks.get(report.tier) ?? null;
-      const acc = accounts ? (accounts.get(report.tier) ?? 0) : null;
-      const deployed = deployedSeats(license.data, report.assigned.value, acc, peak?.inUse ?? null);
-      const entitled = report.entitled.value;
+    for (const row of tierCounts(inv, license, tierPrice)) {
+      const price = tierPrice.get(row.tier);
+      const peak = peaks.get(row.tier) ?? null;
+      const acc = accounts ? (accounts.get(row.tier) ?? 0) : null;
+      const deployed = deployedSeats(license.data, row.assigned, acc, peak?.inUse ?? null);
+      const entitled = row.entitled;
       const balance = deployed === null || entitled === 'unlimited' ? null : (entitled ?? 0) - deployed;
       const unitCost = price?.unitCost ?? null;
       lines.push({
@@ -103,11 +103,11 @@ export function licensePosition(inv: Inventory, today: IsoDate, vendor?: string)
         license: license.data.id,
         licenseName: license.data.name,
         type: license.data.type,
-        tier: report.tier,
-        tierName: report.name,
+        tier: row.tier,
+        tierName: row.name,
         entitled,
-        backing: backingOf(contracts.get(license.data.id) ?? [], license.data.id, report.tier),
-        assigned: report.assigned.value,
+        backing: backingOf(contracts.get(license.data.id) ?? [], license.data.id, row.tier),
+        assigned: row.assigned,
         accounts: acc,
         peak,
         deployed,

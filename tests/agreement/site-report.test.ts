@@ -4,6 +4,8 @@ import { rmSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/analysis/report/index.ts';
+import { tierPrices } from '../../src/analysis/report/prices.ts';
+import { licenseTiers, tierCounts } from '../../src/analysis/report/tiers.ts';
 import { loadInventory } from '../../src/inventory/load.ts';
 import { memorySource } from '../../src/inventory/memory-source.ts';
 import { formatReport } from '../../src/report/format.ts';
@@ -32,6 +34,12 @@ async function agree(files: Record<string, string>, today: string): Promise<void
   expect(bare.licenses).toEqual(site.licenses);
   expect(bare.report.totals).toEqual(site.report.totals);
   expect([bare.report.departments, bare.report.costCentres]).toEqual([[], []]);
+  // The position's rows (tierCounts: seats counted, not looked at) are the report's rows, tier by tier.
+  const prices = tierPrices(inventory, today, []);
+  for (const rec of inventory.licenses.values()) {
+    const full = licenseTiers(inventory, rec, prices.get(rec.data.id) ?? new Map(), today).map(({ report: r }) => ({ tier: r.tier, name: r.name, entitled: r.entitled.value, assigned: r.assigned.value }));
+    expect(tierCounts(inventory, rec, prices.get(rec.data.id) ?? new Map())).toEqual(full);
+  }
   // Every seat row the site lists counts where the report counts it.
   for (const l of json.licenses) {
     for (const t of l.tiers) {

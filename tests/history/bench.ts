@@ -2,7 +2,7 @@
 // Run: node tests/history/bench.ts [commits] [people]  (BUDGET=<bytes> sets the memory budget; ORDER=<runs,...> the runs)
 import { history } from '../../src/history/history.ts';
 import { attachApprovals } from '../../src/history/approvals.ts';
-import { siteCommits } from '../../src/site/model/commits.ts';
+import { siteCommits, siteDiffs } from '../../src/site/model/commits.ts';
 import { tempRepo } from '../support/git.ts';
 import { ORG } from '../support/inventory.ts';
 
@@ -54,7 +54,7 @@ try {
   await attachApprovals(repo.dir, r.events, r.commits, { env: {}, repoUrl: null });
   console.log(`approvals (cache only)   ${(performance.now() - start).toFixed(0).padStart(6)} ms wall  ${r.commits.size} commits`);
   start = performance.now();
-  const commits = await siteCommits(repo.dir, 'HEAD', r.commits);
+  const commits = await siteCommits(r.commits, siteDiffs(repo.dir, 'HEAD'));
   const lines = Object.values(commits).reduce((n, c) => n + (c.diff?.lines.length ?? 0), 0);
   console.log(`site commit diffs        ${(performance.now() - start).toFixed(0).padStart(6)} ms wall  ${lines} diff lines`);
 } finally {

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fiscalMonths, fiscalYear } from '../../src/analysis/period/range.ts';
-import { periodSpend } from '../../src/analysis/period/index.ts';
+import { periodSpend, periodTotals } from '../../src/analysis/period/index.ts';
 import { currentHoldings } from '../../src/analysis/period/holdings.ts';
 import { reclaimPlan } from '../../src/analysis/reclaim/plan.ts';
 import { minorUnit } from '../../src/analysis/money/allocate.ts';
@@ -78,6 +78,11 @@ describe('extreme valid values', () => {
       const h = currentHoldings(inv);
       const year = periodSpend(inv, fiscalYear(2026), h);
       expect(sum(fiscalMonths(2026).map((m) => periodSpend(inv, m, h).total))).toBe(year.total);
+      // Without the chargeback (the forecast's back-test), the same lines and totals.
+      for (const p of [fiscalYear(2026), ...fiscalMonths(2026)]) {
+        const { lines, licenses, vendors, total, totalUnknown } = periodSpend(inv, p, h);
+        expect(periodTotals(inv, p)).toEqual({ lines, licenses, vendors, total, ...(totalUnknown ? { totalUnknown } : {}) });
+      }
       expect(sum(year.departments.map((r) => r.amount))).toBe(year.total);
       expect(formatPeriod(year, 'csv').length).toBeGreaterThan(0);
     }), { numRuns: 40 });

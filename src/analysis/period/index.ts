@@ -9,7 +9,7 @@ import { ACCRUAL_METHOD } from './accrual.ts';
 import { grainAmount, periodGrains } from './grains.ts';
 import type { Holdings } from './holdings.ts';
 import type { TierHolders } from './occupancy.ts';
-import type { LineSpend } from './lines.ts';
+import { linesInPeriod, type LineInPeriod, type LineSpend } from './lines.ts';
 import type { Period } from './range.ts';
 
 export type { LineSpend } from './lines.ts';
@@ -88,22 +88,42 @@ export function periodSpends(inv: Inventory, periods: readonly Period[], holding
   }
   return periods.map((period) => {
     const leaves = grains.flatMap((g, i) => (cuts[i]! >= period.from && cuts[i]! <= period.to ? g : []));
-    const [p0, p1] = [dayNumber(period.from), dayNumber(period.to)];
-    const spend = lines
-      .map((l) => ({ l, amount: l.at(addDays(period.to, 1)) - l.at(period.from) }))
-      .filter(({ l, amount }) => amount !== 0n || l.inForce.some(([a, b]) => a <= p1 && b >= p0))
-      .map(({ l, amount }) => ({ ...l.spend, amount }));
+    const { lines: spend, licenses, vendors, ...sum } = lineTotals(lines, period);
     return {
       period, currency, holdings: holdings.basis, accrual: ACCRUAL_METHOD, allocation: ALLOCATION_METHOD,
-      lines: spend,
-      licenses: totalsBy(spend, (l) => l.license).map(([id, s]) => ({ id, ...amountOf(s) })),
-      vendors: totalsBy(spend, (l) => l.vendor).map(([vendor, s]) => ({ vendor, ...amountOf(s) })),
+      lines: spend, licenses, vendors,
       departments: rows(leaves, (p) => p.department, (p) => p.costCentre),
       costCentres: rows(leaves, (p) => p.costCentre, (p) => p.department),
-      ...total(spend),
+      ...sum,
       problems: problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i),
     };
   });
+}
+
+/** What a period's contract lines accrued, per line, license and vendor, and in all: periodSpend's, without who held the seats. */
+export type PeriodTotals = Pick<PeriodSpend, 'lines' | 'licenses' | 'vendors' | 'total' | 'totalUnknown'>;
+
+/**
+ * periodSpend's lines and totals without its chargeback: the forecast's back-test compares totals only, and the
+ * chargeback walks every seat (a million at the largest organizations) for each month.
+ */
+export function periodTotals(inv: Inventory, period: Period): PeriodTotals {
+  return lineTotals(linesInPeriod(inv, period, []), period);
+}
+
+/** The lines' spend in a period (those that accrued or were in force in it) and their sums. */
+function lineTotals(lines: readonly LineInPeriod[], period: Period): PeriodTotals {
+  const [p0, p1] = [dayNumber(period.from), dayNumber(period.to)];
+  const spend = lines
+    .map((l) => ({ l, amount: l.at(addDays(period.to, 1)) - l.at(period.from) }))
+    .filter(({ l, amount }) => amount !== 0n || l.inForce.some(([a, b]) => a <= p1 && b >= p0))
+    .map(({ l, amount }) => ({ ...l.spend, amount }));
+  return {
+    lines: spend,
+    licenses: totalsBy(spend, (l) => l.license).map(([id, s]) => ({ id, ...amountOf(s) })),
+    vendors: totalsBy(spend, (l) => l.vendor).map(([vendor, s]) => ({ vendor, ...amountOf(s) })),
+    ...total(spend),
+  };
 }
 
 function rows(leaves: Leaf[], own: (p: Payers) => { key: string; name: string }, other: (p: Payers) => { key: string }): PeriodRow[] {

@@ -57,13 +57,11 @@ export function licenseTiers(inv: Inventory, license: Rec<License>, prices: Map<
   const activitySources: Source[] = [];
   if (usage) activitySources.push(recordSource(usage, [], `usage snapshot taken ${usage.data.taken}`));
   activitySources.push(policySource(inv, license, policy.inactive_days));
-  const tierIds = [...new Set([...license.data.tiers.map((t) => t.id), ...prices.keys(), ...views.map((v) => v.seat.tier)])];
   const peaks = license.data.type === 'concurrent' ? concurrentPeaks(usage, prices) : undefined;
   const out: TierAnalysis[] = [];
-  for (const id of tierIds) {
+  for (const id of reportedTiers(license.data, prices, views.map((v) => v.seat))) {
     const seats = views.filter((v) => v.seat.tier === id);
     const price = prices.get(id);
-    if (seats.length === 0 && !price?.entitled && !price?.contractCost) continue;
     const analysis = tierAnalysis(license, id, seats, price, list, usage, activitySources, inv.org?.data.currency ?? 'EUR');
     const peak = peaks?.get(id) ?? peaks?.get('');
     if (peak) analysis.report.utilization = peak;
@@ -71,6 +69,41 @@ export function licenseTiers(inv: Inventory, license: Rec<License>, prices: Map<
   }
   return out;
 }
+
+/** The tiers a license's report has rows for, in order: its own, those its contract lines name, those its seats hold; each with seats, or bought. */
+function reportedTiers(license: License, prices: Map<string, TierPrice>, seats: readonly { tier: string }[]): string[] {
+  const held = new Set(seats.map((s) => s.tier));
+  return [...new Set([...license.tiers.map((t) => t.id), ...prices.keys(), ...held])].filter((id) => {
+    const price = prices.get(id);
+    return held.has(id) || Boolean(price?.entitled) || Boolean(price?.contractCost);
+  });
+}
+
+/** A tier's row of licenseTiers without the seats' use: what the license position reads. */
+export interface TierCount {
+  tier: string;
+  name: string;
+  entitled: TierReport['entitled']['value'];
+  assigned: number;
+}
+
+/**
+ * licenseTiers' rows, their seats counted but not looked at one by one (no views, no activity): a position on a past
+ * day at 1,000,000 seats is a count, not a million views made and dropped (issue 16).
+ */
+export function tierCounts(inv: Inventory, license: Rec<License>, prices: Map<string, TierPrice>): TierCount[] {
+  const seats = inv.assignments.get(license.data.id)?.seats ?? [];
+  const counts = new Map<string, number>();
+  for (const s of seats) counts.set(s.tier, (counts.get(s.tier) ?? 0) + 1);
+  return reportedTiers(license.data, prices, seats).map((id) => {
+    const entitled = prices.get(id)?.entitled;
+    return { tier: id, name: tierName(license.data, id), entitled: entitledValue(entitled), assigned: counts.get(id) ?? 0 };
+  });
+}
+
+const tierName = (license: License, id: string): string => license.tiers.find((t) => t.id === id)?.name ?? id;
+/** The seats bought, as a row shows them: a number, 'unlimited', or null when no contract line names the tier. */
+const entitledValue = (entitled: number | undefined): TierCount['entitled'] => (entitled === undefined ? null : entitled === Infinity ? 'unlimited' : entitled);
 
 /**
  * A concurrent license is used as much as its busiest moment: the highest daily peak of seats in
@@ -109,7 +142,7 @@ export function unknownReason(license: License, usage: Rec<Usage> | undefined, s
 
 function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], price: TierPrice | undefined, list: SeatList | undefined, usage: Rec<Usage> | undefined, activitySources: Source[], currency: string): TierAnalysis {
   const hasSnapshot = usage !== undefined;
-  const name = license.data.tiers.find((t) => t.id === id)?.name ?? id;
+  const name = tierName(license.data, id);
   const assigned = seats.length;
   const active = seats.filter((s) => s.use === 'active').length;
   const inactive = seats.filter((s) => s.use === 'inactive').length;
@@ -140,7 +173,7 @@ function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], pric
       license: license.data.id,
       tier: id,
       name,
-      entitled: figure(entitled === undefined ? null : entitled === Infinity ? 'unlimited' : entitled, entSrc),
+      entitled: figure(entitledValue(entitled), entSrc),
       assigned: figure(assigned, seatSrc),
       active: figure(activeValue, actSrc),
       inactive: figure(inactive, actSrc),

@@ -1,7 +1,7 @@
 // `lac forecast` and the site's Forecast page: read the inventory and its history, then compute (src/analysis/forecast).
 import { compare, forecastMonths, forecastSpend, headcount, knownChanges, monthEndBefore, seatDemand, BACKTEST_MONTHS, type Backtest, type Forecast, type MonthSpend, type PeopleAt } from '../../analysis/forecast/index.ts';
 import { currentHoldings, type Holdings } from '../../analysis/period/holdings.ts';
-import { periodSpend } from '../../analysis/period/index.ts';
+import { periodTotals } from '../../analysis/period/index.ts';
 import { resolveToday } from '../../check/run.ts';
 import { inventoryParser } from '../../history/blobs.ts';
 import { dayIn } from '../../history/time.ts';
@@ -93,7 +93,7 @@ async function backtest(root: string, line: Timeline | undefined, today: IsoDate
   // Months that end on the same commit read it once; one inventory besides `known` is held at a time.
   for (const [i, m] of months.entries()) {
     const after = await inventory(line.at(m.to)!);
-    const actual = periodSpend(after, m, currentHoldings(after));
+    const actual = periodTotals(after, m);
     const forecast = made.months[i] as MonthSpend;
     rows.push({ month: m.label, forecast: license === undefined ? forecast.total : (forecast.licenses[license] ?? 0n), actual: license === undefined ? actual.total : (actual.licenses.find((l) => l.id === license)?.amount ?? 0n) });
   }

@@ -3,7 +3,7 @@ import { VERSION } from '../../cli/version.ts';
 import { gitText } from '../../history/git.ts';
 import { history } from '../../history/history.ts';
 import { attachApprovals } from '../../history/approvals.ts';
-import { siteCommits } from './commits.ts';
+import { siteCommits, siteDiffs } from './commits.ts';
 import { dayIn } from '../../history/time.ts';
 import { gitSource } from '../../inventory/git-source.ts';
 import { fsSource, type TreeSource } from '../../inventory/source.ts';
@@ -58,6 +58,9 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
   const facts = await repoFacts(o.root, env);
   // The site names a commit, so it reads that commit's files, not the working tree.
   const source = facts.commit ? gitSource(o.root, facts.commit) : fsSource(o.root);
+  // git diffs the commit pages' commits on the other core meanwhile (a failure is reported where it is awaited).
+  const diffs = facts.commit ? siteDiffs(o.root, facts.commit) : undefined;
+  diffs?.catch(() => {});
   const result = await check(source, { today: o.today });
   trace('model: check');
   const { inventory: inv, today } = result;
@@ -87,7 +90,7 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     // Who reviewed and approved each change: GitHub when a token is set, else the history cache, else "not available".
     await attachApprovals(o.root, events, walked.commits, { env, repoUrl: facts.repoUrl, ...(o.warn ? { warn: o.warn } : {}) });
     trace('model: approvals');
-    commits = await siteCommits(o.root, facts.commit, walked.commits);
+    commits = await siteCommits(walked.commits, diffs!);
     trace('model: commits');
     const first = await gitText(o.root, ['log', '--max-parents=0', '--format=%ct', facts.commit]);
     firstDay = dayIn(new Date(Math.min(...first.split('\n').map(Number)) * 1000), timeZone);

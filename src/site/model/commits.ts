@@ -21,9 +21,12 @@ export const DIFF_COMMITS = 500;
 /** Message characters kept: a commit page is not the place for a 1 MB message. */
 const MESSAGE = 4000;
 
-/** The commit records of the site, newest diffs first. */
-export async function siteCommits(root: string, ref: string, commits: Map<string, CommitInfo>, diffs = DIFF_COMMITS): Promise<Record<string, SiteCommit>> {
-  const diffOf = await recentDiffs(root, ref, diffs);
+/** The diffs of the site's commit pages: git reads them (seconds for a large people.yaml changed each month) while the model is made. */
+export const siteDiffs = (root: string, ref: string, diffs = DIFF_COMMITS): Promise<Map<string, CommitDiff>> => recentDiffs(root, ref, diffs);
+
+/** The commit records of the site, newest diffs first; `diffs`: siteDiffs of the same ref. */
+export async function siteCommits(commits: Map<string, CommitInfo>, diffs: Promise<Map<string, CommitDiff>>): Promise<Record<string, SiteCommit>> {
+  const diffOf = await diffs;
   const out: Record<string, SiteCommit> = {};
   for (const c of [...commits.values()].sort((a, b) => (a.sha < b.sha ? -1 : 1))) {
     out[c.sha] = {
