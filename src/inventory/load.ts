@@ -7,7 +7,7 @@ import { Interner } from './parse/index.ts';
 import { readInventoryFile, refusedFile } from './read-file.ts';
 import type { TreeSource } from './source.ts';
 import { createValidators, type Validators } from './validate.ts';
-import { fileKey, rememberFiles, type FileResult, type ParsedFiles } from './parsed-files.ts';
+import { fileKey, pathOfKey, rememberFiles, type FileResult, type ParsedFiles } from './parsed-files.ts';
 
 const EMPTY = new Uint8Array(0);
 
@@ -78,7 +78,7 @@ export async function loadInventory(source: TreeSource, validators: Validators =
 function earlierVersions(reuse: readonly ParsedFiles[]): Map<string, object> {
   const out = new Map<string, object>();
   for (const m of reuse) {
-    for (const [key, r] of m) if (r.file) out.set(key.slice(0, key.indexOf('\0')), r.file.data);
+    for (const [key, r] of m) if (r.file) out.set(pathOfKey(key), r.file.data);
   }
   return out;
 }

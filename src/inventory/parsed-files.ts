@@ -13,6 +13,8 @@ export type ParsedFiles = ReadonlyMap<string, FileResult>;
 const byInventory = new WeakMap<Inventory, ParsedFiles>();
 
 export const fileKey = (path: string, oid: string) => `${path}\0${oid}`;
+/** The path of a fileKey. */
+export const pathOfKey = (key: string) => key.slice(0, key.indexOf('\0'));
 
 /** Keeps the results an inventory was read from (for as long as the inventory is kept). */
 export function rememberFiles(inventory: Inventory, files: ParsedFiles): void {
@@ -26,6 +28,6 @@ export function filesOf(inventory: Inventory): ParsedFiles | undefined {
 
 /** The data of the file at `path` an inventory was read from (undefined when it was read from a folder or not read). */
 export function fileData(inventory: Inventory, path: string): object | undefined {
-  for (const [key, r] of byInventory.get(inventory) ?? []) if (r.file && key.startsWith(`${path}\0`)) return r.file.data;
+  for (const [key, r] of byInventory.get(inventory) ?? []) if (r.file && pathOfKey(key) === path) return r.file.data;
   return undefined;
 }
