@@ -43,14 +43,8 @@ export function heldByTier(inv: Inventory, h: Holdings, payers: PayerResolver): 
     }
     return list;
   };
-  // A million seats share a few thousand dates, a few hundred tiers and one row per person: look each up once.
-  const days = new Map<string, number>();
-  const day = (d: string) => {
-    let n = days.get(d);
-    if (n === undefined) days.set(d, (n = dayNumber(d)));
-    return n;
-  };
-  const byPerson = new Map<string, Payers>();
+  // A million seats share a few hundred tiers: each tier's list is found by license, then tier. (dayNumber remembers
+  // the dates, and the resolver each person's rows.)
   const tiers = new Map<string, Map<string, Held[]>>();
   for (const s of h.seats) {
     let byTier = tiers.get(s.license);
@@ -60,16 +54,11 @@ export function heldByTier(inv: Inventory, h: Holdings, payers: PayerResolver): 
       byTier.set(s.tier, (list = []));
       out.set(`${s.license}\u0000${s.tier}`, list);
     }
-    const from = day(s.from);
-    const to = s.to === undefined ? Infinity : day(s.to);
+    const from = dayNumber(s.from);
+    const to = s.to === undefined ? Infinity : dayNumber(s.to);
     const spans = s.person === undefined ? undefined : h.people.get(s.person);
     if (!spans) {
-      let p = s.person === undefined ? undefined : byPerson.get(s.person);
-      if (!p) {
-        p = payers.seat(s);
-        if (s.person !== undefined) byPerson.set(s.person, p);
-      }
-      list.push({ from, to, payers: p });
+      list.push({ from, to, payers: payers.seat(s) });
       continue;
     }
     const moves = personSpans(s.person!, spans);
