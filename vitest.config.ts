@@ -3,20 +3,26 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * The packed-package tests take minutes (each installs a license repository, and each workflow
- * runs its own `npm ci`): start them first, so that the rest of the suite runs beside them
- * instead of after them (a fresh clone has no timing cache to order by).
+ * runs its own `npm ci`), and the browser tests a minute or two each: start them first, so that
+ * the many short files fill the two workers at the end instead of one long file running alone
+ * (a fresh clone has no timing cache to order by).
  */
+const SLOW = ['/tests/package/', '/tests/browser/'];
 class SlowFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
-    const slow = (f: TestSpecification) => (f.moduleId.includes('/tests/package/') ? 0 : 1);
-    return [...sorted].sort((a, b) => slow(a) - slow(b));
+    const rank = (f: TestSpecification) => {
+      const i = SLOW.findIndex((dir) => f.moduleId.includes(dir));
+      return i < 0 ? SLOW.length : i;
+    };
+    return [...sorted].sort((a, b) => rank(a) - rank(b));
   }
 }
 
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    globalSetup: ['tests/support/shared-root.ts'],
     setupFiles: ['tests/support/no-network.ts', 'tests/support/property-seed.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -2,20 +2,18 @@
 // Letter: no page wider than the screen, no table column lost, no navigation or screen-only caption in
 // print, headings kept with what follows, readable chart labels with the figures on the page, and
 // unique landmark names. The demo repository's site is built once for the whole file.
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { buildDemoRepository, DEMO_TODAY } from '../../src/demo/build.ts';
 import { serveStatic, type StaticServer } from '../../src/site/serve.ts';
-import { lac } from '../support/cli.ts';
+import { DEMO_BASE, demoSite } from '../support/demo-site.ts';
 import { requireTool } from '../support/tools.ts';
 import { CHROMIUM, launch } from './chromium.ts';
 import { chartProblems, lastColumnsOutside, overflowPx, printProblems } from './layout.ts';
 
-const BASE = '/lac-demo/';
+const BASE = DEMO_BASE;
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** The content box of a page with the stylesheet's 12 mm margins, at 96 px to the inch. */
 const MM = 96 / 25.4;
@@ -23,7 +21,6 @@ const PAPER = { A4: Math.floor((210 - 24) * MM), Letter: Math.floor(8.5 * 96 - 2
 
 const chromium = requireTool({ name: 'chromium', path: CHROMIUM, install: 'apt-get install -y chromium' });
 
-let root: string;
 let server: StaticServer;
 let browser: Browser;
 /** Page kind ("people/*", "audit/commit/*") → the paths (under the base) of the largest and the first page of that kind. */
@@ -75,15 +72,10 @@ async function survey(width: number, paths: string[], selector: string, check: (
 }
 
 describe.runIf(chromium !== undefined)('the demo site on a phone, at 1280 px and in print', () => {
-  // The demo repository (1.6 s) and its site (about 15 s idle; more at load 8 on 2 cores). Budget 240 s.
+  // The demo site, built by the first file of the run that asks (about 20 s idle; more at load 8 on 2 cores). Budget 240 s.
   beforeAll(async () => {
-    root = mkdtempSync(join(tmpdir(), 'lac-print-mobile-'));
-    const repo = join(root, 'northwind-licenses');
-    const out = join(root, 'site');
-    buildDemoRepository({ dir: repo });
-    const r = await lac(['site', 'build', '--root', repo, '--out', out, '--base', BASE, '--today', DEMO_TODAY], { cwd: repo });
-    expect(r.stderr).toBe('');
-    expect(r.code).toBe(0);
+    // The run's shared demo site (tests/support/demo-site.ts), only read here.
+    const { out } = await demoSite();
     kinds = pageKinds(out);
     server = await serveStatic(out, { base: BASE });
     browser = await launch();
@@ -92,7 +84,6 @@ describe.runIf(chromium !== undefined)('the demo site on a phone, at 1280 px and
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   test('the page kinds cover every section of the site', () => {
