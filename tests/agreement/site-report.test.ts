@@ -5,8 +5,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildReport } from '../../src/analysis/report/index.ts';
 import { tierPrices } from '../../src/analysis/report/prices.ts';
+import { seatUses, seatViews } from '../../src/analysis/report/seats.ts';
 import { licenseTiers, tierCounts } from '../../src/analysis/report/tiers.ts';
 import { loadInventory } from '../../src/inventory/load.ts';
+import { markPointInTime } from '../../src/inventory/model.ts';
 import { memorySource } from '../../src/inventory/memory-source.ts';
 import { formatReport } from '../../src/report/format.ts';
 import { buildModel } from '../../src/site/model/build.ts';
@@ -34,6 +36,15 @@ async function agree(files: Record<string, string>, today: string): Promise<void
   expect(bare.licenses).toEqual(site.licenses);
   expect(bare.report.totals).toEqual(site.report.totals);
   expect([bare.report.departments, bare.report.costCentres]).toEqual([[], []]);
+  // A past commit's inventory (marked point in time) gives the report from lighter seat views (seatUses): the same
+  // report, and each seat's use and leaving as the live inventory's seat views say.
+  const { inventory: past } = await loadInventory(memorySource(files));
+  markPointInTime(past);
+  expect(buildReport(past, today)).toEqual(buildReport(inventory, today));
+  for (const rec of inventory.licenses.values()) {
+    const live = seatViews(inventory, rec.data, today).map((v) => ({ seat: v.seat, i: v.i, use: v.use, left: v.left }));
+    expect(seatUses(past, rec.data, today)).toEqual(live);
+  }
   // The position's rows (tierCounts: seats counted, not looked at) are the report's rows, tier by tier.
   const prices = tierPrices(inventory, today, []);
   for (const rec of inventory.licenses.values()) {

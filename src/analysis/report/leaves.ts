@@ -1,13 +1,13 @@
 import { allocate } from '../money/allocate.ts';
 import type { Micros } from '../../util/money.ts';
 import type { PayerResolver, Payers } from './payers.ts';
-import type { SeatView } from './seats.ts';
+import type { SeatUseView } from './seats.ts';
 
 /** A tier's seats and what they cost, before the cost is shared out. */
 export interface TierSeats {
   license: string;
   tier: string;
-  seats: SeatView[];
+  seats: SeatUseView[];
   /** Entitled seats nobody holds (0 when seats are not counted one by one). */
   unassigned: number;
   /** True when spare and idle seats are waste (seats that cost money one by one). */

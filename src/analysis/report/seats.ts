@@ -36,6 +36,28 @@ export function seatViews(inv: Inventory, license: License, today: IsoDate): rea
   return views;
 }
 
+/** What the report's tiers and leaves read of a seat: its use, and whether its holder has left. */
+export type SeatUseView = Pick<SeatView, 'seat' | 'i' | 'use' | 'left'>;
+
+/**
+ * The report's view of each seat of a license: a live inventory's seat views (shared with the other readers), and
+ * for a past commit's inventory (a past day's figures) only the seat, its use and whether its holder has left: a
+ * million objects of four fields a day instead of eleven (issue 16). Use and leaving are those of seatViews.
+ */
+export function seatUses(inv: Inventory, license: License, today: IsoDate): readonly SeatUseView[] {
+  if (!isPointInTime(inv)) return seatViews(inv, license, today);
+  const list = inv.assignments.get(license.id);
+  if (!list) return [];
+  const usage = inv.usage.get(license.id)?.data;
+  const byPerson = usage ? accountsByPerson(usage) : undefined;
+  const days = reclaimPolicy(inv.org?.data, license).inactive_days;
+  return list.seats.map((seat, i): SeatUseView => {
+    const { state } = seatActivityOf(seat, i, byPerson, days, today);
+    const left = leaverStatus(seat.person ? inv.people.get(seat.person)?.data : undefined, today)?.state === 'left';
+    return { seat, i, use: useOf(state, left), left };
+  });
+}
+
 function build(inv: Inventory, license: License, list: SeatList, today: IsoDate): SeatView[] {
   const usage = inv.usage.get(license.id)?.data;
   const byPerson = usage ? accountsByPerson(usage) : undefined;

@@ -7,7 +7,7 @@ import type { TierSeats } from './leaves.ts';
 import { topPeaks } from '../concurrent.ts';
 import { reclaimPolicy } from '../policy.ts';
 import type { TierPrice } from './prices.ts';
-import { seatViews, type SeatView } from './seats.ts';
+import { seatUses, type SeatUseView } from './seats.ts';
 import { figure, mergeSources, recordSource, seatsSource, type Figure, type Source } from './source.ts';
 
 /** The figures of one tier of one license. Money in micros of the org currency. */
@@ -52,7 +52,7 @@ const percent = (part: number, whole: number): number => Math.round((part * 1000
 export function licenseTiers(inv: Inventory, license: Rec<License>, prices: Map<string, TierPrice>, today: IsoDate): TierAnalysis[] {
   const list = inv.assignments.get(license.data.id);
   const policy = reclaimPolicy(inv.org?.data, license.data);
-  const views = seatViews(inv, license.data, today);
+  const views = seatUses(inv, license.data, today);
   const usage = inv.usage.get(license.data.id);
   const activitySources: Source[] = [];
   if (usage) activitySources.push(recordSource(usage, [], `usage snapshot taken ${usage.data.taken}`));
@@ -130,7 +130,7 @@ function policySource(inv: Inventory, license: Rec<License>, days: number): Sour
 }
 
 /** Why the use of some seats of a tier is not known; null when it is known for all. The reason is shown beside the figure, never a 0. */
-export function unknownReason(license: License, usage: Rec<Usage> | undefined, seats: readonly SeatView[]): string | null {
+export function unknownReason(license: License, usage: Rec<Usage> | undefined, seats: readonly SeatUseView[]): string | null {
   const unknown = seats.filter((s) => s.use === 'unknown');
   if (seats.length > 0 && unknown.length === 0) return null;
   if (!usage) return license.usage?.source && license.usage.source !== 'none' ? `no usage snapshot of ${license.id} yet (run \`lac pull ${license.id}\`)` : `${license.id} has no usage source`;
@@ -140,7 +140,7 @@ export function unknownReason(license: License, usage: Rec<Usage> | undefined, s
   return [devices ? `${devices} device seat${devices > 1 ? 's' : ''}: no activity reported` : '', silent ? `${usage.data.source} reports no activity for ${silent} holder${silent > 1 ? 's' : ''}` : ''].filter(Boolean).join('; ');
 }
 
-function tierAnalysis(license: Rec<License>, id: string, seats: SeatView[], price: TierPrice | undefined, list: SeatList | undefined, usage: Rec<Usage> | undefined, activitySources: Source[], currency: string): TierAnalysis {
+function tierAnalysis(license: Rec<License>, id: string, seats: SeatUseView[], price: TierPrice | undefined, list: SeatList | undefined, usage: Rec<Usage> | undefined, activitySources: Source[], currency: string): TierAnalysis {
   const hasSnapshot = usage !== undefined;
   const name = tierName(license.data, id);
   const assigned = seats.length;
