@@ -8,7 +8,7 @@ import { COLUMNS_TABLE, UNDOCUMENTED } from '../../src/site/pages/downloads.ts';
 import { trail } from '../../src/site/pages/audit.ts';
 import { pagerSection } from '../../src/site/pages/context.ts';
 import { routes } from '../../src/site/routes.ts';
-import type { SiteData } from '../../src/site/types.ts';
+import type { SiteData, Table } from '../../src/site/types.ts';
 import { parseCsv } from '../support/focus-check.ts';
 import { builtSite } from './built.ts';
 import { TODAY } from './fixture.ts';
@@ -186,6 +186,22 @@ describe('the audit trail by date', () => {
     }
     expect(routes.auditMonth('2026-07')).toBe('/audit/2026/07/');
     expect(routes.auditMonth('2026-07', 3)).toBe('/audit/2026/07/3/');
+  });
+
+  test('seats.csv and every change history know their columns without reading a row, and keep one type per column', () => {
+    /** The table with rows that throw when read: what csvColumns reads of them fails it. */
+    const unread = (t: Table): Table => {
+      const { rows: _rows, ...rest } = t;
+      return Object.defineProperty(rest, 'rows', { get: () => { throw new Error(`${t.id}: rows read`); }, enumerable: true }) as Table;
+    };
+    const histories = Object.values(site.tables).filter((t) => /^license-.*-history$|^audit/.test(t.id) && t.columns.some((c) => c.label === 'Signed'));
+    expect(histories.length).toBeGreaterThan(3);
+    for (const t of [site.tables.seats!, ...histories]) expect(csvColumns(unread(t)), t.id).toEqual(csvColumns(t));
+    // The verdict as the page shows it, a text column in every history (one whose commits all say "no" too).
+    for (const t of histories) {
+      expect(csvColumns(t).find((c) => c.header === 'Signed')?.type, t.id).toBe('text');
+      for (const r of read(`csv/${t.id}.csv`).rows) expect(r.Signed, t.id).not.toMatch(/^(true|false|)$/);
+    }
   });
 
   test('the pager has previous and next links beside the page numbers', () => {
