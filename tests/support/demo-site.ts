@@ -3,7 +3,7 @@
 // 600 pages, 20 s idle and a minute on a busy 2-core machine. Vitest runs each file in its own
 // process, so the first file to ask builds while the others wait on a lock folder; the run's shared
 // folder (tests/support/shared-root.ts) is removed when the run ends.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inject } from 'vitest';
@@ -15,8 +15,6 @@ import type {} from './shared-root.ts';
 export const DEMO_BASE = '/licenses/';
 
 export interface DemoSite {
-  /** The demo repository. */
-  repo: string;
   /** The built site. */
   out: string;
   /** What `lac site build` printed. */
@@ -34,7 +32,7 @@ async function build(dir: string): Promise<DemoSite> {
   buildDemoRepository({ dir: repo });
   const r = await lac(['site', 'build', '--root', repo, '--out', out, '--base', DEMO_BASE, '--today', DEMO_TODAY], { cwd: repo });
   if (r.code !== 0 || r.stderr !== '') throw new Error(`lac site build of the demo failed (${r.code}): ${r.stderr}`);
-  return { repo, out, stdout: r.stdout };
+  return { out, stdout: r.stdout };
 }
 
 /** The shared demo site: built by the first caller of the run, read by the rest. Callers must not change it. */
@@ -47,8 +45,8 @@ export async function demoSite(): Promise<DemoSite> {
   } catch {
     // Another file builds it: wait for its result.
     for (const started = Date.now(); Date.now() - started < WAIT_MS; await sleep(POLL_MS)) {
-      if (exists(done)) return JSON.parse(readFileSync(done, 'utf8')) as DemoSite;
-      if (exists(failed)) throw new Error(readFileSync(failed, 'utf8'));
+      if (existsSync(done)) return JSON.parse(readFileSync(done, 'utf8')) as DemoSite;
+      if (existsSync(failed)) throw new Error(readFileSync(failed, 'utf8'));
     }
     throw new Error(`the shared demo site was not built within ${WAIT_MS / 1000} s`);
   }
@@ -62,12 +60,3 @@ export async function demoSite(): Promise<DemoSite> {
     throw e;
   }
 }
-
-const exists = (path: string): boolean => {
-  try {
-    statSync(path);
-    return true;
-  } catch {
-    return false;
-  }
-};

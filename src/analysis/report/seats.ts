@@ -1,7 +1,7 @@
 import { isPointInTime, type Inventory, type SeatList } from '../../inventory/model.ts';
 import type { License, Person } from '../../inventory/schema/index.ts';
 import type { IsoDate } from '../../util/dates.ts';
-import { accountsByPerson, seatActivityOf, useOf, type SeatActivity, type SeatUse } from '../activity.ts';
+import { accountsByPerson, seatActivityOf, useOf, type AccountsByPerson, type SeatActivity, type SeatUse } from '../activity.ts';
 import { leaverStatus, type LeaverStatus } from '../leaver.ts';
 import { reclaimPolicy } from '../policy.ts';
 
@@ -48,9 +48,7 @@ export function seatUses(inv: Inventory, license: License, today: IsoDate): read
   if (!isPointInTime(inv)) return seatViews(inv, license, today);
   const list = inv.assignments.get(license.id);
   if (!list) return [];
-  const usage = inv.usage.get(license.id)?.data;
-  const byPerson = usage ? accountsByPerson(usage) : undefined;
-  const days = reclaimPolicy(inv.org?.data, license).inactive_days;
+  const { byPerson, days } = activityInputs(inv, license);
   return list.seats.map((seat, i): SeatUseView => {
     const { state } = seatActivityOf(seat, i, byPerson, days, today);
     const left = leaverStatus(seat.person ? inv.people.get(seat.person)?.data : undefined, today)?.state === 'left';
@@ -58,10 +56,14 @@ export function seatUses(inv: Inventory, license: License, today: IsoDate): read
   });
 }
 
-function build(inv: Inventory, license: License, list: SeatList, today: IsoDate): SeatView[] {
+/** A license's usage snapshot indexed by person, and the days of inactivity after which a seat is idle. */
+function activityInputs(inv: Inventory, license: License): { byPerson: AccountsByPerson | undefined; days: number } {
   const usage = inv.usage.get(license.id)?.data;
-  const byPerson = usage ? accountsByPerson(usage) : undefined;
-  const days = reclaimPolicy(inv.org?.data, license).inactive_days;
+  return { byPerson: usage ? accountsByPerson(usage) : undefined, days: reclaimPolicy(inv.org?.data, license).inactive_days };
+}
+
+function build(inv: Inventory, license: License, list: SeatList, today: IsoDate): SeatView[] {
+  const { byPerson, days } = activityInputs(inv, license);
   return list.seats.map((seat, i): SeatView => {
     const a = seatActivityOf(seat, i, byPerson, days, today);
     const person = seat.person ? inv.people.get(seat.person)?.data : undefined;
