@@ -71,6 +71,30 @@ async function survey(width: number, paths: string[], selector: string, check: (
   return { problems, found };
 }
 
+interface PhoneLook {
+  /** Pages wider than the screen, with their width. */
+  wide: string[];
+  /** What chartProblems found, and the charts seen. */
+  charts: { problems: string[]; found: number };
+}
+let phoneLook: Promise<PhoneLook> | undefined;
+/** Every page of every kind opened once at 375 px (812 px high, a phone), for the tests that look at it there. */
+function phone(): Promise<PhoneLook> {
+  return (phoneLook ??= (async () => {
+    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
+    const look: PhoneLook = { wide: [], charts: { problems: [], found: 0 } };
+    for (const path of [...kinds.values()].flat()) {
+      await open(page, path);
+      const over = await page.evaluate(overflowPx);
+      if (over > 0) look.wide.push(`/${path}: ${375 + over} px`);
+      look.charts.found += await page.locator('figure.chart').count();
+      look.charts.problems.push(...(await page.evaluate(chartProblems, 10)).map((p) => `/${path}: ${p}`));
+    }
+    await page.close();
+    return look;
+  })());
+}
+
 describe.runIf(chromium !== undefined)('the demo site on a phone, at 1280 px and in print', () => {
   // The demo site, built by the first file of the run that asks (about 20 s idle; more at load 8 on 2 cores). Budget 240 s.
   beforeAll(async () => {
@@ -94,21 +118,13 @@ describe.runIf(chromium !== undefined)('the demo site on a phone, at 1280 px and
 
   // About 60 pages; 20-40 s at load 8 on 2 cores. Budget 180 s.
   test('no page of any kind is wider than a 375 px screen', async () => {
-    const page = await browser.newPage({ viewport: { width: 375, height: 812 } });
-    const wide: string[] = [];
-    for (const path of [...kinds.values()].flat()) {
-      await open(page, path);
-      const over = await page.evaluate(overflowPx);
-      if (over > 0) wide.push(`/${path}: ${375 + over} px`);
-    }
-    await page.close();
-    expect(wide).toEqual([]);
+    expect((await phone()).wide).toEqual([]);
   }, 180_000);
 
   test('at 375 px chart labels render at 10 px or more, and every chart has its figures as a table on the page', async () => {
-    const { problems, found } = await survey(375, [...kinds.values()].flat(), 'figure.chart', chartProblems, 10);
-    expect(problems).toEqual([]);
-    expect(found).toBeGreaterThanOrEqual(8);
+    const { charts } = await phone();
+    expect(charts.problems).toEqual([]);
+    expect(charts.found).toBeGreaterThanOrEqual(8);
   }, 180_000);
 
   test('at 1280 px the last column of every table, change histories included, is inside the visible table', async () => {
