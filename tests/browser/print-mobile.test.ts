@@ -1,7 +1,7 @@
 // The demo site (issue 15) in headless Chromium on a 375 px phone, at 1280 px, and printed on A4 and
 // Letter: no page wider than the screen, no table column lost, no navigation or screen-only caption in
 // print, headings kept with what follows, readable chart labels with the figures on the page, and
-// unique landmark names. The demo repository's site is built once for the whole file.
+// unique landmark names. The demo repository's site is built once per test run (tests/support/demo-site.ts).
 import { readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

@@ -53,7 +53,7 @@ describe.runIf(chromium !== undefined)('full-text search on the demo site, under
   let events: EventJson[];
   let prOf: (commit: string) => number | null;
 
-  // The demo's 587 pages: about 20 s to build and index idle, 70 s at load 6 on 2 cores. Budget 240 s.
+  // The demo's site, shared by the run (about 20 s to build and index idle, 70 s at load 6 on 2 cores), copied here. Budget 240 s.
   beforeAll(async () => {
     // A copy of the run's shared demo site: the bundles test below replaces its index.
     const demo = await demoSite();
