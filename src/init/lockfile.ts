@@ -1,7 +1,8 @@
 // The package-lock.json of a new license repository whose lac comes from a vendored tarball. npm
 // does not read the npm-shrinkwrap.json inside a `file:` tarball, so without this lockfile a
 // repository would resolve lac's dependencies afresh (other versions than lac was tested with).
-// It is lac's own shrinkwrap, cut to what lac and the `node` package need, as dev dependencies.
+// It is lac's own shrinkwrap, cut to what lac needs (a dependency) and what the `node` package
+// needs (a dev dependency, which `npm ci --omit=dev` in the workflows leaves out).
 
 type Entry = Record<string, unknown> & {
   version?: string;
@@ -18,7 +19,9 @@ export interface Shrinkwrap {
 export interface RepoLockOptions {
   /** The new repository's package name. */
   name: string;
-  /** devDependencies of the new repository (lac's spec and node's). */
+  /** dependencies of the new repository (lac's spec). */
+  dependencies: Record<string, string>;
+  /** devDependencies of the new repository (node's spec). */
   devDependencies: Record<string, string>;
   /** The tarball's path relative to the repository and its npm integrity (sha512-...). */
   tarball: { path: string; integrity: string };
@@ -50,28 +53,26 @@ function closure(packages: Record<string, Entry>, roots: { from: string; deps: s
 /** The lockfile (as text) that installs exactly lac's tested dependency tree beside the vendored lac. */
 export function repoLockfile(shrink: Shrinkwrap, o: RepoLockOptions): string {
   const own = shrink.packages['']!;
-  const keys = closure(shrink.packages, [
-    { from: '', deps: Object.keys({ ...own.dependencies, ...own.optionalDependencies }) },
-    { from: '', deps: ['node'] },
-  ]);
+  const lacNeeds = closure(shrink.packages, [{ from: '', deps: Object.keys({ ...own.dependencies, ...own.optionalDependencies }) }]);
+  const devNeeds = closure(shrink.packages, Object.keys(o.devDependencies).map((d) => ({ from: '', deps: [d] })));
   const lac: Entry = {
       version: own.version,
       resolved: `file:${o.tarball.path}`,
       integrity: o.tarball.integrity,
-      dev: true,
       ...(own.license ? { license: own.license } : {}),
       ...(own.dependencies ? { dependencies: own.dependencies } : {}),
       ...(own.bin ? { bin: own.bin } : {}),
       ...(own.engines ? { engines: own.engines } : {}),
   };
-  const packages: Record<string, Entry> = { '': { name: o.name, devDependencies: o.devDependencies } };
-  for (const key of [...keys, 'node_modules/lac'].sort()) {
+  const packages: Record<string, Entry> = { '': { name: o.name, dependencies: o.dependencies, devDependencies: o.devDependencies } };
+  for (const key of [...new Set([...lacNeeds, ...devNeeds]), 'node_modules/lac'].sort()) {
     if (key === 'node_modules/lac') {
       packages[key] = lac;
       continue;
     }
     const { dev: _dev, devOptional: _devOptional, ...rest } = shrink.packages[key]!;
-    packages[key] = { ...rest, dev: true };
+    // npm's mark: a package only dev dependencies need is `dev`, one that lac needs is not.
+    packages[key] = lacNeeds.has(key) ? rest : { ...rest, dev: true };
   }
   return `${JSON.stringify({ name: o.name, lockfileVersion: shrink.lockfileVersion, requires: true, packages }, null, 2)}\n`;
 }

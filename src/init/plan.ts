@@ -38,8 +38,10 @@ function packageJson(o: InitOptions): string {
     type: 'module',
     description: `${o.name}'s software licenses, kept as code`,
     scripts: { check: 'lac check', report: 'lac report', renewals: 'lac renewals' },
-    // The `node` package brings Node 24 for `npm run` and `npm test`, whatever the machine has.
-    devDependencies: { lac: o.toolSpec, node: '^24' },
+    dependencies: { lac: o.toolSpec },
+    // The `node` package brings Node 24 for `npm run` and `npx lac` on a person's machine, whatever
+    // it has. The workflows get Node 24 from setup-node and skip it (see licenseWorkflow).
+    devDependencies: { node: '^24' },
     allowScripts: { node: true, esbuild: true },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
@@ -60,6 +62,21 @@ function orgYaml(o: InitOptions): string {
   ].join('\n');
 }
 
+/** The install step of the package's workflows, as lac's own repository runs it. */
+const INSTALL = /^( +- run: )npm ci$/gm;
+
+/**
+ * A workflow as a license repository runs it: the package's own, but installing with
+ * `npm ci --omit=dev`, lac and what it needs without the `node` dev dependency (setup-node has
+ * brought Node 24, and installing the node package again took about 7 s of every job's 19 s
+ * install). The package's copies say `npm ci` because in lac's own repository the dev
+ * dependencies build dist/. A workflow without the install line is this package's bug.
+ */
+export function licenseWorkflow(file: string, text: string): string {
+  if (text.match(INSTALL) === null) throw new Error(`${file} has no \`- run: npm ci\` step to write as \`npm ci --omit=dev\``);
+  return text.replace(INSTALL, '$1npm ci --omit=dev');
+}
+
 /** Every file a new license repository starts with. Pure: nothing is written here. */
 export function initPlan(o: InitOptions): PlannedFile[] {
   const readme = Handlebars.compile(readFileSync(join(o.packageRoot, 'templates/init/README.md.hbs'), 'utf8'), { noEscape: true });
@@ -72,7 +89,7 @@ export function initPlan(o: InitOptions): PlannedFile[] {
     { path: 'inventory/people.yaml', content: '# yaml-language-server: $schema=../schemas/people.schema.json\npeople: []\n' },
     ...FOLDERS.map((f) => ({ path: `inventory/${f}/.gitkeep`, content: '' })),
     ...KINDS.map((k) => ({ path: `schemas/${schemaFileName(k)}`, content: schemaText(k) })),
-    ...LICENSE_WORKFLOWS.map((f) => ({ path: `.github/workflows/${f}`, content: readFileSync(join(workflowDir, f), 'utf8') })),
+    ...LICENSE_WORKFLOWS.map((f) => ({ path: `.github/workflows/${f}`, content: licenseWorkflow(f, readFileSync(join(workflowDir, f), 'utf8')) })),
     ...ISSUE_FORMS.map((f) => ({ path: `.github/ISSUE_TEMPLATE/${f}`, content: readFileSync(join(o.packageRoot, '.github/ISSUE_TEMPLATE', f), 'utf8') })),
   ];
   return files;

