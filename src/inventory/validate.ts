@@ -47,21 +47,34 @@ const recordSchema = (kind: Kind): object | undefined => {
   return PRECOMPILED ? PRECOMPILED.recordSchemas[kind] : key ? (fromSource!.info[kind].schema as { properties?: Record<string, object> }).properties?.[key] : undefined;
 };
 
+/** ajv-formats' date check, remembered per text: a million seats carry a few thousand distinct dates. */
+const rememberedDate = () => remembered((fullFormats.date as { validate: (s: string) => boolean }).validate, MAX_MEMO);
+
+let fromSourceCompiled: Record<Kind, ValidateFunction> | undefined;
 /**
- * One validator per kind: the precompiled ones when the build made them, else compiled now;
+ * Without the build, every kind's validator compiled by ajv from the TypeBox source, once per
+ * process as the build does once (about 0.1 s each time; the tests load inventories thousands of times).
+ */
+function compiledFromSource(): Record<Kind, ValidateFunction> {
+  if (fromSourceCompiled) return fromSourceCompiled;
+  const ajv = fromSource!.newAjv();
+  ajv.addFormat('date', { validate: rememberedDate() });
+  fromSourceCompiled = Object.fromEntries(KINDS.map((k) => [k, ajv.compile(fromSource!.info[k].schema)])) as Record<Kind, ValidateFunction>;
+  return fromSourceCompiled;
+}
+
+/**
+ * One validator per kind: the precompiled ones when the build made them, else compiled from the source once;
  * `fast: false` leaves every record to ajv.
  */
 export function createValidators(options: { fast?: boolean; compiled?: Record<Kind, ValidateFunction> } = {}): Validators {
-  const compiled = options.compiled ?? PRECOMPILED;
-  const ajv = compiled ? undefined : fromSource!.newAjv();
-  // ajv-formats' date check, remembered per text: a million seats carry a few thousand distinct dates.
-  const date = remembered((fullFormats.date as { validate: (s: string) => boolean }).validate, MAX_MEMO);
-  ajv?.addFormat('date', { validate: date });
+  const compiled = options.compiled ?? PRECOMPILED ?? compiledFromSource();
+  const date = rememberedDate();
   const email = fullFormats.email as RegExp;
   const formats = { date, email: (s: string) => email.test(s) };
   const one = (kind: Kind): KindValidator => {
     const { recordsKey } = KIND_META[kind];
-    const validate = compiled?.[kind] ?? ajv!.compile(fromSource!.info[kind].schema);
+    const validate = compiled[kind];
     const accept = recordsKey && options.fast !== false ? recordAcceptor(recordSchema(kind) as Record<string, unknown> | undefined, formats) : undefined;
     return { validate, ...(accept && recordsKey ? { records: { key: recordsKey, accept } } : {}) };
   };

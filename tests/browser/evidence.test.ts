@@ -1,7 +1,6 @@
 // An evidence pack's control document (issue 15) in headless Chromium: the rows of `lac evidence`
 // are visible with their commit links, and the page prints to an A4 PDF with no column cut off.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -10,14 +9,12 @@ import { serveStatic, type StaticServer } from '../../src/site/serve.ts';
 import { lac } from '../support/cli.ts';
 import { requireTool } from '../support/tools.ts';
 import { buildEvidenceRepo, TODAY, type EvidenceRepo } from '../evidence/fixture.ts';
-import { CHROMIUM, launch, parseCsv } from './chromium.ts';
+import { axePage, axeViolations, CHROMIUM, launch, parseCsv, serious } from './chromium.ts';
 
 /** The page's globals used in evaluate() (the project's tsconfig has no DOM library). */
 interface Box { right: number }
-interface Axe { axe: { run(ctx: unknown, o: object): Promise<{ violations: { id: string; impact: string }[] }> }; document: unknown }
 interface InPage { document: { documentElement: { scrollWidth: number; clientWidth: number }; querySelectorAll(s: string): ArrayLike<{ getBoundingClientRect(): Box }> } }
 
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 const chromium = requireTool({ name: 'chromium', path: CHROMIUM, install: 'apt-get install -y chromium' });
 
@@ -69,18 +66,13 @@ describe.runIf(chromium !== undefined)('an evidence document in Chromium', () =>
   }, 60_000);
 
   test('axe-core finds no serious or critical violation on the index, a whole pack and a control\'s document', async () => {
-    const page = await browser.newPage();
+    const page = await axePage(browser);
     const problems: string[] = [];
     for (const route of ['evidence/', 'evidence/2026-Q2/', 'evidence/2026-Q2/renewal-decisions/']) {
       await page.goto(`${server.url}${route}`);
-      await page.addScriptTag({ path: AXE });
-      const found = await page.evaluate(async () => {
-        const w = globalThis as unknown as Axe;
-        return (await w.axe.run(w.document, { resultTypes: ['violations'] })).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
-      });
-      problems.push(...found.map((id) => `${route}: ${id}`));
+      problems.push(...serious(await axeViolations(page, {})).map((v) => `${route}: ${v}`));
     }
-    await page.close();
+    await page.context().close();
     expect(problems).toEqual([]);
   }, 60_000);
 });

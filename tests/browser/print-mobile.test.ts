@@ -3,18 +3,16 @@
 // print, headings kept with what follows, readable chart labels with the figures on the page, and
 // unique landmark names. The demo repository's site is built once per test run (tests/support/demo-site.ts).
 import { readdirSync, statSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { serveStatic, type StaticServer } from '../../src/site/serve.ts';
 import { DEMO_BASE, demoSite } from '../support/demo-site.ts';
 import { requireTool } from '../support/tools.ts';
-import { CHROMIUM, launch } from './chromium.ts';
+import { axePage, axeViolations, CHROMIUM, launch } from './chromium.ts';
 import { chartProblems, lastColumnsOutside, overflowPx, printProblems } from './layout.ts';
 
 const BASE = DEMO_BASE;
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /** The content box of a page with the stylesheet's 12 mm margins, at 96 px to the inch. */
 const MM = 96 / 25.4;
 const PAPER = { A4: Math.floor((210 - 24) * MM), Letter: Math.floor(8.5 * 96 - 24 * MM) } as const;
@@ -216,19 +214,13 @@ describe.runIf(chromium !== undefined)('the demo site on a phone, at 1280 px and
   });
 
   test('axe finds no landmark-unique violation on any kind of page', async () => {
-    const page = await browser.newPage();
+    const page = await axePage(browser);
     const problems: string[] = [];
     for (const path of [...kinds.values()].map((ps) => ps[0]!)) {
       await open(page, path);
-      await page.addScriptTag({ path: AXE });
-      const found = await page.evaluate(async () => {
-        const w = globalThis as unknown as { document: unknown; axe: { run(c: unknown, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } };
-        const r = await w.axe.run(w.document, { runOnly: ['landmark-unique'], resultTypes: ['violations'] });
-        return r.violations.map((v) => `${v.id} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
-      });
-      problems.push(...found.map((f) => `/${path}: ${f}`));
+      problems.push(...(await axeViolations(page, { runOnly: ['landmark-unique'] })).map((v) => `/${path}: ${v.id} at ${v.at}`));
     }
-    await page.close();
+    await page.context().close();
     expect(problems).toEqual([]);
   }, 180_000);
 });

@@ -138,20 +138,21 @@ describe.runIf(chromium !== undefined)('full-text search on the demo site, under
   });
 
   // Pagefind holds about 60 KB a page: a large site's pages go to further bundles that the search page merges.
-  test('indexed in bundles of 5 pages, the search page merges them: people, kinds and other pages are found as before', async () => {
+  test('indexed in bundles of 50 pages, the search page merges them: people, kinds and other pages are found as before', async () => {
     for (const d of readdirSync(out)) if (/^pagefind(-\d+)?$/.test(d)) rmSync(join(out, d), { recursive: true });
     // The built pages, handed to the indexer under their routes as the site's middleware hands them while Astro renders.
     const html = readdirSync(out, { recursive: true }).map(String).filter((f) => f.endsWith('.html'));
     const r = await indexWhile(out, async (add) => {
       for (const f of html) await add(`/${f.replace(/index\.html$/, '')}`, readFileSync(join(out, f), 'utf8'));
-    }, { batch: 5 });
+    }, { batch: 50 });
     const bundles = JSON.parse(readFileSync(join(out, 'pagefind', BUNDLES_FILE), 'utf8')) as string[];
     expect(r.bundles).toEqual(['pagefind', ...bundles]);
     expect(bundles).toEqual(Array.from({ length: bundles.length }, (_, i) => `pagefind-${i + 2}`));
-    // Every page but the search page once, 5 to a bundle: the bundles' page counts add up to them.
+    // Every page but the search page once, 50 to a bundle: the bundles' page counts add up to them.
     const counts = r.bundles.map(pageCount);
     const indexed = html.length - 1;
-    expect(counts).toEqual(Array.from({ length: Math.ceil(indexed / 5) }, (_, i) => Math.min(5, indexed - 5 * i)));
+    expect(counts.length).toBeGreaterThan(10);
+    expect(counts).toEqual(Array.from({ length: Math.ceil(indexed / 50) }, (_, i) => Math.min(50, indexed - 50 * i)));
     expect(r).toMatchObject({ pages: html.length, indexed });
     const last = readdirSync(join(out, 'people')).filter((d) => d !== 'list' && d !== 'index.html').sort().at(-1)!;
     const found = await search(page, last.replace(/\d+$/, ''), 'person');
@@ -161,6 +162,6 @@ describe.runIf(chromium !== undefined)('full-text search on the demo site, under
     expect((await search(page, 'sofia.marques@northwind.example')).hits).toContainEqual([`${BASE}people/sofia.marques/`, 'person']);
     expect((await search(page, 'whiteboarding')).hits.map(([p]) => p)).toContain(`${BASE}contracts/miro-2025/`);
     expect(await page.$$eval('#kind option', (os) => os.map((o) => (o as unknown as { value: string }).value))).toContain('person');
-    // About 130 bundles written one after another: 26 s at load 4, more under load.
+    // 14 bundles written one after another.
   }, 180_000);
 });

@@ -1,7 +1,6 @@
 // The report site in a real headless Chromium: built by `lac site build` for a fixture repository,
 // under a sub-path, served on 127.0.0.1.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -11,16 +10,14 @@ import { serveStatic, type StaticServer } from '../../src/site/serve.ts';
 import { lac } from '../support/cli.ts';
 import { buildSiteFixture, TODAY, type SiteFixture } from '../site/fixture.ts';
 import { requireTool } from '../support/tools.ts';
-import { CHROMIUM, launch, parseCsv } from './chromium.ts';
+import { axePage, axeViolations, CHROMIUM, launch, parseCsv, serious } from './chromium.ts';
 
 const BASE = '/lac-test/';
 
 /** The page's globals used in evaluate() (the project's tsconfig has no DOM library). */
 interface InPage {
   document: { getElementById(id: string): unknown };
-  axe: { run(ctx: unknown, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> };
 }
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** One page of each kind (paths under the base). */
 const KINDS = [
@@ -163,21 +160,15 @@ describe.runIf(chromium !== undefined)('report site in Chromium', () => {
 
   // Mostly waiting on axe in the page (2.2 s CPU here); 32-44 s at load 8-10 on 2 cores. Budget 120 s.
   test('axe-core finds no serious or critical violation on any kind of page', async () => {
-    const page = await browser.newPage();
+    const page = await axePage(browser);
     const problems: string[] = [];
     await page.goto(`${server.url}audit/`);
     const commit = new URL(await page.$eval('a[href*="/audit/commit/"]', (a) => (a as unknown as { href: string }).href)).pathname.slice(BASE.length);
     for (const kind of [...KINDS, commit]) {
       await page.goto(`${server.url}${kind}`);
-      await page.addScriptTag({ path: AXE });
-      const violations = await page.evaluate(async () => {
-        const w = globalThis as unknown as InPage;
-        const r = await w.axe.run(w.document, { resultTypes: ['violations'] });
-        return r.violations.filter((x) => x.impact === 'serious' || x.impact === 'critical').map((x) => `${x.id} (${x.impact}) at ${x.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
-      });
-      problems.push(...violations.map((v) => `${kind || '/'}: ${v}`));
+      problems.push(...serious(await axeViolations(page, {})).map((v) => `${kind || '/'}: ${v}`));
     }
-    await page.close();
+    await page.context().close();
     expect(problems).toEqual([]);
   }, 120_000);
 
