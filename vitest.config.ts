@@ -19,9 +19,20 @@ class SlowFirst extends BaseSequencer {
   }
 }
 
+/**
+ * Files that change what a process shares: they mock modules (vi.mock, vi.doMock with
+ * resetModules), fake the clock or set environment variables that modules read. They run each in
+ * a fresh process; every other file shares its worker's loaded modules with the files before it
+ * (isolate: false), which saves about 0.9 s of start-up and module loading a file.
+ */
+const ISOLATED = ['tests/cli/fs-faults.test.ts', 'tests/inventory/spliced.test.ts', 'tests/util/trace.test.ts', 'tests/github/throttle.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
+    projects: [
+      { extends: true, test: { name: 'isolated', include: ISOLATED, isolate: true } },
+      { extends: true, test: { name: 'shared', include: ['tests/**/*.test.ts'], exclude: ISOLATED, isolate: false } },
+    ],
     globalSetup: ['tests/support/shared-root.ts'],
     setupFiles: ['tests/support/no-network.ts', 'tests/support/property-seed.ts'],
     testTimeout: 30_000,
