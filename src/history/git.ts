@@ -50,6 +50,23 @@ export function batchedObjects(cwd: string, o: { spool?: boolean } = {}): (oid: 
   });
 }
 
+/**
+ * The object ID of `path` (relative to `cwd`) at each commit, '' where it does not exist there: what
+ * `git rev-parse --verify --quiet <commit>:./<path>` answers, for all the commits with one
+ * `git cat-file --batch-check` rather than a process each.
+ */
+export async function pathVersions(cwd: string, commits: readonly string[], path: string): Promise<string[]> {
+  if (commits.length === 0) return [];
+  // cat-file reads one name a line; a path with a line break goes to rev-parse, commit by commit.
+  if (/[\n\r]/.test(path)) return Promise.all(commits.map((c) => git(cwd, ['rev-parse', '--verify', '--quiet', `${c}:./${path}`]).then((b) => b.toString('utf8').trim(), () => '')));
+  const out = (await git(cwd, ['cat-file', '--batch-check'], `${commits.map((c) => `${c}:./${path}`).join('\n')}\n`)).toString('utf8').split('\n');
+  // "<oid> <type> <size>", or "<name> missing" (and "ambiguous"), a line for each name asked.
+  return commits.map((_, i) => {
+    const fields = (out[i] ?? '').split(' ');
+    return fields.length === 3 && /^[0-9a-f]{40,64}$/.test(fields[0]!) ? fields[0]! : '';
+  });
+}
+
 /** Parses `git cat-file --batch` output: "<oid> <type> <size>\n<bytes>\n" or "<name> missing\n". */
 function parseBatch(out: Buffer, into: Map<string, GitObject>): void {
   let pos = 0;

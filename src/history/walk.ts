@@ -4,7 +4,7 @@ import type { BlobStore, Wanted } from './blobs.ts';
 import type { ChangedCommit, FileChange } from './commits.ts';
 import { commitDrafts, type Compared } from './drafts.ts';
 import type { Draft } from './events.ts';
-import { gitText, type ObjectReader } from './git.ts';
+import { gitText, pathVersions, type ObjectReader } from './git.ts';
 import { applyPatch, isListKind, listFile, type ListFile } from './list-file.ts';
 import type { CommitPatch } from './patch.ts';
 import { recordMap } from './records.ts';
@@ -129,8 +129,8 @@ async function findLastGood(repoDir: string, sha: string, changes: readonly File
     if (!ch.before || s.lastGood.has(ch.path) || s.store.get(kind, ch.before) !== null) continue;
     const older = await gitText(repoDir, ['log', '--first-parent', '--no-show-signature', '--format=%H', '-n', '50', `${sha}^`, '--', ch.path]).catch(() => undefined);
     let found = false;
-    for (const commit of (older ?? '').split('\n').filter(Boolean)) {
-      const oid = await gitText(repoDir, ['rev-parse', '--verify', '--quiet', `${commit}:./${ch.path}`]).catch(() => '');
+    const commits = (older ?? '').split('\n').filter(Boolean);
+    for (const oid of await pathVersions(repoDir, commits, ch.path)) {
       if (!oid) {
         found = true; // deleted there: nothing older belongs to this version of the file
         break;

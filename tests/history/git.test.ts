@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { objectReader, readObjects } from '../../src/history/git.ts';
+import { objectReader, pathVersions, readObjects } from '../../src/history/git.ts';
 import { tempRepo, type TestRepo } from '../support/git.ts';
 
 let repo: TestRepo;
@@ -51,5 +51,34 @@ describe('reading objects', () => {
     expect([...objects.keys()].sort()).toEqual([...oids].sort());
     expect(objects.get(oids[0]!)!.data.toString('utf8')).toBe('small\n');
     expect(objects.get(oids[1]!)!.data.toString('utf8')).toBe(big);
+  });
+});
+
+describe('pathVersions', () => {
+  it('answers for every commit what rev-parse <commit>:./<path> answers: the blob, or nothing where the path is absent', async () => {
+    const r = tempRepo();
+    try {
+      const at = (files: Record<string, string | null>, day: number) => r.commit(files, { message: `Day ${day}`, date: `2026-01-${String(day).padStart(2, '0')}T09:00:00Z` });
+      const path = 'inventory/assignments/a b.yaml';
+      const commits = [at({ 'other.txt': 'x\n' }, 1), at({ [path]: 'seats: []\n' }, 2), at({ [path]: 'seats: [\n' }, 3), at({ [path]: null }, 4), at({ [path]: 'seats: []\n' }, 5), at({ 'other.txt': 'y\n' }, 6)];
+      const revParse = (c: string) => {
+        try {
+          return r.git(['rev-parse', '--verify', '--quiet', `${c}:./${path}`]).trim();
+        } catch {
+          return '';
+        }
+      };
+      const asked = [...commits, commits[2]!, '0123456789012345678901234567890123456789'];
+      const expected = asked.map(revParse);
+      expect(await pathVersions(r.dir, asked, path)).toEqual(expected);
+      // Not vacuous: present, changed, absent before it was added, after it was deleted and at a commit that does not exist.
+      expect(expected.map((o) => o !== '')).toEqual([false, true, true, false, true, true, true, false]);
+      expect(expected[1]).not.toBe(expected[2]);
+      expect(expected[1]).toBe(expected[4]);
+      expect(await pathVersions(r.dir, [], path)).toEqual([]);
+      expect(await pathVersions(r.dir, commits.slice(0, 2), 'inventory/a\nb.yaml')).toEqual(['', '']);
+    } finally {
+      r.cleanup();
+    }
   });
 });

@@ -9,7 +9,7 @@ import type { IsoDate } from '../../src/util/dates.ts';
 import { blobStore, type BlobParser, type BlobStats, type BlobStore, type Wanted } from '../../src/history/blobs.ts';
 import { changedCommits, commitInfos, type ChangedCommit, type CommitInfo } from '../../src/history/commits.ts';
 import { recordEvents, type Draft, type Subjects } from '../../src/history/events.ts';
-import { gitText } from '../../src/history/git.ts';
+import { gitText, pathVersions } from '../../src/history/git.ts';
 import { same } from '../../src/history/diff.ts';
 import { recordMap, type RecordMap } from '../../src/history/records.ts';
 import { dayIn } from '../../src/history/time.ts';
@@ -192,8 +192,7 @@ async function findLastGood(repoDir: string, commit: ChangedCommit, store: BlobS
     const kind = kindOf(ch.path);
     if (!kind || !ch.before || lastGood.has(ch.path) || store.get(kind, ch.before) !== null) continue;
     const older = await gitText(repoDir, ['log', '--first-parent', '--no-show-signature', '--format=%H', '-n', '50', `${commit.sha}^`, '--', ch.path]).catch(() => '');
-    for (const sha of older.split('\n').filter(Boolean)) {
-      const oid = await gitText(repoDir, ['rev-parse', '--verify', '--quiet', `${sha}:./${ch.path}`]).catch(() => '');
+    for (const oid of await pathVersions(repoDir, older.split('\n').filter(Boolean), ch.path)) {
       if (!oid) break; // deleted there: nothing older belongs to this version of the file
       await store.load([{ path: ch.path, kind, oid }]);
       if (store.get(kind, oid) !== null) {
