@@ -58,11 +58,15 @@ export function printProblems(): string[] {
   return out;
 }
 
-/** Chart text rendered under `min` px (font size times the SVG's scale), unless the chart is hidden; and charts whose figures table is not on the page. */
-export function chartProblems(min: number): string[] {
+/**
+ * Chart text rendered under `min` px (font size times the SVG's scale), unless the chart is hidden; and charts whose
+ * figures table is not on the page. `found`: the charts on the page.
+ */
+export function chartProblems(min: number): { problems: string[]; found: number } {
   const w = globalThis as unknown as Win;
   const out: string[] = [];
-  for (const fig of w.document.querySelectorAll('figure.chart')) {
+  const charts = w.document.querySelectorAll('figure.chart');
+  for (const fig of charts) {
     const table = fig.getAttribute('data-figures');
     if (!table || !w.document.querySelector(`table[data-table="${table}"]`)) out.push(`chart without its figures table on the page: ${table ?? '(none named)'}`);
     const svg = fig.querySelectorAll('svg')[0];
@@ -72,7 +76,7 @@ export function chartProblems(min: number): string[] {
       if (px < min) { out.push(`chart text "${(t.textContent ?? '').slice(0, 30)}" at ${px.toFixed(1)} px`); break; }
     }
   }
-  return out;
+  return { problems: out, found: charts.length };
 }
 
 /** The document's width beyond the screen's, in px (0 when it fits). */

@@ -85,8 +85,9 @@ function phone(): Promise<PhoneLook> {
       await open(page, path);
       const over = await page.evaluate(overflowPx);
       if (over > 0) look.wide.push(`/${path}: ${375 + over} px`);
-      look.charts.found += await page.locator('figure.chart').count();
-      look.charts.problems.push(...(await page.evaluate(chartProblems, 10)).map((p) => `/${path}: ${p}`));
+      const charts = await page.evaluate(chartProblems, 10);
+      look.charts.found += charts.found;
+      look.charts.problems.push(...charts.problems.map((p) => `/${path}: ${p}`));
     }
     await page.close();
     return look;

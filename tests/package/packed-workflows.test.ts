@@ -37,7 +37,8 @@ beforeAll(() => {
       'inventory/people.yaml': `${PEOPLE}  - { id: eve, name: Eve Free, email: eve@test.example, department: eng, status: active, start: 2023-01-01 }\n`,
     }),
     'exports/figma.csv': 'Email,Last Seen\nada@test.example,2026-03-01\nbob@test.example,2025-10-01\n',
-  }, env);
+    // Pushed as lac init wrote it: each workflow's `npm ci` installs the lockfile lac init wrote.
+  }, env, { install: false });
   sh('git', ['remote', 'add', 'origin', remote.path], repo, env);
   expect(sh('git', ['push', '-q', 'origin', 'main'], repo, env).code).toBe(0);
 }, 900_000);

@@ -71,9 +71,11 @@ export function unpackProject(tarball: string, dir: string): string {
 
 /**
  * A license repository as a new user makes one: `lac init` of the packed package, `data` written
- * into it, `npm install` as its README says, and a first commit. Returns its folder.
+ * into it, `npm install` as its README says, and a first commit. Returns its folder. With
+ * `install: false` the repository is committed with the lockfile `lac init` wrote and nothing
+ * installed: for tests that only push it, whose workflows install it themselves with `npm ci`.
  */
-export function initLicenseRepo(root: string, data: Record<string, string>, env: Record<string, string>): string {
+export function initLicenseRepo(root: string, data: Record<string, string>, env: Record<string, string>, o: { install?: boolean } = {}): string {
   const bin = unpackProject(packProject(root), root);
   const init = sh(process.execPath, [bin, 'init', 'licenses', '--name', 'Acme Corp', '--currency', 'EUR', '--timezone', 'Europe/Berlin'], root, env);
   if (init.code !== 0 || !init.stdout.includes('git branch main')) throw new Error(`lac init failed: ${init.stdout}${init.stderr}`);
@@ -82,8 +84,10 @@ export function initLicenseRepo(root: string, data: Record<string, string>, env:
     mkdirSync(dirname(join(repo, path)), { recursive: true });
     writeFileSync(join(repo, path), text);
   }
-  const install = sh('npm', ['install'], repo, env, 600_000);
-  if (install.code !== 0) throw new Error(`npm install failed: ${install.stderr}`);
+  if (o.install !== false) {
+    const install = sh('npm', ['install'], repo, env, 600_000);
+    if (install.code !== 0) throw new Error(`npm install failed: ${install.stderr}`);
+  }
   commitAll(repo, 'Start the license repository', '2026-03-01T09:00:00Z', env);
   return repo;
 }
