@@ -2,9 +2,10 @@
 // `run:` steps in bash with the environment GitHub gives (GITHUB_EVENT_PATH, GITHUB_STEP_SUMMARY,
 // GITHUB_OUTPUT, GITHUB_ENV, RUNNER_TEMP, ...), `if:` conditions and step outputs evaluated, and
 // the actions a workflow `uses:` stood in for by what they do (checkout: a clone with the history
-// depth the step asks for). With `lac: 'installed'` the workflow's own install step (`npm ci`) runs
-// and `npx lac` is whatever it installed; with `lac: 'checkout'` the install is skipped and `npx lac`
-// runs this checkout's bin/lac.js.
+// depth the step asks for). With `lac: 'installed'` the workflow's own install step runs (`npm ci
+// --omit=dev` in a repository made by `lac init`) and `npx lac` is whatever it installed; with
+// `lac: 'checkout'` (this package's own workflow files) their `npm ci` is skipped and `npx lac` runs
+// this checkout's bin/lac.js.
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
