@@ -20,8 +20,8 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
  * tag after each load took 0.35 s. The other tests' pages never have axe in them. Close it with
  * `page.context().close()`.
  */
-export async function axePage(browser: Browser, viewport?: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext(viewport ? { viewport } : {});
+export async function axePage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
   await context.addInitScript({ content: AXE });
   return context.newPage();
 }
