@@ -7,7 +7,7 @@
 // `lac: 'checkout'` (this package's own workflow files) their `npm ci` is skipped and `npx lac` runs
 // this checkout's bin/lac.js.
 import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -121,6 +121,16 @@ export async function runWorkflowFile(o: RunWorkflowOptions): Promise<WorkflowRu
     ...o.env,
   };
   const run: WorkflowRun = { jobs: {}, summary: '', pagesArtifacts: [] };
+  try {
+    await runJobs(workflow, o, run, base, temp);
+    run.summary = readFileSync(summary, 'utf8');
+    return run;
+  } finally {
+    rmSync(temp, { recursive: true, force: true });
+  }
+}
+
+async function runJobs(workflow: { jobs: Record<string, Job> }, o: RunWorkflowOptions, run: WorkflowRun, base: Record<string, string>, temp: string): Promise<void> {
   for (const jobId of jobOrder(workflow.jobs).filter((id) => !o.jobs || o.jobs.includes(id))) {
     const values = { ...o.context };
     const jobEnv: Record<string, string> = {};
@@ -149,8 +159,6 @@ export async function runWorkflowFile(o: RunWorkflowOptions): Promise<WorkflowRu
     }
     run.jobs[jobId] = { ok: !failed, steps };
   }
-  run.summary = readFileSync(summary, 'utf8');
-  return run;
 }
 
 /** `name=value` lines of GITHUB_OUTPUT / GITHUB_ENV. */
