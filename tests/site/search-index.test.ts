@@ -37,6 +37,17 @@ describe('the search index with Pagefind', () => {
     expect(readdirSync(join(dir, 'pagefind'))).toContain('pagefind.js');
   }, 60_000);
 
+  test('pages that fill their last bundle exactly leave no empty bundle after it', async () => {
+    fresh();
+    const routes = Array.from({ length: 6 }, (_, i) => `/people/p${i}/`);
+    const r = await indexWhile(dir, async (add) => {
+      for (const [i, route] of routes.entries()) await add(route, page(`Person ${i}`));
+    }, { batch: 3 });
+    expect(r).toEqual({ pages: 6, indexed: 6, bundles: ['pagefind', 'pagefind-2'] });
+    expect(readdirSync(dir).sort()).toEqual(['pagefind', 'pagefind-2']);
+    expect(r.bundles.map(urls)).toEqual([routes.slice(0, 3), routes.slice(3)]);
+  }, 60_000);
+
   test('a site without a page to index still gets pagefind/, empty', async () => {
     fresh();
     const r = await indexWhile(dir, async (add) => add('/search/', page('Search', false)));
@@ -45,26 +56,37 @@ describe('the search index with Pagefind', () => {
   }, 60_000);
 });
 
-/** A controllable fake of Pagefind's Node API: each page's parse and each bundle's write waits until the test settles it. */
+/**
+ * A controllable fake of Pagefind's Node API: each page's parse and each bundle's write waits until the test settles
+ * it. As in Pagefind's service, which answers one message at a time (pagefind/src/service/mod.rs), an index asked for
+ * while a bundle is being written comes when that write is done.
+ */
 function fakePagefind() {
   const parses: { url: string; settle: (errors?: string[]) => void }[] = [];
-  const writes: { path: string; settle: () => void }[] = [];
-  const calls = { created: 0, closed: 0 };
+  const writes: { path: string; settle: () => void; done: Promise<void> }[] = [];
+  const calls = { created: 0, closed: 0, deleted: 0 };
   const api: PagefindApi = {
     createIndex: async () => {
+      await Promise.all(writes.map((w) => w.done));
       calls.created++;
       let pages = 0;
       const index: Partial<PagefindIndex> = {
         addHTMLFile: (file) => new Promise((resolve) => parses.push({ url: file.url!, settle: (errors = []) => resolve({ errors, file: { uniqueWords: 1, url: file.url!, meta: {} } }) })).then((r) => (pages++, r)) as ReturnType<PagefindIndex['addHTMLFile']>,
-        writeFiles: (o) => new Promise((resolve) => writes.push({
-          path: o!.outputPath,
-          settle: () => {
-            mkdirSync(o!.outputPath, { recursive: true });
-            writeFileSync(join(o!.outputPath, 'pagefind-entry.json'), JSON.stringify({ version: '1.6.0', languages: { en: { hash: 'en_0', wasm: 'en', page_count: pages } } }));
-            resolve({ errors: [], outputPath: o!.outputPath });
-          },
-        })),
-        deleteIndex: async () => null,
+        writeFiles: (o) => {
+          let written!: () => void;
+          const done = new Promise<void>((resolve) => (written = resolve));
+          return new Promise((resolve) => writes.push({
+            path: o!.outputPath,
+            done,
+            settle: () => {
+              mkdirSync(o!.outputPath, { recursive: true });
+              writeFileSync(join(o!.outputPath, 'pagefind-entry.json'), JSON.stringify({ version: '1.6.0', languages: { en: { hash: 'en_0', wasm: 'en', page_count: pages } } }));
+              written();
+              resolve({ errors: [], outputPath: o!.outputPath });
+            },
+          }));
+        },
+        deleteIndex: async () => (calls.deleted++, null),
       };
       return { errors: [], index: index as PagefindIndex };
     },
@@ -166,6 +188,44 @@ describe('the search index: backpressure and failures (a fake of Pagefind)', () 
     await until(() => fake.writes.length === 3);
     fake.writes[2]!.settle();
     expect(await built).toEqual({ pages: 5, indexed: 5, bundles: ['pagefind', 'pagefind-2', 'pagefind-3'] });
+  });
+
+  test('while a bundle is written, the pages of the next one go to Pagefind: its index was asked for before the write', async () => {
+    fresh();
+    const fake = fakePagefind();
+    let add!: AddPage;
+    let renderDone!: () => void;
+    const built = indexWhile(dir, (a) => ((add = a), new Promise<void>((resolve) => (renderDone = resolve))), { api: fake.api, batch: 2 });
+    for (const i of [1, 2]) await add(`/p${i}/`, page(`P${i}`));
+    fake.parses.forEach((p) => p.settle());
+    await until(() => fake.writes.length === 1);
+    // The first bundle is being written and stays so while the next pages come.
+    expect(await isDone(add('/p3/', page('P3')))).toBe(true);
+    expect(fake.parses.map((p) => p.url)).toEqual(['/p1/', '/p2/', '/p3/']);
+    fake.parses.forEach((p) => p.settle());
+    renderDone();
+    await settled();
+    fake.writes[0]!.settle();
+    await until(() => fake.writes.length === 2);
+    fake.writes[1]!.settle();
+    expect(await built).toEqual({ pages: 3, indexed: 3, bundles: ['pagefind', 'pagefind-2'] });
+  });
+
+  test('when the last page fills a bundle, the index opened for the next is deleted and no empty bundle is written', async () => {
+    fresh();
+    const fake = fakePagefind();
+    const built = indexWhile(dir, async (add) => {
+      for (const i of [1, 2, 3, 4]) await add(`/p${i}/`, page(`P${i}`));
+      fake.parses.forEach((p) => p.settle());
+      void until(() => fake.writes.length === 1).then(() => fake.writes[0]!.settle());
+      void until(() => fake.writes.length === 2).then(() => fake.writes[1]!.settle());
+    }, { api: fake.api, batch: 2 });
+    expect(await built).toEqual({ pages: 4, indexed: 4, bundles: ['pagefind', 'pagefind-2'] });
+    expect(fake.writes.map((w) => w.path)).toEqual([join(dir, 'pagefind'), join(dir, 'pagefind-2')]);
+    expect(readdirSync(dir).sort()).toEqual(['pagefind', 'pagefind-2']);
+    expect(JSON.parse(readFileSync(join(dir, 'pagefind', BUNDLES_FILE), 'utf8'))).toEqual(['pagefind-2']);
+    // Three indexes asked for, three deleted: two after their writes, the third unused.
+    expect({ created: fake.calls.created, deleted: fake.calls.deleted }).toEqual({ created: 3, deleted: 3 });
   });
 
   test('when the render fails, Pagefind is stopped and a page rendered after that is not sent to it', async () => {
