@@ -20,6 +20,8 @@ export interface AstroBuildOptions {
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
   /** A folder of files written beside the pages (the downloads), moved in as download/. */
   downloads?: string;
+  /** Called once every page is rendered, before the site moves into place: `downloads` may be filled meanwhile. */
+  rendered?: () => Promise<void>;
 }
 
 // Pages rendered at once: Astro writes each page with a mkdir and a write of its own, and with one at a time the
@@ -68,6 +70,7 @@ export async function renderSite(data: RenderData, o: AstroBuildOptions): Promis
     });
     trace('Astro built');
     release();
+    await o.rendered?.();
     if (o.downloads) await moveInto(o.downloads, join(buildDir, 'download'));
     await replaceDir(buildDir, outDir);
     trace('moved into place');

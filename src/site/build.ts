@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { moveInto, normalizeBase, renderSite } from './astro.ts';
 import { endChildren, liveChildren } from './children.ts';
 import { heapNearLive } from './heap.ts';
-import { downloads } from './downloads.ts';
+import { downloads, type DownloadFile } from './downloads.ts';
 import type { ModelOptions } from './model/build.ts';
 import { buildSiteInput } from './input.ts';
 import { indexWhile } from './search-index.ts';
@@ -32,19 +32,18 @@ export interface SiteBuildResult {
 }
 
 /**
- * The data, the pages derived from it, and the downloads written into dir. Only what the pages need is
- * returned; the large tables' rows and the person pages are made from the model as they are rendered
- * (lazyRows, LazyPage), so the model stays while Astro renders and those rows never are all held at once.
+ * The data, the pages derived from it, and the downloads to write. Only what the pages need is returned; the large
+ * tables' rows and the person pages are made from the model as they are rendered (lazyRows, LazyPage), so the model
+ * stays while Astro renders and those rows never are all held at once. The downloads' bodies, too, are made when
+ * they are written.
  */
-async function prepare(o: SiteBuildOptions, dir: string): Promise<{ render: RenderData; downloads: number; commit: string | null; dirty: boolean }> {
+async function prepare(o: SiteBuildOptions): Promise<{ render: RenderData; downloads: DownloadFile[]; commit: string | null; dirty: boolean }> {
   const input = { ...(await buildSiteInput(o)), base: normalizeBase(o.base) };
   trace('input read');
   const { pages, tables } = sitePages(input);
   trace(`pages and tables made (${pages.length} pages)`);
-  const written = await writeDownloads(downloads({ ...input, tables }), dir);
-  trace(`downloads written (${written})`);
   const { provenance, org } = input.model;
-  return { render: { base: input.base, pages, tables: shownTables(pages, tables), model: { provenance, org } }, downloads: written, commit: provenance.commit, dirty: provenance.dirty };
+  return { render: { base: input.base, pages, tables: shownTables(pages, tables), model: { provenance, org } }, downloads: downloads({ ...input, tables }), commit: provenance.commit, dirty: provenance.dirty };
 }
 
 /**
@@ -69,19 +68,30 @@ export async function buildSite(o: SiteBuildOptions): Promise<SiteBuildResult> {
   const search = await mkdtemp(join(tmpdir(), 'lac-search-'));
   try {
     const t0 = performance.now();
-    const prepared = await prepare(o, staged);
+    const prepared = await prepare(o);
     const { commit, dirty } = prepared;
     const t1 = performance.now();
     let t2 = 0;
-    const index = await indexWhile(search, async (onPage) => {
-      await renderSite({ ...prepared.render, onPage }, { outDir: o.outDir, base: o.base, downloads: staged });
+    let written = 0;
+    // The downloads are written once the pages are rendered, while Pagefind writes the last search bundle (seconds
+    // in which this thread would otherwise wait), and before the site moves into place.
+    const index = await indexWhile(search, async (onPage, end) => {
+      await renderSite({ ...prepared.render, onPage }, {
+        outDir: o.outDir, base: o.base, downloads: staged,
+        rendered: async () => {
+          end();
+          trace('pages rendered');
+          written = await writeDownloads(prepared.downloads, staged);
+          trace(`downloads written (${written})`);
+        },
+      });
       t2 = performance.now();
       trace('rendered');
     });
     for (const b of index.bundles) await moveInto(join(search, b), join(o.outDir, b));
     const t3 = performance.now();
     trace('indexed');
-    return { pages: index.pages, downloads: prepared.downloads, indexed: index.indexed, commit, dirty, timings: { data: Math.round(t1 - t0), render: Math.round(t2 - t1), search: Math.round(t3 - t2) } };
+    return { pages: index.pages, downloads: written, indexed: index.indexed, commit, dirty, timings: { data: Math.round(t1 - t0), render: Math.round(t2 - t1), search: Math.round(t3 - t2) } };
   } finally {
     await rm(staged, { recursive: true, force: true });
     await rm(search, { recursive: true, force: true });

@@ -83,6 +83,8 @@ class Indexer {
   private turn: Promise<void> = Promise.resolve();
   private failure: Error | null = null;
   private closed = false;
+  /** Set by end(): the last bundle sealed (or dropped), no page taken after. */
+  private ended: Promise<void> | null = null;
 
   private readonly dir: string;
   private readonly batch: number;
@@ -98,6 +100,7 @@ class Indexer {
 
   readonly add: AddPage = (route, html) => {
     if (this.closed) return Promise.resolve();
+    if (this.ended) return Promise.reject(problem(`a page (${route}) came after the last one`));
     this.pages++;
     if (!BODY.test(html)) return Promise.resolve();
     html = searchable(html);
@@ -124,13 +127,23 @@ class Indexer {
     if (++bundle.added === this.batch) this.seal(bundle);
   }
 
-  /** Writes the last bundle (or an empty one, so that the search page finds pagefind/) and the list of bundles. */
+  /**
+   * No more pages: the last bundle (or an empty one, so that the search page finds pagefind/) starts being written,
+   * while the caller does other work. An index opened for pages that did not come is deleted.
+   */
+  readonly end = (): Promise<void> => {
+    this.ended ??= this.turn.then(async () => {
+      const last = await (this.filling ?? this.open());
+      this.filling = null;
+      if (last.added > 0 || this.names.length === 1) this.seal(last, false);
+      else await this.drop(last);
+    });
+    return this.ended;
+  };
+
+  /** Writes the last bundle (see end) and the list of bundles. */
   async finish(): Promise<Indexed> {
-    await this.turn;
-    const last = await (this.filling ?? this.open());
-    this.filling = null;
-    if (last.added > 0 || this.names.length === 1) this.seal(last, false);
-    else await this.drop(last);
+    await this.end();
     await Promise.all(this.writes);
     this.check();
     await writeFile(join(this.dir, 'pagefind', BUNDLES_FILE), `${JSON.stringify(this.names.slice(1))}\n`);
@@ -207,12 +220,13 @@ async function pageCount(bundleDir: string): Promise<number> {
 
 /**
  * Runs render with a function that takes each rendered page into the search index, then writes the last bundle into
- * dir. Pagefind's service is stopped in every case, also when render fails.
+ * dir. render may call `end` once its last page is added, to have the last bundle written while it does other work;
+ * a page added after that fails. Pagefind's service is stopped in every case, also when render fails.
  */
-export async function indexWhile(dir: string, render: (add: AddPage) => Promise<void>, o: SearchOptions = {}): Promise<Indexed> {
+export async function indexWhile(dir: string, render: (add: AddPage, end: () => void) => Promise<void>, o: SearchOptions = {}): Promise<Indexed> {
   const indexer = new Indexer(dir, o);
   try {
-    await render(indexer.add);
+    await render(indexer.add, () => void indexer.end().catch(() => {}));
     return await indexer.finish();
   } finally {
     indexer.close();

@@ -228,6 +228,24 @@ describe('the search index: backpressure and failures (a fake of Pagefind)', () 
     expect({ created: fake.calls.created, deleted: fake.calls.deleted }).toEqual({ created: 3, deleted: 3 });
   });
 
+  test('end: the last bundle is written while the render goes on with other work; a page after end fails', async () => {
+    fresh();
+    const fake = fakePagefind();
+    const built = indexWhile(dir, async (add, end) => {
+      for (const i of [1, 2, 3]) await add(`/p${i}/`, page(`P${i}`));
+      fake.parses.forEach((p) => p.settle());
+      end();
+      // The render has not returned, and the last bundle (the third page) is written once the first is.
+      await until(() => fake.writes.length === 1);
+      fake.writes[0]!.settle();
+      await until(() => fake.writes.length === 2);
+      expect(fake.writes.map((w) => w.path)).toEqual([join(dir, 'pagefind'), join(dir, 'pagefind-2')]);
+      await expect(add('/late/', page('Late'))).rejects.toThrow('a page (/late/) came after the last one');
+      fake.writes.forEach((w) => w.settle());
+    }, { api: fake.api, batch: 2 });
+    expect(await built).toEqual({ pages: 3, indexed: 3, bundles: ['pagefind', 'pagefind-2'] });
+  });
+
   test('when the render fails, Pagefind is stopped and a page rendered after that is not sent to it', async () => {
     fresh();
     const fake = fakePagefind();
