@@ -1,7 +1,9 @@
-// Hands each rendered page to the build's search index while Astro renders the next (src/site/search-index.ts):
-// Astro runs this middleware for every prerendered page at build time. The page's bytes are read once and given
-// back to Astro unchanged, in a new Response; waiting on onPage is the indexer's backpressure. Pages arrive in the
-// order Astro renders them, its page list's (the render does no I/O), so the bundles are the same from build to build.
+// Takes each rendered page from Astro (its route, its HTML) to data.onPage, which writes it and hands it to the
+// build's search index while Astro renders the next (src/site/astro.ts, src/site/search-index.ts): Astro runs this
+// middleware for every prerendered page at build time. The response given back has no body, so Astro writes no file
+// of its own (its generate step skips a page without a body); waiting on onPage is the indexer's backpressure. Pages
+// arrive in the order Astro renders them, its page list's (the render does no I/O), so the bundles are the same from
+// build to build.
 import type { MiddlewareHandler } from 'astro';
 import { takeOver } from '../../dist/site/handoff.js';
 
@@ -14,7 +16,6 @@ export const onRequest: MiddlewareHandler = async (context, next) => {
   const response = await next();
   const onPage = data.onPage;
   if (!onPage || !response.body || !response.headers.get('content-type')?.startsWith('text/html')) return response;
-  const bytes = await response.arrayBuffer();
-  await onPage(routeOf(context.url.pathname), Buffer.from(bytes).toString('utf8'));
-  return new Response(bytes, { status: response.status, statusText: response.statusText, headers: response.headers });
+  await onPage(routeOf(context.url.pathname), await response.text());
+  return new Response(null, { status: response.status, statusText: response.statusText, headers: response.headers });
 };

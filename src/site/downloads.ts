@@ -28,12 +28,14 @@ export function bodyText(f: DownloadFile): string {
 
 /** The files under /download/: every table that has a CSV of its own (not a view of a shared one) (UTF-8 with a BOM, as every CSV here), the whole data as JSON (gzip), each vendor's license position, the forecast as `lac forecast --format csv`, the renewal calendar. */
 export function downloads(d: Pick<SiteData, 'tables' | 'model' | 'ics'>): DownloadFile[] {
+  // Each file holds only what it is made from (a table, the model), not every table: the files wait through the render.
+  const { model, ics } = d;
   return [
     ...Object.values(d.tables).filter((t) => t.csv === undefined).map((t) => ({ path: `csv/${t.id}.csv`, body: () => (rowCount(t) > CHUNKED_ROWS ? tableCsvChunks(t) : tableCsv(t)) })),
-    { path: routes.dataJson.slice('/download/'.length), body: () => { const { obj, items } = dataJson(d.model); return jsonChunks(obj, items); } },
-    ...[...new Set(d.model.position.lines.map((l) => l.vendor))].map((v) => ({ path: `position/${v}.csv`, body: () => BOM + formatPositionCsv({ ...d.model.position, lines: vendorLines(d.model.position, v) }) })),
-    { path: 'forecast.csv', body: () => BOM + forecastCsv(d.model.forecast) },
-    { path: 'renewals.ics', body: () => d.ics },
+    { path: routes.dataJson.slice('/download/'.length), body: () => { const { obj, items } = dataJson(model); return jsonChunks(obj, items); } },
+    ...[...new Set(model.position.lines.map((l) => l.vendor))].map((v) => ({ path: `position/${v}.csv`, body: () => BOM + formatPositionCsv({ ...model.position, lines: vendorLines(model.position, v) }) })),
+    { path: 'forecast.csv', body: () => BOM + forecastCsv(model.forecast) },
+    { path: 'renewals.ics', body: () => ics },
   ];
 }
 

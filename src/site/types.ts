@@ -137,6 +137,9 @@ export interface RenderData {
   pages: (Page | LazyPage)[];
   tables: Record<string, Table>;
   model: Pick<SiteModel, 'provenance' | 'org'>;
-  /** Takes each rendered page (its route, its HTML) from the site's middleware: the search index is built while Astro renders (src/site/search-index.ts). */
+  /**
+   * Takes each rendered page (its route, its HTML) from the site's middleware, which gives Astro nothing to write:
+   * renderSite writes the page, and the search index is built while Astro renders (src/site/search-index.ts).
+   */
   onPage?: (route: string, html: string) => Promise<void>;
 }

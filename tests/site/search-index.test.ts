@@ -118,7 +118,7 @@ describe('the search index: backpressure and failures (a fake of Pagefind)', () 
     let add!: AddPage;
     let renderDone!: () => void;
     const size = page('P0').length;
-    const built = indexWhile(dir, (a) => ((add = a), new Promise<void>((resolve) => (renderDone = resolve))), { api: fake.api, queued: 3 * size });
+    const built = indexWhile(dir, (a) => ((add = a), new Promise<void>((resolve) => (renderDone = resolve))), { apis: [fake.api], queued: 3 * size });
     for (const i of [0, 1, 2]) expect(await isDone(add(`/p${i}/`, page(`P${i}`)))).toBe(true);
     const fourth = add('/p3/', page('P3'));
     expect(await isDone(fourth)).toBe(false);
@@ -159,7 +159,7 @@ describe('the search index: backpressure and failures (a fake of Pagefind)', () 
       await sends[3];
       fake.parses.forEach((p) => p.settle());
       void until(() => fake.writes.length === 1).then(() => fake.writes[0]!.settle());
-    }, { api: fake.api, queued: 3 * size });
+    }, { apis: [fake.api], queued: 3 * size });
     await built;
     expect(fake.parses.map((p) => p.url)).toEqual(['/p0/', '/p1/', '/large/', '/p3/']);
   });
@@ -169,7 +169,7 @@ describe('the search index: backpressure and failures (a fake of Pagefind)', () 
     const fake = fakePagefind();
     let add!: AddPage;
     let renderDone!: () => void;
-    const built = indexWhile(dir, (a) => ((add = a), new Promise<void>((resolve) => (renderDone = resolve))), { api: fake.api, batch: 2 });
+    const built = indexWhile(dir, (a) => ((add = a), new Promise<void>((resolve) => (renderDone = resolve))), { apis: [fake.api], batch: 2 });
     const parseAll = async () => { fake.parses.forEach((p) => p.settle()); await settled(); };
     for (const i of [1, 2, 3, 4]) expect(await isDone(add(`/p${i}/`, page(`P${i}`)))).toBe(true);
     await parseAll();
@@ -195,7 +195,7 @@ describe('the search index: backpressure and failures (a fake of Pagefind)', () 
     const fake = fakePagefind();
     let add!: AddPage;
     let renderDone!: () => void;
-    const built = indexWhile(dir, (a) => ((add = a), new Promise<void>((resolve) => (renderDone = resolve))), { api: fake.api, batch: 2 });
+    const built = indexWhile(dir, (a) => ((add = a), new Promise<void>((resolve) => (renderDone = resolve))), { apis: [fake.api], batch: 2 });
     for (const i of [1, 2]) await add(`/p${i}/`, page(`P${i}`));
     fake.parses.forEach((p) => p.settle());
     await until(() => fake.writes.length === 1);
@@ -219,7 +219,7 @@ describe('the search index: backpressure and failures (a fake of Pagefind)', () 
       fake.parses.forEach((p) => p.settle());
       void until(() => fake.writes.length === 1).then(() => fake.writes[0]!.settle());
       void until(() => fake.writes.length === 2).then(() => fake.writes[1]!.settle());
-    }, { api: fake.api, batch: 2 });
+    }, { apis: [fake.api], batch: 2 });
     expect(await built).toEqual({ pages: 4, indexed: 4, bundles: ['pagefind', 'pagefind-2'] });
     expect(fake.writes.map((w) => w.path)).toEqual([join(dir, 'pagefind'), join(dir, 'pagefind-2')]);
     expect(readdirSync(dir).sort()).toEqual(['pagefind', 'pagefind-2']);
@@ -242,8 +242,31 @@ describe('the search index: backpressure and failures (a fake of Pagefind)', () 
       expect(fake.writes.map((w) => w.path)).toEqual([join(dir, 'pagefind'), join(dir, 'pagefind-2')]);
       await expect(add('/late/', page('Late'))).rejects.toThrow('a page (/late/) came after the last one');
       fake.writes.forEach((w) => w.settle());
-    }, { api: fake.api, batch: 2 });
+    }, { apis: [fake.api], batch: 2 });
     expect(await built).toEqual({ pages: 3, indexed: 3, bundles: ['pagefind', 'pagefind-2'] });
+  });
+
+  test('bundles take turns on the services: one writes a bundle while the other parses the next; every service is stopped', async () => {
+    fresh();
+    const one = fakePagefind();
+    const two = fakePagefind();
+    const built = indexWhile(dir, async (add) => {
+      for (const i of [1, 2, 3, 4]) await add(`/p${i}/`, page(`P${i}`));
+      for (const fake of [one, two]) fake.parses.forEach((p) => p.settle());
+      await until(() => one.writes.length === 1);
+      // The first service writes; the second has parsed its bundle, which waits for its turn to be written.
+      expect(two.writes).toHaveLength(0);
+      one.writes[0]!.settle();
+      await add('/p5/', page('P5'));
+      one.parses.forEach((p) => p.settle());
+      void until(() => two.writes.length === 1).then(() => two.writes[0]!.settle());
+      void until(() => one.writes.length === 2).then(() => one.writes[1]!.settle());
+    }, { apis: [one.api, two.api], batch: 2 });
+    expect(await built).toEqual({ pages: 5, indexed: 5, bundles: ['pagefind', 'pagefind-2', 'pagefind-3'] });
+    expect(one.parses.map((p) => p.url)).toEqual(['/p1/', '/p2/', '/p5/']);
+    expect(two.parses.map((p) => p.url)).toEqual(['/p3/', '/p4/']);
+    expect([one.writes.map((w) => w.path), two.writes.map((w) => w.path)]).toEqual([[join(dir, 'pagefind'), join(dir, 'pagefind-3')], [join(dir, 'pagefind-2')]]);
+    expect([one.calls.closed, two.calls.closed]).toEqual([1, 1]);
   });
 
   test('when the render fails, Pagefind is stopped and a page rendered after that is not sent to it', async () => {
@@ -254,7 +277,7 @@ describe('the search index: backpressure and failures (a fake of Pagefind)', () 
       add = a;
       await a('/p1/', page('P1'));
       throw new Error('Astro failed');
-    }, { api: fake.api });
+    }, { apis: [fake.api] });
     await expect(built).rejects.toThrow('Astro failed');
     expect(fake.calls.closed).toBe(1);
     await add('/p2/', page('P2'));
@@ -269,7 +292,7 @@ describe('the search index: backpressure and failures (a fake of Pagefind)', () 
       fake.parses[0]!.settle(['could not parse /p1/']);
       await settled();
       await add('/p2/', page('P2'));
-    }, { api: fake.api });
+    }, { apis: [fake.api] });
     await expect(built).rejects.toThrow('the search index (Pagefind) could not be built: could not parse /p1/');
     expect(fake.calls.closed).toBe(1);
   });
