@@ -25,8 +25,9 @@ export interface AstroBuildOptions {
   rendered?: () => Promise<void>;
 }
 
-// Pages rendered at once: Astro writes each page with a mkdir and a write of its own, and with one at a time the
-// build mostly waits on the file system (63 % CPU at 5,000 people); a few at a time keep the CPU busy.
+// Pages rendered at once: a page's render waits (on its components, and in the middleware on the search index's
+// room), and a few at a time keep the CPU busy meanwhile. (When Astro still wrote each page with a mkdir and a write
+// of its own, one at a time kept the CPU 63 % busy at 5,000 people.)
 const CONCURRENCY = 4;
 
 /** "repo" → "/repo/"; "/" stays. */
@@ -55,8 +56,13 @@ export function writePage(dir: string, route: string, html: string): void {
  */
 export async function renderSite(data: RenderData, o: AstroBuildOptions): Promise<void> {
   const tmp = await mkdtemp(join(tmpdir(), 'lac-site-'));
-  const key = randomUUID();
+  // Astro renders from chunks it writes under the output folder when that folder lies inside the
+  // working directory (else under <cwd>/.astro/), and the chunks import Astro's own packages. So
+  // the build runs in site/ into a folder inside it, where those imports resolve and nothing is
+  // written into the user's repository; the result then moves to --out. (The working directory is
+  // the process's: two builds at once in one process are not supported.)
   const buildDir = await mkdtemp(join(SITE_DIR, '.build-'));
+  const key = randomUUID();
   const onPage = data.onPage;
   const release = handOver(key, {
     ...data,
@@ -65,19 +71,14 @@ export async function renderSite(data: RenderData, o: AstroBuildOptions): Promis
       await onPage?.(route, html);
     },
   });
-  // Astro would otherwise report usage to its authors over the network.
-  process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
-  const { build } = await import('astro');
-  trace('Astro loaded');
-  // Astro renders from chunks it writes under the output folder when that folder lies inside the
-  // working directory (else under <cwd>/.astro/), and the chunks import Astro's own packages. So
-  // the build runs in site/ into a folder inside it, where those imports resolve and nothing is
-  // written into the user's repository; the result then moves to --out. (The working directory is
-  // the process's: two builds at once in one process are not supported.)
   const outDir = resolve(o.outDir);
   const cwd = process.cwd();
-  process.chdir(SITE_DIR);
   try {
+    // Astro would otherwise report usage to its authors over the network.
+    process.env.ASTRO_TELEMETRY_DISABLED ??= '1';
+    const { build } = await import('astro');
+    trace('Astro loaded');
+    process.chdir(SITE_DIR);
     await build({
       root: SITE_DIR,
       configFile: false,
