@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import type { PagefindIndex } from 'pagefind';
 import { afterEach, describe, expect, test } from 'vitest';
-import { BUNDLES_FILE, indexWhile, type AddPage, type PagefindApi } from '../../src/site/search-index.ts';
+import { BUNDLES_FILE, indexWhile, type AddPage, type PagefindApi, type SearchOptions } from '../../src/site/search-index.ts';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
@@ -95,6 +95,14 @@ function fakePagefind() {
   return { api, parses, writes, calls };
 }
 
+/** An index whose render goes on until the test calls renderDone; the test adds the pages with add. */
+function openRender(o: SearchOptions) {
+  let add!: AddPage;
+  let done!: () => void;
+  const built = indexWhile(dir, (a) => ((add = a), new Promise<void>((resolve) => (done = resolve))), o);
+  return { built, add: (route: string, html: string) => add(route, html), renderDone: () => done() };
+}
+
 /** Lets every pending promise callback and I/O callback run. */
 const settled = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -115,10 +123,8 @@ describe('the search index: backpressure and failures (a fake of Pagefind)', () 
   test('at most the queue\'s characters of HTML wait to be parsed: the next page waits until one is parsed; a page larger than the queue goes alone', async () => {
     fresh();
     const fake = fakePagefind();
-    let add!: AddPage;
-    let renderDone!: () => void;
     const size = page('P0').length;
-    const built = indexWhile(dir, (a) => ((add = a), new Promise<void>((resolve) => (renderDone = resolve))), { apis: [fake.api], queued: 3 * size });
+    const { built, add, renderDone } = openRender({ apis: [fake.api], queued: 3 * size });
     for (const i of [0, 1, 2]) expect(await isDone(add(`/p${i}/`, page(`P${i}`)))).toBe(true);
     const fourth = add('/p3/', page('P3'));
     expect(await isDone(fourth)).toBe(false);
@@ -167,9 +173,7 @@ describe('the search index: backpressure and failures (a fake of Pagefind)', () 
   test('while a bundle is written, the next one fills; a third waits until the first is written', async () => {
     fresh();
     const fake = fakePagefind();
-    let add!: AddPage;
-    let renderDone!: () => void;
-    const built = indexWhile(dir, (a) => ((add = a), new Promise<void>((resolve) => (renderDone = resolve))), { apis: [fake.api], batch: 2 });
+    const { built, add, renderDone } = openRender({ apis: [fake.api], batch: 2 });
     const parseAll = async () => { fake.parses.forEach((p) => p.settle()); await settled(); };
     for (const i of [1, 2, 3, 4]) expect(await isDone(add(`/p${i}/`, page(`P${i}`)))).toBe(true);
     await parseAll();
@@ -193,9 +197,7 @@ describe('the search index: backpressure and failures (a fake of Pagefind)', () 
   test('while a bundle is written, the pages of the next one go to Pagefind: its index was asked for before the write', async () => {
     fresh();
     const fake = fakePagefind();
-    let add!: AddPage;
-    let renderDone!: () => void;
-    const built = indexWhile(dir, (a) => ((add = a), new Promise<void>((resolve) => (renderDone = resolve))), { apis: [fake.api], batch: 2 });
+    const { built, add, renderDone } = openRender({ apis: [fake.api], batch: 2 });
     for (const i of [1, 2]) await add(`/p${i}/`, page(`P${i}`));
     fake.parses.forEach((p) => p.settle());
     await until(() => fake.writes.length === 1);
