@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { moveInto, normalizeBase, renderSite } from './astro.ts';
 import { endChildren, liveChildren } from './children.ts';
-import { heapNearLive } from './heap.ts';
+import { heapNearLive, releaseFreedMemory } from './heap.ts';
 import { downloads, type DownloadFile } from './downloads.ts';
 import type { ModelOptions } from './model/build.ts';
 import { buildSiteInput } from './input.ts';
@@ -70,6 +70,8 @@ export async function buildSite(o: SiteBuildOptions): Promise<SiteBuildResult> {
     const t0 = performance.now();
     const prepared = await prepare(o);
     const { commit, dirty } = prepared;
+    releaseFreedMemory();
+    trace('freed memory released');
     const t1 = performance.now();
     let t2 = 0;
     let written = 0;
@@ -81,6 +83,8 @@ export async function buildSite(o: SiteBuildOptions): Promise<SiteBuildResult> {
         rendered: async () => {
           end();
           trace('pages rendered');
+          releaseFreedMemory();
+          trace('freed memory released');
           written = await writeDownloads(prepared.downloads, staged);
           trace(`downloads written (${written})`);
         },

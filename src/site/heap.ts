@@ -4,6 +4,7 @@
 // is live, whatever its size (a cap such as --max-old-space-size would fail a larger organization outright), at
 // the cost of more frequent full collections. V8 reads the flag at each collection, so it can be set while running.
 import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 
 /** Percent the heap may grow past its live size before the next full collection, while a site is built. */
 export const GROWING_PERCENT = 25;
@@ -23,4 +24,27 @@ export function heapNearLive(o: { execArgv?: readonly string[]; nodeOptions?: st
   const set = o.set ?? setFlagsFromString;
   set(`--${FLAG}=${GROWING_PERCENT}`);
   return () => set(`--${FLAG}=0`);
+}
+
+type Gc = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
+let exposed: Gc | undefined;
+
+/** V8's gc function, as `--expose-gc` would give it, taken from a fresh context without changing the global one. */
+function gcFunction(): Gc {
+  if (!exposed) {
+    setFlagsFromString('--expose-gc');
+    exposed = runInNewContext('gc') as Gc;
+    setFlagsFromString('--no-expose-gc');
+  }
+  return exposed;
+}
+
+/**
+ * Gives the system back the memory of the pages V8 freed. V8 keeps freed heap pages resident, in a pool, for the
+ * heap to grow into again; they are released only by a last-resort collection (or when the process is idle for
+ * seconds, which a build never is). So a process's memory stays at the largest heap it ever had: the model's, while
+ * the pages are rendered on top of it.
+ */
+export function releaseFreedMemory(gc: Gc = gcFunction()): void {
+  gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
 }

@@ -23,9 +23,9 @@ export const positionDay = (p: Period, today: IsoDate): IsoDate => (p.to < today
  * One period's pack. `offboarding` is the evidence as of today (the history's and inventory's
  * present); `position` the position on positionDay from the inventory at `asOfCommit` (null: no commit yet). Pure.
  */
-export function evidencePack(args: { period: Period; today: IsoDate; timeZone: string; offboarding: Offboarding; events: readonly HistoryEvent[]; position: Position | null; asOfCommit: string | null; currency: string }): EvidencePack {
+export function evidencePack(args: { period: Period; today: IsoDate; timeZone: string; offboarding: Offboarding; events: readonly HistoryEvent[]; /** oldestFirst(events), made once for many packs */ commits?: readonly HistoryEvent[][]; position: Position | null; asOfCommit: string | null; currency: string }): EvidencePack {
   const { period, timeZone, events } = args;
-  const { rows, counts } = unreviewedChanges(events, period, timeZone);
+  const { rows, counts } = unreviewedChanges(events, period, timeZone, args.commits);
   return {
     period, asOf: positionDay(period, args.today), asOfCommit: args.asOfCommit, currency: args.position?.currency ?? args.currency,
     removalDays: args.offboarding.removalDays?.value ?? null,

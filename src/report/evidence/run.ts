@@ -1,3 +1,4 @@
+import { oldestFirst } from '../../analysis/evidence/changes.ts';
 import { evidencePack, evidencePeriods, positionDay, type EvidencePack } from '../../analysis/evidence/index.ts';
 import { offboarding, type Offboarding } from '../../analysis/offboarding/index.ts';
 import type { Period } from '../../analysis/period/range.ts';
@@ -50,10 +51,11 @@ async function positionsOn(i: EvidenceInput, days: IsoDate[]): Promise<Map<IsoDa
 export async function evidencePacks(i: EvidenceInput, periods: readonly Period[]): Promise<EvidencePack[]> {
   const off = i.offboarding ?? offboarding(i.inventory, i.events, i.today, i.timeZone);
   const positions = await positionsOn(i, periods.map((p) => positionDay(p, i.today)));
+  const commits = oldestFirst(i.events);
   return periods.map((period) => {
     const at = positions.get(positionDay(period, i.today)) ?? null;
     return evidencePack({
-      period, today: i.today, timeZone: i.timeZone, offboarding: off, events: i.events,
+      period, today: i.today, timeZone: i.timeZone, offboarding: off, events: i.events, commits,
       position: at?.position ?? null, asOfCommit: at?.commit ?? null, currency: i.inventory.org?.data.currency ?? 'USD',
     });
   });

@@ -1,7 +1,7 @@
 import { check } from '../../check/run.ts';
 import { VERSION } from '../../cli/version.ts';
 import { gitText } from '../../history/git.ts';
-import { history } from '../../history/history.ts';
+import { cacheFolder, history } from '../../history/history.ts';
 import { attachApprovals } from '../../history/approvals.ts';
 import { siteCommits, siteDiffs } from './commits.ts';
 import { dayIn } from '../../history/time.ts';
@@ -30,6 +30,7 @@ import { dec, unknownInfo } from './money.ts';
 import { personInfos, vendorInfos } from './people.ts';
 import { repoFacts } from './repo.ts';
 import { trace } from '../trace.ts';
+import { snapshotCache } from './snapshot-cache.ts';
 import { snapshotDates, snapshots } from './snapshots.ts';
 import type { SiteModel } from './types.ts';
 
@@ -94,7 +95,8 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
     trace('model: commits');
     const first = await gitText(o.root, ['log', '--max-parents=0', '--format=%ct', facts.commit]);
     firstDay = dayIn(new Date(Math.min(...first.split('\n').map(Number)) * 1000), timeZone);
-    snaps = await snapshots(o.root, facts.commit, snapshotDates(today, org?.fiscal_year_start ?? '01-01', firstDay), timeZone, { commit: facts.commit, inventory: inv });
+    const days = snapshotDates(today, org?.fiscal_year_start ?? '01-01', firstDay);
+    snaps = await snapshots(o.root, facts.commit, days, timeZone, { commit: facts.commit, inventory: inv }, snapshotCache(await cacheFolder(o.root), VERSION));
     trace('model: snapshots');
     saved = await realisedSavings(o.root, inv, today);
     trace('model: realised savings');

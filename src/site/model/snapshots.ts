@@ -4,6 +4,8 @@ import { resolveAt } from '../../inventory/git-source.ts';
 import { addDays, addMonths, daysInMonth, type IsoDate } from '../../util/dates.ts';
 import { licenseFigures } from './figures.ts';
 import { dec } from './money.ts';
+import type { Inventory } from '../../inventory/model.ts';
+import type { CachedSnapshot, SnapshotCache } from './snapshot-cache.ts';
 import type { Snapshot } from './types.ts';
 
 /**
@@ -27,10 +29,15 @@ export function snapshotDates(today: IsoDate, fiscalYearStart: string, first: Is
   return [...out].map(([date, kind]) => ({ date, kind })).sort((a, b) => (a.date < b.date ? -1 : 1));
 }
 
-/** The inventory as of each day, read from the commit in force at the end of that day (org time zone); `known`: the inventory at a commit, loaded already. */
-export async function snapshots(root: string, head: string, days: { date: IsoDate; kind: Snapshot['kind'] }[], timeZone: string, known?: InventoryOf): Promise<Snapshot[]> {
+/**
+ * The inventory as of each day, read from the commit in force at the end of that day (org time zone); `known`: the
+ * inventory at a commit, loaded already; `cache`: the days computed by earlier builds, by commit (./snapshot-cache.ts).
+ */
+export async function snapshots(root: string, head: string, days: { date: IsoDate; kind: Snapshot['kind'] }[], timeZone: string, known?: InventoryOf, cache?: SnapshotCache): Promise<Snapshot[]> {
   const inventory = inventoriesAt(root, known);
   const out: Snapshot[] = [];
+  // Each commit's cached days, and whether a day was added to them.
+  const cached = new Map<string, { days: Map<string, CachedSnapshot>; added: boolean }>();
   for (const { date, kind } of days) {
     let at;
     try {
@@ -38,18 +45,31 @@ export async function snapshots(root: string, head: string, days: { date: IsoDat
     } catch {
       continue; // before the first commit
     }
-    const inv = await inventory(at.commit);
-    // Above the limit the seats are only counted: a million rows made at each of 16 days, to be dropped, were seconds and hundreds of megabytes each.
-    // No departments and cost centres either: a day's view shows the licenses' figures and the total (1.4 s of 5 at 100,000 people).
-    const fig = licenseFigures(inv, date, { seatRowsUpTo: SEAT_LIST_LIMIT, chargeback: false });
-    out.push({
-      date, kind, commit: at.commit, commitDate: at.date,
-      licenses: fig.licenses,
-      contracts: contractsInForce(inv, date).map((c) => c.data.id).sort(),
-      seats: fig.seats,
-      seatCount: fig.seatCount,
-      annualCost: dec(inv, fig.report.totals.annualCost.value),
-    });
+    let c = cached.get(at.commit);
+    if (!c) cached.set(at.commit, (c = { days: (await cache?.read(at.commit)) ?? new Map(), added: false }));
+    let s = c.days.get(date);
+    if (!s) {
+      s = snapshotAt(await inventory(at.commit), date, at);
+      c.days.set(date, s);
+      c.added = true;
+    }
+    out.push({ date, kind, commit: at.commit, commitDate: at.date, licenses: s.licenses, contracts: s.contracts, seats: s.seats, seatCount: s.seatCount, annualCost: s.annualCost });
   }
+  for (const [commit, c] of cached) if (c.added) await cache?.write(commit, c.days);
   return out;
+}
+
+/** One day's view from the inventory at the commit in force then. */
+function snapshotAt(inv: Inventory, date: IsoDate, at: { commit: string; date: string }): CachedSnapshot {
+  // Above the limit the seats are only counted: a million rows made at each of 16 days, to be dropped, were seconds and hundreds of megabytes each.
+  // No departments and cost centres either: a day's view shows the licenses' figures and the total (1.4 s of 5 at 100,000 people).
+  const fig = licenseFigures(inv, date, { seatRowsUpTo: SEAT_LIST_LIMIT, chargeback: false });
+  return {
+    date, commit: at.commit, commitDate: at.date,
+    licenses: fig.licenses,
+    contracts: contractsInForce(inv, date).map((c) => c.data.id).sort(),
+    seats: fig.seats,
+    seatCount: fig.seatCount,
+    annualCost: dec(inv, fig.report.totals.annualCost.value),
+  };
 }
