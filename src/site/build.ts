@@ -70,8 +70,7 @@ export async function buildSite(o: SiteBuildOptions): Promise<SiteBuildResult> {
     const t0 = performance.now();
     const prepared = await prepare(o);
     const { commit, dirty } = prepared;
-    releaseFreedMemory();
-    trace('freed memory released');
+    if (releaseFreedMemory()) trace('freed memory released');
     const t1 = performance.now();
     let t2 = 0;
     let written = 0;
@@ -83,8 +82,7 @@ export async function buildSite(o: SiteBuildOptions): Promise<SiteBuildResult> {
         rendered: async () => {
           end();
           trace('pages rendered');
-          releaseFreedMemory();
-          trace('freed memory released');
+          if (releaseFreedMemory()) trace('freed memory released');
           written = await writeDownloads(prepared.downloads, staged);
           trace(`downloads written (${written})`);
         },

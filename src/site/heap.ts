@@ -39,12 +39,19 @@ function gcFunction(): Gc {
   return exposed;
 }
 
+/** Memory held beyond the heap and external memory (code, stacks, V8's pool of freed pages) below which nothing is released. */
+export const RELEASE_ABOVE = 256 * 2 ** 20;
+
 /**
  * Gives the system back the memory of the pages V8 freed. V8 keeps freed heap pages resident, in a pool, for the
  * heap to grow into again; they are released only by a last-resort collection (or when the process is idle for
  * seconds, which a build never is). So a process's memory stays at the largest heap it ever had: the model's, while
- * the pages are rendered on top of it.
+ * the pages are rendered on top of it. The collection takes seconds at 100,000 people, so it is made only when
+ * more than RELEASE_ABOVE is held beside the heap; returns whether it was.
  */
-export function releaseFreedMemory(gc: Gc = gcFunction()): void {
-  gc({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+export function releaseFreedMemory(o: { gc?: Gc; memory?: () => NodeJS.MemoryUsage } = {}): boolean {
+  const m = (o.memory ?? process.memoryUsage)();
+  if (m.rss - m.heapTotal - m.external < RELEASE_ABOVE) return false;
+  (o.gc ?? gcFunction())({ type: 'major', execution: 'sync', flavor: 'last-resort' });
+  return true;
 }

@@ -29,6 +29,7 @@ import { chargeRows, licenseFigures } from './figures.ts';
 import { dec, unknownInfo } from './money.ts';
 import { personInfos, vendorInfos } from './people.ts';
 import { repoFacts } from './repo.ts';
+import { releaseFreedMemory } from '../heap.ts';
 import { trace } from '../trace.ts';
 import { snapshotCache } from './snapshot-cache.ts';
 import { snapshotDates, snapshots } from './snapshots.ts';
@@ -110,6 +111,8 @@ export async function buildModel(o: ModelOptions): Promise<BuiltModel> {
   trace('model: holdings');
   const forecast = forecastView(await runForecast({ root: o.root, inventory: inv, holdings, ...(facts.commit ? { ref: facts.commit } : {}), today, months: DEFAULT_MONTHS, backtest: true }));
   trace('model: forecast');
+  // The back-test's inventories of past commits are garbage now; the fiscal years' spend below grows the heap again.
+  if (releaseFreedMemory()) trace('model: freed memory released');
   // The fiscal years (two or more) share who held which seat, charged to which rows: computed once for all.
   const holders = tierHolders(inv, holdings);
   const spend = fiscalYearsShown(today, org?.fiscal_year_start ?? '01-01', firstDay).map((y) => fiscalYearSpend(inv, y, holdings, holders));
