@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { GROWING_PERCENT, heapNearLive, RELEASE_ABOVE, releaseFreedMemory } from '../../src/site/heap.ts';
+import { GROWING_PERCENT, heapNearLive, RELEASE_ABOVE, RELEASE_RSS, releaseFreedMemory } from '../../src/site/heap.ts';
 
 describe('heapNearLive', () => {
   test("sets V8's heap growing factor and gives V8 its own heuristics back after", () => {
@@ -45,12 +45,16 @@ describe('heapNearLive', () => {
 });
 
 describe('releaseFreedMemory', () => {
-  test("asks V8 for a last-resort collection, the one that gives its pooled pages back, when the pool is worth seconds", () => {
+  test("asks V8 for a last-resort collection, the one that gives its pooled pages back, when a large process holds a pool worth seconds", () => {
     const calls: unknown[] = [];
-    const memory = (beside: number) => () => ({ rss: 1000 * 2 ** 20 + beside, heapTotal: 800 * 2 ** 20, external: 200 * 2 ** 20, heapUsed: 0, arrayBuffers: 0 });
-    expect(releaseFreedMemory({ gc: (o) => calls.push(o), memory: memory(RELEASE_ABOVE - 1) })).toBe(false);
+    const gc = (o: unknown) => calls.push(o);
+    const memory = (heapTotal: number, beside: number) => () => ({ rss: heapTotal + 100 * 2 ** 20 + beside, heapTotal, external: 100 * 2 ** 20, heapUsed: 0, arrayBuffers: 0 });
+    const large = 1000 * 2 ** 20;
+    expect(releaseFreedMemory({ gc, memory: memory(large, RELEASE_ABOVE - 1) })).toBe(false);
+    // A small build: a pool of the same size, in a process under RELEASE_RSS.
+    expect(releaseFreedMemory({ gc, memory: memory(RELEASE_RSS - 100 * 2 ** 20 - RELEASE_ABOVE - 1, RELEASE_ABOVE) })).toBe(false);
     expect(calls).toEqual([]);
-    expect(releaseFreedMemory({ gc: (o) => calls.push(o), memory: memory(RELEASE_ABOVE) })).toBe(true);
+    expect(releaseFreedMemory({ gc, memory: memory(large, RELEASE_ABOVE) })).toBe(true);
     expect(calls).toEqual([{ type: 'major', execution: 'sync', flavor: 'last-resort' }]);
   });
 
@@ -65,7 +69,8 @@ describe('releaseFreedMemory', () => {
       gc(); // an ordinary full collection, as a build makes hundreds of: the heap shrinks, its pages stay
       const heap = Math.round(process.memoryUsage().heapTotal / 2 ** 20);
       const collected = mb();
-      releaseFreedMemory();
+      // A process of 0.4 GB, not the 1 GB a build must reach before its pool is worth a release.
+      releaseFreedMemory({ rss: 0 });
       process.stdout.write(JSON.stringify({ held, heap, collected, released: mb() }));`;
     const r = spawnSync(process.execPath, ['--expose-gc', '--input-type=module', '-e', program], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
     expect(r.status, r.stderr).toBe(0);
@@ -77,7 +82,7 @@ describe('releaseFreedMemory', () => {
   }, 60_000);
 
   test("leaves the global scope as it was: no gc function appears in it", () => {
-    releaseFreedMemory({ memory: () => ({ rss: 2 * RELEASE_ABOVE, heapTotal: 0, external: 0, heapUsed: 0, arrayBuffers: 0 }) });
+    releaseFreedMemory({ memory: () => ({ rss: RELEASE_RSS + RELEASE_ABOVE, heapTotal: 0, external: 0, heapUsed: 0, arrayBuffers: 0 }) });
     expect(typeof (globalThis as { gc?: unknown }).gc).toBe('undefined');
   });
 });
