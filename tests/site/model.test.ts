@@ -1,6 +1,9 @@
 // The site's data, computed once from a real git repository: figures from the report module,
 // renewals, savings from reclaim commits, findings, history and the point-in-time views.
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { VERSION } from '../../src/cli/version.ts';
 import { buildSiteInput } from '../../src/site/input.ts';
 import { siteFromInput } from '../../src/site/site-data.ts';
 import { bodyText, downloads } from '../../src/site/downloads.ts';
@@ -82,6 +85,13 @@ describe('site model', () => {
     const feb = built.model.snapshots[1]!;
     expect(feb.commit).toBe(fixture.repo.git(['rev-list', '-1', '--first-parent', '--before=2026-02-28T23:00:00Z', 'HEAD']).trim());
     expect(feb.contracts).toEqual(['figma-2026', 'slack-2025']);
+  });
+
+  test('the point-in-time views are cached by commit for the next build, which shows the same', async () => {
+    const dir = join(fixture.repo.dir, '.git', 'lac-cache', 'site', VERSION, 'snapshots');
+    expect(readdirSync(dir).sort()).toEqual([...new Set(built.model.snapshots.map((s) => `${s.commit}.json`))].sort());
+    const again = await buildSiteInput({ root: fixture.repo.dir, today: TODAY, env: { SOURCE_DATE_EPOCH: '1784000000' } });
+    expect(again.model.snapshots).toEqual(built.model.snapshots);
   });
 
   test('the audit trail holds every change event with its pull request', () => {
