@@ -1,10 +1,21 @@
 // Step timings on stderr for the benchmarks: LAC_DIFF_TRACE=1 for `lac diff`, LAC_SITE_TRACE=1 for `lac site build`.
 // Each line gives the milliseconds since the process started, the thread, the process's memory and the step;
 // set to "gc" and run node with --expose-gc for the live heap.
+import { readFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 
 // process.uptime() counts from the process's start in a worker thread too.
 const START = performance.timeOrigin + performance.now() - process.uptime() * 1000;
+
+/** The process's peak resident memory so far in MB (Linux's VmHWM), to place a peak between two steps; '-' elsewhere. */
+function peakMb(): string {
+  try {
+    const kb = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    return kb ? String(Math.round(Number(kb) / 1024)) : '-';
+  } catch {
+    return '-';
+  }
+}
 
 /** A function that writes a step, prefixed with `label`, when the environment variable `variable` is set. */
 export function tracer(label: string, variable: string): (what: string) => void {
@@ -19,6 +30,6 @@ export function tracer(label: string, variable: string): (what: string) => void 
     const m = process.memoryUsage();
     // heap of heapTotal, and what lives outside the heap (Buffers: external, of which arrayBuffers), to tell where rss goes.
     const off = `of ${mb(m.heapTotal)} ext ${mb(m.external)} ab ${mb(m.arrayBuffers)}`;
-    process.stderr.write(`${label} ${ms} ms ${isMainThread ? 'main  ' : 'worker'} rss ${mb(m.rss)} MB heap ${mb(m.heapUsed)} MB ${off}  ${what}\n`);
+    process.stderr.write(`${label} ${ms} ms ${isMainThread ? 'main  ' : 'worker'} rss ${mb(m.rss)} MB heap ${mb(m.heapUsed)} MB ${off} peak ${peakMb().padStart(5)}  ${what}\n`);
   };
 }
