@@ -77,13 +77,7 @@ export async function buildSite(o: SiteBuildOptions): Promise<SiteBuildResult> {
     // The downloads are written once the pages are rendered, while Pagefind writes the last search bundle (seconds
     // in which this thread would otherwise wait), and before the site moves into place.
     const index = await indexWhile(search, async (onPage, end) => {
-      let compiled = false;
-      const pageDone: typeof onPage = (route, html) => {
-        // The first page comes once Astro has compiled the site with Vite: what that held is garbage the render would sit on.
-        if (!compiled && (compiled = true) && releaseFreedMemory()) trace('site compiled: freed memory released');
-        return onPage(route, html);
-      };
-      await renderSite({ ...prepared.render, onPage: pageDone }, {
+      await renderSite({ ...prepared.render, onPage }, {
         outDir: o.outDir, base: o.base, downloads: staged,
         rendered: async () => {
           end();
