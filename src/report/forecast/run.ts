@@ -4,6 +4,7 @@ import { currentHoldings, type Holdings } from '../../analysis/period/holdings.t
 import { periodTotals } from '../../analysis/period/index.ts';
 import { resolveToday } from '../../check/run.ts';
 import { inventoryParser } from '../../history/blobs.ts';
+import { pathVersions } from '../../history/git.ts';
 import { dayIn } from '../../history/time.ts';
 import { inventoriesAt, type InventoryOf } from '../../inventory/at-commit.ts';
 import { fileData } from '../../inventory/parsed-files.ts';
@@ -61,17 +62,24 @@ export async function runForecast(o: ForecastOptions): Promise<Forecast> {
  * records of the people it did not change.
  */
 async function peopleHistory(root: string, line: Timeline, today: IsoDate, head: object | undefined): Promise<PeopleAt[]> {
+  const days: { date: IsoDate; commit: string }[] = [];
+  for (let back = 1; back <= 12; back++) {
+    const date = monthEndBefore(today, back);
+    const commit = date >= line.first ? line.at(date) : undefined;
+    if (commit) days.push({ date, commit });
+  }
+  // The file's version at each commit, in one git process: the months that did not change people.yaml (most, in an
+  // organization that commits seat changes weekly) read and parse it once, not once a month.
+  const blobs = await pathVersions(root, days.map((d) => d.commit), 'inventory/people.yaml').catch(() => days.map(() => ''));
   const out: PeopleAt[] = [];
   const read = new Map<string, { people: PeopleAt['people']; data?: object }>();
   const parse = inventoryParser();
   let previous = head;
-  for (let back = 1; back <= 12; back++) {
-    const date = monthEndBefore(today, back);
-    const commit = date >= line.first ? line.at(date) : undefined;
-    if (!commit) continue;
-    let at = read.get(commit);
+  for (const [i, { date, commit }] of days.entries()) {
+    const key = blobs[i] || commit;
+    let at = read.get(key);
     if (!at) {
-      read.set(commit, (at = await peopleAt(root, commit, parse, previous)));
+      read.set(key, (at = await peopleAt(root, commit, parse, previous)));
       previous = at.data ?? previous;
     }
     out.push({ date, people: at.people });
