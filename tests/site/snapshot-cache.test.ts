@@ -98,6 +98,15 @@ describe('snapshot cache', () => {
     for (const e of broken) expect(cachedSnapshots(file({}, e), VERSION, s.commit).size).toBe(0);
   });
 
+  test("the files of commits no view is read from any more are removed; other files are left alone", async () => {
+    await run();
+    const stale = 'f'.repeat(40);
+    writeFileSync(file(stale), '{}');
+    writeFileSync(join(dir(), 'notes.txt'), 'kept');
+    await run();
+    expect(files()).toEqual([...[...new Set(fresh.map((s) => s.commit))].map((c) => `${c}.json`), 'notes.txt'].sort());
+  });
+
   test('without a cache folder nothing is written', async () => {
     expect(await snapshots(fixture.repo.dir, head, days, 'UTC', undefined, snapshotCache(undefined, VERSION))).toEqual(fresh);
     expect(readdirSync(cacheDir)).toEqual([]);

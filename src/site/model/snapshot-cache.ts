@@ -1,7 +1,7 @@
 // The site's point-in-time views (./snapshots.ts) by commit and day under .git/lac-cache/site/<version>/snapshots/:
 // a day's figures come from one commit's files, so they never change once computed. At 100,000 people with a year
 // of history the twelve views took 40 s of every build, each a million seats counted again (issue 16).
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../util/fs/atomic-write.ts';
 import type { LicenseFigures, SeatRow, Snapshot, TierFigures } from './types.ts';
@@ -64,6 +64,8 @@ export interface SnapshotCache {
   read(commit: string): Promise<Map<string, CachedSnapshot>>;
   /** Caches a commit's days (those read before and the new ones). */
   write(commit: string, days: ReadonlyMap<string, CachedSnapshot>): Promise<void>;
+  /** Removes the files of commits no view is read from any more (the views move on a month at a time). */
+  keepOnly(commits: ReadonlySet<string>): Promise<void>;
 }
 
 /** Snapshots by commit, one file per commit holding its days; no cacheDir: nothing is read or kept. */
@@ -83,6 +85,14 @@ export function snapshotCache(cacheDir: string | undefined, version: string): Sn
       const text = `${JSON.stringify({ format: FORMAT, lac: version, commit, days: Object.fromEntries([...days].sort(([a], [b]) => (a < b ? -1 : 1))) })}\n`;
       // Not fsynced: a file lost to a power cut is only computed again. A read-only .git only loses the cache.
       await writeFileAtomic(join(dir, `${commit}.json`), text, { durable: false, clean: false }).catch(() => {});
+    },
+    async keepOnly(commits) {
+      if (!dir) return;
+      const names = await readdir(dir).catch(() => [] as string[]);
+      for (const name of names) {
+        const commit = name.endsWith('.json') ? name.slice(0, -5) : '';
+        if (SHA.test(commit) && !commits.has(commit)) await rm(join(dir, name), { force: true }).catch(() => {});
+      }
     },
   };
 }

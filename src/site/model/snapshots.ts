@@ -56,6 +56,7 @@ export async function snapshots(root: string, head: string, days: { date: IsoDat
     out.push({ date, kind, commit: at.commit, commitDate: at.date, licenses: s.licenses, contracts: s.contracts, seats: s.seats, seatCount: s.seatCount, annualCost: s.annualCost });
   }
   for (const [commit, c] of cached) if (c.added) await cache?.write(commit, c.days);
+  await cache?.keepOnly(new Set(cached.keys()));
   return out;
 }
 
