@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../util/fs/atomic-write.ts';
 import type { CommitInfo } from './commits.ts';
 import { EVENT_TYPES, type Draft } from './events.ts';
+import { isRecord } from '../util/is-record.ts';
 
 // Bump when the events computed for the same commit change (lac's version is part of the key too).
 const FORMAT = 'lac-history-events/v2';
@@ -13,20 +14,19 @@ export interface CachedCommit {
   drafts: Draft[];
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): v is string => typeof v === 'string';
 const TYPES = new Set<string>(EVENT_TYPES);
 const SUBJECTS = ['license', 'person', 'device', 'contract', 'vendor'] as const;
 const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
 function isInfo(v: unknown, sha: string): v is CommitInfo {
-  if (!isObj(v) || v.sha !== sha) return false;
+  if (!isRecord(v) || v.sha !== sha) return false;
   const strings = ['author', 'email', 'date', 'subject', 'committer', 'committerEmail', 'message'] as const;
   return strings.every((k) => str(v[k])) && (v.pr === null || Number.isSafeInteger(v.pr)) && typeof v.signed === 'boolean' && Number.isSafeInteger(v.parents);
 }
 
 function isDraft(v: unknown): v is Draft {
-  return isObj(v) && TYPES.has(v.type as string) && isObj(v.details) && str(v.file) && SUBJECTS.every((k) => v[k] === undefined || str(v[k]));
+  return isRecord(v) && TYPES.has(v.type as string) && isRecord(v.details) && str(v.file) && SUBJECTS.every((k) => v[k] === undefined || str(v[k]));
 }
 
 /**
@@ -35,7 +35,7 @@ function isDraft(v: unknown): v is Draft {
  * may change the audit trail.
  */
 export function eventEntry(value: unknown): (CachedCommit & { commit: string }) | undefined {
-  if (!isObj(value) || !str(value.commit) || !SHA.test(value.commit)) return undefined;
+  if (!isRecord(value) || !str(value.commit) || !SHA.test(value.commit)) return undefined;
   const { commit, info, drafts } = value;
   if (!isInfo(info, commit) || !Array.isArray(drafts) || !drafts.every(isDraft)) return undefined;
   return { commit, info, drafts };
@@ -44,7 +44,7 @@ export function eventEntry(value: unknown): (CachedCommit & { commit: string }) 
 /** The entries of a pack file when it is this format's pack by this lac version; else none. */
 export function packEntries(value: unknown, version: string): Map<string, CachedCommit> {
   const out = new Map<string, CachedCommit>();
-  if (!isObj(value) || value.format !== FORMAT || value.lac !== version || !Array.isArray(value.commits)) return out;
+  if (!isRecord(value) || value.format !== FORMAT || value.lac !== version || !Array.isArray(value.commits)) return out;
   for (const v of value.commits) {
     const e = eventEntry(v);
     if (e) out.set(e.commit, { info: e.info, drafts: e.drafts });

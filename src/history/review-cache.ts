@@ -2,6 +2,7 @@ import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/fs/atomic-write.ts';
 import type { LookedUp } from './review-record.ts';
+import { isRecord } from '../util/is-record.ts';
 
 // Raw answers of the GitHub API, not lac's reading of them: valid across lac versions. Bump when
 // the shape of an entry changes.
@@ -12,12 +13,11 @@ interface Entry extends LookedUp {
   commit: string;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): v is string => typeof v === 'string';
 const strOrNull = (v: unknown) => v === null || str(v);
 
 function isPull(v: unknown): boolean {
-  return v === null || (isObj(v) && str(v.title) && strOrNull(v.author) && strOrNull(v.mergedBy) && typeof v.merged === 'boolean');
+  return v === null || (isRecord(v) && str(v.title) && strOrNull(v.author) && strOrNull(v.mergedBy) && typeof v.merged === 'boolean');
 }
 
 /**
@@ -25,11 +25,11 @@ function isPull(v: unknown): boolean {
  * for this commit: the folder may hold anything, and none of it may change the audit trail.
  */
 export function reviewEntry(value: unknown, sha: string): LookedUp | undefined {
-  if (!isObj(value) || value.format !== FORMAT || value.commit !== sha) return undefined;
+  if (!isRecord(value) || value.format !== FORMAT || value.commit !== sha) return undefined;
   const { pr, pull, reviews, verification } = value;
   if (!(pr === null || (Number.isSafeInteger(pr) && (pr as number) > 0)) || !isPull(pull)) return undefined;
-  if (!Array.isArray(reviews) || !reviews.every((r) => isObj(r) && strOrNull(r.login) && str(r.state))) return undefined;
-  if (!(verification === null || (isObj(verification) && typeof verification.verified === 'boolean' && str(verification.reason)))) return undefined;
+  if (!Array.isArray(reviews) || !reviews.every((r) => isRecord(r) && strOrNull(r.login) && str(r.state))) return undefined;
+  if (!(verification === null || (isRecord(verification) && typeof verification.verified === 'boolean' && str(verification.reason)))) return undefined;
   return {
     pr: pr as number | null,
     pull: pull === null ? null : (({ title, author, mergedBy, merged }) => ({ title, author, mergedBy, merged }))(pull as never),

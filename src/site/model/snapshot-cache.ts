@@ -5,6 +5,7 @@ import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../../util/fs/atomic-write.ts';
 import type { LicenseFigures, SeatRow, Snapshot, TierFigures } from './types.ts';
+import { isRecord } from '../../util/is-record.ts';
 
 // Bump when the figures computed for the same commit and day change (lac's version is part of the key too).
 const FORMAT = 'lac-site-snapshots/v1';
@@ -19,11 +20,10 @@ const str: Check = (v) => typeof v === 'string';
 const num: Check = (v) => typeof v === 'number' && Number.isFinite(v);
 const bool: Check = (v) => typeof v === 'boolean';
 const orNull = (c: Check): Check => (v) => v === null || c(v);
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const listOf = (c: Check): Check => (v) => Array.isArray(v) && v.every(c);
 /** An object with these fields of these types (an optional one may be absent), and no others. */
 const shape = <T>(fields: Record<keyof T & string, Check>, optional: readonly string[] = []): Check => (v) =>
-  isObj(v) && Object.keys(v).every((k) => k in fields) && Object.entries(fields).every(([k, c]) => (k in v ? (c as Check)(v[k]) : optional.includes(k)));
+  isRecord(v) && Object.keys(v).every((k) => k in fields) && Object.entries(fields).every(([k, c]) => (k in v ? (c as Check)(v[k]) : optional.includes(k)));
 
 const tier = shape<TierFigures>({
   id: str, name: str, entitled: (v) => v === 'unlimited' || orNull(num)(v), assigned: num, active: orNull(num), inactive: num, unknown: num,
@@ -52,7 +52,7 @@ const snapshot = shape<CachedSnapshot>({
  */
 export function cachedSnapshots(value: unknown, version: string, commit: string): Map<string, CachedSnapshot> {
   const out = new Map<string, CachedSnapshot>();
-  if (!isObj(value) || value.format !== FORMAT || value.lac !== version || value.commit !== commit || !isObj(value.days)) return out;
+  if (!isRecord(value) || value.format !== FORMAT || value.lac !== version || value.commit !== commit || !isRecord(value.days)) return out;
   for (const [day, s] of Object.entries(value.days)) {
     if (DAY.test(day) && snapshot(s) && (s as CachedSnapshot).date === day && (s as CachedSnapshot).commit === commit) out.set(day, s as CachedSnapshot);
   }

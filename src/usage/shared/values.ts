@@ -24,6 +24,4 @@ export function toBool(value: unknown): boolean | undefined {
   return undefined;
 }
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+export { isRecord } from '../../util/is-record.ts';
