@@ -82,12 +82,12 @@ describe('snapshot cache', () => {
   test('an entry is taken only for its own commit, version and day, with every field of its type and no other', () => {
     const s = fresh[1]!;
     const { kind: _kind, ...entry } = s;
-    const file = (o: Record<string, unknown> = {}, e: Record<string, unknown> = entry) => ({ format: 'lac-site-snapshots/v1', lac: VERSION, commit: s.commit, days: { [s.date]: e }, ...o });
-    expect(cachedSnapshots(file(), VERSION, s.commit).get(s.date)).toEqual(entry);
-    expect(cachedSnapshots(file(), '1.0.0', s.commit).size).toBe(0);
-    expect(cachedSnapshots(file(), VERSION, fresh[0]!.commit).size).toBe(0);
-    expect(cachedSnapshots(file({ format: 'lac-site-snapshots/v0' }), VERSION, s.commit).size).toBe(0);
-    expect(cachedSnapshots(file({ days: { '2026-03-01': entry } }), VERSION, s.commit).size).toBe(0);
+    const content = (o: Record<string, unknown> = {}, e: Record<string, unknown> = entry) => ({ format: 'lac-site-snapshots/v1', lac: VERSION, commit: s.commit, days: { [s.date]: e }, ...o });
+    expect(cachedSnapshots(content(), VERSION, s.commit).get(s.date)).toEqual(entry);
+    expect(cachedSnapshots(content(), '1.0.0', s.commit).size).toBe(0);
+    expect(cachedSnapshots(content(), VERSION, fresh[0]!.commit).size).toBe(0);
+    expect(cachedSnapshots(content({ format: 'lac-site-snapshots/v0' }), VERSION, s.commit).size).toBe(0);
+    expect(cachedSnapshots(content({ days: { '2026-03-01': entry } }), VERSION, s.commit).size).toBe(0);
     const broken = [
       { ...entry, seatCount: '6' },
       { ...entry, extra: true },
@@ -95,7 +95,7 @@ describe('snapshot cache', () => {
       { ...entry, seats: [{ ...entry.seats[0]!, leaver: 'gone' }] },
       { ...entry, licenses: undefined },
     ];
-    for (const e of broken) expect(cachedSnapshots(file({}, e), VERSION, s.commit).size).toBe(0);
+    for (const e of broken) expect(cachedSnapshots(content({}, e), VERSION, s.commit).size).toBe(0);
   });
 
   test("the files of commits no view is read from any more are removed; other files are left alone", async () => {
