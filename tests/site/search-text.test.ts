@@ -1,5 +1,6 @@
-// What of a page is sent to the search index (src/site/search-text.ts): the content of the lists and table bodies
-// marked data-pagefind-ignore is cut, and Pagefind indexes the page the same. The last test runs the real Pagefind
+// What of a page is sent to the search index (src/site/search-text.ts): the <html> tag, the title and the main
+// element, with the content of the lists and table bodies marked data-pagefind-ignore cut; Pagefind indexes the
+// page the same. The last test runs the real Pagefind
 // (the `pagefind` package's Node API, node_modules/pagefind/types/index.d.ts: createIndex, addHTMLFile, getFiles)
 // on the page whole and cut, and compares the files it would write.
 import { gunzipSync } from 'node:zlib';
@@ -8,22 +9,32 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { searchable } from '../../src/site/search-text.ts';
 
 const lines = (n: number) => Array.from({ length: n }, (_, i) => `<li>- id: person-${i} # zyzzyva line ${i}</li>`).join('');
-const sourcePage = (n: number) => `<!doctype html><html lang="en"><head><title>people.yaml</title></head><body><nav>Menu</nav>`
-  + `<main data-pagefind-body data-pagefind-filter="kind:source"><h1>inventory/people.yaml</h1><p>Lines of the file.</p>`
+const HEAD = '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>people.yaml · Org</title><link rel="stylesheet" href="/_astro/site.css"></head>';
+const main = (n: number) => `<main data-pagefind-body data-pagefind-filter="kind:source"><h1>inventory/people.yaml</h1><p>Lines of the file.</p>`
   + `<section class="code"><ol class="source" style="--w:7ch" data-pagefind-ignore>${lines(n)}</ol></section>`
   + `<table><thead><tr><th>Person</th></tr></thead><tbody data-pagefind-ignore="">${'<tr><td><a href="/p/">Ada zyzzyva</a></td></tr>'.repeat(n)}</tbody></table>`
-  + `<table><tbody><tr><td>kept row quokka</td></tr></tbody></table><ol><li>kept item</li></ol></main></body></html>`;
+  + `<table><tbody><tr><td>kept row quokka</td></tr></tbody></table><ol><li>kept item</li></ol></main>`;
+const sourcePage = (n: number) => `${HEAD}<body><a class="skip" href="#main">Skip</a><header><nav><ul><li><a href="/">Menu wombat</a></li></ul></nav>`
+  + `<form role="search"><input name="q" placeholder="PO, email"></form></header>${main(n)}<footer><p>Built from commit abc1234 numbat</p></footer></body></html>`;
 
 describe('searchable', () => {
-  test("cuts the ignored source lines and table body, keeps the elements, and everything else byte for byte", () => {
+  test('keeps the html tag, the title and the main element only; cuts the ignored source lines and table body, keeping the elements', () => {
     const out = searchable(sourcePage(3));
+    expect(out).not.toMatch(/wombat|numbat|stylesheet|skip|search|charset/);
+    expect(out.startsWith('<!DOCTYPE html><html lang="en"><head><title>people.yaml · Org</title></head><body><main data-pagefind-body')).toBe(true);
     expect(out).not.toContain('zyzzyva');
     expect(out).toContain('<ol class="source" style="--w:7ch" data-pagefind-ignore></ol>');
     expect(out).toContain('<tbody data-pagefind-ignore=""></tbody>');
     expect(out).toContain('<tbody><tr><td>kept row quokka</td></tr></tbody>');
     expect(out).toContain('<ol><li>kept item</li></ol>');
-    // Only the cut parts differ.
-    expect(sourcePage(3).replace(lines(3), '').replace(/<tr><td><a href="\/p\/">Ada zyzzyva<\/a><\/td><\/tr>/g, '')).toBe(out);
+    // In the main element, only the cut parts differ.
+    const cutMain = main(3).replace(lines(3), '').replace(/<tr><td><a href="\/p\/">Ada zyzzyva<\/a><\/td><\/tr>/g, '');
+    expect(out).toBe(`<!DOCTYPE html><html lang="en"><head><title>people.yaml · Org</title></head><body>${cutMain}</body></html>`);
+  });
+
+  test('a page without a main element marked data-pagefind-body keeps its other parts', () => {
+    const page = '<!doctype html><html lang="en"><head><title>Search</title></head><body><nav>Menu</nav><main><h1>Search</h1></main></body></html>';
+    expect(searchable(page)).toBe(page);
   });
 
   test('a page with nothing ignored, an unclosed list, or an attribute that only starts alike is left as it is', () => {
@@ -37,7 +48,7 @@ describe('searchable', () => {
 
   afterAll(() => close());
 
-  test('Pagefind writes the same index for the page whole and cut', async () => {
+  test('Pagefind writes the same index for the page whole and cut (navigation, head and footer left out)', async () => {
     const files = async (html: string) => {
       const { index } = await createIndex({});
       await index!.addHTMLFile({ url: '/source/inventory/people.yaml/', content: html });
