@@ -1,11 +1,11 @@
-// The site's pages are written by lac, not Astro (src/site/write-page.ts): each where Astro's build.format
+// The site's pages are written by lac, not Astro (src/site/astro.ts writePage): each where Astro's build.format
 // "directory" would put it (node_modules/astro/dist/core/build/common.js getOutFolder: the route, as a URL, under the
 // output folder's file URL).
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, test } from 'vitest';
-import { writePage } from '../../src/site/write-page.ts';
+import { writePage } from '../../src/site/astro.ts';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
