@@ -1,9 +1,11 @@
 // The forecast's headcount history: people.yaml at each of the last 12 month ends. Months that did not change the
 // file share its version (read once); the history equals one made by reading the file at each month's commit.
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headcount, monthEndBefore, forecastMonths } from '../../src/analysis/forecast/index.ts';
-import { inventoryParser } from '../../src/history/blobs.ts';
-import { peopleAt, timeline } from '../../src/report/forecast/history.ts';
+import { inventoryParser, type BlobParser } from '../../src/history/blobs.ts';
+import { peopleAt, peopleHistory, timeline } from '../../src/report/forecast/history.ts';
 import { runForecast } from '../../src/report/forecast/run.ts';
 import { tempRepo, type TestRepo } from '../support/git.ts';
 import { orgFiles, orgModel, PEOPLE } from './support.ts';
@@ -52,5 +54,28 @@ describe('headcount history', () => {
     ]);
     const eng = f.headcount.find((h) => h.department === 'eng')!;
     expect(eng.history.map((p) => p.value)).toEqual([0, 0, 2, 2, 2, 2, 2, 2, 2, 2, 2]);
+  });
+
+  it('holds no version of people.yaml but the one the next reuses records from (each holds its bytes)', async () => {
+    setFlagsFromString('--expose-gc');
+    const gc = runInNewContext('gc') as () => void;
+    setFlagsFromString('--no-expose-gc');
+    const real = inventoryParser();
+    const versions: WeakRef<object>[] = [];
+    // Before each parse: which versions parsed before the previous one are still alive after a full collection.
+    const alive: boolean[][] = [];
+    const parse: BlobParser = (path, bytes, previous) => {
+      gc();
+      alive.push(versions.slice(0, -1).map((v) => v.deref() !== undefined));
+      const data = real(path, bytes, previous);
+      if (data) versions.push(new WeakRef(data));
+      return data;
+    };
+    const line = (await timeline(repo.dir, 'HEAD', 'UTC'))!;
+    const history = await peopleHistory(repo.dir, line, TODAY, undefined, parse);
+    // Three versions (October's, June's, March's), read from the latest back.
+    expect(versions).toHaveLength(3);
+    expect(alive).toEqual([[], [], [false]]);
+    expect(history.map((h) => h.people.length)).toEqual([0, 0, 3, 3, 3, 4, 4, 4, 4, 4, 4]);
   });
 });

@@ -1,10 +1,8 @@
 // `lac forecast` and the site's Forecast page: read the inventory and its history, then compute (src/analysis/forecast).
-import { compare, forecastMonths, forecastSpend, headcount, knownChanges, monthEndBefore, seatDemand, BACKTEST_MONTHS, type Backtest, type Forecast, type MonthSpend, type PeopleAt } from '../../analysis/forecast/index.ts';
+import { compare, forecastMonths, forecastSpend, headcount, knownChanges, monthEndBefore, seatDemand, BACKTEST_MONTHS, type Backtest, type Forecast, type MonthSpend } from '../../analysis/forecast/index.ts';
 import { currentHoldings, type Holdings } from '../../analysis/period/holdings.ts';
 import { periodTotals } from '../../analysis/period/index.ts';
 import { resolveToday } from '../../check/run.ts';
-import { inventoryParser } from '../../history/blobs.ts';
-import { pathVersions } from '../../history/git.ts';
 import { dayIn } from '../../history/time.ts';
 import { inventoriesAt, type InventoryOf } from '../../inventory/at-commit.ts';
 import { fileData } from '../../inventory/parsed-files.ts';
@@ -15,7 +13,7 @@ import type { Snapshot } from '../../renewals/usage.ts';
 import { addDays, type IsoDate } from '../../util/dates.ts';
 import type { Micros } from '../../util/money.ts';
 import { periodHoldings } from '../period-holdings.ts';
-import { peopleAt, timeline, type Timeline } from './history.ts';
+import { peopleHistory, timeline, type Timeline } from './history.ts';
 
 export interface ForecastOptions {
   root: string;
@@ -54,37 +52,6 @@ export async function runForecast(o: ForecastOptions): Promise<Forecast> {
   };
   if (o.backtest) forecast.backtest = await backtest(o.root, line, today, history, o.license, o.ref !== undefined ? { commit: o.ref, inventory: inv } : undefined);
   return forecast;
-}
-
-/**
- * people.yaml at each of the last 12 month ends the history reaches. Read from the latest back, each version parsed
- * with the one after it (`head`: the data of the version the inventory was read from), so a month's file reuses the
- * records of the people it did not change.
- */
-async function peopleHistory(root: string, line: Timeline, today: IsoDate, head: object | undefined): Promise<PeopleAt[]> {
-  const days: { date: IsoDate; commit: string }[] = [];
-  for (let back = 1; back <= 12; back++) {
-    const date = monthEndBefore(today, back);
-    const commit = date >= line.first ? line.at(date) : undefined;
-    if (commit) days.push({ date, commit });
-  }
-  // The file's version at each commit, in one git process: the months that did not change people.yaml (most, in an
-  // organization that commits seat changes weekly) read and parse it once, not once a month.
-  const blobs = await pathVersions(root, days.map((d) => d.commit), 'inventory/people.yaml').catch(() => days.map(() => ''));
-  const out: PeopleAt[] = [];
-  const read = new Map<string, { people: PeopleAt['people']; data?: object }>();
-  const parse = inventoryParser();
-  let previous = head;
-  for (const [i, { date, commit }] of days.entries()) {
-    const key = blobs[i] || commit;
-    let at = read.get(key);
-    if (!at) {
-      read.set(key, (at = await peopleAt(root, commit, parse, previous)));
-      previous = at.data ?? previous;
-    }
-    out.push({ date, people: at.people });
-  }
-  return out.reverse();
 }
 
 /** The spend forecast made at the end of the month seven months ago against what each month then accrued. */
