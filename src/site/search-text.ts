@@ -3,9 +3,9 @@
 // 40 % of a person's page, and Pagefind's parse took 30 % less time without it (3,000 person pages at 20,000
 // people: 1.4 -> 1.0 s of its CPU), the index byte for byte the same. The lines of a source file (`ol.source`) and
 // the rows of a table with its own CSV (`tbody`) are marked data-pagefind-ignore, so Pagefind indexes nothing in
-// them; they are cut out before the page is sent, and the index is the same. At 100,000 people a file's page is up to 23 MB of HTML and its list is all
-// but a few kilobytes of it: sent whole, each such page was copied through the queue, the JSON and base64 of
-// Pagefind's pipe, and Pagefind's parser (issue 16).
+// them; they are cut out before the page is sent, and the index is the same. At 100,000 people a file's page is up
+// to 23 MB of HTML and its list is all but a few kilobytes of it: sent whole, each such page was copied through the
+// queue, the JSON and base64 of Pagefind's pipe, and Pagefind's parser (issue 16).
 
 // The elements cut: an `ol` or `tbody` whose opening tag carries data-pagefind-ignore. Neither holds another of its
 // kind (a tbody never does; a source list's items are text), so the first closing tag after it ends it.

@@ -1,8 +1,8 @@
 // What of a page is sent to the search index (src/site/search-text.ts): the <html> tag, the title and the main
 // element, with the content of the lists and table bodies marked data-pagefind-ignore cut; Pagefind indexes the
-// page the same. The last test runs the real Pagefind
-// (the `pagefind` package's Node API, node_modules/pagefind/types/index.d.ts: createIndex, addHTMLFile, getFiles)
-// on the page whole and cut, and compares the files it would write.
+// page the same. The last test runs the real Pagefind (the `pagefind` package's Node API,
+// node_modules/pagefind/types/index.d.ts: createIndex, addHTMLFile, getFiles) on the page whole and cut, and
+// compares the files it would write.
 import { gunzipSync } from 'node:zlib';
 import { createIndex, close } from 'pagefind';
 import { afterAll, describe, expect, test } from 'vitest';
