@@ -26,11 +26,11 @@ export function heapNearLive(o: { execArgv?: readonly string[]; nodeOptions?: st
   return () => set(`--${FLAG}=0`);
 }
 
-type Gc = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
+export type Gc = (options: { type: 'major'; execution: 'sync'; flavor: 'last-resort' }) => void;
 let exposed: Gc | undefined;
 
 /** V8's gc function, as `--expose-gc` would give it, taken from a fresh context without changing the global one. */
-function gcFunction(): Gc {
+export function gcFunction(): Gc {
   if (!exposed) {
     setFlagsFromString('--expose-gc');
     exposed = runInNewContext('gc') as Gc;

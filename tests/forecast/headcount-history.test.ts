@@ -1,12 +1,11 @@
 // The forecast's headcount history: people.yaml at each of the last 12 month ends. Months that did not change the
 // file share its version (read once); the history equals one made by reading the file at each month's commit.
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headcount, monthEndBefore, forecastMonths } from '../../src/analysis/forecast/index.ts';
 import { inventoryParser, type BlobParser } from '../../src/history/blobs.ts';
 import { peopleAt, peopleHistory, timeline } from '../../src/report/forecast/history.ts';
 import { runForecast } from '../../src/report/forecast/run.ts';
+import { gcFunction } from '../../src/site/heap.ts';
 import { tempRepo, type TestRepo } from '../support/git.ts';
 import { orgFiles, orgModel, PEOPLE } from './support.ts';
 
@@ -57,9 +56,7 @@ describe('headcount history', () => {
   });
 
   it('holds no version of people.yaml but the one the next reuses records from (each holds its bytes)', async () => {
-    setFlagsFromString('--expose-gc');
-    const gc = runInNewContext('gc') as () => void;
-    setFlagsFromString('--no-expose-gc');
+    const gc = () => gcFunction()({ type: 'major', execution: 'sync', flavor: 'last-resort' });
     const real = inventoryParser();
     const versions: WeakRef<object>[] = [];
     // Before each parse: which versions parsed before the previous one are still alive after a full collection.
