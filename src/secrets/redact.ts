@@ -28,8 +28,16 @@ const PATTERNS: readonly [RegExp, string | ((...groups: string[]) => string), Re
   [/(\\?"(?:assertion|client_assertion|client_secret|refresh_token|access_token|id_token|private_key|private_key_id|password)\\?"\s*:\s*\\?")(?:[^"\\]|\\[^"])*/gi, `$1${REDACTED}`, /assertion|client_secret|token|private_key|password/i],
 ];
 
+/**
+ * Any of the patterns' words, in one pass: most text holds none of them and is then read once,
+ * not once a pattern (a 40 MB `lac history --format json` spent 0.3 s in the six tests).
+ * Case-blind for all of them, so it finds a superset of what each word finds.
+ */
+const ANY_WORD = new RegExp(PATTERNS.map(([, , word]) => `(?:${word.source})`).join('|'), 'i');
+
 /** Hides credentials recognised by their shape; for text built where the environment is not at hand. */
 export function redactPatterns(text: string): string {
+  if (!ANY_WORD.test(text)) return text;
   let out = text;
   for (const [pattern, replacement, word] of PATTERNS) {
     if (!word.test(out)) continue;

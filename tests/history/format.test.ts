@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvCell, formatCsv, formatHistory, formatHistoryChunks, formatText, summary } from '../../src/history/format.ts';
+import { csvCell, formatCsv, formatHistory, formatHistoryChunks, formatText, JSON_CHUNK, summary } from '../../src/history/format.ts';
 import type { HistoryEvent } from '../../src/history/history.ts';
 
 const base: HistoryEvent = {
@@ -60,12 +60,24 @@ describe('summary', () => {
 
 describe('JSON in pieces', () => {
   it('joins to the whole array printed at once, for every length around the piece size', () => {
-    for (const n of [0, 1, 2, 499, 500, 501, 1000, 1001]) {
+    for (const n of [0, 1, 2, JSON_CHUNK - 1, JSON_CHUNK, JSON_CHUNK + 1, 2 * JSON_CHUNK, 2 * JSON_CHUNK + 1]) {
       const events = Array.from({ length: n }, (_, i) => ({ ...base, person: `p${i}`, details: { tier: i % 2 ? 'full' : 'basic', list: [i], nested: { a: null } } }));
       const pieces = [...formatHistoryChunks(events, 'json')];
       expect(pieces.join('')).toBe(`${JSON.stringify(events, null, 2)}\n`);
-      expect(pieces.length).toBe(Math.max(1, Math.ceil(n / 500)));
+      expect(pieces.length).toBe(Math.max(1, Math.ceil(n / JSON_CHUNK)));
       expect(formatHistory(events, 'json')).toBe(pieces.join(''));
     }
+  });
+
+  it('keeps a piece of long events under the 128 KiB that V8 gives fresh pages to', () => {
+    // The longest common event: a usage snapshot with its commit and approval, as `lac history` prints it.
+    const event = {
+      ...base, license: 'cobalt-telemetry-analytics-suite', details: { source: 'csv', taken: '2026-11-05T03:00:00Z', accounts: 123456, previous: 123455 },
+      file: 'inventory/usage/cobalt-telemetry-analytics-suite.yaml', committer: 'Example Bot', committerEmail: 'bot@example.org',
+      approval: { status: 'unavailable', reviewers: [], approvers: [], signature: 'unsigned' } as HistoryEvent['approval'],
+    };
+    const pieces = [...formatHistoryChunks(Array.from({ length: 3 * JSON_CHUNK }, () => event), 'json')];
+    expect(pieces).toHaveLength(3);
+    for (const piece of pieces) expect(Buffer.byteLength(piece)).toBeLessThan(128 * 1024);
   });
 });

@@ -75,6 +75,8 @@ describe('redactPatterns: credentials recognised by their shape', () => {
     ['{"Client_Assertion": "abc", "PRIVATE_KEY_ID": "k1"}', `{"Client_Assertion": "${REDACTED}", "PRIVATE_KEY_ID": "${REDACTED}"}`],
     ['HTTPS://user:pw@example.com/x', `HTTPS://user:${REDACTED}@example.com/x`],
     ['{"tier": "basic", "seats": 3}', '{"tier": "basic", "seats": 3}'],
+    // One pass finds the word of any pattern, far into a long text.
+    [`${'{"tier": "basic"},\n'.repeat(20_000)}jwt eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln`, `${'{"tier": "basic"},\n'.repeat(20_000)}jwt ${REDACTED}`],
   ])('%s', (input, expected) => {
     expect(redactPatterns(input)).toBe(expected);
   });
