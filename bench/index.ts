@@ -9,6 +9,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
+import { hostFigures, hostLine } from './host.ts';
 
 /** The benchmarks of issue 16's table, cheapest first. */
 export const BENCHMARKS = ['startup', 'check', 'diff', 'history', 'site'] as const;
@@ -60,6 +61,8 @@ if (import.meta.main) {
     process.stderr.write(`bench: ${p}\n`);
     process.exit(2);
   }
+  // The machine's own costs first: figures of two runs compare only beside them (host.ts).
+  process.stdout.write(`${hostLine(hostFigures())}\n`);
   let failed = 0;
   const rows: string[] = [];
   const skipped: string[] = [];

@@ -30,6 +30,8 @@ export function tracer(label: string, variable: string): (what: string) => void 
     const m = process.memoryUsage();
     // heap of heapTotal, and what lives outside the heap (Buffers: external, of which arrayBuffers), to tell where rss goes.
     const off = `of ${mb(m.heapTotal)} ext ${mb(m.external)} ab ${mb(m.arrayBuffers)}`;
-    process.stderr.write(`${label} ${ms} ms ${isMainThread ? 'main  ' : 'worker'} rss ${mb(m.rss)} MB heap ${mb(m.heapUsed)} MB ${off} peak ${peakMb().padStart(5)}  ${what}\n`);
+    // Page faults of the whole process so far: fresh memory costs a fault a page, and on some hosts that is most of the time.
+    const faults = `${process.resourceUsage().minorPageFault}`.padStart(7);
+    process.stderr.write(`${label} ${ms} ms ${isMainThread ? 'main  ' : 'worker'} rss ${mb(m.rss)} MB heap ${mb(m.heapUsed)} MB ${off} peak ${peakMb().padStart(5)} faults ${faults}  ${what}\n`);
   };
 }
