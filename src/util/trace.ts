@@ -32,6 +32,10 @@ export function tracer(label: string, variable: string): (what: string) => void 
     const off = `of ${mb(m.heapTotal)} ext ${mb(m.external)} ab ${mb(m.arrayBuffers)}`;
     // Page faults of the whole process so far: fresh memory costs a fault a page, and on some hosts that is most of the time.
     const faults = `${process.resourceUsage().minorPageFault}`.padStart(7);
-    process.stderr.write(`${label} ${ms} ms ${isMainThread ? 'main  ' : 'worker'} rss ${mb(m.rss)} MB heap ${mb(m.heapUsed)} MB ${off} peak ${peakMb().padStart(5)} faults ${faults}  ${what}\n`);
+    // This thread's own processor time so far: beside the wall time, it tells work from waiting (for git, the other thread, a core).
+    // (Node 23.9 and later; '-' on the Node 22 that lac also runs on.)
+    const own = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.();
+    const cpu = (own ? `${Math.round((own.user + own.system) / 1000)}` : '-').padStart(6);
+    process.stderr.write(`${label} ${ms} ms ${isMainThread ? 'main  ' : 'worker'} cpu ${cpu} ms rss ${mb(m.rss)} MB heap ${mb(m.heapUsed)} MB ${off} peak ${peakMb().padStart(5)} faults ${faults}  ${what}\n`);
   };
 }
