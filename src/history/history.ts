@@ -7,6 +7,7 @@ import { VERSION } from '../cli/version.ts';
 import { blobStore, type BlobParser, type BlobStats } from './blobs.ts';
 import { changedCommits, parseCommit, type ChangedCommit, type CommitInfo } from './commits.ts';
 import { eventCache, type CachedCommit } from './event-cache.ts';
+import { lineCache } from './line-cache.ts';
 import type { Draft } from './events.ts';
 import { gitText, objectReader, type GitObject } from './git.ts';
 import { isListKind } from './list-file.ts';
@@ -79,14 +80,19 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
   // not (--no-cache) reads only the kinds asked for.
   const whole = options.diskCache !== false || kinds.size === KINDS.length;
   const version = options.cacheVersion ?? VERSION;
-  // The packs are read while git lists the commits.
-  const [all, { cache, found }] = await Promise.all([
-    changedCommits(repoDir, ref).then((c) => c.reverse()),
-    (options.diskCache === false ? Promise.resolve(undefined) : cacheFolder(repoDir)).then(async (dir) => {
-      const cache = eventCache(dir, version);
-      return { cache, found: await readCached(cache) };
-    }),
-  ]);
+  const place = options.diskCache === false ? undefined : await cacheLocation(repoDir);
+  const lines = lineCache(place?.dir, version, place?.prefix ?? '');
+  const known = await lines.read(ref);
+  // The packs are read while git lists the commits (when the line of this ref is not known).
+  const listed = known ? undefined : changedCommits(repoDir, ref).then((c) => c.reverse());
+  // A failure of git is thrown where the list is awaited, not reported as unhandled while the packs are read.
+  listed?.catch(() => undefined);
+  const cache = eventCache(place?.dir, version);
+  const found = await readCached(cache);
+  // The known line stands for git's list only when every commit of it has its events cached: the
+  // others are walked, and that needs their changed files, which only git's list has.
+  const all: ChangedCommit[] = known && known.every((c) => found.has(c.sha)) ? known.map((c) => ({ ...c, changes: [] })) : await (listed ?? changedCommits(repoDir, ref).then((c) => c.reverse()));
+  if (!known) await lines.write(ref, all);
   const inRange = !options.since && !options.until ? all : all.filter((c) => {
     const day = dayIn(new Date(c.time * 1000), tz);
     return (!options.since || day >= options.since) && (!options.until || day <= options.until);
@@ -233,6 +239,11 @@ function withCommit(d: Draft, info: CommitInfo, pool: StringPool): HistoryEvent 
 
 /** .git/lac-cache of the repository (the common git folder, shared by worktrees). */
 export async function cacheFolder(repoDir: string): Promise<string> {
-  const dir = await gitText(repoDir, ['rev-parse', '--git-common-dir']);
-  return join(isAbsolute(dir) ? dir : join(repoDir, dir), 'lac-cache');
+  return (await cacheLocation(repoDir)).dir;
+}
+
+/** cacheFolder, and where repoDir is in its work tree ('' at the top, else `sub/dir/`). */
+async function cacheLocation(repoDir: string): Promise<{ dir: string; prefix: string }> {
+  const [dir = '', prefix = ''] = (await gitText(repoDir, ['rev-parse', '--git-common-dir', '--show-prefix'])).split('\n');
+  return { dir: join(isAbsolute(dir) ? dir : join(repoDir, dir), 'lac-cache'), prefix };
 }
