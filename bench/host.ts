@@ -3,6 +3,7 @@
 // costs. On the 2-core host of 2026-12-05 a page fault took about 10 us, and `lac diff` at XL took
 // 0.65 s of system time in its main thread alone; figures of two days are comparable only beside these.
 import { spawnSync } from 'node:child_process';
+import { median } from './measure.ts';
 
 /** Copies `mb` MB into memory never touched before and into the same memory again; prints both in ms. */
 export const PAGE_PROBE = `
@@ -24,10 +25,11 @@ export interface HostFigures {
   pageMicros: number;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** MB the page probe copies. */
+const PROBE_MB = 64;
 
 /** The cost of a page of fresh memory, from copies of `mb` MB (median of `runs` child processes). */
-export function pageCost(mb = 64, runs = 5, node = process.execPath): number {
+export function pageCost(mb = PROBE_MB, runs = 5, node = process.execPath): number {
   const costs: number[] = [];
   for (let i = 0; i < runs; i++) {
     const r = spawnSync(node, ['-e', PAGE_PROBE, String(mb)], { encoding: 'utf8' });
@@ -53,6 +55,6 @@ export function hostFigures(): HostFigures {
   return { nodeStart: nodeStart(), pageMicros: pageCost() };
 }
 
-export const hostLine = (h: HostFigures) => `host: \`node -e 0\` ${h.nodeStart.toFixed(3)} s; a page of fresh memory ${h.pageMicros.toFixed(1)} us (64 MB copied into fresh memory, less the same copy into memory already touched)`;
+export const hostLine = (h: HostFigures) => `host: \`node -e 0\` ${h.nodeStart.toFixed(3)} s; a page of fresh memory ${h.pageMicros.toFixed(1)} us (${PROBE_MB} MB copied into fresh memory, less the same copy into memory already touched)`;
 
 if (import.meta.main) process.stdout.write(`${hostLine(hostFigures())}\n`);

@@ -84,14 +84,15 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
   const lines = lineCache(place?.dir, version, place?.prefix ?? '');
   const known = await lines.read(ref);
   // The packs are read while git lists the commits (when the line of this ref is not known).
-  const listed = known ? undefined : changedCommits(repoDir, ref).then((c) => c.reverse());
+  const list = () => changedCommits(repoDir, ref).then((c) => c.reverse());
+  const listed = known ? undefined : list();
   // A failure of git is thrown where the list is awaited, not reported as unhandled while the packs are read.
   listed?.catch(() => undefined);
   const cache = eventCache(place?.dir, version);
   const found = await readCached(cache);
   // The known line stands for git's list only when every commit of it has its events cached: the
   // others are walked, and that needs their changed files, which only git's list has.
-  const all: ChangedCommit[] = known && known.every((c) => found.has(c.sha)) ? known.map((c) => ({ ...c, changes: [] })) : await (listed ?? changedCommits(repoDir, ref).then((c) => c.reverse()));
+  const all: ChangedCommit[] = known && known.every((c) => found.has(c.sha)) ? known.map((c) => ({ ...c, changes: [] })) : await (listed ?? list());
   if (!known) await lines.write(ref, all);
   const inRange = !options.since && !options.until ? all : all.filter((c) => {
     const day = dayIn(new Date(c.time * 1000), tz);
