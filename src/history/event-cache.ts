@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../util/fs/atomic-write.ts';
 import type { CommitInfo } from './commits.ts';
 import { EVENT_TYPES, type Draft } from './events.ts';
 import { isRecord } from '../util/is-record.ts';
+import { COMMIT_ID } from '../util/commit-id.ts';
 
 // Bump when the events computed for the same commit change (lac's version is part of the key too).
 const FORMAT = 'lac-history-events/v2';
@@ -17,7 +18,6 @@ export interface CachedCommit {
 const str = (v: unknown): v is string => typeof v === 'string';
 const TYPES = new Set<string>(EVENT_TYPES);
 const SUBJECTS = ['license', 'person', 'device', 'contract', 'vendor'] as const;
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
 function isInfo(v: unknown, sha: string): v is CommitInfo {
   if (!isRecord(v) || v.sha !== sha) return false;
@@ -35,7 +35,7 @@ function isDraft(v: unknown): v is Draft {
  * may change the audit trail.
  */
 export function eventEntry(value: unknown): (CachedCommit & { commit: string }) | undefined {
-  if (!isRecord(value) || !str(value.commit) || !SHA.test(value.commit)) return undefined;
+  if (!isRecord(value) || !str(value.commit) || !COMMIT_ID.test(value.commit)) return undefined;
   const { commit, info, drafts } = value;
   if (!isInfo(info, commit) || !Array.isArray(drafts) || !drafts.every(isDraft)) return undefined;
   return { commit, info, drafts };
@@ -83,10 +83,10 @@ export function eventCache(cacheDir: string | undefined, version: string) {
     async packs(): Promise<Set<string>> {
       if (!dir) return new Set();
       const names = await readdir(dir).catch(() => [] as string[]);
-      return new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).filter((n) => SHA.test(n)));
+      return new Set(names.filter((n) => n.endsWith('.json')).map((n) => n.slice(0, -5)).filter((n) => COMMIT_ID.test(n)));
     },
     async read(sha: string): Promise<Map<string, CachedCommit>> {
-      if (!dir || !SHA.test(sha)) return new Map();
+      if (!dir || !COMMIT_ID.test(sha)) return new Map();
       try {
         return packEntries(JSON.parse(await readFile(join(dir, `${sha}.json`), 'utf8')), version);
       } catch {
@@ -94,7 +94,7 @@ export function eventCache(cacheDir: string | undefined, version: string) {
       }
     },
     async write(sha: string, entries: readonly (CachedCommit & { commit: string })[]): Promise<void> {
-      if (!dir || !SHA.test(sha) || entries.length === 0) return;
+      if (!dir || !COMMIT_ID.test(sha) || entries.length === 0) return;
       // Not fsynced: a pack lost to a power cut is only computed again. A read-only .git only loses the cache.
       await writeFileAtomic(join(dir, `${sha}.json`), packText(version, entries), { durable: false, clean: false }).catch(() => {});
     },

@@ -3,10 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../util/fs/atomic-write.ts';
 import type { ChangedCommit } from './commits.ts';
+import { COMMIT_ID } from '../util/commit-id.ts';
 
 // Bump when what changedCommits lists for a commit changes (lac's version is part of the key too).
 const FORMAT = 'lac-history-line/v1';
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 
 /** A commit of the line: its id and committer time; its changed files are not kept (cached events stand for them). */
 export interface LineCommit {
@@ -15,7 +15,7 @@ export interface LineCommit {
 }
 
 const isLine = (v: unknown): v is [string, number][] =>
-  Array.isArray(v) && v.every((c) => Array.isArray(c) && c.length === 2 && typeof c[0] === 'string' && SHA.test(c[0]) && Number.isSafeInteger(c[1]));
+  Array.isArray(v) && v.every((c) => Array.isArray(c) && c.length === 2 && typeof c[0] === 'string' && COMMIT_ID.test(c[0]) && Number.isSafeInteger(c[1]));
 
 /**
  * The commits of a ref's first-parent line that changed inventory/, oldest first, as changedCommits
@@ -41,7 +41,7 @@ export function lineCache(cacheDir: string | undefined, version: string, prefix:
       }
     },
     async write(ref: string, commits: readonly ChangedCommit[]): Promise<void> {
-      if (!file || !SHA.test(ref)) return;
+      if (!file || !COMMIT_ID.test(ref)) return;
       const text = `${JSON.stringify({ format: FORMAT, lac: version, ref, prefix, commits: commits.map((c) => [c.sha, c.time]) })}\n`;
       // A line lost to a power cut is only listed again. A read-only .git only loses the cache.
       await writeFileAtomic(file, text, { durable: false, clean: false }).catch(() => {});

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../../util/fs/atomic-write.ts';
 import type { LicenseFigures, SeatRow, Snapshot, TierFigures } from './types.ts';
 import { isRecord } from '../../util/is-record.ts';
+import { COMMIT_ID } from '../../util/commit-id.ts';
 
 // Bump when the figures computed for the same commit and day change (lac's version is part of the key too).
 const FORMAT = 'lac-site-snapshots/v1';
-const SHA = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A snapshot as cached: its kind is the caller's (the same day can be a month end and a fiscal year end). */
@@ -73,7 +73,7 @@ export function snapshotCache(cacheDir: string | undefined, version: string): Sn
   const dir = cacheDir && join(cacheDir, 'site', encodeURIComponent(version), 'snapshots');
   return {
     async read(commit) {
-      if (!dir || !SHA.test(commit)) return new Map();
+      if (!dir || !COMMIT_ID.test(commit)) return new Map();
       try {
         return cachedSnapshots(JSON.parse(await readFile(join(dir, `${commit}.json`), 'utf8')), version, commit);
       } catch {
@@ -81,7 +81,7 @@ export function snapshotCache(cacheDir: string | undefined, version: string): Sn
       }
     },
     async write(commit, days) {
-      if (!dir || !SHA.test(commit) || days.size === 0) return;
+      if (!dir || !COMMIT_ID.test(commit) || days.size === 0) return;
       const text = `${JSON.stringify({ format: FORMAT, lac: version, commit, days: Object.fromEntries([...days].sort(([a], [b]) => (a < b ? -1 : 1))) })}\n`;
       // Not fsynced: a file lost to a power cut is only computed again. A read-only .git only loses the cache.
       await writeFileAtomic(join(dir, `${commit}.json`), text, { durable: false, clean: false }).catch(() => {});
@@ -91,7 +91,7 @@ export function snapshotCache(cacheDir: string | undefined, version: string): Sn
       const names = await readdir(dir).catch(() => [] as string[]);
       for (const name of names) {
         const commit = name.endsWith('.json') ? name.slice(0, -5) : '';
-        if (SHA.test(commit) && !commits.has(commit)) await rm(join(dir, name), { force: true }).catch(() => {});
+        if (COMMIT_ID.test(commit) && !commits.has(commit)) await rm(join(dir, name), { force: true }).catch(() => {});
       }
     },
   };
