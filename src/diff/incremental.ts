@@ -9,7 +9,7 @@ import { emptyInventory, type Inventory } from '../inventory/model.ts';
 import type { TreeSource } from '../inventory/source.ts';
 import type { IsoDate } from '../util/dates.ts';
 import type { Mentions } from './mentions.ts';
-import { addParsed, type Parsed, type PairReader, type Side, type SideState, type TreePair } from './pair.ts';
+import { addParsed, type Parsed, type PairReader, type SideState, type TreePair } from './pair.ts';
 import { readPeople } from './people.ts';
 import { wantedPeople } from './holders.ts';
 import { focus, repeatedView, splitRules } from './rule-scope.ts';

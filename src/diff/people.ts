@@ -1,4 +1,3 @@
-import type { Finding } from '../findings/finding.ts';
 import type { Inventory } from '../inventory/model.ts';
 import { unknownHolderFiles, type Mentions } from './mentions.ts';
 import { addParsed, type Parsed, type PairReader, type Side, type SideState, type TreePair } from './pair.ts';

@@ -1,5 +1,5 @@
 import { mdCode, mdRow, mdText } from '../util/escape/markdown.ts';
-import { approvalWords, approversWords, mergerWords, reviewersWords, signatureWords } from './approval-text.ts';
+import { approvalWords, mergerWords, reviewersWords, signatureWords } from './approval-text.ts';
 import type { HistoryEvent } from './history.ts';
 import { summary } from './format.ts';
 

@@ -1,7 +1,7 @@
 import { classify } from '../inventory/layout.ts';
 import type { Kind } from '../inventory/schema/index.ts';
 import type { BlobStore, Wanted } from './blobs.ts';
-import type { ChangedCommit, FileChange } from './commits.ts';
+import type { FileChange } from './commits.ts';
 import { commitDrafts, type Compared } from './drafts.ts';
 import type { Draft } from './events.ts';
 import { gitText, pathVersions, type ObjectReader } from './git.ts';

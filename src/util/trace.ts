@@ -1,8 +1,9 @@
 // Step timings on stderr for the benchmarks: LAC_DIFF_TRACE=1 for `lac diff`, LAC_SITE_TRACE=1 for `lac site build`.
-// Each line gives the milliseconds since the process started, the thread, the process's memory and the step;
+// Each line gives the milliseconds since the process started, the thread (main, or w and a worker's
+// number), the process's memory and the step;
 // set to "gc" and run node with --expose-gc for the live heap.
 import { readFileSync } from 'node:fs';
-import { isMainThread } from 'node:worker_threads';
+import { isMainThread, threadId } from 'node:worker_threads';
 
 // process.uptime() counts from the process's start in a worker thread too.
 const START = performance.timeOrigin + performance.now() - process.uptime() * 1000;
@@ -36,6 +37,6 @@ export function tracer(label: string, variable: string): (what: string) => void 
     // (Node 23.9 and later; '-' on the Node 22 that lac also runs on.)
     const own = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.();
     const cpu = (own ? `${Math.round((own.user + own.system) / 1000)}` : '-').padStart(6);
-    process.stderr.write(`${label} ${ms} ms ${isMainThread ? 'main  ' : 'worker'} cpu ${cpu} ms rss ${mb(m.rss)} MB heap ${mb(m.heapUsed)} MB ${off} peak ${peakMb().padStart(5)} faults ${faults}  ${what}\n`);
+    process.stderr.write(`${label} ${ms} ms ${isMainThread ? 'main  ' : `w${threadId}`.padEnd(6)} cpu ${cpu} ms rss ${mb(m.rss)} MB heap ${mb(m.heapUsed)} MB ${off} peak ${peakMb().padStart(5)} faults ${faults}  ${what}\n`);
   };
 }

@@ -3,31 +3,20 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubPort } from '../../src/github/index.ts';
 import { lac } from '../support/cli.ts';
-import { ADA, tempRepo, type TestRepo } from '../support/git.ts';
+import { ADA, type TestRepo } from '../support/git.ts';
+import { repoWithChange } from '../support/diff-repo.ts';
 import { useGitHubFake } from '../support/github-fake/hooks.ts';
-import { CONTRACT, files, SEATS } from '../support/inventory.ts';
+import { CONTRACT } from '../support/inventory.ts';
 
 const repos: TestRepo[] = [];
 afterEach(() => repos.splice(0).forEach((r) => r.cleanup()));
 
-/** A repository whose main holds the fixture inventory, and a working tree with a change on top. */
-function repoWithChange(): TestRepo {
-  const repo = tempRepo();
-  repos.push(repo);
-  repo.commit(files(), { message: 'Inventory', date: '2026-01-10T09:00:00Z', author: ADA });
-  repo.git(['checkout', '-q', '-b', 'change']);
-  repo.write({
-    'inventory/assignments/figma.yaml': SEATS.replace('{ person: bob, tier: viewer', '{ person: bob, tier: full') + '  - { person: cy, tier: full, since: 2026-02-01 }\n',
-    'inventory/contracts/figma-2026.yaml': CONTRACT.replace('quantity: 2,', 'quantity: 3,'),
-  });
-  return repo;
-}
 
 const TODAY = ['--today', '2026-03-10'];
 
 describe('lac diff', () => {
   it('tells the change in meaning, with its effect on seats, cost and findings (text)', async () => {
-    const repo = repoWithChange();
+    const repo = repoWithChange(repos);
     const r = await lac(['diff', 'main', '--root', repo.dir, ...TODAY]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
@@ -50,7 +39,7 @@ describe('lac diff', () => {
   });
 
   it('compares two revisions, and says so when nothing changed', async () => {
-    const repo = repoWithChange();
+    const repo = repoWithChange(repos);
     repo.commit({}, { message: 'Seat changes', date: '2026-02-01T09:00:00Z', author: ADA });
     const md = await lac(['diff', 'main', 'change', '--root', repo.dir, '--format', 'md', ...TODAY]);
     expect(md.stdout).toContain('| figma · Bob Byte (bob) | viewer → full |');
@@ -63,7 +52,7 @@ describe('lac diff', () => {
   });
 
   it('defaults to the merge base with the default branch, and explains a bad revision', async () => {
-    const repo = repoWithChange();
+    const repo = repoWithChange(repos);
     expect((await lac(['diff', '--root', repo.dir, ...TODAY])).stdout.split('\n')[0]).toBe('merge base with main → working tree');
     const bad = await lac(['diff', 'nope', '--root', repo.dir]);
     expect(bad.code).toBe(2);
@@ -75,7 +64,7 @@ describe('lac diff --comment', () => {
   const gh = useGitHubFake({ repos: ['acme/licenses'] });
 
   it('posts one sticky comment, updates it on the next run, and writes nothing when unchanged', async () => {
-    const repo = repoWithChange();
+    const repo = repoWithChange(repos);
     // Pull requests are issues to the comments API: one stands in for the pull request here.
     const { number } = await createGitHubPort({ env: gh.fake.env() }).ensureIssue({ key: 'test/pr', title: 'Seat changes', body: 'A change' });
     gh.fake.clearRequests();

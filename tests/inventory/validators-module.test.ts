@@ -1,7 +1,6 @@
 // The validators scripts/build.ts precompiles into dist/ (src/inventory/validators-module.ts) give
 // the problems of the ones compiled at run time: on every kind's full example, and on the example
 // with each value, one at a time, replaced by values of other types and shapes, or a key added.
-import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';

@@ -1,0 +1,53 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { diffInThread } from '../../src/cli/actions/diff-thread.ts';
+import { computeDiff, type DiffRequest } from '../../src/cli/actions/diff-compute.ts';
+import { UserError } from '../../src/cli/errors.ts';
+import { lacProcess } from '../support/cli.ts';
+import { repoWithChange } from '../support/diff-repo.ts';
+import { ADA, type TestRepo } from '../support/git.ts';
+
+const repos: TestRepo[] = [];
+afterEach(() => repos.splice(0).forEach((r) => r.cleanup()));
+
+/** The change of diff-repo.ts, committed on its branch. */
+function committedChange(): TestRepo {
+  const repo = repoWithChange(repos);
+  repo.commit({}, { message: 'Seat changes', date: '2026-02-01T09:00:00Z', author: ADA });
+  return repo;
+}
+
+describe('lac diff in its worker thread (diff-thread.ts)', () => {
+  it('computes in a worker thread, not the main one, as the installed command runs', () => {
+    const repo = committedChange();
+    const r = lacProcess(['diff', 'main', 'change', '--root', repo.dir, '--today', '2026-03-10'], { env: { LAC_DIFF_TRACE: '1' } });
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('main → change');
+    const steps = r.stderr.split('\n').filter((l) => l.startsWith('lac-diff-trace'));
+    const start = steps.find((l) => l.endsWith('diff starts'));
+    expect(start).toBeDefined();
+    // The thread column: "main" for the main thread, "w<n>" for a worker.
+    expect(start).toMatch(/ ms w\d+ +cpu /);
+    expect(steps.filter((l) => / ms main +cpu /.test(l))).toEqual([]);
+  });
+
+  it('gives the same output as computing in this thread, and the pull request markdown when asked', async () => {
+    const repo = committedChange();
+    const request: DiffRequest = { root: repo.dir, base: 'main', head: 'change', today: '2026-03-10', format: 'json', markdown: true };
+    const [there, here] = [await diffInThread(request), await computeDiff(request)];
+    expect(there).toEqual(here);
+    expect(JSON.parse(there.text).events.length).toBeGreaterThan(0);
+    expect(there.markdown).toContain('viewer → full');
+    expect((await diffInThread({ ...request, markdown: false })).markdown).toBeUndefined();
+  });
+
+  it('brings a mistake back as a UserError with its hint, and an internal error with the worker stack', async () => {
+    const repo = committedChange();
+    const bad = diffInThread({ root: repo.dir, base: 'nope', format: 'text', markdown: false });
+    await expect(bad).rejects.toBeInstanceOf(UserError);
+    await expect(bad).rejects.toMatchObject({ message: expect.stringContaining('unknown revision "nope"'), hint: expect.stringContaining('git log') });
+    // A root that is not a string is no user's input: the error is a bug, reported with where it happened.
+    const bug = diffInThread({ root: 42 as unknown as string, base: 'main', format: 'text', markdown: false });
+    await expect(bug).rejects.not.toBeInstanceOf(UserError);
+    await expect(bug).rejects.toMatchObject({ stack: expect.stringMatching(/\n\s+at /) });
+  });
+});
