@@ -16,7 +16,6 @@ import { benchOrg } from './orgs.ts';
 const TODAY = '2026-11-23';
 const CHANGE_VERSION = 2;
 const LAC = fileURLToPath(new URL('../bin/lac.js', import.meta.url));
-const MAIN_CPU = fileURLToPath(new URL('./main-thread-cpu.ts', import.meta.url));
 const GIT_ENV = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com', GIT_AUTHOR_DATE: '2026-11-20T09:00:00Z', GIT_COMMITTER_DATE: '2026-11-20T09:00:00Z' };
 
 export interface DiffBench {
@@ -28,8 +27,8 @@ export interface DiffBench {
   floor: Measured;
   /** lac's wall time over the floor's. */
   ratio: number;
-  /** CPU seconds of lac's main thread alone (main-thread-cpu.ts; NaN where /proc is missing). */
-  mainCpuSeconds: number;
+  /** CPU seconds of the thread that computes the diff (diffThreadCpu; NaN where the trace has no figure). */
+  diffCpuSeconds: number;
   /** What lac's output says the change does (a check that it did the work). */
   summary: { events: number; introduced: number; fixed: number };
 }
@@ -94,6 +93,19 @@ function packed(repo: string): string {
   return repo;
 }
 
+/**
+ * The processor seconds of the thread that computes the diff (a worker thread: src/cli/actions/diff-thread.ts),
+ * from its last LAC_DIFF_TRACE line: the thread that wrote "diff starts". On a machine with a free core the
+ * wall time follows it, and the load of other processes does not inflate it as it does wall time.
+ */
+export function diffThreadCpu(stderr: string): number {
+  const lines = stderr.split('\n').filter((l) => l.startsWith('lac-diff-trace'));
+  const thread = / ms (\S+) +cpu .*  diff starts$/.exec(lines.find((l) => l.endsWith('  diff starts')) ?? '')?.[1];
+  const last = thread === undefined ? undefined : lines.filter((l) => l.includes(` ms ${thread} `)).at(-1);
+  const ms = last && / cpu +(\d+) ms /.exec(last)?.[1];
+  return ms ? Number(ms) / 1000 : NaN;
+}
+
 /** Measures one size: lac diff main pr beside git diff main pr; the best of `runs` by wall time. */
 export async function benchDiff(options: { people: number; seed?: number; cache?: string; runs?: number; usageAccounts?: number }): Promise<DiffBench> {
   const repo = await benchRepo(options.cache ?? '/tmp/lac-bench', options.people, options.seed ?? 1, options.usageAccounts ?? 0);
@@ -101,11 +113,11 @@ export async function benchDiff(options: { people: number; seed?: number; cache?
   let best: DiffBench | undefined;
   for (let r = 0; r < Math.max(1, options.runs ?? 1); r++) {
     const floor = await measureCommand('git', ['diff', 'main', 'pr'], repo);
-    const lac = await measureNode(['--import', MAIN_CPU, LAC, 'diff', 'main', 'pr', '--root', repo, '--format', 'json', '--today', TODAY]);
-    const mainCpuSeconds = Number(/^lac-bench-main-cpu-ms: (\d+)$/m.exec(lac.stderr)?.[1] ?? NaN) / 1000;
+    const lac = await measureNode([LAC, 'diff', 'main', 'pr', '--root', repo, '--format', 'json', '--today', TODAY], { LAC_DIFF_TRACE: '1' });
+    const diffCpuSeconds = diffThreadCpu(lac.stderr);
     if (lac.code !== 0) throw new Error(`lac diff exited with ${lac.code}`);
     const out = JSON.parse(lac.stdout) as { events: unknown[]; effects: { findings_introduced: unknown[]; findings_fixed: unknown[] } };
-    const row: DiffBench = { people: options.people, repo, changedFiles, lac, floor, ratio: lac.seconds / floor.seconds, mainCpuSeconds, summary: { events: out.events.length, introduced: out.effects.findings_introduced.length, fixed: out.effects.findings_fixed.length } };
+    const row: DiffBench = { people: options.people, repo, changedFiles, lac, floor, ratio: lac.seconds / floor.seconds, diffCpuSeconds, summary: { events: out.events.length, introduced: out.effects.findings_introduced.length, fixed: out.effects.findings_fixed.length } };
     if (!best || row.lac.seconds < best.lac.seconds) best = row;
   }
   return best!;
@@ -113,8 +125,8 @@ export async function benchDiff(options: { people: number; seed?: number; cache?
 
 /** One line per size, for the terminal and bench/README.md. */
 export function formatDiffBench(rows: DiffBench[]): string {
-  const head = '| people | changed files | lac diff s | lac diff CPU s | main thread CPU s | lac diff MB | git diff s | git diff CPU s | ratio (wall) | events | findings in / out |';
-  const lines = rows.map((r) => `| ${r.people.toLocaleString('en')} | ${r.changedFiles} | ${r.lac.seconds.toFixed(2)} | ${r.lac.cpuSeconds.toFixed(2)} | ${r.mainCpuSeconds.toFixed(2)} | ${Math.round(r.lac.maxRssMb)} | ${r.floor.seconds.toFixed(2)} | ${r.floor.cpuSeconds.toFixed(2)} | ${r.ratio.toFixed(1)}x | ${r.summary.events} | ${r.summary.introduced} / ${r.summary.fixed} |`);
+  const head = '| people | changed files | lac diff s | lac diff CPU s | diff thread CPU s | lac diff MB | git diff s | git diff CPU s | ratio (wall) | events | findings in / out |';
+  const lines = rows.map((r) => `| ${r.people.toLocaleString('en')} | ${r.changedFiles} | ${r.lac.seconds.toFixed(2)} | ${r.lac.cpuSeconds.toFixed(2)} | ${r.diffCpuSeconds.toFixed(2)} | ${Math.round(r.lac.maxRssMb)} | ${r.floor.seconds.toFixed(2)} | ${r.floor.cpuSeconds.toFixed(2)} | ${r.ratio.toFixed(1)}x | ${r.summary.events} | ${r.summary.introduced} / ${r.summary.fixed} |`);
   return [head, `|${' --- |'.repeat(11)}`, ...lines, ''].join('\n');
 }
 

@@ -17,18 +17,18 @@ const GNU_TIME = '/usr/bin/time';
 const RUNNER = new URL('./rusage-runner.ts', import.meta.url).pathname;
 
 /** Runs `node args...`: under GNU time -v when present, else under a small runner reading resourceUsage. */
-export function measureNode(args: string[]): Promise<Measured> {
-  return measureCommand(process.execPath, args);
+export function measureNode(args: string[], env?: Record<string, string>): Promise<Measured> {
+  return measureCommand(process.execPath, args, undefined, env);
 }
 
-/** Runs any program under GNU time -v (a program other than node needs it: the runner only wraps node). */
-export function measureCommand(program: string, args: string[], cwd?: string): Promise<Measured> {
+/** Runs any program under GNU time -v (a program other than node needs it: the runner only wraps node); `env` adds to this process's environment. */
+export function measureCommand(program: string, args: string[], cwd?: string, env?: Record<string, string>): Promise<Measured> {
   const useTime = existsSync(GNU_TIME);
   if (!useTime && program !== process.execPath) return Promise.reject(new Error(`measuring ${program} needs GNU time (${GNU_TIME})`));
   const [cmd, argv] = useTime ? [GNU_TIME, ['-v', program, ...args]] : [process.execPath, [RUNNER, ...args]];
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}) });
+    const child = spawn(cmd, argv, { stdio: ['ignore', 'pipe', 'pipe'], ...(cwd ? { cwd } : {}), ...(env ? { env: { ...process.env, ...env } } : {}) });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
