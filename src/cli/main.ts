@@ -1,5 +1,6 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { prestartDiffThread } from './actions/diff-thread.ts';
 import { processIo } from './io.ts';
 import { run } from './program.ts';
 
@@ -12,6 +13,8 @@ export async function main(argv: string[]): Promise<number> {
       throw e;
     });
   }
+  // `lac diff` computes in a worker thread (diff-thread.ts): started now, it loads on the other core meanwhile.
+  if (argv.slice(2).find((a) => !a.startsWith('-')) === 'diff') prestartDiffThread();
   return run(argv.slice(2), processIo());
 }
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { diffInThread } from '../../src/cli/actions/diff-thread.ts';
+import { diffInThread, prestartDiffThread } from '../../src/cli/actions/diff-thread.ts';
 import { computeDiff, type DiffRequest } from '../../src/cli/actions/diff-compute.ts';
 import { UserError } from '../../src/cli/errors.ts';
 import { lacProcess } from '../support/cli.ts';
@@ -49,5 +49,27 @@ describe('lac diff in its worker thread (diff-thread.ts)', () => {
     const bug = diffInThread({ root: 42 as unknown as string, base: 'main', format: 'text', markdown: false });
     await expect(bug).rejects.not.toBeInstanceOf(UserError);
     await expect(bug).rejects.toMatchObject({ stack: expect.stringMatching(/\n\s+at /) });
+  });
+
+  it('uses the thread started before the command line is read, which keeps no other command waiting', () => {
+    const repo = committedChange();
+    // `lac diff` starts its thread first (main.ts); --help and a bad option end the command before it is used.
+    const help = lacProcess(['diff', '--help']);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('Usage: lac diff');
+    const bad = lacProcess(['diff', 'main', '--root', repo.dir, '--today', 'someday']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe('lac: --today someday is not a calendar date\n  hint: write it as YYYY-MM-DD, e.g. --today 2026-03-31\n');
+    // spawnSync's limit (60 s) was not what ended them.
+    expect([help.code, bad.code]).not.toContain(-1);
+  });
+
+  it('answers two diffs in one process, the first in the early thread and the second in a new one', async () => {
+    const repo = committedChange();
+    prestartDiffThread();
+    const request: DiffRequest = { root: repo.dir, base: 'main', head: 'change', today: '2026-03-10', format: 'text', markdown: false };
+    const [first, second] = await Promise.all([diffInThread(request), diffInThread(request)]);
+    expect(first.text.split('\n')[0]).toBe('main → change');
+    expect(second).toEqual(first);
   });
 });

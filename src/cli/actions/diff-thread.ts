@@ -26,24 +26,56 @@ class WorkerBug extends Error {
   }
 }
 
-/** Runs computeDiff (diff-compute.ts) in a worker thread; throws UserError for what the user can fix. */
+/** A started worker, and what happened to it before anyone listened. */
+interface Started {
+  worker: Worker;
+  failed?: Error;
+  exited?: number;
+}
+
+function start(): Started {
+  const s: Started = { worker: new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } }) };
+  s.worker.on('error', (e) => void (s.failed ??= e));
+  s.worker.on('exit', (code) => void (s.exited ??= code));
+  return s;
+}
+
+let early: Started | undefined;
+
+/**
+ * Starts the diff's worker thread before the command line is read: it loads its modules on the other
+ * core while this thread loads the CLI's. It does not keep the process alive; diffInThread uses it.
+ */
+export function prestartDiffThread(): void {
+  if (early) return;
+  early = start();
+  early.worker.unref();
+}
+
+/** Runs computeDiff (diff-compute.ts) in a worker thread (the prestarted one, if any); throws UserError for what the user can fix. */
 export function diffInThread(request: DiffRequest): Promise<DiffOutput> {
+  const s = early ?? start();
+  early = undefined;
+  s.worker.ref();
   return new Promise((resolve, reject) => {
+    const stopped = (code: number) => new Error(`the diff's worker thread stopped (exit code ${code}) without an answer`);
+    if (s.failed) return reject(s.failed);
+    if (s.exited !== undefined) return reject(stopped(s.exited));
     let answered = false;
-    const worker = new Worker(WORKER, { workerData: request, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-    worker.once('message', (r: DiffReply) => {
+    s.worker.once('message', (r: DiffReply) => {
       answered = true;
       if ('ok' in r) resolve(r.ok);
       else if ('user' in r) reject(new UserError(r.user.message, r.user.hint));
       else reject(new WorkerBug(r.bug.message, r.bug.stack));
     });
     // Out of memory, or a failure before the worker could answer.
-    worker.once('error', (e) => {
+    s.worker.once('error', (e) => {
       answered = true;
       reject(e);
     });
-    worker.once('exit', (code) => {
-      if (!answered) reject(new Error(`the diff's worker thread stopped (exit code ${code}) without an answer`));
+    s.worker.once('exit', (code) => {
+      if (!answered) reject(stopped(code));
     });
+    s.worker.postMessage(request);
   });
 }

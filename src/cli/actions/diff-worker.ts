@@ -1,5 +1,6 @@
-// The worker thread of diff-thread.ts: computes one diff and posts its output, or what went wrong.
-import { parentPort, workerData } from 'node:worker_threads';
+// The worker thread of diff-thread.ts: loads the diff's modules, then computes the one diff it is sent
+// and posts its output, or what went wrong; it then has nothing left to wait for and ends.
+import { parentPort } from 'node:worker_threads';
 import { ReadRefused } from '../../util/fs/read-bounded.ts';
 import { UserError } from '../errors.ts';
 import { computeDiff, type DiffRequest } from './diff-compute.ts';
@@ -15,4 +16,4 @@ async function reply(request: DiffRequest): Promise<DiffReply> {
   }
 }
 
-parentPort!.postMessage(await reply(workerData as DiffRequest));
+parentPort!.once('message', (request: DiffRequest) => void reply(request).then((r) => parentPort!.postMessage(r)));
