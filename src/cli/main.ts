@@ -1,6 +1,5 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { prestartDiffThread } from './actions/diff-thread.ts';
 import { processIo } from './io.ts';
 import { run } from './program.ts';
 
@@ -14,7 +13,8 @@ export async function main(argv: string[]): Promise<number> {
     });
   }
   // `lac diff` computes in a worker thread (diff-thread.ts): started now, it loads on the other core meanwhile.
-  if (argv.slice(2).find((a) => !a.startsWith('-')) === 'diff') prestartDiffThread();
+  // (Loaded only then: other commands load no command's implementation at start, tests/cli/startup.test.ts.)
+  if (argv.slice(2).find((a) => !a.startsWith('-')) === 'diff') (await import('./actions/diff-thread.ts')).prestartDiffThread();
   return run(argv.slice(2), processIo());
 }
 
