@@ -56,29 +56,26 @@ export interface HostFigures {
 /** MB the page probe copies. */
 const PROBE_MB = 64;
 
-/** The cost of a page of fresh memory, from copies of `mb` MB (median of `runs` child processes). */
-export function pageCost(mb = PROBE_MB, runs = 5, node = process.execPath): number {
+/**
+ * Microseconds a page costs in a probe (median of `runs` child processes): the probe prints two times in ms for
+ * the same pages of `mb` MB, the slow case and the baseline; the difference is spread over the pages.
+ */
+function probePages(name: string, script: string, mb: number, runs: number, node: string): number {
   const costs: number[] = [];
   for (let i = 0; i < runs; i++) {
-    const r = spawnSync(node, ['-e', PAGE_PROBE, String(mb)], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`the page probe failed: ${r.stderr}`);
-    const { fresh, touched } = JSON.parse(r.stdout) as { fresh: number; touched: number };
-    costs.push(((fresh - touched) * 1000) / ((mb * 2 ** 20) / 4096));
+    const r = spawnSync(node, ['-e', script, String(mb)], { encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`the ${name} probe failed: ${r.stderr}`);
+    const [slow, base] = Object.values(JSON.parse(r.stdout) as Record<string, number>) as [number, number];
+    costs.push(((slow - base) * 1000) / ((mb * 2 ** 20) / 4096));
   }
   return median(costs);
 }
 
-/** The cost of a page written again after a process start, from `mb` MB (median of `runs` child processes). */
-export function forkPageCost(mb = PROBE_MB, runs = 3, node = process.execPath): number {
-  const costs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const r = spawnSync(node, ['-e', FORK_PROBE, String(mb)], { encoding: 'utf8' });
-    if (r.status !== 0) throw new Error(`the fork probe failed: ${r.stderr}`);
-    const { after, again } = JSON.parse(r.stdout) as { after: number; again: number };
-    costs.push(((after - again) * 1000) / ((mb * 2 ** 20) / 4096));
-  }
-  return median(costs);
-}
+/** The cost of a page of fresh memory, from copies of `mb` MB. */
+export const pageCost = (mb = PROBE_MB, runs = 5, node = process.execPath): number => probePages('page', PAGE_PROBE, mb, runs, node);
+
+/** The cost of a page written again after a process start, from `mb` MB. */
+export const forkPageCost = (mb = PROBE_MB, runs = 3, node = process.execPath): number => probePages('fork', FORK_PROBE, mb, runs, node);
 
 /** DAMON schemes that are on and page memory out, as "DAMON pageout"; 'none seen' where there is none (or no sysfs). */
 export function memoryReclaim(root = '/sys/kernel/mm/damon/admin/kdamonds'): string {
