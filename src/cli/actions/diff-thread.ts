@@ -1,10 +1,11 @@
 // `lac diff` computes in a worker thread whose young generation is capped. A diff of a large org
-// allocates some hundreds of MB of short-lived objects while it parses; with V8's default (a young
-// generation that grows to 3 x 16 MB) every scavenge copies into memory touched for the first time,
-// and on hosts where a fresh page is expensive (a virtual machine that hands idle memory back) that
-// is a large part of the run. A worker is the only place a command can set this without a second
-// start of node: `node --max-semi-space-size` is read once, when the main thread's heap is made.
-// Measured at XL (bench/README.md, thirteenth round): 3.1-3.2 s -> about 2.8 s, 170,000 -> 140,000 faults.
+// allocates some hundreds of MB of short-lived objects while it parses; with V8's default, larger
+// young generation its scavenges keep copying into memory touched for the first time, and on hosts
+// where a fresh page is expensive (a virtual machine that hands idle memory back) that is a large
+// part of the run. A worker is the only place a command can set this without a second start of
+// node: `node --max-semi-space-size` is read once, when the main thread's heap is made.
+// Measured at XL (bench/README.md, thirteenth round), six alternating pairs: median 3.06 -> 2.89 s,
+// peak memory 534 -> 430 MB.
 import { Worker } from 'node:worker_threads';
 import { UserError } from '../errors.ts';
 import type { DiffOutput, DiffRequest } from './diff-compute.ts';
