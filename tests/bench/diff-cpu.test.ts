@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { diffThreadCpu } from '../../bench/diff.ts';
 import { lacProcess } from '../support/cli.ts';
-import { repoWithChange } from '../support/diff-repo.ts';
-import { ADA, type TestRepo } from '../support/git.ts';
+import { committedChange } from '../support/diff-repo.ts';
+import type { TestRepo } from '../support/git.ts';
 
 const repos: TestRepo[] = [];
 afterEach(() => repos.splice(0).forEach((r) => r.cleanup()));
@@ -22,8 +22,7 @@ describe('diffThreadCpu (bench/diff.ts)', () => {
   });
 
   it('reads the trace of a real lac diff', () => {
-    const repo = repoWithChange(repos);
-    repo.commit({}, { message: 'Seat changes', date: '2026-02-01T09:00:00Z', author: ADA });
+    const repo = committedChange(repos);
     const r = lacProcess(['diff', 'main', 'change', '--root', repo.dir, '--today', '2026-03-10'], { env: { LAC_DIFF_TRACE: '1' } });
     expect(r.code).toBe(0);
     const cpu = diffThreadCpu(r.stderr);

@@ -3,22 +3,15 @@ import { diffInThread, prestartDiffThread } from '../../src/cli/actions/diff-thr
 import { computeDiff, type DiffRequest } from '../../src/cli/actions/diff-compute.ts';
 import { UserError } from '../../src/cli/errors.ts';
 import { lacProcess } from '../support/cli.ts';
-import { repoWithChange } from '../support/diff-repo.ts';
-import { ADA, type TestRepo } from '../support/git.ts';
+import { committedChange } from '../support/diff-repo.ts';
+import type { TestRepo } from '../support/git.ts';
 
 const repos: TestRepo[] = [];
 afterEach(() => repos.splice(0).forEach((r) => r.cleanup()));
 
-/** The change of diff-repo.ts, committed on its branch. */
-function committedChange(): TestRepo {
-  const repo = repoWithChange(repos);
-  repo.commit({}, { message: 'Seat changes', date: '2026-02-01T09:00:00Z', author: ADA });
-  return repo;
-}
-
 describe('lac diff in its worker thread (diff-thread.ts)', () => {
   it('computes in a worker thread, not the main one, as the installed command runs', () => {
-    const repo = committedChange();
+    const repo = committedChange(repos);
     const r = lacProcess(['diff', 'main', 'change', '--root', repo.dir, '--today', '2026-03-10'], { env: { LAC_DIFF_TRACE: '1' } });
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe('main → change');
@@ -31,7 +24,7 @@ describe('lac diff in its worker thread (diff-thread.ts)', () => {
   });
 
   it('gives the same output as computing in this thread, and the pull request markdown when asked', async () => {
-    const repo = committedChange();
+    const repo = committedChange(repos);
     const request: DiffRequest = { root: repo.dir, base: 'main', head: 'change', today: '2026-03-10', format: 'json', markdown: true };
     const [there, here] = [await diffInThread(request), await computeDiff(request)];
     expect(there).toEqual(here);
@@ -41,7 +34,7 @@ describe('lac diff in its worker thread (diff-thread.ts)', () => {
   });
 
   it('brings a mistake back as a UserError with its hint, and an internal error with the worker stack', async () => {
-    const repo = committedChange();
+    const repo = committedChange(repos);
     const bad = diffInThread({ root: repo.dir, base: 'nope', format: 'text', markdown: false });
     await expect(bad).rejects.toBeInstanceOf(UserError);
     await expect(bad).rejects.toMatchObject({ message: expect.stringContaining('unknown revision "nope"'), hint: expect.stringContaining('git log') });
@@ -52,7 +45,7 @@ describe('lac diff in its worker thread (diff-thread.ts)', () => {
   });
 
   it('uses the thread started before the command line is read, which keeps no other command waiting', () => {
-    const repo = committedChange();
+    const repo = committedChange(repos);
     // `lac diff` starts its thread first (main.ts); --help and a bad option end the command before it is used.
     const help = lacProcess(['diff', '--help']);
     expect(help.code).toBe(0);
@@ -65,7 +58,7 @@ describe('lac diff in its worker thread (diff-thread.ts)', () => {
   });
 
   it('answers two diffs in one process, the first in the early thread and the second in a new one', async () => {
-    const repo = committedChange();
+    const repo = committedChange(repos);
     prestartDiffThread();
     const request: DiffRequest = { root: repo.dir, base: 'main', head: 'change', today: '2026-03-10', format: 'text', markdown: false };
     const [first, second] = await Promise.all([diffInThread(request), diffInThread(request)]);

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGitHubPort } from '../../src/github/index.ts';
 import { lac } from '../support/cli.ts';
-import { ADA, type TestRepo } from '../support/git.ts';
-import { repoWithChange } from '../support/diff-repo.ts';
+import type { TestRepo } from '../support/git.ts';
+import { committedChange, repoWithChange } from '../support/diff-repo.ts';
 import { useGitHubFake } from '../support/github-fake/hooks.ts';
 import { CONTRACT } from '../support/inventory.ts';
 
@@ -39,8 +39,7 @@ describe('lac diff', () => {
   });
 
   it('compares two revisions, and says so when nothing changed', async () => {
-    const repo = repoWithChange(repos);
-    repo.commit({}, { message: 'Seat changes', date: '2026-02-01T09:00:00Z', author: ADA });
+    const repo = committedChange(repos);
     const md = await lac(['diff', 'main', 'change', '--root', repo.dir, '--format', 'md', ...TODAY]);
     expect(md.stdout).toContain('| figma · Bob Byte (bob) | viewer → full |');
     expect(md.stdout).toContain('| figma | full | 1 | 3 | 3 |  |');

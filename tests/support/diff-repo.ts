@@ -14,3 +14,10 @@ export function repoWithChange(repos: TestRepo[]): TestRepo {
   });
   return repo;
 }
+
+/** repoWithChange with the change committed on branch `change`. */
+export function committedChange(repos: TestRepo[]): TestRepo {
+  const repo = repoWithChange(repos);
+  repo.commit({}, { message: 'Seat changes', date: '2026-02-01T09:00:00Z', author: ADA });
+  return repo;
+}
