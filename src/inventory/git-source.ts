@@ -76,13 +76,14 @@ const verified = new Set<string>();
 /** The full commit id a revision names, or a RevisionError. */
 export async function verifyCommit(repoDir: string, revision: string): Promise<string> {
   if (verified.has(`${repoDir}\u0000${revision}`)) return revision;
-  await ensureRepository(repoDir);
   try {
     const commit = await gitText(repoDir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]);
     verified.add(`${repoDir}\u0000${commit}`);
     return commit;
   } catch (e) {
     if (!(e instanceof GitError)) throw e;
+    // Only a failure asks whether this is a repository at all: a good revision costs one git process, not two.
+    await ensureRepository(repoDir);
     if (revision === 'HEAD') throw new RevisionError(`the repository ${repoDir} has no commits yet`, 'commit the inventory first');
     throw new RevisionError(`unknown revision "${revision}" in ${repoDir}`, 'pass a date YYYY-MM-DD, or a commit, tag or branch that exists (see `git log`)');
   }

@@ -1,6 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadInventory } from '../../src/inventory/load.ts';
-import { gitSource, resolveAt, RevisionError } from '../../src/inventory/git-source.ts';
+import { gitSource, resolveAt, RevisionError, verifyCommit } from '../../src/inventory/git-source.ts';
 import { fsSource } from '../../src/inventory/source.ts';
 import { tempRepo } from '../support/git.ts';
 import { buildFixture, type Fixture } from './fixture.ts';
@@ -91,6 +94,31 @@ describe('resolveAt', () => {
       expect(await message(resolveAt(`${empty.dir}/..`, 'HEAD'))).toMatch(/^RevisionError: .* is not a git repository/);
     } finally {
       empty.cleanup();
+    }
+  });
+});
+
+describe('verifyCommit', () => {
+  it('names a good revision with one git process, and asks whether the folder is a repository only when it fails', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lac-verify-'));
+    const commands = async (p: () => Promise<unknown>) => {
+      const file = join(dir, `trace-${Math.random().toString(36).slice(2)}`);
+      process.env.GIT_TRACE = file;
+      try {
+        await p().catch(() => undefined);
+      } finally {
+        delete process.env.GIT_TRACE;
+      }
+      return readFileSync(file, 'utf8').split('\n').flatMap((l) => /trace: built-in: git (.*)$/.exec(l)?.[1] ?? []).map((c) => c.split(' ').slice(0, 2).join(' '));
+    };
+    try {
+      expect(await verifyCommit(f.repo.dir, 'v1')).toBe(f.shas.upgrade);
+      expect(await commands(() => verifyCommit(f.repo.dir, 'main'))).toEqual(['rev-parse --verify']);
+      expect(await commands(() => verifyCommit(f.repo.dir, 'no-such-tag'))).toEqual(['rev-parse --verify', 'rev-parse --git-dir']);
+      await expect(verifyCommit(f.repo.dir, 'no-such-tag')).rejects.toThrow(`unknown revision "no-such-tag" in ${f.repo.dir}`);
+      await expect(verifyCommit(dir, 'HEAD')).rejects.toThrow(`${dir} is not a git repository`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
