@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { diffInThread, prestartDiffThread } from '../../src/cli/actions/diff-thread.ts';
 import { computeDiff, type DiffRequest } from '../../src/cli/actions/diff-compute.ts';
+import { failureReply, replyError } from '../../src/cli/actions/diff-reply.ts';
 import { UserError } from '../../src/cli/errors.ts';
+import { ReadRefused } from '../../src/util/fs/read-bounded.ts';
 import { lacProcess } from '../support/cli.ts';
 import { committedChange } from '../support/diff-repo.ts';
 import type { TestRepo } from '../support/git.ts';
@@ -64,5 +66,15 @@ describe('lac diff in its worker thread (diff-thread.ts)', () => {
     const [first, second] = await Promise.all([diffInThread(request), diffInThread(request)]);
     expect(first.text.split('\n')[0]).toBe('main → change');
     expect(second).toEqual(first);
+  });
+
+  it('brings a refused file back as the same ReadRefused, path and all, across the thread (as a message is copied)', () => {
+    const refused = Object.assign(new ReadRefused('file-too-large', 'the file is 80 MB, above the 64 MB lac reads', 'split it'), { path: 'inventory/people.yaml' });
+    const back = replyError(structuredClone(failureReply(refused)) as Parameters<typeof replyError>[0]);
+    expect(back).toBeInstanceOf(ReadRefused);
+    expect(back).toMatchObject({ rule: 'file-too-large', message: refused.message, hint: 'split it', path: 'inventory/people.yaml' });
+    const user = replyError(structuredClone(failureReply(new UserError('no such thing', 'try another'))) as Parameters<typeof replyError>[0]);
+    expect(user).toBeInstanceOf(UserError);
+    expect(user).toMatchObject({ message: 'no such thing', hint: 'try another' });
   });
 });

@@ -7,25 +7,14 @@
 // Measured at XL (bench/README.md, thirteenth round), six alternating pairs: median 3.06 -> 2.89 s,
 // peak memory 534 -> 430 MB.
 import { Worker } from 'node:worker_threads';
-import { UserError } from '../errors.ts';
 import type { DiffOutput, DiffRequest } from './diff-compute.ts';
-
-/** What the worker posts: the output, a mistake the user can fix, or an internal error. */
-export type DiffReply = { ok: DiffOutput } | { user: { message: string; hint?: string } } | { bug: { message: string; stack: string } };
+import { replyError, type DiffReply } from './diff-reply.ts';
 
 /** The young generation of the diff's heap, in MB (V8: two semi-spaces and the space objects are promoted through). */
 export const YOUNG_GENERATION_MB = 24;
 
 // The worker is the same kind of module as this one: compiled JavaScript in dist/, TypeScript in src/ (tests).
 const WORKER = new URL(`./diff-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url);
-
-/** An internal error of the worker, with the worker's stack (printed with --debug). */
-class WorkerBug extends Error {
-  constructor(message: string, stack: string) {
-    super(message);
-    this.stack = stack;
-  }
-}
 
 /** A started worker, and what happened to it before anyone listened. */
 interface Started {
@@ -53,7 +42,7 @@ export function prestartDiffThread(): void {
   early.worker.unref();
 }
 
-/** Runs computeDiff (diff-compute.ts) in a worker thread (the prestarted one, if any); throws UserError for what the user can fix. */
+/** Runs computeDiff (diff-compute.ts) in a worker thread (the prestarted one, if any); throws UserError or ReadRefused, as computeDiff would, for what the user can fix. */
 export function diffInThread(request: DiffRequest): Promise<DiffOutput> {
   const s = early ?? start();
   early = undefined;
@@ -66,8 +55,7 @@ export function diffInThread(request: DiffRequest): Promise<DiffOutput> {
     s.worker.once('message', (r: DiffReply) => {
       answered = true;
       if ('ok' in r) resolve(r.ok);
-      else if ('user' in r) reject(new UserError(r.user.message, r.user.hint));
-      else reject(new WorkerBug(r.bug.message, r.bug.stack));
+      else reject(replyError(r));
     });
     // Out of memory, or a failure before the worker could answer.
     s.worker.once('error', (e) => {
