@@ -67,5 +67,6 @@ export function sparseUsage(bytes: Uint8Array, lines: UsageLines, persons: Reado
     from = lines.ends[i]!;
   }
   out.set(bytes.subarray(from), at);
-  return { bytes: out.subarray(0, at + bytes.length - from), kept };
+  // A copy of its own size: the answer crosses to another thread, and a view would take the whole buffer along.
+  return { bytes: out.slice(0, at + bytes.length - from), kept };
 }

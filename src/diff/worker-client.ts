@@ -1,7 +1,7 @@
 // One worker thread per diff (read-worker.ts) that reads the large unchanged files whole while the
 // main thread parses the changed ones: the main thread then parses only the lines it needs of them.
 import { trace } from './trace.ts';
-import { Worker } from 'node:worker_threads';
+import { Worker, type MessagePort } from 'node:worker_threads';
 import type { KeptPeople } from './people-index.ts';
 
 /** A file for the worker: its bytes, or the git object it reads them from itself. */
@@ -18,25 +18,45 @@ type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R
 // The worker runs the same kind of module as this one: compiled JavaScript in dist/, TypeScript in src/ (tests).
 const WORKER = new URL(`./read-worker${import.meta.url.slice(import.meta.url.lastIndexOf('.'))}`, import.meta.url);
 
+let served: MessagePort | undefined;
+
+/**
+ * Hands the next readWorker a port to another thread that serves its requests (read-server.ts), in
+ * place of a worker thread of its own: `lac diff` is served by the process's main thread, which has
+ * nothing else to do, and so does not start a third JavaScript thread with its own heap.
+ */
+export function serveNextFrom(port: MessagePort): void {
+  served = port;
+}
+
+/** Where the requests go: the port handed over, else a worker started on the first request. */
+interface Server {
+  postMessage(request: WorkerRequest): void;
+  /** Answers; and `failed` once it can answer no more (the worker stopped, the port closed). */
+  listen(answer: (reply: { id: number; result: unknown }) => void, failed: () => void): void;
+  end(): void;
+}
+
 /** The worker, started on the first request; every answer is undefined once it cannot run (the main thread then reads the file itself). */
 export function readWorker() {
-  let worker: Worker | undefined;
+  let worker: Server | undefined;
+  const port = served;
+  served = undefined;
   let next = 0;
   const waiting = new Map<number, (result: unknown) => void>();
-  const spawn = () => {
-    trace('worker spawn');
-    const w = new Worker(WORKER);
-    w.on('message', ({ id, result }: { id: number; result: unknown }) => {
-      waiting.get(id)?.(result);
-      waiting.delete(id);
-    });
-    const fail = () => {
-      for (const done of waiting.values()) done(undefined);
-      waiting.clear();
-      worker = undefined;
-    };
-    w.on('error', fail);
-    w.on('exit', fail);
+  const spawn = (): Server => {
+    const w = port ? portServer(port) : startWorker();
+    w.listen(
+      ({ id, result }) => {
+        waiting.get(id)?.(result);
+        waiting.delete(id);
+      },
+      () => {
+        for (const done of waiting.values()) done(undefined);
+        waiting.clear();
+        worker = undefined;
+      },
+    );
     return w;
   };
   const ask = <T>(request: Request): Promise<T | undefined> => {
@@ -60,9 +80,34 @@ export function readWorker() {
     /** people.yaml with the records `wanted` looks up, from the index. */
     keepPeople: (wanted: string[]) => ask<KeptPeople>({ op: 'keep-people', wanted }),
     close(): void {
-      void worker?.terminate();
+      worker?.end();
     },
   };
 }
 
 export type ReadWorker = ReturnType<typeof readWorker>;
+
+function startWorker(): Server {
+  trace('worker spawn');
+  const w = new Worker(WORKER);
+  return {
+    postMessage: (request) => w.postMessage(request),
+    listen(answer, failed) {
+      w.on('message', answer);
+      w.on('error', failed);
+      w.on('exit', failed);
+    },
+    end: () => void w.terminate(),
+  };
+}
+
+function portServer(port: MessagePort): Server {
+  return {
+    postMessage: (request) => port.postMessage(request),
+    listen(answer, failed) {
+      port.on('message', answer);
+      port.on('close', failed);
+    },
+    end: () => port.close(),
+  };
+}

@@ -16,7 +16,7 @@ export class RevisionError extends Error {
   }
 }
 
-interface Entry {
+export interface Entry {
   oid: string;
   /** Git file mode: 120000 is a symbolic link (its blob is the target's path). */
   mode: string;
@@ -28,11 +28,15 @@ interface Entry {
  * neither the working tree nor the index is read or written.
  */
 export function gitSource(repoDir: string, revision: string, label = `${repoDir}@${revision}`): TreeSource {
-  let tree: Promise<Map<string, Entry>> | undefined;
-  const entries = () => (tree ??= listTree(repoDir, revision));
   // Reads asked for in the same tick go to git together, in one cat-file process; spooled: the small files
   // of a diff arrive while the changed ones are parsed (issue 16).
-  const object = batchedObjects(repoDir, { spool: true });
+  return listedSource(repoDir, revision, () => listTree(repoDir, revision), batchedObjects(repoDir, { spool: true }), label);
+}
+
+/** A TreeSource of a revision whose entries `list` gives and whose blobs `object` reads by id. */
+export function listedSource(repoDir: string, revision: string, list: () => Promise<Map<string, Entry>>, object: (oid: string) => Promise<Uint8Array>, label = `${repoDir}@${revision}`): TreeSource {
+  let tree: Promise<Map<string, Entry>> | undefined;
+  const entries = () => (tree ??= list());
   /** The listed entry of a file that may be read. */
   const readable = async (path: string): Promise<Entry> => {
     const entry = (await entries()).get(path);

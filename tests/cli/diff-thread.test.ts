@@ -12,7 +12,7 @@ const repos: TestRepo[] = [];
 afterEach(() => repos.splice(0).forEach((r) => r.cleanup()));
 
 describe('lac diff in its worker thread (diff-thread.ts)', () => {
-  it('computes in a worker thread, not the main one, as the installed command runs', () => {
+  it('computes in a worker thread, and reads the large unchanged files in the main one, as the installed command runs', () => {
     const repo = committedChange(repos);
     const r = lacProcess(['diff', 'main', 'change', '--root', repo.dir, '--today', '2026-03-10'], { env: { LAC_DIFF_TRACE: '1' } });
     expect(r.code).toBe(0);
@@ -22,7 +22,10 @@ describe('lac diff in its worker thread (diff-thread.ts)', () => {
     expect(start).toBeDefined();
     // The thread column: "main" for the main thread, "w<n>" for a worker.
     expect(start).toMatch(/ ms w\d+ +cpu /);
-    expect(steps.filter((l) => / ms main +cpu /.test(l))).toEqual([]);
+    // The main thread only serves the diff's reads of people.yaml (diff/read-server.ts): no third thread is started.
+    expect(steps.filter((l) => / ms main +cpu /.test(l)).map((l) => l.replace(/^.*  /, ''))).toEqual(['people.yaml indexed']);
+    expect(steps.filter((l) => l.endsWith('worker spawn') || l.endsWith('worker loaded'))).toEqual([]);
+    expect(new Set(steps.filter((l) => !l.endsWith('indexed')).map((l) => / ms (\S+) +cpu /.exec(l)?.[1]))).toEqual(new Set([/ ms (\S+) +cpu /.exec(start!)![1]]));
   });
 
   it('gives the same output as computing in this thread, and the pull request markdown when asked', async () => {

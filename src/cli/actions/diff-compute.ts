@@ -4,6 +4,7 @@ import { changedPaths, defaultBase } from '../../diff/base.ts';
 import { formatDiff, formatMarkdown } from '../../diff/format.ts';
 import type { DiffFormat } from '../../diff/formats.ts';
 import { gitMentions } from '../../diff/mentions.ts';
+import { catFilePair } from '../../diff/git-pair.ts';
 import { diffTrees } from '../../diff/run.ts';
 import { gitSource, verifyCommit } from '../../inventory/git-source.ts';
 import { fsSource } from '../../inventory/source.ts';
@@ -29,7 +30,14 @@ export interface DiffOutput {
 /** The diff between two revisions (head absent: the working tree), formatted. */
 export async function computeDiff(r: DiffRequest): Promise<DiffOutput> {
   let result;
+  // Two revisions: one git process lists and reads both (diff/git-pair.ts); else, or where it cannot, git command by command.
+  const pair = r.base && r.head ? await catFilePair(r.root, r.base, r.head) : undefined;
   try {
+    if (pair) {
+      const labels = { base: r.base!, head: r.head! };
+      result = await diffTrees(pair.base.source, pair.head.source, labels, r.today, pair.changed, { mentions: gitMentions(r.root, pair.base.commit) });
+      return { text: formatDiff(result, r.format), ...(r.markdown ? { markdown: formatMarkdown(result) } : {}) };
+    }
     // Each git process costs more in a loaded machine: head is verified once, beside the base.
     const verifying = r.head ? verifyCommit(r.root, r.head) : undefined;
     verifying?.catch(() => undefined); // a bad base is reported first

@@ -6,7 +6,8 @@
 // node: `node --max-semi-space-size` is read once, when the main thread's heap is made.
 // Measured at XL (bench/README.md, thirteenth round), six alternating pairs: median 3.06 -> 2.89 s,
 // peak memory 534 -> 430 MB.
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
+import { serveReads } from '../../diff/read-server.ts';
 import type { DiffOutput, DiffRequest } from './diff-compute.ts';
 import { replyError, type DiffReply } from './diff-reply.ts';
 
@@ -28,6 +29,12 @@ function start(): Started {
   s.worker.on('error', (e) => void (s.failed ??= e));
   s.worker.on('exit', (code) => void (s.exited ??= code));
   return s;
+}
+
+/** What the worker is sent: the diff to compute, and the port on which this thread serves its reads. */
+export interface DiffMessage {
+  request: DiffRequest;
+  reads: MessagePort;
 }
 
 let early: Started | undefined;
@@ -65,6 +72,10 @@ export function diffInThread(request: DiffRequest): Promise<DiffOutput> {
     s.worker.once('exit', (code) => {
       if (!answered) reject(stopped(code));
     });
-    s.worker.postMessage(request);
+    // This thread only waits for the answer meanwhile: it reads the large unchanged files for the diff (read-server.ts).
+    const reads = new MessageChannel();
+    serveReads(reads.port1);
+    reads.port1.unref();
+    s.worker.postMessage({ request, reads: reads.port2 } satisfies DiffMessage, [reads.port2]);
   });
 }

@@ -3,7 +3,12 @@
 import { parentPort } from 'node:worker_threads';
 import { computeDiff, type DiffRequest } from './diff-compute.ts';
 import { failureReply, type DiffReply } from './diff-reply.ts';
+import type { DiffMessage } from './diff-thread.ts';
+import { serveNextFrom } from '../../diff/worker-client.ts';
 
 const reply = (request: DiffRequest): Promise<DiffReply> => computeDiff(request).then((ok) => ({ ok }), failureReply);
 
-parentPort!.once('message', (request: DiffRequest) => void reply(request).then((r) => parentPort!.postMessage(r)));
+parentPort!.once('message', ({ request, reads }: DiffMessage) => {
+  serveNextFrom(reads);
+  void reply(request).then((r) => parentPort!.postMessage(r));
+});
