@@ -1,7 +1,5 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { processIo } from './io.ts';
-import { run } from './program.ts';
 
 /** Entry point: runs the CLI on process arguments (argv as node gives it). */
 export async function main(argv: string[]): Promise<number> {
@@ -12,9 +10,11 @@ export async function main(argv: string[]): Promise<number> {
       throw e;
     });
   }
-  // `lac diff` computes in a worker thread (diff-thread.ts): started now, it loads on the other core meanwhile.
-  // (Loaded only then: other commands load no command's implementation at start, tests/cli/startup.test.ts.)
+  // `lac diff` computes in a worker thread (diff-thread.ts): started first, it loads on the other core while
+  // this thread loads the command line's modules. (Loaded only then: other commands load no command's
+  // implementation at start, tests/cli/startup.test.ts.)
   if (argv.slice(2).find((a) => !a.startsWith('-')) === 'diff') (await import('./actions/diff-thread.ts')).prestartDiffThread();
+  const [{ processIo }, { run }] = await Promise.all([import('./io.ts'), import('./program.ts')]);
   return run(argv.slice(2), processIo());
 }
 

@@ -63,4 +63,21 @@ describe('start-up', () => {
       rmSync(repo, { recursive: true, force: true });
     }
   });
+
+  it('lac diff starts its worker thread before the command line loads, and serves its reads after', () => {
+    const repo = tempRepo({ 'inventory/.keep': '' });
+    try {
+      for (const args of [['init', '-q', '-b', 'main'], ['-c', 'user.name=T', '-c', 'user.email=t@t.example', 'commit', '-q', '--allow-empty', '-m', 'x']]) spawnSync('git', args, { cwd: repo });
+      const r = loads(['diff', 'main', 'main', '--root', repo]);
+      expect(r.code).toBe(0);
+      const at = (f: string) => r.own.indexOf(f);
+      // The worker is started from diff-thread.js, loaded before commander's program; the diff itself is computed in the worker.
+      expect(at('dist/cli/actions/diff-thread.js')).toBeGreaterThan(-1);
+      expect(at('dist/cli/actions/diff-thread.js')).toBeLessThan(at('dist/cli/program.js'));
+      expect(at('dist/diff/read-server.js')).toBeGreaterThan(at('dist/cli/actions/diff.js'));
+      expect(r.own).not.toContain('dist/cli/actions/diff-compute.js');
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
 });

@@ -7,7 +7,6 @@
 // Measured at XL (bench/README.md, thirteenth round), six alternating pairs: median 3.06 -> 2.89 s,
 // peak memory 534 -> 430 MB.
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
-import { serveReads } from '../../diff/read-server.ts';
 import type { DiffOutput, DiffRequest } from './diff-compute.ts';
 import { replyError, type DiffReply } from './diff-reply.ts';
 
@@ -72,10 +71,13 @@ export function diffInThread(request: DiffRequest): Promise<DiffOutput> {
     s.worker.once('exit', (code) => {
       if (!answered) reject(stopped(code));
     });
-    // This thread only waits for the answer meanwhile: it reads the large unchanged files for the diff (read-server.ts).
+    // This thread only waits for the answer meanwhile: it reads the large unchanged files for the diff (read-server.ts,
+    // loaded after the request is on its way; the port holds what the diff asks until then).
     const reads = new MessageChannel();
-    serveReads(reads.port1);
-    reads.port1.unref();
     s.worker.postMessage({ request, reads: reads.port2 } satisfies DiffMessage, [reads.port2]);
+    void import('../../diff/read-server.ts').then(({ serveReads }) => {
+      serveReads(reads.port1);
+      reads.port1.unref();
+    }, reject);
   });
 }
