@@ -34,6 +34,17 @@ describe('drift between inventory and usage snapshot', () => {
     ]);
   });
 
+  it('unassigned-account: the same when the snapshot has fewer accounts than the file has seats (looked up the other way)', async () => {
+    const cy = '{ account: cy@test.example, person: cy, tier: full, status: active, last_active: 2026-03-02 }';
+    expect(await findings('unassigned-account', { 'inventory/usage/figma.yaml': snapshot([cy]) })).toEqual([
+      'inventory/usage/figma.yaml:5:16 warning cy@test.example (cy) has a figma account (full) but no seat in inventory/assignments/figma.yaml',
+    ]);
+    expect(await findings('unassigned-account', { 'inventory/usage/figma.yaml': snapshot([BOB]) })).toEqual([]);
+    expect(await findings('unassigned-account', { 'inventory/usage/figma.yaml': snapshot(['{ account: ghost@else.example, tier: full }']) })).toEqual([
+      'inventory/usage/figma.yaml:5:16 warning ghost@else.example (matches nobody in people.yaml) has a figma account (full) but no seat in inventory/assignments/figma.yaml',
+    ]);
+  });
+
   it('assigned-without-account: a seat whose holder has no account', async () => {
     expect(await findings('assigned-without-account', { 'inventory/usage/figma.yaml': snapshot([ADA]) })).toEqual([
       'inventory/assignments/figma.yaml:4:15 warning bob holds a figma viewer seat but has no account in the snapshot of 2026-03-09',

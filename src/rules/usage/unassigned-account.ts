@@ -1,4 +1,5 @@
 import { locate } from '../../inventory/model.ts';
+import type { Account, Seat } from '../../inventory/schema/index.ts';
 import type { Rule } from '../rule.ts';
 
 const BILLABLE = new Set(['active', 'invited', undefined]);
@@ -9,8 +10,7 @@ export const unassignedAccount: Rule = {
   doc: 'The vendor has an account that no seat in the inventory accounts for: a shadow or forgotten seat that is paid for.',
   check({ inv }, emit) {
     for (const usage of inv.usage.values()) {
-      const list = inv.assignments.get(usage.data.license);
-      const holders = new Set(list?.seats.map((s) => s.person) ?? []);
+      const holders = seatHolders(inv.assignments.get(usage.data.license)?.seats ?? [], usage.data.accounts);
       usage.data.accounts.forEach((a, i) => {
         if (!BILLABLE.has(a.status)) return;
         if (a.person && holders.has(a.person)) return;
@@ -24,3 +24,16 @@ export const unassignedAccount: Rule = {
     }
   },
 };
+
+/**
+ * The people among the accounts' who hold a seat. From the smaller side: a snapshot cut down to a few
+ * accounts (lac diff) is looked up in the seats, not 85,000 seats put in a set for it.
+ */
+function seatHolders(seats: readonly Seat[], accounts: readonly Account[]): Set<unknown> {
+  if (seats.length <= accounts.length) return new Set<unknown>(seats.map((s) => s.person));
+  const named = new Set<unknown>(accounts.map((a) => a.person).filter((p) => p !== undefined));
+  const out = new Set<unknown>();
+  if (named.size === 0) return out;
+  for (const s of seats) if (named.has(s.person)) out.add(s.person);
+  return out;
+}
