@@ -4,11 +4,12 @@
 // blank), so positions and messages are those of the whole file. One pass over the bytes: the
 // people of the largest orgs are 20 MB.
 
-/** The IDs of people.yaml in file order, with the line each record is on. */
+import { FNV_OFFSET, FNV_PRIME } from '../inventory/parse/intern.ts';
+
+/** The records of people.yaml by ID, with the line each record is on. */
 export interface PeopleIndex {
-  ids: string[];
-  /** Line numbers (0-based) of each ID's records. */
-  lines: Map<string, number[]>;
+  /** Line numbers (0-based) of each ID's records, in file order. */
+  lines: IdLines;
   bytes: Uint8Array;
   /** Byte offset of each line's start; one more entry at the end. */
   starts: number[];
@@ -86,20 +87,87 @@ function plainRecordEnd(b: Uint8Array, from: number, end: number): number {
   return -1;
 }
 
-/** The record's ID: the line is `  - { id: <id>, ...`; undefined for any other shape. */
-function recordId(b: Uint8Array, start: number, end: number): string | undefined {
+/**
+ * Record lines by ID, found by a hash of the ID's bytes: no string and no map entry per person (for the
+ * 100,000 people of a large org, those cost more than the rest of the index). IDs are ASCII (isIdByte).
+ */
+export class IdLines {
+  readonly #bytes: Uint8Array;
+  readonly #from: number[] = [];
+  readonly #length: number[] = [];
+  readonly #hash: number[] = [];
+  readonly #line: number[] = [];
+  #table = new Int32Array(0);
+
+  constructor(bytes: Uint8Array) {
+    this.#bytes = bytes;
+  }
+
+  get size(): number {
+    return this.#line.length;
+  }
+
+  add(hash: number, from: number, length: number, line: number): void {
+    this.#hash.push(hash);
+    this.#from.push(from);
+    this.#length.push(length);
+    this.#line.push(line);
+  }
+
+  /** Builds the table once every record is added: records of one ID lie on one probe sequence in file order. */
+  seal(): void {
+    let size = 1;
+    while (size < this.#line.length * 2) size <<= 1;
+    const table = new Int32Array(size);
+    const mask = size - 1;
+    for (let r = 0; r < this.#line.length; r++) {
+      let slot = this.#hash[r]! & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = r + 1;
+    }
+    this.#table = table;
+  }
+
+  /** The lines of the records with this ID, in file order; undefined when none. */
+  get(id: string): number[] | undefined {
+    let h = FNV_OFFSET;
+    for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), FNV_PRIME);
+    const mask = this.#table.length - 1;
+    let out: number[] | undefined;
+    for (let slot = h & mask; mask >= 0; slot = (slot + 1) & mask) {
+      const r = this.#table[slot]! - 1;
+      if (r < 0) break;
+      if (this.#hash[r] === h && this.#length[r] === id.length && this.#same(this.#from[r]!, id)) (out ??= []).push(this.#line[r]!);
+    }
+    return out;
+  }
+
+  has(id: string): boolean {
+    return this.get(id) !== undefined;
+  }
+
+  #same(from: number, id: string): boolean {
+    for (let k = 0; k < id.length; k++) if (this.#bytes[from + k] !== id.charCodeAt(k)) return false;
+    return true;
+  }
+}
+
+/** Adds the record on line `line` to `ids`: the line is `  - { id: <id>, ...`; false for any other shape. */
+function addRecord(ids: IdLines, b: Uint8Array, start: number, end: number, line: number): boolean {
   let i = start;
   while (i < end && b[i] === SP && i - start < 8) i++;
-  if (b[i] !== 45 || b[i + 1] !== SP || b[i + 2] !== 123) return undefined;
+  if (b[i] !== 45 || b[i + 1] !== SP || b[i + 2] !== 123) return false;
   const braceAt = i + 2;
   i += 3;
   if (b[i] === SP) i++;
-  if (b[i] !== 105 || b[i + 1] !== 100 || b[i + 2] !== 58 || b[i + 3] !== SP) return undefined;
+  if (b[i] !== 105 || b[i + 1] !== 100 || b[i + 2] !== 58 || b[i + 3] !== SP) return false;
   const from = (i += 4);
-  while (i < end && isIdByte(b[i]!)) i++;
-  if (i === from || (b[i] !== 44 && b[i] !== 125 && b[i] !== SP)) return undefined;
-  if (plainRecordEnd(b, braceAt + 1, end) < 0) return undefined;
-  return Buffer.from(b.buffer, b.byteOffset + from, i - from).toString('latin1');
+  let h = FNV_OFFSET;
+  for (let c = b[i]!; i < end && isIdByte(c); c = b[++i]!) h = Math.imul(h ^ c, FNV_PRIME);
+  if (i === from || (b[i] !== 44 && b[i] !== 125 && b[i] !== SP)) return false;
+  if (plainRecordEnd(b, braceAt + 1, end) < 0) return false;
+  ids.add(h, from, i - from, line);
+  return true;
 }
 
 const blankOrComment = (b: Uint8Array, start: number, end: number): boolean => {
@@ -113,8 +181,7 @@ const isHeader = (b: Uint8Array, start: number, end: number): boolean =>
 
 /** The index of a people.yaml file, or undefined when its shape is not the simple one (then it is read whole). */
 export function indexPeople(bytes: Uint8Array): PeopleIndex | undefined {
-  const ids: string[] = [];
-  const lines = new Map<string, number[]>();
+  const lines = new IdLines(bytes);
   const frame = new Set<number>();
   const starts: number[] = [];
   let list = false;
@@ -126,18 +193,13 @@ export function indexPeople(bytes: Uint8Array): PeopleIndex | undefined {
     else if (!list && isHeader(bytes, start, end)) {
       list = true;
       frame.add(line);
-    } else {
-      const id = list ? recordId(bytes, start, end) : undefined;
-      if (id === undefined) return undefined;
-      ids.push(id);
-      const seen = lines.get(id);
-      if (seen) seen.push(line);
-      else lines.set(id, [line]);
-    }
+    } else if (!list || !addRecord(lines, bytes, start, end, line)) return undefined;
     start = end + 1;
   }
   starts.push(bytes.length + 1);
-  return list && ids.length > 0 ? { ids, lines, bytes, starts, frame } : undefined;
+  if (!list || lines.size === 0) return undefined;
+  lines.seal();
+  return { lines, bytes, starts, frame };
 }
 
 /** people.yaml with only the records of `keep` (and the header), every other line blank; undefined when none is kept. */

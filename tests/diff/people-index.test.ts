@@ -22,7 +22,7 @@ describe('people.yaml index for lac diff', () => {
 
   it('reads only the kept people, on their own lines, with the records and positions of the whole file', () => {
     const index = indexPeople(bytes(TEXT))!;
-    expect(index.ids).toEqual(['ada', 'bob', 'cy', 'dee']);
+    expect(['ada', 'bob', 'cy', 'dee', 'ad', 'adam', 'eve'].map((id) => index.lines.get(id))).toEqual([[2], [3], [5], [6], undefined, undefined, undefined]);
     const keep = withManagers(index, ['cy']);
     expect([...keep].sort()).toEqual(['ada', 'bob', 'cy']);
     const whole = readInventoryFile(PATH, bytes(TEXT), validators).file!;
@@ -30,6 +30,18 @@ describe('people.yaml index for lac diff', () => {
     const people = (f: typeof whole) => (f.data.people as { id: string }[]).flatMap((p, i) => (p ? [{ p, at: f.map.locate(['people', i, 'status']) }] : []));
     expect(people(part)).toEqual(people(whole).filter(({ p }) => keep.has(p.id)));
     expect(sparsePeople(index, [])).toBeUndefined();
+  });
+
+  it('finds every record of an ID, in file order, among thousands (hashed, not a map of strings)', () => {
+    // 3,000 IDs, some on two lines (a duplicate is check's finding; the index keeps both), with prefixes of one another.
+    const ids = Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? `p${i % 50}` : `p${i}`));
+    const text = `people:\n${ids.map((id) => `  - { id: ${id}, name: N, email: ${id}@example.com, status: active }\n`).join('')}`;
+    const index = indexPeople(bytes(text))!;
+    const expected = new Map<string, number[]>();
+    ids.forEach((id, i) => expected.set(id, [...(expected.get(id) ?? []), i + 1]));
+    for (const [id, lines] of expected) expect(index.lines.get(id), id).toEqual(lines);
+    for (const id of ['p', 'p3000', 'p10000', 'q1', 'p1 ', '']) expect(index.lines.get(id), id).toBeUndefined();
+    expect(index.lines.size).toBe(3000);
   });
 
   it('declines a file a YAML reader could read otherwise, so that it is read whole', () => {
