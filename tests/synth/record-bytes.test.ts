@@ -31,6 +31,16 @@ describe('scanRecordBytes', () => {
     expect(compared).toBeGreaterThan(10);
   });
 
+  it('interns a record\'s last value too, though a space follows it before the brace', () => {
+    const text = 'license: t\nseats:\n  - { person: ada, tier: full, since: 2026-01-05 }\n  - { person: bob, tier: full, since: 2026-01-06 }\n  - { person: cy, since: 2026-01-05, tier: view  }\n';
+    const interner = new Interner(16);
+    const fast = scanRecordBytes(bytesOf(text), 'seats', interner)!;
+    expect(fast.data.seats).toEqual(parseFlowLines(text, 'seats')!.data.seats);
+    // The keys person, tier, since; ada, bob, cy; full, view; both dates: ten texts, each once
+    // (2026-01-06 and view are only ever last in their record).
+    expect(interner.size).toBe(10);
+  });
+
   it('types plain scalars by their first byte exactly as resolvePlain does', () => {
     const values = ['a', 'null', 'Null', 'NULL', 'nul', 'nulls', 'true', 'True', 'TRUE', 'tru', 'false', 'FALSE', 'f', 'n', 'T', '~', '12', '-3', '+4', '1.5', '.5', '2.', '1e3',
       '2026-02-30', '2026-1-01', '20260-01-01', '1234567890123456', '.inf', '-.inf', '.nan', '0x1F', '0o7', 'v1.2.3', 'x:y', 'p@example.com', '_id', '/path', '-x', '+x', '.x', 'e5'];

@@ -43,6 +43,11 @@ export class Interner {
     return slot;
   }
 
+  /** How many distinct texts it holds. */
+  get size(): number {
+    return this.#size;
+  }
+
   string(slot: number): string {
     return this.#strings[slot]!;
   }

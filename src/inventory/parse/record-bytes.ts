@@ -330,16 +330,20 @@ class ByteScanner {
     let ascii = true;
     let slug = true;
     let hash = FNV_OFFSET;
+    // Where spaces after the text start: the last value of `{ ..., since: 2026-01-05 }` is followed by one.
+    let spaces = -1;
     let j = i;
     for (; j < end; j++) {
       const c = b[j]!;
       const kind = PLAIN[c]!;
       if (kind === ID_BYTE) {
+        if (spaces !== -1) slug = false;
         hash = Math.imul(hash ^ c, FNV_PRIME);
         continue;
       }
       if (kind === TEXT_BYTE) {
-        slug = false;
+        if (c === SP && spaces === -1) spaces = j;
+        else if (c !== SP) slug = false;
         continue;
       }
       if (kind === WIDE_BYTE) {
@@ -360,11 +364,13 @@ class ByteScanner {
       set[key] = resolvePlain(b.utf8Slice(i, j).trimEnd());
       return j;
     }
-    if (slug && j - i <= MAX_KEY) {
+    const stop = spaces === -1 ? j : spaces;
+    if (slug && stop > i && stop - i <= MAX_KEY) {
       // An ID, a tier, a date: interned, so that a seat's person ID is the very string that keys
-      // the people map (rules look a million of them up) and a date is stored once.
-      const text = this.interner.string(this.interner.slotHashed(hash, b, i, j, this.latin1));
-      set[key] = maybeNotString(b, i, j) ? resolvePlain(text) : text;
+      // the people map (rules look a million of them up) and a date is stored once, also when it is
+      // a record's last value (a string a seat, before: 32 bytes each, a million in a large org).
+      const text = this.interner.string(this.interner.slotHashed(hash, b, i, stop, this.latin1));
+      set[key] = maybeNotString(b, i, stop) ? resolvePlain(text) : text;
       return j;
     }
     let k = j;
