@@ -107,7 +107,7 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
   }
   const versions = await Promise.all(changed.map(async (path) => ({ path, base: basePaths.includes(path) ? await reader.read('base', path) : undefined, head: headPaths.includes(path) ? await reader.read('head', path) : undefined })));
   // Prices read only licenses, contracts and org.yaml: all read by now, on both sides.
-  const prices = sides.map((s) => tierPrices(s.inv, day)) as [Prices, Prices];
+  const prices = sides.map((s) => tierPrices(s.inv, day, [], { sources: false })) as [Prices, Prices];
   const reached = reachedLicenses({ before: before.inv, after: after.inv, today: day, changed: versions, paths: [...basePaths, ...headPaths], touched, prices });
   const people = await readPeople(reader, pair, sides, mentions, reached);
   trace('prices and reach');

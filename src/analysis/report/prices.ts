@@ -27,15 +27,19 @@ export interface PriceProblem {
   message: string;
 }
 
-/** Annual prices of every tier of every license on a day, with the contract lines behind them. */
-export function tierPrices(inv: Inventory, today: IsoDate, problems: PriceProblem[] = []): Map<string, Map<string, TierPrice>> {
+/**
+ * Annual prices of every tier of every license on a day, with the contract lines behind them;
+ * `sources: false` leaves the lines out (lac diff shows sums, not where they come from: for a
+ * thousand licenses, the texts and line lookups were half the time).
+ */
+export function tierPrices(inv: Inventory, today: IsoDate, problems: PriceProblem[] = [], o: { sources?: boolean } = {}): Map<string, Map<string, TierPrice>> {
   const byLicense = contractsByLicense(inv, today);
   const out = new Map<string, Map<string, TierPrice>>();
-  for (const rec of inv.licenses.values()) out.set(rec.data.id, licensePrices(inv, rec, byLicense.get(rec.data.id) ?? [], problems));
+  for (const rec of inv.licenses.values()) out.set(rec.data.id, licensePrices(inv, rec, byLicense.get(rec.data.id) ?? [], problems, o.sources !== false));
   return out;
 }
 
-function licensePrices(inv: Inventory, license: Rec<License>, contracts: Rec<Contract>[], problems: PriceProblem[]): Map<string, TierPrice> {
+function licensePrices(inv: Inventory, license: Rec<License>, contracts: Rec<Contract>[], problems: PriceProblem[], withSources: boolean): Map<string, TierPrice> {
   const org = inv.org;
   const orgCurrency = org?.data.currency;
   const tiers = new Map<string, TierPrice>();
@@ -54,21 +58,20 @@ function licensePrices(inv: Inventory, license: Rec<License>, contracts: Rec<Con
       t.unknown = `no exchange rate for ${currency} in org.yaml (exchange_rates)`;
       return 0n;
     }
-    sources.push(recordSource(org, ['exchange_rates', currency], `exchange rate ${currency} → ${orgCurrency}: ${rates[currency]}`));
+    if (withSources) sources.push(recordSource(org, ['exchange_rates', currency], `exchange rate ${currency} → ${orgCurrency}: ${rates[currency]}`));
     return convert(amount, currency, orgCurrency, rates);
   };
   for (const c of [...contracts].sort((a, b) => (a.data.id < b.data.id ? -1 : 1))) {
     c.data.lines.forEach((line, i) => {
       if (line.license !== license.data.id) return;
       const t = tierOf(line.tier);
-      const what = `contract ${c.data.id} lines[${i}]: ${line.quantity} × ${line.unit_price} ${c.data.currency} per ${line.price_period ?? 'year'}`;
-      const src = recordSource(c, ['lines', i], what);
-      t.sources.cost.push(src);
+      const src = withSources ? recordSource(c, ['lines', i], `contract ${c.data.id} lines[${i}]: ${line.quantity} × ${line.unit_price} ${c.data.currency} per ${line.price_period ?? 'year'}`) : undefined;
+      if (src) t.sources.cost.push(src);
       const cost = toOrg(annualLineCost(line, c.data), c.data.currency, t);
       t.contractCost = (t.contractCost ?? 0n) + cost;
       // A maintenance line adds its cost to the seats bought elsewhere; it entitles none itself.
       if (!entitlesSeats(line)) return;
-      t.sources.entitled.push(src);
+      if (src) t.sources.entitled.push(src);
       const q = line.quantity === 'unlimited' ? Infinity : line.quantity;
       t.entitled = (t.entitled ?? 0) + q;
       if (line.quantity !== 'unlimited') counted.set(line.tier, (counted.get(line.tier) ?? 0) + line.quantity);
@@ -83,7 +86,7 @@ function licensePrices(inv: Inventory, license: Rec<License>, contracts: Rec<Con
     if (t.contractCost !== undefined || tier.list_price === undefined) return;
     // A list price is "in the license's contract currency"; with no contract in force, the org's.
     t.unitCost = parseAmount(tier.list_price);
-    t.sources.cost.push(recordSource(license, ['tiers', i, 'list_price'], `list price of ${tier.id}: ${tier.list_price} per seat and year`));
+    if (withSources) t.sources.cost.push(recordSource(license, ['tiers', i, 'list_price'], `list price of ${tier.id}: ${tier.list_price} per seat and year`));
   });
   const uncounted = UNCOUNTED_TYPES.has(license.data.type);
   for (const t of tiers.values()) t.perSeat = !uncounted && t.unitCost !== undefined && t.entitled !== Infinity;
