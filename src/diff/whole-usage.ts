@@ -13,8 +13,8 @@ import { scanAccountLines } from './usage-scan.ts';
 /** Where each account's line is in a snapshot that reads cleanly, one account a line, and whom it names. */
 export interface UsageLines {
   /** Byte offsets of each account line's start and end (without the line break). */
-  starts: readonly number[];
-  ends: readonly number[];
+  starts: ArrayLike<number>;
+  ends: ArrayLike<number>;
   /** The person of each account ('' for none). */
   persons: string[];
 }

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { scanAccountLines } from '../../src/diff/usage-scan.ts';
-import { parsedLines, usageLines } from '../../src/diff/whole-usage.ts';
+import { parsedLines, usageLines, type UsageLines } from '../../src/diff/whole-usage.ts';
 import { createValidators } from '../../src/inventory/validate.ts';
 import { synthesize } from '../../src/synth/index.ts';
 
@@ -80,7 +80,9 @@ const snapshot = fc
   return `${[h, ...body, ...(tail ? [tail] : [])].join('\n')}\n`;
 });
 
-const verdicts = (b: Uint8Array) => ({ scanned: usageLines(PATH, b, validators), parsed: parsedLines(PATH, b, validators) });
+/** The lines as plain arrays: the scan gives arrays, the parse the byte scanner's typed arrays. */
+const plain = (l: UsageLines | undefined) => l && { starts: Array.from(l.starts), ends: Array.from(l.ends), persons: l.persons };
+const verdicts = (b: Uint8Array) => ({ scanned: plain(usageLines(PATH, b, validators)), parsed: plain(parsedLines(PATH, b, validators)) });
 
 describe('usage snapshot line scan', () => {
   it('gives the verdict and account lines of the whole parse on generated snapshots', () => {

@@ -2,6 +2,7 @@ import { Bail, resolvePlain } from './flow-value.ts';
 import { finishHeader, flowLinesMap, newHeader, readHeader, type FlowLinesParse } from './flow-lines.ts';
 import { FNV_OFFSET, FNV_PRIME, Interner } from './intern.ts';
 import { linesOf, rememberLines, reuseLine, type Lines } from './record-reuse.ts';
+import { IntList } from '../../util/int-list.ts';
 
 /** Node's Buffer slicers: a new flat string per call (never a slice that pins the file's text). */
 interface Slicer extends Uint8Array {
@@ -143,9 +144,10 @@ class ByteScanner {
     if (n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return null;
     const head = newHeader(recordsKey);
     const records = head.records;
-    const recordLines: number[] = [];
-    const recordStarts: number[] = [];
-    const recordEnds: number[] = [];
+    // Off the heap (util/int-list.ts): for a large seat file, the collector copied these with every record.
+    const lineList = new IntList();
+    const startList = new IntList();
+    const endList = new IntList();
     let inList = false;
     let itemIndent = -1;
     let lineNo = 0;
@@ -180,9 +182,9 @@ class ByteScanner {
           if (this.previous) this.fresh.push(records.length);
         }
         records.push(record);
-        recordLines.push(lineNo);
-        recordStarts.push(start);
-        recordEnds.push(end);
+        lineList.push(lineNo);
+        startList.push(start);
+        endList.push(end);
         continue;
       }
       const h = readHeader(b.utf8Slice(start, end), lineNo, head);
@@ -190,6 +192,7 @@ class ByteScanner {
       inList = h === 'list';
     }
     if (!finishHeader(head)) return null;
+    const [recordLines, recordStarts, recordEnds] = [lineList.view(), startList.view(), endList.view()];
     // Only a file read whole by this scanner: the lenient mode's records are spliced with others later.
     if (!this.regions) rememberLines(head.data, { b: b as unknown as Buffer, starts: recordStarts, ends: recordEnds, records });
     const recordText = (index: number) => {

@@ -4,8 +4,8 @@
 /** The record lines of a scanned file: its bytes, each record line's span, and the records. */
 export interface Lines {
   b: Buffer;
-  starts: number[];
-  ends: number[];
+  starts: ArrayLike<number>;
+  ends: ArrayLike<number>;
   records: unknown[];
 }
 

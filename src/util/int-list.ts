@@ -1,0 +1,26 @@
+// A growing list of 32-bit integers kept outside the JavaScript heap: the line numbers and byte
+// offsets of a million records are a few buffers that the garbage collector never copies, where
+// arrays of numbers would be copied at every collection of the young generation they survive.
+
+export class IntList {
+  #items = new Int32Array(256);
+  #length = 0;
+
+  push(value: number): void {
+    if (this.#length === this.#items.length) {
+      const grown = new Int32Array(this.#items.length * 2);
+      grown.set(this.#items);
+      this.#items = grown;
+    }
+    this.#items[this.#length++] = value;
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  /** The integers pushed so far (a view of the list's buffer: later pushes may or may not show in it). */
+  view(): Int32Array {
+    return this.#items.subarray(0, this.#length);
+  }
+}
