@@ -1,5 +1,7 @@
-// One worker thread per diff (read-worker.ts) that reads the large unchanged files whole while the
-// main thread parses the changed ones: the main thread then parses only the lines it needs of them.
+// Another thread that reads a diff's large unchanged files whole while the diff's thread parses the
+// changed ones (read-server.ts): the diff's thread then parses only the lines it needs of them. For
+// `lac diff` that is the process's main thread, reached through a port (serveNextFrom); else a worker
+// thread of its own (read-worker.ts).
 import { trace } from './trace.ts';
 import { Worker, type MessagePort } from 'node:worker_threads';
 import type { KeptPeople } from './people-index.ts';
@@ -40,7 +42,7 @@ interface Server {
 /** The worker, started on the first request; every answer is undefined once it cannot run (the main thread then reads the file itself). */
 export function readWorker() {
   let worker: Server | undefined;
-  const port = served;
+  let port = served;
   served = undefined;
   let next = 0;
   const waiting = new Map<number, (result: unknown) => void>();
@@ -55,6 +57,8 @@ export function readWorker() {
         for (const done of waiting.values()) done(undefined);
         waiting.clear();
         worker = undefined;
+        // A closed port answers nothing more: a later request starts a worker.
+        port = undefined;
       },
     );
     return w;

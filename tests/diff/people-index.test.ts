@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { indexPeople, keptPeople, sparsePeople, withManagers, type KeptPeople } from '../../src/diff/people-index.ts';
-import { readWorker } from '../../src/diff/worker-client.ts';
+import { MessageChannel } from 'node:worker_threads';
+import { serveReads } from '../../src/diff/read-server.ts';
+import { readWorker, serveNextFrom } from '../../src/diff/worker-client.ts';
 import { readInventoryFile } from '../../src/inventory/read-file.ts';
 import { createValidators } from '../../src/inventory/validate.ts';
 
@@ -80,6 +82,30 @@ describe('people.yaml index for lac diff', () => {
       expect(await worker.keepPeople(['ada'])).toEqual({ indexed: false, known: false });
     } finally {
       worker.close();
+    }
+  });
+
+  it('is served through a port by another thread as lac diff serves it, and by a worker once the port has closed', async () => {
+    const channel = new MessageChannel();
+    serveReads(channel.port1);
+    serveNextFrom(channel.port2);
+    const reader = readWorker();
+    const wanted = ['cy'];
+    const text = (k: KeptPeople | undefined) => k?.sparse && Buffer.from(k.sparse).toString();
+    try {
+      expect(await reader.readPeople({ path: PATH, bytes: bytes(TEXT) })).toBe(true);
+      expect(text(await reader.keepPeople(wanted))).toBe(text(keptPeople(indexPeople(bytes(TEXT)), wanted)));
+      // A request in flight when the port closes is answered undefined (the diff then reads the file itself) ...
+      const inFlight = reader.readPeople({ path: PATH, bytes: bytes(TEXT) });
+      const closed = new Promise((done) => channel.port2.once('close', done));
+      channel.port1.close();
+      await closed;
+      expect([true, undefined]).toContain(await inFlight);
+      // ... and one after it by a worker of its own, not left waiting on a closed port.
+      expect(await reader.readPeople({ path: PATH, bytes: bytes(TEXT) })).toBe(true);
+      expect(text(await reader.keepPeople(wanted))).toBe(text(keptPeople(indexPeople(bytes(TEXT)), wanted)));
+    } finally {
+      reader.close();
     }
   });
 });
