@@ -1,6 +1,5 @@
 import { trace } from './trace.ts';
 import { tierPrices } from '../analysis/report/prices.ts';
-import { resolveToday, runRules } from '../check/run.ts';
 import { CODEOWNERS_PATH } from '../codeowners/generate.ts';
 import { codeownersFindings } from '../codeowners/stale.ts';
 import { sortFindings, type Finding } from '../findings/finding.ts';
@@ -14,7 +13,10 @@ import { readPeople } from './people.ts';
 import { wantedPeople } from './holders.ts';
 import { focus, repeatedView, splitRules } from './rule-scope.ts';
 import { reachedLicenses, type Prices } from './scope.ts';
-import { RULES } from '../rules/index.ts';
+import type { runRules as RunRulesFn } from '../check/run.ts';
+import type { Rule } from '../rules/rule.ts';
+
+type RunRules = typeof RunRulesFn;
 
 export interface Checked {
   inventory: Inventory;
@@ -44,6 +46,13 @@ async function add(reader: PairReader, s: SideState, paths: readonly string[], m
 
 const quiet = (p: Promise<unknown>) => void p.catch(() => undefined);
 
+let checks: Promise<[typeof import('../check/run.ts'), typeof import('../rules/index.ts')]> | undefined;
+/**
+ * The rules and check's runner, loaded once: prefetch starts loading them after asking git for the files,
+ * so that the modules load while the thread waits for git, not before it can ask.
+ */
+const loadChecks = () => (checks ??= Promise.all([import('../check/run.ts'), import('../rules/index.ts')]));
+
 /**
  * Starts reading what every incremental diff reads (the small files, people.yaml, the changed
  * files), all in the same tick: git answers each side's reads with one `cat-file --batch`, and
@@ -63,6 +72,7 @@ export async function prefetch(pair: TreePair, reader: PairReader): Promise<void
   for (const p of pair.changed) if (kindOf(p) === 'assignments') for (const u of wholeUsage(pair, basePaths, headPaths, [usageOf(p)])) quiet(reader.readUsage(u));
   // people.yaml is indexed in the worker from now on (people-index.ts).
   if (basePaths.includes(PEOPLE) && !pair.changed.has(PEOPLE)) quiet(reader.readPeople(PEOPLE));
+  quiet(loadChecks());
 }
 
 const usageOf = (path: string) => `inventory/usage/${path.slice(path.lastIndexOf('/') + 1)}`;
@@ -100,6 +110,7 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
   const loose = changed.filter((p) => kindOf(p) === undefined);
   await Promise.all(sides.map((s) => add(reader, s, [...s.paths.filter((p) => SMALL.has(kindOf(p) ?? '')), ...loose])));
   trace('small files read');
+  const [{ resolveToday, runRules }, { RULES }] = await loadChecks();
   const day = resolveToday(after.inv, today);
   // A policy grants a license to everyone it matches: adding or removing a license reaches them all.
   if ((before.inv.policies.size > 0 || after.inv.policies.size > 0) && [...before.inv.licenses.keys()].join('\n') !== [...after.inv.licenses.keys()].join('\n')) {
@@ -130,12 +141,12 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
     if (broken) return { fallback: `${broken[1]} is broken: references to it from every file are reported together` };
   }
   trace('people read (people.yaml index waited for)');
-  const checked = await Promise.all(sides.map((s) => finish(s, s.side === 'base' ? pair.base : pair.head, day, (inv) => focus(inv, narrow, holders))));
+  const checked = await Promise.all(sides.map((s) => finish(s, s.side === 'base' ? pair.base : pair.head, day, (inv) => focus(inv, narrow, holders), { runRules, RULES })));
   return { before: { ...checked[0]!, prices: prices[0] }, after: { ...checked[1]!, prices: prices[1] }, today: day };
 }
 
 /** Rules and file findings of one side, as `check` gives them. */
-async function finish(s: SideState, source: TreeSource, today: IsoDate, focused: (inv: Inventory) => Inventory): Promise<Checked> {
+async function finish(s: SideState, source: TreeSource, today: IsoDate, focused: (inv: Inventory) => Inventory, { runRules, RULES }: { runRules: RunRules; RULES: readonly Rule[] }): Promise<Checked> {
   // A missing org.yaml is missing on both sides (else org.yaml changed): its finding cancels.
   const codeowners = await source.read(CODEOWNERS_PATH).then((b) => new TextDecoder().decode(b)).catch(() => undefined);
   const rules = splitRules(RULES);

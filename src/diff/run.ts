@@ -1,5 +1,4 @@
 import { trace } from './trace.ts';
-import { check } from '../check/run.ts';
 import type { Draft } from '../history/events.ts';
 import type { Inventory } from '../inventory/model.ts';
 import type { TreeSource } from '../inventory/source.ts';
@@ -35,6 +34,7 @@ export interface DiffOptions {
 
 /** Both trees checked whole: every finding of each, as `lac check` gives them. */
 async function checkBoth(base: TreeSource, head: TreeSource, today: IsoDate | undefined): Promise<{ before: Checked; after: Checked; today: IsoDate }> {
+  const { check } = await import('../check/run.ts');
   const after = await check(head, today ? { today } : {});
   const before = await check(base, { today: after.today });
   return { before, after, today: after.today };

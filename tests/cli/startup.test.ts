@@ -55,10 +55,23 @@ describe('start-up', () => {
     try {
       const r = loads(['check', '--root', repo]);
       expect(r.code).toBe(1);
+      // lac's own modules are ES modules (import), ajv is CommonJS (require).
       expect(r.own).toEqual(expect.arrayContaining(['dist/cli/actions/check.js', 'dist/check/run.js']));
-      // ajv is CommonJS (require), yaml an ES module (import).
-      expect([...r.packages]).toEqual(expect.arrayContaining(['ajv', 'yaml']));
+      expect([...r.packages]).toEqual(expect.arrayContaining(['ajv']));
       expect(r.own.filter((f) => f.startsWith('dist/cli/actions/'))).toEqual(['dist/cli/actions/check.js']);
+      // The yaml package loads only for a file the scanners cannot read (parse/yaml-document.ts).
+      expect([...r.packages]).not.toContain('yaml');
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
+  });
+
+  it('the yaml package loads when a file needs it, by require', () => {
+    const repo = tempRepo({ 'inventory/vendors/acme.yaml': 'id: acme\nname: >-\n  Acme\n  Corp\n' });
+    try {
+      const r = loads(['check', '--root', repo]);
+      expect(r.code).not.toBeNull();
+      expect([...r.packages]).toContain('yaml');
     } finally {
       rmSync(repo, { recursive: true, force: true });
     }

@@ -1,4 +1,6 @@
-import { LineCounter, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { createRequire } from 'node:module';
+import type { Document, Node } from 'yaml';
+import type * as YamlPackage from 'yaml';
 import type { ParseProblem } from './problem.ts';
 import type { Path, Pos, SourceMap } from './positions.ts';
 
@@ -9,11 +11,20 @@ export interface YamlParse {
   problems: ParseProblem[];
 }
 
+let yamlPackage: typeof YamlPackage | undefined;
+/**
+ * The `yaml` package, loaded the first time a file needs it (it is CommonJS: `require` loads it
+ * synchronously). The byte and line scanners read the usual files without it, and its 77 modules
+ * were a third of what `lac diff`'s thread loaded before it could ask git for anything.
+ */
+const yaml = (): typeof YamlPackage => (yamlPackage ??= createRequire(import.meta.url)('yaml') as typeof YamlPackage);
+
 // Far more than any honest inventory file uses; stops "billion laughs" alias bombs.
 const MAX_ALIAS_COUNT = 1000;
 
 /** Parses one YAML file with full source positions (YAML 1.2 core schema: dates stay strings). */
 export function parseYamlDocument(text: string): YamlParse {
+  const { LineCounter, parseAllDocuments } = yaml();
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { lineCounter, uniqueKeys: true, prettyErrors: false, version: '1.2', schema: 'core' });
   const list = Array.isArray(docs) ? docs : [];
@@ -60,6 +71,7 @@ function cleanMessage(message: string): string {
 
 /** Walks the AST along a path; stops at the deepest node found. */
 function astSourceMap(root: Node | null, at: (offset: number) => Pos): SourceMap {
+  const { isMap, isPair, isScalar, isSeq } = yaml();
   return {
     locate(path: Path, target: 'value' | 'key' = 'value'): Pos {
       let node: unknown = root;
