@@ -4,7 +4,7 @@
 // blank), so positions and messages are those of the whole file. One pass over the bytes: the
 // people of the largest orgs are 20 MB.
 
-import { FNV_OFFSET, FNV_PRIME } from '../inventory/parse/intern.ts';
+import { FNV_OFFSET, FNV_PRIME, textHash } from '../inventory/parse/intern.ts';
 
 /** The records of people.yaml by ID, with the line each record is on. */
 export interface PeopleIndex {
@@ -130,8 +130,7 @@ export class IdLines {
 
   /** The lines of the records with this ID, in file order; undefined when none. */
   get(id: string): number[] | undefined {
-    let h = FNV_OFFSET;
-    for (let k = 0; k < id.length; k++) h = Math.imul(h ^ id.charCodeAt(k), FNV_PRIME);
+    const h = textHash(id);
     const mask = this.#table.length - 1;
     let out: number[] | undefined;
     for (let slot = h & mask; mask >= 0; slot = (slot + 1) & mask) {

@@ -6,7 +6,7 @@
 // reads no seats at all; a new rule that counts seats must be listed here (the property test in
 // tests/diff/incremental.test.ts finds one that is not).
 import type { Inventory, SeatList } from '../inventory/model.ts';
-import { FNV_OFFSET, FNV_PRIME } from '../inventory/parse/intern.ts';
+import { textHash } from '../inventory/parse/intern.ts';
 import type { Seat } from '../inventory/schema/index.ts';
 import type { Rule } from '../rules/rule.ts';
 
@@ -96,13 +96,6 @@ function twice(seats: readonly Seat[], key: 'person' | 'device'): Set<string> {
     }
   }
   return out;
-}
-
-/** FNV-1a of a string's UTF-16 code units. */
-function textHash(s: string): number {
-  let h = FNV_OFFSET;
-  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME);
-  return h >>> 0;
 }
 
 /** The inventory with seat files cut to the seats of holders with more than one. */

@@ -8,6 +8,13 @@
 export const FNV_OFFSET = 0x811c9dc5 | 0;
 export const FNV_PRIME = 0x01000193;
 
+/** FNV-1a of a string's UTF-16 code units: for ASCII text, the hash `slot` computes from its bytes. */
+export function textHash(s: string): number {
+  let h = FNV_OFFSET;
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME);
+  return h;
+}
+
 export class Interner {
   #strings: (string | undefined)[];
   #hashes: Int32Array;

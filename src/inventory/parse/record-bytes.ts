@@ -3,6 +3,7 @@ import { finishHeader, flowLinesMap, newHeader, readHeader, type FlowLinesParse 
 import { FNV_OFFSET, FNV_PRIME, Interner } from './intern.ts';
 import { linesOf, rememberLines, reuseLine, type Lines } from './record-reuse.ts';
 import { IntList } from '../../util/int-list.ts';
+import { ID_BYTE, isWord, maybeNotString, NO_PLAIN_START, PLAIN, TEXT_BYTE, WIDE_BYTE } from './plain-bytes.ts';
 
 /** Node's Buffer slicers: a new flat string per call (never a slice that pins the file's text). */
 interface Slicer extends Uint8Array {
@@ -22,20 +23,6 @@ const LBRACE = 123;
 const RBRACE = 125;
 const LBRACKET = 91;
 const RBRACKET = 93;
-// Plain scalars may not start with these (as in flow-value.ts): & * ! | > % @ ` ? : # , ] }
-const NO_PLAIN_START = new Uint8Array(128);
-for (const c of '&*!|>%@`?:#,]}') NO_PLAIN_START[c.charCodeAt(0)] = 1;
-/** What a byte means inside a plain scalar, in one table lookup: most bytes are ID_BYTE. */
-const ID_BYTE = 0; // lowercase letter, digit, `.`, `_`, `-`: ID-like text
-const TEXT_BYTE = 1; // any other printable ASCII with no meaning in a flow scalar
-const SPECIAL_BYTE = 2; // `,` `}` `]` end it; `:` `#` need a look around; `[` `{`, controls, DEL bail
-const WIDE_BYTE = 3; // part of a UTF-8 sequence
-const PLAIN = new Uint8Array(256).map((_, c) =>
-  (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 46 || c === 95 || c === 45 ? ID_BYTE
-  : c > 127 ? WIDE_BYTE
-  : c < 32 || c === 127 || ',}]{[:#'.includes(String.fromCharCode(c)) ? SPECIAL_BYTE
-  : TEXT_BYTE,
-);
 /** Longest key read here (IDs of the schema are far shorter). */
 const MAX_KEY = 64;
 
@@ -381,28 +368,4 @@ class ByteScanner {
     set[key] = maybeNotString(b, i, k) ? resolvePlain(b.latin1Slice(i, k)) : b.latin1Slice(i, k);
     return j;
   }
-}
-
-/**
- * False when plain ASCII text is certainly a string, without resolvePlain's regular expressions:
- * only text starting with a digit, `+`, `-`, `.`, `~`, or spelling null / true / false, can be
- * anything else. A date (the commonest value) is recognised by its shape.
- */
-function maybeNotString(b: Uint8Array, i: number, k: number): boolean {
-  const c = b[i]!;
-  const len = k - i;
-  if (isDigit(c)) {
-    const date = len === 10 && b[i + 4] === DASH && b[i + 7] === DASH && isDigit(b[i + 1]!) && isDigit(b[i + 2]!) && isDigit(b[i + 3]!) && isDigit(b[i + 5]!) && isDigit(b[i + 6]!) && isDigit(b[i + 8]!) && isDigit(b[i + 9]!);
-    return !date;
-  }
-  if (c === 43 || c === DASH || c === 46 || c === 126) return true;
-  // n N t T f F: null, true, false
-  return (c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70) && len <= 5;
-}
-
-const isDigit = (c: number) => c >= 48 && c <= 57;
-
-/** ASCII letters and digits. */
-function isWord(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
