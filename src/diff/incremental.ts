@@ -67,10 +67,10 @@ export async function prefetch(pair: TreePair, reader: PairReader): Promise<void
   // (gitSource sends the reads of a tick in the next check phase; these are asked for in the one after).
   await new Promise((next) => setImmediate(() => setImmediate(next)));
   for (const [side, paths] of sides) for (const p of paths) if (!pair.changed.has(p) && SMALL.has(kindOf(p) ?? '')) quiet(reader.read(side, p));
-  // The snapshots of licenses whose seat lines changed are read whole in a worker from now on (whole-usage.ts);
-  // first, as the main thread needs them before people.yaml.
+  // The snapshots of licenses whose seat lines changed are read whole in another thread from now on (whole-usage.ts,
+  // read-server.ts); first, as the diff needs them before people.yaml.
   for (const p of pair.changed) if (kindOf(p) === 'assignments') for (const u of wholeUsage(pair, basePaths, headPaths, [usageOf(p)])) quiet(reader.readUsage(u));
-  // people.yaml is indexed in the worker from now on (people-index.ts).
+  // people.yaml is indexed in the other thread from now on (people-index.ts).
   if (basePaths.includes(PEOPLE) && !pair.changed.has(PEOPLE)) quiet(reader.readPeople(PEOPLE));
   quiet(loadChecks());
 }

@@ -5,6 +5,7 @@
 // people of the largest orgs are 20 MB.
 
 import { FNV_OFFSET, FNV_PRIME, textHash } from '../inventory/parse/intern.ts';
+import { IntList } from '../util/int-list.ts';
 
 /** The records of people.yaml by ID, with the line each record is on. */
 export interface PeopleIndex {
@@ -93,50 +94,51 @@ function plainRecordEnd(b: Uint8Array, from: number, end: number): number {
  */
 export class IdLines {
   readonly #bytes: Uint8Array;
-  readonly #from: number[] = [];
-  readonly #length: number[] = [];
-  readonly #hash: number[] = [];
-  readonly #line: number[] = [];
-  #table = new Int32Array(0);
+  // Off the heap while the records are added (util/int-list.ts); their arrays once sealed.
+  readonly #lists = { from: new IntList(), length: new IntList(), hash: new IntList(), line: new IntList() };
+  #sealed: { from: Int32Array; length: Int32Array; hash: Int32Array; line: Int32Array; table: Int32Array } | undefined;
 
   constructor(bytes: Uint8Array) {
     this.#bytes = bytes;
   }
 
   get size(): number {
-    return this.#line.length;
+    return this.#lists.line.length;
   }
 
   add(hash: number, from: number, length: number, line: number): void {
-    this.#hash.push(hash);
-    this.#from.push(from);
-    this.#length.push(length);
-    this.#line.push(line);
+    this.#lists.hash.push(hash);
+    this.#lists.from.push(from);
+    this.#lists.length.push(length);
+    this.#lists.line.push(line);
   }
 
   /** Builds the table once every record is added: records of one ID lie on one probe sequence in file order. */
   seal(): void {
+    const hash = this.#lists.hash.view();
     let size = 1;
-    while (size < this.#line.length * 2) size <<= 1;
+    while (size < hash.length * 2) size <<= 1;
     const table = new Int32Array(size);
     const mask = size - 1;
-    for (let r = 0; r < this.#line.length; r++) {
-      let slot = this.#hash[r]! & mask;
+    for (let r = 0; r < hash.length; r++) {
+      let slot = hash[r]! & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = r + 1;
     }
-    this.#table = table;
+    this.#sealed = { from: this.#lists.from.view(), length: this.#lists.length.view(), hash, line: this.#lists.line.view(), table };
   }
 
-  /** The lines of the records with this ID, in file order; undefined when none. */
+  /** The lines of the records with this ID, in file order; undefined when none (or before `seal`). */
   get(id: string): number[] | undefined {
+    const t = this.#sealed;
+    if (!t) return undefined;
     const h = textHash(id);
-    const mask = this.#table.length - 1;
+    const mask = t.table.length - 1;
     let out: number[] | undefined;
-    for (let slot = h & mask; mask >= 0; slot = (slot + 1) & mask) {
-      const r = this.#table[slot]! - 1;
+    for (let slot = h & mask; ; slot = (slot + 1) & mask) {
+      const r = t.table[slot]! - 1;
       if (r < 0) break;
-      if (this.#hash[r] === h && this.#length[r] === id.length && this.#same(this.#from[r]!, id)) (out ??= []).push(this.#line[r]!);
+      if (t.hash[r] === h && t.length[r] === id.length && this.#same(t.from[r]!, id)) (out ??= []).push(t.line[r]!);
     }
     return out;
   }

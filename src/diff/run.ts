@@ -46,7 +46,7 @@ export async function diffTrees(base: TreeSource, head: TreeSource, labels: { ba
   const pair = changed && !options.full ? { base, head, changed: new Set(changed) } : undefined;
   // The incremental path parses each changed file once, for the events and for the findings.
   const reader = pair && pairReader(pair, validators);
-  // The worker thread of the large unchanged files (unchanged-large.ts) ends with the diff, whatever happens.
+  // The reads of the large unchanged files in another thread (unchanged-large.ts) end with the diff, whatever happens.
   try {
     trace('diff starts');
     if (pair && reader) await prefetch(pair, reader);
@@ -62,7 +62,7 @@ export async function diffTrees(base: TreeSource, head: TreeSource, labels: { ba
     const touched = new Set(events.map((e) => e.license).filter((l): l is string => Boolean(l)));
     const incremental = pair && reader ? await incrementalCheck(pair, reader, holders!, options.mentions ?? sourceMentions(base), touched, today) : { fallback: changed ? 'asked for' : 'the changed files are not known' };
     trace('findings');
-    // The whole trees are checked without the worker's files: its memory is let go first.
+    // The whole trees are checked without the other thread's files: their memory is let go first.
     if ('fallback' in incremental) reader?.close();
     const checked = 'fallback' in incremental ? await checkBoth(base, head, today) : incremental;
     return {

@@ -1,12 +1,13 @@
-// The large files a change did not touch (usage snapshots, people.yaml), read whole in a worker
-// thread (read-worker.ts) from git itself when the base is a commit: the main thread neither waits
-// for their bytes nor parses them, and asks only for the lines it needs.
+// The large files a change did not touch (usage snapshots, people.yaml), read whole in another thread
+// (read-server.ts: the process's main thread for `lac diff`, else a worker) from git itself when the
+// base is a commit: the diff's thread neither waits for their bytes nor parses them, and asks only for
+// the lines it needs.
 import { ReadRefused } from '../util/fs/read-bounded.ts';
 import { indexPeople, keptPeople, type KeptPeople } from './people-index.ts';
 import type { TreePair } from './pair.ts';
 import { readWorker, type FileRequest } from './worker-client.ts';
 
-/** The unchanged large files of a pair; `bytes` reads a file of the base on the main thread. */
+/** The unchanged large files of a pair; `bytes` reads a file of the base in the diff's thread. */
 export function unchangedLarge(pair: TreePair, bytes: (path: string) => Promise<Uint8Array>) {
   const worker = readWorker();
   const usage = new Map<string, Promise<boolean | undefined>>();
@@ -19,7 +20,7 @@ export function unchangedLarge(pair: TreePair, bytes: (path: string) => Promise<
     return p;
   };
   return {
-    /** Starts the worker thread before anything is asked of it. */
+    /** Starts the serving thread (a worker, where no port was handed over) before anything is asked of it. */
     start: () => worker.start(),
     /** Starts reading a usage snapshot whole (whole-usage.ts). */
     readUsage,
@@ -43,7 +44,7 @@ export function unchangedLarge(pair: TreePair, bytes: (path: string) => Promise<
       });
       return b && keptPeople(indexPeople(b), [...wanted]);
     },
-    /** Ends the worker thread, if one was started. */
+    /** Ends the reads: the worker thread, if one was started, or the port. */
     close: () => worker.close(),
   };
 }

@@ -1,7 +1,7 @@
 // A usage snapshot the change did not touch, of a license whose seats it judges only for some holders:
 // the diff needs only those holders' accounts, but a snapshot with one damaged account is left out
-// whole (inventory/build.ts), so the whole file must still be read. A worker thread reads it whole
-// (read-worker.ts) while the main thread goes on; the main thread then parses only the lines of the
+// whole (inventory/build.ts), so the whole file must still be read. Another thread reads it whole
+// (read-server.ts) while the diff's thread goes on; that thread then parses only the lines of the
 // accounts it needs (every other account line left blank, so positions are those of the whole file).
 import { Interner } from '../inventory/parse/index.ts';
 import { linesOf } from '../inventory/parse/record-reuse.ts';

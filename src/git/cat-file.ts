@@ -1,7 +1,7 @@
 // One `git cat-file --batch-command` process that stays up and answers object requests in order:
 // revisions, trees and blobs read without a git process each. On hosts where starting a process
 // is dear (a large process forks: its page tables are copied and every page it then writes faults
-// again), `lac diff` lists both trees and reads their files through one process instead of ten.
+// again), `lac diff` lists both trees through one process instead of five (diff/git-pair.ts).
 // git runs with the overrides of run.ts; cat-file applies no filter and no textconv.
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { GitError, spawnGit } from './run.ts';
@@ -52,7 +52,7 @@ export function openCatFile(cwd: string) {
     }),
   );
 
-  /** Parses one header line; returns the bytes after it. */
+  /** Takes one header line: answers an info request, or starts reading the object's bytes for a contents one. */
   const header = (line: string) => {
     const p = queue[0];
     if (!p) return fail(new GitError(ARGS, null, `an answer nobody asked for: ${line}`));

@@ -65,14 +65,11 @@ export async function listThroughCatFile(store: CatFile, commit: string, sizes =
       }),
     );
   }
-  for (const [path, e] of found) {
-    entries.set(path, `${e.mode} ${e.oid}`);
-    // A submodule (a commit) holds no inventory.
-    if (e.mode === SUBMODULE_MODE) continue;
-    if (!sizes.has(e.oid)) sizes.set(e.oid, store.info(e.oid).then((i) => i?.size ?? Number.NaN));
-  }
-  for (const [path, e] of found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    if (e.mode === SUBMODULE_MODE) continue;
+  // A submodule (a commit) holds no inventory: compared, not listed.
+  const files = found.filter(([, e]) => e.mode !== SUBMODULE_MODE);
+  for (const [path, e] of found) entries.set(path, `${e.mode} ${e.oid}`);
+  for (const [, e] of files) if (!sizes.has(e.oid)) sizes.set(e.oid, store.info(e.oid).then((i) => i?.size ?? Number.NaN));
+  for (const [path, e] of files) {
     const size = await sizes.get(e.oid)!;
     if (Number.isNaN(size)) throw new Error(`git has no object ${e.oid} for ${path} at ${commit}`);
     blobs.set(path, { oid: e.oid, mode: e.mode, size });
@@ -85,5 +82,5 @@ export function changedEntries(a: Map<string, string>, b: Map<string, string>): 
   const out: string[] = [];
   for (const [path, entry] of a) if (b.get(path) !== entry) out.push(path);
   for (const path of b.keys()) if (!a.has(path)) out.push(path);
-  return out.sort((x, y) => (x < y ? -1 : x > y ? 1 : 0));
+  return out.sort();
 }

@@ -56,8 +56,9 @@ async function compare(dir: string, base: string, head: string): Promise<void> {
   try {
     const sizes = new Map<string, Promise<number>>();
     const [a, b] = await Promise.all([listThroughCatFile(store, base, sizes), listThroughCatFile(store, head, sizes)]);
-    expect([...a.blobs]).toEqual([...lsTree(dir, base)].sort(([x], [y]) => (x < y ? -1 : 1)));
-    expect([...b.blobs]).toEqual([...lsTree(dir, head)].sort(([x], [y]) => (x < y ? -1 : 1)));
+    const byPath = (m: Map<string, unknown>) => [...m].sort(([x], [y]) => (x < y ? -1 : 1));
+    expect(byPath(a.blobs)).toEqual(byPath(lsTree(dir, base)));
+    expect(byPath(b.blobs)).toEqual(byPath(lsTree(dir, head)));
     expect(changedEntries(a.entries, b.entries)).toEqual(diffTree(dir, base, head));
   } finally {
     await store.close();
