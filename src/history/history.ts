@@ -55,11 +55,20 @@ export interface HistoryOptions {
   memoryBudget?: number;
   /** The version the event cache is keyed by (default lac's; tests change it). */
   cacheVersion?: string;
+  /** Files compared whole at a time in a commit of more (default 32; tests make it 1). */
+  batchFiles?: number;
+}
+
+export interface HistoryStats extends BlobStats {
+  /** Commits read. */
+  commits: number;
+  /** Commits walked whose files were compared a few at a time (walk-batched.ts). */
+  batched: number;
 }
 
 export interface HistoryResult {
   events: HistoryEvent[];
-  stats: BlobStats & { commits: number };
+  stats: HistoryStats;
   /** The commits the events came in by (their messages, committers), by id. */
   commits: Map<string, CommitInfo>;
 }
@@ -68,6 +77,8 @@ const CHUNK = 200;
 // Source bytes of parsed blobs kept: the last versions of the files compared whole (contracts,
 // licenses, usage snapshots); people and assignments files are followed by their patches instead.
 const WALK_BUDGET = 16 * 1024 * 1024;
+// A commit with more files compared whole compares them this many at a time (walk-batched.ts).
+const BATCH = 32;
 // Commits whose blobs are asked for before they are compared.
 const AHEAD = 16;
 
@@ -98,7 +109,7 @@ export async function history(repoDir: string, options: HistoryOptions = {}): Pr
     const day = dayIn(new Date(c.time * 1000), tz);
     return (!options.since || day >= options.since) && (!options.until || day <= options.until);
   });
-  const stats: BlobStats & { commits: number } = { parsed: 0, read: 0, commits: inRange.length };
+  const stats: HistoryStats = { parsed: 0, read: 0, commits: inRange.length, batched: 0 };
   const perCommit: HistoryEvent[][] = [];
   const infoOf = new Map<string, CommitInfo>();
   const position = new Map(all.map((c, i) => [c.sha, i]));
@@ -146,7 +157,7 @@ async function readCached(cache: ReturnType<typeof eventCache>): Promise<Map<str
  * which records of the people and assignments files changed; other files are parsed whole, once per
  * version. Memory holds one commit's patch, the files followed and the parse budget.
  */
-async function* walkRun(repoDir: string, run: ChangedCommit[], fromRoot: boolean, o: HistoryOptions, stats: BlobStats): AsyncGenerator<CachedCommit & { certain: boolean }> {
+async function* walkRun(repoDir: string, run: ChangedCommit[], fromRoot: boolean, o: HistoryOptions, stats: HistoryStats): AsyncGenerator<CachedCommit & { certain: boolean }> {
   const reader = objectReader(repoDir);
   // Blobs of the next commits are asked for ahead, so that git reads them while this one is compared.
   const ahead = new Map<string, Promise<GitObject | undefined>>();
@@ -168,7 +179,7 @@ async function* walkRun(repoDir: string, run: ChangedCommit[], fromRoot: boolean
   };
   // Parsed blobs are kept in memory only: the events they give are what is cached.
   const store = blobStore(repoDir, o.parse, o.memoryBudget ?? WALK_BUDGET, read);
-  const state: WalkState = { lastGood: new Map(), lists: new Map(), store, reader, fromRoot };
+  const state: WalkState = { lastGood: new Map(), lists: new Map(), store, reader, fromRoot, batch: o.batchFiles ?? BATCH };
   const patches = commitPatches(repoDir, run.map((c) => c.sha));
   let pending: CommitPatch | undefined;
   let ended = false;
@@ -189,7 +200,8 @@ async function* walkRun(repoDir: string, run: ChangedCommit[], fromRoot: boolean
       const objects = await Promise.all(chunk.map((c) => reader.read(c.sha)));
       for (const [k, commit] of chunk.entries()) {
         readAhead(i + k + AHEAD);
-        const { drafts, certain } = await walkCommit(repoDir, commit.sha, commit.changes, await patchOf(commit.sha), state);
+        const { drafts, certain, batched } = await walkCommit(repoDir, commit.sha, commit.changes, await patchOf(commit.sha), state);
+        if (batched) stats.batched++;
         // What the commit did not need (a blob already parsed) is not kept.
         for (const oid of askedFor[i + k]!) ahead.delete(oid);
         yield { info: parseCommit(commit.sha, objects[k]!.data.toString('utf8')), drafts, certain };

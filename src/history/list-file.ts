@@ -115,6 +115,13 @@ export function listFile(kind: ListKind, path: string, oid: string, bytes: Uint8
  * else than replace record lines, or leaves a key twice among the records it touches.
  */
 export function applyPatch(f: ListFile, patch: FilePatch): { removed: Touched[]; added: Touched[] } | undefined {
+  const planned = planPatch(f, patch);
+  planned?.apply();
+  return planned && { removed: planned.removed, added: planned.added };
+}
+
+/** What applyPatch would give, the file not yet moved on: `apply` moves it (once). Undefined where applyPatch is. */
+export function planPatch(f: ListFile, patch: FilePatch): { removed: Touched[]; added: Touched[]; apply: () => void } | undefined {
   if (patch.opaque || patch.before !== f.oid || patch.after === null) return undefined;
   const removed: Touched[] = [];
   const added: { line: number; values: unknown[] }[] = [];
@@ -160,16 +167,18 @@ export function applyPatch(f: ListFile, patch: FilePatch): { removed: Touched[];
   for (const t of removed) after.set(t.key, (after.get(t.key) ?? f.counts.get(t.key) ?? 0) - 1);
   for (const t of addedTouched) after.set(t.key, (after.get(t.key) ?? f.counts.get(t.key) ?? 0) + 1);
   for (const [key, n] of after) if (n > 1 || (f.counts.get(key) ?? 0) > 1) return undefined;
-  // Applied from the last hunk back, so that the earlier hunks' line numbers still hold.
-  for (let k = patch.hunks.length - 1; k >= 0; k--) {
-    const h = patch.hunks[k]!;
-    f.lines.splice(h.at, h.removed.length, ...h.added);
-    f.values.splice(h.at, h.removed.length, ...added[k]!.values);
-  }
-  for (const [key, n] of after) {
-    if (n === 0) f.counts.delete(key);
-    else f.counts.set(key, n);
-  }
-  Object.assign(f, { oid: patch.after, items, bytes });
-  return { removed, added: addedTouched };
+  const apply = () => {
+    // Applied from the last hunk back, so that the earlier hunks' line numbers still hold.
+    for (let k = patch.hunks.length - 1; k >= 0; k--) {
+      const h = patch.hunks[k]!;
+      f.lines.splice(h.at, h.removed.length, ...h.added);
+      f.values.splice(h.at, h.removed.length, ...added[k]!.values);
+    }
+    for (const [key, n] of after) {
+      if (n === 0) f.counts.delete(key);
+      else f.counts.set(key, n);
+    }
+    Object.assign(f, { oid: patch.after, items, bytes });
+  };
+  return { removed, added: addedTouched, apply };
 }

@@ -34,6 +34,13 @@ describe('history from patches gives the events of the whole-file comparison', (
     expect(now.commits).toEqual(before.commits);
   }, 60_000);
 
+  it.each(SEEDS)('random repository %i: the same with the files of each commit compared one at a time (walk-batched.ts)', async (seed) => {
+    const { dir } = repos.get(seed)!;
+    const { now, before } = await both(dir, { order: 'oldest', diskCache: false, batchFiles: 1 });
+    expect(now.stats.batched).toBeGreaterThan(1);
+    expect(now.events).toEqual(before.events);
+  }, 60_000);
+
   it.each(SEEDS)('random repository %i: the same from a warm cache, newest first', async (seed) => {
     const { dir } = repos.get(seed)!;
     await history(dir, {});
