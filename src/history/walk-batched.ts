@@ -80,7 +80,8 @@ export async function walkBatched(repoDir: string, sha: string, sorted: readonly
   // Planned before any is applied: a patch that does not apply has its file compared whole, and should that
   // file's new version share a record with another file, the walk's state is still as it was.
   const planned = [...patched].map(([path, lf]) => ({ path, lf, plan: planPatch(lf, patch!.files.get(path)!) }));
-  const unpatched = sorted.filter((c) => planned.some((p) => p.path === c.path && !p.plan));
+  const unplanned = new Set(planned.filter((p) => !p.plan).map((p) => p.path));
+  const unpatched = sorted.filter((c) => unplanned.has(c.path));
   if (unpatched.length && !(await compare(unpatched))) return restore();
   for (const { path, lf, plan } of planned) {
     if (!plan) continue;
