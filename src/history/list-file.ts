@@ -110,17 +110,11 @@ export function listFile(kind: ListKind, path: string, oid: string, bytes: Uint8
 }
 
 /**
- * Applies a commit's patch to a list file: the records removed and added, in file order, and the
- * file moved to the next version; undefined (the file unchanged) when the patch does anything
- * else than replace record lines, or leaves a key twice among the records it touches.
+ * A commit's patch to a list file: the records removed and added, in file order, and `apply`, which
+ * moves the file to the next version (a walk plans every patch of a commit before it applies any);
+ * undefined (the file unchanged) when the patch does anything else than replace record lines, or
+ * leaves a key twice among the records it touches.
  */
-export function applyPatch(f: ListFile, patch: FilePatch): { removed: Touched[]; added: Touched[] } | undefined {
-  const planned = planPatch(f, patch);
-  planned?.apply();
-  return planned && { removed: planned.removed, added: planned.added };
-}
-
-/** What applyPatch would give, the file not yet moved on: `apply` moves it (once). Undefined where applyPatch is. */
 export function planPatch(f: ListFile, patch: FilePatch): { removed: Touched[]; added: Touched[]; apply: () => void } | undefined {
   if (patch.opaque || patch.before !== f.oid || patch.after === null) return undefined;
   const removed: Touched[] = [];

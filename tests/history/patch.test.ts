@@ -1,7 +1,7 @@
 // Issue 16: the -U0 patch reader and a list file followed by its patches (src/history/patch.ts,
 // src/history/list-file.ts): what is applied record by record, and what is left to a whole compare.
 import { describe, expect, it } from 'vitest';
-import { applyPatch, listFile } from '../../src/history/list-file.ts';
+import { listFile, planPatch } from '../../src/history/list-file.ts';
 import { createPatchReader, type CommitPatch, type FilePatch } from '../../src/history/patch.ts';
 
 const A = 'a'.repeat(40);
@@ -45,9 +45,13 @@ describe('the -U0 patch reader', () => {
 describe('a list file followed by its patches', () => {
   it('gives the records a patch removed and added, and moves to the next version', () => {
     const f = file();
-    const done = applyPatch(f, patch([{ at: 3, removed: ['  - { person: bob, tier: viewer, since: 2026-01-05 }'], added: ['  - { person: bob, tier: full, since: 2026-01-05 }', '  # a comment'] }]));
+    const before = [...f.lines];
+    const done = planPatch(f, patch([{ at: 3, removed: ['  - { person: bob, tier: viewer, since: 2026-01-05 }'], added: ['  - { person: bob, tier: full, since: 2026-01-05 }', '  # a comment'] }]));
     expect(done!.removed.map((t) => [t.key, t.rec.data.tier])).toEqual([['seat:figma|p:bob', 'viewer']]);
     expect(done!.added.map((t) => [t.key, t.rec.data.tier])).toEqual([['seat:figma|p:bob', 'full']]);
+    // Planned, not applied: a walk can still compare the file whole (walk-batched.ts).
+    expect([f.oid, f.lines]).toEqual([A, before]);
+    done!.apply();
     expect([f.oid, f.items, f.lines[3], f.lines[4]]).toEqual([B, 3, '  - { person: bob, tier: full, since: 2026-01-05 }', '  # a comment']);
   });
 
@@ -61,13 +65,13 @@ describe('a list file followed by its patches', () => {
   ])('leaves the file as it was for %s', (_, hunks) => {
     const f = file();
     const before = [...f.lines];
-    expect(applyPatch(f, patch(hunks))).toBeUndefined();
+    expect(planPatch(f, patch(hunks))).toBeUndefined();
     expect([f.oid, f.lines]).toEqual([A, before]);
   });
 
   it('refuses a patch from another version or marked opaque', () => {
-    expect(applyPatch(file(), { ...patch([]), before: B })).toBeUndefined();
-    expect(applyPatch(file(), patch([], true))).toBeUndefined();
+    expect(planPatch(file(), { ...patch([]), before: B })).toBeUndefined();
+    expect(planPatch(file(), patch([], true))).toBeUndefined();
   });
 
   it('is not made for files the line scanner does not read', () => {
