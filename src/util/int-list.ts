@@ -7,12 +7,25 @@ export class IntList {
   #length = 0;
 
   push(value: number): void {
-    if (this.#length === this.#items.length) {
-      const grown = new Int32Array(this.#items.length * 2);
-      grown.set(this.#items);
-      this.#items = grown;
-    }
+    if (this.#length === this.#items.length) this.#grow(this.#length + 1);
     this.#items[this.#length++] = value;
+  }
+
+  /** Pushes `from[start...end)`, each plus `add`. */
+  pushShifted(from: ArrayLike<number>, start: number, end: number, add: number): void {
+    if (this.#length + end - start > this.#items.length) this.#grow(this.#length + end - start);
+    const items = this.#items;
+    let at = this.#length;
+    for (let i = start; i < end; i++) items[at++] = from[i]! + add;
+    this.#length = at;
+  }
+
+  #grow(least: number): void {
+    let size = this.#items.length * 2;
+    while (size < least) size *= 2;
+    const grown = new Int32Array(size);
+    grown.set(this.#items);
+    this.#items = grown;
   }
 
   get length(): number {

@@ -1,7 +1,7 @@
 import { Bail, resolvePlain } from './flow-value.ts';
 import { finishHeader, flowLinesMap, newHeader, readHeader, type FlowLinesParse } from './flow-lines.ts';
 import { FNV_OFFSET, FNV_PRIME, Interner } from './intern.ts';
-import { linesOf, rememberLines, reuseLine, type Lines } from './record-reuse.ts';
+import { linesOf, rememberLines, reusedRun, reuseLine, type Lines } from './record-reuse.ts';
 import { IntList } from '../../util/int-list.ts';
 import { ID_BYTE, isWord, maybeNotString, NO_PLAIN_START, PLAIN, TEXT_BYTE, WIDE_BYTE } from './plain-bytes.ts';
 
@@ -172,6 +172,26 @@ class ByteScanner {
         lineList.push(lineNo);
         startList.push(start);
         endList.push(end);
+        // The lines after a reused one that repeat the earlier version's, taken in one step.
+        if (this.wasReused && !this.regions) {
+          const p = this.previous!;
+          const j0 = this.at;
+          const run = reusedRun(p, j0, b as unknown as Buffer, pos);
+          if (run === 0) continue;
+          const shift = pos - p.starts[j0]!;
+          const lineShift = lineNo + 1 - p.lines[j0]!;
+          for (let j = j0; j < j0 + run; j++) {
+            if (this.accept) this.unsure.push(records.length);
+            records.push(p.records[j]);
+          }
+          lineList.pushShifted(p.lines, j0, j0 + run, lineShift);
+          startList.pushShifted(p.starts, j0, j0 + run, shift);
+          endList.pushShifted(p.ends, j0, j0 + run, shift);
+          const last = j0 + run - 1;
+          lineNo = p.lines[last]! + lineShift;
+          pos = p.ends[last]! + shift + (b[p.ends[last]! + shift] === 13 ? 2 : 1);
+          this.at = last + 1;
+        }
         continue;
       }
       const h = readHeader(b.utf8Slice(start, end), lineNo, head);
@@ -181,7 +201,7 @@ class ByteScanner {
     if (!finishHeader(head)) return null;
     const [recordLines, recordStarts, recordEnds] = [lineList.view(), startList.view(), endList.view()];
     // Only a file read whole by this scanner: the lenient mode's records are spliced with others later.
-    if (!this.regions) rememberLines(head.data, { b: b as unknown as Buffer, starts: recordStarts, ends: recordEnds, records });
+    if (!this.regions) rememberLines(head.data, { b: b as unknown as Buffer, starts: recordStarts, ends: recordEnds, lines: recordLines, records });
     const recordText = (index: number) => {
       const s = recordStarts[index]!;
       let e = b.indexOf(10, s);
