@@ -9,7 +9,7 @@ import { planPatch, type ListFile } from './list-file.ts';
 import type { CommitPatch } from './patch.ts';
 import { recordMap } from './records.ts';
 import type { CommitDrafts } from './walk.ts';
-import { compareWhole, findLastGood, kindOf, load, namespace, type WalkState } from './walk-files.ts';
+import { compareWhole, findLastGood, kindOf, listNamespace, load, namespace, versionsOf, type WalkState } from './walk-files.ts';
 import type { Kind } from '../inventory/schema/index.ts';
 
 /**
@@ -53,8 +53,7 @@ export async function walkBatched(repoDir: string, sha: string, sorted: readonly
     if (!s.fromRoot) await load(files, s);
     for (const ch of files) {
       const kind = kindOf(ch.path)!;
-      for (const oid of [ch.before, ch.after, s.lastGood.get(ch.path)]) {
-        if (!oid) continue;
+      for (const oid of versionsOf(ch, s)) {
         const data = s.store.get(kind, oid);
         spaces.add(namespace(kind, ch.path, data));
         for (const c of claimsOf(kind, ch.path, data)) {
@@ -72,7 +71,7 @@ export async function walkBatched(repoDir: string, sha: string, sorted: readonly
   for (let i = 0; i < whole.length; i += s.batch) if (!(await compare(whole.slice(i, i + s.batch)))) return restore();
   // A followed file whose namespace a file compared whole (or another followed file) has: all compared together.
   for (const lf of patched.values()) {
-    const ns = namespace(lf.kind, lf.path, lf.header);
+    const ns = listNamespace(lf);
     if (spaces.has(ns)) return restore();
     spaces.add(ns);
     owner.set(ns, lf.path); // its claim (claimsOf of a people or assignments file is its namespace)

@@ -35,13 +35,18 @@ export function namespace(kind: Kind, path: string, data: Record<string, unknown
   return `${kind}:${license}`;
 }
 
-/** Makes every version a comparison of these files needs (before, after, last good) available in the store. */
+/** A followed file's namespace, from its header. */
+export const listNamespace = (lf: ListFile): string => namespace(lf.kind, lf.path, lf.header);
+
+/** The versions a comparison of a changed file needs: before, after and its last good version. */
+export const versionsOf = (ch: FileChange, s: WalkState): string[] => [ch.before, ch.after, s.lastGood.get(ch.path)].filter((oid): oid is string => !!oid);
+
+/** The namespaces of a changed file's versions (loaded). */
+export const namespacesOf = (ch: FileChange, s: WalkState): string[] => versionsOf(ch, s).map((oid) => namespace(kindOf(ch.path)!, ch.path, s.store.get(kindOf(ch.path)!, oid)));
+
+/** Makes every version a comparison of these files needs available in the store. */
 export async function load(changes: readonly FileChange[], s: WalkState): Promise<void> {
-  const wanted: Wanted[] = [];
-  for (const ch of changes) {
-    const kind = kindOf(ch.path)!;
-    for (const oid of [ch.before, ch.after, s.lastGood.get(ch.path)]) if (oid) wanted.push({ path: ch.path, kind, oid });
-  }
+  const wanted: Wanted[] = changes.flatMap((ch) => versionsOf(ch, s).map((oid) => ({ path: ch.path, kind: kindOf(ch.path)!, oid })));
   await s.store.load(wanted);
 }
 

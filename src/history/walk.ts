@@ -4,7 +4,7 @@ import type { Draft } from './events.ts';
 import { isListKind, listFile, planPatch, type ListFile } from './list-file.ts';
 import type { CommitPatch } from './patch.ts';
 import { walkBatched } from './walk-batched.ts';
-import { compareWhole, findLastGood, kindOf, load, namespace, type WalkState } from './walk-files.ts';
+import { compareWhole, findLastGood, kindOf, listNamespace, load, namespacesOf, type WalkState } from './walk-files.ts';
 
 export { kindOf, type WalkState } from './walk-files.ts';
 
@@ -44,24 +44,21 @@ export async function walkCommit(repoDir: string, sha: string, changes: readonly
   // Files compared whole claim their namespaces first; a patched file sharing one is compared whole too.
   const claimed = new Map<string, number>();
   const claim = (ns: string) => claimed.set(ns, (claimed.get(ns) ?? 0) + 1);
-  for (const ch of whole) {
-    const kind = kindOf(ch.path)!;
-    for (const oid of [ch.before, ch.after, s.lastGood.get(ch.path)]) if (oid) claim(namespace(kind, ch.path, s.store.get(kind, oid)));
-  }
-  for (const lf of patched.values()) claim(namespace(lf.kind, lf.path, lf.header));
+  for (const ch of whole) for (const ns of namespacesOf(ch, s)) claim(ns);
+  for (const lf of patched.values()) claim(listNamespace(lf));
   // Planned, not yet applied: a file whose patch does not apply is compared whole, and so is a followed file whose
   // namespace that file's new version takes (a header changed to name another file's license).
   const plans = new Map<string, NonNullable<ReturnType<typeof planPatch>>>();
   for (const [path, lf] of patched) {
-    const plan = claimed.get(namespace(lf.kind, path, lf.header)) === 1 ? planPatch(lf, patch!.files.get(path)!) : undefined;
+    const plan = claimed.get(listNamespace(lf)) === 1 ? planPatch(lf, patch!.files.get(path)!) : undefined;
     if (plan) plans.set(path, plan);
   }
   const fallback = sorted.filter((c) => patched.has(c.path) && !plans.has(c.path));
   if (fallback.length) {
     await load(fallback, s);
     certain = (await findLastGood(repoDir, sha, fallback, s)) && certain;
-    const taken = new Set(fallback.flatMap((ch) => [ch.before, ch.after, s.lastGood.get(ch.path)].flatMap((oid) => (oid ? [namespace(kindOf(ch.path)!, ch.path, s.store.get(kindOf(ch.path)!, oid))] : []))));
-    const reached = sorted.filter((c) => plans.has(c.path) && taken.has(namespace(patched.get(c.path)!.kind, c.path, patched.get(c.path)!.header)));
+    const taken = new Set(fallback.flatMap((ch) => namespacesOf(ch, s)));
+    const reached = sorted.filter((c) => plans.has(c.path) && taken.has(listNamespace(patched.get(c.path)!)));
     for (const ch of reached) plans.delete(ch.path);
     await load(reached, s);
   }
