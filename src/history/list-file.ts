@@ -109,13 +109,21 @@ export function listFile(kind: ListKind, path: string, oid: string, bytes: Uint8
   return file;
 }
 
+/** A patch to a list file, worked out: the records it removes and adds, and the step that applies it. */
+export interface PlannedPatch {
+  removed: Touched[];
+  added: Touched[];
+  /** Moves the file to the patch's version (once). */
+  apply: () => void;
+}
+
 /**
  * A commit's patch to a list file: the records removed and added, in file order, and `apply`, which
  * moves the file to the next version (a walk plans every patch of a commit before it applies any);
  * undefined (the file unchanged) when the patch does anything else than replace record lines, or
  * leaves a key twice among the records it touches.
  */
-export function planPatch(f: ListFile, patch: FilePatch): { removed: Touched[]; added: Touched[]; apply: () => void } | undefined {
+export function planPatch(f: ListFile, patch: FilePatch): PlannedPatch | undefined {
   if (patch.opaque || patch.before !== f.oid || patch.after === null) return undefined;
   const removed: Touched[] = [];
   const added: { line: number; values: unknown[] }[] = [];

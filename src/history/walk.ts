@@ -1,7 +1,7 @@
 import type { FileChange } from './commits.ts';
 import { commitDrafts, type Compared } from './drafts.ts';
 import type { Draft } from './events.ts';
-import { isListKind, listFile, planPatch, type ListFile } from './list-file.ts';
+import { isListKind, listFile, planPatch, type ListFile, type PlannedPatch } from './list-file.ts';
 import type { CommitPatch } from './patch.ts';
 import { walkBatched } from './walk-batched.ts';
 import { compareWhole, findLastGood, kindOf, listNamespace, load, namespacesOf, type WalkState } from './walk-files.ts';
@@ -48,7 +48,7 @@ export async function walkCommit(repoDir: string, sha: string, changes: readonly
   for (const lf of patched.values()) claim(listNamespace(lf));
   // Planned, not yet applied: a file whose patch does not apply is compared whole, and so is a followed file whose
   // namespace that file's new version takes (a header changed to name another file's license).
-  const plans = new Map<string, NonNullable<ReturnType<typeof planPatch>>>();
+  const plans = new Map<string, PlannedPatch>();
   for (const [path, lf] of patched) {
     const plan = claimed.get(listNamespace(lf)) === 1 ? planPatch(lf, patch!.files.get(path)!) : undefined;
     if (plan) plans.set(path, plan);

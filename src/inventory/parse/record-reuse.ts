@@ -38,7 +38,7 @@ export function reuseLine(p: Lines, at: number, b: Buffer, start: number, end: n
 const BLOCK = 4096;
 
 /** How many bytes a[aFrom...] and b[bFrom...] have in common from their start (blocks compared by memcmp, then halved). */
-export function commonLength(a: Buffer, aFrom: number, b: Buffer, bFrom: number): number {
+function commonLength(a: Buffer, aFrom: number, b: Buffer, bFrom: number): number {
   const max = Math.min(a.length - aFrom, b.length - bFrom);
   const same = (from: number, to: number) => a.compare(b, bFrom + from, bFrom + to, aFrom + from, aFrom + to) === 0;
   let equal = 0;
