@@ -7,7 +7,7 @@
 import { batchable, openCatFile, type CatFile } from '../git/cat-file.ts';
 import { batchedObjects } from '../history/git.ts';
 import { listedSource } from '../inventory/git-source.ts';
-import { changedEntries, listThroughCatFile } from '../inventory/git-tree.ts';
+import { changedEntries, listCommits, type ListedTree } from '../inventory/git-tree.ts';
 import type { TreeSource } from '../inventory/source.ts';
 
 export interface CatFilePair {
@@ -30,8 +30,7 @@ export async function catFilePair(root: string, base: string, head: string): Pro
   try {
     const [baseCommit, headCommit] = await Promise.all([commitOf(store, base), commitOf(store, head)]);
     if (!baseCommit || !headCommit) return undefined;
-    const sizes = new Map<string, Promise<number>>();
-    const [a, b] = await Promise.all([listThroughCatFile(store, baseCommit, sizes), listThroughCatFile(store, headCommit, sizes)]);
+    const [a, b] = (await listCommits(store, [baseCommit, headCommit])) as [ListedTree, ListedTree];
     // One reader for both sides: the reads of a tick go to one git process.
     const read = batchedObjects(root, { spool: true });
     return {

@@ -17,17 +17,21 @@ interface Pending {
   contents: boolean;
   resolve: (answer: { info: ObjectInfo; data?: Buffer } | undefined) => void;
   reject: (e: unknown) => void;
+  /** For `infos`: the answers so far, and how many names were asked; resolved with all of them at once. */
+  many?: { answers: (ObjectInfo | undefined)[]; count: number; resolve: (answers: (ObjectInfo | undefined)[]) => void };
 }
 
-const ARGS = ['cat-file', '--batch-command'];
+// --buffer: git answers when told to flush, not after every command; requests asked in one go (a tree's
+// entries, the sizes of its blobs) then cost one write and one read each way, not one per object.
+const ARGS = ['cat-file', '--batch-command', '--buffer'];
 
 /** A name cat-file reads on one line (no line break); the rest of the line is the name. */
 export const batchable = (name: string): boolean => name !== '' && !/[\n\r]/.test(name);
 
 /**
- * Starts the process now; every request is written at once and answered in the order asked. A name
- * git does not know answers undefined. When git cannot start, stops, or is too old for
- * `--batch-command` (git 2.36), every request rejects with a GitError.
+ * Starts the process now; the requests of one synchronous run are written together (in a microtask)
+ * and answered in the order asked. A name git does not know answers undefined. When git cannot
+ * start, stops, or is too old for `--batch-command` (git 2.36), every request rejects with a GitError.
  */
 export function openCatFile(cwd: string) {
   const child: ChildProcessWithoutNullStreams = spawnGit(cwd, ARGS);
@@ -59,11 +63,19 @@ export function openCatFile(cwd: string) {
     const fields = line.split(' ');
     // "<oid> <type> <size>", or "<name> missing" / "<name> ambiguous" (a name may hold spaces).
     const size = Number(fields[fields.length - 1]);
-    if (fields.length !== 3 || !/^[0-9a-f]{40,64}$/.test(fields[0]!) || !Number.isSafeInteger(size)) {
+    const info = fields.length === 3 && /^[0-9a-f]{40,64}$/.test(fields[0]!) && Number.isSafeInteger(size) ? { oid: fields[0]!, type: fields[1]!, size } : undefined;
+    if (p.many) {
+      p.many.answers.push(info);
+      if (p.many.answers.length === p.many.count) {
+        queue.shift();
+        p.many.resolve(p.many.answers);
+      }
+      return;
+    }
+    if (!info) {
       queue.shift();
       return p.resolve(undefined);
     }
-    const info = { oid: fields[0]!, type: fields[1]!, size };
     if (!p.contents) {
       queue.shift();
       return p.resolve({ info });
@@ -97,21 +109,44 @@ export function openCatFile(cwd: string) {
     }
   });
 
+  // The commands asked for since the last write: sent together, with the flush that makes git answer them.
+  let unsent = '';
+  const send = () => {
+    const commands = unsent;
+    unsent = '';
+    if (!failed) child.stdin.write(`${commands}flush\n`);
+  };
   const ask = (command: 'info' | 'contents', name: string) =>
     new Promise<{ info: ObjectInfo; data?: Buffer } | undefined>((resolve, reject) => {
       if (failed) return reject(failed);
       if (!batchable(name)) return reject(new GitError(ARGS, null, `a name cat-file cannot read: ${JSON.stringify(name)}`));
       queue.push({ contents: command === 'contents', resolve, reject });
-      child.stdin.write(`${command} ${name}\n`);
+      if (unsent === '') queueMicrotask(send);
+      unsent += `${command} ${name}\n`;
+    });
+
+  /** `info` of many names, answered together: one promise, not one per name. */
+  const infos = (names: readonly string[]) =>
+    new Promise<(ObjectInfo | undefined)[]>((resolve, reject) => {
+      if (failed) return reject(failed);
+      if (names.length === 0) return resolve([]);
+      const bad = names.find((n) => !batchable(n));
+      if (bad !== undefined) return reject(new GitError(ARGS, null, `a name cat-file cannot read: ${JSON.stringify(bad)}`));
+      queue.push({ contents: false, resolve: () => {}, reject, many: { answers: [], count: names.length, resolve } });
+      if (unsent === '') queueMicrotask(send);
+      unsent += `info ${names.join('\ninfo ')}\n`;
     });
 
   return {
     /** The id, type and size of what `name` (an object id, `rev^{commit}`, `rev:./path`) names; undefined when git knows no such object. */
     info: (name: string): Promise<ObjectInfo | undefined> => ask('info', name).then((a) => a?.info),
+    /** `info` of each name, in order, in one answer: for the thousands of blobs of a tree. */
+    infos,
     /** The object and its bytes; undefined when git knows no such object. */
     contents: (name: string): Promise<{ info: ObjectInfo; data: Buffer } | undefined> => ask('contents', name) as Promise<{ info: ObjectInfo; data: Buffer } | undefined>,
     /** Ends the process (its input closed; it answers what it was asked first); resolves once it has exited. */
     close(): Promise<void> {
+      if (unsent !== '') send();
       child.stdin.end();
       return exited;
     },

@@ -37,6 +37,8 @@ export function gitSource(repoDir: string, revision: string, label = `${repoDir}
 export function listedSource(repoDir: string, revision: string, list: () => Promise<Map<string, Entry>>, object: (oid: string) => Promise<Uint8Array>, label = `${repoDir}@${revision}`): TreeSource {
   let tree: Promise<Map<string, Entry>> | undefined;
   const entries = () => (tree ??= list());
+  // Sorted once: a diff lists each side several times; every caller gets its own copy.
+  let sorted: Promise<string[]> | undefined;
   /** The listed entry of a file that may be read. */
   const readable = async (path: string): Promise<Entry> => {
     const entry = (await entries()).get(path);
@@ -49,7 +51,7 @@ export function listedSource(repoDir: string, revision: string, list: () => Prom
   return {
     label,
     git: { repo: repoDir, revision, oid: async (path) => (await readable(path)).oid },
-    list: async () => [...(await entries()).keys()].sort(),
+    list: async () => (await (sorted ??= entries().then((e) => [...e.keys()].sort()))).slice(),
     read: async (path) => {
       return object((await readable(path)).oid);
     },

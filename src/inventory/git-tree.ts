@@ -37,44 +37,64 @@ export interface ListedTree {
 }
 
 /**
- * The inventory of `commit` (a full commit id). `sizes` is shared between the revisions of a diff:
- * a blob both hold is asked about once.
+ * The inventory of `commit` (a full commit id); listCommits for the two revisions of a diff.
  */
-export async function listThroughCatFile(store: CatFile, commit: string, sizes = new Map<string, Promise<number>>()): Promise<ListedTree> {
-  const blobs = new Map<string, Entry>();
-  const entries = new Map<string, string>();
-  const idBytes = commit.length / 2;
-  const root = await store.contents(`${commit}:./${INVENTORY_DIR}`);
-  // No inventory folder (or a file of that name): nothing listed, as ls-tree lists nothing.
-  let level: [string, Buffer][] = root?.info.type === 'tree' ? [[INVENTORY_DIR, root.data]] : [];
-  const found: [string, TreeEntry][] = [];
-  while (level.length > 0) {
-    const subtrees: [string, Promise<{ info: { type: string }; data: Buffer } | undefined>][] = [];
-    for (const [dir, data] of level) {
-      for (const e of parseTree(data, idBytes)) {
-        const path = `${dir}/${e.name}`;
-        if (e.mode === TREE_MODE) subtrees.push([path, store.contents(e.oid)]);
-        else found.push([path, e]);
+export async function listThroughCatFile(store: CatFile, commit: string): Promise<ListedTree> {
+  return (await listCommits(store, [commit]))[0]!;
+}
+
+/**
+ * The inventories of `commits` (full ids) through one cat-file process. A folder two of them share (the
+ * same tree object at the same path: whatever a change did not touch) is read and listed once, and the
+ * sizes of all their blobs are asked in one request.
+ */
+export async function listCommits(store: CatFile, commits: readonly string[]): Promise<ListedTree[]> {
+  const shared = new Map<string, Promise<[string, TreeEntry][]>>();
+  /** Every entry but trees under the tree `data` at `dir`, its subtrees read in one request per level. */
+  const below = async (dir: string, data: Buffer, commit: string): Promise<[string, TreeEntry][]> => {
+    const found: [string, TreeEntry][] = [];
+    const subtrees: Promise<[string, TreeEntry][]>[] = [];
+    for (const e of parseTree(data, commit.length / 2)) {
+      const path = `${dir}/${e.name}`;
+      if (e.mode !== TREE_MODE) found.push([path, e]);
+      else {
+        const key = `${e.oid} ${path}`;
+        let sub = shared.get(key);
+        if (!sub) {
+          shared.set(key, (sub = store.contents(e.oid).then((tree) => {
+            if (tree?.info.type !== 'tree') throw new Error(`git has no tree object for ${path} at ${commit}`);
+            return below(path, tree.data, commit);
+          })));
+        }
+        subtrees.push(sub);
       }
     }
-    level = await Promise.all(
-      subtrees.map(async ([path, read]): Promise<[string, Buffer]> => {
-        const tree = await read;
-        if (tree?.info.type !== 'tree') throw new Error(`git has no tree object for ${path} at ${commit}`);
-        return [path, tree.data];
-      }),
-    );
-  }
+    for (const entries of await Promise.all(subtrees)) for (const entry of entries) found.push(entry);
+    return found;
+  };
+  const listed = await Promise.all(
+    commits.map(async (commit) => {
+      const root = await store.contents(`${commit}:./${INVENTORY_DIR}`);
+      // No inventory folder (or a file of that name): nothing listed, as ls-tree lists nothing.
+      return root?.info.type === 'tree' ? below(INVENTORY_DIR, root.data, commit) : [];
+    }),
+  );
   // A submodule (a commit) holds no inventory: compared, not listed.
-  const files = found.filter(([, e]) => e.mode !== SUBMODULE_MODE);
-  for (const [path, e] of found) entries.set(path, `${e.mode} ${e.oid}`);
-  for (const [, e] of files) if (!sizes.has(e.oid)) sizes.set(e.oid, store.info(e.oid).then((i) => i?.size ?? Number.NaN));
-  for (const [path, e] of files) {
-    const size = await sizes.get(e.oid)!;
-    if (Number.isNaN(size)) throw new Error(`git has no object ${e.oid} for ${path} at ${commit}`);
-    blobs.set(path, { oid: e.oid, mode: e.mode, size });
-  }
-  return { blobs, entries };
+  const oids = [...new Set(listed.flatMap((found) => found.flatMap(([, e]) => (e.mode === SUBMODULE_MODE ? [] : [e.oid]))))];
+  const infos = await store.infos(oids);
+  const sizes = new Map(oids.map((oid, i) => [oid, infos[i]?.size]));
+  return listed.map((found, i) => {
+    const blobs = new Map<string, Entry>();
+    const entries = new Map<string, string>();
+    for (const [path, e] of found) {
+      entries.set(path, `${e.mode} ${e.oid}`);
+      if (e.mode === SUBMODULE_MODE) continue;
+      const size = sizes.get(e.oid);
+      if (size === undefined) throw new Error(`git has no object ${e.oid} for ${path} at ${commits[i]}`);
+      blobs.set(path, { oid: e.oid, mode: e.mode, size });
+    }
+    return { blobs, entries };
+  });
 }
 
 /** Paths whose entries differ (id or mode), or that only one side has: `git diff-tree -r --name-only --no-renames`, in path order. */

@@ -14,8 +14,24 @@ const idPattern = new RegExp(ID_PATTERN);
 // Files people keep beside the data: never inventory records.
 const IGNORED = /(?:^|\/)(?:README(?:\.[a-z]+)?|\.[^/]*|[^/]+\.md)$/i;
 
+/**
+ * Placements already worked out, by path: `lac diff` asks about each of its thousands of paths a few
+ * times over, mostly before the compiler has warmed to the regular expressions below. Bounded: a long
+ * `lac history` meets every path the repository ever had.
+ */
+const placed = new Map<string, Readonly<Placement>>();
+const PLACED_MAX = 50_000;
+
 /** Which kind of record a path under inventory/ holds, or why it is in the wrong place. */
-export function classify(path: string): Placement {
+export function classify(path: string): Readonly<Placement> {
+  let p = placed.get(path);
+  if (p) return p;
+  if (placed.size >= PLACED_MAX) placed.clear();
+  placed.set(path, (p = Object.freeze(place(path))));
+  return p;
+}
+
+function place(path: string): Placement {
   const rel = path.slice(INVENTORY_DIR.length + 1);
   if (IGNORED.test(rel)) return { ok: false, ignore: true };
   const parts = rel.split('/');

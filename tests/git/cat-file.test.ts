@@ -48,6 +48,22 @@ describe('git cat-file --batch-command, kept running', () => {
     }
   });
 
+  test('infos answers many names at once, in order, between other requests; a name git does not know is undefined', async () => {
+    const store = openCatFile(repo.dir);
+    try {
+      const names = ['main:inventory/big.yaml', 'nope', oid('main:inventory/a.yaml'), 'main:./inventory/sub/ö b.yaml', 'main^{commit}'];
+      const [before, many, none, after] = await Promise.all([store.contents('main:inventory/a.yaml'), store.infos(names), store.infos([]), store.info('main^{tree}')]);
+      expect(before?.data.toString('utf8')).toBe('a: 1\n');
+      expect(many).toEqual(names.map((n) => (n === 'nope' ? undefined : { oid: oid(n), type: n.endsWith('{commit}') ? 'commit' : 'blob', size: Number(repo.git(['cat-file', '-s', n]).trim()) })));
+      expect(none).toEqual([]);
+      expect(after).toEqual({ oid: oid('main^{tree}'), type: 'tree', size: Number(repo.git(['cat-file', '-s', 'main^{tree}']).trim()) });
+      await expect(store.infos(['main', 'a\nb'])).rejects.toBeInstanceOf(GitError);
+      expect((await store.info('main'))?.type).toBe('commit');
+    } finally {
+      await store.close();
+    }
+  });
+
   test('a name with a line break is refused before git sees it; a closed process refuses what is asked after', async () => {
     const store = openCatFile(repo.dir);
     await expect(store.info('main\ncontents main')).rejects.toBeInstanceOf(GitError);

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openCatFile } from '../../src/git/cat-file.ts';
-import { changedEntries, listThroughCatFile } from '../../src/inventory/git-tree.ts';
+import { changedEntries, listCommits, listThroughCatFile, type ListedTree } from '../../src/inventory/git-tree.ts';
 import { catFilePair } from '../../src/diff/git-pair.ts';
 import { tempRepo, type TestRepo } from '../support/git.ts';
 
@@ -54,11 +54,17 @@ function twoCommits(repo: TestRepo, sub = ''): [string, string] {
 async function compare(dir: string, base: string, head: string): Promise<void> {
   const store = openCatFile(dir);
   try {
-    const sizes = new Map<string, Promise<number>>();
-    const [a, b] = await Promise.all([listThroughCatFile(store, base, sizes), listThroughCatFile(store, head, sizes)]);
+    // Both revisions at once (a folder they share is read once), and each alone.
+    const asked: string[] = [];
+    const counting = { ...store, contents: (name: string) => (asked.push(name), store.contents(name)) };
+    const [a, b] = (await listCommits(counting, [base, head])) as [ListedTree, ListedTree];
+    expect(asked.length).toBe(new Set(asked).size);
+    const [alone, again] = await Promise.all([listThroughCatFile(store, base), listThroughCatFile(store, head)]);
     const byPath = (m: Map<string, unknown>) => [...m].sort(([x], [y]) => (x < y ? -1 : 1));
     expect(byPath(a.blobs)).toEqual(byPath(lsTree(dir, base)));
     expect(byPath(b.blobs)).toEqual(byPath(lsTree(dir, head)));
+    expect(byPath(alone.blobs)).toEqual(byPath(a.blobs));
+    expect(byPath(again.blobs)).toEqual(byPath(b.blobs));
     expect(changedEntries(a.entries, b.entries)).toEqual(diffTree(dir, base, head));
   } finally {
     await store.close();
