@@ -13,7 +13,7 @@ export interface PeopleIndex {
   lines: IdLines;
   bytes: Uint8Array;
   /** Byte offset of each line's start; one more entry at the end. */
-  starts: number[];
+  starts: Int32Array;
   /** Lines that are not records (header, comments, blank), kept in every sparse copy. */
   frame: Set<number>;
 }
@@ -33,7 +33,7 @@ const isKeyByte = (c: number) => (c >= 97 && c <= 122) || c === 95;
 // Bytes a value may hold without a second look: everything but flow indicators, quotes, escapes,
 // comments, tabs, and the indicators that change a scalar when it starts with one.
 const PLAIN = new Uint8Array(256).fill(1);
-for (const ch of '"{}[],:#\t\r\\\'&*!|>%@`') PLAIN[ch.charCodeAt(0)] = 0;
+for (const ch of '"{}[],:#\t\r\\\'&*!|>%@`\n') PLAIN[ch.charCodeAt(0)] = 0;
 
 /** The key starting at `i` (after `{` or `,`): its end (the `:`), or -1; its hash goes to `keys`. */
 function readKey(b: Uint8Array, i: number, end: number, keys: number[]): number {
@@ -47,10 +47,13 @@ function readKey(b: Uint8Array, i: number, end: number, keys: number[]): number 
 }
 
 /**
- * The end of a flow map on one line that no YAML reader could read differently, or -1: `key: value`
- * pairs with plain or double-quoted scalars (no escapes) and flat lists, each key once, no comment.
+ * Where the line ends (its line break, or the file's end) when from `from` on it holds the rest of a flow
+ * map that no YAML reader could read differently, or -1: `key: value` pairs with plain or double-quoted
+ * scalars (no escapes) and flat lists, each key once, no comment. The line's end is found on the way:
+ * no search for the line break first (a call per line cost as much as the rest of the index).
  */
-function plainRecordEnd(b: Uint8Array, from: number, end: number): number {
+function plainRecordEnd(b: Uint8Array, from: number): number {
+  const end = b.length;
   const keys: number[] = [];
   let depth = 1;
   let i = readKey(b, from, end, keys);
@@ -63,7 +66,7 @@ function plainRecordEnd(b: Uint8Array, from: number, end: number): number {
     if (c === 34 /* " */) {
       if (!startsScalar(b, i)) return -1;
       i++;
-      while (i < end && b[i] !== 34) if (b[i++] === 92) return -1;
+      while (i < end && b[i] !== 34) if (b[i] === NL || b[i++] === 92) return -1;
       if (i++ >= end) return -1;
     } else if (c === 91 /* [ */) {
       if (depth++ !== 1 || !startsScalar(b, i)) return -1;
@@ -74,15 +77,16 @@ function plainRecordEnd(b: Uint8Array, from: number, end: number): number {
     } else if (c === 44 /* , */) i = depth === 1 ? readKey(b, i + 1, end, keys) : i + 1;
     else if (c === 125 /* } */) {
       if (depth !== 1) return -1;
-      for (let j = i + 1; j < end; j++) if (b[j] !== SP) return -1;
-      return i;
+      let j = i + 1;
+      while (j < end && b[j] === SP) j++;
+      return j === end || b[j] === NL ? j : -1;
     } else if (c === 58 /* : */) {
       if (b[i + 1] === SP || b[i + 1] === 44 || b[i + 1] === 125 || b[i + 1] === 93) return -1; // a second `key: ` in a value
       i++;
     } else if (c === 35 /* # */) {
       if (b[i - 1] === SP) return -1;
       i++;
-    } else if (c === 9 || c === 13 || c === 92 || c === 123 || startsScalar(b, i)) return -1;
+    } else if (c === NL || c === 9 || c === 13 || c === 92 || c === 123 || startsScalar(b, i)) return -1;
     else i++;
   }
   return -1;
@@ -153,22 +157,23 @@ export class IdLines {
   }
 }
 
-/** Adds the record on line `line` to `ids`: the line is `  - { id: <id>, ...`; false for any other shape. */
-function addRecord(ids: IdLines, b: Uint8Array, start: number, end: number, line: number): boolean {
+/** Adds the record on line `line` to `ids`: the line is `  - { id: <id>, ...`; where the line ends, or -1 for any other shape. */
+function addRecord(ids: IdLines, b: Uint8Array, start: number, line: number): number {
+  const end = b.length;
   let i = start;
   while (i < end && b[i] === SP && i - start < 8) i++;
-  if (b[i] !== 45 || b[i + 1] !== SP || b[i + 2] !== 123) return false;
+  if (b[i] !== 45 || b[i + 1] !== SP || b[i + 2] !== 123) return -1;
   const braceAt = i + 2;
   i += 3;
   if (b[i] === SP) i++;
-  if (b[i] !== 105 || b[i + 1] !== 100 || b[i + 2] !== 58 || b[i + 3] !== SP) return false;
+  if (b[i] !== 105 || b[i + 1] !== 100 || b[i + 2] !== 58 || b[i + 3] !== SP) return -1;
   const from = (i += 4);
   let h = FNV_OFFSET;
   for (let c = b[i]!; i < end && isIdByte(c); c = b[++i]!) h = Math.imul(h ^ c, FNV_PRIME);
-  if (i === from || (b[i] !== 44 && b[i] !== 125 && b[i] !== SP)) return false;
-  if (plainRecordEnd(b, braceAt + 1, end) < 0) return false;
-  ids.add(h, from, i - from, line);
-  return true;
+  if (i === from || (b[i] !== 44 && b[i] !== 125 && b[i] !== SP)) return -1;
+  const eol = plainRecordEnd(b, braceAt + 1);
+  if (eol >= 0) ids.add(h, from, i - from, line);
+  return eol;
 }
 
 const blankOrComment = (b: Uint8Array, start: number, end: number): boolean => {
@@ -184,23 +189,27 @@ const isHeader = (b: Uint8Array, start: number, end: number): boolean =>
 export function indexPeople(bytes: Uint8Array): PeopleIndex | undefined {
   const lines = new IdLines(bytes);
   const frame = new Set<number>();
-  const starts: number[] = [];
+  const starts = new IntList();
   let list = false;
   for (let start = 0, line = 0; start <= bytes.length; line++) {
-    let end = bytes.indexOf(NL, start);
-    if (end < 0) end = bytes.length;
     starts.push(start);
-    if (blankOrComment(bytes, start, end)) frame.add(line);
-    else if (!list && isHeader(bytes, start, end)) {
-      list = true;
-      frame.add(line);
-    } else if (!list || !addRecord(lines, bytes, start, end, line)) return undefined;
+    // A record's line: its end is found by reading it.
+    let end = list ? addRecord(lines, bytes, start, line) : -1;
+    if (end < 0) {
+      end = bytes.indexOf(NL, start);
+      if (end < 0) end = bytes.length;
+      if (blankOrComment(bytes, start, end)) frame.add(line);
+      else if (!list && isHeader(bytes, start, end)) {
+        list = true;
+        frame.add(line);
+      } else return undefined;
+    }
     start = end + 1;
   }
   starts.push(bytes.length + 1);
   if (!list || lines.size === 0) return undefined;
   lines.seal();
-  return { lines, bytes, starts, frame };
+  return { lines, bytes, starts: starts.view(), frame };
 }
 
 /** people.yaml with only the records of `keep` (and the header), every other line blank; undefined when none is kept. */
