@@ -59,6 +59,11 @@ describe('people.yaml index for lac diff', () => {
       '{ id: bob, tags: [a, [b]], status: active }',
       '{ id: bob, name: Bob, status: active } trailing',
       '{ id: bob, name: "B\\"ob", status: active }',
+      // A record over two lines: the line break ends the record's line, whatever follows.
+      '{ id: bob, name: "Bob\n    Byte", status: active }',
+      '{ id: bob, name: Bob,\n    status: active }',
+      '{ id: bob, name: Bob\n  - { id: cy }',
+      '{ id: bob, name: Bob }\r',
     ]) {
       expect(line(bad), bad).toBeUndefined();
     }
