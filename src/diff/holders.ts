@@ -1,7 +1,8 @@
 import type { Inventory } from '../inventory/model.ts';
 import { classify } from '../inventory/layout.ts';
 import type { Parsed, PairReader, TreePair } from './pair.ts';
-import { holderKey, repeated } from './rule-scope.ts';
+import { repeated } from './rule-scope.ts';
+import { holderKey, sameSeat, unmatchedHolders } from './seat-match.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -20,65 +21,10 @@ function seatsByHolder(parsed: Parsed | undefined): Map<string, Obj[]> {
   return out;
 }
 
-/** Two seats as written: the same keys and values (nested values compared as JSON). */
-function sameSeat(a: Obj, b: Obj): boolean {
-  // A line the head did not change holds the base's very record (pair.ts).
-  if (a === b) return true;
-  if (a.person !== b.person || a.device !== b.device || a.tier !== b.tier || a.since !== b.since) return false;
-  let n = 0;
-  for (const k in a) {
-    n++;
-    if (!(k in b) || (a[k] !== b[k] && (typeof a[k] !== 'object' || JSON.stringify(a[k]) !== JSON.stringify(b[k])))) return false;
-  }
-  for (const _ in b) n--;
-  return n === 0;
-}
-
 const seatsOf = (parsed: Parsed | undefined): Obj[] => {
   const seats = parsed?.file?.data.seats;
   return Array.isArray(seats) ? seats.map((s) => (s && typeof s === 'object' ? s : { value: s }) as Obj) : [];
 };
-
-const WINDOW = 16;
-
-/**
- * Holders of the seats the two lists do not share, walking both in order and resynchronising
- * within a few lines (a pull request edits lines here and there): a superset of the holders whose
- * seats differ. Undefined when the lists drift too far apart to resynchronise.
- */
-function unmatchedHolders(a: Obj[], b: Obj[]): Set<string> | undefined {
-  const out = new Set<string>();
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    if (sameSeat(a[i]!, b[j]!)) {
-      i++;
-      j++;
-      continue;
-    }
-    let k = 1;
-    for (; k <= WINDOW; k++) {
-      if (i + k < a.length && sameSeat(a[i + k]!, b[j]!)) {
-        for (let x = i; x < i + k; x++) out.add(holderKey(a[x]!));
-        i += k;
-        break;
-      }
-      if (j + k < b.length && sameSeat(a[i]!, b[j + k]!)) {
-        for (let x = j; x < j + k; x++) out.add(holderKey(b[x]!));
-        j += k;
-        break;
-      }
-    }
-    if (k > WINDOW) {
-      // Neither seat is found near the other: both changed (a tier edit, a replaced line).
-      out.add(holderKey(a[i++]!)).add(holderKey(b[j++]!));
-      if (i + WINDOW < a.length && out.size > a.length / 4) return undefined;
-    }
-  }
-  for (; i < a.length; i++) out.add(holderKey(a[i]!));
-  for (; j < b.length; j++) out.add(holderKey(b[j]!));
-  return out;
-}
 
 /** Holders (rule-scope.ts `holderKey`) whose seat lines differ between two versions of an assignments file (or a superset). */
 function changedHolders(base: Parsed | undefined, head: Parsed | undefined): Iterable<string> {

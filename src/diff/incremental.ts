@@ -11,7 +11,7 @@ import type { Mentions } from './mentions.ts';
 import { addParsed, type Parsed, type PairReader, type SideState, type TreePair } from './pair.ts';
 import { readPeople } from './people.ts';
 import { wantedPeople } from './holders.ts';
-import { focus, repeatedView, splitRules } from './rule-scope.ts';
+import { focus, relate, repeatedView, splitRules } from './rule-scope.ts';
 import { reachedLicenses, type Prices } from './scope.ts';
 import type { runRules as RunRulesFn } from '../check/run.ts';
 import type { Rule } from '../rules/rule.ts';
@@ -134,6 +134,8 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
   const usage = await Promise.all([...sparse].map((p) => sparseUsageFile(reader, p, persons)));
   await Promise.all(sides.map((s) => add(reader, s, [...new Set([...seatPaths, ...changedSeats])], usage)));
   trace('seats read (usage verdict waited for)');
+  // A changed seat file's holders of two seats are found from its base version's (rule-scope.ts).
+  relate(before.inv, after.inv);
   await people.load(wantedPeople(sides.map((s) => s.inv), narrow, holders));
   for (const s of sides) {
     s.inv.files = s.paths;

@@ -9,6 +9,9 @@ import type { Inventory, SeatList } from '../inventory/model.ts';
 import { textHash } from '../inventory/parse/intern.ts';
 import type { Seat } from '../inventory/schema/index.ts';
 import type { Rule } from '../rules/rule.ts';
+import { holderKey, named, unmatchedSeats } from './seat-match.ts';
+
+export { holderKey };
 
 type View = 'file' | 'repeated' | 'seat';
 const VIEWS: Record<string, View> = {
@@ -27,11 +30,6 @@ export function splitRules(rules: readonly Rule[]): Record<View, Rule[]> {
   for (const r of rules) out[VIEWS[r.id] ?? 'seat'].push(r);
   return out;
 }
-
-const named = (v: unknown): v is string => typeof v === 'string' && v !== '';
-
-/** Who holds a seat as written: the person, else the device, else '' (as `lac history` keys seat records). */
-export const holderKey = (seat: { person?: unknown; device?: unknown }): string => (named(seat.person) ? `p:${seat.person}` : named(seat.device) ? `d:${seat.device}` : '');
 
 /** Whether a seat's holder is among `holders` (holderKey strings), without building a key per seat. */
 export function heldBy(holders: ReadonlySet<string>): (seat: { person?: unknown; device?: unknown }) => boolean {
@@ -55,15 +53,56 @@ function cut(list: SeatList, keep: (seat: Seat) => boolean): SeatList {
   return { ...list, seats, index };
 }
 
-const repeatedCache = new WeakMap<Seat[], { people: Set<string>; devices: Set<string> }>();
+type Repeated = { people: Set<string>; devices: Set<string> };
+const repeatedCache = new WeakMap<Seat[], Repeated>();
+/** The base version of a head seat list that changed (`relate`). */
+const earlier = new WeakMap<Seat[], SeatList>();
 
-/** People and devices that hold two or more seats of a list; one pass per list, shared by both sides when the list did not change. */
-export function repeated(list: SeatList): { people: Set<string>; devices: Set<string> } {
+/** Tells `repeated` which seat lists of `after` are new versions of lists of `before` (the same license), so that it derives theirs. */
+export function relate(before: Inventory, after: Inventory): void {
+  for (const [id, list] of after.assignments) {
+    const base = before.assignments.get(id);
+    if (base && base.seats !== list.seats) earlier.set(list.seats, base);
+  }
+}
+
+/**
+ * People and devices that hold two or more seats of a list; one pass per list, shared by both sides when
+ * the list did not change. A new version of a list (`relate`) starts from its base version's: only the
+ * holders of the seats the two do not share (seat-match.ts; a few, for a pull request) are counted again.
+ */
+export function repeated(list: SeatList): Repeated {
   let out = repeatedCache.get(list.seats);
   if (out) return out;
-  out = { people: twice(list.seats, 'person'), devices: twice(list.seats, 'device') };
+  const base = earlier.get(list.seats);
+  out = (base && derived(repeated(base), base.seats, list.seats)) ?? { people: twice(list.seats, 'person'), devices: twice(list.seats, 'device') };
   repeatedCache.set(list.seats, out);
   return out;
+}
+
+/** `repeated` of `seats` from that of `baseSeats`; undefined when the two differ too much. */
+function derived(base: Repeated, baseSeats: readonly Seat[], seats: readonly Seat[]): Repeated | undefined {
+  const changed = unmatchedSeats(baseSeats as unknown as Record<string, unknown>[], seats as unknown as Record<string, unknown>[]);
+  if (!changed || changed.length > 128) return undefined;
+  // The people and devices of the seats that differ are counted again; every other holder's seats are the same.
+  const again = { person: new Map<unknown, number>(), device: new Map<unknown, number>() };
+  for (const seat of changed) for (const key of ['person', 'device'] as const) if (seat[key] !== undefined) again[key].set(seat[key], 0);
+  const out = { people: new Set(base.people), devices: new Set(base.devices) };
+  if (again.person.size > 0) recount(seats, (s) => s.person, again.person, out.people);
+  if (again.device.size > 0) recount(seats, (s) => s.device, again.device, out.devices);
+  return out;
+}
+
+/** Takes the values of `counts` out of `into`, and puts back those that two or more seats hold. */
+function recount(seats: readonly Seat[], holder: (seat: Seat) => unknown, counts: Map<unknown, number>, into: Set<string>): void {
+  for (const v of counts.keys()) into.delete(v as string);
+  for (const seat of seats) {
+    const v = holder(seat);
+    const n = v === undefined ? undefined : counts.get(v);
+    if (n === undefined) continue;
+    counts.set(v, n + 1);
+    if (n === 1) into.add(v as string);
+  }
 }
 
 /**

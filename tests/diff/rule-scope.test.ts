@@ -4,7 +4,8 @@
 // seats with a person, a device, both or neither, and equal IDs held as distinct string objects.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { repeated } from '../../src/diff/rule-scope.ts';
+import { relate, repeated } from '../../src/diff/rule-scope.ts';
+import { emptyInventory } from '../../src/inventory/model.ts';
 import type { SeatList } from '../../src/inventory/model.ts';
 import type { Seat } from '../../src/inventory/schema/index.ts';
 
@@ -33,6 +34,32 @@ describe('repeated', () => {
         expect({ people: [...r.people].sort(), devices: [...r.devices].sort() }).toEqual(counted(s));
       }),
       { numRuns: 400, seed: 16 },
+    );
+  });
+
+  it('of a new version of a list (relate) is what counting its seats finds, from the base version\'s', () => {
+    // A version made by edits: seats removed, inserted, or written anew (another person, device or tier); the rest the base's very records.
+    const edit = fc.record({ op: fc.constantFrom('remove', 'insert', 'rewrite'), at: fc.nat(), person: fc.option(id(8), { nil: undefined }), device: fc.option(id(8).map((d) => `m-${d}`), { nil: undefined }) });
+    fc.assert(
+      fc.property(fc.oneof(seats(8), seats(300)), fc.array(edit, { maxLength: 40 }), (base, edits) => {
+        const head = [...base];
+        for (const e of edits) {
+          const at = head.length ? e.at % head.length : 0;
+          const seat = { ...(e.person !== undefined ? { person: e.person } : {}), ...(e.device !== undefined ? { device: e.device } : {}), tier: 'full' } as Seat;
+          if (e.op === 'remove') head.splice(at, 1);
+          else if (e.op === 'insert') head.splice(at, 0, seat);
+          else if (head.length) head[at] = seat;
+        }
+        const [before, after] = [emptyInventory(), emptyInventory()];
+        before.assignments.set('l', list(base));
+        after.assignments.set('l', list(head));
+        relate(before, after);
+        // The base's result first, as the diff asks for it (derived from it), then the head's.
+        expect({ people: [...repeated(before.assignments.get('l')!).people].sort(), devices: [...repeated(before.assignments.get('l')!).devices].sort() }).toEqual(counted(base));
+        const r = repeated(after.assignments.get('l')!);
+        expect({ people: [...r.people].sort(), devices: [...r.devices].sort() }).toEqual(counted(head));
+      }),
+      { numRuns: 400, seed: 17 },
     );
   });
 
