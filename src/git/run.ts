@@ -61,6 +61,15 @@ export interface GitOptions {
   spool?: boolean;
 }
 
+/**
+ * `git cat-file` inflates each blob into a buffer of the blob's size, freed after it is written. glibc
+ * gives a buffer that large a mapping of its own, every page of it faulted in fresh: on a virtual
+ * machine that hands idle memory back, about 12 us a page. Kept in git's heap instead, the next blob
+ * reuses the last one's pages: `lac diff`'s two large unchanged files (17 and 20 MB) fault 9,500
+ * pages in place of 5,300. Only glibc reads this; a setting of the user's own is left as it is.
+ */
+const REUSED_MEMORY = 'glibc.malloc.mmap_threshold=4294967295:glibc.malloc.trim_threshold=4294967295';
+
 /** The full argument list and environment of a git call, with repository-configured programs off. */
 export function gitInvocation(args: readonly string[], options: GitOptions = {}): { args: string[]; env: NodeJS.ProcessEnv } {
   const [command, ...rest] = args;
@@ -68,6 +77,7 @@ export function gitInvocation(args: readonly string[], options: GitOptions = {})
   const full = ['--no-pager', ...[...OVERRIDES, ...(options.config ?? [])].flatMap((c) => ['-c', c]), ...(command === undefined ? [] : [command]), ...extra, ...rest];
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', ...options.env };
   delete env.GIT_EXTERNAL_DIFF;
+  if (command === 'cat-file' && env.GLIBC_TUNABLES === undefined) env.GLIBC_TUNABLES = REUSED_MEMORY;
   return { args: full, env };
 }
 
