@@ -26,7 +26,7 @@ const seatsOf = (parsed: Parsed | undefined): Obj[] => {
   return Array.isArray(seats) ? seats.map((s) => (s && typeof s === 'object' ? s : { value: s }) as Obj) : [];
 };
 
-/** Holders (rule-scope.ts `holderKey`) whose seat lines differ between two versions of an assignments file (or a superset). */
+/** Holders (seat-match.ts `holderKey`) whose seat lines differ between two versions of an assignments file (or a superset). */
 function changedHolders(base: Parsed | undefined, head: Parsed | undefined): Iterable<string> {
   // The seats of a file are keyed by the license it names: where that changed, every seat moved.
   if (base?.file && head?.file && base.file.data.license !== head.file.data.license) return new Set([...seatsOf(base), ...seatsOf(head)].map(holderKey));

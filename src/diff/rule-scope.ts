@@ -9,9 +9,7 @@ import type { Inventory, SeatList } from '../inventory/model.ts';
 import { textHash } from '../inventory/parse/intern.ts';
 import type { Seat } from '../inventory/schema/index.ts';
 import type { Rule } from '../rules/rule.ts';
-import { holderKey, named, unmatchedSeats } from './seat-match.ts';
-
-export { holderKey };
+import { named, unmatchedSeats } from './seat-match.ts';
 
 type View = 'file' | 'repeated' | 'seat';
 const VIEWS: Record<string, View> = {
@@ -31,7 +29,7 @@ export function splitRules(rules: readonly Rule[]): Record<View, Rule[]> {
   return out;
 }
 
-/** Whether a seat's holder is among `holders` (holderKey strings), without building a key per seat. */
+/** Whether a seat's holder is among `holders` (seat-match.ts `holderKey` strings), without building a key per seat. */
 export function heldBy(holders: ReadonlySet<string>): (seat: { person?: unknown; device?: unknown }) => boolean {
   const people = new Set<unknown>();
   const devices = new Set<unknown>();
