@@ -1,7 +1,8 @@
-// A revision's inventory listed through a running cat-file process (git/cat-file.ts): its tree
-// objects read level by level, then the size of every blob. It gives what `git ls-tree -r -l --
-// inventory/` gives (listTree in git-source.ts) and, for a diff, every entry's mode and id, so that
-// the paths two revisions differ in are what `git diff-tree -r --name-only --no-renames` names.
+// Revisions' inventories listed through a running cat-file process (git/cat-file.ts): their tree
+// objects read level by level (a folder two revisions share, once), then the size of every blob. It
+// gives what `git ls-tree -r -l -- inventory/` gives (listTree in git-source.ts) and, for a diff, every
+// entry's mode and id, so that the paths two revisions differ in are what `git diff-tree -r
+// --name-only --no-renames` names.
 import type { CatFile } from '../git/cat-file.ts';
 import type { Entry } from './git-source.ts';
 import { INVENTORY_DIR } from './layout.ts';
@@ -34,13 +35,6 @@ export function parseTree(data: Buffer, idBytes: number): TreeEntry[] {
 export interface ListedTree {
   blobs: Map<string, Entry>;
   entries: Map<string, string>;
-}
-
-/**
- * The inventory of `commit` (a full commit id); listCommits for the two revisions of a diff.
- */
-export async function listThroughCatFile(store: CatFile, commit: string): Promise<ListedTree> {
-  return (await listCommits(store, [commit]))[0]!;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openCatFile } from '../../src/git/cat-file.ts';
-import { changedEntries, listCommits, listThroughCatFile, type ListedTree } from '../../src/inventory/git-tree.ts';
+import { changedEntries, listCommits, type ListedTree } from '../../src/inventory/git-tree.ts';
 import { catFilePair } from '../../src/diff/git-pair.ts';
 import { tempRepo, type TestRepo } from '../support/git.ts';
 
@@ -59,7 +59,7 @@ async function compare(dir: string, base: string, head: string): Promise<void> {
     const counting = { ...store, contents: (name: string) => (asked.push(name), store.contents(name)) };
     const [a, b] = (await listCommits(counting, [base, head])) as [ListedTree, ListedTree];
     expect(asked.length).toBe(new Set(asked).size);
-    const [alone, again] = await Promise.all([listThroughCatFile(store, base), listThroughCatFile(store, head)]);
+    const [[alone], [again]] = (await Promise.all([listCommits(store, [base]), listCommits(store, [head])])) as [[ListedTree], [ListedTree]];
     const byPath = (m: Map<string, unknown>) => [...m].sort(([x], [y]) => (x < y ? -1 : 1));
     expect(byPath(a.blobs)).toEqual(byPath(lsTree(dir, base)));
     expect(byPath(b.blobs)).toEqual(byPath(lsTree(dir, head)));
