@@ -123,36 +123,37 @@ function signals(b: Uint8Array, at: number, end: number): number {
  * holds a line break, so the match finds the line's end itself.
  */
 export function matchAccountLine(b: Uint8Array, start: number, out: AccountSpans): number {
-  const eol = b.length;
+  // Every value stops at a line break; the file's end bounds the last line.
+  const end = b.length;
   // Element by element: a call of TypedArray#fill per line cost more than the rest of the match.
   for (let k = 0; k < 12; k++) out.text[k] = -1;
   for (let k = 0; k < 4; k++) out.dates[k] = -1;
   out.signals[0] = out.signals[1] = -1;
   out.wide = false;
-  if (!startsWith(b, start, eol, PREFIX)) return -1;
+  if (!startsWith(b, start, end, PREFIX)) return -1;
   let i = start + PREFIX.length;
-  let e = text(b, i, eol, out);
+  let e = text(b, i, end, out);
   if (e < 0 || !boundary(b, e)) return -1;
   out.text[0] = i;
   out.text[1] = e;
   i = e;
   let next = 0;
   while (b[i] === COMMA) {
-    while (next < KEYS.length && !startsWith(b, i, eol, KEYS[next]!)) next++;
+    while (next < KEYS.length && !startsWith(b, i, end, KEYS[next]!)) next++;
     if (next === KEYS.length) return -1;
     const key = next++;
     i += KEYS[key]!.length;
     if (key === PERSON) {
       if (!isLower(b[i]!)) return -1;
       e = i + 1;
-      while (e < eol && ID[b[e]!] === 1) e++;
-    } else if (key <= TIER) e = text(b, i, eol, out);
+      while (e < end && ID[b[e]!] === 1) e++;
+    } else if (key <= TIER) e = text(b, i, end, out);
     else if (key === STATUS) {
-      const word = STATUSES.find((s) => startsWith(b, i, eol, s));
+      const word = STATUSES.find((s) => startsWith(b, i, end, s));
       e = word ? i + word.length : -1;
-    } else if (key === LAST_ACTIVE) e = startsWith(b, i, eol, NULL) ? i + NULL.length : date(b, i, eol);
-    else if (key === PENDING) e = date(b, i, eol);
-    else e = signals(b, i, eol);
+    } else if (key === LAST_ACTIVE) e = startsWith(b, i, end, NULL) ? i + NULL.length : date(b, i, end);
+    else if (key === PENDING) e = date(b, i, end);
+    else e = signals(b, i, end);
     if (e < 0 || !boundary(b, e)) return -1;
     if (key <= TIER) {
       out.text[2 * (key + 1)] = i;
