@@ -2,7 +2,7 @@
 // only lines of the exact shape `lac pull` writes, whose every value certainly reads (byte scanner,
 // YAML core schema) as what the schema wants. whole-usage.ts parses the rest of the file to finish the verdict.
 import { fullFormats } from 'ajv-formats/dist/formats.js';
-import { plainId } from '../inventory/record-check.ts';
+import { plainId, plainMonthDay } from '../inventory/record-check.ts';
 import { IntList } from '../util/int-list.ts';
 import { accountSpans, matchAccountLine, TEXT_MAX, type AccountSpans } from './account-line.ts';
 import type { UsageLines } from './whole-usage.ts';
@@ -21,12 +21,8 @@ const HEADER = Buffer.from('accounts:');
 
 type Latin1 = Buffer & { latin1Slice(start: number, end: number): string };
 
-/** plainDate of the ten digits and dashes at `from`. */
-function plainDay(b: Uint8Array, from: number): boolean {
-  const month = (b[from + 5]! - 48) * 10 + b[from + 6]! - 48;
-  const day = (b[from + 8]! - 48) * 10 + b[from + 9]! - 48;
-  return month >= 1 && month <= 12 && day >= 1 && day <= 28;
-}
+/** plainDate of the ten digits and dashes at `from` (the matcher saw their shape). */
+const plainDay = (b: Uint8Array, from: number): boolean => plainMonthDay((b[from + 5]! - 48) * 10 + b[from + 6]! - 48, (b[from + 8]! - 48) * 10 + b[from + 9]! - 48);
 
 /** Whether the values of one matched line are what the schema accepts: lengths, IDs, keywords, calendar dates, signal names once each. */
 function valuesOk(b: Latin1, s: AccountSpans, person: string, dates: Map<string, boolean>): boolean {

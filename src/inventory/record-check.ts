@@ -112,7 +112,8 @@ export function plainDate(s: string): boolean {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return false;
   }
-  const month = (s.charCodeAt(5) - 48) * 10 + s.charCodeAt(6) - 48;
-  const day = (s.charCodeAt(8) - 48) * 10 + s.charCodeAt(9) - 48;
-  return month >= 1 && month <= 12 && day >= 1 && day <= 28;
+  return plainMonthDay((s.charCodeAt(5) - 48) * 10 + s.charCodeAt(6) - 48, (s.charCodeAt(8) - 48) * 10 + s.charCodeAt(9) - 48);
 }
+
+/** plainDate's rule for a date whose digits are known: a month 01-12 and a day 01-28 are a date in every year. */
+export const plainMonthDay = (month: number, day: number): boolean => month >= 1 && month <= 12 && day >= 1 && day <= 28;
