@@ -92,6 +92,9 @@ function plainRecordEnd(b: Uint8Array, from: number): number {
   return -1;
 }
 
+/** Room for a line every 32 bytes (a person's record line is longer): the lists then never grow (util/int-list.ts). */
+const roomFor = (bytes: Uint8Array) => Math.ceil(bytes.length / 32);
+
 /**
  * Record lines by ID, found by a hash of the ID's bytes: no string and no map entry per person (for the
  * 100,000 people of a large org, those cost more than the rest of the index). IDs are ASCII (isIdByte).
@@ -99,11 +102,13 @@ function plainRecordEnd(b: Uint8Array, from: number): number {
 export class IdLines {
   readonly #bytes: Uint8Array;
   // Off the heap while the records are added (util/int-list.ts); their arrays once sealed.
-  readonly #lists = { from: new IntList(), length: new IntList(), hash: new IntList(), line: new IntList() };
+  readonly #lists: { from: IntList; length: IntList; hash: IntList; line: IntList };
   #sealed: { from: Int32Array; length: Int32Array; hash: Int32Array; line: Int32Array; table: Int32Array } | undefined;
 
   constructor(bytes: Uint8Array) {
     this.#bytes = bytes;
+    const room = roomFor(bytes);
+    this.#lists = { from: new IntList(room), length: new IntList(room), hash: new IntList(room), line: new IntList(room) };
   }
 
   get size(): number {
@@ -189,7 +194,7 @@ const isHeader = (b: Uint8Array, start: number, end: number): boolean =>
 export function indexPeople(bytes: Uint8Array): PeopleIndex | undefined {
   const lines = new IdLines(bytes);
   const frame = new Set<number>();
-  const starts = new IntList();
+  const starts = new IntList(roomFor(bytes));
   let list = false;
   for (let start = 0, line = 0; start <= bytes.length; line++) {
     starts.push(start);

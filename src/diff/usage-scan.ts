@@ -59,8 +59,9 @@ function valuesOk(b: Latin1, s: AccountSpans, person: string, dates: Map<string,
 export function scanAccountLines(bytes: Uint8Array): UsageLines | undefined {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Latin1;
   // Off the heap (util/int-list.ts): 87,000 accounts are two arrays the collector would copy as they grow.
-  const starts = new IntList();
-  const ends = new IntList();
+  // Room for a line every 32 bytes (an account's line is longer): the lists then never grow (util/int-list.ts).
+  const starts = new IntList(Math.ceil(bytes.length / 32));
+  const ends = new IntList(Math.ceil(bytes.length / 32));
   const persons: string[] = [];
   const dates = new Map<string, boolean>();
   const spans = accountSpans();

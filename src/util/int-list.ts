@@ -3,8 +3,17 @@
 // arrays of numbers would be copied at every collection of the young generation they survive.
 
 export class IntList {
-  #items = new Int32Array(256);
+  #items: Int32Array;
   #length = 0;
+
+  /**
+   * `capacity`: how many integers to make room for at once. A generous guess costs little: a large buffer is
+   * fresh memory that the system hands out a page at a time as it is written, where each doubling copies the
+   * list into new memory (on hosts where a fresh page is dear, that was most of the lists' cost).
+   */
+  constructor(capacity = 256) {
+    this.#items = new Int32Array(Math.max(16, capacity));
+  }
 
   push(value: number): void {
     if (this.#length === this.#items.length) this.#grow(this.#length + 1);

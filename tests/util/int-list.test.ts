@@ -6,8 +6,9 @@ describe('IntList', () => {
   it('holds what push and pushShifted gave, in order, across its growth', () => {
     const op = fc.oneof(fc.integer({ min: -1e6, max: 1e6 }).map((v) => ({ v })), fc.record({ from: fc.array(fc.integer({ min: -1e6, max: 1e6 }), { maxLength: 700 }), cut: fc.nat(), add: fc.integer({ min: -1e3, max: 1e3 }) }));
     fc.assert(
-      fc.property(fc.array(op, { maxLength: 60 }), (ops) => {
-        const list = new IntList();
+      // Any room given at the start, from none to more than is pushed: the list grows past it alike.
+      fc.property(fc.array(op, { maxLength: 60 }), fc.integer({ min: 0, max: 3000 }), (ops, room) => {
+        const list = new IntList(room);
         const model: number[] = [];
         for (const o of ops) {
           if ('v' in o) {

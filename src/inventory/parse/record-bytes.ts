@@ -23,6 +23,8 @@ const LBRACE = 123;
 const RBRACE = 125;
 const LBRACKET = 91;
 const RBRACKET = 93;
+/** Fewer bytes than a seat's or a person's record line takes (`  - { person: ada, tier: full }` is 32). */
+const RECORD_BYTES = 32;
 /** Longest key read here (IDs of the schema are far shorter). */
 const MAX_KEY = 64;
 
@@ -132,9 +134,11 @@ class ByteScanner {
     const head = newHeader(recordsKey);
     const records = head.records;
     // Off the heap (util/int-list.ts): for a large seat file, the collector copied these with every record.
-    const lineList = new IntList();
-    const startList = new IntList();
-    const endList = new IntList();
+    // Room for a record line every RECORD_BYTES bytes: more than most files need, so they never grow.
+    const room = Math.ceil(n / RECORD_BYTES);
+    const lineList = new IntList(room);
+    const startList = new IntList(room);
+    const endList = new IntList(room);
     let inList = false;
     let itemIndent = -1;
     let lineNo = 0;
