@@ -21,9 +21,13 @@ function seatsByHolder(parsed: Parsed | undefined): Map<string, Obj[]> {
   return out;
 }
 
+const isObj = (s: unknown) => s !== null && typeof s === 'object';
+
+/** The seats of a version as objects; the list itself when all are (no copy of 85,000 entries). */
 const seatsOf = (parsed: Parsed | undefined): Obj[] => {
   const seats = parsed?.file?.data.seats;
-  return Array.isArray(seats) ? seats.map((s) => (s && typeof s === 'object' ? s : { value: s }) as Obj) : [];
+  if (!Array.isArray(seats)) return [];
+  return seats.every(isObj) ? (seats as Obj[]) : seats.map((s) => (isObj(s) ? s : { value: s }) as Obj);
 };
 
 /** Holders (seat-match.ts `holderKey`) whose seat lines differ between two versions of an assignments file (or a superset). */

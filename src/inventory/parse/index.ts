@@ -15,7 +15,7 @@ export interface ParsedText {
   parser: 'lines' | 'yaml';
   /** The runs of lines (1-based, inclusive) of a 'lines' file that `yaml` read (parse/spliced.ts). */
   yamlLines?: { from: number; to: number }[];
-  /** With `RawFile.accept`, when the byte scanner read the whole file: the indices of the records it was unsure of. */
+  /** With `RawFile.accept`, when the byte scanner read the whole file: the indices of the records it was unsure of (with `fresh`, of those only). */
   unsure?: number[];
   /** With `RawFile.previous`, when the byte scanner read the whole file: the indices of the records not reused from it. */
   fresh?: number[];
