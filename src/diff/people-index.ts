@@ -5,7 +5,7 @@
 // people of the largest orgs are 20 MB.
 
 import { FNV_OFFSET, FNV_PRIME, textHash } from '../inventory/parse/intern.ts';
-import { IntList } from '../util/int-list.ts';
+import { IntList, lineRoom } from '../util/int-list.ts';
 
 /** The records of people.yaml by ID, with the line each record is on. */
 export interface PeopleIndex {
@@ -92,9 +92,6 @@ function plainRecordEnd(b: Uint8Array, from: number): number {
   return -1;
 }
 
-/** Room for a line every 32 bytes (a person's record line is longer): the lists then never grow (util/int-list.ts). */
-const roomFor = (bytes: Uint8Array) => Math.ceil(bytes.length / 32);
-
 /**
  * Record lines by ID, found by a hash of the ID's bytes: no string and no map entry per person (for the
  * 100,000 people of a large org, those cost more than the rest of the index). IDs are ASCII (isIdByte).
@@ -107,7 +104,7 @@ export class IdLines {
 
   constructor(bytes: Uint8Array) {
     this.#bytes = bytes;
-    const room = roomFor(bytes);
+    const room = lineRoom(bytes);
     this.#lists = { from: new IntList(room), length: new IntList(room), hash: new IntList(room), line: new IntList(room) };
   }
 
@@ -194,7 +191,7 @@ const isHeader = (b: Uint8Array, start: number, end: number): boolean =>
 export function indexPeople(bytes: Uint8Array): PeopleIndex | undefined {
   const lines = new IdLines(bytes);
   const frame = new Set<number>();
-  const starts = new IntList(roomFor(bytes));
+  const starts = new IntList(lineRoom(bytes));
   let list = false;
   for (let start = 0, line = 0; start <= bytes.length; line++) {
     starts.push(start);

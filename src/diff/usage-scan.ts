@@ -3,7 +3,7 @@
 // YAML core schema) as what the schema wants. whole-usage.ts parses the rest of the file to finish the verdict.
 import { fullFormats } from 'ajv-formats/dist/formats.js';
 import { plainId, plainMonthDay } from '../inventory/record-check.ts';
-import { IntList } from '../util/int-list.ts';
+import { IntList, lineRoom } from '../util/int-list.ts';
 import { accountSpans, matchAccountLine, TEXT_MAX, type AccountSpans } from './account-line.ts';
 import type { UsageLines } from './whole-usage.ts';
 
@@ -59,9 +59,9 @@ function valuesOk(b: Latin1, s: AccountSpans, person: string, dates: Map<string,
 export function scanAccountLines(bytes: Uint8Array): UsageLines | undefined {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as Latin1;
   // Off the heap (util/int-list.ts): 87,000 accounts are two arrays the collector would copy as they grow.
-  // Room for a line every 32 bytes (an account's line is longer): the lists then never grow (util/int-list.ts).
-  const starts = new IntList(Math.ceil(bytes.length / 32));
-  const ends = new IntList(Math.ceil(bytes.length / 32));
+  const room = lineRoom(bytes);
+  const starts = new IntList(room);
+  const ends = new IntList(room);
   const persons: string[] = [];
   const dates = new Map<string, boolean>();
   const spans = accountSpans();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IntList } from '../../src/util/int-list.ts';
+import { IntList, lineRoom } from '../../src/util/int-list.ts';
 
 describe('IntList', () => {
   it('holds what push and pushShifted gave, in order, across its growth', () => {
@@ -25,5 +25,18 @@ describe('IntList', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it('lineRoom guesses the lines of a file from its first 64 KB, a fifth over, for lines of one length', () => {
+    const enc = new TextEncoder();
+    for (const [line, count] of [['  - { person: ada.adams, tier: business, since: 2025-10-08 }', 85_000], ['x', 10], ['', 3]] as const) {
+      const bytes = enc.encode(`${line}\n`.repeat(count));
+      const room = lineRoom(bytes);
+      expect(room).toBeGreaterThanOrEqual(count);
+      expect(room).toBeLessThanOrEqual(Math.ceil(count * 1.25) + 20);
+    }
+    // No line break in the sample: room for about one line per 64 KB (a list grows past a wrong guess).
+    expect(lineRoom(new Uint8Array(200_000).fill(97))).toBeLessThan(30);
+    expect(lineRoom(new Uint8Array(0))).toBeGreaterThan(0);
   });
 });

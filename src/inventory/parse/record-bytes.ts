@@ -2,7 +2,7 @@ import { Bail, resolvePlain } from './flow-value.ts';
 import { finishHeader, flowLinesMap, newHeader, readHeader, type FlowLinesParse } from './flow-lines.ts';
 import { FNV_OFFSET, FNV_PRIME, Interner } from './intern.ts';
 import { linesOf, rememberLines, reusedRun, reuseLine, type Lines } from './record-reuse.ts';
-import { IntList } from '../../util/int-list.ts';
+import { IntList, lineRoom } from '../../util/int-list.ts';
 import { ID_BYTE, isWord, maybeNotString, NO_PLAIN_START, PLAIN, TEXT_BYTE, WIDE_BYTE } from './plain-bytes.ts';
 
 /** Node's Buffer slicers: a new flat string per call (never a slice that pins the file's text). */
@@ -23,8 +23,6 @@ const LBRACE = 123;
 const RBRACE = 125;
 const LBRACKET = 91;
 const RBRACKET = 93;
-/** Fewer bytes than a seat's or a person's record line takes (`  - { person: ada, tier: full }` is 32). */
-const RECORD_BYTES = 32;
 /** Longest key read here (IDs of the schema are far shorter). */
 const MAX_KEY = 64;
 
@@ -134,8 +132,7 @@ class ByteScanner {
     const head = newHeader(recordsKey);
     const records = head.records;
     // Off the heap (util/int-list.ts): for a large seat file, the collector copied these with every record.
-    // Room for a record line every RECORD_BYTES bytes: more than most files need, so they never grow.
-    const room = Math.ceil(n / RECORD_BYTES);
+    const room = lineRoom(b);
     const lineList = new IntList(room);
     const startList = new IntList(room);
     const endList = new IntList(room);
