@@ -62,14 +62,10 @@ export async function prefetch(pair: TreePair, reader: PairReader): Promise<void
   reader.start();
   const [basePaths, headPaths] = await Promise.all([pair.base.list(), pair.head.list()]);
   const sides = [['base', basePaths], ['head', headPaths]] as const;
+  for (const [side, paths] of sides) for (const p of paths) if (pair.changed.has(p)) quiet(reader.read(side, p));
   // The changed files are parsed first and longest: git reads them apart, before the many small ones
-  // (gitSource sends the reads of a tick in the next check phase; these are asked for in the one after),
-  // each side's in a process of its own: the base versions, parsed first (the head's reuse their records),
-  // arrive while git still reads the head's.
-  for (const [side, paths] of sides) {
-    for (const p of paths) if (pair.changed.has(p)) quiet(reader.read(side, p));
-    await new Promise((next) => setImmediate(() => setImmediate(next)));
-  }
+  // (gitSource sends the reads of a tick in the next check phase; these are asked for in the one after).
+  await new Promise((next) => setImmediate(() => setImmediate(next)));
   for (const [side, paths] of sides) for (const p of paths) if (!pair.changed.has(p) && SMALL.has(kindOf(p) ?? '')) quiet(reader.read(side, p));
   // The snapshots of licenses whose seat lines changed are read whole in another thread from now on (whole-usage.ts,
   // read-server.ts); first, as the diff needs them before people.yaml.
