@@ -112,11 +112,13 @@ function twice(seats: readonly Seat[], key: 'person' | 'device'): Set<string> {
   const out = new Set<string>();
   let size = 1;
   while (size < seats.length * 2) size <<= 1;
-  const table = new Int32Array(size);
+  // Made at the first seat that has the key: most lists have no device at all.
+  let table: Int32Array | undefined;
   const mask = size - 1;
   for (let i = 0; i < seats.length; i++) {
     const v = seats[i]![key];
     if (v === undefined) continue;
+    table ??= new Int32Array(size);
     // Seats passed their schema, so these are strings; anything else is compared as a Set would.
     let slot = typeof v === 'string' ? textHash(v) & mask : 0;
     for (;;) {
