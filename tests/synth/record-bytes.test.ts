@@ -31,6 +31,15 @@ describe('scanRecordBytes', () => {
     expect(compared).toBeGreaterThan(10);
   });
 
+  it('reads a last line without a line break, and CRLF line ends, itself (no fallback to the text scanner)', () => {
+    for (const text of ['license: t\nseats:\n  - { person: ada, tier: full }\n  - { person: bob, tier: view }', 'license: t\r\nseats:\r\n  - { person: ada, tier: full }\r\n  - { person: bob, tier: view }\r\n']) {
+      const fast = scanRecordBytes(bytesOf(text), 'seats');
+      expect(fast, JSON.stringify(text)).not.toBeNull();
+      expect(fast!.data).toEqual(parseFlowLines(text, 'seats')!.data);
+      expect(fast!.map.locate(['seats', 1, 'tier'])).toEqual({ line: 4, column: 26 });
+    }
+  });
+
   it('interns a record\'s last value too, though a space follows it before the brace', () => {
     const text = 'license: t\nseats:\n  - { person: ada, tier: full, since: 2026-01-05 }\n  - { person: bob, tier: full, since: 2026-01-06 }\n  - { person: cy, since: 2026-01-05, tier: view  }\n';
     const interner = new Interner(16);
