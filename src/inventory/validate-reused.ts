@@ -34,7 +34,7 @@ export function validateReusing(validators: Validators, kind: Kind, data: Record
  * The records the acceptor did not vouch for, in order: the reused ones (every index not in `fresh`, which it
  * was not asked about) and the fresh ones it was unsure of (`unsure`, a part of `fresh`).
  */
-export function withReused(length: number, fresh: readonly number[], unsure: readonly number[]): number[] {
+function withReused(length: number, fresh: readonly number[], unsure: readonly number[]): number[] {
   const out: number[] = [];
   let f = 0;
   let u = 0;
