@@ -6,21 +6,6 @@ import { holderKey, sameSeat, unmatchedHolders } from './seat-match.ts';
 
 type Obj = Record<string, unknown>;
 
-/** The seats of an assignments file version by holder, as written (valid or not). */
-function seatsByHolder(parsed: Parsed | undefined): Map<string, Obj[]> {
-  const out = new Map<string, Obj[]>();
-  const seats = parsed?.file?.data.seats;
-  if (!Array.isArray(seats)) return out;
-  for (const seat of seats) {
-    const s = (seat && typeof seat === 'object' ? seat : { value: seat }) as Obj;
-    const key = holderKey(s);
-    const list = out.get(key);
-    if (list) list.push(s);
-    else out.set(key, [s]);
-  }
-  return out;
-}
-
 const isObj = (s: unknown) => s !== null && typeof s === 'object';
 
 /** The seats of a version as objects; the list itself when all are (no copy of 85,000 entries). */
@@ -29,6 +14,18 @@ const seatsOf = (parsed: Parsed | undefined): Obj[] => {
   if (!Array.isArray(seats)) return [];
   return seats.every(isObj) ? (seats as Obj[]) : seats.map((s) => (isObj(s) ? s : { value: s }) as Obj);
 };
+
+/** The seats of an assignments file version by holder, as written (valid or not). */
+function seatsByHolder(parsed: Parsed | undefined): Map<string, Obj[]> {
+  const out = new Map<string, Obj[]>();
+  for (const s of seatsOf(parsed)) {
+    const key = holderKey(s);
+    const list = out.get(key);
+    if (list) list.push(s);
+    else out.set(key, [s]);
+  }
+  return out;
+}
 
 /** Holders (seat-match.ts `holderKey`) whose seat lines differ between two versions of an assignments file (or a superset). */
 function changedHolders(base: Parsed | undefined, head: Parsed | undefined): Iterable<string> {
