@@ -6,7 +6,6 @@
 // node: `node --max-semi-space-size` is read once, when the main thread's heap is made.
 // Measured at XL (bench/README.md, thirteenth round), six alternating pairs: median 3.06 -> 2.89 s,
 // peak memory 534 -> 430 MB.
-import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { DiffOutput, DiffRequest } from './diff-compute.ts';
 import { replyError, type DiffReply } from './diff-reply.ts';
@@ -42,15 +41,9 @@ let early: Started | undefined;
 /**
  * Starts the diff's worker thread before the command line is read: it loads its modules on the other
  * core while this thread loads the CLI's. It does not keep the process alive; diffInThread uses it.
- * The process (`lac diff`) compiles without TurboFan from then on (both threads): over a run of about
- * two seconds, V8's optimizing compiler spends more processor time on its background threads (0.45 s at
- * XL, of 3.5 s) than its faster code saves, and on two cores that time is taken from the diff; Maglev,
- * the tier below it, still compiles the hot loops. Ten alternating pairs at XL (bench/README.md,
- * seventeenth round): median 2.105 -> 2.01 s, processor time 3.51 -> 3.26 s, the same output.
  */
 export function prestartDiffThread(): void {
   if (early) return;
-  setFlagsFromString('--no-turbofan');
   early = start();
   early.worker.unref();
 }
