@@ -94,8 +94,9 @@ function derived(base: Repeated, baseSeats: readonly Seat[], seats: readonly Sea
 /** Takes the values of `counts` out of `into`, and puts back those that two or more seats hold. */
 function recount(seats: readonly Seat[], holder: (seat: Seat) => unknown, counts: Map<unknown, number>, into: Set<string>): void {
   for (const v of counts.keys()) into.delete(v as string);
-  for (const seat of seats) {
-    const v = holder(seat);
+  // Indexed: without TurboFan (the diff's thread) for...of allocates per seat.
+  for (let i = 0; i < seats.length; i++) {
+    const v = holder(seats[i]!);
     const n = v === undefined ? undefined : counts.get(v);
     if (n === undefined) continue;
     counts.set(v, n + 1);

@@ -36,7 +36,7 @@ export function recordAcceptor(list: Schema | undefined, formats: Record<string,
   return (record) => {
     if (record === null || typeof record !== 'object' || Array.isArray(record)) return false;
     const r = record as Record<string, unknown>;
-    for (const key of required) if (r[key] === undefined) return false;
+    for (let k = 0; k < required.length; k++) if (r[required[k]!] === undefined) return false;
     for (const key in r) {
       const check = checks.get(key);
       if (!check || !check(r[key])) return false;
@@ -108,8 +108,10 @@ const DIGITS_AT = [0, 1, 2, 3, 5, 6, 8, 9];
 /** True only for a date ajv-formats certainly accepts: YYYY-MM-DD with a month 01-12 and a day 01-28 (the rest go to its check). */
 export function plainDate(s: string): boolean {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  for (const i of DIGITS_AT) {
-    const c = s.charCodeAt(i);
+  // Indexed loops here and in the acceptor: the diff compiles without TurboFan (cli/actions/diff-thread.ts), and
+  // Maglev allocates an iterator and a result per step of for...of (70 MB over the diff's 170,000 fresh seats).
+  for (let k = 0; k < DIGITS_AT.length; k++) {
+    const c = s.charCodeAt(DIGITS_AT[k]!);
     if (c < 48 || c > 57) return false;
   }
   return plainMonthDay((s.charCodeAt(5) - 48) * 10 + s.charCodeAt(6) - 48, (s.charCodeAt(8) - 48) * 10 + s.charCodeAt(9) - 48);
