@@ -6,7 +6,7 @@ import { sortFindings, type Finding } from '../findings/finding.ts';
 import { classify } from '../inventory/layout.ts';
 import { emptyInventory, type Inventory } from '../inventory/model.ts';
 import type { TreeSource } from '../inventory/source.ts';
-import { isTimeZone, type IsoDate } from '../util/dates.ts';
+import type { IsoDate } from '../util/dates.ts';
 import type { Mentions } from './mentions.ts';
 import { addParsed, type Parsed, type PairReader, type SideState, type TreePair } from './pair.ts';
 import { readPeople } from './people.ts';
@@ -73,9 +73,6 @@ export async function prefetch(pair: TreePair, reader: PairReader): Promise<void
   // people.yaml is indexed in the other thread from now on (people-index.ts).
   if (basePaths.includes(PEOPLE) && !pair.changed.has(PEOPLE)) quiet(reader.readPeople(PEOPLE));
   quiet(loadChecks());
-  // A thread's first time zone loads ICU's data (about 20 ms): done while this thread waits for git, not when it
-  // resolves the org's today after parsing.
-  setImmediate(() => isTimeZone('UTC'));
 }
 
 const usageOf = (path: string) => `inventory/usage/${path.slice(path.lastIndexOf('/') + 1)}`;

@@ -9,6 +9,7 @@
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { DiffOutput, DiffRequest } from './diff-compute.ts';
 import { replyError, type DiffReply } from './diff-reply.ts';
+import { warmIntl } from '../../util/intl-warm.ts';
 
 /** The young generation of the diff's heap, in MB (V8: two semi-spaces and the space objects are promoted through). */
 export const YOUNG_GENERATION_MB = 24;
@@ -79,5 +80,7 @@ export function diffInThread(request: DiffRequest): Promise<DiffOutput> {
       serveReads(reads.port1);
       reads.port1.unref();
     }, reject);
+    // ICU's data for the org's today and its currency, loaded here while the worker loads (util/intl-warm.ts).
+    setImmediate(warmIntl);
   });
 }
