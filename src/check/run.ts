@@ -1,5 +1,5 @@
 import { accountsByPerson } from '../analysis/activity.ts';
-import { entitlements } from '../analysis/entitlement.ts';
+import { entitlements, type Entitlement } from '../analysis/entitlement.ts';
 import { CODEOWNERS_PATH } from '../codeowners/generate.ts';
 import { codeownersFindings } from '../codeowners/stale.ts';
 import type { Finding } from '../findings/finding.ts';
@@ -29,10 +29,11 @@ export function resolveToday(inv: Inventory, today: IsoDate | undefined, now: Da
 /**
  * Runs the rules over a loaded inventory, applying the org's severity overrides. Pure.
  * The per-seat rules share one walk over the seats (src/rules/seat-walk.ts); each rule's findings
- * still come out together, in the order of `rules`.
+ * still come out together, in the order of `rules`. `entitled`: entitlements(inv, today) when the caller has
+ * them already (lac diff runs the rules on three views of one inventory, which share its contracts).
  */
-export function runRules(inv: Inventory, today: IsoDate, rules: readonly Rule[] = RULES): Finding[] {
-  const ctx: RuleContext = { inv, today, entitlements: entitlements(inv, today), accounts: memo(accountsByPerson) };
+export function runRules(inv: Inventory, today: IsoDate, rules: readonly Rule[] = RULES, entitled: Map<string, Entitlement> = entitlements(inv, today)): Finding[] {
+  const ctx: RuleContext = { inv, today, entitlements: entitled, accounts: memo(accountsByPerson) };
   const overrides = inv.org?.data.rules ?? {};
   const active = rules.filter((rule) => overrides[rule.id] !== 'off').map((rule) => ({ rule, out: [] as Finding[] }));
   const emitter = ({ rule, out }: (typeof active)[number]) => {

@@ -1,4 +1,5 @@
 import { trace } from './trace.ts';
+import { entitlements } from '../analysis/entitlement.ts';
 import { tierPrices } from '../analysis/report/prices.ts';
 import { CODEOWNERS_PATH } from '../codeowners/generate.ts';
 import { codeownersFindings } from '../codeowners/stale.ts';
@@ -152,6 +153,9 @@ async function finish(s: SideState, source: TreeSource, today: IsoDate, focused:
   // A missing org.yaml is missing on both sides (else org.yaml changed): its finding cancels.
   const codeowners = await source.read(CODEOWNERS_PATH).then((b) => new TextDecoder().decode(b)).catch(() => undefined);
   const rules = splitRules(RULES);
-  const findings = [...s.findings, ...runRules(s.inv, today, rules.file), ...runRules(repeatedView(s.inv), today, rules.repeated), ...runRules(focused(s.inv), today, rules.seat), ...codeownersFindings(s.inv, codeowners)];
+  // The views differ in seats only: their contracts, and so what each license is entitled to, are the inventory's.
+  const entitled = entitlements(s.inv, today);
+  const run = (inv: Inventory, some: readonly Rule[]) => runRules(inv, today, some, entitled);
+  const findings = [...s.findings, ...run(s.inv, rules.file), ...run(repeatedView(s.inv), rules.repeated), ...run(focused(s.inv), rules.seat), ...codeownersFindings(s.inv, codeowners)];
   return { inventory: s.inv, findings: sortFindings(findings) };
 }
