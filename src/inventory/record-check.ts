@@ -108,7 +108,7 @@ const DIGITS_AT = [0, 1, 2, 3, 5, 6, 8, 9];
 /** True only for a date ajv-formats certainly accepts: YYYY-MM-DD with a month 01-12 and a day 01-28 (the rest go to its check). */
 export function plainDate(s: string): boolean {
   if (s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
-  // Indexed loops here and in the acceptor: the diff compiles without TurboFan (cli/actions/diff-thread.ts), and
+  // Indexed loops here and in the acceptor: the diff compiles without TurboFan (cli/actions/diff-worker.ts), and
   // Maglev allocates an iterator and a result per step of for...of (70 MB over the diff's 170,000 fresh seats).
   for (let k = 0; k < DIGITS_AT.length; k++) {
     const c = s.charCodeAt(DIGITS_AT[k]!);
