@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parse as yamlParse } from 'yaml';
 import { parseFlowLines } from '../../src/inventory/parse/flow-lines.ts';
 import { Interner } from '../../src/inventory/parse/intern.ts';
-import { scanRecordBytes } from '../../src/inventory/parse/record-bytes.ts';
+import { scanRecordBytes, scanRecordBytesLeniently } from '../../src/inventory/parse/record-bytes.ts';
 import { synthesize } from '../../src/synth/index.ts';
 
 const enc = new TextEncoder();
@@ -38,6 +38,44 @@ describe('scanRecordBytes', () => {
       expect(fast!.data).toEqual(parseFlowLines(text, 'seats')!.data);
       expect(fast!.map.locate(['seats', 1, 'tier'])).toEqual({ line: 4, column: 26 });
     }
+  });
+
+  it('reads the usual seat line without reading its keys, and every near miss as the text scanner does', () => {
+    const lines = [
+      '{ person: ada, tier: full, since: 2026-01-05 }',
+      '{ person: 123, tier: true, since: 2026-01-05 }',
+      '{ person: zoë, tier: full, since: 2026-02-30 }',
+      '{ person: a:b, tier: full, since: 2026-01-05 } # a comment',
+      '{ person: ada , tier: full, since: 2026-01-05  }',
+      '{ person: ada, tier: full, since: 2026-01-05, device: d1 }',
+      '{ person: ada, tier: full, since: 2026-01-05, }',
+      '{ person: ada, tier: full }',
+      '{ person: "ada", tier: full, since: 2026-01-05 }',
+      '{ person:  ada, tier: full, since: 2026-01-05 }',
+      '{ person: ada, tier: [a, b], since: 2026-01-05 }',
+      '{ person: ada, tier: { id: x }, since: 2026-01-05 }',
+      '{person: ada, tier: full, since: 2026-01-05}',
+      '{ person: ada, since: 2026-01-05, tier: full }',
+      '{ tier: full, person: ada, since: 2026-01-05 }',
+    ];
+    const text = `license: t\nseats:\n${lines.map((l) => `  - ${l}`).join('\n')}\n`;
+    const fast = scanRecordBytes(bytesOf(text), 'seats');
+    expect(fast).not.toBeNull();
+    const seats = fast!.data.seats as Record<string, unknown>[];
+    const slow = parseFlowLines(text, 'seats')!.data.seats as Record<string, unknown>[];
+    expect(seats).toEqual(slow);
+    expect(seats).toEqual(yamlParse(text).seats);
+    // The same keys in the same order (toEqual does not look at the order), and the same types.
+    for (const [i, seat] of seats.entries()) expect(Object.keys(seat), lines[i]).toEqual(Object.keys(slow[i]!));
+    expect(seats[1]).toEqual({ person: 123, tier: true, since: '2026-01-05' });
+  });
+
+  it('leaves a usual seat line with a value it refuses to the full parser in the lenient mode', () => {
+    const text = 'license: t\nseats:\n  - { person: ada, tier: full, since: 2026-01-05 }\n  - { person: bob, tier: a: b, since: 2026-01-05 }\n  - { person: cy, tier: full, since: 2026-01-06 }\n';
+    const lenient = scanRecordBytesLeniently(bytesOf(text), 'seats');
+    expect(lenient).not.toBeNull();
+    expect(lenient!.data.seats).toEqual([{ person: 'ada', tier: 'full', since: '2026-01-05' }, { person: 'cy', tier: 'full', since: '2026-01-06' }]);
+    expect(lenient!.regions).toEqual([{ fromLine: 4, toLine: 4, fromByte: text.indexOf('  - { person: bob'), toByte: text.indexOf('\n  - { person: cy'), at: 1 }]);
   });
 
   it('interns a record\'s last value too, though a space follows it before the brace', () => {

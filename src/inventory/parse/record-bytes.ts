@@ -23,6 +23,9 @@ const LBRACE = 123;
 const RBRACE = 125;
 const LBRACKET = 91;
 const RBRACKET = 93;
+const PERSON = Buffer.from(' person: ');
+const TIER = Buffer.from(', tier: ');
+const SINCE = Buffer.from(', since: ');
 /** Longest key read here (IDs of the schema are far shorter). */
 const MAX_KEY = 64;
 
@@ -96,6 +99,8 @@ class ByteScanner {
   at = 0;
   itemIndent = -1;
   end = 0;
+  /** Where the line `seat` read ends (after its `}`). */
+  seatEnd = 0;
 
   constructor(bytes: Uint8Array, interner: Interner, regions?: IrregularRegion[], accept?: (record: unknown) => boolean, previous?: Lines) {
     this.b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Slicer;
@@ -227,9 +232,17 @@ class ByteScanner {
       return reused;
     }
     this.end = end;
-    const record: Record<string, unknown> = {};
+    let record: Record<string, unknown>;
     try {
-      i = this.map(i + 1, record);
+      // In the lenient mode a value `plain` refuses makes the line irregular, whichever reads it.
+      const seat = this.seat(i + 1);
+      if (seat) {
+        record = seat;
+        i = this.seatEnd;
+      } else {
+        record = {};
+        i = this.map(i + 1, record);
+      }
     } catch (e) {
       if (e instanceof Bail && this.regions) return undefined;
       throw e;
@@ -239,6 +252,38 @@ class ByteScanner {
     if (j < end && !(b[j] === HASH && j > i)) return undefined;
     this.itemIndent = indent;
     return record;
+  }
+
+  /**
+   * The usual seat line, `{ person: P, tier: T, since: S }` with single spaces and plain values, read without
+   * reading its keys: the record is made with its three properties in place (`map` reads and interns each key and
+   * adds it to an empty object). Undefined for any other line, which `map` then reads from its start; the values
+   * are read by `plain`, as `map` reads them. `seatEnd` is then the index after `}`.
+   */
+  seat(i: number): Record<string, unknown> | undefined {
+    const b = this.b;
+    let j = this.key(i, PERSON);
+    if (j === -1) return undefined;
+    const record: Record<string, unknown> = { person: undefined, tier: undefined, since: undefined };
+    j = this.plain(j, record, 'person');
+    j = this.key(j, TIER);
+    if (j === -1) return undefined;
+    j = this.plain(j, record, 'tier');
+    j = this.key(j, SINCE);
+    if (j === -1) return undefined;
+    j = this.plain(j, record, 'since');
+    if (b[j] !== RBRACE) return undefined;
+    this.seatEnd = j + 1;
+    return record;
+  }
+
+  /** The index after `text` at `i` when the bytes there are `text` followed by a plain value's first byte; -1 otherwise. */
+  key(i: number, text: Uint8Array): number {
+    const b = this.b;
+    if (i + text.length >= this.end) return -1;
+    for (let k = 0; k < text.length; k++) if (b[i + k] !== text[k]) return -1;
+    const c = b[i + text.length]!;
+    return c === SP || c === DQUOTE || c === SQUOTE || c === LBRACE || c === LBRACKET ? -1 : i + text.length;
   }
 
   /** Skips spaces; a tab or control character bails. */
