@@ -5,7 +5,14 @@
  * phase). It knows only string properties with pattern, length, format and enum; a record with any
  * other kind of value, or a schema with any other keyword, goes to ajv.
  */
-export type RecordAccept = (record: unknown) => boolean;
+export type RecordAccept = ((record: unknown) => boolean) & {
+  /**
+   * The same answer for a record of exactly the keys person, tier and since, in that order, from its values:
+   * what the byte scanner's usual seat line gives (parse/record-bytes.ts `seat`). Absent when the schema has no
+   * check of its own for each of the three or requires another key.
+   */
+  seat?: (person: unknown, tier: unknown, since: unknown) => boolean;
+};
 
 import { ID_PATTERN } from './schema/kind-table.ts';
 
@@ -33,7 +40,7 @@ export function recordAcceptor(list: Schema | undefined, formats: Record<string,
     if (check) checks.set(key, check);
   }
   const required = (item.required ?? []) as string[];
-  return (record) => {
+  const accept: RecordAccept = (record) => {
     if (record === null || typeof record !== 'object' || Array.isArray(record)) return false;
     const r = record as Record<string, unknown>;
     for (let k = 0; k < required.length; k++) if (r[required[k]!] === undefined) return false;
@@ -43,6 +50,11 @@ export function recordAcceptor(list: Schema | undefined, formats: Record<string,
     }
     return true;
   };
+  const [person, tier, since] = [checks.get('person'), checks.get('tier'), checks.get('since')];
+  // The acceptor's answer for such a record: no required key is missing (a value read is never undefined), and each
+  // key has a check that passes.
+  if (person && tier && since && required.every((k) => k === 'person' || k === 'tier' || k === 'since')) accept.seat = (p, t, s) => person(p) && tier(t) && since(s);
+  return accept;
 }
 
 /** A check of a string property that is sure when it says true; undefined for a schema it does not know. */

@@ -73,6 +73,28 @@ describe('record acceptor', () => {
     );
   });
 
+  it('answers for the usual seat line from its three values exactly as for the record (the byte scanner\'s fast path)', () => {
+    const accept = fast.assignments.records!.accept;
+    expect(accept.seat).toBeDefined();
+    const people = ['ada.lovelace', 'p1', 'Ada', 'con', 'x.lock', 'a..b', 'a'.repeat(65), 12, true, null, ''];
+    const tiers = ['pro', 'e5', 'Pro', 'a b', 5, null];
+    const dates = ['2025-03-01', '2024-02-29', '2023-02-29', '2025-13-01', '2025-3-1', 20250301, null];
+    let accepted = 0;
+    for (const person of people) {
+      for (const tier of tiers) {
+        for (const since of dates) {
+          const whole = accept({ person, tier, since });
+          expect(accept.seat!(person, tier, since), JSON.stringify({ person, tier, since })).toBe(whole);
+          if (whole) accepted++;
+        }
+      }
+    }
+    // Both answers occur: the check can tell a wrong shortcut.
+    expect(accepted).toBeGreaterThan(5);
+    // A schema that requires a key the line has not: no shortcut.
+    expect(fast.people.records!.accept.seat).toBeUndefined();
+  });
+
   it('finds the broken seat among many valid ones, at its line', () => {
     const seats = Array.from({ length: 50 }, (_, i) => `  - { person: p${i}, tier: pro, since: 2025-03-01 }`);
     seats[37] = '  - { person: P37, tier: pro, since: 2025-02-30, colour: red }';

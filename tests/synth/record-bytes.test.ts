@@ -70,6 +70,21 @@ describe('scanRecordBytes', () => {
     expect(seats[1]).toEqual({ person: 123, tier: true, since: '2026-01-05' });
   });
 
+  it('asks the acceptor about a usual seat line by its three values, and about any other line by its record', () => {
+    const text = 'license: t\nseats:\n  - { person: ada, tier: full, since: 2026-01-05 }\n  - { person: bob, tier: view, since: 2026-01-06 }\n  - { person: cy, since: 2026-01-07, tier: full }\n';
+    const calls: unknown[][] = [];
+    const accept = Object.assign((record: unknown) => (calls.push(['record', record]), true), {
+      seat: (person: unknown, tier: unknown, since: unknown) => (calls.push(['seat', person, tier, since]), person !== 'bob'),
+    });
+    const fast = scanRecordBytes(bytesOf(text), 'seats', new Interner(), accept)!;
+    expect(calls).toEqual([
+      ['seat', 'ada', 'full', '2026-01-05'],
+      ['seat', 'bob', 'view', '2026-01-06'],
+      ['record', { person: 'cy', since: '2026-01-07', tier: 'full' }],
+    ]);
+    expect(fast.unsure).toEqual([1]);
+  });
+
   it('leaves a usual seat line with a value it refuses to the full parser in the lenient mode', () => {
     const text = 'license: t\nseats:\n  - { person: ada, tier: full, since: 2026-01-05 }\n  - { person: bob, tier: a: b, since: 2026-01-05 }\n  - { person: cy, tier: full, since: 2026-01-06 }\n';
     const lenient = scanRecordBytesLeniently(bytesOf(text), 'seats');

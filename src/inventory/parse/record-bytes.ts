@@ -3,6 +3,7 @@ import { finishHeader, flowLinesMap, newHeader, readHeader, type FlowLinesParse 
 import { FNV_OFFSET, FNV_PRIME, Interner } from './intern.ts';
 import { linesOf, rememberLines, reusedRun, reuseLine, type Lines } from './record-reuse.ts';
 import { IntList, lineRoom } from '../../util/int-list.ts';
+import type { RecordAccept } from '../record-check.ts';
 import { ID_BYTE, isWord, maybeNotString, NO_PLAIN_START, PLAIN, TEXT_BYTE, WIDE_BYTE } from './plain-bytes.ts';
 
 /** Node's Buffer slicers: a new flat string per call (never a slice that pins the file's text). */
@@ -39,7 +40,7 @@ const MAX_KEY = 64;
  * (single quotes, tabs, control characters, a BOM, ...), so the caller falls back to flow-lines.ts
  * and the result never differs from it.
  */
-export function scanRecordBytes(bytes: Uint8Array, recordsKey: string, interner: Interner = new Interner(), accept?: (record: unknown) => boolean, previous?: object): (FlowLinesParse & { unsure?: number[]; fresh?: number[] }) | null {
+export function scanRecordBytes(bytes: Uint8Array, recordsKey: string, interner: Interner = new Interner(), accept?: RecordAccept, previous?: object): (FlowLinesParse & { unsure?: number[]; fresh?: number[] }) | null {
   const scanner = new ByteScanner(bytes, interner, undefined, accept, previous === undefined ? undefined : linesOf(previous));
   try {
     const parsed = scanner.scan(recordsKey);
@@ -87,7 +88,9 @@ class ByteScanner {
    * A check of each record as it is made (record-check.ts), while it and its strings are still in
    * the processor's cache: over a million seats, a second walk costs a cache miss per record.
    */
-  readonly accept: ((record: unknown) => boolean) | undefined;
+  readonly accept: RecordAccept | undefined;
+  /** Whether the last record `item` gave was read by `seat`. */
+  wasSeat = false;
   /** Indices of the records `accept` was unsure of; with `previous`, of those not reused (the reused ones, not in `fresh`, it is not asked about). */
   readonly unsure: number[] = [];
   /** With `previous`: indices of the records not reused from it. */
@@ -102,7 +105,7 @@ class ByteScanner {
   /** Where the line `seat` read ends (after its `}`). */
   seatEnd = 0;
 
-  constructor(bytes: Uint8Array, interner: Interner, regions?: IrregularRegion[], accept?: (record: unknown) => boolean, previous?: Lines) {
+  constructor(bytes: Uint8Array, interner: Interner, regions?: IrregularRegion[], accept?: RecordAccept, previous?: Lines) {
     this.b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Slicer;
     this.interner = interner;
     this.latin1 = (s, e) => this.b.latin1Slice(s, e);
@@ -171,7 +174,8 @@ class ByteScanner {
         // A reused record is valid when the earlier version was (validate-reused.ts); else ajv judges it, as it
         // judges every record not listed in `fresh`: those are not listed in `unsure` (85,000 entries for a large file).
         if (!this.wasReused) {
-          if (this.accept && !this.accept(record)) this.unsure.push(records.length);
+          const accept = this.accept;
+          if (accept && !(this.wasSeat && accept.seat ? accept.seat(record.person, record.tier, record.since) : accept(record))) this.unsure.push(records.length);
           if (this.previous) this.fresh.push(records.length);
         }
         records.push(record);
@@ -236,6 +240,7 @@ class ByteScanner {
     try {
       // In the lenient mode a value `plain` refuses makes the line irregular, whichever reads it.
       const seat = this.seat(i + 1);
+      this.wasSeat = seat !== undefined;
       if (seat) {
         record = seat;
         i = this.seatEnd;
