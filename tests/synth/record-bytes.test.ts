@@ -40,6 +40,25 @@ describe('scanRecordBytes', () => {
     }
   });
 
+  it('holds exactly the records of a file however many lines its first 64 KB promise (the list is made with room first)', () => {
+    const seat = (i: number, pad: number) => `  - { person: p${i}, tier: ${'t'.repeat(pad)}, since: 2026-01-05 }\n`;
+    // Long lines first, so the guess is far too small; then short lines, so it is too large; then a file with comments between.
+    const files = [
+      `license: t\nseats:\n${Array.from({ length: 800 }, (_, i) => seat(i, 150)).join('')}${Array.from({ length: 30_000 }, (_, i) => seat(800 + i, 1)).join('')}`,
+      `license: t\nseats:\n${Array.from({ length: 3_000 }, (_, i) => seat(i, 1)).join('')}${'# a long comment line that is not a record at all, and takes room in the guess\n'.repeat(3_000)}`,
+      `license: t\nseats:\n${Array.from({ length: 50 }, (_, i) => `${seat(i, 2)}# note\n\n`).join('')}`,
+    ];
+    for (const text of files) {
+      const fast = scanRecordBytes(bytesOf(text), 'seats');
+      const records = fast!.data.seats as Record<string, unknown>[];
+      expect(records).toEqual(parseFlowLines(text, 'seats')!.data.seats);
+      expect(records).toEqual((yamlParse(text) as { seats: unknown[] }).seats);
+      // No empty slot left at the end: every index holds a record.
+      expect(Object.keys(records)).toHaveLength(records.length);
+      expect(fast!.map.locate(['seats', records.length - 1, 'person']).line).toBeGreaterThan(records.length);
+    }
+  });
+
   it('reads the usual seat line without reading its keys, and every near miss as the text scanner does', () => {
     const lines = [
       '{ person: ada, tier: full, since: 2026-01-05 }',

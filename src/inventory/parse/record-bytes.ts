@@ -107,9 +107,12 @@ class ByteScanner extends FlowBytes {
     const n = b.length;
     if (n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) return null;
     const head = newHeader(recordsKey);
-    const records = head.records;
-    // Off the heap (util/int-list.ts): for a large seat file, the collector copied these with every record.
     const room = lineRoom(b);
+    // Room for the records at once, as for the lists below: grown by push, a large file's array was copied some twenty
+    // times, the last copies each a mapping of fresh memory of its own (V8's large-object space). Cut to length at the end.
+    const records = (head.records = new Array<unknown>(room));
+    let count = 0;
+    // Off the heap (util/int-list.ts): for a large seat file, the collector copied these with every record.
     const lineList = new IntList(room);
     const startList = new IntList(room);
     const endList = new IntList(room);
@@ -136,7 +139,7 @@ class ByteScanner extends FlowBytes {
         if (!inList) return null;
         const record = this.item(i, start, end, itemIndent);
         if (record === undefined) {
-          if (this.irregular(lineNo, start, end, records.length)) continue;
+          if (this.irregular(lineNo, start, end, count)) continue;
           return null;
         }
         if (itemIndent === -1) itemIndent = this.itemIndent;
@@ -144,10 +147,10 @@ class ByteScanner extends FlowBytes {
         // judges every record not listed in `fresh`: those are not listed in `unsure` (85,000 entries for a large file).
         if (!this.wasReused) {
           const accept = this.accept;
-          if (accept && !(this.wasSeat && accept.seat ? accept.seat(record.person, record.tier, record.since) : accept(record))) this.unsure.push(records.length);
-          if (this.previous) this.fresh.push(records.length);
+          if (accept && !(this.wasSeat && accept.seat ? accept.seat(record.person, record.tier, record.since) : accept(record))) this.unsure.push(count);
+          if (this.previous) this.fresh.push(count);
         }
-        records.push(record);
+        records[count++] = record;
         lineList.push(lineNo);
         startList.push(start);
         endList.push(end);
@@ -159,7 +162,7 @@ class ByteScanner extends FlowBytes {
           if (run === 0) continue;
           const shift = pos - p.starts[j0]!;
           const lineShift = lineNo + 1 - p.lines[j0]!;
-          for (let j = j0; j < j0 + run; j++) records.push(p.records[j]);
+          for (let j = j0; j < j0 + run; j++) records[count++] = p.records[j];
           lineList.pushShifted(p.lines, j0, j0 + run, lineShift);
           startList.pushShifted(p.starts, j0, j0 + run, shift);
           endList.pushShifted(p.ends, j0, j0 + run, shift);
@@ -174,6 +177,7 @@ class ByteScanner extends FlowBytes {
       if (h === false) return null;
       inList = h === 'list';
     }
+    records.length = count;
     if (!finishHeader(head)) return null;
     const [recordLines, recordStarts, recordEnds] = [lineList.view(), startList.view(), endList.view()];
     // Only a file read whole by this scanner: the lenient mode's records are spliced with others later.
