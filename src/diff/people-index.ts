@@ -46,6 +46,9 @@ function readKey(b: Uint8Array, i: number, end: number, keys: number[]): number 
   return i + 1;
 }
 
+/** The hashes of one line's keys, one array for all lines: an array a person was 100,000 for the collector at XL. */
+const KEYS: number[] = [];
+
 /**
  * Where the line ends (its line break, or the file's end) when from `from` on it holds the rest of a flow
  * map that no YAML reader could read differently, or -1: `key: value` pairs with plain or double-quoted
@@ -54,7 +57,8 @@ function readKey(b: Uint8Array, i: number, end: number, keys: number[]): number 
  */
 function plainRecordEnd(b: Uint8Array, from: number): number {
   const end = b.length;
-  const keys: number[] = [];
+  const keys = KEYS;
+  keys.length = 0;
   let depth = 1;
   let i = readKey(b, from, end, keys);
   while (i > 0 && i < end) {

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { objectReader, pathVersions, readObjects } from '../../src/history/git.ts';
+import { readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { batchedObjects, objectReader, pathVersions, readObjects } from '../../src/history/git.ts';
 import { tempRepo, type TestRepo } from '../support/git.ts';
 
 let repo: TestRepo;
@@ -51,6 +54,27 @@ describe('reading objects', () => {
     expect([...objects.keys()].sort()).toEqual([...oids].sort());
     expect(objects.get(oids[0]!)!.data.toString('utf8')).toBe('small\n');
     expect(objects.get(oids[1]!)!.data.toString('utf8')).toBe(big);
+  });
+});
+
+describe('batchedObjects', () => {
+  it('reads the ids asked for in one tick with one git process however many, and rejects the missing ones', async () => {
+    // GIT_TRACE names each git command as it starts: one cat-file for 4,503 ids (readObjects alone would start three).
+    const trace = join(tmpdir(), `lac-git-trace-${process.pid}.log`);
+    process.env.GIT_TRACE = trace;
+    try {
+      const read = batchedObjects(repo.dir);
+      const missing = Array.from({ length: 4500 }, (_, i) => i.toString(16).padStart(40, 'e'));
+      const asked = [...missing.slice(0, 2500), oids[0]!, ...missing.slice(2500), oids[1]!, oids[2]!, oids[0]!];
+      const got = await Promise.all(asked.map((o) => read(o).then((b) => Buffer.from(b).toString('utf8'), (e: Error) => e.message)));
+      expect(got.slice(-3)).toEqual([big, '', 'small\n']);
+      expect(got[2500]).toBe('small\n');
+      expect(got.filter((g) => g.includes('is missing'))).toHaveLength(4500);
+      expect(readFileSync(trace, 'utf8').match(/trace: built-in: git .*cat-file --batch/g)).toHaveLength(1);
+    } finally {
+      delete process.env.GIT_TRACE;
+      rmSync(trace, { force: true });
+    }
   });
 });
 
