@@ -4,60 +4,75 @@
 // waits for the diff's thread (cli/actions/diff-thread.ts); elsewhere a worker thread does (read-worker.ts).
 import { trace } from './trace.ts';
 import type { MessagePort } from 'node:worker_threads';
-import { batchedObjects } from '../history/git.ts';
+import { objectSlices } from '../git/object-slices.ts';
 import { createValidators } from '../inventory/validate.ts';
 import { indexPeople, keptPeople, type PeopleIndex } from './people-index.ts';
-import { sparseUsage, usageLines, type UsageLines } from './whole-usage.ts';
+import { holdUsage, sparseHeld, usageLines, type HeldUsage } from './whole-usage.ts';
 import type { FileRequest, WorkerRequest } from './worker-client.ts';
 
 /** Answers the requests that arrive on `port` (one diff's), until it closes. */
 export function serveReads(port: Pick<MessagePort, 'on' | 'postMessage'>): void {
-  const answer = answerer();
+  const { answer, close } = answerer();
   port.on('message', (request: WorkerRequest) => {
     // Any failure (a file git refuses, a bug) leaves the file to the diff's thread, which reports what is wrong.
     const reply = (result: unknown) => port.postMessage({ id: request.id, result });
     answer(request).then(reply, () => reply(undefined));
   });
+  port.on('close', close);
 }
 
 /** The answers to one diff's requests: the files it holds are its own. */
-function answerer(): (request: WorkerRequest) => Promise<unknown> {
+function answerer() {
   const validators = createValidators();
-  const usage = new Map<string, { bytes: Uint8Array; lines: UsageLines } | undefined>();
+  const usage = new Map<string, { held: HeldUsage; text: (from: number, to: number) => Uint8Array } | undefined>();
   let people: PeopleIndex | undefined;
 
-  // Per repository, the objects asked for in the same tick are read by one git process.
-  const readers = new Map<string, (oid: string) => Promise<Uint8Array>>();
+  // Per repository, the objects asked for in the same tick are read by one git process, its output left in a file.
+  const readers = new Map<string, ReturnType<typeof objectSlices>>();
+  // What the large files are read into, one after the other: a snapshot's bytes are not needed once it is judged
+  // (the lines a diff keeps are read again from git's file), people.yaml's are kept. At XL the 17 MB snapshot and
+  // the 20 MB people.yaml then take 20 MB of fresh memory instead of 37 (a page fault a page).
+  let scratch: Buffer | undefined;
 
-  /** The file's bytes: read here from git when the diff's thread named the object (it then never waits for them). */
-  function bytesOf({ bytes, git }: FileRequest): Promise<Uint8Array> {
-    if (bytes) return Promise.resolve(bytes);
-    let read = readers.get(git!.repo);
-    // Spooled: git writes the object to a file read in one piece, instead of a pipe's 64 KB chunks joined after.
-    // For the 20 MB people.yaml that is half the fresh memory and a third of the processor time (bench/README.md).
-    if (!read) readers.set(git!.repo, (read = batchedObjects(git!.repo, { spool: true })));
-    return read(git!.oid);
+  /**
+   * Calls `use` with the file's bytes, and with how to read bytes [from, to) of it later: read here from git when
+   * the diff's thread named the object (it then never waits for them). `keep`: `use` keeps the bytes.
+   */
+  async function withBytes<T>({ bytes, git }: FileRequest, keep: boolean, use: (bytes: Uint8Array, text: (from: number, to: number) => Uint8Array) => T): Promise<T> {
+    if (bytes) return use(bytes, (from, to) => bytes.subarray(from, to));
+    let reader = readers.get(git!.repo);
+    if (!reader) readers.set(git!.repo, (reader = objectSlices(git!.repo)));
+    const slice = await reader.read(git!.oid);
+    // From here to the end, without a wait: no other request's bytes go into the same memory meanwhile.
+    const room = scratch && scratch.length >= slice.size ? scratch : Buffer.allocUnsafeSlow(Math.max(slice.size, slice.room));
+    scratch = keep ? undefined : room;
+    const b = room.subarray(0, slice.size);
+    slice.readInto(b);
+    return use(b, (from, to) => slice.range(from, to));
   }
 
-  return async function answer(request: WorkerRequest): Promise<unknown> {
+  async function answer(request: WorkerRequest): Promise<unknown> {
     switch (request.op) {
-      case 'usage': {
-        const bytes = await bytesOf(request);
-        const lines = usageLines(request.path, bytes, validators);
-        usage.set(request.path, lines && { bytes, lines });
-        trace(`usage verdict ${request.path}`);
-        return lines !== undefined;
-      }
+      case 'usage':
+        return withBytes(request, false, (bytes, text) => {
+          const lines = usageLines(request.path, bytes, validators);
+          usage.set(request.path, lines && { held: holdUsage(bytes, lines), text });
+          trace(`usage verdict ${request.path}`);
+          return lines !== undefined;
+        });
       case 'keep-usage': {
-        const held = usage.get(request.path);
-        return held && sparseUsage(held.bytes, held.lines, new Set(request.persons));
+        const u = usage.get(request.path);
+        return u && sparseHeld(u.held, new Set(request.persons), u.text);
       }
       case 'people':
-        people = indexPeople(await bytesOf(request));
-        trace('people.yaml indexed');
-        return people !== undefined;
+        return withBytes(request, true, (bytes) => {
+          people = indexPeople(bytes);
+          trace('people.yaml indexed');
+          return people !== undefined;
+        });
       case 'keep-people':
         return keptPeople(people, request.wanted);
     }
-  };
+  }
+  return { answer, close: () => readers.forEach((r) => r.close()) };
 }

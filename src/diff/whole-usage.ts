@@ -42,22 +42,20 @@ export function parsedLines(path: string, bytes: Uint8Array, validators: Validat
   return { starts: lines.starts, ends: lines.ends, persons: lines.records.map((r) => (r as { person?: string }).person ?? '') };
 }
 
-/**
- * The snapshot with only the accounts of `persons` (and the first account, so the list is never
- * empty) on their lines, every other account line left blank.
- */
-export function sparseUsage(bytes: Uint8Array, lines: UsageLines, persons: ReadonlySet<string>): { bytes: Uint8Array; kept: number } {
-  const names = lines.persons;
+/** A snapshot that reads cleanly, held without its accounts' text: their spans and persons, and the rest of the file. */
+export interface HeldUsage {
+  lines: UsageLines;
+  /** The file with every account line's text taken out (their line breaks stay). */
+  skeleton: Uint8Array;
+}
+
+/** The file's bytes without the text of any account line (their line breaks stay). */
+export function holdUsage(bytes: Uint8Array, lines: UsageLines): HeldUsage {
   const out = new Uint8Array(bytes.length);
   let at = 0;
   let from = 0;
-  let kept = 0;
-  for (let i = 0; i < names.length; i++) {
-    if (i === 0 || persons.has(names[i]!)) {
-      kept++;
-      continue;
-    }
-    // Mostly a line break between two blanked lines: copied byte by byte, not by a call each.
+  for (let i = 0; i < lines.starts.length; i++) {
+    // Mostly a line break between two accounts: copied byte by byte, not by a call each.
     const start = lines.starts[i]!;
     if (start - from < 16) while (from < start) out[at++] = bytes[from++]!;
     else {
@@ -67,6 +65,36 @@ export function sparseUsage(bytes: Uint8Array, lines: UsageLines, persons: Reado
     from = lines.ends[i]!;
   }
   out.set(bytes.subarray(from), at);
-  // A copy of its own size: the answer crosses to another thread, and a view would take the whole buffer along.
-  return { bytes: out.slice(0, at + bytes.length - from), kept };
+  // A copy of its own size: a view would keep the whole file's buffer.
+  return { lines, skeleton: out.slice(0, at + bytes.length - from) };
+}
+
+/**
+ * The snapshot with only the accounts of `persons` (and the first account, so the list is never empty) on
+ * their lines, every other account line left blank; `text` gives the bytes [from, to) of the file, where it lies.
+ */
+export function sparseHeld(held: HeldUsage, persons: ReadonlySet<string>, text: (from: number, to: number) => Uint8Array): { bytes: Uint8Array; kept: number } {
+  const { starts, ends, persons: names } = held.lines;
+  const parts: Uint8Array[] = [];
+  let removed = 0;
+  let from = 0;
+  let kept = 0;
+  for (let i = 0; i < names.length; i++) {
+    if (i === 0 || persons.has(names[i]!)) {
+      // Where the account's text was taken out of the skeleton.
+      const at = starts[i]! - removed;
+      parts.push(held.skeleton.subarray(from, at), text(starts[i]!, ends[i]!));
+      from = at;
+      kept++;
+    }
+    removed += ends[i]! - starts[i]!;
+  }
+  parts.push(held.skeleton.subarray(from));
+  // A copy of its own: the answer crosses to another thread.
+  return { bytes: Buffer.concat(parts), kept };
+}
+
+/** sparseHeld of a snapshot whose bytes are at hand. */
+export function sparseUsage(bytes: Uint8Array, lines: UsageLines, persons: ReadonlySet<string>): { bytes: Uint8Array; kept: number } {
+  return sparseHeld(holdUsage(bytes, lines), persons, (from, to) => bytes.subarray(from, to));
 }

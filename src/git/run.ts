@@ -7,9 +7,6 @@
 // GIT_CONFIG_NOSYSTEM is not set: the overrides outrank the system file too, and it may hold
 // what fetch and push need (safe.directory in containers, proxies, certificates).
 import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { closeSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 
 /** A git command that failed: its arguments, exit code and what git said. */
 export class GitError extends Error {
@@ -54,11 +51,6 @@ export interface GitOptions {
   env?: Record<string, string>;
   /** More `name=value` overrides (filtersOff). */
   config?: string[];
-  /**
-   * git writes its output to a private temporary file, read when it exits: it never waits on a full pipe
-   * while this thread is busy (lac diff parses the changed files while git reads the small ones).
-   */
-  spool?: boolean;
 }
 
 /**
@@ -87,41 +79,23 @@ export function spawnGit(cwd: string, args: readonly string[], options: GitOptio
   return spawn('git', call.args, { cwd, env: call.env, stdio: ['pipe', 'pipe', 'pipe'] });
 }
 
-let spools = 0;
-
-/** Runs git in a folder and returns its stdout; rejects with GitError on a non-zero exit. */
+/** Runs git in a folder and returns its stdout; rejects with GitError on a non-zero exit. (spool.ts: to a file instead.) */
 export function git(cwd: string, args: readonly string[], input?: string | Uint8Array, options: GitOptions = {}): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const call = gitInvocation(args, options);
-    // Created exclusively, readable by this user only, removed as soon as it is read.
-    const spool = options.spool ? join(tmpdir(), `lac-git-${process.pid}-${++spools}-${Date.now()}`) : undefined;
-    const fd = spool ? openSync(spool, 'wx+', 0o600) : undefined;
-    const child = spawn('git', call.args, { cwd, env: call.env, stdio: ['pipe', fd ?? 'pipe', 'pipe'] });
-    if (fd !== undefined) closeSync(fd);
+    const child = spawn('git', call.args, { cwd, env: call.env, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
-    child.stdout?.on('data', (b: Buffer) => out.push(b));
-    child.stderr!.on('data', (b: Buffer) => err.push(b));
-    const spooled = (): Buffer => {
-      if (!spool) return Buffer.concat(out);
-      try {
-        return readFileSync(spool);
-      } finally {
-        rmSync(spool, { force: true });
-      }
-    };
-    child.on('error', (e) => {
-      if (spool) rmSync(spool, { force: true });
-      reject(e);
-    });
+    child.stdout.on('data', (b: Buffer) => out.push(b));
+    child.stderr.on('data', (b: Buffer) => err.push(b));
+    child.on('error', reject);
     // git may exit before reading all its input (e.g. a bad revision); that is reported by the exit code.
-    child.stdin!.on('error', () => {});
+    child.stdin.on('error', () => {});
     child.on('close', (code) => {
-      const stdout = spooled();
-      if (code === 0) resolve(stdout);
+      if (code === 0) resolve(Buffer.concat(out));
       else reject(new GitError(args, code, Buffer.concat(err).toString('utf8')));
     });
-    child.stdin!.end(input ?? '');
+    child.stdin.end(input ?? '');
   });
 }
 

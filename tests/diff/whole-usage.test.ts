@@ -4,7 +4,8 @@ import { changedPaths } from '../../src/diff/base.ts';
 import { formatDiff } from '../../src/diff/format.ts';
 import { gitMentions } from '../../src/diff/mentions.ts';
 import { diffTrees } from '../../src/diff/run.ts';
-import { sparseUsage, usageLines } from '../../src/diff/whole-usage.ts';
+import { keptPeople, indexPeople } from '../../src/diff/people-index.ts';
+import { holdUsage, sparseHeld, sparseUsage, usageLines } from '../../src/diff/whole-usage.ts';
 import { readWorker } from '../../src/diff/worker-client.ts';
 import { gitSource } from '../../src/inventory/git-source.ts';
 import { readInventoryFile } from '../../src/inventory/read-file.ts';
@@ -49,6 +50,63 @@ describe('usage snapshots read whole in a worker, parsed in part (lac diff)', ()
     // The first account is kept too, so that the list is never empty.
     expect(accounts(sparse.bytes)).toEqual(whole.filter(({ a }, i) => i === 0 || keep.has(a.person)));
     expect(sparse.kept).toBe(3);
+  });
+
+  it('copies the snapshot from its lines as the text has them: each account not kept blank, everything else as it was', () => {
+    // A comment and a blank line among the accounts, a comment after the list's key; the reference works on lines of text.
+    const text = org()
+      .get(USAGE)!
+      .replace(/\n(  - \{ account: [^\n]*aisha[^\n]*)\n/, '\n  # reviewed by hand\n\n$1\n')
+      .replace(/\naccounts:\n/, '\naccounts: # all of them\n');
+    const lines = usageLines(USAGE, bytes(text), validators)!;
+    expect(lines).toBeDefined();
+    const persons = [...new Set(lines.persons)];
+    const held = holdUsage(bytes(text), lines);
+    // The skeleton holds none of the accounts' text.
+    expect(Buffer.from(held.skeleton).toString()).not.toContain('account:');
+    for (const keep of [[], persons.slice(0, 1), persons.slice(3, 9), persons.filter((_, i) => i % 2 === 1), persons]) {
+      const kept = new Set(keep);
+      let first = true;
+      const expected = text
+        .split('\n')
+        .map((line) => {
+          const person = / person: ([^,]+),/.exec(line)?.[1];
+          if (!line.startsWith('  - { account:')) return line;
+          const stays = first || kept.has(person!);
+          first = false;
+          return stays ? line : '';
+        })
+        .join('\n');
+      const fromHeld = sparseHeld(held, kept, (from, to) => bytes(text).subarray(from, to));
+      expect(Buffer.from(fromHeld.bytes).toString(), keep.join()).toBe(expected);
+      expect(fromHeld.kept).toBe(expected.split('\n').filter((l) => l.startsWith('  - { account:')).length);
+      expect(Buffer.from(sparseUsage(bytes(text), lines, kept).bytes).toString()).toBe(expected);
+    }
+  });
+
+  it('reads an unchanged snapshot and people.yaml from git into one buffer, one after the other, and keeps the same copies', async () => {
+    const repo = tempRepo();
+    repos.push(repo);
+    const files = org();
+    repo.commit(Object.fromEntries(files), { message: 'Synthetic org', date: '2026-11-01T09:00:00Z', author: ADA });
+    const oid = (path: string) => repo.git(['rev-parse', `HEAD:${path}`]).trim();
+    const git = (path: string) => ({ path, git: { repo: repo.dir, oid: oid(path) } });
+    const server = readWorker();
+    try {
+      // Asked in one tick, as lac diff asks: git writes both in one file; the snapshot is judged before people.yaml is read.
+      const [usage, people] = await Promise.all([server.readUsage(git(USAGE)), server.readPeople(git('inventory/people.yaml'))]);
+      expect([usage, people]).toEqual([true, true]);
+      const keep = new Set(['aisha.weber', 'mia.ivanov']);
+      const text = files.get(USAGE)!;
+      const there = await server.keepUsage(USAGE, [...keep]);
+      expect(Buffer.from(there!.bytes).toString()).toBe(Buffer.from(sparseUsage(bytes(text), usageLines(USAGE, bytes(text), validators)!, keep).bytes).toString());
+      const wanted = ['aisha.weber', 'mia.ivanov'];
+      const kept = await server.keepPeople(wanted);
+      const here = keptPeople(indexPeople(bytes(files.get('inventory/people.yaml')!)), wanted);
+      expect(Buffer.from(kept!.sparse!).toString()).toBe(Buffer.from(here.sparse!).toString());
+    } finally {
+      server.close();
+    }
   });
 
   it('declines a snapshot with a damaged account or accounts over several lines, so that it is read whole', async () => {

@@ -1,4 +1,4 @@
-// git's output spooled to a private temporary file (GitOptions.spool): lac diff's small files arrive while its
+// git's output spooled to a private temporary file (git/spool.ts): lac diff's small files arrive while its
 // thread parses the changed ones, git never waiting on a full pipe. The output is the pipe's, and no file stays.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -6,6 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { git, GitError } from '../../src/git/run.ts';
+import { objectSlices } from '../../src/git/object-slices.ts';
+import { gitSpooled, readWhole } from '../../src/git/spool.ts';
+import { readObjects } from '../../src/history/git.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lac-spool-'));
 const repo = join(tmp, 'repo');
@@ -22,23 +25,60 @@ const oids = repository();
 const spools = () => readdirSync(tmpdir()).filter((f) => f.startsWith(`lac-git-${process.pid}-`));
 
 describe('git output spooled to a file', () => {
-  test('is byte for byte the piped output, read after git exits while this thread was busy; the file is removed', async () => {
+  test('is byte for byte the piped output, read after git exits while this thread was busy; the file is gone from the start', async () => {
     const input = `${oids.join('\n')}\n`;
     const piped = await git(repo, ['cat-file', '--batch'], input);
-    const pending = git(repo, ['cat-file', '--batch'], input, { spool: true });
+    const pending = gitSpooled(repo, ['cat-file', '--batch'], input);
+    // The name is removed as soon as git has the file open: nothing is left whatever happens to either process.
+    expect(spools()).toEqual([]);
     // Busy for a while, as lac diff is while it parses: git is not held up by an unread pipe.
     const until = Date.now() + 300;
     while (Date.now() < until);
-    const spooled = await pending;
+    const spooled = readWhole(await pending);
     expect(spooled.length).toBeGreaterThan(600_000);
     expect(spooled.equals(piped)).toBe(true);
     expect(spools()).toEqual([]);
   });
 
   test('a failing command rejects with what git said, and leaves no file', async () => {
-    const e = await git(repo, ['cat-file', 'blob', 'no-such-revision'], undefined, { spool: true }).catch((x: unknown) => x);
+    const e = await gitSpooled(repo, ['cat-file', 'blob', 'no-such-revision']).catch((x: unknown) => x);
     expect(e).toBeInstanceOf(GitError);
     expect((e as GitError).stderr).toMatch(/no-such-revision|Not a valid object name/);
     expect(spools()).toEqual([]);
+  });
+});
+
+describe('objects left where git spooled them', () => {
+  test('reads each object whole or in part from the file, as readObjects reads it; a missing one rejects', async () => {
+    const slices = objectSlices(repo);
+    try {
+      const missing = 'f'.repeat(40);
+      const asked = [oids[7]!, missing, oids[0]!, oids[299]!];
+      const got = await Promise.allSettled(asked.map((o) => slices.read(o)));
+      const objects = await readObjects(repo, oids);
+      expect(got[1]!.status).toBe('rejected');
+      for (const i of [0, 2, 3]) {
+        const slice = (got[i] as PromiseFulfilledResult<Awaited<ReturnType<typeof slices.read>>>).value;
+        const data = objects.get(asked[i]!)!.data;
+        expect(slice.size).toBe(data.length);
+        // Room for the largest object of the call: each of them fits in one buffer.
+        expect(slice.room).toBe(Math.max(...[0, 2, 3].map((k) => objects.get(asked[k]!)!.data.length)));
+        const into = Buffer.alloc(slice.room + 5, 7);
+        slice.readInto(into);
+        expect(into.subarray(0, slice.size).equals(data)).toBe(true);
+        expect(into.subarray(slice.size).every((b) => b === 7)).toBe(true);
+        expect(slice.range(3, 17).equals(data.subarray(3, 17))).toBe(true);
+      }
+    } finally {
+      slices.close();
+    }
+  });
+
+  test('keeps no file by name, and close ends its reads', async () => {
+    const slices = objectSlices(repo);
+    const slice = await slices.read(oids[1]!);
+    expect(spools()).toEqual([]);
+    slices.close();
+    expect(() => slice.range(0, 10)).toThrow(/EBADF|bad file descriptor/i);
   });
 });
