@@ -5,6 +5,7 @@
 import { trace } from './trace.ts';
 import type { MessagePort } from 'node:worker_threads';
 import { objectSlices } from '../git/object-slices.ts';
+import { MAX_FILE_BYTES } from '../inventory/parse/decode.ts';
 import { createValidators } from '../inventory/validate.ts';
 import { indexPeople, keptPeople, type PeopleIndex } from './people-index.ts';
 import { holdUsage, sparseHeld, usageLines, type HeldUsage } from './whole-usage.ts';
@@ -31,7 +32,8 @@ function answerer() {
   const readers = new Map<string, ReturnType<typeof objectSlices>>();
   // What the large files are read into, one after the other: a snapshot's bytes are not needed once it is judged
   // (the lines a diff keeps are read again from git's file), people.yaml's are kept. At XL the 17 MB snapshot and
-  // the 20 MB people.yaml then take 20 MB of fresh memory instead of 37 (a page fault a page).
+  // the 20 MB people.yaml then take 20 MB of fresh memory instead of 37 (a page fault a page). Made with room for
+  // the largest file lac reads, whichever comes first: memory not written to is never faulted in.
   let scratch: Buffer | undefined;
 
   /**
@@ -43,8 +45,11 @@ function answerer() {
     let reader = readers.get(git!.repo);
     if (!reader) readers.set(git!.repo, (reader = objectSlices(git!.repo)));
     const slice = await reader.read(git!.oid);
+    // A file that keeps its bytes lets the others git answered in the same call go first (their continuations are
+    // queued before this one's next), so that they use the memory before it is kept, whichever was asked first.
+    if (keep) await null;
     // From here to the end, without a wait: no other request's bytes go into the same memory meanwhile.
-    const room = scratch && scratch.length >= slice.size ? scratch : Buffer.allocUnsafeSlow(Math.max(slice.size, slice.room));
+    const room = scratch && scratch.length >= slice.size ? scratch : Buffer.allocUnsafeSlow(Math.max(slice.size, MAX_FILE_BYTES));
     scratch = keep ? undefined : room;
     const b = room.subarray(0, slice.size);
     slice.readInto(b);

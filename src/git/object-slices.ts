@@ -10,8 +10,6 @@ import { gitSpooled, readAt, type Spooled } from './spool.ts';
 export interface ObjectSlice {
   /** Its size in bytes. */
   size: number;
-  /** The largest object of the git call it came with: room for each of them in one buffer. */
-  room: number;
   /** Reads the whole object into `into` (at least `size` bytes). */
   readInto(into: Uint8Array): void;
   /** Bytes [from, to) of the object, in a buffer of their own. */
@@ -25,7 +23,6 @@ const HEADER_MAX = 256;
 function slices(out: Spooled, oids: readonly string[]): Map<string, ObjectSlice> {
   const found = new Map<string, { start: number; size: number }>();
   const head = Buffer.alloc(HEADER_MAX);
-  let room = 0;
   for (let i = 0, pos = 0; i < oids.length && pos < out.size; i++) {
     const n = Math.min(HEADER_MAX, out.size - pos);
     readAt(out.fd, head, 0, n, pos);
@@ -36,7 +33,6 @@ function slices(out: Spooled, oids: readonly string[]): Map<string, ObjectSlice>
     if (fields.length !== 3) continue; // "<name> missing" or "ambiguous"
     const size = Number(fields[2]);
     found.set(oids[i]!, { start: pos, size });
-    room = Math.max(room, size);
     pos += size + 1;
   }
   const { fd } = out;
@@ -45,7 +41,6 @@ function slices(out: Spooled, oids: readonly string[]): Map<string, ObjectSlice>
       oid,
       {
         size,
-        room,
         readInto: (into: Uint8Array) => readAt(fd, into, 0, size, start),
         range(from: number, to: number) {
           const b = Buffer.allocUnsafe(to - from);

@@ -93,8 +93,9 @@ describe('usage snapshots read whole in a worker, parsed in part (lac diff)', ()
     const git = (path: string) => ({ path, git: { repo: repo.dir, oid: oid(path) } });
     const server = readWorker();
     try {
-      // Asked in one tick, as lac diff asks: git writes both in one file; the snapshot is judged before people.yaml is read.
-      const [usage, people] = await Promise.all([server.readUsage(git(USAGE)), server.readPeople(git('inventory/people.yaml'))]);
+      // Asked in one tick, as lac diff asks (people.yaml first here): git writes both in one file; the snapshot is judged
+      // before people.yaml is read into the same memory.
+      const [people, usage] = await Promise.all([server.readPeople(git('inventory/people.yaml')), server.readUsage(git(USAGE))]);
       expect([usage, people]).toEqual([true, true]);
       const keep = new Set(['aisha.weber', 'mia.ivanov']);
       const text = files.get(USAGE)!;
