@@ -62,11 +62,21 @@ export interface GitOptions {
  */
 const REUSED_MEMORY = 'glibc.malloc.mmap_threshold=4294967295:glibc.malloc.trim_threshold=4294967295';
 
+/**
+ * cat-file writes a packed blob stored whole (not as a delta) by streaming it, 16 KB inflated at a time,
+ * only when it is larger than core.bigFileThreshold (512 MB by default); a smaller one is inflated into a
+ * buffer of its size first, every page of it fresh. Streamed from 1 MB on: `lac diff`'s two large unchanged
+ * files at XL, 5,300 page faults and 0.19 s of git's processor time -> 230 faults and 0.10 s, the same bytes.
+ * (The setting also makes `git add` and `git diff` treat such files as binary: it is given to cat-file only.)
+ */
+const STREAMED = 'core.bigFileThreshold=1m';
+
 /** The full argument list and environment of a git call, with repository-configured programs off. */
 export function gitInvocation(args: readonly string[], options: GitOptions = {}): { args: string[]; env: NodeJS.ProcessEnv } {
   const [command, ...rest] = args;
   const extra = command === undefined ? [] : DIFFS.has(command) ? ['--no-ext-diff', '--no-textconv'] : TRANSPORT[command] ? [TRANSPORT[command]] : [];
-  const full = ['--no-pager', ...[...OVERRIDES, ...(options.config ?? [])].flatMap((c) => ['-c', c]), ...(command === undefined ? [] : [command]), ...extra, ...rest];
+  const config = [...OVERRIDES, ...(command === 'cat-file' ? [STREAMED] : []), ...(options.config ?? [])];
+  const full = ['--no-pager', ...config.flatMap((c) => ['-c', c]), ...(command === undefined ? [] : [command]), ...extra, ...rest];
   const env: NodeJS.ProcessEnv = { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', ...options.env };
   delete env.GIT_EXTERNAL_DIFF;
   if (command === 'cat-file' && env.GLIBC_TUNABLES === undefined) env.GLIBC_TUNABLES = REUSED_MEMORY;
