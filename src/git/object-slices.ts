@@ -5,6 +5,7 @@
 // a page, about 12-15 us on a virtual machine that hands idle memory back.
 import { closeSync } from 'node:fs';
 import { gitSpooled, readAt, type Spooled } from './spool.ts';
+import { perTick } from '../util/per-tick.ts';
 
 /** One object in a spooled cat-file output. */
 export interface ObjectSlice {
@@ -59,33 +60,16 @@ function slices(out: Spooled, oids: readonly string[]): Map<string, ObjectSlice>
  */
 export function objectSlices(cwd: string): { read: (oid: string) => Promise<ObjectSlice>; close: () => void } {
   const open: number[] = [];
-  let pending = new Map<string, { resolve: (s: ObjectSlice) => void; reject: (e: unknown) => void }[]>();
-  const flush = async () => {
-    const batch = pending;
-    pending = new Map();
-    const oids = [...batch.keys()];
-    try {
+  const read = perTick(
+    async (oids) => {
       const out = await gitSpooled(cwd, ['cat-file', '--batch'], `${oids.join('\n')}\n`);
       open.push(out.fd);
-      const found = slices(out, oids);
-      for (const [oid, waiting] of batch) {
-        const slice = found.get(oid);
-        for (const p of waiting) {
-          if (slice) p.resolve(slice);
-          else p.reject(new Error(`git object ${oid} is missing in ${cwd}`));
-        }
-      }
-    } catch (e) {
-      for (const waiting of batch.values()) for (const p of waiting) p.reject(e);
-    }
-  };
+      return slices(out, oids);
+    },
+    (oid) => new Error(`git object ${oid} is missing in ${cwd}`),
+  );
   return {
-    read: (oid) => new Promise<ObjectSlice>((resolve, reject) => {
-      if (pending.size === 0) setImmediate(() => void flush());
-      const waiting = pending.get(oid);
-      if (waiting) waiting.push({ resolve, reject });
-      else pending.set(oid, [{ resolve, reject }]);
-    }),
+    read,
     close() {
       for (const fd of open.splice(0)) closeSync(fd);
     },
