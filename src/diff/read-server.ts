@@ -8,7 +8,7 @@ import { objectSlices } from '../git/object-slices.ts';
 import { MAX_FILE_BYTES } from '../inventory/parse/decode.ts';
 import { createValidators } from '../inventory/validate.ts';
 import { indexPeople, keptPeople, type PeopleIndex } from './people-index.ts';
-import { holdUsage, sparseHeld, usageLines, type HeldUsage } from './whole-usage.ts';
+import { judgedUsage, sparseHeld, type HeldUsage } from './whole-usage.ts';
 import type { FileRequest, WorkerRequest } from './worker-client.ts';
 
 /** Answers the requests that arrive on `port` (one diff's), until it closes. */
@@ -60,10 +60,10 @@ function answerer() {
     switch (request.op) {
       case 'usage':
         return withBytes(request, false, (bytes, text) => {
-          const lines = usageLines(request.path, bytes, validators);
-          usage.set(request.path, lines && { held: holdUsage(bytes, lines), text });
+          const held = judgedUsage(request.path, bytes, validators);
+          usage.set(request.path, held && { held, text });
           trace(`usage verdict ${request.path}`);
-          return lines !== undefined;
+          return held !== undefined;
         });
       case 'keep-usage': {
         const u = usage.get(request.path);

@@ -26,11 +26,22 @@ export interface UsageLines {
  * so the file then reads cleanly exactly when that copy does. Else the whole file is parsed.
  */
 export function usageLines(path: string, bytes: Uint8Array, validators: Validators): UsageLines | undefined {
+  return judgedUsage(path, bytes, validators)?.lines;
+}
+
+const NOBODY: ReadonlySet<string> = new Set();
+
+/** usageLines, with the snapshot held without its accounts' text (holdUsage): the copy the verdict parses is made from it. */
+export function judgedUsage(path: string, bytes: Uint8Array, validators: Validators): HeldUsage | undefined {
   const scanned = bytes.length <= MAX_FILE_BYTES ? scanAccountLines(bytes) : undefined;
-  const rest = scanned && parsedLines(path, sparseUsage(bytes, scanned, new Set()).bytes, validators);
-  // The rest holds no account line the scan did not see.
-  if (rest?.starts.length === 1 && rest.starts[0] === scanned!.starts[0]) return scanned;
-  return parsedLines(path, bytes, validators);
+  if (scanned) {
+    const held = holdUsage(bytes, scanned);
+    const rest = parsedLines(path, sparseHeld(held, NOBODY, (from, to) => bytes.subarray(from, to)).bytes, validators);
+    // The rest holds no account line the scan did not see.
+    if (rest?.starts.length === 1 && rest.starts[0] === scanned.starts[0]) return held;
+  }
+  const lines = parsedLines(path, bytes, validators);
+  return lines && holdUsage(bytes, lines);
 }
 
 /** usageLines by parsing the whole file. */
@@ -79,7 +90,9 @@ export function sparseHeld(held: HeldUsage, persons: ReadonlySet<string>, text: 
   let removed = 0;
   let from = 0;
   let kept = 0;
-  for (let i = 0; i < names.length; i++) {
+  // Nobody asked for: the first account only (the verdict's copy of the rest of the file).
+  const last = persons.size === 0 ? Math.min(1, names.length) : names.length;
+  for (let i = 0; i < last; i++) {
     if (i === 0 || persons.has(names[i]!)) {
       // Where the account's text was taken out of the skeleton.
       const at = starts[i]! - removed;
