@@ -38,18 +38,21 @@ function answerer() {
 
   /**
    * Calls `use` with the file's bytes, and with how to read bytes [from, to) of it later: read here from git when
-   * the diff's thread named the object (it then never waits for them). `keep`: `use` keeps the bytes.
+   * the diff's thread named the object (it then never waits for them). `keep`: `use` keeps the bytes. A file larger
+   * than the loader reads (MAX_FILE_BYTES) is not read: undefined, and the diff's thread reads it, and refuses it,
+   * as a whole check does (its reads from the working tree are bounded the same way).
    */
-  async function withBytes<T>({ bytes, git }: FileRequest, keep: boolean, use: (bytes: Uint8Array, text: (from: number, to: number) => Uint8Array) => T): Promise<T> {
+  async function withBytes<T>({ bytes, git }: FileRequest, keep: boolean, use: (bytes: Uint8Array, text: (from: number, to: number) => Uint8Array) => T): Promise<T | undefined> {
     if (bytes) return use(bytes, (from, to) => bytes.subarray(from, to));
     let reader = readers.get(git!.repo);
     if (!reader) readers.set(git!.repo, (reader = objectSlices(git!.repo)));
     const slice = await reader.read(git!.oid);
+    if (slice.size > MAX_FILE_BYTES) return undefined;
     // A file that keeps its bytes lets the others git answered in the same call go first (their continuations are
     // queued before this one's next), so that they use the memory before it is kept, whichever was asked first.
     if (keep) await null;
     // From here to the end, without a wait: no other request's bytes go into the same memory meanwhile.
-    const room = scratch && scratch.length >= slice.size ? scratch : Buffer.allocUnsafeSlow(Math.max(slice.size, MAX_FILE_BYTES));
+    const room = scratch ?? Buffer.allocUnsafeSlow(MAX_FILE_BYTES);
     scratch = keep ? undefined : room;
     const b = room.subarray(0, slice.size);
     slice.readInto(b);
@@ -59,22 +62,22 @@ function answerer() {
   async function answer(request: WorkerRequest): Promise<unknown> {
     switch (request.op) {
       case 'usage':
-        return withBytes(request, false, (bytes, text) => {
+        return (await withBytes(request, false, (bytes, text) => {
           const held = judgedUsage(request.path, bytes, validators);
           usage.set(request.path, held && { held, text });
           trace(`usage verdict ${request.path}`);
           return held !== undefined;
-        });
+        })) ?? false;
       case 'keep-usage': {
         const u = usage.get(request.path);
         return u && sparseHeld(u.held, new Set(request.persons), u.text);
       }
       case 'people':
-        return withBytes(request, true, (bytes) => {
+        return (await withBytes(request, true, (bytes) => {
           people = indexPeople(bytes);
           trace('people.yaml indexed');
           return people !== undefined;
-        });
+        })) ?? false;
       case 'keep-people':
         return keptPeople(people, request.wanted);
     }

@@ -1,4 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES } from '../../src/inventory/parse/decode.ts';
 import { parse, stringify } from 'yaml';
 import { changedPaths } from '../../src/diff/base.ts';
 import { formatDiff } from '../../src/diff/format.ts';
@@ -110,6 +112,29 @@ describe('usage snapshots read whole in a worker, parsed in part (lac diff)', ()
     }
   });
 
+  it('leaves a file larger than the loader reads to the diff, which refuses it as a whole check does', async () => {
+    const repo = tempRepo();
+    repos.push(repo);
+    // people.yaml of the simple shape, one byte over MAX_FILE_BYTES (32 MB): indexed, the diff would read a part of a
+    // file the whole check refuses; and one well under it, which is indexed.
+    const line = (i: number) => `  - { id: p${String(i).padStart(7, '0')}, name: N${String(i).padStart(7, '0')} }\n`;
+    const body = (n: number) => `people:\n${Array.from({ length: n }, (_, i) => line(i)).join('')}`;
+    const big = body(Math.floor((MAX_FILE_BYTES - 200) / line(0).length));
+    const over = `${big}#${'-'.repeat(MAX_FILE_BYTES - Buffer.byteLength(big) - 1)}\n`;
+    expect(Buffer.byteLength(over)).toBe(MAX_FILE_BYTES + 1);
+    const write = (text: string) => execFileSync('git', ['hash-object', '-w', '--stdin'], { cwd: repo.dir, input: text, maxBuffer: 64 << 20 }).toString().trim();
+    const [overOid, smallOid] = [write(over), write(body(2_000))];
+    for (const [oid, indexed] of [[overOid, false], [smallOid, true]] as const) {
+      const server = readWorker();
+      try {
+        expect(await server.readPeople({ path: 'inventory/people.yaml', git: { repo: repo.dir, oid } })).toBe(indexed);
+        expect(await server.readUsage({ path: USAGE, git: { repo: repo.dir, oid } })).toBe(false);
+      } finally {
+        server.close();
+      }
+    }
+  });
+
   it('declines a snapshot with a damaged account or accounts over several lines, so that it is read whole', async () => {
     const text = org().get(USAGE)!;
     expect(usageLines(USAGE, bytes(damaged(text)), validators)).toBeUndefined();
@@ -125,19 +150,25 @@ describe('usage snapshots read whole in a worker, parsed in part (lac diff)', ()
       .replace(/(person: aisha\.davis, tier: )full/, '$1guest')
       .replace(/\n*$/, '\n')}  - { person: nobody.here, tier: full, since: 2026-11-20 }\n`;
 
-  for (const [name, shape] of [['clean', (t: string) => t], ['damaged', damaged], ['block-style', blockStyle]] as const) {
+  // people.yaml padded past MAX_FILE_BYTES with a comment: the loader refuses it whole, so the diff must too.
+  const oversize = (text: string) => `${text}#${'-'.repeat(MAX_FILE_BYTES - Buffer.byteLength(text))}\n`;
+  for (const [name, shape, people] of [['clean', (t: string) => t], ['damaged', damaged], ['block-style', blockStyle], ['clean, and people.yaml over the size lac reads', (t: string) => t, oversize]] as const) {
     it(`gives the findings of the whole-tree comparison when the unchanged snapshot is ${name}`, async () => {
       const repo = tempRepo();
       repos.push(repo);
       const files = org();
       files.set(USAGE, shape(files.get(USAGE)!));
+      if (people) files.set('inventory/people.yaml', people(files.get('inventory/people.yaml')!));
       const base = repo.commit(Object.fromEntries(files), { message: 'Synthetic org', date: '2026-11-01T09:00:00Z', author: ADA });
       const head = repo.commit({ [SEATS]: change(files.get(SEATS)!) }, { message: 'Seats', date: '2026-11-20T09:00:00Z', author: ADA });
       const changed = await changedPaths(repo.dir, base, head);
       const run = (full: boolean) => diffTrees(gitSource(repo.dir, base), gitSource(repo.dir, head), { base: 'main', head: 'change' }, TODAY, changed, full ? { full } : { mentions: gitMentions(repo.dir, base) });
       const [whole, part] = [await run(true), await run(false)];
-      expect(part.full).toBeUndefined();
+      // A broken people.yaml reaches every finding: the diff then compares the whole trees itself.
+      if (people) expect(part.full).toMatch(/people\.yaml is broken/);
+      else expect(part.full).toBeUndefined();
       for (const format of ['json', 'text'] as const) expect(formatDiff(part, format)).toEqual(formatDiff(whole, format));
+      if (people) return;
       const usageRules = [...whole.effects.introduced, ...whole.effects.fixed].map((f) => f.rule).filter((r) => ['unassigned-account', 'tier-mismatch', 'assigned-without-account'].includes(r));
       // A damaged snapshot is left out whole: no finding reads it.
       expect(usageRules.sort()).toEqual(name === 'damaged' ? [] : ['assigned-without-account', 'tier-mismatch', 'unassigned-account']);
