@@ -32,7 +32,7 @@ export async function catFilePair(root: string, base: string, head: string): Pro
     if (!baseCommit || !headCommit) return undefined;
     const [a, b] = (await listCommits(store, [baseCommit, headCommit])) as [ListedTree, ListedTree];
     // One reader for both sides: the reads of a tick go to one git process.
-    const read = batchedObjects(root, { spool: true });
+    const read = batchedObjects(root);
     return {
       base: { commit: baseCommit, source: listedSource(root, baseCommit, async () => a.blobs, read) },
       head: { commit: headCommit, source: listedSource(root, headCommit, async () => b.blobs, read) },

@@ -14,31 +14,32 @@ const BATCH = 2000;
 /** Git processes reading batches at once: git inflates loose objects on one core each. */
 const PARALLEL = 2;
 
-/**
- * Reads many objects with one `git cat-file --batch` per 2,000 ids, two at a time; missing ids are left out.
- * `spool`: git's output goes to a file (git/spool.ts). `batch`: ids a process, in place of 2,000.
- */
-export async function readObjects(cwd: string, oids: readonly string[], o: { spool?: boolean; batch?: number } = {}): Promise<Map<string, GitObject>> {
+/** Reads many objects with one `git cat-file --batch` per 2,000 ids, two at a time; missing ids are left out. */
+export async function readObjects(cwd: string, oids: readonly string[]): Promise<Map<string, GitObject>> {
   const found = new Map<string, GitObject>();
   const unique = [...new Set(oids)];
-  const batch = o.batch ?? BATCH;
-  const read = (chunk: string[]) => (o.spool ? gitSpooled(cwd, ['cat-file', '--batch'], `${chunk.join('\n')}\n`).then(readWhole) : git(cwd, ['cat-file', '--batch'], `${chunk.join('\n')}\n`));
-  for (let i = 0; i < unique.length; i += batch * PARALLEL) {
-    const outs = await Promise.all(Array.from({ length: PARALLEL }, (_, k) => unique.slice(i + k * batch, i + (k + 1) * batch)).filter((c) => c.length > 0).map(read));
+  const read = (chunk: string[]) => git(cwd, ['cat-file', '--batch'], `${chunk.join('\n')}\n`);
+  for (let i = 0; i < unique.length; i += BATCH * PARALLEL) {
+    const outs = await Promise.all(Array.from({ length: PARALLEL }, (_, k) => unique.slice(i + k * BATCH, i + (k + 1) * BATCH)).filter((c) => c.length > 0).map(read));
     for (const out of outs) parseBatch(out, found);
   }
   return found;
 }
 
 /**
- * Reads objects by ID: those asked for in the same tick go to one git process (readObjects, in the next check
- * phase); a missing object rejects. `spool`: see readObjects. One process however many: the objects of a tree
- * are packed and each is read in microseconds, where a second process is a second fork of this one (lac diff's
- * 2,700 small files at XL: eight alternating pairs, 1.735 -> 1.72 s, processor time 2.92 -> 2.88 s).
+ * Reads objects by ID: those asked for in the same tick go to one git process (in the next check phase), its
+ * output spooled to a file (git/spool.ts: git never waits on a full pipe while this thread parses); a missing
+ * object rejects. One process however many: the objects of a tree are packed and each is read in microseconds,
+ * where a second process is a second fork of this one (lac diff's 2,700 small files at XL: eight alternating
+ * pairs, 1.735 -> 1.72 s, processor time 2.92 -> 2.88 s).
  */
-export function batchedObjects(cwd: string, o: { spool?: boolean } = {}): (oid: string) => Promise<Uint8Array> {
+export function batchedObjects(cwd: string): (oid: string) => Promise<Uint8Array> {
   return perTick(
-    async (oids) => new Map([...(await readObjects(cwd, oids, { ...o, batch: Math.max(1, oids.length) }))].map(([oid, object]) => [oid, object.data])),
+    async (oids) => {
+      const found = new Map<string, GitObject>();
+      parseBatch(readWhole(await gitSpooled(cwd, ['cat-file', '--batch'], `${oids.join('\n')}\n`)), found);
+      return new Map([...found].map(([oid, object]) => [oid, object.data]));
+    },
     (oid) => new Error(`git object ${oid} is missing in ${cwd}`),
   );
 }

@@ -30,7 +30,7 @@ export interface Entry {
 export function gitSource(repoDir: string, revision: string, label = `${repoDir}@${revision}`): TreeSource {
   // Reads asked for in the same tick go to git together, in one cat-file process; spooled: the small files
   // of a diff arrive while the changed ones are parsed (issue 16).
-  return listedSource(repoDir, revision, () => listTree(repoDir, revision), batchedObjects(repoDir, { spool: true }), label);
+  return listedSource(repoDir, revision, () => listTree(repoDir, revision), batchedObjects(repoDir), label);
 }
 
 /** A TreeSource of a revision whose entries `list` gives and whose blobs `object` reads by id. */
