@@ -7,6 +7,7 @@
 // tests/diff/incremental.test.ts finds one that is not).
 import type { Inventory, SeatList } from '../inventory/model.ts';
 import { textHash } from '../inventory/parse/intern.ts';
+import { countedTwice } from '../inventory/parse/record-twice.ts';
 import type { Seat } from '../inventory/schema/index.ts';
 import type { Rule } from '../rules/rule.ts';
 import { named, unmatchedSeats } from './seat-match.ts';
@@ -73,7 +74,9 @@ export function repeated(list: SeatList): Repeated {
   let out = repeatedCache.get(list.seats);
   if (out) return out;
   const base = earlier.get(list.seats);
-  out = (base && derived(repeated(base), base.seats, list.seats)) ?? { people: twice(list.seats, 'person'), devices: twice(list.seats, 'device') };
+  // A list the byte scanner read whole has its people counted already (every seat a person's, none a device's).
+  const counted = countedTwice(list.seats);
+  out = (base && derived(repeated(base), base.seats, list.seats)) ?? (counted ? { people: new Set(counted), devices: new Set<string>() } : { people: twice(list.seats, 'person'), devices: twice(list.seats, 'device') });
   repeatedCache.set(list.seats, out);
   return out;
 }

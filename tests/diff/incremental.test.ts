@@ -83,4 +83,36 @@ describe('lac diff: incremental findings', () => {
     expect(outcome.incremental).toBeGreaterThan(outcome.full);
     expect(outcome.findings).toBeGreaterThan(20);
   }, 240_000);
+
+  it('finds a second seat of one person fixed and another introduced in seat files whose holders the parser counted (record-twice.ts)', async () => {
+    const dup = tempRepo();
+    try {
+      const files = baseOrg();
+      const seatFiles = [...files.keys()].filter((p) => p.startsWith('inventory/assignments/') && /^ {2}- \{ person: /m.test(files.get(p)!)).sort();
+      const seatLine = (path: string) => /^ {2}- \{ person: .*\}$/m.exec(files.get(path)!)![0];
+      const [fixedIn, introducedIn] = seatFiles as [string, string];
+      // The base: someone holds two seats of the first license, on lines with other keys too.
+      const twin = seatLine(fixedIn).replace(/ \}$/, ', note: kept by mistake }');
+      files.set(fixedIn, `${files.get(fixedIn)!.replace(/\n*$/, '\n')}${twin}\n`);
+      dup.commit(Object.fromEntries(files), { message: 'Synthetic org', date: '2026-11-01T09:00:00Z', author: ADA });
+      const baseCommit = await verifyCommit(dup.dir, 'main');
+      // The change: that line goes, and someone gets a second seat of another license.
+      dup.git(['checkout', '-q', '-B', 'change']);
+      const head = dup.commit(
+        { [fixedIn]: files.get(fixedIn)!.replace(`${twin}\n`, ''), [introducedIn]: `${files.get(introducedIn)!.replace(/\n*$/, '\n')}${seatLine(introducedIn).replace(/ \}$/, ', note: again }')}\n` },
+        { message: 'Change', date: '2026-11-20T09:00:00Z', author: ADA },
+      );
+      const changed = await changedPaths(dup.dir, baseCommit, head);
+      const labels = { base: 'main', head: 'change' };
+      const whole = await diffTrees(gitSource(dup.dir, baseCommit), gitSource(dup.dir, head), labels, TODAY, changed, { full: true });
+      const part = await diffTrees(gitSource(dup.dir, baseCommit), gitSource(dup.dir, head), labels, TODAY, changed, { mentions: gitMentions(dup.dir, baseCommit) });
+      expect(part.full).toBeUndefined();
+      expect(formats(part)).toEqual(formats(whole));
+      const rules = (list: { rule: string; file?: string }[]) => list.filter((f) => f.rule === 'duplicate-assignment').map((f) => f.file);
+      expect(rules(part.effects.fixed)).toEqual([fixedIn]);
+      expect(rules(part.effects.introduced)).toEqual([introducedIn]);
+    } finally {
+      dup.cleanup();
+    }
+  }, 60_000);
 });

@@ -38,6 +38,10 @@ export class FlowBytes {
   end = 0;
   /** Where the line `seat` read ends (after its `}`). */
   seatEnd = 0;
+  /** The interner's slot of the value `plain` read last when it is that interned string; else -1. */
+  slot = -1;
+  /** `slot` of the person ID of the line `seat` or `map` read last (-1: none, or not an interned string). */
+  personSlot = -1;
 
   constructor(bytes: Uint8Array, interner: Interner) {
     this.b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Slicer;
@@ -57,6 +61,7 @@ export class FlowBytes {
     if (j === -1) return undefined;
     const record: Record<string, unknown> = { person: undefined, tier: undefined, since: undefined };
     j = this.plain(j, record, 'person');
+    this.personSlot = this.slot;
     j = this.key(j, TIER);
     if (j === -1) return undefined;
     j = this.plain(j, record, 'tier');
@@ -100,7 +105,11 @@ export class FlowBytes {
       if (b[i] !== COLON || b[i + 1] !== SP || i - keyStart > MAX_KEY) throw new Bail();
       const key = this.interner.string(this.interner.slot(b, keyStart, i, this.latin1));
       if (key === '__proto__' || Object.hasOwn(out, key)) throw new Bail();
-      i = this.value(this.spaces(i + 1), out, key);
+      if (key === 'person') {
+        this.slot = -1;
+        i = this.value(this.spaces(i + 1), out, key);
+        this.personSlot = this.slot;
+      } else i = this.value(this.spaces(i + 1), out, key);
       i = this.spaces(i);
       if (b[i] === COMMA) {
         i = this.spaces(i + 1);
@@ -204,6 +213,7 @@ export class FlowBytes {
     }
     if (j >= end) throw new Bail();
     if (!ascii) {
+      this.slot = -1;
       // Non-ASCII text: exactly what flow-value.ts does with the decoded line.
       set[key] = resolvePlain(b.utf8Slice(i, j).trimEnd());
       return j;
@@ -213,10 +223,14 @@ export class FlowBytes {
       // An ID, a tier, a date: interned, so that a seat's person ID is the very string that keys
       // the people map (rules look a million of them up) and a date is stored once, also when it is
       // a record's last value (a string a seat, before: 32 bytes each, a million in a large org).
-      const text = this.interner.string(this.interner.slotHashed(hash, b, i, stop, this.latin1));
-      set[key] = maybeNotString(b, i, stop) ? resolvePlain(text) : text;
+      const slot = this.interner.slotHashed(hash, b, i, stop, this.latin1);
+      const text = this.interner.string(slot);
+      const typed = maybeNotString(b, i, stop);
+      set[key] = typed ? resolvePlain(text) : text;
+      this.slot = typed ? -1 : slot;
       return j;
     }
+    this.slot = -1;
     let k = j;
     while (k > i && b[k - 1] === SP) k--;
     set[key] = maybeNotString(b, i, k) ? resolvePlain(b.latin1Slice(i, k)) : b.latin1Slice(i, k);

@@ -18,6 +18,9 @@ export function textHash(s: string): number {
 export class Interner {
   #strings: (string | undefined)[];
   #hashes: Int32Array;
+  /** Per slot, the last tag `seenWith` was asked with there (made at its first use). */
+  #marks: Int32Array | undefined;
+  #tags = 0;
   #mask: number;
   #size = 0;
 
@@ -50,6 +53,30 @@ export class Interner {
     return slot;
   }
 
+  /** The slot of an interned string; -1 when it is not (ASCII text only, as `slot` takes). */
+  find(text: string): number {
+    const h = textHash(text);
+    for (let slot = h & this.#mask; ; slot = (slot + 1) & this.#mask) {
+      const s = this.#strings[slot];
+      if (s === undefined) return -1;
+      if (s === text) return slot;
+    }
+  }
+
+  /** A tag no one has used yet, for `seenWith`: one per list whose values are counted. */
+  newTag(): number {
+    this.#marks ??= new Int32Array(this.#hashes.length);
+    return ++this.#tags;
+  }
+
+  /** Whether the text in `slot` was seen with `tag` before; it now has been. (Which IDs a list holds twice, as it is read.) */
+  seenWith(slot: number, tag: number): boolean {
+    const marks = this.#marks!;
+    if (marks[slot] === tag) return true;
+    marks[slot] = tag;
+    return false;
+  }
+
   /** How many distinct texts it holds. */
   get size(): number {
     return this.#size;
@@ -66,9 +93,11 @@ export class Interner {
   #grow(keep: number): number {
     const strings = this.#strings;
     const hashes = this.#hashes;
+    const marks = this.#marks;
     const capacity = strings.length * 4;
     this.#strings = new Array<string | undefined>(capacity).fill(undefined);
     this.#hashes = new Int32Array(capacity);
+    if (marks) this.#marks = new Int32Array(capacity);
     this.#mask = capacity - 1;
     let kept = -1;
     for (let i = 0; i < strings.length; i++) {
@@ -78,6 +107,7 @@ export class Interner {
       while (this.#strings[slot] !== undefined) slot = (slot + 1) & this.#mask;
       this.#strings[slot] = s;
       this.#hashes[slot] = hashes[i]!;
+      if (marks) this.#marks![slot] = marks[i]!;
       if (i === keep) kept = slot;
     }
     return kept;

@@ -3,6 +3,7 @@ import { finishHeader, flowLinesMap, newHeader, readHeader, type FlowLinesParse 
 import { FlowBytes, DASH, HASH, LBRACE, SP } from './flow-bytes.ts';
 import { Interner } from './intern.ts';
 import { linesOf, rememberLines, reusedRun, reuseLine, type Lines } from './record-reuse.ts';
+import { rememberTwice } from './record-twice.ts';
 import { IntList, lineRoom } from '../../util/int-list.ts';
 import type { RecordAccept } from '../record-check.ts';
 
@@ -75,12 +76,35 @@ class ByteScanner extends FlowBytes {
   /** The earlier version's next record line (see `reused`). */
   at = 0;
   itemIndent = -1;
+  /**
+   * The interner's tag the list's person IDs are counted with (record-twice.ts): 0 before the first record, -1 when
+   * they are not counted (an earlier version to reuse, the lenient mode, a record without a person ID or with a device).
+   */
+  tag = 0;
+  /** Person IDs seen again on a later seat line (an ID on three lines is here twice). */
+  readonly twice: string[] = [];
 
   constructor(bytes: Uint8Array, interner: Interner, regions?: IrregularRegion[], accept?: RecordAccept, previous?: Lines) {
     super(bytes, interner);
     this.regions = regions;
     this.accept = accept;
     this.previous = previous;
+    if (previous || regions) this.tag = -1;
+  }
+
+  /** Counts the person ID of a record just read (`personSlot` its slot); a record with a device, or none, stops the count. */
+  countPerson(record: Record<string, unknown>): void {
+    if (this.tag === -1) return;
+    let slot = this.personSlot;
+    const person = record.person;
+    // The table may have grown (and its slots moved) while the rest of the line was read.
+    if (slot !== -1 && typeof person === 'string' && this.interner.string(slot) !== person) slot = this.interner.find(person);
+    if (slot === -1 || record.device !== undefined || typeof person !== 'string' || this.interner.string(slot) !== person) {
+      this.tag = -1;
+      return;
+    }
+    if (this.tag === 0) this.tag = this.interner.newTag();
+    if (this.interner.seenWith(slot, this.tag)) this.twice.push(person);
   }
 
   /** The record of the earlier version's line with the same bytes as [start, end), near where the last one was. */
@@ -182,6 +206,7 @@ class ByteScanner extends FlowBytes {
     const [recordLines, recordStarts, recordEnds] = [lineList.view(), startList.view(), endList.view()];
     // Only a file read whole by this scanner: the lenient mode's records are spliced with others later.
     if (!this.regions) rememberLines(head.data, { b: b as unknown as Buffer, starts: recordStarts, ends: recordEnds, lines: recordLines, records });
+    if (this.tag !== -1) rememberTwice(records, [...new Set(this.twice)]);
     const recordText = (index: number) => {
       const s = recordStarts[index]!;
       let e = b.indexOf(10, s);
@@ -212,6 +237,7 @@ class ByteScanner extends FlowBytes {
     let record: Record<string, unknown>;
     try {
       // In the lenient mode a value `plain` refuses makes the line irregular, whichever reads it.
+      this.personSlot = -1;
       const seat = this.seat(i + 1);
       this.wasSeat = seat !== undefined;
       if (seat) {
@@ -219,8 +245,10 @@ class ByteScanner extends FlowBytes {
         i = this.seatEnd;
       } else {
         record = {};
+        this.personSlot = -1;
         i = this.map(i + 1, record);
       }
+      this.countPerson(record);
     } catch (e) {
       if (e instanceof Bail && this.regions) return undefined;
       throw e;
