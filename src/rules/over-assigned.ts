@@ -17,15 +17,23 @@ export const overAssigned: Rule = {
       const ent = entitlements.get(list.license);
       if (!license || !ent || UNCOUNTED_TYPES.has(license.data.type)) continue;
       const tiers = new Set(license.data.tiers.map((t) => t.id));
+      const seats = list.seats;
+      // Indexed loops: a large org's seat file holds 85,000 seats, and lac diff runs this without TurboFan.
       const counts = new Map<string, number>();
-      list.seats.forEach((seat) => counts.set(seat.tier, (counts.get(seat.tier) ?? 0) + 1));
+      for (let i = 0; i < seats.length; i++) {
+        const tier = seats[i]!.tier;
+        counts.set(tier, (counts.get(tier) ?? 0) + 1);
+      }
+      // Mostly every tier is within its entitlement: then no seat is over, and the list is not walked again.
+      if (![...counts].some(([tier, n]) => tiers.has(tier) && n > (ent.tiers.get(tier) ?? 0))) continue;
       const seen = new Map<string, number>();
-      list.seats.forEach((seat, i) => {
-        if (!tiers.has(seat.tier)) return;
+      for (let i = 0; i < seats.length; i++) {
+        const seat = seats[i]!;
+        if (!tiers.has(seat.tier)) continue;
         const n = (seen.get(seat.tier) ?? 0) + 1;
         seen.set(seat.tier, n);
         const entitled = ent.tiers.get(seat.tier) ?? 0;
-        if (n !== entitled + 1) return;
+        if (n !== entitled + 1) continue;
         const assigned = counts.get(seat.tier)!;
         const by = ent.contracts.map((c) => c.data.id).join(', ');
         emit({
@@ -33,7 +41,7 @@ export const overAssigned: Rule = {
           message: `${list.license} ${seat.tier}: ${assigned} ${assigned === 1 ? 'seat' : 'seats'} assigned, ${entitled} entitled by ${by}; ${assigned - entitled} over (from this seat on)`,
           hint: 'remove seats, or add the missing seats to a contract line',
         });
-      });
+      }
     }
   },
 };
