@@ -33,11 +33,12 @@ export function parseFlowDocument(text: string): FlowLinesParse | null {
   }
 }
 
-function scan(text: string): FlowLinesParse | null {
+/** `positions`: where each key and item stands, for the source map (made only when the map is first asked, lazyMap). */
+function scan(text: string, positions = false): FlowLinesParse | null {
   const data: Record<string, unknown> = {};
   const tops = new Map<string, Top>();
   let firstLine = 0;
-  let list: { top: Top; records: unknown[]; indent: number } | undefined;
+  let list: { top: Top | undefined; records: unknown[]; indent: number } | undefined;
   let lineNo = 0;
   let start = 0;
   while (start <= text.length) {
@@ -58,13 +59,13 @@ function scan(text: string): FlowLinesParse | null {
       const indent = m[1]!.length;
       if (list.records.length === 0) {
         list.indent = indent;
-        list.top.valueColumn = indent;
+        if (list.top) list.top.valueColumn = indent;
       } else if (indent !== list.indent) return null;
       const [value, next] = parseFlowValue(line, m[0].length - 1);
       const rest = line.slice(next);
       if (rest.trim() !== '' && !/^ +#/.test(rest)) return null;
       list.records.push(value);
-      list.top.items.push({ line: lineNo, text: line });
+      list.top?.items.push({ line: lineNo, text: line });
       continue;
     }
     if (list && list.records.length === 0) return null;
@@ -78,12 +79,12 @@ function scan(text: string): FlowLinesParse | null {
     const raw = h[2] ?? '';
     let valueStart = line.indexOf(':') + 1;
     while (line.charCodeAt(valueStart) === 32) valueStart++;
-    const top: Top = { line: lineNo, text: line, valueColumn: valueStart, kind: 'scalar', items: [] };
-    tops.set(key, top);
+    const top: Top | undefined = positions ? { line: lineNo, text: line, valueColumn: valueStart, kind: 'scalar', items: [] } : undefined;
+    if (top) tops.set(key, top);
     if (raw === '' || raw.startsWith('#')) {
       const records: unknown[] = [];
       data[key] = records;
-      top.kind = 'list';
+      if (top) top.kind = 'list';
       list = { top, records, indent: -1 };
       continue;
     }
@@ -92,7 +93,7 @@ function scan(text: string): FlowLinesParse | null {
       const rest = line.slice(next);
       if (rest.trim() !== '' && !/^ +#/.test(rest)) return null;
       data[key] = value;
-      top.kind = 'flow';
+      if (top) top.kind = 'flow';
       continue;
     }
     let scalar = raw;
@@ -103,7 +104,17 @@ function scan(text: string): FlowLinesParse | null {
   }
   if (list && list.records.length === 0) return null;
   if (firstLine === 0) return null;
-  return { data, map: documentMap(tops, firstLine) };
+  return { data, map: positions ? documentMap(tops, firstLine) : lazyMap(text) };
+}
+
+/**
+ * The source map of a file `scan` read, made by reading it again when a position is first asked for: only a file
+ * with a finding is ever asked, and the positions of the others were most of what the small files kept (an org of
+ * 1,000 licenses has ~3,000 of them, each key's line and its text held to the end of a check or a diff).
+ */
+function lazyMap(text: string): SourceMap {
+  let map: SourceMap | undefined;
+  return { locate: (path, target) => (map ??= scan(text, true)!.map).locate(path, target) };
 }
 
 /** Positions as the `yaml` package's AST gives them: the deepest node found along the path. */
