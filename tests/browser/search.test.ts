@@ -48,7 +48,10 @@ const pageCount = (bundle: string) => (JSON.parse(readFileSync(join(out, bundle,
 
 const chromium = requireTool({ name: 'chromium', path: CHROMIUM, install: 'apt-get install -y chromium' });
 
-describe.runIf(chromium !== undefined)('full-text search on the demo site, under a sub-path', () => {
+// A query loads the search page, Pagefind's code and the index parts it needs: about 2 s idle, but past the default
+// 30 s in a full run on a busy 2-core machine (two queries in one test). Each test has 90 s (the two longer ones say
+// their own).
+describe.runIf(chromium !== undefined)('full-text search on the demo site, under a sub-path', { timeout: 90_000 }, () => {
   let page: Page;
   let events: EventJson[];
   let prOf: (commit: string) => number | null;
