@@ -35,7 +35,8 @@ export interface TreePair {
  * bytes on both sides: it is read (from the base) and parsed once, and both inventories share it.
  */
 export function pairReader(pair: TreePair, validators: Validators) {
-  const interner = new Interner();
+  // It counts who holds two seats of each list it reads (record-twice.ts): rule-scope.ts asks it of the seat files.
+  const interner = new Interner(undefined, true);
   const cache = new Map<string, Promise<Parsed>>();
   const raw = new Map<string, Promise<Uint8Array>>();
   let basePaths: Promise<Set<string>> | undefined;

@@ -15,6 +15,8 @@ function heldTwice(records: Record<string, unknown>[]): string[] {
 }
 
 const seatsOf = (parsed: ReturnType<typeof scanRecordBytes>) => parsed!.data.seats as Record<string, unknown>[];
+/** An interner that counts (lac diff's, diff/pair.ts). */
+const counting = (capacity?: number) => new Interner(capacity, true);
 
 describe('person IDs held twice, counted as the byte scanner reads a seat list (record-twice.ts)', () => {
   it('counts them across usual seat lines and lines with more keys, once per ID however many lines hold it', () => {
@@ -29,6 +31,7 @@ describe('person IDs held twice, counted as the byte scanner reads a seat list (
         '{ person: dee, tier: full, since: 2026-01-05 }',
       ),
       'seats',
+      counting(),
     );
     const seats = seatsOf(parsed);
     expect([...countedTwice(seats)!].sort()).toEqual(['ada', 'cy']);
@@ -36,7 +39,7 @@ describe('person IDs held twice, counted as the byte scanner reads a seat list (
   });
 
   it('counts each list apart, with one interner for all of them (as a load shares it)', () => {
-    const interner = new Interner(16);
+    const interner = counting(16);
     const a = scanRecordBytes(file('{ person: ada, tier: full }', '{ person: bob, tier: full }'), 'seats', interner);
     const b = scanRecordBytes(file('{ person: bob, tier: full }', '{ person: ada, tier: full }', '{ person: bob, tier: view }'), 'seats', interner);
     expect(countedTwice(seatsOf(a))).toEqual([]);
@@ -46,7 +49,7 @@ describe('person IDs held twice, counted as the byte scanner reads a seat list (
   it('matches the plain count on every generated seat file, while the interner grows under it', () => {
     const org = synthesize({ people: 1500, seed: 7 });
     // A small table: it grows (and moves every slot) while the lists are read.
-    const interner = new Interner(16);
+    const interner = counting(16);
     let counted = 0;
     for (const [path, text] of org.files) {
       if (!path.startsWith('inventory/assignments/')) continue;
@@ -64,7 +67,7 @@ describe('person IDs held twice, counted as the byte scanner reads a seat list (
     expect(countedTwice(seatsOf(doubled))).toEqual(['ada.adams']);
   });
 
-  it('does not count a list it cannot count exactly: a device, a seat without a person, a quoted or typed ID, a reused or lenient read', () => {
+  it('does not count a list it cannot count exactly (a device, a seat without a person, a quoted or typed ID, a reused or lenient read), nor with an interner that does not count', () => {
     const uncounted = [
       file('{ person: ada, tier: full }', '{ device: LAPTOP-1, tier: full }'),
       file('{ person: ada, tier: full }', '{ tier: full }'),
@@ -73,17 +76,20 @@ describe('person IDs held twice, counted as the byte scanner reads a seat list (
       file('{ person: ada, tier: full, device: X }'),
     ];
     for (const bytes of uncounted) {
-      const parsed = scanRecordBytes(bytes, 'seats');
+      const parsed = scanRecordBytes(bytes, 'seats', counting());
       expect(parsed).not.toBeNull();
       expect(countedTwice(seatsOf(parsed)), new TextDecoder().decode(bytes)).toBeUndefined();
     }
     // A later version reuses the earlier one's records: lac diff derives its count from the earlier one's.
-    const interner = new Interner();
+    const interner = counting();
     const before = scanRecordBytes(file('{ person: ada, tier: full }', '{ person: bob, tier: full }'), 'seats', interner);
     const after = scanRecordBytes(file('{ person: ada, tier: full }', '{ person: ada, tier: view }'), 'seats', interner, undefined, before!.data);
     expect(countedTwice(seatsOf(before))).toEqual([]);
     expect(countedTwice(seatsOf(after))).toBeUndefined();
-    const lenient = scanRecordBytesLeniently(file('{ person: ada, tier: full }', "{ person: 'ada', tier: full }"), 'seats');
+    const lenient = scanRecordBytesLeniently(file('{ person: ada, tier: full }', "{ person: 'ada', tier: full }"), 'seats', counting());
     expect(countedTwice(lenient!.data.seats as unknown[])).toBeUndefined();
+    // An interner that does not count (a whole load's, history's): nothing is counted or remembered.
+    const uncountedLoad = scanRecordBytes(file('{ person: ada, tier: full }', '{ person: ada, tier: view }'), 'seats', new Interner());
+    expect(countedTwice(seatsOf(uncountedLoad))).toBeUndefined();
   });
 });

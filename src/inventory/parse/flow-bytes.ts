@@ -42,6 +42,8 @@ export class FlowBytes {
   slot = -1;
   /** `slot` of the person ID of the line `seat` or `map` read last (-1: none, or not an interned string). */
   personSlot = -1;
+  /** The interner's `grows` when `personSlot` was taken: a slot moves when the table grows. */
+  personGrows = 0;
 
   constructor(bytes: Uint8Array, interner: Interner) {
     this.b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as Slicer;
@@ -62,6 +64,7 @@ export class FlowBytes {
     const record: Record<string, unknown> = { person: undefined, tier: undefined, since: undefined };
     j = this.plain(j, record, 'person');
     this.personSlot = this.slot;
+    this.personGrows = this.interner.grows;
     j = this.key(j, TIER);
     if (j === -1) return undefined;
     j = this.plain(j, record, 'tier');
@@ -109,6 +112,7 @@ export class FlowBytes {
         this.slot = -1;
         i = this.value(this.spaces(i + 1), out, key);
         this.personSlot = this.slot;
+        this.personGrows = this.interner.grows;
       } else i = this.value(this.spaces(i + 1), out, key);
       i = this.spaces(i);
       if (b[i] === COMMA) {

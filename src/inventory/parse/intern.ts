@@ -17,17 +17,29 @@ export function textHash(s: string): number {
 
 export class Interner {
   #strings: (string | undefined)[];
-  #hashes: Int32Array;
-  /** Per slot, the last tag `seenWith` was asked with there (made at its first use). */
-  #marks: Int32Array | undefined;
+  /**
+   * Per slot, its text's hash and, when counting, the last tag `seenWith` was asked with there: side by side, so
+   * that the mark is in the cache line the hash was just read from (a separate array cost a cache miss a seat).
+   */
+  #cells: Int32Array;
+  /** Cells per slot: 2 when counting, else 1. */
+  readonly #stride: number;
   #tags = 0;
   #mask: number;
   #size = 0;
+  /** How many times the table has grown (and every slot moved). */
+  grows = 0;
 
-  constructor(capacity = 1 << 12) {
+  /** Whether the byte scanner counts, per list it reads with this interner, the person IDs held twice (`seenWith`). */
+  readonly counting: boolean;
+
+  /** `counting`: for lac diff, which asks who holds two seats of the lists it reads (record-twice.ts); a load that does not ask pays nothing. */
+  constructor(capacity = 1 << 12, counting = false) {
     this.#strings = new Array<string | undefined>(capacity).fill(undefined);
-    this.#hashes = new Int32Array(capacity);
+    this.#stride = counting ? 2 : 1;
+    this.#cells = new Int32Array(capacity * this.#stride);
     this.#mask = capacity - 1;
+    this.counting = counting;
   }
 
   /** The slot of bytes[start, end), which must be ASCII; added when new. */
@@ -44,11 +56,11 @@ export class Interner {
     for (;;) {
       const s = this.#strings[slot];
       if (s === undefined) break;
-      if (this.#hashes[slot] === h && s.length === len && same(s, bytes, start)) return slot;
+      if (this.#cells[slot * this.#stride] === h && s.length === len && same(s, bytes, start)) return slot;
       slot = (slot + 1) & this.#mask;
     }
     this.#strings[slot] = decode(start, end);
-    this.#hashes[slot] = h;
+    this.#cells[slot * this.#stride] = h;
     if (++this.#size * 2 > this.#mask) return this.#grow(slot);
     return slot;
   }
@@ -63,17 +75,16 @@ export class Interner {
     }
   }
 
-  /** A tag no one has used yet, for `seenWith`: one per list whose values are counted. */
+  /** A tag no one has used yet, for `seenWith`: one per list whose values are counted (a counting interner only). */
   newTag(): number {
-    this.#marks ??= new Int32Array(this.#hashes.length);
     return ++this.#tags;
   }
 
   /** Whether the text in `slot` was seen with `tag` before; it now has been. (Which IDs a list holds twice, as it is read.) */
   seenWith(slot: number, tag: number): boolean {
-    const marks = this.#marks!;
-    if (marks[slot] === tag) return true;
-    marks[slot] = tag;
+    const at = slot * 2 + 1;
+    if (this.#cells[at] === tag) return true;
+    this.#cells[at] = tag;
     return false;
   }
 
@@ -92,22 +103,23 @@ export class Interner {
    */
   #grow(keep: number): number {
     const strings = this.#strings;
-    const hashes = this.#hashes;
-    const marks = this.#marks;
+    const cells = this.#cells;
+    const stride = this.#stride;
     const capacity = strings.length * 4;
+    this.grows++;
     this.#strings = new Array<string | undefined>(capacity).fill(undefined);
-    this.#hashes = new Int32Array(capacity);
-    if (marks) this.#marks = new Int32Array(capacity);
+    this.#cells = new Int32Array(capacity * stride);
     this.#mask = capacity - 1;
     let kept = -1;
     for (let i = 0; i < strings.length; i++) {
       const s = strings[i];
       if (s === undefined) continue;
-      let slot = hashes[i]! & this.#mask;
+      const h = cells[i * stride]!;
+      let slot = h & this.#mask;
       while (this.#strings[slot] !== undefined) slot = (slot + 1) & this.#mask;
       this.#strings[slot] = s;
-      this.#hashes[slot] = hashes[i]!;
-      if (marks) this.#marks![slot] = marks[i]!;
+      this.#cells[slot * stride] = h;
+      if (stride === 2) this.#cells[slot * 2 + 1] = cells[i * 2 + 1]!;
       if (i === keep) kept = slot;
     }
     return kept;

@@ -78,7 +78,8 @@ class ByteScanner extends FlowBytes {
   itemIndent = -1;
   /**
    * The interner's tag the list's person IDs are counted with (record-twice.ts): 0 before the first record, -1 when
-   * they are not counted (an earlier version to reuse, the lenient mode, a record without a person ID or with a device).
+   * they are not counted (an interner that does not count, an earlier version to reuse, the lenient mode, a record
+   * without a person ID or with a device).
    */
   tag = 0;
   /** Person IDs seen again on a later seat line (an ID on three lines is here twice). */
@@ -89,7 +90,7 @@ class ByteScanner extends FlowBytes {
     this.regions = regions;
     this.accept = accept;
     this.previous = previous;
-    if (previous || regions) this.tag = -1;
+    if (previous || regions || !interner.counting) this.tag = -1;
   }
 
   /** Counts the person ID of a record just read (`personSlot` its slot); a record with a device, or none, stops the count. */
@@ -97,9 +98,12 @@ class ByteScanner extends FlowBytes {
     if (this.tag === -1) return;
     let slot = this.personSlot;
     const person = record.person;
-    // The table may have grown (and its slots moved) while the rest of the line was read.
-    if (slot !== -1 && typeof person === 'string' && this.interner.string(slot) !== person) slot = this.interner.find(person);
-    if (slot === -1 || record.device !== undefined || typeof person !== 'string' || this.interner.string(slot) !== person) {
+    if (slot === -1 || typeof person !== 'string' || record.device !== undefined) {
+      this.tag = -1;
+      return;
+    }
+    // The table grew (and its slots moved) while the rest of the line was read.
+    if (this.personGrows !== this.interner.grows && (slot = this.interner.find(person)) === -1) {
       this.tag = -1;
       return;
     }
