@@ -10,6 +10,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { pageCost } from './host.ts';
 import { measureCommand, measureNode, type Measured } from './measure.ts';
 import { benchOrg } from './orgs.ts';
 
@@ -140,9 +141,12 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     rows.push(await benchDiff({ people, seed: Number(values.seed), cache: values.cache, runs: Number(values.runs), usageAccounts }));
     process.stderr.write(`${people} people: lac diff ${rows.at(-1)!.lac.seconds.toFixed(2)} s, git diff ${rows.at(-1)!.floor.seconds.toFixed(2)} s (load ${loadavg()[0]!.toFixed(2)})\n`);
   }
+  // What a page of fresh memory cost the host right after the runs (host.ts): a diff at XL faults in some 50,000
+  // pages, and its time moves with this from one minute to the next (bench/README.md, twentieth round).
+  const page = pageCost(64, 3);
   process.stdout.write(formatDiffBench(rows));
   for (const r of rows) {
     const m = r.lac;
-    process.stdout.write(`summary: \`lac diff\`, 50 seats + 1 contract, ${r.people.toLocaleString('en')} people | ${m.seconds.toFixed(2)} s (CPU ${m.cpuSeconds.toFixed(2)} s), ${Math.round(m.maxRssMb)} MB | ${r.floor.seconds.toFixed(2)} s, \`git diff\` | ${r.ratio.toFixed(1)}x wall | < 2 s, < 1 GB\n`);
+    process.stdout.write(`summary: \`lac diff\`, 50 seats + 1 contract, ${r.people.toLocaleString('en')} people | ${m.seconds.toFixed(2)} s (CPU ${m.cpuSeconds.toFixed(2)} s), ${Math.round(m.maxRssMb)} MB; a fresh page ${page.toFixed(1)} us | ${r.floor.seconds.toFixed(2)} s, \`git diff\` | ${r.ratio.toFixed(1)}x wall | < 2 s, < 1 GB\n`);
   }
 }
