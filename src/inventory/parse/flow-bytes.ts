@@ -51,6 +51,12 @@ export class FlowBytes {
     this.latin1 = (s, e) => this.b.latin1Slice(s, e);
   }
 
+  /** Notes that the value `plain` read last is a record's person ID (`personSlot`, `personGrows`). */
+  tookPerson(): void {
+    this.personSlot = this.slot;
+    this.personGrows = this.interner.grows;
+  }
+
   /**
    * The usual seat line, `{ person: P, tier: T, since: S }` with single spaces and plain values, read without
    * reading its keys: the record is made with its three properties in place (`map` reads and interns each key and
@@ -63,8 +69,7 @@ export class FlowBytes {
     if (j === -1) return undefined;
     const record: Record<string, unknown> = { person: undefined, tier: undefined, since: undefined };
     j = this.plain(j, record, 'person');
-    this.personSlot = this.slot;
-    this.personGrows = this.interner.grows;
+    this.tookPerson();
     j = this.key(j, TIER);
     if (j === -1) return undefined;
     j = this.plain(j, record, 'tier');
@@ -108,12 +113,9 @@ export class FlowBytes {
       if (b[i] !== COLON || b[i + 1] !== SP || i - keyStart > MAX_KEY) throw new Bail();
       const key = this.interner.string(this.interner.slot(b, keyStart, i, this.latin1));
       if (key === '__proto__' || Object.hasOwn(out, key)) throw new Bail();
-      if (key === 'person') {
-        this.slot = -1;
-        i = this.value(this.spaces(i + 1), out, key);
-        this.personSlot = this.slot;
-        this.personGrows = this.interner.grows;
-      } else i = this.value(this.spaces(i + 1), out, key);
+      this.slot = -1;
+      i = this.value(this.spaces(i + 1), out, key);
+      if (key === 'person') this.tookPerson();
       i = this.spaces(i);
       if (b[i] === COMMA) {
         i = this.spaces(i + 1);

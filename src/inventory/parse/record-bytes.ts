@@ -241,7 +241,6 @@ class ByteScanner extends FlowBytes {
     let record: Record<string, unknown>;
     try {
       // In the lenient mode a value `plain` refuses makes the line irregular, whichever reads it.
-      this.personSlot = -1;
       const seat = this.seat(i + 1);
       this.wasSeat = seat !== undefined;
       if (seat) {
@@ -249,6 +248,7 @@ class ByteScanner extends FlowBytes {
         i = this.seatEnd;
       } else {
         record = {};
+        // seat() may have read a person ID before it gave up on the line.
         this.personSlot = -1;
         i = this.map(i + 1, record);
       }
