@@ -26,6 +26,14 @@ describe('lac diff in its worker thread (diff-thread.ts)', () => {
     expect(steps.filter((l) => / ms main +cpu /.test(l)).map((l) => l.replace(/^.*  /, ''))).toEqual(['people.yaml indexed']);
     expect(steps.filter((l) => l.endsWith('worker spawn') || l.endsWith('worker loaded'))).toEqual([]);
     expect(new Set(steps.filter((l) => !l.endsWith('indexed')).map((l) => / ms (\S+) +cpu /.exec(l)?.[1]))).toEqual(new Set([/ ms (\S+) +cpu /.exec(start!)![1]]));
+
+    // The main thread serves its reads a step back (util/thread-priority.ts, Linux): the diff's thread keeps the priority it started with.
+    if (process.platform === 'linux') {
+      const nice = (l: string | undefined) => Number(/ nice (-?\d+) {2}/.exec(l ?? '')?.[1]);
+      const main = steps.find((l) => l.endsWith('people.yaml indexed'));
+      expect(nice(main)).toBe(Math.min(19, nice(start) + 10));
+      expect(new Set(steps.filter((l) => l !== main).map(nice))).toEqual(new Set([nice(start)]));
+    }
   });
 
   it('gives the same output as computing in this thread, and the pull request markdown when asked', async () => {
