@@ -56,14 +56,36 @@ export function gitSpooled(cwd: string, args: readonly string[], input?: string 
   });
 }
 
+/** Reads at least this long go through a small buffer of this size (`readAt`). */
+const BOUNCE_BYTES = 256 * 1024;
+/** This thread's: a module is loaded once a thread. */
+let bounce: Buffer | undefined;
+
 /**
  * Reads `length` bytes of the file at `position` into `into` at `offset`. Always at a position: the
  * descriptor shares its offset with the one git wrote through.
+ *
+ * A long read goes through a small buffer that is copied from: memory the kernel's copy faulted in costs
+ * again at this thread's first read of each page (about 6 us a page on a virtual machine that hands idle
+ * memory back, on top of the fault: 30 ms for a 17 MB file, the same when this thread touched the memory first
+ * and the kernel copies into it). Through the small buffer, which both have touched, the new memory is
+ * written by this thread alone. Measured at XL (bench/README.md, twenty-first round).
  */
 export function readAt(fd: number, into: Uint8Array, offset: number, length: number, position: number): void {
+  const ended = (done: number) => new Error(`git's spooled output ended at byte ${position + done}, before the ${length} bytes asked for`);
+  if (length < BOUNCE_BYTES) {
+    for (let done = 0; done < length; ) {
+      const n = readSync(fd, into, offset + done, length - done, position + done);
+      if (n <= 0) throw ended(done);
+      done += n;
+    }
+    return;
+  }
+  const b = (bounce ??= Buffer.allocUnsafeSlow(BOUNCE_BYTES));
   for (let done = 0; done < length; ) {
-    const n = readSync(fd, into, offset + done, length - done, position + done);
-    if (n <= 0) throw new Error(`git's spooled output ended at byte ${position + done}, before the ${length} bytes asked for`);
+    const n = readSync(fd, b, 0, Math.min(BOUNCE_BYTES, length - done), position + done);
+    if (n <= 0) throw ended(done);
+    into.set(n === BOUNCE_BYTES ? b : b.subarray(0, n), offset + done);
     done += n;
   }
 }

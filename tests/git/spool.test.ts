@@ -1,13 +1,14 @@
 // git's output spooled to a private temporary file (git/spool.ts): lac diff's small files arrive while its
 // thread parses the changed ones, git never waiting on a full pipe. The output is the pipe's, and no file stays.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { git, GitError } from '../../src/git/run.ts';
 import { objectSlices } from '../../src/git/object-slices.ts';
-import { gitSpooled, readWhole } from '../../src/git/spool.ts';
+import { gitSpooled, readAt, readWhole } from '../../src/git/spool.ts';
 import { readObjects } from '../../src/history/git.ts';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lac-spool-'));
@@ -78,5 +79,30 @@ describe('objects left where git spooled them', () => {
     expect(spools()).toEqual([]);
     slices.close();
     expect(() => slice.range(0, 10)).toThrow(/EBADF|bad file descriptor/i);
+  });
+});
+
+describe('readAt', () => {
+  test('reads any span into any place, short reads directly and long ones through its 256 KB buffer, byte for byte', () => {
+    const K = 256 * 1024;
+    const data = randomBytes(3 * K + 123);
+    const file = join(tmp, 'random.bin');
+    writeFileSync(file, data);
+    const fd = openSync(file, 'r');
+    try {
+      // Lengths below, at and across the buffer's size; positions that are not multiples of anything.
+      for (const [position, length] of [[0, 10], [5, K - 1], [7, K], [11, K + 1], [3, 2 * K + 17], [0, data.length], [K - 3, 2 * K + 100]] as const) {
+        const into = Buffer.alloc(length + 9, 0xee);
+        readAt(fd, into, 4, length, position);
+        expect(into.subarray(4, 4 + length).equals(data.subarray(position, position + length))).toBe(true);
+        // Nothing around the span is written.
+        expect(into.subarray(0, 4).every((b) => b === 0xee) && into.subarray(4 + length).every((b) => b === 0xee)).toBe(true);
+      }
+      // A file shorter than asked: an error that says where it ended, for a long read as for a short one.
+      expect(() => readAt(fd, Buffer.alloc(2 * K), 0, 2 * K, data.length - K)).toThrow(`ended at byte ${data.length}`);
+      expect(() => readAt(fd, Buffer.alloc(100), 0, 100, data.length - 10)).toThrow(`ended at byte ${data.length}`);
+    } finally {
+      closeSync(fd);
+    }
   });
 });
