@@ -9,6 +9,7 @@ import { diffTrees } from '../../src/diff/run.ts';
 import { keptPeople, indexPeople } from '../../src/diff/people-index.ts';
 import { holdUsage, sparseHeld, sparseUsage, usageLines } from '../../src/diff/whole-usage.ts';
 import { readWorker } from '../../src/diff/worker-client.ts';
+import { answerer } from '../../src/diff/read-server.ts';
 import { gitSource } from '../../src/inventory/git-source.ts';
 import { readInventoryFile } from '../../src/inventory/read-file.ts';
 import { createValidators } from '../../src/inventory/validate.ts';
@@ -109,6 +110,35 @@ describe('usage snapshots read whole in a worker, parsed in part (lac diff)', ()
       expect(Buffer.from(kept!.sparse!).toString()).toBe(Buffer.from(here.sparse!).toString());
     } finally {
       server.close();
+    }
+  });
+
+  it('judges the snapshot asked first before people.yaml takes the memory, however git answers, and both use one buffer', async () => {
+    const files = org();
+    const text = { usage: bytes(files.get(USAGE)!), people: bytes(files.get('inventory/people.yaml')!) };
+    // git as objectSlices gives it (git/object-slices.ts), people.yaml's answer first and the snapshot's a while later.
+    const into: [string, ArrayBufferLike][] = [];
+    const slice = (name: 'usage' | 'people') => ({
+      size: text[name].length,
+      readInto: (b: Uint8Array) => (b.set(text[name]), into.push([name, b.buffer])),
+      range: (from: number, to: number) => Buffer.from(text[name].subarray(from, to)),
+    });
+    const slicesOf = () => ({ read: (oid: string) => new Promise<ReturnType<typeof slice>>((done) => setTimeout(() => done(slice(oid as 'usage' | 'people')), oid === 'usage' ? 50 : 0)), close: () => {} });
+    const { answer, close } = answerer(slicesOf as unknown as Parameters<typeof answerer>[0]);
+    try {
+      const usage = answer({ id: 0, op: 'usage', path: USAGE, git: { repo: '/r', oid: 'usage' } });
+      const people = answer({ id: 1, op: 'people', path: 'inventory/people.yaml', git: { repo: '/r', oid: 'people' } });
+      expect(await Promise.all([usage, people])).toEqual([true, true]);
+      expect(into.map(([name]) => name)).toEqual(['usage', 'people']);
+      expect(into[0]![1]).toBe(into[1]![1]);
+      // The copies kept are those of the files' own bytes.
+      const keep = ['aisha.weber', 'mia.ivanov'];
+      const kept = (await answer({ id: 2, op: 'keep-usage', path: USAGE, persons: keep })) as { bytes: Uint8Array };
+      expect(Buffer.from(kept.bytes).toString()).toBe(Buffer.from(sparseUsage(text.usage, usageLines(USAGE, text.usage, validators)!, new Set(keep)).bytes).toString());
+      const sparse = (await answer({ id: 3, op: 'keep-people', wanted: keep })) as { sparse: Uint8Array };
+      expect(Buffer.from(sparse.sparse).toString()).toBe(Buffer.from(keptPeople(indexPeople(text.people), keep).sparse!).toString());
+    } finally {
+      close();
     }
   });
 
