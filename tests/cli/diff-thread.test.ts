@@ -1,3 +1,4 @@
+import { getPriority } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diffInThread, prestartDiffThread } from '../../src/cli/actions/diff-thread.ts';
 import { computeDiff, type DiffRequest } from '../../src/cli/actions/diff-compute.ts';
@@ -39,7 +40,10 @@ describe('lac diff in its worker thread (diff-thread.ts)', () => {
   it('gives the same output as computing in this thread, and the pull request markdown when asked', async () => {
     const repo = committedChange(repos);
     const request: DiffRequest = { root: repo.dir, base: 'main', head: 'change', today: '2026-03-10', format: 'json', markdown: true };
+    const priority = getPriority(0);
     const [there, here] = [await diffInThread(request), await computeDiff(request)];
+    // Run in a thread that goes on with other work (here, the tests'), it leaves that thread's priority alone.
+    expect(getPriority(0)).toBe(priority);
     expect(there).toEqual(here);
     expect(JSON.parse(there.text).events.length).toBeGreaterThan(0);
     expect(there.markdown).toContain('viewer → full');
@@ -74,9 +78,12 @@ describe('lac diff in its worker thread (diff-thread.ts)', () => {
     const repo = committedChange(repos);
     prestartDiffThread();
     const request: DiffRequest = { root: repo.dir, base: 'main', head: 'change', today: '2026-03-10', format: 'text', markdown: false };
+    const priority = getPriority(0);
     const [first, second] = await Promise.all([diffInThread(request), diffInThread(request)]);
     expect(first.text.split('\n')[0]).toBe('main → change');
     expect(second).toEqual(first);
+    // Prestarted without `stepBack` (only cli/main.ts asks it), the thread keeps its priority.
+    expect(getPriority(0)).toBe(priority);
   });
 
   it('brings a refused file back as the same ReadRefused, path and all, across the thread (as a message is copied)', () => {

@@ -31,7 +31,8 @@ describe('stepBack (util/thread-priority.ts)', () => {
     if (process.platform === 'linux') {
       expect(r.stepped).toBe(Math.min(19, r.before + 10));
       expect(r.after).toBe(r.stepped);
-      expect(r.after).toBeGreaterThan(r.before);
+      // (A thread started at 19, e.g. under `nice -n 19 npm test`, has nowhere lower to go.)
+      if (r.before < 19) expect(r.after).toBeGreaterThan(r.before);
     } else {
       expect(r.stepped).toBeUndefined();
       expect(r.after).toBeUndefined();

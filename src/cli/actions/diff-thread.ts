@@ -23,6 +23,8 @@ interface Started {
   worker: Worker;
   failed?: Error;
   exited?: number;
+  /** The thread that asks for the diff steps back once it serves the reads (`prestartDiffThread`). */
+  stepBack?: boolean;
 }
 
 function start(): Started {
@@ -43,11 +45,15 @@ let early: Started | undefined;
 /**
  * Starts the diff's worker thread before the command line is read: it loads its modules on the other
  * core while this thread loads the CLI's. It does not keep the process alive; diffInThread uses it.
+ * `stepBack`: this thread lowers its own priority while it serves the diff's reads (below), which it
+ * cannot take back: only for the process of the command, which ends with the diff (cli/main.ts), never
+ * for a thread that runs other work afterwards (tests, the CLI run in-process).
  */
-export function prestartDiffThread(): void {
+export function prestartDiffThread(o: { stepBack?: boolean } = {}): void {
   if (early) return;
   early = start();
   early.worker.unref();
+  if (o.stepBack) early.stepBack = true;
 }
 
 /** Runs computeDiff (diff-compute.ts) in a worker thread (the prestarted one, if any); throws UserError or ReadRefused, as computeDiff would, for what the user can fix. */
@@ -85,7 +91,7 @@ export function diffInThread(request: DiffRequest): Promise<DiffOutput> {
     // so do its git processes; this thread's, started from here on, step back with it). The worker, V8's helper
     // threads and every git process started so far keep their priority (util/thread-priority.ts). Alternating runs
     // at XL (bench/README.md, twenty-first round): 1.685 -> 1.585 s, seven pairs of eight faster, most in slow minutes.
-    stepBack(READER_STEPS);
+    if (s.stepBack) stepBack(READER_STEPS);
     // ICU's data for the org's today and its currency, loaded here while the worker loads (util/intl-warm.ts).
     setImmediate(warmIntl);
   });
