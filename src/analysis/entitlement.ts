@@ -49,10 +49,10 @@ export function contractsByLicense(inv: Inventory, today: IsoDate): Map<string, 
   return out;
 }
 
-/** What every license is entitled to on a day, from the contracts in force. */
-export function entitlements(inv: Inventory, today: IsoDate): Map<string, Entitlement> {
+/** What every license is entitled to on a day, from the contracts in force (`byLicense`: contractsByLicense(inv, today), when the caller has it). */
+export function entitlements(inv: Inventory, today: IsoDate, byLicense = contractsByLicense(inv, today)): Map<string, Entitlement> {
   const out = new Map<string, Entitlement>();
-  for (const [license, contracts] of contractsByLicense(inv, today)) {
+  for (const [license, contracts] of byLicense) {
     const tiers = new Map<string, number>();
     for (const c of contracts) {
       for (const line of c.data.lines) {

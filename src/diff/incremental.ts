@@ -1,6 +1,6 @@
 import { trace } from './trace.ts';
-import { entitlements } from '../analysis/entitlement.ts';
-import { tierPrices } from '../analysis/report/prices.ts';
+import { contractsByLicense, entitlements } from '../analysis/entitlement.ts';
+import { pricesAlong } from '../analysis/report/prices.ts';
 import { CODEOWNERS_PATH } from '../codeowners/generate.ts';
 import { codeownersFindings } from '../codeowners/stale.ts';
 import { sortFindings, type Finding } from '../findings/finding.ts';
@@ -18,6 +18,8 @@ import type { runRules as RunRulesFn } from '../check/run.ts';
 import type { Rule } from '../rules/rule.ts';
 
 type RunRules = typeof RunRulesFn;
+type ByLicense = ReturnType<typeof contractsByLicense>;
+type Entitled = ReturnType<typeof entitlements>;
 
 export interface Checked {
   inventory: Inventory;
@@ -118,9 +120,13 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
     return { fallback: 'a license was added or removed while access policies grant licenses' };
   }
   const versions = await Promise.all(changed.map(async (path) => ({ path, base: basePaths.includes(path) ? await reader.read('base', path) : undefined, head: headPaths.includes(path) ? await reader.read('head', path) : undefined })));
-  // Prices read only licenses, contracts and org.yaml: all read by now, on both sides.
-  const prices = sides.map((s) => tierPrices(s.inv, day, [], { sources: false })) as [Prices, Prices];
-  const reached = reachedLicenses({ before: before.inv, after: after.inv, today: day, changed: versions, paths: [...basePaths, ...headPaths], touched, prices });
+  // Prices and entitlements read only licenses, contracts and org.yaml: all read by now, on both sides. The contracts
+  // in force are found once a side; the head's prices are the base's for every license whose data the change left.
+  const inForce = sides.map((s) => contractsByLicense(s.inv, day)) as [ByLicense, ByLicense];
+  const entitled = sides.map((s, i) => entitlements(s.inv, day, inForce[i])) as [Entitled, Entitled];
+  const basePrices = pricesAlong(before.inv, inForce[0]);
+  const prices: [Prices, Prices] = [basePrices.prices, pricesAlong(after.inv, inForce[1], basePrices).prices];
+  const reached = reachedLicenses({ before: before.inv, after: after.inv, today: day, changed: versions, paths: [...basePaths, ...headPaths], touched, prices, entitled });
   const people = await readPeople(reader, pair, sides, mentions, reached);
   trace('prices and reach');
   if ('fallback' in people) return people;
@@ -144,17 +150,16 @@ export async function incrementalCheck(pair: TreePair, reader: PairReader, seatH
     if (broken) return { fallback: `${broken[1]} is broken: references to it from every file are reported together` };
   }
   trace('people read (people.yaml index waited for)');
-  const checked = await Promise.all(sides.map((s) => finish(s, s.side === 'base' ? pair.base : pair.head, day, (inv) => focus(inv, narrow, holders), { runRules, RULES })));
+  const checked = await Promise.all(sides.map((s, i) => finish(s, s.side === 'base' ? pair.base : pair.head, day, entitled[i]!, (inv) => focus(inv, narrow, holders), { runRules, RULES })));
   return { before: { ...checked[0]!, prices: prices[0] }, after: { ...checked[1]!, prices: prices[1] }, today: day };
 }
 
 /** Rules and file findings of one side, as `check` gives them. */
-async function finish(s: SideState, source: TreeSource, today: IsoDate, focused: (inv: Inventory) => Inventory, { runRules, RULES }: { runRules: RunRules; RULES: readonly Rule[] }): Promise<Checked> {
+async function finish(s: SideState, source: TreeSource, today: IsoDate, entitled: Entitled, focused: (inv: Inventory) => Inventory, { runRules, RULES }: { runRules: RunRules; RULES: readonly Rule[] }): Promise<Checked> {
   // A missing org.yaml is missing on both sides (else org.yaml changed): its finding cancels.
   const codeowners = await source.read(CODEOWNERS_PATH).then((b) => new TextDecoder().decode(b)).catch(() => undefined);
   const rules = splitRules(RULES);
-  // The views differ in seats only: their contracts, and so what each license is entitled to, are the inventory's.
-  const entitled = entitlements(s.inv, today);
+  // The views differ in seats only: their contracts, and so what each license is entitled to (`entitled`), are the inventory's.
   const run = (inv: Inventory, some: readonly Rule[]) => runRules(inv, today, some, entitled);
   const findings = [...s.findings, ...run(s.inv, rules.file), ...run(repeatedView(s.inv), rules.repeated), ...run(focused(s.inv), rules.seat), ...codeownersFindings(s.inv, codeowners)];
   return { inventory: s.inv, findings: sortFindings(findings) };

@@ -1,7 +1,7 @@
 // Which licenses a change reaches: whose seat lines, usage snapshot and seat findings `lac diff`
 // must read in both trees. Every other license's seats are the same bytes on both sides, judged
 // against the same license, contracts, people and settings, so their findings are equal and cancel.
-import { entitlements } from '../analysis/entitlement.ts';
+import { entitlements, type Entitlement } from '../analysis/entitlement.ts';
 import type { TierPrice } from '../analysis/report/prices.ts';
 import { classify } from '../inventory/layout.ts';
 import type { Inventory } from '../inventory/model.ts';
@@ -19,13 +19,12 @@ function contractLines(parsed: Parsed | undefined): string[] {
   return Array.isArray(lines) ? lines.flatMap((l) => (l && typeof (l as { license?: unknown }).license === 'string' ? [(l as { license: string }).license] : [])) : [];
 }
 
-const entitlementText = (inv: Inventory, today: IsoDate) =>
-  new Map([...entitlements(inv, today)].map(([id, e]) => [id, JSON.stringify([[...e.tiers].sort(), e.contracts.map((c) => c.data.id)])]));
+const entitlementText = (entitled: Map<string, Entitlement>) => new Map([...entitled].map(([id, e]) => [id, JSON.stringify([[...e.tiers].sort(), e.contracts.map((c) => c.data.id)])]));
 
 /** Licenses whose entitlements (tiers, quantities, contracts in force) differ: a contract's edit reaches its successors and predecessors too. */
-function entitlementChanges(before: Inventory, after: Inventory, today: IsoDate): string[] {
-  const a = entitlementText(before, today);
-  const b = entitlementText(after, today);
+function entitlementChanges([before, after]: [Map<string, Entitlement>, Map<string, Entitlement>]): string[] {
+  const a = entitlementText(before);
+  const b = entitlementText(after);
   return [...new Set([...a.keys(), ...b.keys()])].filter((id) => a.get(id) !== b.get(id));
 }
 
@@ -51,6 +50,8 @@ export interface ScopeInput {
   touched: Iterable<string>;
   /** tierPrices of `before` and `after` on `today`. */
   prices: [Prices, Prices];
+  /** entitlements of `before` and `after` on `today`, when the caller has them. */
+  entitled?: [Map<string, Entitlement>, Map<string, Entitlement>];
 }
 
 /** Licenses reached: `all` whose seat files are read; `wide` those whose every seat may be judged anew (license, usage or contracts changed). */
@@ -60,7 +61,7 @@ export interface Reached {
 }
 
 /** The licenses whose seats a change reaches, from the small files (licenses, contracts) already read. */
-export function reachedLicenses({ before, after, today, changed, paths, touched, prices }: ScopeInput): Reached {
+export function reachedLicenses({ before, after, today, changed, paths, touched, prices, entitled = [entitlements(before, today), entitlements(after, today)] }: ScopeInput): Reached {
   const all = new Set<string>(touched);
   const out = new Set<string>();
   const byContracts = new Set<string>();
@@ -71,7 +72,7 @@ export function reachedLicenses({ before, after, today, changed, paths, touched,
     if ((at.kind === 'usage' || at.kind === 'license') && at.id) out.add(at.id);
     if (at.kind === 'contract') for (const id of [...contractLines(base), ...contractLines(head)]) byContracts.add(id);
   }
-  for (const id of entitlementChanges(before, after, today)) byContracts.add(id);
+  for (const id of entitlementChanges(entitled)) byContracts.add(id);
   // Of the seat rules only inactive-seat reads contracts (a free tier is never reclaimed), and only with a usage snapshot.
   for (const id of byContracts) (paths.includes(`inventory/usage/${id}.yaml`) ? out : all).add(id);
   for (const [inv, sidePrices] of [[before, prices[0]], [after, prices[1]]] as const) {

@@ -39,6 +39,33 @@ export function tierPrices(inv: Inventory, today: IsoDate, problems: PriceProble
   return out;
 }
 
+/** tierPrices without sources, with what they were made from: another inventory's (`pricesAlong`) can reuse them. */
+export interface PricesBasis {
+  inv: Inventory;
+  byLicense: Map<string, Rec<Contract>[]>;
+  prices: Map<string, Map<string, TierPrice>>;
+}
+
+/**
+ * tierPrices of `inv` on a day without sources (`byLicense`: contractsByLicense(inv, day)), taking a license's
+ * tiers from `earlier` (priced on the same day) where everything they are made of is the same data: org.yaml, the
+ * license and its contracts in force, in the same order. lac diff prices both sides of a change, which share
+ * the data of every file it did not touch (a thousand licenses, one changed contract). Problems are not collected.
+ */
+export function pricesAlong(inv: Inventory, byLicense: Map<string, Rec<Contract>[]>, earlier?: PricesBasis): PricesBasis {
+  const sameOrg = earlier !== undefined && earlier.inv.org?.data === inv.org?.data;
+  const prices = new Map<string, Map<string, TierPrice>>();
+  for (const rec of inv.licenses.values()) {
+    const id = rec.data.id;
+    const contracts = byLicense.get(id) ?? [];
+    const reused = sameOrg && earlier.inv.licenses.get(id)?.data === rec.data ? earlier.prices.get(id) : undefined;
+    prices.set(id, reused && sameData(earlier!.byLicense.get(id) ?? [], contracts) ? reused : licensePrices(inv, rec, contracts, [], false));
+  }
+  return { inv, byLicense, prices };
+}
+
+const sameData = (a: Rec<Contract>[], b: Rec<Contract>[]) => a.length === b.length && a.every((r, i) => r.data === b[i]!.data);
+
 function licensePrices(inv: Inventory, license: Rec<License>, contracts: Rec<Contract>[], problems: PriceProblem[], withSources: boolean): Map<string, TierPrice> {
   const org = inv.org;
   const orgCurrency = org?.data.currency;
