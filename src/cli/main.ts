@@ -13,7 +13,7 @@ export async function main(argv: string[]): Promise<number> {
   // `lac diff` computes in a worker thread (diff-thread.ts): started first, it loads on the other core while
   // this thread loads the command line's modules. (Loaded only then: other commands load no command's
   // implementation at start, tests/cli/startup.test.ts.)
-  if (argv.slice(2).find((a) => !a.startsWith('-')) === 'diff') (await import('./actions/diff-thread.ts')).prestartDiffThread({ stepBack: true });
+  if (argv.slice(2).find((a) => !a.startsWith('-')) === 'diff') (await import('./actions/diff-thread.ts')).prestartDiffThread();
   const [{ processIo }, { run }] = await Promise.all([import('./io.ts'), import('./program.ts')]);
   return run(argv.slice(2), processIo());
 }

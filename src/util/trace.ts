@@ -4,7 +4,6 @@
 // set to "gc" and run node with --expose-gc for the live heap.
 import { readFileSync } from 'node:fs';
 import { isMainThread, threadId } from 'node:worker_threads';
-import { threadNice } from './thread-priority.ts';
 
 // process.uptime() counts from the process's start in a worker thread too.
 const START = performance.timeOrigin + performance.now() - process.uptime() * 1000;
@@ -38,8 +37,6 @@ export function tracer(label: string, variable: string): (what: string) => void 
     // (Node 23.9 and later; '-' on the Node 22 that lac also runs on.)
     const own = (process as { threadCpuUsage?: () => NodeJS.CpuUsage }).threadCpuUsage?.();
     const cpu = (own ? `${Math.round((own.user + own.system) / 1000)}` : '-').padStart(6);
-    // The thread's nice value (Linux: per thread; lac diff's main thread steps back, util/thread-priority.ts).
-    const nice = threadNice() ?? '-';
-    process.stderr.write(`${label} ${ms} ms ${isMainThread ? 'main  ' : `w${threadId}`.padEnd(6)} cpu ${cpu} ms rss ${mb(m.rss)} MB heap ${mb(m.heapUsed)} MB ${off} peak ${peakMb().padStart(5)} faults ${faults} nice ${nice}  ${what}\n`);
+    process.stderr.write(`${label} ${ms} ms ${isMainThread ? 'main  ' : `w${threadId}`.padEnd(6)} cpu ${cpu} ms rss ${mb(m.rss)} MB heap ${mb(m.heapUsed)} MB ${off} peak ${peakMb().padStart(5)} faults ${faults}  ${what}\n`);
   };
 }

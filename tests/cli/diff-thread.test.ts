@@ -1,4 +1,3 @@
-import { getPriority } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diffInThread, prestartDiffThread } from '../../src/cli/actions/diff-thread.ts';
 import { computeDiff, type DiffRequest } from '../../src/cli/actions/diff-compute.ts';
@@ -27,23 +26,12 @@ describe('lac diff in its worker thread (diff-thread.ts)', () => {
     expect(steps.filter((l) => / ms main +cpu /.test(l)).map((l) => l.replace(/^.*  /, ''))).toEqual(['people.yaml indexed']);
     expect(steps.filter((l) => l.endsWith('worker spawn') || l.endsWith('worker loaded'))).toEqual([]);
     expect(new Set(steps.filter((l) => !l.endsWith('indexed')).map((l) => / ms (\S+) +cpu /.exec(l)?.[1]))).toEqual(new Set([/ ms (\S+) +cpu /.exec(start!)![1]]));
-
-    // The main thread serves its reads a step back (util/thread-priority.ts, Linux): the diff's thread keeps the priority it started with.
-    if (process.platform === 'linux') {
-      const nice = (l: string | undefined) => Number(/ nice (-?\d+) {2}/.exec(l ?? '')?.[1]);
-      const main = steps.find((l) => l.endsWith('people.yaml indexed'));
-      expect(nice(main)).toBe(Math.min(19, nice(start) + 10));
-      expect(new Set(steps.filter((l) => l !== main).map(nice))).toEqual(new Set([nice(start)]));
-    }
   });
 
   it('gives the same output as computing in this thread, and the pull request markdown when asked', async () => {
     const repo = committedChange(repos);
     const request: DiffRequest = { root: repo.dir, base: 'main', head: 'change', today: '2026-03-10', format: 'json', markdown: true };
-    const priority = getPriority(0);
     const [there, here] = [await diffInThread(request), await computeDiff(request)];
-    // Run in a thread that goes on with other work (here, the tests'), it leaves that thread's priority alone.
-    expect(getPriority(0)).toBe(priority);
     expect(there).toEqual(here);
     expect(JSON.parse(there.text).events.length).toBeGreaterThan(0);
     expect(there.markdown).toContain('viewer → full');
@@ -78,12 +66,9 @@ describe('lac diff in its worker thread (diff-thread.ts)', () => {
     const repo = committedChange(repos);
     prestartDiffThread();
     const request: DiffRequest = { root: repo.dir, base: 'main', head: 'change', today: '2026-03-10', format: 'text', markdown: false };
-    const priority = getPriority(0);
     const [first, second] = await Promise.all([diffInThread(request), diffInThread(request)]);
     expect(first.text.split('\n')[0]).toBe('main → change');
     expect(second).toEqual(first);
-    // Prestarted without `stepBack` (only cli/main.ts asks it), the thread keeps its priority.
-    expect(getPriority(0)).toBe(priority);
   });
 
   it('brings a refused file back as the same ReadRefused, path and all, across the thread (as a message is copied)', () => {

@@ -15,7 +15,7 @@ describe('tracer (LAC_DIFF_TRACE, LAC_SITE_TRACE)', () => {
     trace('first step');
     trace('second step');
     expect(written).toHaveLength(2);
-    expect(written[0]).toMatch(/^lac-test-trace +\d+ ms main +cpu +(\d+|-) ms rss +\d+ MB heap +\d+ MB of +\d+ ext +\d+ ab +\d+ peak +(\d+|-) faults +\d+ nice (-?\d+|-) {2}first step\n$/);
+    expect(written[0]).toMatch(/^lac-test-trace +\d+ ms main +cpu +(\d+|-) ms rss +\d+ MB heap +\d+ MB of +\d+ ext +\d+ ab +\d+ peak +(\d+|-) faults +\d+ {2}first step\n$/);
     // The peak so far (Linux's VmHWM) is at least the memory held now.
     const [rss, peak] = [/ rss +(\d+)/.exec(written[1]!)![1], / peak +(\d+)/.exec(written[1]!)?.[1]];
     if (process.platform === 'linux') expect(Number(peak)).toBeGreaterThanOrEqual(Number(rss));

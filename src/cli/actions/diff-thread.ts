@@ -10,7 +10,6 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { DiffOutput, DiffRequest } from './diff-compute.ts';
 import { replyError, type DiffReply } from './diff-reply.ts';
 import { warmIntl } from '../../util/intl-warm.ts';
-import { READER_STEPS, stepBack } from '../../util/thread-priority.ts';
 
 /** The young generation of the diff's heap, in MB (V8: two semi-spaces and the space objects are promoted through). */
 export const YOUNG_GENERATION_MB = 24;
@@ -23,8 +22,6 @@ interface Started {
   worker: Worker;
   failed?: Error;
   exited?: number;
-  /** The thread that asks for the diff steps back once it serves the reads (`prestartDiffThread`). */
-  stepBack?: boolean;
 }
 
 function start(): Started {
@@ -45,15 +42,11 @@ let early: Started | undefined;
 /**
  * Starts the diff's worker thread before the command line is read: it loads its modules on the other
  * core while this thread loads the CLI's. It does not keep the process alive; diffInThread uses it.
- * `stepBack`: this thread lowers its own priority while it serves the diff's reads (below), which it
- * cannot take back: only for the process of the command, which ends with the diff (cli/main.ts), never
- * for a thread that runs other work afterwards (tests, the CLI run in-process).
  */
-export function prestartDiffThread(o: { stepBack?: boolean } = {}): void {
+export function prestartDiffThread(): void {
   if (early) return;
   early = start();
   early.worker.unref();
-  if (o.stepBack) early.stepBack = true;
 }
 
 /** Runs computeDiff (diff-compute.ts) in a worker thread (the prestarted one, if any); throws UserError or ReadRefused, as computeDiff would, for what the user can fix. */
@@ -87,11 +80,6 @@ export function diffInThread(request: DiffRequest): Promise<DiffOutput> {
       serveReads(reads.port1);
       reads.port1.unref();
     }, reject);
-    // Its reads are done long before the diff needs them: where both want a core, the diff's thread goes first (and
-    // so do its git processes; this thread's, started from here on, step back with it). The worker, V8's helper
-    // threads and every git process started so far keep their priority (util/thread-priority.ts). Alternating runs
-    // at XL (bench/README.md, twenty-first round): 1.685 -> 1.585 s, seven pairs of eight faster, most in slow minutes.
-    if (s.stepBack) stepBack(READER_STEPS);
     // ICU's data for the org's today and its currency, loaded here while the worker loads (util/intl-warm.ts).
     setImmediate(warmIntl);
   });
