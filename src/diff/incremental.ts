@@ -57,9 +57,9 @@ let checks: Promise<[typeof import('../check/run.ts'), typeof import('../rules/i
 const loadChecks = () => (checks ??= Promise.all([import('../check/run.ts'), import('../rules/index.ts')]));
 
 /**
- * Starts reading what every incremental diff reads (the small files, people.yaml, the changed
- * files), all in the same tick: git answers each side's reads with one `cat-file --batch`, and
- * every later spawn costs more as the process grows.
+ * Starts reading what every incremental diff reads (the small files, then the changed files,
+ * the snapshots and people.yaml), at once: git answers the reads of a tick with one
+ * `cat-file --batch`, and every later spawn costs more as the process grows.
  */
 export async function prefetch(pair: TreePair, reader: PairReader): Promise<void> {
   reader.start();

@@ -72,20 +72,11 @@ let bounce: Buffer | undefined;
  * written by this thread alone. Measured at XL (bench/README.md, twenty-first round).
  */
 export function readAt(fd: number, into: Uint8Array, offset: number, length: number, position: number): void {
-  const ended = (done: number) => new Error(`git's spooled output ended at byte ${position + done}, before the ${length} bytes asked for`);
-  if (length < BOUNCE_BYTES) {
-    for (let done = 0; done < length; ) {
-      const n = readSync(fd, into, offset + done, length - done, position + done);
-      if (n <= 0) throw ended(done);
-      done += n;
-    }
-    return;
-  }
-  const b = (bounce ??= Buffer.allocUnsafeSlow(BOUNCE_BYTES));
+  const b = length < BOUNCE_BYTES ? undefined : (bounce ??= Buffer.allocUnsafeSlow(BOUNCE_BYTES));
   for (let done = 0; done < length; ) {
-    const n = readSync(fd, b, 0, Math.min(BOUNCE_BYTES, length - done), position + done);
-    if (n <= 0) throw ended(done);
-    into.set(n === BOUNCE_BYTES ? b : b.subarray(0, n), offset + done);
+    const n = b ? readSync(fd, b, 0, Math.min(BOUNCE_BYTES, length - done), position + done) : readSync(fd, into, offset + done, length - done, position + done);
+    if (n <= 0) throw new Error(`git's spooled output ended at byte ${position + done}, before the ${length} bytes asked for`);
+    if (b) into.set(n === BOUNCE_BYTES ? b : b.subarray(0, n), offset + done);
     done += n;
   }
 }
